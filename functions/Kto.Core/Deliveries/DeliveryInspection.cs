@@ -1,0 +1,23 @@
+namespace Kto.Core.Deliveries;
+
+/// <summary>
+/// The outcome of the first pass over a delivery file: either a refusal of the whole file, or the
+/// header mapping the second pass reads rows with, plus file-level warnings (ignored columns).
+/// </summary>
+public sealed record DeliveryInspection
+{
+    /// <summary>Non-null when the whole file is refused; then nothing of it may be stored.</summary>
+    public DeliveryIssue? Refusal { get; init; }
+
+    /// <summary>File-level warnings, e.g. <c>ignored-column</c> naming each column that is not stored.</summary>
+    public IReadOnlyList<DeliveryIssue> Warnings { get; init; } = [];
+
+    /// <summary>Number of data rows (header excluded, fully empty rows excluded).</summary>
+    public int DataRows { get; init; }
+
+    /// <summary>The parser's own state for the second pass (format, separator, encoding, column map).</summary>
+    internal object? Layout { get; init; }
+
+    public static DeliveryInspection Refused(string code, string message, string? column = null) =>
+        new() { Refusal = new DeliveryIssue(null, column, code, message) };
+}

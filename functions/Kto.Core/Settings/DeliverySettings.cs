@@ -1,0 +1,16 @@
+namespace Kto.Core.Settings;
+
+/// <summary>Limits for monthly delivery files (configuration section <c>Kto:Delivery</c>).</summary>
+public sealed class DeliverySettings
+{
+    public const string Section = "Delivery";
+
+    /// <summary>Largest accepted file; larger files are refused with <c>file-too-large</c>.</summary>
+    public long MaxFileBytes { get; set; } = 50 * 1024 * 1024;
+
+    /// <summary>Longest accepted cell; longer values are cut to this length (a warning is not needed: no contract field is this long).</summary>
+    public int MaxCellLength { get; set; } = 1000;
+
+    /// <summary>A column is treated as a BSN column when at least this share of its non-empty values are 11-proef-valid 9-digit numbers.</summary>
+    public double BsnColumnShare { get; set; } = 0.5;
+}

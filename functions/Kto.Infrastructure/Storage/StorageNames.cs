@@ -1,0 +1,27 @@
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>
+/// Every blob container and table the code uses, in one place. infra-bicep declares the same names and a test
+/// compares the compiled template with these lists, so code and infrastructure cannot drift apart.
+/// </summary>
+public static class StorageNames
+{
+    // Blob containers.
+    public const string DeliveriesContainer = "deliveries";
+    public const string ReceiptsContainer = "receipts";
+    public const string ReportsContainer = "reports";
+
+    // Tables.
+    public const string CompaniesTable = "companies";
+    public const string DeliveriesTable = "deliveries";
+    public const string ServicesTable = "services";
+    public const string ContactsTable = "contacts";
+    public const string AttemptsTable = "attempts";
+    public const string ResponsesTable = "responses";
+    public const string ReportsTable = "reports";
+
+    public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable];
+}
