@@ -1,2 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Kto.Local;
+
+var app = LocalApp.Build(args);
+await app.RunAsync();

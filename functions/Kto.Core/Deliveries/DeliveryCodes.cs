@@ -24,4 +24,7 @@ public static class DeliveryCodes
     public const string InvalidEmail = "invalid-email";
     public const string NoContactData = "no-contact-data";
     public const string IgnoredColumn = "ignored-column";
+
+    // On a receipt with status "duplicate": the same content was delivered before under another name.
+    public const string DuplicateFile = "duplicate-file";
 }

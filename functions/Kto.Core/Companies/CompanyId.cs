@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Kto.Core.Companies;
+
+/// <summary>
+/// Company ids appear in URLs, blob paths and table keys, so they are restricted to lower-case letters, digits
+/// and hyphens (2–40 characters, starting with a letter or digit).
+/// </summary>
+public static partial class CompanyId
+{
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    private static partial Regex Pattern();
+
+    public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);
+}

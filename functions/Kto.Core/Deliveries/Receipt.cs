@@ -1,0 +1,26 @@
+namespace Kto.Core.Deliveries;
+
+/// <summary>
+/// The answer to one delivered file, row by row (the receipt contract). Written as
+/// <c>receipts/{company}/{file}.json</c> and printed by <c>./kto deliver</c>.
+/// </summary>
+public sealed record Receipt
+{
+    public required string Company { get; init; }
+    public required string File { get; init; }
+    public required string Status { get; init; }
+    public int Rows { get; init; }
+    public int Accepted { get; init; }
+    public int Duplicates { get; init; }
+    public IReadOnlyList<DeliveryIssue> Rejected { get; init; } = [];
+    public IReadOnlyList<DeliveryIssue> Warnings { get; init; } = [];
+    public DeliveryIssue? Refusal { get; init; }
+    public DateTimeOffset ProcessedAt { get; init; }
+
+    public static class Statuses
+    {
+        public const string Accepted = "accepted";
+        public const string Refused = "refused";
+        public const string Duplicate = "duplicate";
+    }
+}

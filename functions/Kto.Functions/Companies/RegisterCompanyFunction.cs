@@ -1,0 +1,34 @@
+using Kto.Core.Access;
+using Kto.Core.Companies;
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Kto.Functions.Companies;
+
+/// <summary>The bureau registers a company; the answer carries the company key, the only time it is shown.</summary>
+public sealed class RegisterCompanyFunction(AccessService access, CompanyService companies, ILogger<RegisterCompanyFunction> logger)
+{
+    [Function(nameof(RegisterCompany))]
+    public async Task<IActionResult> RegisterCompany(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "companies")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+
+        var body = await JsonBody.ReadAsync<RegisterCompanyRequest>(request, cancellationToken);
+        if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
+
+        var result = await companies.RegisterAsync(body.Id, body.Name, cancellationToken);
+        if (result.Company is null)
+            return ApiResults.Error(result.ErrorCode == "company-exists" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+                result.ErrorCode!, result.ErrorMessage!);
+
+        logger.LogInformation("Company {CompanyId} registered", result.Company.Id);
+        return ApiResults.Json(new { id = result.Company.Id, name = result.Company.Name, key = result.Key }, StatusCodes.Status201Created);
+    }
+
+    public sealed record RegisterCompanyRequest(string? Id, string? Name);
+}

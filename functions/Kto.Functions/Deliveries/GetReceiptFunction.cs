@@ -1,0 +1,30 @@
+using Kto.Core.Access;
+using Kto.Core.Deliveries;
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Deliveries;
+
+/// <summary>The receipt of a delivered file, once it has been processed (404 until then).</summary>
+public sealed class GetReceiptFunction(AccessService access, IDeliveryStore store)
+{
+    [Function(nameof(GetReceipt))]
+    public async Task<IActionResult> GetReceipt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deliveries/{company}/{file}/receipt")] HttpRequest request,
+        string company,
+        string file,
+        CancellationToken cancellationToken)
+    {
+        var caller = await access.IdentifyAsync(request, cancellationToken);
+        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
+        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+        if (!DeliveryFileName.IsValid(file)) return ApiResults.NotFound("Onbekend bestand.");
+
+        var receipt = await store.GetReceiptAsync(company, file, cancellationToken);
+        return receipt is null
+            ? ApiResults.NotFound("Dit bestand is (nog) niet verwerkt. Probeer het over een paar seconden opnieuw.")
+            : ApiResults.Json(receipt);
+    }
+}

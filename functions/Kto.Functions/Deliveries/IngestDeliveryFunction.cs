@@ -1,0 +1,34 @@
+using Azure.Storage.Blobs;
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+using Kto.Infrastructure.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace Kto.Functions.Deliveries;
+
+/// <summary>
+/// A new export in <c>deliveries/{company}/{name}</c> becomes ended services and a receipt. Event Grid is the
+/// source because Flex Consumption does not poll; running twice for one blob leaves the same state as once.
+/// </summary>
+public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, ILogger<IngestDeliveryFunction> logger)
+{
+    [Function(nameof(IngestDelivery))]
+    public async Task IngestDelivery(
+        [BlobTrigger(StorageNames.DeliveriesContainer + "/{company}/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
+        string company,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        if (!CompanyId.IsValid(company) || !DeliveryFileName.IsValid(name))
+        {
+            logger.LogWarning("Ignored a blob outside the delivery naming rules");
+            return;
+        }
+
+        var content = await BlobDeliveryContent.OpenAsync(blob, cancellationToken);
+        var receipt = await ingest.IngestAsync(company, name, content, cancellationToken);
+        logger.LogInformation("Delivery {File} for {CompanyId}: {Status}, {Rows} rows, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
+            name, company, receipt.Status, receipt.Rows, receipt.Accepted, receipt.Duplicates, receipt.Rejected.Count);
+    }
+}

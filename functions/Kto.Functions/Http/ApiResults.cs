@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kto.Functions.Http;
+
+/// <summary>The shapes of API answers: JSON documents and errors as <c>{ error, message }</c> in plain Dutch.</summary>
+public static class ApiResults
+{
+    public static IActionResult Error(int status, string code, string message) =>
+        new ObjectResult(new { error = code, message }) { StatusCode = status };
+
+    public static IActionResult Unauthorized() =>
+        Error(StatusCodes.Status401Unauthorized, "unauthorized", "Geef een geldige sleutel mee: Authorization: Bearer SLEUTEL.");
+
+    /// <summary>Same answer for "not yours" and "does not exist", so a key cannot probe for other companies.</summary>
+    public static IActionResult Forbidden() =>
+        Error(StatusCodes.Status403Forbidden, "forbidden", "Deze sleutel geeft geen toegang tot dit bedrijf.");
+
+    public static IActionResult NotFound(string message) => Error(StatusCodes.Status404NotFound, "not-found", message);
+
+    public static IActionResult BadRequest(string code, string message) => Error(StatusCodes.Status400BadRequest, code, message);
+
+    public static IActionResult Json(object value, int status = StatusCodes.Status200OK) =>
+        new JsonResult(value, Infrastructure.KtoJson.Options) { StatusCode = status };
+}

@@ -1,0 +1,53 @@
+using Kto.Core.Access;
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+using Kto.Core.Progress;
+using Kto.Core.Settings;
+using Kto.Infrastructure.Configuration;
+using Kto.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kto.Infrastructure;
+
+/// <summary>
+/// The composition root both hosts share (the Functions app in Azure and Kto.Local on one machine), so the
+/// same services are wired the same way everywhere.
+/// </summary>
+public static class KtoServiceCollectionExtensions
+{
+    public static IServiceCollection AddKto(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddKtoSettings(configuration);
+        services.AddSingleton(TimeProvider.System);
+
+        var (blobs, tables) = StorageClients.Create(configuration);
+        services.AddSingleton(blobs);
+        services.AddSingleton(tables);
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<ICompanyStore, TableCompanyStore>();
+        services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.AddSingleton<IProgressSource, TableProgressSource>();
+
+        services.AddSingleton<AccessService>();
+        services.AddSingleton<CompanyService>();
+        services.AddSingleton<DeliveryParser>();
+        services.AddSingleton<DeliveryIngestService>();
+        services.AddSingleton<DeliveryUploadService>();
+        services.AddSingleton<ProgressService>();
+        return services;
+    }
+
+    /// <summary>Binds every settings class of the catalog from section <c>Kto</c> and registers it as a singleton.</summary>
+    private static void AddKtoSettings(this IServiceCollection services, IConfiguration configuration)
+    {
+        var root = configuration.GetSection(SettingsCatalog.Root);
+        foreach (var (section, type) in SettingsCatalog.Sections)
+        {
+            var instance = Activator.CreateInstance(type)!;
+            (section.Length == 0 ? root : root.GetSection(section)).Bind(instance);
+            services.AddSingleton(type, instance);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>Column names of the services and contacts tables, shared by every reader and writer.</summary>
+public static class ServiceColumns
+{
+    public const string Perceel = "Perceel";
+    public const string Einddatum = "Einddatum";
+    public const string Startdatum = "Startdatum";
+    public const string RedenBeeindiging = "RedenBeeindiging";
+    public const string Opdrachtgever = "Opdrachtgever";
+    public const string DeliveryId = "DeliveryId";
+    public const string ReceivedAt = "ReceivedAt";
+    public const string HasEmail = "HasEmail";
+    public const string Approached = "Approached";
+    public const string Responded = "Responded";
+    public const string Grade = "Grade";
+}

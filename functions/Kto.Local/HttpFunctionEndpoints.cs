@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Local;
+
+/// <summary>Maps every HTTP-triggered function to Kestrel under <c>/api</c>, with its own route and methods.</summary>
+public static class HttpFunctionEndpoints
+{
+    public const string RoutePrefix = "api";
+
+    public static void MapHttpFunctions(this WebApplication app, FunctionCatalog catalog)
+    {
+        foreach (var (function, trigger) in catalog.WithTrigger<HttpTriggerAttribute>())
+        {
+            var route = $"/{RoutePrefix}/{trigger.Route ?? function.Name}";
+            var methods = (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray();
+            app.MapMethods(route, methods, (HttpContext context) => InvokeAsync(context, function))
+                .WithDisplayName(function.Name);
+        }
+    }
+
+    private static async Task InvokeAsync(HttpContext context, FunctionMethod function)
+    {
+        var invoker = context.RequestServices.GetRequiredService<FunctionInvoker>();
+        var routeValues = context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString());
+        var byType = new Dictionary<Type, object> { [typeof(HttpRequest)] = context.Request };
+        var result = await invoker.InvokeAsync(function, byType, routeValues, context.RequestAborted);
+        switch (result)
+        {
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+                break;
+            case null:
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            default:
+                await context.Response.WriteAsJsonAsync(result, context.RequestAborted);
+                break;
+        }
+    }
+}
