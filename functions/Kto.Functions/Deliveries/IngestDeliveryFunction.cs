@@ -27,6 +27,11 @@ public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, ILogger
         }
 
         var content = await BlobDeliveryContent.OpenAsync(blob, cancellationToken);
+        if (content is null)
+        {
+            logger.LogInformation("Delivery {File} for {CompanyId} is gone; an earlier run handled it", name, company);
+            return;
+        }
         var receipt = await ingest.IngestAsync(company, name, content, cancellationToken);
         logger.LogInformation("Delivery {File} for {CompanyId}: {Status}, {Rows} rows, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             name, company, receipt.Status, receipt.Rows, receipt.Accepted, receipt.Duplicates, receipt.Rejected.Count);

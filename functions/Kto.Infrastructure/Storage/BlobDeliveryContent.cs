@@ -8,10 +8,18 @@ public sealed class BlobDeliveryContent(BlobClient blob, long length) : IDeliver
 {
     public long Length { get; } = length;
 
-    public static async Task<BlobDeliveryContent> OpenAsync(BlobClient blob, CancellationToken cancellationToken)
+    /// <summary>The blob, or null when it is gone (a concurrent run refused and deleted it; its receipt stands).</summary>
+    public static async Task<BlobDeliveryContent?> OpenAsync(BlobClient blob, CancellationToken cancellationToken)
     {
-        var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-        return new BlobDeliveryContent(blob, properties.Value.ContentLength);
+        try
+        {
+            var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
+            return new BlobDeliveryContent(blob, properties.Value.ContentLength);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     public Task CopyToAsync(Stream destination, CancellationToken cancellationToken) =>

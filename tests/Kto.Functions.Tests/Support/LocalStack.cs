@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Kto.Core.Access;
+using Kto.Local;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace Kto.Functions.Tests.Support;
+
+/// <summary>
+/// The local host (the real function classes) on a free port against a real Azurite, shared by a test collection.
+/// Tests isolate themselves by using their own company ids.
+/// </summary>
+public sealed class LocalStack : IAsyncLifetime
+{
+    private AzuriteServer? azurite;
+    private WebApplication? app;
+
+    public string BureauKey { get; } = SecretKeys.Create();
+    public string BaseUrl { get; private set; } = "";
+    public string StorageConnectionString => azurite!.ConnectionString;
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>Size limit for deliveries in these tests: small, so "too large" is cheap to produce.</summary>
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteServer.StartAsync();
+        var port = FreePort.Next();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Kto:BureauKeyHash"] = SecretKeys.Hash(BureauKey),
+            ["Kto:PublicBaseUrl"] = BaseUrl,
+            ["Kto:Delivery:MaxFileBytes"] = MaxFileBytes.ToString(),
+            ["Local:BlobPollInterval"] = "00:00:00.200",
+            ["Local:RunTimers"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["urls"] = BaseUrl,
+        }));
+        await app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null) { await app.StopAsync(); await app.DisposeAsync(); }
+        if (azurite is not null) await azurite.DisposeAsync();
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public HttpClient Bureau() => Client(BureauKey);
+
+    /// <summary>Registers a company with a unique id and returns its id and key.</summary>
+    public async Task<(string Id, string Key)> NewCompanyAsync(string prefix = "c")
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..20];
+        var response = await Bureau().PostAsJsonAsync("/api/companies", new { id, name = "Test Re-integratie " + id });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (id, body.GetProperty("key").GetString()!);
+    }
+
+    /// <summary>Uploads a file as a company would and waits for its receipt (the blob watcher runs the trigger).</summary>
+    public async Task<JsonElement> DeliverAsync(string company, string fileName, byte[] content, string? key = null)
+    {
+        var client = Client(key ?? BureauKey);
+        var upload = await client.PostAsync($"/api/deliveries/{company}?name={Uri.EscapeDataString(fileName)}", new ByteArrayContent(content));
+        if ((int)upload.StatusCode == 413) return await upload.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        return await WaitForReceiptAsync(company, fileName, client);
+    }
+
+    public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, HttpClient? client = null)
+    {
+        client ??= Bureau();
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < until)
+        {
+            var response = await client.GetAsync($"/api/deliveries/{company}/{Uri.EscapeDataString(fileName)}/receipt");
+            if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonElement>();
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"No receipt for {fileName}");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LocalStackCollection : ICollectionFixture<LocalStack>
+{
+    public const string Name = "local stack";
+}
