@@ -1,0 +1,48 @@
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+
+namespace Kto.Core.Fieldwork;
+
+/// <summary>
+/// The one place for when a client may be mailed: which step is due, quiet hours, and when fieldwork closes.
+/// </summary>
+public sealed class ContactPolicy(FieldworkSettings settings)
+{
+    private readonly IReadOnlyList<int> reminderDays = settings.ReminderDayList();
+
+    public int ReminderCount => reminderDays.Count;
+
+    /// <summary>No mail at night or on Sundays, Dutch time.</summary>
+    public bool IsQuietTime(DateTimeOffset utc)
+    {
+        var local = DutchTime.ToDutch(utc);
+        if (settings.NoMailOnSunday && local.DayOfWeek == DayOfWeek.Sunday) return true;
+        return local.Hour < settings.QuietUntilHour || local.Hour >= settings.QuietFromHour;
+    }
+
+    /// <summary>The last day (inclusive, Dutch time) on which clients of <paramref name="year"/> may be approached.</summary>
+    public DateOnly FieldworkCloses(int year) => new(year + 1, settings.ClosesMonth, settings.ClosesDay);
+
+    public bool IsFieldworkOpen(int year, DateTimeOffset utc) =>
+        DateOnly.FromDateTime(DutchTime.ToDutch(utc).DateTime) <= FieldworkCloses(year);
+
+    /// <summary>Measurement years whose fieldwork is open at this moment: this year, and last year until it closes.</summary>
+    public IReadOnlyList<int> YearsInFieldwork(DateTimeOffset utc)
+    {
+        var year = DutchTime.ToDutch(utc).Year;
+        return IsFieldworkOpen(year - 1, utc) ? [year - 1, year] : [year];
+    }
+
+    /// <summary>The e-mail step due for this service now, or null when nothing is due.</summary>
+    public ContactStep? DueEmailStep(ContactState state, int year, DateTimeOffset utc)
+    {
+        if (state.Status != ServiceStatus.Open || !state.HasEmail || state.EmailBounced) return null;
+        if (!IsFieldworkOpen(year, utc)) return null;
+        if (state.RetryAfter is { } retry && retry > utc) return null;
+        if (state.StepsSent == 0) return ContactStep.Invitation;
+
+        var reminder = state.StepsSent; // steps sent 1 → reminder 1 is next
+        if (reminder > reminderDays.Count || state.InvitedAt is null) return null;
+        return utc >= state.InvitedAt.Value.AddDays(reminderDays[reminder - 1]) ? new ContactStep(reminder) : null;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Kto.Core.Fieldwork;
+
+/// <summary>How a recorded attempt moves a service on; null fields stay as they are. The claim is always cleared.</summary>
+public sealed record ContactUpdate(
+    int? StepsSent = null,
+    DateTimeOffset? InvitedAt = null,
+    bool? EmailBounced = null,
+    DateTimeOffset? RetryAfter = null,
+    bool Approached = false)
+{
+    /// <summary>The one rule for what an attempt's outcome does to the service.</summary>
+    public static ContactUpdate For(ContactAttempt attempt, TimeSpan retryAfter)
+    {
+        var counts = AttemptOutcomes.CountsAsApproach(attempt.Outcome);
+        return attempt.Outcome switch
+        {
+            AttemptOutcomes.Deferred => new ContactUpdate(RetryAfter: attempt.At + retryAfter),
+            AttemptOutcomes.Failed when attempt.Mode == ContactModes.Email => new ContactUpdate(EmailBounced: true),
+            AttemptOutcomes.Failed => new ContactUpdate(),
+            _ => new ContactUpdate(
+                StepsSent: attempt.Step.Number + 1,
+                InvitedAt: attempt.Step.IsInvitation ? attempt.At : null,
+                Approached: counts),
+        };
+    }
+}

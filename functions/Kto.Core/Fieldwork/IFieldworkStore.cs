@@ -1,0 +1,42 @@
+using Kto.Core.Survey;
+
+namespace Kto.Core.Fieldwork;
+
+/// <summary>Services as the mail job sees them, the claims that keep two runs apart, and the record of attempts.</summary>
+public interface IFieldworkStore
+{
+    IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, CancellationToken cancellationToken);
+
+    /// <summary>Claims a step of a service until <paramref name="until"/>; false when the service changed since it was read.</summary>
+    Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>The name and e-mail address to write to; null when the contact data is gone.</summary>
+    Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken);
+
+    /// <summary>Records an attempt and applies <paramref name="update"/> to its service (and clears the claim).</summary>
+    Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken);
+}
+
+/// <summary>Contact data of one client, for a mail, a letter or a call.</summary>
+public sealed record ContactDetails(
+    string Klantnummer,
+    string? Voornaam,
+    string? Voorletters,
+    string? Tussenvoegsel,
+    string? Achternaam,
+    string? Email,
+    string? Telefoon,
+    string? Adres,
+    string? Postcode,
+    string? Woonplaats)
+{
+    /// <summary>"Beste Sam de Vries", or "Beste klant" when no name was delivered.</summary>
+    public string Salutation()
+    {
+        var parts = new[] { Voornaam ?? Voorletters, Tussenvoegsel, Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p));
+        var name = string.Join(' ', parts);
+        return name.Length == 0 || string.IsNullOrWhiteSpace(Achternaam) ? "Beste klant" : $"Beste {name}";
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Kto.Core;
+using Kto.Core.Fieldwork;
+using Kto.Core.Settings;
+using Kto.Infrastructure.Templates;
+
+namespace Kto.Infrastructure.Mail;
+
+/// <summary>Composes invitations and reminders from the Liquid templates in <c>Templates/Mail/</c>.</summary>
+public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings bureau) : IMailComposer
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public OutgoingMail Compose(MailContent content)
+    {
+        var values = new Dictionary<string, object?>
+        {
+            ["is_reminder"] = !content.Step.IsInvitation,
+            ["salutation"] = content.Salutation,
+            ["company"] = content.CompanyName,
+            ["perceel"] = PerceelNames.DisplayName(content.Perceel),
+            ["survey_url"] = content.SurveyUrl,
+            ["optout_url"] = content.OptOutUrl,
+            ["closes"] = content.FieldworkCloses.ToString("d MMMM yyyy", Dutch),
+            ["bureau"] = bureau.Name,
+            ["bureau_email"] = bureau.ContactEmail,
+        };
+        return new OutgoingMail(
+            content.Email,
+            null,
+            templates.Render("Mail/subject.liquid", values, html: false).Trim(),
+            templates.Render("Mail/mail.txt.liquid", values, html: false),
+            templates.Render("Mail/mail.html.liquid", values, html: true),
+            content.OptOutUrl);
+    }
+}
