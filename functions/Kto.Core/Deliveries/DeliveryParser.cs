@@ -174,7 +174,8 @@ public sealed class DeliveryParser(DeliverySettings settings)
             var bestScore = 0;
             foreach (var row in source.Rows().Take(HeaderSearchRows))
             {
-                if (row.IsEmpty) continue;
+                // A header names something: a row of only separators or punctuation read with the wrong separator is none.
+                if (!row.Cells.Any(cell => CellText.Of(cell)?.Any(char.IsLetterOrDigit) == true)) continue;
                 var score = row.Cells.Select(cell => CellText.Of(cell)).Count(name => HeaderMap.TryMatch(name, out _) || HeaderMap.IsBsnName(name));
                 if (best is null || score > bestScore)
                 {
