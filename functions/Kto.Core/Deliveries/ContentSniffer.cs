@@ -46,7 +46,7 @@ internal static class ContentSniffer
         int read;
         while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
         {
-            if (firstBlock && LooksBinary(buffer.AsSpan(0, read)) || buffer.AsSpan(0, read).Contains((byte)0))
+            if ((firstBlock && LooksBinary(buffer.AsSpan(0, read))) || buffer.AsSpan(0, read).Contains((byte)0))
                 return SniffResult.Refused(DeliveryCodes.UnreadableFile,
                     "Het bestand is geen leesbare tekst of spreadsheet. Lever een export aan als .csv of .xlsx.");
             firstBlock = false;
