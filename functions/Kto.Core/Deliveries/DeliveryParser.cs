@@ -9,11 +9,181 @@ namespace Kto.Core.Deliveries;
 /// </summary>
 public sealed class DeliveryParser(DeliverySettings settings)
 {
+    // The header is looked for in the first rows only: exports sometimes start with a title line.
+    private const int HeaderSearchRows = 20;
+
     public DeliverySettings Settings { get; } = settings;
 
-    public DeliveryInspection Inspect(Stream content, string fileName) =>
-        throw new NotImplementedException();
+    public DeliveryInspection Inspect(Stream content, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!content.CanSeek) throw new ArgumentException("The parser reads the file twice and needs a seekable stream.", nameof(content));
 
-    public IEnumerable<DeliveryRow> ReadRows(Stream content, string fileName, DeliveryInspection inspection, DateOnly today) =>
-        throw new NotImplementedException();
+        if (content.Length == 0)
+            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, "Het bestand is leeg.");
+        if (content.Length > Settings.MaxFileBytes)
+            return DeliveryInspection.Refused(DeliveryCodes.FileTooLarge,
+                $"Het bestand is groter dan {Settings.MaxFileBytes / (1024 * 1024)} MB. Lever het in delen aan.");
+
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx"))
+            return DeliveryInspection.Refused(DeliveryCodes.UnsupportedFormat,
+                $"Bestanden {(extension.Length == 0 ? "zonder extensie" : $"van het type \"{extension}\"")} worden niet gelezen. Lever een .csv- of .xlsx-bestand aan.");
+
+        var sniffed = ContentSniffer.Sniff(content);
+        if (sniffed.Refusal is { } refusal) return new DeliveryInspection { Refusal = refusal };
+
+        try
+        {
+            return InspectReadable(content, sniffed);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Libraries throw many kinds of exceptions on damaged files; for the company they all mean the same.
+            return DeliveryInspection.Refused(DeliveryCodes.UnreadableFile,
+                "Het bestand kan niet worden gelezen; het is mogelijk beschadigd. Sla het opnieuw op als .csv of .xlsx.");
+        }
+    }
+
+    public IEnumerable<DeliveryRow> ReadRows(Stream content, string fileName, DeliveryInspection inspection, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(inspection);
+        if (inspection.Refusal is not null)
+            throw new InvalidOperationException("A refused delivery has no rows to read.");
+        if (inspection.Layout is not DeliveryLayout layout)
+            throw new ArgumentException("The inspection does not come from this parser.", nameof(inspection));
+        return Read(content, layout, today);
+    }
+
+    private IEnumerable<DeliveryRow> Read(Stream content, DeliveryLayout layout, DateOnly today)
+    {
+        var validator = new DeliveryRowValidator(layout, Settings, today);
+        using var source = layout.Open(content);
+        foreach (var row in source.Rows())
+        {
+            if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
+            yield return validator.Validate(row);
+        }
+    }
+
+    private DeliveryInspection InspectReadable(Stream content, SniffResult sniffed)
+    {
+        var (separator, header) = sniffed.Format == DeliveryFormat.Xlsx
+            ? ('\0', FindHeader(new XlsxSource(content)).Header)
+            : ChooseSeparator(content, sniffed);
+        if (header is not { } headerRow)
+            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, "Het bestand bevat geen kolomnamen en geen gegevens.");
+
+        var headers = new List<string>();
+        var columns = new Dictionary<DeliveryField, int>();
+        var warnings = new List<DeliveryIssue>();
+        for (var index = 0; index < headerRow.Cells.Length; index++)
+        {
+            var written = CellText.Of(headerRow.Cells[index]);
+            var name = DeliveryText.ColumnName(written, index);
+            headers.Add(name);
+            if (written is null) continue;
+            if (HeaderMap.IsBsnName(written))
+                return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
+                    $"De kolom \"{name}\" bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
+                    name);
+            if (!HeaderMap.TryMatch(written, out var field))
+                warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
+                    $"De kolom \"{name}\" hoort niet bij de levering en wordt niet opgeslagen."));
+            else if (columns.TryGetValue(field, out var first))
+                warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
+                    $"De kolom \"{name}\" komt dubbel voor (ook als \"{headers[first]}\"); alleen de eerste wordt gelezen."));
+            else
+                columns[field] = index;
+        }
+
+        var missing = HeaderMap.Required.Where(field => !columns.ContainsKey(field)).Select(HeaderMap.ContractName).ToList();
+        if (missing.Count > 0)
+            return DeliveryInspection.Refused(DeliveryCodes.MissingColumn,
+                missing.Count == 1
+                    ? $"De verplichte kolom \"{missing[0]}\" ontbreekt."
+                    : $"De verplichte kolommen {string.Join(", ", missing.Select(m => $"\"{m}\""))} ontbreken.",
+                missing[0]);
+
+        var layout = new DeliveryLayout(sniffed.Format, sniffed.Encoding, separator, headerRow.Number, headers, columns);
+        var census = TakeCensus(content, layout);
+        if (census.DataRows == 0)
+            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile,
+                "Het bestand bevat alleen kolomnamen en geen rijen met gegevens.");
+
+        if (census.BsnColumn(Settings.BsnColumnShare, ExcludedFromBsnCheck(columns)) is { } bsnColumn)
+        {
+            var name = bsnColumn < headers.Count ? headers[bsnColumn] : DeliveryText.ColumnName(null, bsnColumn);
+            return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
+                $"De kolom \"{name}\" bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder deze gegevens en lever het bestand opnieuw aan. Er is niets opgeslagen.",
+                name);
+        }
+
+        // Columns without a name are only worth a warning when something is in them.
+        foreach (var column in census.FilledColumns.Where(c => c >= headers.Count || CellText.IsEmpty(headerRow.Cell(c))))
+        {
+            var name = DeliveryText.ColumnName(null, column);
+            warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
+                $"De {name} heeft geen naam en wordt niet opgeslagen."));
+        }
+
+        return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout };
+    }
+
+    /// <summary>Phone numbers and dates are never taken for BSNs: a phone stored without its 0 has nine digits too.</summary>
+    private static HashSet<int> ExcludedFromBsnCheck(Dictionary<DeliveryField, int> columns) =>
+        [.. columns.Where(c => c.Key is DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum).Select(c => c.Value)];
+
+    private static DeliveryCensus TakeCensus(Stream content, DeliveryLayout layout)
+    {
+        var census = new DeliveryCensus();
+        using var source = layout.Open(content);
+        foreach (var row in source.Rows())
+        {
+            if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
+            census.Count(row);
+        }
+        return census;
+    }
+
+    /// <summary>Tries each separator on the first rows and keeps the one whose header row names the most contract columns.</summary>
+    private static (char Separator, SheetRow? Header) ChooseSeparator(Stream content, SniffResult sniffed)
+    {
+        (char Separator, SheetRow? Header, int Score, int Filled) best = (CsvSource.Separators[0], null, -1, -1);
+        foreach (var separator in CsvSource.Separators)
+        {
+            using var source = new CsvSource(content, sniffed.Encoding, separator);
+            var (header, score) = FindHeader(source);
+            var filled = header?.Cells.Count(cell => !CellText.IsEmpty(cell)) ?? 0;
+            if (score > best.Score || (score == best.Score && filled > best.Filled))
+                best = (separator, header, score, filled);
+        }
+        return (best.Separator, best.Header);
+    }
+
+    /// <summary>
+    /// The header is the row among the first ones naming the most contract (or BSN) columns; when none names any,
+    /// the first non-empty row, so the refusal can say which columns are missing.
+    /// </summary>
+    private static (SheetRow? Header, int Score) FindHeader(IRowSource source)
+    {
+        using (source)
+        {
+            SheetRow? best = null;
+            var bestScore = 0;
+            foreach (var row in source.Rows().Take(HeaderSearchRows))
+            {
+                // A header names something: a row of only separators or punctuation read with the wrong separator is none.
+                if (!row.Cells.Any(cell => CellText.Of(cell)?.Any(char.IsLetterOrDigit) == true)) continue;
+                var score = row.Cells.Select(cell => CellText.Of(cell)).Count(name => HeaderMap.TryMatch(name, out _) || HeaderMap.IsBsnName(name));
+                if (best is null || score > bestScore)
+                {
+                    best = row;
+                    bestScore = score;
+                }
+            }
+            return (best, bestScore);
+        }
+    }
 }

@@ -1,0 +1,40 @@
+namespace Kto.Core.Deliveries;
+
+/// <summary>Counts kept during the first pass: data rows, and per column how many values are filled and how many are BSNs.</summary>
+internal sealed class DeliveryCensus
+{
+    private readonly List<int> _filled = [];
+    private readonly List<int> _bsns = [];
+
+    public int DataRows { get; private set; }
+
+    public IEnumerable<int> FilledColumns => Enumerable.Range(0, _filled.Count).Where(c => _filled[c] > 0);
+
+    public void Count(SheetRow row)
+    {
+        DataRows++;
+        for (var column = 0; column < row.Cells.Length; column++)
+        {
+            var text = CellText.Of(row.Cells[column]);
+            if (text is null) continue;
+            while (_filled.Count <= column)
+            {
+                _filled.Add(0);
+                _bsns.Add(0);
+            }
+            _filled[column]++;
+            if (Bsn.LooksLikeBsn(text)) _bsns[column]++;
+        }
+    }
+
+    /// <summary>The first column where at least <paramref name="share"/> of the filled values are BSNs (and at least one is).</summary>
+    public int? BsnColumn(double share, IReadOnlySet<int> excluded)
+    {
+        for (var column = 0; column < _filled.Count; column++)
+        {
+            if (excluded.Contains(column) || _bsns[column] == 0) continue;
+            if (_bsns[column] >= share * _filled[column]) return column;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text;
+
+namespace Kto.Core.Deliveries;
+
+/// <summary>What the first pass learned about a file, so the second pass reads it the same way.</summary>
+internal sealed record DeliveryLayout(
+    DeliveryFormat Format,
+    Encoding? Encoding,
+    char Separator,
+    int HeaderRow,
+    IReadOnlyList<string> Headers,
+    IReadOnlyDictionary<DeliveryField, int> Columns)
+{
+    public IRowSource Open(Stream content) => Format switch
+    {
+        DeliveryFormat.Xlsx => new XlsxSource(content),
+        _ => new CsvSource(content, Encoding, Separator),
+    };
+
+    public string HeaderOf(DeliveryField field) => Headers[Columns[field]];
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Kto.Core.Settings;
+
+namespace Kto.Core.Deliveries;
+
+/// <summary>
+/// Checks one data row against the delivery contract and turns it into an ended service, or into the reasons
+/// it is rejected. Messages are short, plain Dutch for a company employee and never repeat a BSN.
+/// </summary>
+internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettings settings, DateOnly today)
+{
+    private static readonly string PerceelList =
+        string.Join(", ", PerceelNames.All.SkipLast(1).Select(PerceelNames.DisplayName)) + " of " + PerceelNames.DisplayName(PerceelNames.All[^1]);
+
+    public DeliveryRow Validate(SheetRow row)
+    {
+        var rejections = new List<DeliveryIssue>();
+
+        var bsnFields = FindBsnValues(row);
+        foreach (var field in bsnFields)
+            rejections.Add(Issue(row, field, DeliveryCodes.BsnValue,
+                $"De kolom \"{layout.HeaderOf(field)}\" bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
+
+        var klantnummer = ReadKlantnummer(row, rejections);
+        var perceel = ReadPerceel(row, bsnFields, rejections);
+        var einddatum = ReadEinddatum(row, rejections);
+        var startdatum = ReadStartdatum(row, rejections);
+
+        if (rejections.Count > 0 || klantnummer is null || perceel is null || einddatum is null)
+            return new DeliveryRow(row.Number, null, rejections, []);
+
+        var warnings = new List<DeliveryIssue>();
+        var service = new EndedService
+        {
+            Klantnummer = klantnummer,
+            Perceel = perceel.Value,
+            Einddatum = einddatum.Value,
+            Startdatum = startdatum,
+            Voornaam = Text(row, DeliveryField.Voornaam),
+            Voorletters = Text(row, DeliveryField.Voorletters),
+            Tussenvoegsel = Text(row, DeliveryField.Tussenvoegsel),
+            Achternaam = Text(row, DeliveryField.Achternaam),
+            Email = ReadEmail(row, warnings),
+            Telefoon = layout.Columns.TryGetValue(DeliveryField.Telefoon, out var phoneColumn)
+                ? Cut(PhoneNumbers.Normalise(row.Cell(phoneColumn)))
+                : null,
+            Adres = Text(row, DeliveryField.Adres),
+            Postcode = Text(row, DeliveryField.Postcode),
+            Woonplaats = Text(row, DeliveryField.Woonplaats),
+            RedenBeeindiging = Text(row, DeliveryField.RedenBeeindiging),
+            Opdrachtgever = Text(row, DeliveryField.Opdrachtgever),
+        };
+        AddContactWarnings(row, service, warnings);
+        return new DeliveryRow(row.Number, service, [], warnings);
+    }
+
+    /// <summary>Every stored field except phone numbers and dates (which can look like nine digits without being a BSN).</summary>
+    private List<DeliveryField> FindBsnValues(SheetRow row) =>
+        [.. layout.Columns
+            .Where(c => c.Key is not (DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum))
+            .Where(c => Bsn.LooksLikeBsn(CellText.Of(row.Cell(c.Value))))
+            .Select(c => c.Key)
+            .OrderBy(field => layout.Columns[field])];
+
+    private string? ReadKlantnummer(SheetRow row, List<DeliveryIssue> rejections)
+    {
+        var klantnummer = CellText.Of(Cell(row, DeliveryField.Klantnummer));
+        if (klantnummer is null)
+        {
+            rejections.Add(Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer, "Het klantnummer ontbreekt."));
+            return null;
+        }
+        // Cutting would let two different long numbers become the same service, so a too long one is unusable.
+        if (klantnummer.Length > settings.MaxCellLength)
+        {
+            rejections.Add(Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer,
+                $"Het klantnummer is langer dan {settings.MaxCellLength} tekens en daarom geen bruikbaar klantnummer."));
+            return null;
+        }
+        return klantnummer;
+    }
+
+    private Perceel? ReadPerceel(SheetRow row, List<DeliveryField> bsnFields, List<DeliveryIssue> rejections)
+    {
+        var text = CellText.Of(Cell(row, DeliveryField.Perceel), settings.MaxCellLength);
+        if (PerceelNames.TryParse(text, out var perceel)) return perceel;
+        var quoted = bsnFields.Contains(DeliveryField.Perceel) ? "" : DeliveryText.Quote(text);
+        rejections.Add(Issue(row, DeliveryField.Perceel, DeliveryCodes.UnknownPerceel,
+            text is null
+                ? $"Het perceel ontbreekt. Gebruik {PerceelList}."
+                : $"Onbekend perceel{quoted}. Gebruik {PerceelList}."));
+        return null;
+    }
+
+    private DateOnly? ReadEinddatum(SheetRow row, List<DeliveryIssue> rejections)
+    {
+        var cell = Cell(row, DeliveryField.Einddatum);
+        if (CellText.IsEmpty(cell))
+        {
+            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.MissingEinddatum, "De einddatum ontbreekt."));
+            return null;
+        }
+        if (!DeliveryDates.TryParse(cell, out var einddatum))
+        {
+            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, NotADate("einddatum", cell)));
+            return null;
+        }
+        if (einddatum > today)
+        {
+            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumInFuture,
+                $"De einddatum {einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)} ligt in de toekomst. Lever de klant aan nadat de dienst is beëindigd."));
+            return null;
+        }
+        return einddatum;
+    }
+
+    private DateOnly? ReadStartdatum(SheetRow row, List<DeliveryIssue> rejections)
+    {
+        var cell = Cell(row, DeliveryField.Startdatum);
+        if (CellText.IsEmpty(cell)) return null;
+        if (DeliveryDates.TryParse(cell, out var startdatum)) return startdatum;
+        rejections.Add(Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, NotADate("startdatum", cell)));
+        return null;
+    }
+
+    private static string NotADate(string what, object? cell) =>
+        $"De {what}{DeliveryText.Quote(CellText.Of(cell))} is geen geldige datum. Schrijf bijvoorbeeld 31-03-2025 of 2025-03-31.";
+
+    /// <summary>An e-mail address that is not one is treated as absent, so the client is approached another way.</summary>
+    private string? ReadEmail(SheetRow row, List<DeliveryIssue> warnings)
+    {
+        var email = Text(row, DeliveryField.Email);
+        if (email is null || EmailAddresses.IsValid(email)) return email;
+        warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail,
+            "Het e-mailadres is ongeldig en wordt niet gebruikt."));
+        return null;
+    }
+
+    private void AddContactWarnings(SheetRow row, EndedService service, List<DeliveryIssue> warnings)
+    {
+        if (service.Email is not null) return;
+        var hasAddress = service.Adres is not null && service.Postcode is not null && service.Woonplaats is not null;
+        if (service.Telefoon is not null || hasAddress)
+            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail,
+                "Geen e-mailadres: de klant wordt per brief of telefoon benaderd."));
+        else
+            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.NoContactData,
+                "Geen e-mailadres, telefoonnummer of volledig adres: de klant kan niet worden benaderd."));
+    }
+
+    private object? Cell(SheetRow row, DeliveryField field) =>
+        layout.Columns.TryGetValue(field, out var column) ? row.Cell(column) : null;
+
+    private string? Text(SheetRow row, DeliveryField field) => CellText.Of(Cell(row, field), settings.MaxCellLength);
+
+    private string? Cut(string? text) =>
+        text is not null && text.Length > settings.MaxCellLength ? text[..settings.MaxCellLength] : text;
+
+    /// <summary>An issue about one column, named as the company wrote it (or by the contract name when absent).</summary>
+    private DeliveryIssue Issue(SheetRow row, DeliveryField field, string code, string message) =>
+        new(row.Number, layout.Columns.ContainsKey(field) ? layout.HeaderOf(field) : HeaderMap.ContractName(field), code, message);
+}

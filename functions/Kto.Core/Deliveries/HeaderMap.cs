@@ -1,0 +1,69 @@
+namespace Kto.Core.Deliveries;
+
+/// <summary>
+/// The contract's column names and aliases. Names are compared folded: ignoring case, spaces, hyphens,
+/// underscores and diacritics ("Cliënt-nummer" = "clientnummer").
+/// </summary>
+internal static class HeaderMap
+{
+    private static readonly Dictionary<string, DeliveryField> Aliases = Build(
+        (DeliveryField.Klantnummer, ["klantnummer", "klantnr", "clientnummer", "cliëntnummer", "relatienummer"]),
+        (DeliveryField.Voornaam, ["voornaam"]),
+        (DeliveryField.Voorletters, ["voorletters"]),
+        (DeliveryField.Tussenvoegsel, ["tussenvoegsel"]),
+        (DeliveryField.Achternaam, ["achternaam"]),
+        (DeliveryField.Email, ["email", "e-mail", "e-mailadres", "emailadres"]),
+        (DeliveryField.Telefoon, ["telefoon", "telefoonnummer", "mobiel"]),
+        (DeliveryField.Adres, ["adres"]),
+        (DeliveryField.Postcode, ["postcode"]),
+        (DeliveryField.Woonplaats, ["woonplaats"]),
+        (DeliveryField.Perceel, ["perceel"]),
+        (DeliveryField.Startdatum, ["startdatum"]),
+        (DeliveryField.Einddatum, ["einddatum", "datum einde", "einddatum traject"]),
+        (DeliveryField.RedenBeeindiging, ["reden beëindiging", "resultaat"]),
+        (DeliveryField.Opdrachtgever, ["opdrachtgever"]));
+
+    /// <summary>Names that say the column holds citizen service numbers: such a file is refused.</summary>
+    private static readonly HashSet<string> BsnNames =
+        ["bsn", "bsnnummer", "bsnnr", "burgerservicenummer", "sofinummer", "sofinr", "sofi"];
+
+    /// <summary>The columns without which a row cannot be a service.</summary>
+    public static IReadOnlyList<DeliveryField> Required { get; } =
+        [DeliveryField.Klantnummer, DeliveryField.Perceel, DeliveryField.Einddatum];
+
+    public static bool TryMatch(string? header, out DeliveryField field)
+    {
+        field = default;
+        return !string.IsNullOrWhiteSpace(header) && Aliases.TryGetValue(PerceelNames.Fold(header), out field);
+    }
+
+    /// <summary>"BSN", "bsn_klant", "Burgerservicenummer", "Sofi-nummer", … in any spacing or case.</summary>
+    public static bool IsBsnName(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return false;
+        var folded = PerceelNames.Fold(header);
+        if (BsnNames.Contains(folded)) return true;
+        if (folded.Contains("burgerservicenummer", StringComparison.Ordinal) ||
+            folded.Contains("sofinummer", StringComparison.Ordinal)) return true;
+        // Word by word, so "BSN klant" matches but "jobs nummer" (folded "jobsnummer") does not.
+        var words = header.Split((char[])[' ', '-', '_', '.', '/', '(', ')', ':'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(word => BsnNames.Contains(PerceelNames.Fold(word)));
+    }
+
+    /// <summary>The contract's own name for a column, used in messages about a missing column.</summary>
+    public static string ContractName(DeliveryField field) => field switch
+    {
+        DeliveryField.RedenBeeindiging => "reden beëindiging",
+        _ => field.ToString().ToLowerInvariant(),
+    };
+
+    private static Dictionary<string, DeliveryField> Build(params (DeliveryField Field, string[] Names)[] entries)
+    {
+        var map = new Dictionary<string, DeliveryField>(StringComparer.Ordinal);
+        foreach (var (field, names) in entries)
+        {
+            foreach (var name in names) map[PerceelNames.Fold(name)] = field;
+        }
+        return map;
+    }
+}
