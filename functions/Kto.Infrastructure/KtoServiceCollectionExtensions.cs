@@ -1,9 +1,13 @@
 using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
+using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
 using Kto.Core.Progress;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
+using Kto.Infrastructure.Mail;
+using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +33,14 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ICompanyStore, TableCompanyStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IProgressSource, TableProgressSource>();
+        services.AddSingleton<IFieldworkStore, TableFieldworkStore>();
+        services.AddSingleton<ISurveyTokenStore, TableSurveyTokenStore>();
+        services.AddSingleton<ISurveyServiceStore, TableSurveyServiceStore>();
+        services.AddSingleton<IResponseStore, TableResponseStore>();
+        services.AddSingleton<IMailThrottle, TableMailThrottle>();
+        services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton(_ => new LiquidTemplates());
+        services.AddSingleton<IMailComposer, LiquidMailComposer>();
 
         services.AddSingleton<AccessService>();
         services.AddSingleton<CompanyService>();
@@ -36,6 +48,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<DeliveryIngestService>();
         services.AddSingleton<DeliveryUploadService>();
         services.AddSingleton<ProgressService>();
+        services.AddSingleton<ContactPolicy>();
+        services.AddSingleton<MailJobService>();
+        services.AddSingleton<OfflineContactService>();
+        services.AddSingleton<ManualAttemptService>();
         return services;
     }
 

@@ -5,7 +5,11 @@ namespace Kto.Core.Fieldwork;
 /// <summary>Services as the mail job sees them, the claims that keep two runs apart, and the record of attempts.</summary>
 public interface IFieldworkStore
 {
+    /// <summary>Every service of a company and year with its contact state.</summary>
     IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, CancellationToken cancellationToken);
+
+    /// <summary>One service with its contact state, or null when it does not exist.</summary>
+    Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken);
 
     /// <summary>Claims a step of a service until <paramref name="until"/>; false when the service changed since it was read.</summary>
     Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using Kto.Core;
 using Kto.Core.Access;
 using Kto.Core.Progress;
 using Kto.Functions.Http;
@@ -21,10 +20,7 @@ public sealed class ProgressFunction(AccessService access, ProgressService progr
         if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
         if (!caller.MaySee(company)) return ApiResults.Forbidden();
 
-        var yearText = request.Query["year"].ToString();
-        var year = DutchTime.Today(time).Year;
-        if (yearText.Length > 0 && (!int.TryParse(yearText, out year) || year is < 2000 or > 2100))
-            return ApiResults.BadRequest("invalid-year", "Geef het jaar als ?year=2026.");
+        if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
 
         var percelen = await progress.ForYearAsync(company, year, cancellationToken);
         return ApiResults.Json(new { company, year, percelen });

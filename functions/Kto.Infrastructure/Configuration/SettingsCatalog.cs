@@ -1,3 +1,5 @@
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
 using Kto.Core.Settings;
 
 namespace Kto.Infrastructure.Configuration;
@@ -15,6 +17,11 @@ public static class SettingsCatalog
     [
         (KtoSettings.Section, typeof(KtoSettings)),
         (DeliverySettings.Section, typeof(DeliverySettings)),
+        (BureauSettings.Section, typeof(BureauSettings)),
+        (FieldworkSettings.Section, typeof(FieldworkSettings)),
+        (MailSettings.Section, typeof(MailSettings)),
+        (QuestionnaireSettings.Section, typeof(QuestionnaireSettings)),
+        (ReportSettings.Section, typeof(ReportSettings)),
     ];
 
     /// <summary>The app setting names (double underscore form) of every bound property.</summary>

@@ -14,4 +14,14 @@ public static class ServiceColumns
     public const string Approached = "Approached";
     public const string Responded = "Responded";
     public const string Grade = "Grade";
+    public const string Status = "Status";
+    public const string StepsSent = "StepsSent";
+    public const string InvitedAt = "InvitedAt";
+    public const string EmailBounced = "EmailBounced";
+    public const string RetryAfter = "RetryAfter";
+    public const string ClaimStep = "ClaimStep";
+    public const string ClaimUntil = "ClaimUntil";
+
+    /// <summary>Stored in <see cref="ClaimStep"/> when no run holds a claim (a merge cannot remove a column).</summary>
+    public const int NoClaim = -1;
 }

@@ -19,9 +19,11 @@ public static class StorageNames
     public const string AttemptsTable = "attempts";
     public const string ResponsesTable = "responses";
     public const string ReportsTable = "reports";
+    public const string TokensTable = "tokens";
+    public const string JobStateTable = "jobstate";
 
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable];
+        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable];
 }

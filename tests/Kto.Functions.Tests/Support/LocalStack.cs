@@ -15,6 +15,7 @@ namespace Kto.Functions.Tests.Support;
 public sealed class LocalStack : IAsyncLifetime
 {
     private AzuriteServer? azurite;
+    public TestSmtpServer Smtp { get; } = new();
     private WebApplication? app;
 
     public string BureauKey { get; } = SecretKeys.Create();
@@ -36,6 +37,12 @@ public sealed class LocalStack : IAsyncLifetime
             ["Kto:BureauKeyHash"] = SecretKeys.Hash(BureauKey),
             ["Kto:PublicBaseUrl"] = BaseUrl,
             ["Kto:Delivery:MaxFileBytes"] = MaxFileBytes.ToString(),
+            ["Kto:Mail:Host"] = "127.0.0.1",
+            ["Kto:Mail:Port"] = Smtp.Port.ToString(),
+            ["Kto:Mail:Security"] = "None",
+            ["Kto:Mail:MaxPerMinute"] = "10000",
+            ["Kto:Mail:MaxPerHour"] = "100000",
+            ["Kto:Bureau:Name"] = "Testbureau Onderzoek",
             ["Local:BlobPollInterval"] = "00:00:00.200",
             ["Local:RunTimers"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
@@ -48,6 +55,7 @@ public sealed class LocalStack : IAsyncLifetime
     {
         if (app is not null) { await app.StopAsync(); await app.DisposeAsync(); }
         if (azurite is not null) await azurite.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 
     public HttpClient Client(string? key = null)
@@ -77,6 +85,14 @@ public sealed class LocalStack : IAsyncLifetime
         if ((int)upload.StatusCode == 413) return await upload.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
         return await WaitForReceiptAsync(company, fileName, client);
+    }
+
+    /// <summary>Runs a timer job now through the bureau's route, acting as if it were <paramref name="at"/>.</summary>
+    public async Task<JsonElement> RunJobAsync(string job, DateTimeOffset at)
+    {
+        var response = await Bureau().PostAsync($"/api/jobs/{job}?at={Uri.EscapeDataString(at.ToString("O"))}", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, HttpClient? client = null)

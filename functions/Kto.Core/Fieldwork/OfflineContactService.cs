@@ -1,0 +1,30 @@
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+
+namespace Kto.Core.Fieldwork;
+
+/// <summary>
+/// Lists the open services e-mail cannot reach (no address, or it bounced), so the bureau can write or call.
+/// Each listing makes a fresh personal link per client for the letter; earlier links stay valid.
+/// </summary>
+public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenStore tokens, KtoSettings kto)
+{
+    public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var list = new List<OfflineContact>();
+        await foreach (var candidate in store.CandidatesAsync(company, year, cancellationToken))
+        {
+            var state = candidate.State;
+            if (state.Status != ServiceStatus.Open || (state.HasEmail && !state.EmailBounced)) continue;
+            var contact = await store.GetContactAsync(candidate.Ref, cancellationToken);
+            if (contact is null) continue;
+
+            var (token, hash) = SurveyToken.New();
+            await tokens.SaveAsync(hash, candidate.Ref, cancellationToken);
+            list.Add(new OfflineContact(candidate.Ref, candidate.Perceel,
+                state.EmailBounced ? "e-mail onbestelbaar" : "geen e-mailadres",
+                state.StepsSent, contact, $"{kto.PublicBaseUrl.TrimEnd('/')}/api/s/{token}"));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Kto.Core.Survey;
+
+/// <summary>Where answers are kept: one response per service, the first one counts.</summary>
+public interface IResponseStore
+{
+    /// <summary>Stores the response; false when this service already has one (nothing is changed then).</summary>
+    Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<StoredResponse> ForYearAsync(string company, int year, CancellationToken cancellationToken);
+}

@@ -1,0 +1,32 @@
+using Kto.Core.Access;
+using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Fieldwork;
+
+/// <summary>The bureau records a letter or a phone call for one client (a service from the offline list).</summary>
+public sealed class RecordAttemptFunction(AccessService access, ManualAttemptService attempts, TimeProvider time)
+{
+    [Function(nameof(RecordAttempt))]
+    public async Task<IActionResult> RecordAttempt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "companies/{company}/attempts")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        var body = await JsonBody.ReadAsync<AttemptRequest>(request, cancellationToken);
+        if (body is null || body.Year is null || string.IsNullOrEmpty(body.Service))
+            return ApiResults.BadRequest("invalid-body",
+                "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"letter|phone\", \"outcome\": \"sent|reached|no-answer|failed\" }.");
+
+        var service = new ServiceRef(company, body.Year.Value, body.Service);
+        var error = await attempts.RecordAsync(service, body.Mode, body.Outcome, body.At ?? time.GetUtcNow(), cancellationToken);
+        return error is null ? ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created) : ApiResults.BadRequest("invalid-attempt", error);
+    }
+
+    public sealed record AttemptRequest(int? Year, string? Service, string? Mode, string? Outcome, DateTimeOffset? At);
+}

@@ -1,0 +1,67 @@
+using Azure;
+using Azure.Data.Tables;
+using Kto.Core;
+using Kto.Core.Companies;
+using Kto.Core.Survey;
+
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>The survey state of single services (responded, opted out) in the services table.</summary>
+public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyStore companies) : ISurveyServiceStore
+{
+    private readonly TableClient services = tables.GetTableClient(StorageNames.ServicesTable);
+
+    public async Task<ServiceSnapshot?> GetAsync(ServiceRef service, CancellationToken cancellationToken)
+    {
+        var found = await services.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
+        if (!found.HasValue) return null;
+        var e = found.Value!;
+        var company = await companies.GetAsync(service.Company, cancellationToken);
+        return new ServiceSnapshot(service,
+            Enum.Parse<Perceel>(e.GetString(ServiceColumns.Perceel)),
+            DateOnly.Parse(e.GetString(ServiceColumns.Einddatum)),
+            ServiceStatusOf(e),
+            company?.Name ?? service.Company);
+    }
+
+    public async Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.CompanyYear(service.Company, service.Year);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var found = await services.GetEntityIfExistsAsync<TableEntity>(partition, service.ServiceId, cancellationToken: cancellationToken);
+            if (!found.HasValue) return false;
+            var e = found.Value!;
+            if (e.GetBoolean(ServiceColumns.Responded) == true) return false;
+            var update = new TableEntity(partition, service.ServiceId)
+            {
+                [ServiceColumns.Responded] = true,
+                [ServiceColumns.Status] = ServiceStatus.Responded.ToString(),
+                [ServiceColumns.Grade] = grade,
+            };
+            try
+            {
+                await services.UpdateEntityAsync(update, e.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Changed meanwhile (a mail job recorded an attempt): read again and retry.
+            }
+        }
+        throw new InvalidOperationException("The service kept changing while its response was recorded.");
+    }
+
+    public Task MarkOptedOutAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        services.UpdateEntityAsync(new TableEntity(TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId)
+        {
+            [ServiceColumns.Status] = ServiceStatus.OptedOut.ToString(),
+        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>Responded wins over opted out: a client who answered and then opted out still counts as a response.</summary>
+    internal static ServiceStatus ServiceStatusOf(TableEntity e) =>
+        e.GetBoolean(ServiceColumns.Responded) == true ? ServiceStatus.Responded
+        : Enum.TryParse<ServiceStatus>(e.GetString(ServiceColumns.Status), out var status) ? status
+        : ServiceStatus.Open;
+}
