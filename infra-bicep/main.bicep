@@ -1,0 +1,273 @@
+// KtoFunctions: all Azure resources of one environment (test or prod) in one resource group.
+//   az deployment group create -g RG -f infra-bicep/main.bicep -p infra-bicep/main.test.bicepparam
+// See infra-bicep/README.md for the full deploy, the post-deploy Event Grid step, publishing and roll-back.
+//
+// Two lists here must match the code, and tests/Kto.Infra.Tests checks them against the compiled template:
+//   blobContainerNames / tableNames  <->  Kto.Infrastructure.Storage.StorageNames
+//   ktoSettingDefaults (+ deploy-time ones) <-> Kto.Infrastructure.Configuration.SettingsCatalog.AppSettingNames()
+// Adding a setting to the code = adding one line to ktoSettingDefaults below.
+
+targetScope = 'resourceGroup'
+
+@description('Which environment this is; "prod" turns on Production behaviour and purge protection.')
+@allowed(['test', 'prod'])
+param environmentName string
+
+@description('Azure region of the regional resources (Flex Consumption must be available there).')
+param location string = resourceGroup().location
+
+@description('Short lowercase prefix of every resource name.')
+@minLength(2)
+@maxLength(6)
+param baseName string = 'kto'
+
+@description('Public base URL in links sent to clients; empty = https://<function app>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
+@description('SHA-256 (hex) of the bureau key. Only the hash is deployed; the key itself is never stored.')
+param bureauKeyHash string = ''
+
+@description('Days after which raw delivery files are deleted from the deliveries container.')
+@minValue(1)
+@maxValue(365)
+param deliveryRetentionDays int = 30
+
+@description('Days after which receipts are deleted (kept longer than deliveries: they hold no personal data).')
+@minValue(30)
+@maxValue(3650)
+param receiptRetentionDays int = 730
+
+@description('Storage redundancy.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param storageSku string = 'Standard_LRS'
+
+@description('Most Flex Consumption instances (a cost ceiling).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 20
+
+@description('Memory per Flex Consumption instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Days Log Analytics keeps data.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Daily Log Analytics ingestion cap in GB.')
+@minValue(1)
+param logDailyQuotaGb int = 1
+
+@description('Where Communication Services keeps data at rest.')
+@allowed(['Europe', 'Netherlands'])
+param communicationDataLocation string = 'Europe'
+
+@description('Application (client) id of the Entra app used as SMTP user; empty until it exists (see README).')
+param smtpEntraAppId string = ''
+
+@description('Optional SMTP password (Entra app client secret) written to Key Vault. Prefer az keyvault secret set.')
+@secure()
+param mailPassword string = ''
+
+@description('Per-environment values for app settings, name to value; they replace the defaults in ktoSettings.')
+param ktoSettingOverrides object = {}
+
+var suffix = take(uniqueString(subscription().id, resourceGroup().id, environmentName), 6)
+var tags = {
+  application: 'KtoFunctions'
+  environment: environmentName
+}
+
+var names = {
+  identity: 'id-${baseName}-${environmentName}-${suffix}'
+  storage: 'st${baseName}${environmentName}${suffix}'
+  plan: 'plan-${baseName}-${environmentName}-${suffix}'
+  functionApp: 'func-${baseName}-${environmentName}-${suffix}'
+  logAnalytics: 'log-${baseName}-${environmentName}-${suffix}'
+  appInsights: 'appi-${baseName}-${environmentName}-${suffix}'
+  keyVault: 'kv-${baseName}-${environmentName}-${suffix}'
+  systemTopic: 'evgt-${baseName}-${environmentName}-${suffix}'
+  communication: 'acs-${baseName}-${environmentName}-${suffix}'
+  emailService: 'acs-email-${baseName}-${environmentName}-${suffix}'
+}
+
+// Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
+var blobContainerNames = ['deliveries', 'receipts', 'reports']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports']
+var deploymentContainerName = 'app-package'
+var mailPasswordSecretName = 'kto-mail-password'
+
+// Kto.Infrastructure.Configuration.SettingsCatalog: every setting the code binds, as Kto__{Section}__{Property}.
+// One line per setting; values are strings (the configuration binder parses them with the invariant culture).
+var ktoSettingDefaults = {
+  Kto__Environment: environmentName == 'prod' ? 'Production' : 'Test'
+  Kto__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${names.functionApp}.azurewebsites.net' : publicBaseUrl
+  Kto__BureauKeyHash: bureauKeyHash
+  Kto__Delivery__MaxFileBytes: '52428800'
+  Kto__Delivery__MaxCellLength: '1000'
+  Kto__Delivery__BsnColumnShare: '0.5'
+  Kto__Mail__Host: 'smtp.azurecomm.net'
+  Kto__Mail__Port: '587'
+  Kto__Mail__Username: empty(smtpEntraAppId) ? '' : '${names.communication}.${smtpEntraAppId}.${tenant().tenantId}'
+  Kto__Mail__Password: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${mailPasswordSecretName}/)'
+}
+
+// ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
+var ktoSettings = union(ktoSettingDefaults, ktoSettingOverrides)
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    skuName: storageSku
+    containerNames: blobContainerNames
+    tableNames: tableNames
+    deploymentContainerName: deploymentContainerName
+    deliveriesContainerName: 'deliveries'
+    receiptsContainerName: 'receipts'
+    deliveryRetentionDays: deliveryRetentionDays
+    receiptRetentionDays: receiptRetentionDays
+    softDeleteDays: 7
+    appIdentityName: names.identity
+  }
+  // The identity is looked up by name inside the module: it must exist first.
+  dependsOn: [identity]
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    location: location
+    tags: tags
+    retentionInDays: logRetentionDays
+    dailyQuotaGb: logDailyQuotaGb
+    appIdentityName: names.identity
+  }
+  // The identity is looked up by name inside the module: it must exist first.
+  dependsOn: [identity]
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    enablePurgeProtection: environmentName == 'prod'
+    appIdentityName: names.identity
+    mailPasswordSecretName: mailPasswordSecretName
+    mailPassword: mailPassword
+  }
+  // The identity is looked up by name inside the module: it must exist first.
+  dependsOn: [identity]
+}
+
+module communication 'modules/communication.bicep' = {
+  name: 'communication'
+  params: {
+    communicationServiceName: names.communication
+    emailServiceName: names.emailService
+    dataLocation: communicationDataLocation
+    tags: tags
+  }
+}
+
+module eventGrid 'modules/eventgrid.bicep' = {
+  name: 'eventGrid'
+  params: {
+    name: names.systemTopic
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.id
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    // Settings known only at deploy time (outputs of other modules) are added here, by name.
+    ktoSettings: union(ktoSettings, {
+      Kto__Mail__From: communication.outputs.senderAddress
+    })
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+  // The app must not start before it may read storage, secrets and publish telemetry.
+  dependsOn: [keyVault]
+}
+
+@description('Resource group of the deployment.')
+output resourceGroupName string = resourceGroup().name
+
+@description('Name of the Function App (az functionapp ... -n).')
+output functionAppName string = functionApp.outputs.name
+
+@description('Default host name of the Function App.')
+output functionAppHostName string = functionApp.outputs.defaultHostName
+
+@description('Base URL of the HTTP API.')
+output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}/api'
+
+@description('Public base URL configured for client links.')
+output publicBaseUrl string = ktoSettings.Kto__PublicBaseUrl
+
+@description('Storage account name.')
+output storageAccountName string = storage.outputs.name
+
+@description('Blob endpoint of the storage account.')
+output blobEndpoint string = storage.outputs.blobEndpoint
+
+@description('Container the blob trigger listens to (Event Grid subscription filter).')
+output deliveriesContainerName string = 'deliveries'
+
+@description('Container holding the deployment package.')
+output deploymentContainerName string = deploymentContainerName
+
+@description('Event Grid system topic for the blob trigger subscription.')
+output eventGridSystemTopicName string = eventGrid.outputs.name
+
+@description('Key Vault name.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Key Vault URI.')
+output keyVaultUri string = keyVault.outputs.uri
+
+@description('Name of the secret that must hold the SMTP password.')
+output keyVaultMailEntryName string = mailPasswordSecretName
+
+@description('Application Insights name.')
+output appInsightsName string = monitoring.outputs.appInsightsName
+
+@description('Communication Services name (SMTP username = NAME.<Entra app id>.<tenant id>).')
+output communicationServiceName string = communication.outputs.communicationServiceName
+
+@description('Sender address of the Azure-managed e-mail domain.')
+output mailFromAddress string = communication.outputs.senderAddress
+
+@description('Client id of the app\'s managed identity.')
+output identityClientId string = identity.outputs.clientId

@@ -1,0 +1,21 @@
+// Test environment: deploy with
+//   az deployment group create -g rg-kto-test -f infra-bicep/main.bicep -p infra-bicep/main.test.bicepparam
+using 'main.bicep'
+
+param environmentName = 'test'
+param location = 'westeurope'
+param storageSku = 'Standard_LRS'
+param maximumInstanceCount = 10
+param instanceMemoryMB = 2048
+param logRetentionDays = 30
+param logDailyQuotaGb = 1
+param deliveryRetentionDays = 30
+param receiptRetentionDays = 730
+
+// Secrets and per-deployment values come from the environment of whoever deploys, never from this file.
+param bureauKeyHash = readEnvironmentVariable('KTO_BUREAU_KEY_HASH', '')
+param smtpEntraAppId = readEnvironmentVariable('KTO_SMTP_APP_ID', '')
+param publicBaseUrl = readEnvironmentVariable('KTO_PUBLIC_BASE_URL', '')
+
+// Test-only values for app settings (name = Kto__Section__Property).
+param ktoSettingOverrides = {}

@@ -1,0 +1,75 @@
+// Key Vault in RBAC mode for the app's secrets (the SMTP password). The app reads them through Key Vault
+// references in app settings, resolved with its user-assigned identity (Key Vault Secrets User).
+
+@description('Key Vault name (3-24 letters, digits and hyphens, globally unique).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags applied to the resources.')
+param tags object
+
+@description('Purge protection: cannot be switched off again once on. On for production.')
+param enablePurgeProtection bool
+
+@description('Name of the app\'s user-assigned identity, which reads secrets.')
+param appIdentityName string
+
+@description('Name of the secret that holds the SMTP password (the Entra app client secret).')
+param mailPasswordSecretName string
+
+@description('Optional: the SMTP password. Leave empty to set it afterwards with az keyvault secret set (recommended).')
+@secure()
+param mailPassword string = ''
+
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+// Looked up by name so role assignment names are known before deployment (what-if can predict them).
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
+  name: appIdentityName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: enablePurgeProtection ? true : null
+    publicNetworkAccess: 'Enabled'
+    networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow' }
+  }
+}
+
+// Only written when a value is passed; a later deployment without it leaves the secret as it is.
+resource mailPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = if (!empty(mailPassword)) {
+  parent: vault
+  name: mailPasswordSecretName
+  properties: {
+    value: mailPassword
+    contentType: 'SMTP password (Entra application client secret) for Azure Communication Services'
+  }
+}
+
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appIdentity.id, keyVaultSecretsUserRoleId)
+  scope: vault
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+  }
+}
+
+@description('Name of the Key Vault.')
+output name string = vault.name
+
+@description('Vault URI, e.g. https://NAME.vault.azure.net/.')
+output uri string = vault.properties.vaultUri

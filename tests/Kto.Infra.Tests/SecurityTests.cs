@@ -1,0 +1,89 @@
+namespace Kto.Infra.Tests;
+
+/// <summary>Identity and security properties of the compiled template.</summary>
+[Collection(CompiledMainCollection.Name)]
+public class SecurityTests(CompiledMainFixture fixture)
+{
+    private CompiledTemplate Template => fixture.Template;
+
+    private static object? Property(ArmScope scope, System.Text.Json.Nodes.JsonObject resource, params string[] path) =>
+        ArmScope.At(scope.Evaluate(resource), path);
+
+    [Fact]
+    public void Storage_account_allows_only_entra_id_over_tls_1_2()
+    {
+        var (scope, account) = Template.Single("Microsoft.Storage/storageAccounts");
+
+        Assert.Equal(false, Property(scope, account, "properties", "allowSharedKeyAccess"));
+        Assert.Equal(false, Property(scope, account, "properties", "allowBlobPublicAccess"));
+        Assert.Equal("TLS1_2", Property(scope, account, "properties", "minimumTlsVersion"));
+        Assert.Equal(true, Property(scope, account, "properties", "supportsHttpsTrafficOnly"));
+    }
+
+    [Fact]
+    public void Function_app_is_flex_consumption_dotnet_isolated_10()
+    {
+        var (scope, site) = Template.Single(Drift.Site);
+        var (planScope, plan) = Template.Single("Microsoft.Web/serverfarms");
+
+        Assert.Equal("dotnet-isolated", Property(scope, site, "properties", "functionAppConfig", "runtime", "name"));
+        Assert.Equal("10.0", Property(scope, site, "properties", "functionAppConfig", "runtime", "version"));
+        Assert.Equal("FlexConsumption", Property(planScope, plan, "sku", "tier"));
+        Assert.Equal(true, Property(scope, site, "properties", "httpsOnly"));
+    }
+
+    [Fact]
+    public void Function_app_runs_as_a_user_assigned_identity_everywhere()
+    {
+        var (scope, site) = Template.Single(Drift.Site);
+
+        Assert.Equal("UserAssigned", Property(scope, site, "identity", "type"));
+        Assert.NotNull(Property(scope, site, "properties", "keyVaultReferenceIdentity"));
+        Assert.Equal("UserAssignedIdentity",
+            Property(scope, site, "properties", "functionAppConfig", "deployment", "storage", "authentication", "type"));
+        Assert.Equal("managedidentity", Drift.DeclaredAppSettings(Template)["AzureWebJobsStorage__credential"]);
+    }
+
+    [Fact]
+    public void Key_vault_uses_rbac_and_app_insights_needs_entra_id()
+    {
+        var (kvScope, vault) = Template.Single("Microsoft.KeyVault/vaults");
+        var (aiScope, insights) = Template.Single("Microsoft.Insights/components");
+
+        Assert.Equal(true, Property(kvScope, vault, "properties", "enableRbacAuthorization"));
+        Assert.Equal(true, Property(aiScope, insights, "properties", "DisableLocalAuth"));
+    }
+
+    [Fact]
+    public void Every_role_assignment_name_is_guid_of_scope_principal_and_role()
+    {
+        var assignments = Template.Resources("Microsoft.Authorization/roleAssignments").ToList();
+
+        Assert.NotEmpty(assignments);
+        Assert.All(assignments, a =>
+        {
+            var name = (string?)a.Resource["name"] ?? "";
+            var call = Assert.IsType<ArmCall>(ArmExpression.TryParse(name));
+            Assert.Equal("guid", call.Name, ignoreCase: true);
+            Assert.Equal(3, call.Arguments.Count);
+        });
+    }
+
+    [Theory]
+    [InlineData("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")]
+    [InlineData("Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")]
+    [InlineData("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")]
+    [InlineData("Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6")]
+    [InlineData("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb")]
+    public void The_app_identity_has_role(string role, string roleDefinitionId)
+    {
+        var matching = Template.Resources("Microsoft.Authorization/roleAssignments")
+            .Where(a => ArmScope.Text(Property(a.Scope, a.Resource, "properties", "roleDefinitionId"))
+                .EndsWith("/roleDefinitions/" + roleDefinitionId, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+        var assignment = Assert.Single(matching);
+        Assert.Equal("ServicePrincipal", Property(assignment.Scope, assignment.Resource, "properties", "principalType"));
+        Assert.False(string.IsNullOrEmpty(role));
+    }
+}
