@@ -27,6 +27,16 @@ param publicBaseUrl string = ''
 @description('SHA-256 (hex) of the bureau key. Only the hash is deployed; the key itself is never stored.')
 param bureauKeyHash string = ''
 
+@description('The research bureau\'s name as clients and UWV see it (mail sender name, report).')
+param bureauName string
+
+@description('The bureau\'s umbrella organisation: UWV accepts only VBO, VSO or MOA.')
+@allowed(['VBO', 'VSO', 'MOA'])
+param bureauMembership string
+
+@description('Where clients can ask about the survey and their data (shown in every mail and on the questionnaire).')
+param bureauContactEmail string
+
 @description('Days after which raw delivery files are deleted from the deliveries container.')
 @minValue(1)
 @maxValue(365)
@@ -94,7 +104,7 @@ var names = {
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 
@@ -109,8 +119,38 @@ var ktoSettingDefaults = {
   Kto__Delivery__BsnColumnShare: '0.5'
   Kto__Mail__Host: 'smtp.azurecomm.net'
   Kto__Mail__Port: '587'
-  Kto__Mail__Username: empty(smtpEntraAppId) ? '' : '${names.communication}.${smtpEntraAppId}.${tenant().tenantId}'
+  Kto__Mail__Security: 'StartTls'
+  Kto__Mail__UserName: empty(smtpEntraAppId) ? '' : '${names.communication}.${smtpEntraAppId}.${tenant().tenantId}'
   Kto__Mail__Password: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${mailPasswordSecretName}/)'
+  // A new Azure e-mail domain starts at about 30 mails a minute and 100 an hour; raise after Azure raises the quota.
+  Kto__Mail__MaxPerMinute: '30'
+  Kto__Mail__MaxPerHour: '100'
+  Kto__Mail__RunTimeLimit: '00:08:00'
+  Kto__Mail__MaxThrottleWait: '00:01:05'
+  Kto__Mail__RetryAfter: '00:30:00'
+  Kto__Mail__ClaimDuration: '00:15:00'
+  Kto__Bureau__Name: bureauName
+  Kto__Bureau__Membership: bureauMembership
+  Kto__Bureau__ContactEmail: bureauContactEmail
+  Kto__Bureau__ContactRetentionDays: '90'
+  // Contact policy: not fixed by UWV; the bureau's choice.
+  Kto__Fieldwork__ReminderDays: '7,14'
+  Kto__Fieldwork__ClosesMonth: '1'
+  Kto__Fieldwork__ClosesDay: '31'
+  Kto__Fieldwork__QuietUntilHour: '8'
+  Kto__Fieldwork__QuietFromHour: '21'
+  Kto__Fieldwork__NoMailOnSunday: 'true'
+  Kto__Questionnaire__CurrentVersion: 'kto-2026-1'
+  // Report norms. MinimumResponseRate is unconfirmed (UWV's guideline for bureaus is not public): set the real value.
+  Kto__Report__KpiMinimumMeanGrade: '7'
+  Kto__Report__MinimumResponseRate: '0.3'
+  Kto__Report__MinimumRespondents: '0'
+  Kto__Report__ExemptionThreshold: '5'
+  Kto__Report__SubmissionDeadlineMonth: '3'
+  Kto__Report__SubmissionDeadlineDay: '1'
+  Kto__Report__BureauName: bureauName
+  Kto__Report__BureauMembership: bureauMembership
+  Kto__Report__IndicativeBelowRespondents: '10'
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
@@ -212,7 +252,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     // Settings known only at deploy time (outputs of other modules) are added here, by name.
     ktoSettings: union(ktoSettings, {
-      Kto__Mail__From: communication.outputs.senderAddress
+      Kto__Mail__FromAddress: communication.outputs.senderAddress
     })
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -15,6 +15,9 @@ param receiptRetentionDays = 730
 // Secrets and per-deployment values come from the environment of whoever deploys, never from this file.
 param bureauKeyHash = readEnvironmentVariable('KTO_BUREAU_KEY_HASH', '')
 param smtpEntraAppId = readEnvironmentVariable('KTO_SMTP_APP_ID', '')
+param bureauName = readEnvironmentVariable('KTO_BUREAU_NAME', 'Onderzoeksbureau (naam instellen)')
+param bureauMembership = readEnvironmentVariable('KTO_BUREAU_MEMBERSHIP', 'MOA')
+param bureauContactEmail = readEnvironmentVariable('KTO_BUREAU_CONTACT_EMAIL', 'privacy@bureau.example')
 param publicBaseUrl = readEnvironmentVariable('KTO_PUBLIC_BASE_URL', '')
 
 // Test-only values for app settings (name = Kto__Section__Property).
