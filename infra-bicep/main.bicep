@@ -117,6 +117,7 @@ var ktoSettingDefaults = {
   Kto__Delivery__MaxFileBytes: '52428800'
   Kto__Delivery__MaxCellLength: '1000'
   Kto__Delivery__BsnColumnShare: '0.5'
+  Kto__Delivery__RawFileRetentionDays: string(deliveryRetentionDays)
   Kto__Mail__Host: 'smtp.azurecomm.net'
   Kto__Mail__Port: '587'
   Kto__Mail__Security: 'StartTls'

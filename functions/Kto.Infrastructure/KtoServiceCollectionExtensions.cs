@@ -3,6 +3,7 @@ using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
+using Kto.Core.Privacy;
 using Kto.Core.Progress;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
@@ -38,6 +39,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ISurveyServiceStore, TableSurveyServiceStore>();
         services.AddSingleton<IResponseStore, TableResponseStore>();
         services.AddSingleton<IMailThrottle, TableMailThrottle>();
+        services.AddSingleton<IRetentionStore, TableRetentionStore>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton(_ => new LiquidTemplates());
         services.AddSingleton<IMailComposer, LiquidMailComposer>();
@@ -52,6 +54,8 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<MailJobService>();
         services.AddSingleton<OfflineContactService>();
         services.AddSingleton<ManualAttemptService>();
+        services.AddSingleton<RetentionPolicy>();
+        services.AddSingleton<RetentionService>();
         return services;
     }
 

@@ -11,6 +11,9 @@ public sealed class DeliverySettings
     /// <summary>Longest accepted cell; longer values are cut to this length (a warning is not needed: no contract field is this long).</summary>
     public int MaxCellLength { get; set; } = 1000;
 
+    /// <summary>Days a raw delivery file is kept after upload (then deleted; the services and receipt stay).</summary>
+    public int RawFileRetentionDays { get; set; } = 30;
+
     /// <summary>A column is treated as a BSN column when at least this share of its non-empty values are 11-proef-valid 9-digit numbers.</summary>
     public double BsnColumnShare { get; set; } = 0.5;
 }

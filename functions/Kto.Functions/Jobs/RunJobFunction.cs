@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kto.Core.Access;
 using Kto.Core.Fieldwork;
+using Kto.Core.Privacy;
 using Kto.Core.Settings;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace Kto.Functions.Jobs;
 /// The bureau runs a timer job now. Outside production <c>?at=</c> makes the job act as if it were that moment,
 /// which is how tests and operators replay a day; production refuses it.
 /// </summary>
-public sealed class RunJobFunction(AccessService access, MailJobService mailJobs, KtoSettings settings, TimeProvider time)
+public sealed class RunJobFunction(AccessService access, MailJobService mailJobs, RetentionService retention, KtoSettings settings, TimeProvider time)
 {
     [Function(nameof(RunJob))]
     public async Task<IActionResult> RunJob(
@@ -22,8 +23,9 @@ public sealed class RunJobFunction(AccessService access, MailJobService mailJobs
         CancellationToken cancellationToken)
     {
         if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
-        if (!MailJobNames.TryParse(job, out var mailJob))
-            return ApiResults.NotFound($"Onbekende taak '{job}'. Kies {MailJobNames.SendInvitations} of {MailJobNames.SendReminders}.");
+        var isMailJob = MailJobNames.TryParse(job, out var mailJob);
+        if (!isMailJob && job != PurgeExpired)
+            return ApiResults.NotFound($"Onbekende taak '{job}'. Kies {MailJobNames.SendInvitations}, {MailJobNames.SendReminders} of {PurgeExpired}.");
 
         var now = time.GetUtcNow();
         var at = request.Query["at"].ToString();
@@ -33,6 +35,10 @@ public sealed class RunJobFunction(AccessService access, MailJobService mailJobs
             if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
                 return ApiResults.BadRequest("invalid-at", "Geef ?at= als ISO-tijd, bijvoorbeeld 2026-03-10T10:00:00+01:00.");
         }
-        return ApiResults.Json(await mailJobs.RunAsync(mailJob, now, cancellationToken));
+        return isMailJob
+            ? ApiResults.Json(await mailJobs.RunAsync(mailJob, now, cancellationToken))
+            : ApiResults.Json(await retention.RunAsync(now, cancellationToken));
     }
+
+    public const string PurgeExpired = "purge-expired";
 }
