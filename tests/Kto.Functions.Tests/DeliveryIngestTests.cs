@@ -40,6 +40,54 @@ public sealed class DeliveryIngestTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_spreadsheet_export_with_date_cells_and_numeric_phones_is_read_like_a_person_typed_it()
+    {
+        var (company, key) = await stack.NewCompanyAsync("x");
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Export");
+        string[] header = ["Cliëntnummer", "Voornaam", "Achternaam", "E-mailadres", "Telefoonnummer", "Perceel", "Datum einde", "Onbekende kolom"];
+        for (var c = 0; c < header.Length; c++) sheet.Cell(1, c + 1).Value = header[c];
+        sheet.Cell(2, 1).Value = 123456;                       // klantnummer stored as a number
+        sheet.Cell(2, 2).Value = "Zoë";
+        sheet.Cell(2, 3).Value = "Müller";
+        sheet.Cell(2, 4).Value = "zoe@example.nl";
+        sheet.Cell(2, 5).Value = 612345678;                    // the spreadsheet dropped the leading 0
+        sheet.Cell(2, 6).Value = "modulaire re-integratiedienst";
+        sheet.Cell(2, 7).Value = new DateTime(2026, 2, 27);    // a real date cell
+        sheet.Cell(2, 8).Value = "niet bewaren";
+        using var file = new MemoryStream();
+        workbook.SaveAs(file);
+
+        var receipt = await stack.DeliverAsync(company, "export.xlsx", file.ToArray(), key);
+
+        Assert.Equal("accepted", receipt.GetProperty("status").GetString());
+        Assert.Equal(1, receipt.GetProperty("accepted").GetInt32());
+        Assert.Contains(receipt.GetProperty("warnings").EnumerateArray(), w =>
+            w.GetProperty("code").GetString() == "ignored-column" && w.GetProperty("column").GetString() == "Onbekende kolom");
+        var contact = await Tables.GetTableClient(StorageNames.ContactsTable)
+            .QueryAsync<TableEntity>($"PartitionKey eq '{TableKeys.CompanyYear(company, 2026)}'").SingleAsync();
+        Assert.Equal("123456", contact.GetString("Klantnummer"));
+        Assert.Equal("0612345678", contact.GetString("Telefoon"));
+        Assert.Equal("Zoë", contact.GetString("Voornaam"));
+        Assert.DoesNotContain(contact.Keys, k => k.Contains("Onbekend", StringComparison.OrdinalIgnoreCase));
+        var service = await Tables.GetTableClient(StorageNames.ServicesTable)
+            .QueryAsync<TableEntity>($"PartitionKey eq '{TableKeys.CompanyYear(company, 2026)}'").SingleAsync();
+        Assert.Equal(("ModulaireReintegratiediensten", "2026-02-27"), (service.GetString("Perceel"), service.GetString("Einddatum")));
+    }
+
+    [Fact]
+    public async Task A_column_of_nine_digit_klantnummers_that_fail_the_11_proef_is_a_normal_delivery()
+    {
+        var (company, _) = await stack.NewCompanyAsync();
+        // 100000001..100000009: none passes the 11-proef (checked by the parser's own Bsn class in the unit tests).
+        var rows = Enumerable.Range(0, 5).Select(i => Exports.Row($"1000000{i:D2}")).Where(r => !Kto.Core.Deliveries.Bsn.IsValid(r[..9])).ToArray();
+        var receipt = await stack.DeliverAsync(company, "negen-cijfers.csv", Exports.Csv(rows));
+        Assert.Equal("accepted", receipt.GetProperty("status").GetString());
+        Assert.Equal(rows.Length, receipt.GetProperty("accepted").GetInt32());
+        Assert.True(rows.Length >= 4);
+    }
+
+    [Fact]
     public async Task The_same_file_delivered_again_under_another_name_is_one_delivery()
     {
         var (company, _) = await stack.NewCompanyAsync();
