@@ -16,9 +16,7 @@ public sealed class ProgressFunction(AccessService access, ProgressService progr
         string company,
         CancellationToken cancellationToken)
     {
-        var caller = await access.IdentifyAsync(request, cancellationToken);
-        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
-        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
 
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
 

@@ -16,7 +16,7 @@ public sealed class RegisterCompanyFunction(AccessService access, CompanyService
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "companies")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
 
         var body = await JsonBody.ReadAsync<RegisterCompanyRequest>(request, cancellationToken);
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");

@@ -17,9 +17,7 @@ public sealed class GetReceiptFunction(AccessService access, IDeliveryStore stor
         string file,
         CancellationToken cancellationToken)
     {
-        var caller = await access.IdentifyAsync(request, cancellationToken);
-        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
-        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
         if (!DeliveryFileName.IsValid(file)) return ApiResults.NotFound("Onbekend bestand.");
 
         var receipt = await store.GetReceiptAsync(company, file, cancellationToken);

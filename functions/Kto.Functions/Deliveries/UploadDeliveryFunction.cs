@@ -27,9 +27,7 @@ public sealed class UploadDeliveryFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var caller = await access.IdentifyAsync(request, cancellationToken);
-        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
-        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
         if (await companies.GetAsync(company, cancellationToken) is null)
             return ApiResults.NotFound($"Bedrijf '{company}' is niet geregistreerd.");
 

@@ -22,7 +22,7 @@ public sealed class OfflineContactsFunction(AccessService access, OfflineContact
         string company,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
 
         var contacts = await offline.ListAsync(company, year, cancellationToken);

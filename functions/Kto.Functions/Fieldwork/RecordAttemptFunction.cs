@@ -17,7 +17,7 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
         string company,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var body = await JsonBody.ReadAsync<AttemptRequest>(request, cancellationToken);
         if (body is null || body.Year is null || string.IsNullOrEmpty(body.Service))
             return ApiResults.BadRequest("invalid-body",

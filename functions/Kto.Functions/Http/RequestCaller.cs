@@ -1,9 +1,10 @@
 using Kto.Core.Access;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Http;
 
-/// <summary>Reads the bearer key of a request and asks <see cref="AccessService"/> who is calling.</summary>
+/// <summary>Reads the bearer key of a request and answers the two access questions every route asks.</summary>
 public static class RequestCaller
 {
     public static Task<Caller> IdentifyAsync(this AccessService access, HttpRequest request, CancellationToken cancellationToken)
@@ -13,4 +14,16 @@ public static class RequestCaller
         var key = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
         return access.IdentifyAsync(key, cancellationToken);
     }
+
+    /// <summary>Null when the caller may see <paramref name="company"/>; otherwise the 401 or 403 to answer.</summary>
+    public static async Task<IActionResult?> DenyUnlessMaySeeAsync(this AccessService access, HttpRequest request, string company, CancellationToken cancellationToken)
+    {
+        var caller = await access.IdentifyAsync(request, cancellationToken);
+        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
+        return caller.MaySee(company) ? null : ApiResults.Forbidden();
+    }
+
+    /// <summary>Null when the caller is the bureau; otherwise the 401 to answer.</summary>
+    public static async Task<IActionResult?> DenyUnlessBureauAsync(this AccessService access, HttpRequest request, CancellationToken cancellationToken) =>
+        (await access.IdentifyAsync(request, cancellationToken)).IsBureau ? null : ApiResults.Unauthorized();
 }

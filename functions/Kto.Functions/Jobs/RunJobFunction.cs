@@ -22,7 +22,7 @@ public sealed class RunJobFunction(AccessService access, MailJobService mailJobs
         string job,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var isMailJob = MailJobNames.TryParse(job, out var mailJob);
         if (!isMailJob && job != PurgeExpired)
             return ApiResults.NotFound($"Onbekende taak '{job}'. Kies {MailJobNames.SendInvitations}, {MailJobNames.SendReminders} of {PurgeExpired}.");
