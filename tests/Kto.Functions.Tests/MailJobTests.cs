@@ -208,6 +208,20 @@ public sealed partial class MailJobTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_run_past_its_time_limit_stops_cleanly_and_the_next_run_continues()
+    {
+        var (_, domain) = await DeliverAsync("tijd1", "tijd2");
+        var settings = new MailSettings { Host = "127.0.0.1", Port = stack.Smtp.Port, Security = "None", RunTimeLimit = TimeSpan.Zero };
+        var stopped = await ActivatorUtilities.CreateInstance<MailJobService>(stack.Services, settings)
+            .RunAsync(MailJob.SendInvitations, Tuesday, CancellationToken.None);
+        Assert.Equal(MailJobResult.StopReasons.TimeLimit, stopped.Stopped);
+        Assert.Empty(stack.Smtp.To(domain));
+
+        await stack.RunJobAsync("send-invitations", Tuesday);
+        Assert.Equal(2, stack.Smtp.To(domain).Count);
+    }
+
+    [Fact]
     public async Task Clients_without_email_are_listed_for_the_bureau_and_a_letter_counts_as_approached()
     {
         var (company, _) = await DeliverAsync("heeftmail");
