@@ -50,6 +50,7 @@ public sealed class SurveyPageRenderer
             ["other_lang"] = lang == "en" ? "nl" : "en",
             ["t"] = t,
             ["bureau"] = bureau.Name,
+            ["bureau_email"] = bureau.ContactEmail,
             ["company"] = company,
             ["token"] = page.Token,
             ["form_key"] = page.FormKey,
@@ -70,7 +71,7 @@ public sealed class SurveyPageRenderer
                 values["errors"] = page.Errors.Select(e => new Dictionary<string, object?>
                 {
                     ["target"] = FirstInputId(questionnaire.Find(e.QuestionId)!),
-                    ["message"] = $"{Number(questionnaire, e.QuestionId)}. {e.Message(lang)}",
+                    ["message"] = $"{t["question"]} {Number(questionnaire, e.QuestionId)}: {e.Message(lang)}",
                 }).ToList();
                 break;
             case SurveyPageState.OptOutConfirm:

@@ -49,6 +49,8 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         Assert.Equal("Fijne gesprekken.", await page.InputValueAsync("#q-open-goed"));
         Assert.Contains("verplichte vraag", await page.TextContentAsync("#error-rapportcijfer"));
         await PageChecks.CheckAsync(page, "02-missing-answer");
+        await page.Locator("#error-rapportcijfer").ScrollIntoViewIfNeededAsync();
+        await PageChecks.ScreenshotAsync(page, "02-missing-answer-in-place");
 
         // The summary's link leads to the question, then the answer is sent.
         await page.ClickAsync(".error-summary a");

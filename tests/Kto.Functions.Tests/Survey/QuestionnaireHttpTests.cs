@@ -78,7 +78,7 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
         Assert.StartsWith("<!DOCTYPE html>", page.Html.TrimStart());
         Assert.Contains("<title>Fout: ", page.Html);
-        Assert.Contains("href=\"#q-rapportcijfer-1\"", page.Html);
+        Assert.Contains("<a href=\"#q-rapportcijfer-1\">Vraag 1: U heeft deze vraag nog niet beantwoord.", page.Html);
         Assert.Contains("id=\"error-rapportcijfer\"", page.Html);
         Assert.Contains("aria-describedby=\"hint-rapportcijfer error-rapportcijfer\"", page.Html);
         Assert.Contains("id=\"q-begeleider-luistert-4\" name=\"begeleider-luistert\" value=\"4\" checked", page.Html);
