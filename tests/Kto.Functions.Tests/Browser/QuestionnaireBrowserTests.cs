@@ -34,6 +34,8 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         Assert.Contains("Testbureau Onderzoek", await page.TextContentAsync("header"));
         Assert.Contains("privacy", await page.TextContentAsync("footer"));
         await PageChecks.CheckAsync(page, "01-open");
+        await page.Locator("button[type=submit]").ScrollIntoViewIfNeededAsync();
+        await PageChecks.ScreenshotAsync(page, "01-open-end");
 
         // Everything but the grade: the form comes back with the error and with what was entered.
         await page.CheckAsync("#q-begeleider-luistert-4");

@@ -306,6 +306,31 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         Assert.Contains("<html lang=\"en\">", errors.Html);
     }
 
+    [Fact]
+    public async Task No_log_line_carries_the_token_the_address_or_the_answers()
+    {
+        var invited = await Invitations.InviteAsync(stack, "stil");
+        var token = invited.Tokens["stil"];
+        var client = new SurveyClient(stack);
+        var answers = SurveyClient.ValidAnswers();
+        answers["open-beter"] = "Geheim-antwoord-" + Guid.NewGuid().ToString("N");
+        answers.Remove("hulp-naar-werk");
+
+        await client.AnswerAsync(token, answers);
+        answers["hulp-naar-werk"] = "3";
+        await client.AnswerAsync(token, answers);
+        await client.PostAsync($"/api/s/{token}", [new("_form", "vals")]);
+        await client.GetAsync($"/api/s/{token}/afmelden");
+        await client.PostAsync($"/api/s/{token}/afmelden", [new("List-Unsubscribe", "One-Click")]);
+        var unknown = SurveyToken.New().Token;
+        await client.GetAsync($"/api/s/{unknown}");
+
+        var lines = stack.Logs.Lines.ToArray();
+        Assert.Contains(lines, l => l.Contains("Kto:Survey:FormKey is not set", StringComparison.Ordinal)); // the capture works
+        foreach (var secret in new[] { token, unknown, Kto.Core.Access.SecretKeys.Hash(token), client.Address, answers["open-beter"], "/api/s/" })
+            Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
+    }
+
     private static string StylesheetPath(string html) =>
         System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
 
