@@ -115,6 +115,7 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         Assert.Equal("q-rapportcijfer-2", await page.EvaluateAsync<string>("document.activeElement.id"));
         var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
         Assert.NotEqual("none", outline);
+        await PageChecks.ScreenshotAsync(page, "11-keyboard-focus");
 
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 360, $"the page scrolls sideways on a phone ({scrollWidth}px)");
