@@ -12,6 +12,8 @@ using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Kto.Core.Questionnaires;
 
 namespace Kto.Infrastructure;
 
@@ -56,7 +58,28 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ManualAttemptService>();
         services.AddSingleton<RetentionPolicy>();
         services.AddSingleton<RetentionService>();
+
+        // --- Questionnaire pages (GET/POST /api/s/{token}, opt-out) ---
+        services.AddSingleton<QuestionnaireCatalog>();
+        services.AddSingleton(provider => SurveyFormKeyFrom(provider));
+        services.AddSingleton<UnknownTokenLimiter>();
+        services.AddSingleton<SurveyPageService>();
+        services.AddSingleton<SurveyPageRenderer>();
+        // --- end questionnaire pages ---
         return services;
+    }
+
+    /// <summary>The CSRF form key; without a configured key a random one, which only suits one instance.</summary>
+    private static SurveyFormKey SurveyFormKeyFrom(IServiceProvider provider)
+    {
+        var settings = provider.GetRequiredService<SurveySettings>();
+        if (string.IsNullOrEmpty(settings.FormKey))
+        {
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SurveyFormKey))
+                .LogWarning("Kto:Survey:FormKey is not set: questionnaire forms use a random key made at start-up. " +
+                            "Set it in production (the same on every instance), or forms posted after a restart are refused.");
+        }
+        return SurveyFormKey.From(settings.FormKey);
     }
 
     /// <summary>Binds every settings class of the catalog from section <c>Kto</c> and registers it as a singleton.</summary>

@@ -9,10 +9,11 @@ namespace Kto.Local;
 /// </summary>
 public static class LocalApp
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
+        logging?.Invoke(builder.Logging);
 
         var catalog = new FunctionCatalog(typeof(HealthFunction).Assembly);
         var localSettings = builder.Configuration.GetSection("Local").Get<LocalHostSettings>() ?? new LocalHostSettings();

@@ -6,5 +6,8 @@ public interface IResponseStore
     /// <summary>Stores the response; false when this service already has one (nothing is changed then).</summary>
     Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken);
 
+    /// <summary>The response of one service, or null when it has none.</summary>
+    Task<StoredResponse?> FindAsync(ServiceRef service, CancellationToken cancellationToken);
+
     IAsyncEnumerable<StoredResponse> ForYearAsync(string company, int year, CancellationToken cancellationToken);
 }

@@ -22,6 +22,7 @@ public static class SettingsCatalog
         (MailSettings.Section, typeof(MailSettings)),
         (QuestionnaireSettings.Section, typeof(QuestionnaireSettings)),
         (ReportSettings.Section, typeof(ReportSettings)),
+        (SurveySettings.Section, typeof(SurveySettings)),
     ];
 
     /// <summary>The app setting names (double underscore form) of every bound property.</summary>

@@ -36,16 +36,26 @@ public sealed class TableResponseStore(TableServiceClient tables) : IResponseSto
         }
     }
 
+    public async Task<StoredResponse?> FindAsync(ServiceRef service, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
+        return found.HasValue ? ToResponse(service, found.Value!) : null;
+    }
+
     public async IAsyncEnumerable<StoredResponse> ForYearAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            var values = JsonSerializer.Deserialize<Dictionary<string, AnswerValue>>(e.GetString("Answers"), KtoJson.Options) ?? [];
-            yield return new StoredResponse(new ServiceRef(company, year, e.RowKey),
-                Enum.Parse<Perceel>(e.GetString("Perceel")),
-                new Answers(e.GetString("Version"), values),
-                e.GetDateTimeOffset("SubmittedAt") ?? default);
-        }
+            yield return ToResponse(new ServiceRef(company, year, e.RowKey), e);
+    }
+
+    private static StoredResponse ToResponse(ServiceRef service, TableEntity e)
+    {
+        var values = JsonSerializer.Deserialize<Dictionary<string, AnswerValue>>(e.GetString("Answers"), KtoJson.Options) ?? [];
+        return new StoredResponse(service,
+            Enum.Parse<Perceel>(e.GetString("Perceel")),
+            new Answers(e.GetString("Version"), values),
+            e.GetDateTimeOffset("SubmittedAt") ?? default);
     }
 }

@@ -16,6 +16,7 @@ public sealed class LocalStack : IAsyncLifetime
 {
     private AzuriteServer? azurite;
     public TestSmtpServer Smtp { get; } = new();
+    public CapturedLogs Logs { get; } = new();
     private WebApplication? app;
 
     public string BureauKey { get; } = SecretKeys.Create();
@@ -47,7 +48,7 @@ public sealed class LocalStack : IAsyncLifetime
             ["Local:RunTimers"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["urls"] = BaseUrl,
-        }));
+        }), logging => CapturedLogs.AddTo(logging, Logs));
         await app.StartAsync();
     }
 

@@ -1,0 +1,35 @@
+using Kto.Core.Survey;
+using Kto.Infrastructure.Templates;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kto.Functions.Http;
+
+/// <summary>A rendered questionnaire page with its status code, the security headers and no caching.</summary>
+public sealed class SurveyPageResult(SurveyPage page, SurveyPageRenderer renderer) : IActionResult
+{
+    public int StatusCode => StatusOf(page);
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = "text/html; charset=utf-8";
+        SecurityHeaders.Apply(response);
+        // Personal pages: never stored by a shared cache or the browser's back/forward cache.
+        response.Headers.CacheControl = "no-store";
+        if (page.RetryAfter is { } wait)
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await response.WriteAsync(renderer.Render(page), context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>404 for unknown and malformed links alike; 422 for a form with errors.</summary>
+    public static int StatusOf(SurveyPage page) => page.State switch
+    {
+        SurveyPageState.Open when page.Errors.Count > 0 => StatusCodes.Status422UnprocessableEntity,
+        SurveyPageState.NotFound => StatusCodes.Status404NotFound,
+        SurveyPageState.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        SurveyPageState.Rejected => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status200OK,
+    };
+}

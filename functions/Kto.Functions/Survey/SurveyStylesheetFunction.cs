@@ -1,0 +1,23 @@
+using Kto.Functions.Http;
+using Kto.Infrastructure.Templates;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Survey;
+
+/// <summary>
+/// The questionnaire's stylesheet, served from our own origin so the page's policy can say <c>style-src 'self'</c>.
+/// Pages link it with a version derived from its content, so browsers may keep it for a day.
+/// </summary>
+public sealed class SurveyStylesheetFunction(SurveyPageRenderer renderer)
+{
+    [Function(nameof(SurveyStylesheet))]
+    public IActionResult SurveyStylesheet(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SurveyPageRenderer.StylesheetRoute)] HttpRequest request)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=86400";
+        return new ContentResult { Content = renderer.Stylesheet, ContentType = "text/css; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+    }
+}

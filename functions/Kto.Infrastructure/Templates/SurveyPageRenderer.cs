@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kto.Core;
+using Kto.Core.Questionnaires;
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+
+namespace Kto.Infrastructure.Templates;
+
+/// <summary>
+/// Renders a <see cref="SurveyPage"/> as HTML from the Liquid templates in <c>Templates/Survey/</c>, with the
+/// texts of <c>Templates/Survey/texts.json</c> in the page's language. Also serves the page's stylesheet (a file,
+/// not inline, so the security policy can forbid inline styles and scripts).
+/// </summary>
+public sealed class SurveyPageRenderer
+{
+    public const string StylesheetRoute = "assets/survey.css";
+
+    private readonly LiquidTemplates templates;
+    private readonly BureauSettings bureau;
+    private readonly IReadOnlyDictionary<string, Dictionary<string, string>> texts;
+
+    public SurveyPageRenderer(LiquidTemplates templates, BureauSettings bureau)
+    {
+        this.templates = templates;
+        this.bureau = bureau;
+        var folder = Path.Combine(templates.Root, "Survey");
+        texts = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(Path.Combine(folder, "texts.json")))!
+            .Where(kv => !kv.Key.StartsWith('_'))
+            .ToDictionary(kv => kv.Key, kv => kv.Value.Deserialize<Dictionary<string, string>>()!);
+        Stylesheet = File.ReadAllText(Path.Combine(folder, "survey.css"));
+        // The version in the URL changes with the file, so browsers may cache it for long.
+        StylesheetUrl = $"/api/{StylesheetRoute}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))[..12]}";
+    }
+
+    public string Stylesheet { get; }
+
+    public string StylesheetUrl { get; }
+
+    public string Render(SurveyPage page)
+    {
+        var lang = page.Language == "en" ? "en" : "nl";
+        var company = page.Service?.CompanyName;
+        var t = Texts(lang, company, page.FieldworkCloses);
+        var values = new Dictionary<string, object?>
+        {
+            ["lang"] = lang,
+            ["other_lang"] = lang == "en" ? "nl" : "en",
+            ["t"] = t,
+            ["bureau"] = bureau.Name,
+            ["bureau_email"] = bureau.ContactEmail,
+            ["company"] = company,
+            ["token"] = page.Token,
+            ["form_key"] = page.FormKey,
+            ["css_url"] = StylesheetUrl,
+            ["show_optout_link"] = page.State is SurveyPageState.Open or SurveyPageState.FieldworkClosed,
+            ["errors"] = new List<object>(),
+        };
+
+        switch (page.State)
+        {
+            case SurveyPageState.Open:
+                var questionnaire = page.Questionnaire!;
+                values["body"] = "Survey/questionnaire";
+                values["page_title"] = questionnaire.Title.In(lang);
+                values["title"] = questionnaire.Title.In(lang);
+                values["introduction"] = questionnaire.Introduction.In(lang);
+                values["questions"] = questionnaire.Questions.Select((q, i) => QuestionView(q, i + 1, page, lang)).ToList();
+                values["errors"] = page.Errors.Select(e => new Dictionary<string, object?>
+                {
+                    ["target"] = FirstInputId(questionnaire.Find(e.QuestionId)!),
+                    ["message"] = $"{t["question"]} {Number(questionnaire, e.QuestionId)}: {e.Message(lang)}",
+                }).ToList();
+                break;
+            case SurveyPageState.OptOutConfirm:
+                values["body"] = "Survey/optout";
+                values["page_title"] = t["optout_heading"];
+                break;
+            default:
+                var (heading, paragraphs) = Message(page.State, t);
+                values["body"] = "Survey/message";
+                values["page_title"] = heading;
+                values["heading"] = heading;
+                values["paragraphs"] = paragraphs;
+                break;
+        }
+        return templates.Render("Survey/page.liquid", values, html: true);
+    }
+
+    private static (string Heading, string[] Paragraphs) Message(SurveyPageState state, Dictionary<string, string> t) => state switch
+    {
+        SurveyPageState.Thanks => (t["thanks_heading"], [t["thanks_body"]]),
+        SurveyPageState.AlreadyAnswered => (t["answered_heading"], [t["answered_body"]]),
+        SurveyPageState.FieldworkClosed => (t["closed_heading"], [t["closed_body"]]),
+        SurveyPageState.OptedOut => (t["optedout_heading"], [t["optedout_body"]]),
+        SurveyPageState.TooManyRequests => (t["notfound_heading"], [t["notfound_body"], t["toomany_body"]]),
+        SurveyPageState.Rejected => (t["rejected_heading"], [t["rejected_body"]]),
+        _ => (t["notfound_heading"], [t["notfound_body"]]),
+    };
+
+    private Dictionary<string, string> Texts(string lang, string? company, DateOnly? closes)
+    {
+        var culture = CultureInfo.GetCultureInfo(lang == "en" ? "en-GB" : "nl-NL");
+        var closesText = closes?.ToString("d MMMM yyyy", culture) ?? "";
+        return texts[lang].ToDictionary(kv => kv.Key, kv => kv.Value
+            .Replace("{bureau}", bureau.Name, StringComparison.Ordinal)
+            .Replace("{bureau_email}", bureau.ContactEmail, StringComparison.Ordinal)
+            .Replace("{company}", company ?? "", StringComparison.Ordinal)
+            .Replace("{closes}", closesText, StringComparison.Ordinal));
+    }
+
+    private static Dictionary<string, object?> QuestionView(Question q, int number, SurveyPage page, string lang)
+    {
+        var error = page.Errors.FirstOrDefault(e => e.QuestionId == q.Id);
+        var entered = page.Entered.GetValueOrDefault(q.Id)?.Trim();
+        var hint = q.LowLabel is null || q.HighLabel is null ? null : $"{q.LowLabel.In(lang)}, {q.HighLabel.In(lang)}";
+        var hintId = $"hint-{q.Id}";
+        var errorId = $"error-{q.Id}";
+        var describedBy = string.Join(' ', new[] { hint is null ? null : hintId, error is null ? null : errorId }.OfType<string>());
+        return new Dictionary<string, object?>
+        {
+            ["id"] = q.Id,
+            ["number"] = number,
+            ["kind"] = q.Type switch { QuestionType.OpenText => "text", QuestionType.Agree5 => "agree", _ => "grade" },
+            ["text"] = q.Text.In(lang),
+            ["optional"] = !q.Mandatory,
+            ["hint"] = hint,
+            ["hint_id"] = hintId,
+            ["error"] = error?.Message(lang),
+            ["error_id"] = errorId,
+            ["described_by"] = describedBy,
+            ["first_input_id"] = FirstInputId(q),
+            ["maxlength"] = q.MaxLength,
+            ["value"] = q.Type == QuestionType.OpenText ? page.Entered.GetValueOrDefault(q.Id) : null,
+            ["options"] = Options(q, lang).Select(o => new Dictionary<string, object?>
+            {
+                ["value"] = o.Value,
+                ["label"] = o.Label,
+                ["input_id"] = $"q-{q.Id}-{o.Value}",
+                ["checked"] = string.Equals(o.Value, entered, StringComparison.OrdinalIgnoreCase),
+            }).ToList(),
+        };
+    }
+
+    private static IEnumerable<(string Value, string Label)> Options(Question q, string lang) => q.Type switch
+    {
+        QuestionType.Agree5 => q.Options!.Select(o => (o.Value, o.Label.In(lang))),
+        QuestionType.OpenText => [],
+        _ => Enumerable.Range(q.Minimum!.Value, q.Maximum!.Value - q.Minimum.Value + 1)
+            .Select(n => (n.ToString(CultureInfo.InvariantCulture), n.ToString(CultureInfo.InvariantCulture))),
+    };
+
+    /// <summary>Where an error summary link jumps to: the text field, or the first choice of the group.</summary>
+    private static string FirstInputId(Question q) => q.Type switch
+    {
+        QuestionType.OpenText => $"q-{q.Id}",
+        QuestionType.Agree5 => $"q-{q.Id}-{q.Options![0].Value}",
+        _ => $"q-{q.Id}-{q.Minimum}",
+    };
+
+    private static int Number(Questionnaire questionnaire, string questionId) =>
+        questionnaire.Questions.Select((q, i) => (q.Id, i)).First(x => x.Id == questionId).i + 1;
+}

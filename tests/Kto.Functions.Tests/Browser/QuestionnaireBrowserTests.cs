@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Kto.Core.Survey;
+using Kto.Functions.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Kto.Functions.Tests.Browser;
+
+/// <summary>
+/// A client answering on a phone: a real invitation link from the real SMTP server, opened in Chromium at
+/// 360×740. Every state is checked with axe-core (WCAG 2.1 AA) and photographed.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsyncLifetime
+{
+    private readonly Chromium chromium = new();
+
+    public Task InitializeAsync() => chromium.InitializeAsync();
+
+    public Task DisposeAsync() => chromium.DisposeAsync();
+
+    [Fact]
+    public async Task A_client_answers_on_a_phone_sees_thanks_reopens_switches_to_english_and_opts_out()
+    {
+        var invited = await Invitations.InviteAsync(stack, "telefoon");
+        var mail = stack.Smtp.To(invited.Domain).Single();
+        var link = LinkPattern().Match(mail.TextBody ?? "").Value;
+        var optOutLink = (mail.Headers["List-Unsubscribe"] ?? "").Trim('<', '>');
+        Assert.StartsWith(stack.BaseUrl + "/api/s/", link);
+        var page = await NewPhonePageAsync();
+
+        await page.GotoAsync(link);
+        Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Test Re-integratie", await page.TextContentAsync("main"));
+        Assert.Contains("Testbureau Onderzoek", await page.TextContentAsync("header"));
+        Assert.Contains("privacy", await page.TextContentAsync("footer"));
+        await PageChecks.CheckAsync(page, "01-open");
+        await page.Locator("button[type=submit]").ScrollIntoViewIfNeededAsync();
+        await PageChecks.ScreenshotAsync(page, "01-open-end");
+
+        // Everything but the grade: the form comes back with the error and with what was entered.
+        await page.CheckAsync("#q-begeleider-luistert-4");
+        foreach (var id in new[] { "begeleider-deskundig", "begeleider-bereikbaar", "afspraken-duidelijk", "afspraken-nagekomen",
+                                   "meebeslissen-plan", "hulp-naar-werk", "informatie-duidelijk" })
+            await page.CheckAsync($"#q-{id}-5");
+        await page.FillAsync("#q-open-goed", "Fijne gesprekken.");
+        await page.ClickAsync("button[type=submit]");
+
+        Assert.Contains("Er ontbreekt nog iets", await page.TextContentAsync(".error-summary"));
+        Assert.StartsWith("Fout:", await page.TitleAsync());
+        Assert.True(await page.IsCheckedAsync("#q-begeleider-luistert-4"));
+        Assert.Equal("Fijne gesprekken.", await page.InputValueAsync("#q-open-goed"));
+        Assert.Contains("verplichte vraag", await page.TextContentAsync("#error-rapportcijfer"));
+        await PageChecks.CheckAsync(page, "02-missing-answer");
+        await page.Locator("#error-rapportcijfer").ScrollIntoViewIfNeededAsync();
+        await PageChecks.ScreenshotAsync(page, "02-missing-answer-in-place");
+
+        // The summary's link leads to the question, then the answer is sent.
+        await page.ClickAsync(".error-summary a");
+        Assert.Equal("q-rapportcijfer-1", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.CheckAsync("#q-rapportcijfer-8");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal("Bedankt voor uw antwoorden", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "03-thanks");
+
+        await page.GotoAsync(link);
+        Assert.Equal("U heeft de vragenlijst al ingevuld", await page.TextContentAsync("h1"));
+        Assert.Equal(0, await page.Locator("form").CountAsync());
+        await PageChecks.CheckAsync(page, "04-already-answered");
+
+        await page.ClickAsync("a.language");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("You have already filled in the questionnaire", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "05-already-answered-en");
+
+        await page.GotoAsync(optOutLink);
+        Assert.Equal("Afmelden voor dit onderzoek", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "06-opt-out-confirm");
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal("U bent afgemeld", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "07-opted-out");
+    }
+
+    [Fact]
+    public async Task The_open_form_in_english_the_neutral_page_and_the_closed_page_are_accessible()
+    {
+        var invited = await Invitations.InviteAsync(stack, "staten");
+        var page = await NewPhonePageAsync();
+
+        await page.GotoAsync($"{stack.BaseUrl}/api/s/{invited.Tokens["staten"]}?lang=en");
+        Assert.Equal("What did you think of your support?", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "08-open-en");
+
+        var response = await page.GotoAsync($"{stack.BaseUrl}/api/s/{SurveyToken.New().Token}");
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Deze link werkt niet", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "09-unknown-link");
+
+        var (company, _) = await stack.NewCompanyAsync("dicht");
+        await stack.DeliverAsync(company, "2024.csv", Exports.Csv(Exports.Row("D1", einddatum: "15-03-2024")));
+        var closed = Assert.Single(await Invitations.MintTokensAsync(stack, company, 2024));
+        await page.GotoAsync($"{stack.BaseUrl}/api/s/{closed}");
+        Assert.Equal("Het onderzoek is afgelopen", await page.TextContentAsync("h1"));
+        await PageChecks.CheckAsync(page, "10-fieldwork-closed");
+    }
+
+    [Fact]
+    public async Task Keyboard_focus_is_visible_and_the_grades_wrap_on_a_narrow_screen()
+    {
+        var invited = await Invitations.InviteAsync(stack, "toetsenbord");
+        var page = await NewPhonePageAsync();
+        await page.GotoAsync($"{stack.BaseUrl}/api/s/{invited.Tokens["toetsenbord"]}");
+
+        await page.FocusAsync("#q-rapportcijfer-1");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("q-rapportcijfer-2", await page.EvaluateAsync<string>("document.activeElement.id"));
+        var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+        await PageChecks.ScreenshotAsync(page, "11-keyboard-focus");
+
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 360, $"the page scrolls sideways on a phone ({scrollWidth}px)");
+        var tops = await page.EvaluateAsync<double[]>(
+            "[...document.querySelectorAll('.options.grade')[0].querySelectorAll('.option')].map(o => o.getBoundingClientRect().top)");
+        Assert.True(tops.Distinct().Count() > 1, "the ten grades wrap onto more than one row");
+        var tapHeight = await page.EvaluateAsync<double>("document.querySelector('.option').getBoundingClientRect().height");
+        Assert.True(tapHeight >= 44, $"tap targets are at least 44px high ({tapHeight}px)");
+    }
+
+    /// <summary>
+    /// A phone-size page with its own client address. BypassCSP only so axe-core can be injected: the page's policy
+    /// rightly forbids any script, and this context is used for the accessibility checks.
+    /// </summary>
+    private async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "nl-NL",
+            BypassCSP = true,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = new SurveyClient(stack).Address },
+        });
+        return await context.NewPageAsync();
+    }
+
+    [GeneratedRegex(@"http://\S+/api/s/[A-Za-z0-9_-]+(?=\s)")]
+    private static partial Regex LinkPattern();
+}

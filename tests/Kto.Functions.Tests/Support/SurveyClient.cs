@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Kto.Functions.Tests.Support;
+
+/// <summary>
+/// A browser-like client of the questionnaire pages. Each one has its own client address (X-Forwarded-For), so
+/// the per-address limit on unknown links of one test never slows down another.
+/// </summary>
+public sealed partial class SurveyClient
+{
+    private readonly HttpClient http;
+
+    public SurveyClient(LocalStack stack, string? address = null)
+    {
+        http = stack.Client();
+        Address = address ?? $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}";
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", Address);
+    }
+
+    public string Address { get; }
+
+    public async Task<Page> GetAsync(string path) => await Page.ReadAsync(await http.GetAsync(path));
+
+    public async Task<Page> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, Action<HttpRequestMessage>? configure = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        configure?.Invoke(request);
+        return await Page.ReadAsync(await http.SendAsync(request));
+    }
+
+    /// <summary>Opens the questionnaire and posts the answers with the page's own form field, as a browser would.</summary>
+    public async Task<Page> AnswerAsync(string token, IReadOnlyDictionary<string, string> answers)
+    {
+        var form = await GetAsync($"/api/s/{token}");
+        return await PostAsync($"/api/s/{token}", answers.Append(new("_form", form.FormKey!)));
+    }
+
+    /// <summary>Every mandatory question answered; the grade as given.</summary>
+    public static Dictionary<string, string> ValidAnswers(int grade = 8) => new()
+    {
+        ["rapportcijfer"] = grade.ToString(),
+        ["begeleider-luistert"] = "4",
+        ["begeleider-deskundig"] = "5",
+        ["begeleider-bereikbaar"] = "nvt",
+        ["afspraken-duidelijk"] = "4",
+        ["afspraken-nagekomen"] = "3",
+        ["meebeslissen-plan"] = "4",
+        ["hulp-naar-werk"] = "2",
+        ["informatie-duidelijk"] = "4",
+        ["open-goed"] = "Mijn begeleider was vriendelijk.",
+    };
+
+    /// <summary>A response as the tests read it: status, headers and the HTML.</summary>
+    public sealed partial record Page(HttpStatusCode Status, HttpResponseMessage Response, string Html, byte[] Bytes)
+    {
+        public string? FormKey => FormKeyPattern().Match(Html) is { Success: true } m ? m.Groups[1].Value : null;
+
+        public string Header(string name) =>
+            Response.Headers.TryGetValues(name, out var values) || Response.Content.Headers.TryGetValues(name, out values)
+                ? string.Join(", ", values) : "";
+
+        public static async Task<Page> ReadAsync(HttpResponseMessage response)
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            return new Page(response.StatusCode, response, System.Text.Encoding.UTF8.GetString(bytes), bytes);
+        }
+
+        [GeneratedRegex("name=\"_form\" value=\"([^\"]+)\"")]
+        private static partial Regex FormKeyPattern();
+    }
+}
