@@ -1,6 +1,6 @@
 namespace Kto.Core.Reports;
 
-/// <summary>Norms and bureau details for the annual report (configuration section <c>Kto:Report</c>).</summary>
+/// <summary>Norms for the annual report (configuration section <c>Kto:Report</c>). The bureau itself is <see cref="Settings.BureauSettings"/>.</summary>
 public sealed class ReportSettings
 {
     public const string Section = "Report";
@@ -26,12 +26,6 @@ public sealed class ReportSettings
 
     /// <summary>Day of the submission deadline; the deadline day itself is still on time.</summary>
     public int SubmissionDeadlineDay { get; set; } = 1;
-
-    /// <summary>The research bureau that runs the survey and signs the report.</summary>
-    public string BureauName { get; set; } = "";
-
-    /// <summary>The bureau's umbrella organisation: "VBO", "VSO" or "MOA" (UWV accepts only these); empty when unknown.</summary>
-    public string BureauMembership { get; set; } = "";
 
     /// <summary>Fewer respondents than this marks a perceel's figures as indicative.</summary>
     public int IndicativeBelowRespondents { get; set; } = 10;
