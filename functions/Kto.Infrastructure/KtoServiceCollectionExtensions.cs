@@ -4,13 +4,17 @@ using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Core.Progress;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Mail;
+using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Kto.Infrastructure;
 
@@ -52,6 +56,13 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<MailJobService>();
         services.AddSingleton<OfflineContactService>();
         services.AddSingleton<ManualAttemptService>();
+
+        // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.
+        services.TryAddSingleton<QuestionnaireCatalog>(); // Try: the questionnaire pages register it too
+        services.AddSingleton<IReportSource, TableReportSource>();
+        services.AddSingleton<ReportFiguresService>();
+        services.AddSingleton<ReportArchive>();
+        services.AddSingleton<AnnualReportService>();
         return services;
     }
 

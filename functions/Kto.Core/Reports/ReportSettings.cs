@@ -30,6 +30,12 @@ public sealed class ReportSettings
     /// <summary>Fewer respondents than this marks a perceel's figures as indicative.</summary>
     public int IndicativeBelowRespondents { get; set; } = 10;
 
+    /// <summary>
+    /// The daily timer drafts last year's reports once fieldwork of that year has closed and a company has no draft
+    /// yet. Off: the bureau starts them itself (POST /api/reports/{year}).
+    /// </summary>
+    public bool DraftPreviousYearAutomatically { get; set; } = true;
+
     public DateOnly SubmissionDeadline(int measurementYear) =>
         new(measurementYear + 1, SubmissionDeadlineMonth, SubmissionDeadlineDay);
 }
