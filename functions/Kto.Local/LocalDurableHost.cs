@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -15,7 +15,6 @@ namespace Kto.Local;
 /// </summary>
 public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker invoker, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions InputOptions = new(JsonSerializerDefaults.Web);
     private DurableTaskTestHost? host;
 
     public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("The local Durable host has not started.");
@@ -25,21 +24,9 @@ public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker in
         host = await DurableTaskTestHost.StartAsync(registry =>
         {
             foreach (var (function, _) in catalog.WithTrigger<OrchestrationTriggerAttribute>())
-                registry.AddOrchestratorFunc<JsonElement?, object?>(function.Name, (context, _) =>
-                    invoker.InvokeAsync(function, new Dictionary<Type, object> { [typeof(TaskOrchestrationContext)] = context },
-                        new Dictionary<string, string?>(), CancellationToken.None));
-
+                registry.AddOrchestrator(function.Name, new Orchestrator(function, invoker));
             foreach (var (function, _) in catalog.WithTrigger<ActivityTriggerAttribute>())
-            {
-                var inputType = function.Method.GetParameters()
-                    .Single(p => p.GetCustomAttributes(typeof(ActivityTriggerAttribute), false).Length > 0).ParameterType;
-                registry.AddActivityFunc<JsonElement?, object?>(function.Name, (_, input) =>
-                {
-                    var value = input is { } json ? json.Deserialize(inputType, InputOptions) : null;
-                    var byType = value is null ? new Dictionary<Type, object>() : new Dictionary<Type, object> { [inputType] = value };
-                    return invoker.InvokeAsync(function, byType, new Dictionary<string, string?>(), CancellationToken.None);
-                });
-            }
+                registry.AddActivity(function.Name, new Activity(function, invoker));
         }, new DurableTaskTestHostOptions { LoggerFactory = loggers }, cancellationToken);
     }
 
@@ -49,5 +36,38 @@ public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker in
     {
         if (host is not null) await host.DisposeAsync();
         host = null;
+    }
+
+    private static Dictionary<Type, object> ByType(Type type, object? value) =>
+        value is null ? [] : new Dictionary<Type, object> { [type] = value };
+
+    private static readonly Dictionary<string, string?> NoNames = [];
+
+    /// <summary>The orchestration input is the orchestrator's parameter that is neither the context nor a token, as in the Functions host.</summary>
+    private sealed class Orchestrator(FunctionMethod function, FunctionInvoker invoker) : ITaskOrchestrator
+    {
+        public Type InputType { get; } = function.Method.GetParameters()
+            .Select(p => p.ParameterType)
+            .FirstOrDefault(t => t != typeof(TaskOrchestrationContext) && t != typeof(CancellationToken)) ?? typeof(object);
+
+        public Type OutputType => typeof(object);
+
+        public Task<object?> RunAsync(TaskOrchestrationContext context, object? input)
+        {
+            var byType = ByType(InputType, input);
+            byType[typeof(TaskOrchestrationContext)] = context;
+            return invoker.InvokeAsync(function, byType, NoNames, CancellationToken.None);
+        }
+    }
+
+    private sealed class Activity(FunctionMethod function, FunctionInvoker invoker) : ITaskActivity
+    {
+        public Type InputType { get; } = function.Method.GetParameters()
+            .Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null).ParameterType;
+
+        public Type OutputType => typeof(object);
+
+        public Task<object?> RunAsync(TaskActivityContext context, object? input) =>
+            invoker.InvokeAsync(function, ByType(InputType, input), NoNames, CancellationToken.None);
     }
 }

@@ -16,10 +16,9 @@ namespace Kto.Functions.Reports;
 public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, AnnualReportService reports)
 {
     [Function(nameof(AssembleAnnualReport))]
-    public async Task<ReportRunResult> AssembleAnnualReport([OrchestrationTrigger] TaskOrchestrationContext context)
+    public async Task<ReportRunResult> AssembleAnnualReport([OrchestrationTrigger] TaskOrchestrationContext context, ReportRun run)
     {
         var logger = context.CreateReplaySafeLogger<AnnualReportOrchestration>();
-        var run = context.GetInput<ReportRun>() ?? throw new InvalidOperationException("No report run given.");
         var generatedAt = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
         var companyIds = await context.CallActivityAsync<List<string>>(nameof(ListReportCompanies), run);

@@ -24,12 +24,21 @@ public sealed class DejaVuFontResolver : IFontResolver
 
     private DejaVuFontResolver(string folder) => this.folder = folder;
 
-    /// <summary>Installs the resolver once per process; fails with a clear message when the fonts are missing.</summary>
-    public static void EnsureInstalled(string folder = DefaultFolder)
+    /// <summary>
+    /// Prepares PDFsharp once per process: its license and this font resolver. Fails with a clear message when
+    /// the fonts are missing.
+    /// </summary>
+    /// <param name="licenseKey">
+    /// A commercial PDFsharp license key (setting Kto:Report:PdfSharpLicenseKey). PDFsharp 6.5 refuses to work
+    /// until a license is chosen; without a key the free AGPL license is loaded, whose terms then apply.
+    /// </param>
+    public static void EnsureInstalled(string? licenseKey, string folder = DefaultFolder)
     {
         lock (Gate)
         {
             if (GlobalFontSettings.FontResolver is DejaVuFontResolver) return;
+            if (string.IsNullOrWhiteSpace(licenseKey)) PdfSharp.PdfSharpLicense.SetAgplLicense();
+            else PdfSharp.PdfSharpLicense.LoadLicense(licenseKey);
             var missing = Files.Values.Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
             if (missing.Count > 0)
                 throw new InvalidOperationException(

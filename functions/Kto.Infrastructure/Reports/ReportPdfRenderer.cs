@@ -11,14 +11,14 @@ namespace Kto.Infrastructure.Reports;
 /// UWV's checklist, the bureau's conclusion and the signature block. Made from the same <see cref="AnnualReport"/>
 /// as the JSON and the XLSX, so the three cannot disagree.
 /// </summary>
-public sealed class ReportPdfRenderer
+public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
 {
     /// <param name="questionnaire">The version the report was made with: its question texts.</param>
     /// <param name="verifyUrl">The public verify route without the hash, e.g. https://kto.example.nl/api/verify/.</param>
     /// <param name="version">The signed version number; null for a draft.</param>
     public byte[] Render(AnnualReport report, Questionnaire? questionnaire, string verifyUrl, int? version)
     {
-        DejaVuFontResolver.EnsureInstalled();
+        DejaVuFontResolver.EnsureInstalled(pdfSharpLicenseKey);
         using var document = new PdfDocument();
         document.Info.Title = $"Klanttevredenheidsonderzoek {report.Year} – {report.CompanyName}";
         document.Info.Author = report.Bureau.Name;
@@ -69,7 +69,7 @@ public sealed class ReportPdfRenderer
                       $"De minimale respons is in dit rapport ingesteld op {Percent(report.Norms.MinimumResponseRate)}" +
                       (report.Norms.MinimumRespondents > 0 ? $" en minstens {report.Norms.MinimumRespondents} deelnemers" : "") + ".");
         var rows = report.Percelen.Select(p => p.Figures.Ended == 0
-            ? (IReadOnlyList<string>)[PerceelNames.DisplayName(p.Figures.Perceel), "0", $"geen beëindigde diensten in {report.Year}", "", "", "", "", ""]
+            ? (IReadOnlyList<string>)[PerceelNames.DisplayName(p.Figures.Perceel), "0", "–", "–", "–", "–", "–", "–"]
             : [
                 PerceelNames.DisplayName(p.Figures.Perceel),
                 p.Figures.Ended.ToString(Culture),
@@ -86,7 +86,9 @@ public sealed class ReportPdfRenderer
         foreach (var p in report.Percelen)
         {
             var name = PerceelNames.DisplayName(p.Figures.Perceel);
-            if (p.ExemptionPossible)
+            if (p.Figures.Ended == 0)
+                pdf.Paragraph($"• {name}: geen beëindigde diensten in {report.Year}.", pdf.Small);
+            else if (p.ExemptionPossible)
                 pdf.Paragraph($"• {name}: minder dan {report.Norms.ExemptionThreshold} beëindigde diensten in {report.Year}. " +
                               "Het bedrijf kan bij UWV vrijstelling aanvragen (voor dezelfde deadline).", pdf.Small);
             else if (p.Grades.IsIndicative && p.Figures.Responded > 0)

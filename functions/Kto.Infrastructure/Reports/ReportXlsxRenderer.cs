@@ -71,7 +71,12 @@ public sealed class ReportXlsxRenderer
         Rows(checks, ["Nr", "Id", "Eis", "Status", "Toelichting"],
             report.Checklist.Checks.Select(c => new object?[] { c.Number, c.Id, c.Title, ReportPdfRenderer.StatusText(c.Status), c.Explanation }));
 
-        foreach (var sheet in workbook.Worksheets) sheet.Columns().AdjustToContents(1, 60);
+        // Fixed widths: ClosedXML 0.95 measures text with System.Drawing (GDI+), which does not run on Linux.
+        foreach (var sheet in workbook.Worksheets)
+        {
+            sheet.Columns().Width = 16;
+            sheet.Column(1).Width = 32;
+        }
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

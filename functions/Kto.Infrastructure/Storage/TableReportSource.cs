@@ -14,7 +14,7 @@ public sealed class TableReportSource(TableServiceClient tables) : IReportSource
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))} and {ServiceColumns.Perceel} eq {TableKeys.Quote(perceel.ToString())}";
-        string[] columns = [ServiceColumns.Perceel, ServiceColumns.Einddatum, ServiceColumns.RedenBeeindiging];
+        string[] columns = ["RowKey", ServiceColumns.Perceel, ServiceColumns.Einddatum, ServiceColumns.RedenBeeindiging];
         await foreach (var e in services.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
             yield return new ReportServiceRow(e.RowKey, perceel, DateOnly.Parse(e.GetString(ServiceColumns.Einddatum), System.Globalization.CultureInfo.InvariantCulture),
                 e.GetString(ServiceColumns.RedenBeeindiging));
