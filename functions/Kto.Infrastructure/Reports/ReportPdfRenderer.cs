@@ -81,7 +81,7 @@ public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
                 DutchFormat.YesNo(p.MinimumResponseMet),
             ]).ToList();
         pdf.Table(["Perceel", "Beëindigd", "Benaderd", "Respons", "Respons %", "Gemiddeld cijfer (95%-BI)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}", "Minimale respons"],
-            rows, [2.2, 1, 1, 1, 1, 2.2, 1.1, 1.1], [false, true, true, true, true, false, false, false]);
+            rows, [2.6, 1.3, 1.3, 1.1, 1.2, 2.1, 1.0, 1.2], [false, true, true, true, true, false, false, false]);
 
         foreach (var p in report.Percelen)
         {
@@ -117,15 +117,16 @@ public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
             ? $"Alle {f.Ended} klanten zijn benaderd."
             : $"Van de {f.Ended} klanten zijn er {f.Approached} benaderd; {f.Ended - f.Approached} niet.";
         pdf.Paragraph($"In {report.Year} zijn {f.Ended} diensten in dit perceel beëindigd. {approachedAll} " +
-                      "Klanten ontvingen een persoonlijke uitnodiging van het onderzoeksbureau (niet via hun begeleider) en, zolang zij niet " +
-                      "hadden gereageerd, herinneringen. Wie geen e-mailadres had, kreeg een brief of werd gebeld.");
+                      "Klanten ontvingen een persoonlijke uitnodiging van het onderzoeksbureau (niet via hun begeleider) en herinneringen " +
+                      "zolang zij niet hadden gereageerd." +
+                      (p.ExemptionPossible ? $" Met minder dan {report.Norms.ExemptionThreshold} beëindigde diensten kan het bedrijf voor dit perceel vrijstelling aanvragen bij UWV." : ""));
         var modes = f.AttemptsByMode;
         pdf.Field("Benaderingen", modes is null
             ? "niet bekend"
             : $"{modes.Total} in totaal: {modes.Email} per e-mail, {modes.Letter} per brief, {modes.Phone} telefonisch");
         pdf.Field("Aantal keer benaderd", f.AttemptsPerService.Count == 0
             ? "niet bekend"
-            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts}× : {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")));
+            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")));
         pdf.Field("Respons", $"{f.Responded} van {f.Ended} = {Percent(p.ResponseRate.Proportion)}" +
                              (p.ResponseRate.Proportion is null ? "" : $" (95%-BI {Percent(p.ResponseRate.Lower)} – {Percent(p.ResponseRate.Upper)})") +
                              $"; minimale respons {(p.MinimumResponseMet == true ? "gehaald" : "niet gehaald")}");
@@ -143,22 +144,25 @@ public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
         }
         else
         {
-            pdf.Table(["Gemiddelde", "95%-betrouwbaarheidsinterval", "Standaardafwijking", "Mediaan", "Aantal cijfers (n)", "Populatie (N)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}"],
+            pdf.Table(["Gemiddelde", "95%-interval", "Spreiding (SD)", "Mediaan", "Cijfers (n)", "Beëindigd (N)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}"],
                 [[Number(g.Mean), Interval(p), Number(g.StandardDeviation, 2), Number(g.Median), g.Respondents.ToString(Culture), g.PopulationSize.ToString(Culture), DutchFormat.YesNo(p.KpiMet)]],
-                [1, 1.8, 1.2, 0.9, 1.1, 1, 0.8]);
+                [1.1, 1.3, 1.2, 1, 1, 1.1, 1]);
             pdf.Paragraph("Het interval houdt rekening met de eindige populatie: iedereen is uitgenodigd, dus de correctie √((N−n)/(N−1)) " +
                           "maakt het smaller naarmate meer klanten meededen." +
                           (g.IsIndicative ? $" Met minder dan {report.Norms.IndicativeBelowRespondents} deelnemers zijn deze cijfers indicatief." : ""), pdf.Small);
         }
 
-        pdf.EnsureSpace(190);
-        const double chartWidth = 236, chartHeight = 154;
-        pdf.Image(ReportCharts.GradeDistribution(p), chartWidth, chartHeight, 0);
-        pdf.Image(ReportCharts.ResponsesPerMonth(p), chartWidth, chartHeight, pdf.Width - chartWidth);
-        pdf.Advance(chartHeight + 10);
+        if (g.Respondents > 0)
+        {
+            pdf.EnsureSpace(190);
+            const double chartWidth = 236, chartHeight = 154;
+            pdf.Image(ReportCharts.GradeDistribution(p), chartWidth, chartHeight, 0);
+            pdf.Image(ReportCharts.ResponsesPerMonth(p), chartWidth, chartHeight, pdf.Width - chartWidth);
+            pdf.Advance(chartHeight + 10);
+        }
 
         pdf.Heading2("Resultaten per vraag");
-        pdf.Table(["Vraag", "Verplicht", "Beantwoord", "Gemiddelde", "Weet niet / n.v.t."],
+        pdf.Table(["Vraag", "Verplicht", "Beantwoord", "Gemiddelde", "Weet niet"],
             f.QuestionResults.Select(r => (IReadOnlyList<string>)
             [
                 questionnaire?.Find(r.QuestionId)?.Text.Nl ?? r.QuestionId,
@@ -167,7 +171,7 @@ public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
                 r.Mean is null ? (IsOpen(questionnaire, r.QuestionId) ? "open vraag" : "–") : Number(r.Mean) + Scale(questionnaire, r.QuestionId),
                 r.DontKnow.ToString(Culture),
             ]),
-            [4.6, 0.9, 1, 1.2, 1.1], [false, false, true, true, true]);
+            [4.2, 1, 1.3, 1.3, 1.2], [false, false, true, true, true]);
     }
 
     private static void Checklist(PdfLayout pdf, AnnualReport report)
