@@ -107,6 +107,7 @@ var blobContainerNames = ['deliveries', 'receipts', 'reports']
 var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
+var surveyFormKeySecretName = 'kto-survey-form-key'
 
 // Kto.Infrastructure.Configuration.SettingsCatalog: every setting the code binds, as Kto__{Section}__{Property}.
 // One line per setting; values are strings (the configuration binder parses them with the invariant culture).
@@ -149,9 +150,12 @@ var ktoSettingDefaults = {
   Kto__Report__ExemptionThreshold: '5'
   Kto__Report__SubmissionDeadlineMonth: '3'
   Kto__Report__SubmissionDeadlineDay: '1'
-  Kto__Report__BureauName: bureauName
-  Kto__Report__BureauMembership: bureauMembership
   Kto__Report__IndicativeBelowRespondents: '10'
+  Kto__Report__DraftPreviousYearAutomatically: 'true'
+  Kto__Report__PdfSharpLicenseKey: ''
+  // The questionnaire's anti-forgery key: one secret for every instance (create it once, see README).
+  Kto__Survey__FormKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${surveyFormKeySecretName}/)'
+  Kto__Survey__UnknownTokensPerMinute: '20'
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
@@ -300,6 +304,7 @@ output keyVaultUri string = keyVault.outputs.uri
 
 @description('Name of the secret that must hold the SMTP password.')
 output keyVaultMailEntryName string = mailPasswordSecretName
+output keyVaultSurveyFormKeyName string = surveyFormKeySecretName
 
 @description('Application Insights name.')
 output appInsightsName string = monitoring.outputs.appInsightsName

@@ -5,15 +5,17 @@ using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Core.Privacy;
 using Kto.Core.Progress;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Mail;
+using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Kto.Core.Questionnaires;
 
 namespace Kto.Infrastructure;
 
@@ -66,6 +68,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<SurveyPageService>();
         services.AddSingleton<SurveyPageRenderer>();
         // --- end questionnaire pages ---
+
+        // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.
+        services.AddSingleton<IReportSource, TableReportSource>();
+        services.AddSingleton<ReportFiguresService>();
+        services.AddSingleton<ReportArchive>();
+        services.AddSingleton<AnnualReportService>();
         return services;
     }
 

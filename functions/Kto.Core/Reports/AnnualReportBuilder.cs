@@ -3,7 +3,7 @@ using Kto.Core.Statistics;
 namespace Kto.Core.Reports;
 
 /// <summary>Builds the annual report: statistics and verdicts per perceel, then UWV's checklist.</summary>
-public sealed class AnnualReportBuilder(ReportSettings settings)
+public sealed class AnnualReportBuilder(ReportSettings settings, BureauInfo bureau)
 {
     // Means and rates are ratios of integers; this only guards the ≥ comparison against floating-point noise.
     private const double Tolerance = 1e-9;
@@ -20,6 +20,7 @@ public sealed class AnnualReportBuilder(ReportSettings settings)
             input.Year,
             DutchCalendar.DateOf(input.GeneratedAt),
             settings,
+            bureau,
             input.Questionnaire,
             percelen,
             input.Conclusion,
@@ -32,7 +33,7 @@ public sealed class AnnualReportBuilder(ReportSettings settings)
             input.Year,
             input.GeneratedAt,
             input.Questionnaire.Version,
-            new BureauInfo(settings.BureauName, settings.BureauMembership),
+            bureau,
             new ReportNorms(
                 settings.KpiMinimumMeanGrade,
                 settings.MinimumResponseRate,

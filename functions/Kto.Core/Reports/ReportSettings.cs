@@ -1,6 +1,6 @@
 namespace Kto.Core.Reports;
 
-/// <summary>Norms and bureau details for the annual report (configuration section <c>Kto:Report</c>).</summary>
+/// <summary>Norms for the annual report (configuration section <c>Kto:Report</c>). The bureau itself is <see cref="Settings.BureauSettings"/>.</summary>
 public sealed class ReportSettings
 {
     public const string Section = "Report";
@@ -27,14 +27,20 @@ public sealed class ReportSettings
     /// <summary>Day of the submission deadline; the deadline day itself is still on time.</summary>
     public int SubmissionDeadlineDay { get; set; } = 1;
 
-    /// <summary>The research bureau that runs the survey and signs the report.</summary>
-    public string BureauName { get; set; } = "";
-
-    /// <summary>The bureau's umbrella organisation: "VBO", "VSO" or "MOA" (UWV accepts only these); empty when unknown.</summary>
-    public string BureauMembership { get; set; } = "";
-
     /// <summary>Fewer respondents than this marks a perceel's figures as indicative.</summary>
     public int IndicativeBelowRespondents { get; set; } = 10;
+
+    /// <summary>
+    /// The daily timer drafts last year's reports once fieldwork of that year has closed and a company has no draft
+    /// yet. Off: the bureau starts them itself (POST /api/reports/{year}).
+    /// </summary>
+    public bool DraftPreviousYearAutomatically { get; set; } = true;
+
+    /// <summary>
+    /// A commercial PDFsharp license key. PDFsharp 6.5 must be told its license; empty loads the free AGPL license,
+    /// whose terms then apply to this application.
+    /// </summary>
+    public string PdfSharpLicenseKey { get; set; } = "";
 
     public DateOnly SubmissionDeadline(int measurementYear) =>
         new(measurementYear + 1, SubmissionDeadlineMonth, SubmissionDeadlineDay);

@@ -24,7 +24,7 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
         return new UwvChecklist(
         [
             OnTime(input),
-            BureauMembership(input.Settings),
+            BureauMembership(input.Bureau),
             Signed(input),
             MandatoryQuestions(input),
             AllApproached(input.Percelen),
@@ -64,22 +64,22 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
         return new UwvCheck(1, UwvCheckIds.OnTime, title, verdict.Item1, verdict.Item2);
     }
 
-    /// <summary>2. Done by a bureau that is a member of VBO, VSO or MOA (from settings).</summary>
-    private static UwvCheck BureauMembership(ReportSettings settings)
+    /// <summary>2. Done by a bureau that is a member of VBO, VSO or MOA (from the bureau settings).</summary>
+    private static UwvCheck BureauMembership(BureauInfo bureau)
     {
         const string title = "Onderzoeksbureau is lid van VBO, VSO of MOA";
-        var membership = settings.BureauMembership.Trim();
+        var membership = bureau.Membership.Trim();
         var accepted = AcceptedMemberships.FirstOrDefault(m => string.Equals(m, membership, StringComparison.OrdinalIgnoreCase));
-        if (string.IsNullOrWhiteSpace(settings.BureauName))
+        if (string.IsNullOrWhiteSpace(bureau.Name))
             return new(2, UwvCheckIds.BureauMembership, title, UwvCheckStatus.Failed,
                 "De naam van het onderzoeksbureau is niet ingesteld.");
         if (accepted is null)
             return new(2, UwvCheckIds.BureauMembership, title, UwvCheckStatus.Failed,
                 membership.Length == 0
-                    ? $"Bij {settings.BureauName} is niet ingesteld van welke koepel het lid is. UWV accepteert alleen VBO, VSO of MOA."
-                    : $"{settings.BureauName} is lid van '{membership}'. UWV accepteert alleen VBO, VSO of MOA.");
+                    ? $"Bij {bureau.Name} is niet ingesteld van welke koepel het lid is. UWV accepteert alleen VBO, VSO of MOA."
+                    : $"{bureau.Name} is lid van '{membership}'. UWV accepteert alleen VBO, VSO of MOA.");
         return new(2, UwvCheckIds.BureauMembership, title, UwvCheckStatus.Passed,
-            $"{settings.BureauName} is lid van {accepted}.");
+            $"{bureau.Name} is lid van {accepted}.");
     }
 
     /// <summary>3. Signed by the bureau: pending while a draft, failed when the deadline passed unsigned.</summary>

@@ -11,6 +11,7 @@ public sealed record UwvChecklistInput(
     int Year,
     DateOnly Today,
     ReportSettings Settings,
+    BureauInfo Bureau,
     Questionnaire Questionnaire,
     IReadOnlyList<PerceelReport> Percelen,
     string? Conclusion,

@@ -6,7 +6,7 @@ namespace Kto.Core.Tests.Reports;
 public class AnnualReportBuilderTests
 {
     private static PerceelReport Perceel(PerceelFigures figures, ReportSettings? settings = null) =>
-        new AnnualReportBuilder(settings ?? DefaultSettings()).BuildPerceel(figures);
+        Builder(settings).BuildPerceel(figures);
 
     private static PerceelFigures WithGrades(IReadOnlyList<int> grades, int ended) =>
         Healthy() with { Ended = ended, Approached = ended, Responded = grades.Count, Grades = grades };
@@ -116,7 +116,7 @@ public class AnnualReportBuilderTests
     [Fact]
     public void Impossible_figures_are_refused()
     {
-        var builder = new AnnualReportBuilder(DefaultSettings());
+        var builder = Builder();
         Assert.Throws<ArgumentException>(() => builder.BuildPerceel(Healthy() with { Responded = 21 }));
         Assert.Throws<ArgumentException>(() => builder.BuildPerceel(Healthy() with { Responded = 1 }));
         Assert.Throws<ArgumentException>(() => builder.BuildPerceel(Healthy() with { ResponsesPerMonth = [1, 2] }));
@@ -128,7 +128,7 @@ public class AnnualReportBuilderTests
     {
         var input = Input(Healthy(Kto.Core.Perceel.Praktijkassessment), Healthy(Kto.Core.Perceel.WerkfitMaken));
 
-        var report = new AnnualReportBuilder(DefaultSettings()).Build(input);
+        var report = Builder().Build(input);
 
         Assert.Equal(("acme", "Acme Re-integratie", 2026, "kto-2026-1"), (report.CompanyId, report.CompanyName, report.Year, report.QuestionnaireVersion));
         Assert.Equal([Kto.Core.Perceel.WerkfitMaken, Kto.Core.Perceel.Praktijkassessment], report.Percelen.Select(p => p.Figures.Perceel));

@@ -11,7 +11,12 @@ internal static class ReportFixtures
     /// <summary>A moment in Dutch winter time (UTC+1).</summary>
     public static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.FromHours(1));
 
-    public static ReportSettings DefaultSettings() => new() { BureauName = "Onderzoek BV", BureauMembership = "MOA" };
+    public static ReportSettings DefaultSettings() => new();
+
+    public static BureauInfo DefaultBureau { get; } = new("Onderzoek BV", "MOA");
+
+    public static AnnualReportBuilder Builder(ReportSettings? settings = null, BureauInfo? bureau = null) =>
+        new(settings ?? DefaultSettings(), bureau ?? DefaultBureau);
 
     public static IReadOnlyList<QuestionResult> AllQuestionResults(int answered) =>
         Questionnaire.Questions.Select(q => new QuestionResult(q.Id, q.Mandatory, answered, q.IsNumeric ? 4.0 : null)).ToList();

@@ -7,7 +7,7 @@ namespace Kto.Core.Tests.Reports;
 public class ReportJsonTests
 {
     private static AnnualReport Report() =>
-        new AnnualReportBuilder(DefaultSettings()).Build(Signed(Input(Healthy(Perceel.WerkfitMaken))) with { Conclusion = "Goed verlopen." });
+        Builder().Build(Signed(Input(Healthy(Perceel.WerkfitMaken))) with { Conclusion = "Goed verlopen." });
 
     [Fact]
     public void Json_uses_camelCase_names_perceel_names_and_status_words()

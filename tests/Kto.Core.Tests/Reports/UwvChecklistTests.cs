@@ -5,11 +5,11 @@ namespace Kto.Core.Tests.Reports;
 
 public class UwvChecklistTests
 {
-    private static UwvChecklist Checklist(AnnualReportInput input, ReportSettings? settings = null) =>
-        new AnnualReportBuilder(settings ?? DefaultSettings()).Build(input).Checklist;
+    private static UwvChecklist Checklist(AnnualReportInput input, ReportSettings? settings = null, BureauInfo? bureau = null) =>
+        Builder(settings, bureau).Build(input).Checklist;
 
-    private static UwvCheck Check(string id, AnnualReportInput input, ReportSettings? settings = null) =>
-        Checklist(input, settings)[id];
+    private static UwvCheck Check(string id, AnnualReportInput input, ReportSettings? settings = null, BureauInfo? bureau = null) =>
+        Checklist(input, settings, bureau)[id];
 
     [Fact]
     public void Seven_checks_in_UWV_order()
@@ -116,10 +116,9 @@ public class UwvChecklistTests
     [InlineData("moa")]
     public void Membership_passes_for_the_three_umbrellas(string membership)
     {
-        var settings = DefaultSettings();
-        settings.BureauMembership = membership;
+        var bureau = DefaultBureau with { Membership = membership };
 
-        Assert.Equal(UwvCheckStatus.Passed, Check(UwvCheckIds.BureauMembership, Input(), settings).Status);
+        Assert.Equal(UwvCheckStatus.Passed, Check(UwvCheckIds.BureauMembership, Input(), bureau: bureau).Status);
     }
 
     [Theory]
@@ -128,11 +127,9 @@ public class UwvChecklistTests
     [InlineData("", "MOA")]
     public void Membership_fails_when_unknown_other_or_nameless(string name, string membership)
     {
-        var settings = DefaultSettings();
-        settings.BureauName = name;
-        settings.BureauMembership = membership;
+        var bureau = new BureauInfo(name, membership);
 
-        Assert.Equal(UwvCheckStatus.Failed, Check(UwvCheckIds.BureauMembership, Input(), settings).Status);
+        Assert.Equal(UwvCheckStatus.Failed, Check(UwvCheckIds.BureauMembership, Input(), bureau: bureau).Status);
     }
 
     // 3. Signed

@@ -1,0 +1,23 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Kto.Functions.Reports;
+
+/// <summary>Starts a report run under its stable instance id; one place for "already running" and "run again".</summary>
+public static class ReportRunStarter
+{
+    /// <returns>False when a run with the same id is still going: it is not started twice.</returns>
+    public static async Task<bool> TryStartAsync(DurableTaskClient client, ReportRun run, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(run.InstanceId, cancellationToken);
+        if (existing is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended })
+            return false;
+        // A finished run is purged so its id can be used again: the new run replaces the drafts, signed versions stay.
+        if (existing is not null) await client.PurgeInstanceAsync(run.InstanceId, cancellation: cancellationToken);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(AnnualReportOrchestration.AssembleAnnualReport), run,
+            new StartOrchestrationOptions(run.InstanceId), cancellationToken);
+        return true;
+    }
+
+    public static string StatusPath(ReportRun run) => $"/api/report-runs/{run.InstanceId}";
+}

@@ -1,0 +1,38 @@
+using Kto.Core.Access;
+using Kto.Functions.Http;
+using Kto.Infrastructure.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Reports;
+
+/// <summary>The report of a company for a year: its draft, its signed versions and their download links.</summary>
+public sealed class ReportStatusFunction(AccessService access, AnnualReportService reports)
+{
+    [Function(nameof(ReportStatus))]
+    public async Task<IActionResult> ReportStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year:int}/{company}")] HttpRequest request,
+        int year,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var caller = await access.IdentifyAsync(request, cancellationToken);
+        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
+        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+
+        var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
+        if (draft is null && versions.Count == 0)
+            return ApiResults.NotFound($"Er is nog geen rapport over {year}. Het onderzoeksbureau start het met POST /api/reports/{year}/{company}.");
+        var latest = versions.LastOrDefault();
+        return ApiResults.Json(new
+        {
+            company,
+            year,
+            status = latest is null ? "draft" : "signed",
+            draft = draft is null ? null : new { draft.GeneratedAt, draft.ChecklistStatus, links = ReportLinks.Files(year, company, null) },
+            versions = versions.Select(v => new { v.Version, v.SignedBy, v.SignedAt, v.Sha256, v.ChecklistStatus, links = ReportLinks.Files(year, company, v.Version) }),
+            latest = latest is null ? ReportLinks.Files(year, company, null) : ReportLinks.Files(year, company, latest.Version),
+        });
+    }
+}

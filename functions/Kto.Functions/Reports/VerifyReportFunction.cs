@@ -1,0 +1,40 @@
+using Kto.Functions.Http;
+using Kto.Infrastructure.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Reports;
+
+/// <summary>
+/// Anyone (UWV) asks whether a PDF with this SHA-256 is a report signed here. The answer names only the company,
+/// the year, the version and when it was signed.
+/// </summary>
+public sealed class VerifyReportFunction(AnnualReportService reports)
+{
+    [Function(nameof(VerifyReport))]
+    public async Task<IActionResult> VerifyReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{sha256}")] HttpRequest request,
+        string sha256,
+        CancellationToken cancellationToken)
+    {
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+            return ApiResults.BadRequest("invalid-hash", "Geef de SHA-256 van het PDF-bestand als 64 hexadecimale tekens.");
+        var found = await reports.VerifyAsync(sha256, cancellationToken);
+        if (found is null)
+            return ApiResults.Json(new
+            {
+                valid = false,
+                message = "Dit bestand is geen door ons ondertekend rapport, of het is na ondertekening gewijzigd.",
+            }, StatusCodes.Status404NotFound);
+        return ApiResults.Json(new
+        {
+            valid = true,
+            company = found.CompanyName,
+            found.Year,
+            found.Version,
+            found.SignedAt,
+            message = $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}.",
+        });
+    }
+}

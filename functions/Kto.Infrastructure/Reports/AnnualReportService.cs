@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kto.Core;
+using Kto.Core.Companies;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+using Kto.Core.Settings;
+
+namespace Kto.Infrastructure.Reports;
+
+/// <summary>
+/// Drafts and signed versions of the annual report: builds the report from the perceel figures, renders the
+/// three files from that one report, and keeps them in the <see cref="ReportArchive"/>.
+/// </summary>
+public sealed class AnnualReportService(
+    ReportSettings reportSettings,
+    BureauSettings bureauSettings,
+    KtoSettings ktoSettings,
+    QuestionnaireCatalog questionnaires,
+    ICompanyStore companies,
+    ReportArchive archive,
+    TimeProvider time)
+{
+    private readonly ReportPdfRenderer pdf = new(reportSettings.PdfSharpLicenseKey);
+    private readonly ReportXlsxRenderer xlsx = new();
+
+    public string VerifyUrl => ktoSettings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";
+
+    /// <summary>Builds and stores the draft; a draft is replaced by the next run, signed versions are not touched.</summary>
+    public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, IReadOnlyList<PerceelFigures> figures, DateTimeOffset generatedAt,
+        CancellationToken cancellationToken)
+    {
+        var name = (await companies.GetAsync(company, cancellationToken))?.Name ?? company;
+        var report = Builder().Build(new AnnualReportInput(company, name, year, generatedAt, questionnaires.Current, figures));
+        var info = new ReportDraftInfo(generatedAt, report.Checklist.Status.ToString().ToLowerInvariant());
+        await archive.SaveDraftAsync(company, year, Render(report, null), info, cancellationToken);
+        return info;
+    }
+
+    /// <summary>
+    /// Signs the current draft: the same figures, now with the bureau's conclusion and signature, as the next version.
+    /// Null when there is no draft to sign.
+    /// </summary>
+    public async Task<ReportVersionInfo?> SignAsync(string company, int year, string signedBy, string? conclusion, CancellationToken cancellationToken)
+    {
+        var json = await archive.ReadAsync(ReportArchive.DraftPath(year, company, ReportFileNames.Json), cancellationToken);
+        if (json is null) return null;
+        var draft = ReportJson.Deserialize(Encoding.UTF8.GetString(json));
+
+        var signedAt = time.GetUtcNow();
+        var signature = new ReportSignature(signedBy.Trim(), signedAt);
+        var questionnaire = questionnaires.Get(draft.QuestionnaireVersion) ?? questionnaires.Current;
+        var report = Builder().Build(new AnnualReportInput(company, draft.CompanyName, year, signedAt, questionnaire,
+            draft.Percelen.Select(p => p.Figures).ToList(), conclusion, signature, draft.SubmittedToUwvOn));
+
+        var version = await archive.ReserveVersionAsync(company, year, signature.SignedBy, signedAt, cancellationToken);
+        var files = Render(report, version);
+        var sha = Sha256(files.Pdf);
+        var status = report.Checklist.Status.ToString().ToLowerInvariant();
+        await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signedAt, status, cancellationToken);
+        return new ReportVersionInfo(version, signature.SignedBy, signedAt, sha, status);
+    }
+
+    public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
+        archive.ListAsync(company, year, cancellationToken);
+
+    /// <param name="version">A version number, or null for the draft.</param>
+    public Task<byte[]?> ReadFileAsync(string company, int year, int? version, string file, CancellationToken cancellationToken) =>
+        archive.ReadAsync(version is { } v ? ReportArchive.VersionPath(year, company, v, file) : ReportArchive.DraftPath(year, company, file), cancellationToken);
+
+    public Task<VerifiedReport?> VerifyAsync(string sha256, CancellationToken cancellationToken) =>
+        archive.FindByHashAsync(sha256.ToLowerInvariant(), cancellationToken);
+
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    private AnnualReportBuilder Builder() => new(reportSettings, BureauInfo.From(bureauSettings));
+
+    private ReportFiles Render(AnnualReport report, int? version)
+    {
+        var questionnaire = questionnaires.Get(report.QuestionnaireVersion);
+        return new ReportFiles(
+            pdf.Render(report, questionnaire, VerifyUrl, version),
+            xlsx.Render(report, questionnaire, version),
+            Encoding.UTF8.GetBytes(ReportJson.Serialize(report)));
+    }
+}

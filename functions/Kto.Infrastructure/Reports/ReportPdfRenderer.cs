@@ -1,0 +1,240 @@
+using Kto.Core;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+using PdfSharp.Pdf;
+using static Kto.Infrastructure.Reports.DutchFormat;
+
+namespace Kto.Infrastructure.Reports;
+
+/// <summary>
+/// The annual report as a PDF in Dutch: cover, summary per perceel, method and results per perceel with charts,
+/// UWV's checklist, the bureau's conclusion and the signature block. Made from the same <see cref="AnnualReport"/>
+/// as the JSON and the XLSX, so the three cannot disagree.
+/// </summary>
+public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
+{
+    /// <param name="questionnaire">The version the report was made with: its question texts.</param>
+    /// <param name="verifyUrl">The public verify route without the hash, e.g. https://kto.example.nl/api/verify/.</param>
+    /// <param name="version">The signed version number; null for a draft.</param>
+    public byte[] Render(AnnualReport report, Questionnaire? questionnaire, string verifyUrl, int? version)
+    {
+        DejaVuFontResolver.EnsureInstalled(pdfSharpLicenseKey);
+        using var document = new PdfDocument();
+        document.Info.Title = $"Klanttevredenheidsonderzoek {report.Year} – {report.CompanyName}";
+        document.Info.Author = report.Bureau.Name;
+        document.Info.Subject = "Jaarrapportage KTO voor UWV";
+        var pdf = new PdfLayout(document);
+        var draft = report.Signature is null;
+
+        Cover(pdf, report, version);
+        Summary(pdf, report);
+        foreach (var perceel in report.Percelen) PerceelSection(pdf, report, perceel, questionnaire);
+        Checklist(pdf, report);
+        ConclusionAndSignature(pdf, report, verifyUrl, version);
+
+        pdf.Finish($"KTO {report.Year} · {report.CompanyName} · {(draft ? "concept" : $"versie {version}")}", draft);
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
+    private static void Cover(PdfLayout pdf, AnnualReport report, int? version)
+    {
+        pdf.NewPage();
+        pdf.Advance(150);
+        pdf.Paragraph("Klanttevredenheidsonderzoek (KTO)", pdf.H2);
+        pdf.Paragraph($"Jaarrapportage {report.Year}", pdf.H1);
+        pdf.Paragraph(report.CompanyName, pdf.H1);
+        pdf.Space(20);
+        pdf.Paragraph($"Rapportage per perceel voor UWV over de re-integratiediensten die in {report.Year} zijn beëindigd, " +
+                      $"in te dienen via CLMS uiterlijk {DutchCalendarText(report.Norms.SubmissionDeadline)}.");
+        pdf.Space(30);
+        pdf.Field("Onderzoeksbureau", report.Bureau.Name.Length == 0 ? "(niet ingesteld)" : report.Bureau.Name);
+        pdf.Field("Lid van", report.Bureau.Membership.Length == 0 ? "(niet ingesteld)" : report.Bureau.Membership);
+        pdf.Field("Re-integratiebedrijf", $"{report.CompanyName} ({report.CompanyId})");
+        pdf.Field("Meetperiode", $"1 januari {report.Year} – 31 december {report.Year}");
+        pdf.Field("Vragenlijst", report.QuestionnaireVersion);
+        pdf.Field("Opgesteld op", DutchFormat.Date(report.GeneratedAt));
+        pdf.Field("Status", report.Signature is { } s
+            ? $"Definitief, versie {version}: ondertekend door {s.SignedBy} op {DutchFormat.Date(s.SignedAt)}"
+            : "CONCEPT – nog niet ondertekend door het onderzoeksbureau");
+    }
+
+    private static void Summary(PdfLayout pdf, AnnualReport report)
+    {
+        pdf.NewPage();
+        pdf.Heading1("Samenvatting per perceel");
+        pdf.Paragraph($"Alle klanten van wie de dienst in {report.Year} is beëindigd, zijn uitgenodigd (een volledige telling, geen steekproef). " +
+                      $"UWV vraagt per perceel een gemiddeld rapportcijfer van minimaal {Number(report.Norms.KpiMinimumMeanGrade)}. " +
+                      $"De minimale respons is in dit rapport ingesteld op {Percent(report.Norms.MinimumResponseRate)}" +
+                      (report.Norms.MinimumRespondents > 0 ? $" en minstens {report.Norms.MinimumRespondents} deelnemers" : "") + ".");
+        var rows = report.Percelen.Select(p => p.Figures.Ended == 0
+            ? (IReadOnlyList<string>)[PerceelNames.DisplayName(p.Figures.Perceel), "0", "–", "–", "–", "–", "–", "–"]
+            : [
+                PerceelNames.DisplayName(p.Figures.Perceel),
+                p.Figures.Ended.ToString(Culture),
+                p.Figures.Approached.ToString(Culture),
+                p.Figures.Responded.ToString(Culture),
+                Percent(p.ResponseRate.Proportion),
+                GradeWithInterval(p),
+                DutchFormat.YesNo(p.KpiMet, "geen cijfers"),
+                DutchFormat.YesNo(p.MinimumResponseMet),
+            ]).ToList();
+        pdf.Table(["Perceel", "Beëindigd", "Benaderd", "Respons", "Respons %", "Gemiddeld cijfer (95%-BI)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}", "Minimale respons"],
+            rows, [2.6, 1.3, 1.3, 1.1, 1.2, 2.1, 1.0, 1.2], [false, true, true, true, true, false, false, false]);
+
+        foreach (var p in report.Percelen)
+        {
+            var name = PerceelNames.DisplayName(p.Figures.Perceel);
+            if (p.Figures.Ended == 0)
+                pdf.Paragraph($"• {name}: geen beëindigde diensten in {report.Year}.", pdf.Small);
+            else if (p.ExemptionPossible)
+                pdf.Paragraph($"• {name}: minder dan {report.Norms.ExemptionThreshold} beëindigde diensten in {report.Year}. " +
+                              "Het bedrijf kan bij UWV vrijstelling aanvragen (voor dezelfde deadline).", pdf.Small);
+            else if (p.Grades.IsIndicative && p.Figures.Responded > 0)
+                pdf.Paragraph($"• {name}: minder dan {report.Norms.IndicativeBelowRespondents} deelnemers; de cijfers zijn indicatief.", pdf.Small);
+        }
+        pdf.Space(4);
+        pdf.Paragraph($"Controlelijst UWV: {StatusText(report.Checklist.Status).ToLowerInvariant()} " +
+                      $"({report.Checklist.Checks.Count(c => c.Status == UwvCheckStatus.Passed)} van {report.Checklist.Checks.Count} eisen voldaan). Zie de controlelijst verderop.", pdf.Bold);
+    }
+
+    private static void PerceelSection(PdfLayout pdf, AnnualReport report, PerceelReport p, Questionnaire? questionnaire)
+    {
+        var f = p.Figures;
+        var name = PerceelNames.DisplayName(f.Perceel);
+        if (f.Ended == 0)
+        {
+            pdf.Heading2($"Perceel {name}");
+            pdf.Paragraph($"{name}: geen beëindigde diensten in {report.Year}. Er was niemand om te benaderen.");
+            return;
+        }
+
+        pdf.NewPage();
+        pdf.Heading1($"Perceel {name}");
+        pdf.Heading2("Werkwijze en respons");
+        var approachedAll = f.Approached == f.Ended
+            ? $"Alle {f.Ended} klanten zijn benaderd."
+            : $"Van de {f.Ended} klanten zijn er {f.Approached} benaderd; {f.Ended - f.Approached} niet.";
+        pdf.Paragraph($"In {report.Year} zijn {f.Ended} diensten in dit perceel beëindigd. {approachedAll} " +
+                      "Klanten ontvingen een persoonlijke uitnodiging van het onderzoeksbureau (niet via hun begeleider) en herinneringen " +
+                      "zolang zij niet hadden gereageerd." +
+                      (p.ExemptionPossible ? $" Met minder dan {report.Norms.ExemptionThreshold} beëindigde diensten kan het bedrijf voor dit perceel vrijstelling aanvragen bij UWV." : ""));
+        var modes = f.AttemptsByMode;
+        pdf.Field("Benaderingen", modes is null
+            ? "niet bekend"
+            : $"{modes.Total} in totaal: {modes.Email} per e-mail, {modes.Letter} per brief, {modes.Phone} telefonisch");
+        pdf.Field("Aantal keer benaderd", f.AttemptsPerService.Count == 0
+            ? "niet bekend"
+            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")));
+        pdf.Field("Respons", $"{f.Responded} van {f.Ended} = {Percent(p.ResponseRate.Proportion)}" +
+                             (p.ResponseRate.Proportion is null ? "" : $" (95%-BI {Percent(p.ResponseRate.Lower)} – {Percent(p.ResponseRate.Upper)})") +
+                             $"; minimale respons {(p.MinimumResponseMet == true ? "gehaald" : "niet gehaald")}");
+        if (f.CompletedTrajectories is { } completed)
+            pdf.Field("Resultaten (Blik op Werk)", $"{completed} trajecten afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
+        else
+            pdf.Field("Resultaten (Blik op Werk)", "de leveringen noemen geen reden van beëindiging");
+        pdf.Space(4);
+
+        pdf.Heading2("Rapportcijfer");
+        var g = p.Grades;
+        if (g.Respondents == 0)
+        {
+            pdf.Paragraph("Er zijn nog geen rapportcijfers gegeven. Gemiddelde, spreiding en KPI zijn daarom niet te bepalen.");
+        }
+        else
+        {
+            pdf.Table(["Gemiddelde", "95%-interval", "Spreiding (SD)", "Mediaan", "Cijfers (n)", "Beëindigd (N)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}"],
+                [[Number(g.Mean), Interval(p), Number(g.StandardDeviation, 2), Number(g.Median), g.Respondents.ToString(Culture), g.PopulationSize.ToString(Culture), DutchFormat.YesNo(p.KpiMet)]],
+                [1.1, 1.3, 1.2, 1, 1, 1.1, 1]);
+            pdf.Paragraph("Het interval houdt rekening met de eindige populatie: iedereen is uitgenodigd, dus de correctie √((N−n)/(N−1)) " +
+                          "maakt het smaller naarmate meer klanten meededen." +
+                          (g.IsIndicative ? $" Met minder dan {report.Norms.IndicativeBelowRespondents} deelnemers zijn deze cijfers indicatief." : ""), pdf.Small);
+        }
+
+        if (g.Respondents > 0)
+        {
+            pdf.EnsureSpace(190);
+            const double chartWidth = 236, chartHeight = 154;
+            pdf.Image(ReportCharts.GradeDistribution(p), chartWidth, chartHeight, 0);
+            pdf.Image(ReportCharts.ResponsesPerMonth(p), chartWidth, chartHeight, pdf.Width - chartWidth);
+            pdf.Advance(chartHeight + 10);
+        }
+
+        pdf.Heading2("Resultaten per vraag");
+        pdf.Table(["Vraag", "Verplicht", "Beantwoord", "Gemiddelde", "Weet niet"],
+            f.QuestionResults.Select(r => (IReadOnlyList<string>)
+            [
+                questionnaire?.Find(r.QuestionId)?.Text.Nl ?? r.QuestionId,
+                r.Mandatory ? "ja" : "nee",
+                r.Answered.ToString(Culture),
+                r.Mean is null ? (IsOpen(questionnaire, r.QuestionId) ? "open vraag" : "–") : Number(r.Mean) + Scale(questionnaire, r.QuestionId),
+                r.DontKnow.ToString(Culture),
+            ]),
+            [4.2, 1, 1.3, 1.3, 1.2], [false, false, true, true, true]);
+    }
+
+    private static void Checklist(PdfLayout pdf, AnnualReport report)
+    {
+        pdf.NewPage();
+        pdf.Heading1("Controlelijst UWV");
+        pdf.Paragraph("UWV beschouwt het onderzoek als correct uitgevoerd wanneer aan de volgende zeven eisen is voldaan. " +
+                      "\"Open\" betekent dat er nog iets moet gebeuren vóór de deadline (ondertekenen, indienen).");
+        pdf.Table(["Nr", "Eis", "Status", "Toelichting"],
+            report.Checklist.Checks.Select(c => (IReadOnlyList<string>)
+                [c.Number.ToString(Culture), c.Title, StatusText(c.Status), c.Explanation]),
+            [0.4, 2.6, 1, 5]);
+    }
+
+    private static void ConclusionAndSignature(PdfLayout pdf, AnnualReport report, string verifyUrl, int? version)
+    {
+        pdf.Heading1("Conclusie van het onderzoeksbureau");
+        pdf.Paragraph(report.Conclusion ?? "(Nog niet ingevuld. Het onderzoeksbureau schrijft de conclusie bij het ondertekenen.)");
+        pdf.Space(10);
+        pdf.Heading2("Ondertekening");
+        if (report.Signature is { } s)
+        {
+            pdf.Field("Namens", report.Bureau.Name);
+            pdf.Field("Ondertekend door", s.SignedBy);
+            pdf.Field("Datum", DutchFormat.DateTime(s.SignedAt));
+            pdf.Field("Versie", version?.ToString(Culture) ?? "");
+        }
+        else
+        {
+            pdf.Paragraph("Dit is een concept en is nog niet ondertekend. Alleen de ondertekende versie kan bij UWV worden ingediend.", pdf.Bold);
+            pdf.Field("Namens", report.Bureau.Name);
+            pdf.Field("Ondertekend door", "________________________________");
+            pdf.Field("Datum", "________________________________");
+        }
+        pdf.Space(8);
+        pdf.Paragraph("Echtheid controleren: bereken de SHA-256-hash van dit PDF-bestand (bijvoorbeeld met sha256sum of " +
+                      "Get-FileHash) en open " + verifyUrl + "{sha256}. Het antwoord noemt het bedrijf, het jaar, de versie en het " +
+                      "moment van ondertekening. De hash staat niet in het bestand zelf (een bestand kan zijn eigen hash niet bevatten); " +
+                      "het onderzoeksbureau legt hem vast bij het ondertekenen. Een gewijzigd bestand heeft een andere hash en wordt niet herkend.", pdf.Small);
+    }
+
+    public static string StatusText(UwvCheckStatus status) => status switch
+    {
+        UwvCheckStatus.Passed => "Voldaan",
+        UwvCheckStatus.Failed => "Niet voldaan",
+        _ => "Open",
+    };
+
+    private static string GradeWithInterval(PerceelReport p) =>
+        p.Grades.Mean is null ? "geen cijfers" : $"{Number(p.Grades.Mean)} ({Interval(p)})";
+
+    private static string Interval(PerceelReport p) =>
+        p.Grades.ConfidenceInterval is { } ci ? $"{Number(ci.Lower)} – {Number(ci.Upper)}" : "n.v.t.";
+
+    private static bool IsOpen(Questionnaire? questionnaire, string id) => questionnaire?.Find(id)?.Type == QuestionType.OpenText;
+
+    private static string Scale(Questionnaire? questionnaire, string id) => questionnaire?.Find(id)?.Type switch
+    {
+        QuestionType.Agree5 => " (1–5)",
+        QuestionType.Scale0To10 => " (0–10)",
+        QuestionType.Grade1To10 => " (1–10)",
+        _ => "",
+    };
+
+    private static string DutchCalendarText(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+}
