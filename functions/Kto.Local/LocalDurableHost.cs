@@ -27,7 +27,7 @@ public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker in
                 registry.AddOrchestrator(function.Name, new Orchestrator(function, invoker));
             foreach (var (function, _) in catalog.WithTrigger<ActivityTriggerAttribute>())
                 registry.AddActivity(function.Name, new Activity(function, invoker));
-        }, new DurableTaskTestHostOptions { LoggerFactory = loggers }, cancellationToken);
+        }, new DurableTaskTestHostOptions { LoggerFactory = new QuietLoggerFactory(loggers) }, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -52,6 +52,8 @@ public sealed record GradeStatistics(
             Interval(mean, sd, n, populationSize), indicative);
     }
 
+    private const double MinGrade = 1, MaxGrade = 10;
+
     private static double MedianOf(IReadOnlyCollection<int> grades)
     {
         var sorted = grades.Order().ToArray();
@@ -68,6 +70,7 @@ public sealed record GradeStatistics(
         var fpc = Math.Sqrt((double)(populationSize - n) / (populationSize - 1));
         var t = StudentT.Critical95(n - 1);
         var halfWidth = t * sd.Value / Math.Sqrt(n) * fpc;
-        return new(mean - halfWidth, mean + halfWidth, halfWidth, t, fpc);
+        // A mean of grades 1–10 cannot lie outside 1–10: with few answers the t interval would, so it is cut there.
+        return new(Math.Max(MinGrade, mean - halfWidth), Math.Min(MaxGrade, mean + halfWidth), halfWidth, t, fpc);
     }
 }

@@ -133,4 +133,18 @@ public class GradeStatisticsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => GradeStatistics.Compute([11], 10, IndicativeBelow));
         Assert.Throws<ArgumentOutOfRangeException>(() => GradeStatistics.Compute([7, 8, 9], 2, IndicativeBelow));
     }
+
+    [Fact]
+    public void The_interval_stays_within_the_grade_scale()
+    {
+        // 8, 9, 10 with N = 6: mean 9, SD 1, FPC √(3/5) = 0.7746, t(2) = 4.303 → half width 1.924:
+        // 7.076 … 10.924, cut at 10.
+        var s = GradeStatistics.Compute([8, 9, 10], populationSize: 6, IndicativeBelow);
+        Assert.Equal(10.0, s.ConfidenceInterval!.Upper);
+        Assert.Equal(7.076, s.ConfidenceInterval.Lower, 3);
+        Assert.Equal(1.924, s.ConfidenceInterval.HalfWidth, 3);
+
+        var low = GradeStatistics.Compute([1, 2, 3], populationSize: 6, IndicativeBelow);
+        Assert.Equal(1.0, low.ConfidenceInterval!.Lower);
+    }
 }
