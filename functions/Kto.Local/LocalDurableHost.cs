@@ -21,13 +21,17 @@ public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker in
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The test host runs its own gRPC web host whose default logging reads only environment variables and logs
+        // every internal call at Information; this keeps that chatter out of the local log.
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft.AspNetCore", "Warning");
+        Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft.DurableTask", "Warning");
         host = await DurableTaskTestHost.StartAsync(registry =>
         {
             foreach (var (function, _) in catalog.WithTrigger<OrchestrationTriggerAttribute>())
                 registry.AddOrchestrator(function.Name, new Orchestrator(function, invoker));
             foreach (var (function, _) in catalog.WithTrigger<ActivityTriggerAttribute>())
                 registry.AddActivity(function.Name, new Activity(function, invoker));
-        }, new DurableTaskTestHostOptions { LoggerFactory = new QuietLoggerFactory(loggers) }, cancellationToken);
+        }, new DurableTaskTestHostOptions { LoggerFactory = loggers }, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
