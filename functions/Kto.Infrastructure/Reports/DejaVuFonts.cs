@@ -16,10 +16,10 @@ public static class DejaVuFonts
     private const string BoldFile = "DejaVuSans-Bold.ttf";
 
     private static readonly object Gate = new();
-    private static (SKTypeface Regular, SKTypeface Bold)? loaded;
+    private static (DejaVuFace Regular, DejaVuFace Bold)? loaded;
 
     /// <summary>The regular and bold typefaces; throws <see cref="InvalidOperationException"/> when the fonts are not installed.</summary>
-    public static (SKTypeface Regular, SKTypeface Bold) Load(string folder = DefaultFolder)
+    public static (DejaVuFace Regular, DejaVuFace Bold) Load(string folder = DefaultFolder)
     {
         lock (Gate)
         {
@@ -34,8 +34,11 @@ public static class DejaVuFonts
             if (regular is null || bold is null)
                 throw new InvalidOperationException(
                     $"The DejaVu fonts in {folder} could not be read. Reinstall them with: apt-get install --reinstall fonts-dejavu-core.");
-            loaded = (regular, bold);
+            loaded = (new DejaVuFace(Path.Combine(folder, RegularFile), regular), new DejaVuFace(Path.Combine(folder, BoldFile), bold));
             return loaded.Value;
         }
     }
 }
+
+/// <summary>A loaded font file: its path (for subsetting) and its typeface (for measuring).</summary>
+public sealed record DejaVuFace(string Path, SKTypeface Typeface);

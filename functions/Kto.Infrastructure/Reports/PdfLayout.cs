@@ -5,14 +5,24 @@ namespace Kto.Infrastructure.Reports;
 /// <summary>A font of the report: DejaVu Sans at a size in points, with its line height and text measurement.</summary>
 public sealed class PdfFont : IDisposable
 {
-    internal PdfFont(SKTypeface typeface, double size)
+    internal PdfFont(DejaVuFace face, double size)
     {
-        Font = new SKFont(typeface, (float)size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        Face = face;
+        Font = NewFont(face.Typeface, size);
         Size = size;
         Height = Font.Spacing;
     }
 
+    internal DejaVuFace Face { get; }
+
+    /// <summary>Measures, on the whole font.</summary>
     internal SKFont Font { get; }
+
+    /// <summary>Draws: the same font cut down to the document's characters (same advances), once the document is written.</summary>
+    internal SKFont? Output { get; set; }
+
+    internal static SKFont NewFont(SKTypeface typeface, double size) =>
+        new(typeface, (float)size) { Subpixel = true, Edging = SKFontEdging.Antialias };
     public double Size { get; }
 
     /// <summary>The line height (ascent + descent + line gap) in points.</summary>
@@ -20,7 +30,11 @@ public sealed class PdfFont : IDisposable
 
     public double Measure(string text) => text.Length == 0 ? 0 : Font.MeasureText(text);
 
-    public void Dispose() => Font.Dispose();
+    public void Dispose()
+    {
+        Font.Dispose();
+        Output?.Dispose();
+    }
 }
 
 /// <summary>The PDF's document information.</summary>
@@ -29,8 +43,9 @@ public sealed record PdfInfo(string Title, string Author, string Subject, DateTi
 
 /// <summary>
 /// A small flowing layout on SkiaSharp's PDF backend: A4 pages, a cursor that moves down, wrapped paragraphs,
-/// simple tables and images, and a new page when the next block does not fit. Pages are recorded first and written
-/// in <see cref="Finish"/>, which knows the page count for the footers. Text stays text (embedded DejaVu subsets).
+/// simple tables and images, and a new page when the next block does not fit. Pages are kept as lists of drawing steps
+/// and written in <see cref="Finish"/>, which then knows the page count for the footers and every character used, so
+/// it embeds DejaVu cut down to those (<see cref="FontSubsetter"/>). Text stays text, extractable with pdftotext.
 /// </summary>
 public sealed class PdfLayout : IDisposable
 {
@@ -40,11 +55,11 @@ public sealed class PdfLayout : IDisposable
     private const double Gap = 6;
 
     private readonly PdfInfo info;
-    private readonly SKTypeface regular;
-    private readonly SKTypeface bold;
-    private readonly List<SKPicture> pages = [];
-    private SKPictureRecorder? recorder;
-    private SKCanvas? canvas;
+    private readonly DejaVuFace regular;
+    private readonly DejaVuFace bold;
+    private readonly List<List<Action<SKCanvas>>> pages = [];
+    private readonly Dictionary<DejaVuFace, HashSet<int>> used = [];
+    private List<Action<SKCanvas>>? page;
 
     public PdfLayout(PdfInfo info)
     {
@@ -73,30 +88,22 @@ public sealed class PdfLayout : IDisposable
 
     public double Y { get; private set; }
     public double Width => PageWidth - 2 * Margin;
-    public SKCanvas Canvas => canvas ?? throw new InvalidOperationException("No page yet.");
-    public int PageCount => pages.Count + (recorder is null ? 0 : 1);
+    public int PageCount => pages.Count;
     private static double Bottom => PageHeight - Margin - 14; // room for the footer
 
     public void NewPage()
     {
-        EndPage();
-        recorder = new SKPictureRecorder();
-        canvas = recorder.BeginRecording(new SKRect(0, 0, (float)PageWidth, (float)PageHeight));
+        page = [];
+        pages.Add(page);
         Y = Margin;
     }
 
-    private void EndPage()
-    {
-        if (recorder is null) return;
-        pages.Add(recorder.EndRecording());
-        recorder.Dispose();
-        recorder = null;
-        canvas = null;
-    }
+    /// <summary>Adds a drawing step to the current page.</summary>
+    public void Draw(Action<SKCanvas> step) => (page ?? throw new InvalidOperationException("No page yet.")).Add(step);
 
     public void EnsureSpace(double height)
     {
-        if (canvas is null || Y + height > Bottom) NewPage();
+        if (page is null || Y + height > Bottom) NewPage();
     }
 
     public void Space(double height = Gap) => Y += height;
@@ -104,9 +111,9 @@ public sealed class PdfLayout : IDisposable
     public void Heading1(string text)
     {
         EnsureSpace(60);
-        DrawText(Canvas, text, H1, Accent, Margin, Y + H1.Height * 0.8);
+        Text(text, H1, Accent, Margin, Y + H1.Height * 0.8);
         Y += H1.Height + 2;
-        DrawLine(Canvas, Accent, 1, Margin, Y, Margin + Width, Y);
+        Line(Accent, 1, Margin, Y, Margin + Width, Y);
         Y += 10;
     }
 
@@ -114,7 +121,7 @@ public sealed class PdfLayout : IDisposable
     {
         EnsureSpace(50);
         Y += 4;
-        DrawText(Canvas, text, H2, Accent, Margin, Y + H2.Height * 0.8);
+        Text(text, H2, Accent, Margin, Y + H2.Height * 0.8);
         Y += H2.Height + 6;
     }
 
@@ -125,7 +132,7 @@ public sealed class PdfLayout : IDisposable
         foreach (var line in Wrap(text, font, Width - indent))
         {
             EnsureSpace(font.Height + 1);
-            DrawText(Canvas, line, font, SKColors.Black, Margin + indent, Y + font.Height * 0.8);
+            Text(line, font, SKColors.Black, Margin + indent, Y + font.Height * 0.8);
             Y += font.Height + 1;
         }
         Y += Gap;
@@ -136,10 +143,10 @@ public sealed class PdfLayout : IDisposable
     {
         var lines = Wrap(value, Body, Width - labelWidth);
         EnsureSpace((Body.Height + 1) * lines.Count);
-        DrawText(Canvas, label, Bold, SKColors.Black, Margin, Y + Body.Height * 0.8);
+        Text(label, Bold, SKColors.Black, Margin, Y + Body.Height * 0.8);
         foreach (var line in lines)
         {
-            DrawText(Canvas, line, Body, SKColors.Black, Margin + labelWidth, Y + Body.Height * 0.8);
+            Text(line, Body, SKColors.Black, Margin + labelWidth, Y + Body.Height * 0.8);
             Y += Body.Height + 1;
         }
         Y += 2;
@@ -161,15 +168,19 @@ public sealed class PdfLayout : IDisposable
         const double pad = 3;
         var wrapped = cells.Select((c, i) => Wrap(c, font, widths[i] - 2 * pad)).ToList();
         var height = wrapped.Max(w => w.Count) * (font.Height + 1) + 2 * pad;
-        if (canvas is null || Y + height > Bottom)
+        if (page is null || Y + height > Bottom)
         {
             NewPage();
             if (repeatHeader is not null) DrawRow(repeatHeader, widths, SmallBold, HeaderFill, alignRight);
         }
         if (fill is { } color)
         {
-            using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill };
-            Canvas.DrawRect((float)Margin, (float)Y, (float)Width, (float)height, paint);
+            var rect = SKRect.Create((float)Margin, (float)Y, (float)Width, (float)height);
+            Draw(c =>
+            {
+                using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill };
+                c.DrawRect(rect, paint);
+            });
         }
         var x = Margin;
         for (var i = 0; i < wrapped.Count; i++)
@@ -179,21 +190,26 @@ public sealed class PdfLayout : IDisposable
             {
                 var right = alignRight is not null && i < alignRight.Count && alignRight[i];
                 var lineX = right ? x + widths[i] - pad - font.Measure(line) : x + pad;
-                DrawText(Canvas, line, font, SKColors.Black, lineX, lineY + font.Height * 0.8);
+                Text(line, font, SKColors.Black, lineX, lineY + font.Height * 0.8);
                 lineY += font.Height + 1;
             }
             x += widths[i];
         }
         Y += height;
-        DrawLine(Canvas, RowLine, 0.5, Margin, Y, Margin + Width, Y);
+        Line(RowLine, 0.5, Margin, Y, Margin + Width, Y);
     }
 
     /// <summary>An encoded image (PNG, JPEG) at <paramref name="x"/> from the left margin, its top at the cursor; the cursor stays.</summary>
     public void Image(byte[] png, double width, double height, double x)
     {
-        using var image = SKImage.FromEncodedData(png) ?? throw new ArgumentException("Not an image Skia can decode.", nameof(png));
-        Canvas.DrawImage(image, SKRect.Create((float)(Margin + x), (float)Y, (float)width, (float)height),
-            new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        using (var check = SKImage.FromEncodedData(png))
+            if (check is null) throw new ArgumentException("Not an image Skia can decode.", nameof(png));
+        var rect = SKRect.Create((float)(Margin + x), (float)Y, (float)width, (float)height);
+        Draw(c =>
+        {
+            using var image = SKImage.FromEncodedData(png);
+            c.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        });
     }
 
     public void Advance(double height) => Y += height;
@@ -230,7 +246,6 @@ public sealed class PdfLayout : IDisposable
     /// </summary>
     public byte[] Finish(string footer, bool draft)
     {
-        EndPage();
         var created = info.Created.UtcDateTime;
         var metadata = new SKDocumentPdfMetadata
         {
@@ -249,12 +264,18 @@ public sealed class PdfLayout : IDisposable
                               ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
         {
             using var mark = new PdfFont(bold, 96);
+            var numbers = Enumerable.Range(1, pages.Count).Select(i => $"Pagina {i} van {pages.Count}").ToList();
+            Use(Small, footer + string.Concat(numbers));
+            if (draft) Use(mark, "CONCEPT");
+            var subsets = used.ToDictionary(u => u.Key, u => Subset(u.Key, u.Value));
+            foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2, mark })
+                font.Output = PdfFont.NewFont(subsets[font.Face] ?? font.Face.Typeface, font.Size);
             for (var i = 0; i < pages.Count; i++)
             {
                 var g = document.BeginPage((float)PageWidth, (float)PageHeight);
-                g.DrawPicture(pages[i]);
+                foreach (var step in pages[i]) step(g);
                 DrawText(g, footer, Small, FooterGray, Margin, PageHeight - Margin + 10);
-                var number = $"Pagina {i + 1} van {pages.Count}";
+                var number = numbers[i];
                 DrawText(g, number, Small, FooterGray, PageWidth - Margin - Small.Measure(number), PageHeight - Margin + 10);
                 if (draft)
                 {
@@ -267,15 +288,41 @@ public sealed class PdfLayout : IDisposable
                 document.EndPage();
             }
             document.Close();
+            foreach (var subset in subsets.Values) subset?.Dispose();
         }
         return stream.ToArray();
     }
+
+    /// <summary>The face cut down to the characters used (plus the space), or null to embed it whole.</summary>
+    private static SKTypeface? Subset(DejaVuFace face, HashSet<int> codepoints)
+    {
+        var bytes = FontSubsetter.Subset(face.Path, codepoints.Append(' '));
+        if (bytes is null) return null;
+        using var data = SKData.CreateCopy(bytes);
+        return SKTypeface.FromData(data);
+    }
+
+    private void Use(PdfFont font, string text)
+    {
+        if (!used.TryGetValue(font.Face, out var set)) used[font.Face] = set = [];
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1) set.Add(char.ConvertToUtf32(text, i));
+    }
+
+    private void Text(string text, PdfFont font, SKColor color, double x, double baseline)
+    {
+        if (text.Length == 0) return;
+        Use(font, text);
+        Draw(c => DrawText(c, text, font, color, x, baseline));
+    }
+
+    private void Line(SKColor color, double width, double x1, double y1, double x2, double y2) =>
+        Draw(c => DrawLine(c, color, width, x1, y1, x2, y2));
 
     private static void DrawText(SKCanvas canvas, string text, PdfFont font, SKColor color, double x, double baseline)
     {
         if (text.Length == 0) return;
         using var paint = new SKPaint { Color = color, IsAntialias = true };
-        canvas.DrawText(text, (float)x, (float)baseline, SKTextAlign.Left, font.Font, paint);
+        canvas.DrawText(text, (float)x, (float)baseline, SKTextAlign.Left, font.Output ?? font.Font, paint);
     }
 
     private static void DrawLine(SKCanvas canvas, SKColor color, double width, double x1, double y1, double x2, double y2)
@@ -286,8 +333,6 @@ public sealed class PdfLayout : IDisposable
 
     public void Dispose()
     {
-        EndPage();
-        foreach (var page in pages) page.Dispose();
         pages.Clear();
         foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2 }) font.Dispose();
     }
