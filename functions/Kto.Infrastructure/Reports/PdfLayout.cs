@@ -269,7 +269,10 @@ public sealed class PdfLayout : IDisposable
             if (draft) Use(mark, "CONCEPT");
             var subsets = used.ToDictionary(u => u.Key, u => Subset(u.Key, u.Value));
             foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2, mark })
-                font.Output = PdfFont.NewFont(subsets[font.Face] ?? font.Face.Typeface, font.Size);
+                {
+                font.Output?.Dispose();
+                font.Output = PdfFont.NewFont(subsets.GetValueOrDefault(font.Face) ?? font.Face.Typeface, font.Size);
+            }
             for (var i = 0; i < pages.Count; i++)
             {
                 var g = document.BeginPage((float)PageWidth, (float)PageHeight);
