@@ -152,7 +152,6 @@ var ktoSettingDefaults = {
   Kto__Report__SubmissionDeadlineDay: '1'
   Kto__Report__IndicativeBelowRespondents: '10'
   Kto__Report__DraftPreviousYearAutomatically: 'true'
-  Kto__Report__PdfSharpLicenseKey: ''
   // The questionnaire's anti-forgery key: one secret for every instance (create it once, see README).
   Kto__Survey__FormKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${surveyFormKeySecretName}/)'
   Kto__Survey__UnknownTokensPerMinute: '20'

@@ -36,12 +36,6 @@ public sealed class ReportSettings
     /// </summary>
     public bool DraftPreviousYearAutomatically { get; set; } = true;
 
-    /// <summary>
-    /// A commercial PDFsharp license key. PDFsharp 6.5 must be told its license; empty loads the free AGPL license,
-    /// whose terms then apply to this application.
-    /// </summary>
-    public string PdfSharpLicenseKey { get; set; } = "";
-
     public DateOnly SubmissionDeadline(int measurementYear) =>
         new(measurementYear + 1, SubmissionDeadlineMonth, SubmissionDeadlineDay);
 }

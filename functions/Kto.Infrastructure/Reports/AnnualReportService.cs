@@ -21,7 +21,7 @@ public sealed class AnnualReportService(
     ReportArchive archive,
     TimeProvider time)
 {
-    private readonly ReportPdfRenderer pdf = new(reportSettings.PdfSharpLicenseKey);
+    private readonly ReportPdfRenderer pdf = new();
     private readonly ReportXlsxRenderer xlsx = new();
 
     public string VerifyUrl => ktoSettings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";

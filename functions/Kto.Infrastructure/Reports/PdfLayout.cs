@@ -1,53 +1,109 @@
-using PdfSharp;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
+using SkiaSharp;
 
 namespace Kto.Infrastructure.Reports;
 
+/// <summary>A font of the report: DejaVu Sans at a size in points, with its line height and text measurement.</summary>
+public sealed class PdfFont : IDisposable
+{
+    internal PdfFont(DejaVuFace face, double size)
+    {
+        Face = face;
+        Font = NewFont(face.Typeface, size);
+        Size = size;
+        Height = Font.Spacing;
+    }
+
+    internal DejaVuFace Face { get; }
+
+    /// <summary>Measures, on the whole font.</summary>
+    internal SKFont Font { get; }
+
+    /// <summary>Draws: the same font cut down to the document's characters (same advances), once the document is written.</summary>
+    internal SKFont? Output { get; set; }
+
+    internal static SKFont NewFont(SKTypeface typeface, double size) =>
+        new(typeface, (float)size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+    public double Size { get; }
+
+    /// <summary>The line height (ascent + descent + line gap) in points.</summary>
+    public double Height { get; }
+
+    public double Measure(string text) => text.Length == 0 ? 0 : Font.MeasureText(text);
+
+    public void Dispose()
+    {
+        Font.Dispose();
+        Output?.Dispose();
+    }
+}
+
+/// <summary>The PDF's document information.</summary>
+/// <param name="Created">Written as creation and modification date, so the same report renders to the same bytes.</param>
+public sealed record PdfInfo(string Title, string Author, string Subject, DateTimeOffset Created);
+
 /// <summary>
-/// A small flowing layout on PDFsharp (MigraDoc is not available here): A4 pages, a cursor that moves down,
-/// wrapped paragraphs, simple tables and images, and a new page when the next block does not fit.
+/// A small flowing layout on SkiaSharp's PDF backend: A4 pages, a cursor that moves down, wrapped paragraphs,
+/// simple tables and images, and a new page when the next block does not fit. Pages are kept as lists of drawing steps
+/// and written in <see cref="Finish"/>, which then knows the page count for the footers and every character used, so
+/// it embeds DejaVu cut down to those (<see cref="FontSubsetter"/>). Text stays text, extractable with pdftotext.
 /// </summary>
-public sealed class PdfLayout
+public sealed class PdfLayout : IDisposable
 {
     public const double Margin = 56; // 2 cm
+    public const double PageWidth = 595; // A4 in points
+    public const double PageHeight = 842;
     private const double Gap = 6;
 
-    private readonly PdfDocument document;
-    private XGraphics? graphics;
+    private readonly PdfInfo info;
+    private readonly DejaVuFace regular;
+    private readonly DejaVuFace bold;
+    private readonly List<List<Action<SKCanvas>>> pages = [];
+    private readonly Dictionary<DejaVuFace, HashSet<int>> used = [];
+    private List<Action<SKCanvas>>? page;
 
-    public PdfLayout(PdfDocument document) => this.document = document;
+    public PdfLayout(PdfInfo info)
+    {
+        this.info = info;
+        (regular, bold) = DejaVuFonts.Load();
+        Body = new PdfFont(regular, 9.5);
+        Small = new PdfFont(regular, 8);
+        Bold = new PdfFont(bold, 9.5);
+        SmallBold = new PdfFont(bold, 8);
+        H1 = new PdfFont(bold, 17);
+        H2 = new PdfFont(bold, 12.5);
+    }
 
-    public XFont Body { get; } = new(DejaVuFontResolver.Family, 9.5);
-    public XFont Small { get; } = new(DejaVuFontResolver.Family, 8);
-    public XFont Bold { get; } = new(DejaVuFontResolver.Family, 9.5, XFontStyleEx.Bold);
-    public XFont SmallBold { get; } = new(DejaVuFontResolver.Family, 8, XFontStyleEx.Bold);
-    public XFont H1 { get; } = new(DejaVuFontResolver.Family, 17, XFontStyleEx.Bold);
-    public XFont H2 { get; } = new(DejaVuFontResolver.Family, 12.5, XFontStyleEx.Bold);
+    public PdfFont Body { get; }
+    public PdfFont Small { get; }
+    public PdfFont Bold { get; }
+    public PdfFont SmallBold { get; }
+    public PdfFont H1 { get; }
+    public PdfFont H2 { get; }
 
-    public static XColor Accent { get; } = XColor.FromArgb(31, 78, 121);
-    private static readonly XColor HeaderFill = XColor.FromArgb(222, 232, 242);
-    private static readonly XColor RowLine = XColor.FromArgb(190, 190, 190);
+    public static SKColor Accent { get; } = new(31, 78, 121);
+    private static readonly SKColor HeaderFill = new(222, 232, 242);
+    private static readonly SKColor RowLine = new(190, 190, 190);
+    private static readonly SKColor FooterGray = new(128, 128, 128);
+    private static readonly SKColor WatermarkRed = new(200, 30, 30, 40);
 
     public double Y { get; private set; }
     public double Width => PageWidth - 2 * Margin;
-    public XGraphics Graphics => graphics ?? throw new InvalidOperationException("No page yet.");
-    private double PageWidth => Page.Width.Point;
-    private double Bottom => Page.Height.Point - Margin - 14; // room for the footer
-    private PdfPage Page => document.Pages[^1];
+    public int PageCount => pages.Count;
+    private static double Bottom => PageHeight - Margin - 14; // room for the footer
 
     public void NewPage()
     {
-        graphics?.Dispose();
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        graphics = XGraphics.FromPdfPage(page);
+        page = [];
+        pages.Add(page);
         Y = Margin;
     }
 
+    /// <summary>Adds a drawing step to the current page.</summary>
+    public void Draw(Action<SKCanvas> step) => (page ?? throw new InvalidOperationException("No page yet.")).Add(step);
+
     public void EnsureSpace(double height)
     {
-        if (graphics is null || Y + height > Bottom) NewPage();
+        if (page is null || Y + height > Bottom) NewPage();
     }
 
     public void Space(double height = Gap) => Y += height;
@@ -55,9 +111,9 @@ public sealed class PdfLayout
     public void Heading1(string text)
     {
         EnsureSpace(60);
-        Graphics.DrawString(text, H1, new XSolidBrush(Accent), Margin, Y + H1.Height * 0.8);
+        Text(text, H1, Accent, Margin, Y + H1.Height * 0.8);
         Y += H1.Height + 2;
-        Graphics.DrawLine(new XPen(Accent, 1), Margin, Y, Margin + Width, Y);
+        Line(Accent, 1, Margin, Y, Margin + Width, Y);
         Y += 10;
     }
 
@@ -65,32 +121,32 @@ public sealed class PdfLayout
     {
         EnsureSpace(50);
         Y += 4;
-        Graphics.DrawString(text, H2, new XSolidBrush(Accent), Margin, Y + H2.Height * 0.8);
+        Text(text, H2, Accent, Margin, Y + H2.Height * 0.8);
         Y += H2.Height + 6;
     }
 
     /// <summary>A wrapped paragraph; returns nothing, moves the cursor below it.</summary>
-    public void Paragraph(string text, XFont? font = null, double indent = 0)
+    public void Paragraph(string text, PdfFont? font = null, double indent = 0)
     {
         font ??= Body;
         foreach (var line in Wrap(text, font, Width - indent))
         {
             EnsureSpace(font.Height + 1);
-            Graphics.DrawString(line, font, XBrushes.Black, Margin + indent, Y + font.Height * 0.8);
+            Text(line, font, SKColors.Black, Margin + indent, Y + font.Height * 0.8);
             Y += font.Height + 1;
         }
         Y += Gap;
     }
 
     /// <summary>A label in bold followed by its value on one wrapped line set.</summary>
-    public void Field(string label, string value, double labelWidth = 150)
+    public void Field(string label, string value, double labelWidth = 160)
     {
         var lines = Wrap(value, Body, Width - labelWidth);
         EnsureSpace((Body.Height + 1) * lines.Count);
-        Graphics.DrawString(label, Bold, XBrushes.Black, Margin, Y + Body.Height * 0.8);
+        Text(label, Bold, SKColors.Black, Margin, Y + Body.Height * 0.8);
         foreach (var line in lines)
         {
-            Graphics.DrawString(line, Body, XBrushes.Black, Margin + labelWidth, Y + Body.Height * 0.8);
+            Text(line, Body, SKColors.Black, Margin + labelWidth, Y + Body.Height * 0.8);
             Y += Body.Height + 1;
         }
         Y += 2;
@@ -106,18 +162,26 @@ public sealed class PdfLayout
         Y += Gap + 2;
     }
 
-    private void DrawRow(IReadOnlyList<string> cells, double[] widths, XFont font, XColor? fill, IReadOnlyList<bool>? alignRight,
+    private void DrawRow(IReadOnlyList<string> cells, double[] widths, PdfFont font, SKColor? fill, IReadOnlyList<bool>? alignRight,
         IReadOnlyList<string>? repeatHeader = null)
     {
         const double pad = 3;
         var wrapped = cells.Select((c, i) => Wrap(c, font, widths[i] - 2 * pad)).ToList();
         var height = wrapped.Max(w => w.Count) * (font.Height + 1) + 2 * pad;
-        if (graphics is null || Y + height > Bottom)
+        if (page is null || Y + height > Bottom)
         {
             NewPage();
             if (repeatHeader is not null) DrawRow(repeatHeader, widths, SmallBold, HeaderFill, alignRight);
         }
-        if (fill is { } color) Graphics.DrawRectangle(new XSolidBrush(color), Margin, Y, Width, height);
+        if (fill is { } color)
+        {
+            var rect = SKRect.Create((float)Margin, (float)Y, (float)Width, (float)height);
+            Draw(c =>
+            {
+                using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Fill };
+                c.DrawRect(rect, paint);
+            });
+        }
         var x = Margin;
         for (var i = 0; i < wrapped.Count; i++)
         {
@@ -125,29 +189,34 @@ public sealed class PdfLayout
             foreach (var line in wrapped[i])
             {
                 var right = alignRight is not null && i < alignRight.Count && alignRight[i];
-                var lineX = right ? x + widths[i] - pad - Graphics.MeasureString(line, font).Width : x + pad;
-                Graphics.DrawString(line, font, XBrushes.Black, lineX, lineY + font.Height * 0.8);
+                var lineX = right ? x + widths[i] - pad - font.Measure(line) : x + pad;
+                Text(line, font, SKColors.Black, lineX, lineY + font.Height * 0.8);
                 lineY += font.Height + 1;
             }
             x += widths[i];
         }
         Y += height;
-        Graphics.DrawLine(new XPen(RowLine, 0.5), Margin, Y, Margin + Width, Y);
+        Line(RowLine, 0.5, Margin, Y, Margin + Width, Y);
     }
 
+    /// <summary>An encoded image (PNG, JPEG) at <paramref name="x"/> from the left margin, its top at the cursor; the cursor stays.</summary>
     public void Image(byte[] png, double width, double height, double x)
     {
-        using var stream = new MemoryStream(png);
-        using var image = XImage.FromStream(stream);
-        Graphics.DrawImage(image, Margin + x, Y, width, height);
+        using (var check = SKImage.FromEncodedData(png))
+            if (check is null) throw new ArgumentException("Not an image Skia can decode.", nameof(png));
+        var rect = SKRect.Create((float)(Margin + x), (float)Y, (float)width, (float)height);
+        Draw(c =>
+        {
+            using var image = SKImage.FromEncodedData(png);
+            c.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        });
     }
 
     public void Advance(double height) => Y += height;
 
     /// <summary>Greedy word wrap; a word longer than the width (a hash, a URL) is cut.</summary>
-    public List<string> Wrap(string text, XFont font, double width)
+    public static List<string> Wrap(string text, PdfFont font, double width)
     {
-        var measure = graphics ?? XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
         var lines = new List<string>();
         foreach (var paragraph in (text ?? "").Replace("\r", "").Split('\n'))
         {
@@ -155,13 +224,13 @@ public sealed class PdfLayout
             foreach (var word in paragraph.Split(' '))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
-                if (measure.MeasureString(candidate, font).Width <= width) { line = candidate; continue; }
+                if (font.Measure(candidate) <= width) { line = candidate; continue; }
                 if (line.Length > 0) lines.Add(line);
                 line = word;
-                while (line.Length > 1 && measure.MeasureString(line, font).Width > width)
+                while (line.Length > 1 && font.Measure(line) > width)
                 {
                     var cut = line.Length - 1;
-                    while (cut > 1 && measure.MeasureString(line[..cut], font).Width > width) cut--;
+                    while (cut > 1 && font.Measure(line[..cut]) > width) cut--;
                     lines.Add(line[..cut]);
                     line = line[cut..];
                 }
@@ -171,27 +240,103 @@ public sealed class PdfLayout
         return lines;
     }
 
-    /// <summary>Page numbers, a running footer and (for drafts) a diagonal "CONCEPT" on every page.</summary>
-    public void Finish(string footer, bool draft)
+    /// <summary>
+    /// Writes the PDF: every recorded page with page numbers, a running footer and (for drafts) a diagonal pale
+    /// "CONCEPT" on top.
+    /// </summary>
+    public byte[] Finish(string footer, bool draft)
     {
-        graphics?.Dispose();
-        graphics = null;
-        for (var i = 0; i < document.PageCount; i++)
+        var created = info.Created.UtcDateTime;
+        var metadata = new SKDocumentPdfMetadata
         {
-            var page = document.Pages[i];
-            using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var h = page.Height.Point;
-            var w = page.Width.Point;
-            g.DrawString(footer, Small, XBrushes.Gray, Margin, h - Margin + 10);
-            var number = $"Pagina {i + 1} van {document.PageCount}";
-            g.DrawString(number, Small, XBrushes.Gray, w - Margin - g.MeasureString(number, Small).Width, h - Margin + 10);
-            if (!draft) continue;
-            var state = g.Save();
-            g.RotateAtTransform(-50, new XPoint(w / 2, h / 2));
-            var mark = new XFont(DejaVuFontResolver.Family, 96, XFontStyleEx.Bold);
-            var size = g.MeasureString("CONCEPT", mark);
-            g.DrawString("CONCEPT", mark, new XSolidBrush(XColor.FromArgb(40, 200, 30, 30)), w / 2 - size.Width / 2, h / 2 + size.Height / 3);
-            g.Restore(state);
+            Title = info.Title,
+            Author = info.Author,
+            Subject = info.Subject,
+            Creator = "KTO",
+            Producer = "KTO (SkiaSharp PDF)",
+            Creation = created,
+            Modified = created,
+            RasterDpi = 72,
+            EncodingQuality = 101, // lossless: the charts stay sharp
+        };
+        using var stream = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(stream, metadata)
+                              ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
+        {
+            using var mark = new PdfFont(bold, 96);
+            var numbers = Enumerable.Range(1, pages.Count).Select(i => $"Pagina {i} van {pages.Count}").ToList();
+            Use(Small, footer + string.Concat(numbers));
+            if (draft) Use(mark, "CONCEPT");
+            var subsets = used.ToDictionary(u => u.Key, u => Subset(u.Key, u.Value));
+            foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2, mark })
+                {
+                font.Output?.Dispose();
+                font.Output = PdfFont.NewFont(subsets.GetValueOrDefault(font.Face) ?? font.Face.Typeface, font.Size);
+            }
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var g = document.BeginPage((float)PageWidth, (float)PageHeight);
+                foreach (var step in pages[i]) step(g);
+                DrawText(g, footer, Small, FooterGray, Margin, PageHeight - Margin + 10);
+                var number = numbers[i];
+                DrawText(g, number, Small, FooterGray, PageWidth - Margin - Small.Measure(number), PageHeight - Margin + 10);
+                if (draft)
+                {
+                    g.Save();
+                    g.RotateDegrees(-50, (float)(PageWidth / 2), (float)(PageHeight / 2));
+                    var capHeight = Math.Abs(mark.Font.Metrics.CapHeight); // centred on the page's middle
+                    DrawText(g, "CONCEPT", mark, WatermarkRed, PageWidth / 2 - mark.Measure("CONCEPT") / 2, PageHeight / 2 + capHeight / 2);
+                    g.Restore();
+                }
+                document.EndPage();
+            }
+            document.Close();
+            foreach (var subset in subsets.Values) subset?.Dispose();
         }
+        return stream.ToArray();
+    }
+
+    /// <summary>The face cut down to the characters used (plus the space), or null to embed it whole.</summary>
+    private static SKTypeface? Subset(DejaVuFace face, HashSet<int> codepoints)
+    {
+        var bytes = FontSubsetter.Subset(face.Path, codepoints.Append(' '));
+        if (bytes is null) return null;
+        using var data = SKData.CreateCopy(bytes);
+        return SKTypeface.FromData(data);
+    }
+
+    private void Use(PdfFont font, string text)
+    {
+        if (!used.TryGetValue(font.Face, out var set)) used[font.Face] = set = [];
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1) set.Add(char.ConvertToUtf32(text, i));
+    }
+
+    private void Text(string text, PdfFont font, SKColor color, double x, double baseline)
+    {
+        if (text.Length == 0) return;
+        Use(font, text);
+        Draw(c => DrawText(c, text, font, color, x, baseline));
+    }
+
+    private void Line(SKColor color, double width, double x1, double y1, double x2, double y2) =>
+        Draw(c => DrawLine(c, color, width, x1, y1, x2, y2));
+
+    private static void DrawText(SKCanvas canvas, string text, PdfFont font, SKColor color, double x, double baseline)
+    {
+        if (text.Length == 0) return;
+        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        canvas.DrawText(text, (float)x, (float)baseline, SKTextAlign.Left, font.Output ?? font.Font, paint);
+    }
+
+    private static void DrawLine(SKCanvas canvas, SKColor color, double width, double x1, double y1, double x2, double y2)
+    {
+        using var paint = new SKPaint { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = (float)width, IsAntialias = true };
+        canvas.DrawLine((float)x1, (float)y1, (float)x2, (float)y2, paint);
+    }
+
+    public void Dispose()
+    {
+        pages.Clear();
+        foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2 }) font.Dispose();
     }
 }

@@ -22,7 +22,7 @@ public static class ReportCharts
     private static byte[] Bars(double[] values, string[] labels, string title, string xLabel, int width, int height)
     {
         var plot = new Plot();
-        plot.Font.Set(DejaVuFontResolver.Family);
+        plot.Font.Set(DejaVuFonts.Family);
         var bars = plot.Add.Bars(values);
         bars.Color = new Color(31, 78, 121);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);

@@ -1,7 +1,6 @@
 using Kto.Core;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
-using PdfSharp.Pdf;
 using static Kto.Infrastructure.Reports.DutchFormat;
 
 namespace Kto.Infrastructure.Reports;
@@ -11,19 +10,19 @@ namespace Kto.Infrastructure.Reports;
 /// UWV's checklist, the bureau's conclusion and the signature block. Made from the same <see cref="AnnualReport"/>
 /// as the JSON and the XLSX, so the three cannot disagree.
 /// </summary>
-public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
+public sealed class ReportPdfRenderer
 {
     /// <param name="questionnaire">The version the report was made with: its question texts.</param>
     /// <param name="verifyUrl">The public verify route without the hash, e.g. https://kto.example.nl/api/verify/.</param>
     /// <param name="version">The signed version number; null for a draft.</param>
     public byte[] Render(AnnualReport report, Questionnaire? questionnaire, string verifyUrl, int? version)
     {
-        DejaVuFontResolver.EnsureInstalled(pdfSharpLicenseKey);
-        using var document = new PdfDocument();
-        document.Info.Title = $"Klanttevredenheidsonderzoek {report.Year} – {report.CompanyName}";
-        document.Info.Author = report.Bureau.Name;
-        document.Info.Subject = "Jaarrapportage KTO voor UWV";
-        var pdf = new PdfLayout(document);
+        // The creation date is the report's own moment (generated, or signed), so the same report gives the same bytes.
+        using var pdf = new PdfLayout(new PdfInfo(
+            $"Klanttevredenheidsonderzoek {report.Year} – {report.CompanyName}",
+            report.Bureau.Name,
+            "Jaarrapportage KTO voor UWV",
+            report.Signature?.SignedAt ?? report.GeneratedAt));
         var draft = report.Signature is null;
 
         Cover(pdf, report, version);
@@ -32,10 +31,7 @@ public sealed class ReportPdfRenderer(string? pdfSharpLicenseKey)
         Checklist(pdf, report);
         ConclusionAndSignature(pdf, report, verifyUrl, version);
 
-        pdf.Finish($"KTO {report.Year} · {report.CompanyName} · {(draft ? "concept" : $"versie {version}")}", draft);
-        using var stream = new MemoryStream();
-        document.Save(stream, closeStream: false);
-        return stream.ToArray();
+        return pdf.Finish($"KTO {report.Year} · {report.CompanyName} · {(draft ? "concept" : $"versie {version}")}", draft);
     }
 
     private static void Cover(PdfLayout pdf, AnnualReport report, int? version)
