@@ -107,7 +107,10 @@ public static class ReportStack
         var path = Path.Combine(Path.GetTempPath(), $"kto-{Guid.NewGuid():N}.pdf");
         // KTO_REPORT_DUMP=DIR keeps a copy of every PDF a test reads, to look at them as a person would.
         if (Environment.GetEnvironmentVariable("KTO_REPORT_DUMP") is { Length: > 0 } dump)
+        {
+            Directory.CreateDirectory(dump);
             File.WriteAllBytes(Path.Combine(dump, $"report-{DateTime.UtcNow:HHmmssfff}.pdf"), pdf);
+        }
         File.WriteAllBytes(path, pdf);
         try
         {
