@@ -22,9 +22,7 @@ public sealed class ReportFileFunction(AccessService access, AnnualReportService
         string file,
         CancellationToken cancellationToken)
     {
-        var caller = await access.IdentifyAsync(request, cancellationToken);
-        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
-        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
         if (ReportFileNames.ContentType(file) is not { } contentType)
             return ApiResults.NotFound($"Kies {string.Join(", ", ReportFileNames.All)}.");
 

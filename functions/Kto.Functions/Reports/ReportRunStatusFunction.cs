@@ -17,7 +17,7 @@ public sealed class ReportRunStatusFunction(AccessService access)
         string instanceId,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (!instanceId.StartsWith("report-", StringComparison.Ordinal)) return ApiResults.NotFound("Onbekende rapportrun.");
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return ApiResults.NotFound("Onbekende rapportrun.");

@@ -17,9 +17,7 @@ public sealed class ReportStatusFunction(AccessService access, AnnualReportServi
         string company,
         CancellationToken cancellationToken)
     {
-        var caller = await access.IdentifyAsync(request, cancellationToken);
-        if (caller.Kind == CallerKind.Anonymous) return ApiResults.Unauthorized();
-        if (!caller.MaySee(company)) return ApiResults.Forbidden();
+        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
 
         var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
         if (draft is null && versions.Count == 0)

@@ -24,7 +24,7 @@ public sealed class SignReportFunction(AccessService access, AnnualReportService
         string company,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var body = await JsonBody.ReadAsync<SignRequest>(request, cancellationToken);
         if (body is null || string.IsNullOrWhiteSpace(body.Signer) || body.Signer.Length > 200)
             return ApiResults.BadRequest("invalid-signer", "Geef { \"signer\": \"naam\", \"conclusion\": \"tekst\" } mee.");

@@ -22,7 +22,7 @@ public sealed class StartReportFunction(AccessService access, ICompanyStore comp
         string? company,
         CancellationToken cancellationToken)
     {
-        if (!(await access.IdentifyAsync(request, cancellationToken)).IsBureau) return ApiResults.Unauthorized();
+        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (year is < 2000 or > 2100) return YearQuery.Invalid();
         if (company is not null && await companies.GetAsync(company, cancellationToken) is null)
             return ApiResults.NotFound($"Onbekend bedrijf '{company}'.");
