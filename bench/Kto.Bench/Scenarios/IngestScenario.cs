@@ -62,12 +62,14 @@ public sealed class IngestScenario : IScenario
         var notes = new List<string>();
         var ingestTimes = new List<double>();
         var rawTimes = new List<double>();
+        long ingestAllocated = 0, rawAllocated = 0;
         for (var run = 1; run <= Runs; run++)
         {
             var company = $"bench-ingest-{run}";
             var blob = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer).GetBlobClient($"{company}/{FileName}");
             await blob.UploadAsync(new BinaryData(file), overwrite: true, cancellationToken);
 
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
             var content = await BlobDeliveryContent.OpenAsync(blob, cancellationToken) ?? throw new InvalidOperationException("blob gone");
             var receipt = await ingest.IngestAsync(company, FileName, content, cancellationToken);
@@ -75,11 +77,14 @@ public sealed class IngestScenario : IScenario
             if (receipt.Accepted != expected.Count)
                 throw new InvalidOperationException($"ingest accepted {receipt.Accepted}, expected {expected.Count} ({receipt.Status})");
             ingestTimes.Add(clock.Elapsed.TotalSeconds);
+            ingestAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             await EmptyAsync(tables, cancellationToken);
 
+            allocated = GC.GetTotalAllocatedBytes(precise: true);
             clock.Restart();
             await RawInsertAsync(tables, company, expected, cancellationToken);
             clock.Stop();
+            rawAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             rawTimes.Add(clock.Elapsed.TotalSeconds);
             await EmptyAsync(tables, cancellationToken);
             Console.WriteLine($"ingest run {run}: pipeline {ingestTimes[^1]:F1} s, raw insert {rawTimes[^1]:F1} s");
@@ -91,6 +96,7 @@ public sealed class IngestScenario : IScenario
         notes.Add($"File: {Rows:N0} rows ({file.Length / 1e6:F1} MB), {expected.Count:N0} accepted services = {2 * expected.Count:N0} table rows. Best of {Runs}, alternating, tables emptied between runs.");
         notes.Add($"Pipeline (download, hash, inspect, parse, dedupe, 2 transactions per 100 services, receipt) per run: {string.Join(", ", ingestTimes.Select(t => $"{t:F1} s"))}.");
         notes.Add($"Raw insert (SubmitTransactionAsync, 100 per batch, contacts then services) per run: {string.Join(", ", rawTimes.Select(t => $"{t:F1} s"))}.");
+        notes.Add($"Allocated in this process per run (last run): pipeline {ingestAllocated / 1e9:F2} GB, raw insert {rawAllocated / 1e9:F2} GB.");
         return new ScenarioResult(Name,
         [
             new Figure("ingest 100,000 rows into Azurite", rate, "rows/s", "raw batch insert", baseline, ratio, "≥ 0.5", ratio >= 0.5),
