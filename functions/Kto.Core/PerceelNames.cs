@@ -17,29 +17,43 @@ public static class PerceelNames
         _ => throw new ArgumentOutOfRangeException(nameof(perceel)),
     };
 
+    // The official names folded once (singular "dienst"), with the enum member's own name: TryParse runs for every row.
+    private static readonly (Perceel Perceel, string Name, string Member)[] Folded =
+        [.. All.Select(p => (p, Singular(Fold(DisplayName(p))), p.ToString().ToLowerInvariant()))];
+
     /// <summary>Any case, with or without hyphens and spaces, singular or plural "dienst(en)".</summary>
     public static bool TryParse(string? text, out Perceel perceel)
     {
         perceel = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var key = Fold(text);
-        if (key.EndsWith("diensten", StringComparison.Ordinal)) key = key[..^2];
-        foreach (var candidate in All)
+        var key = Singular(Fold(text));
+        foreach (var candidate in Folded)
         {
-            var name = Fold(DisplayName(candidate));
-            if (name.EndsWith("diensten", StringComparison.Ordinal)) name = name[..^2];
-            if (key == name || key == candidate.ToString().ToLowerInvariant())
+            if (key == candidate.Name || key == candidate.Member)
             {
-                perceel = candidate;
+                perceel = candidate.Perceel;
                 return true;
             }
         }
         return false;
     }
 
+    private static string Singular(string folded) =>
+        folded.EndsWith("diensten", StringComparison.Ordinal) ? folded[..^2] : folded;
+
     /// <summary>Lower case, no diacritics, only letters and digits.</summary>
     internal static string Fold(string text)
     {
+        // Plain ASCII has no diacritics to strip: skip the Unicode normalisation (the common case, once per row).
+        if (Ascii.IsValid(text))
+        {
+            return string.Create(text.Length - CountNotLetterOrDigit(text), text, static (span, source) =>
+            {
+                var at = 0;
+                foreach (var c in source)
+                    if (char.IsAsciiLetterOrDigit(c)) span[at++] = char.ToLowerInvariant(c);
+            });
+        }
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -48,5 +62,13 @@ public static class PerceelNames
             if (char.IsLetterOrDigit(c)) builder.Append(char.ToLowerInvariant(c));
         }
         return builder.ToString();
+    }
+
+    private static int CountNotLetterOrDigit(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+            if (!char.IsAsciiLetterOrDigit(c)) count++;
+        return count;
     }
 }

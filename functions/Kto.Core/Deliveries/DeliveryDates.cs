@@ -50,6 +50,8 @@ internal static partial class DeliveryDates
     {
         date = default;
         text = text.Trim();
+        // The two shapes nearly every export uses, without a time: read directly, the regexes below decide the rest.
+        if (TryPlainShape(text, out var plain, out var matched)) { date = plain; return matched; }
         if (IsoDate().Match(text) is { Success: true } iso)
         {
             return TryBuild(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value, out date);
@@ -65,12 +67,67 @@ internal static partial class DeliveryDates
         return false;
     }
 
+    /// <summary>
+    /// "dd-mm-yyyy" / "d/m/yyyy" / "dd.mm.yyyy" (one separator, used twice) or "yyyy-mm-dd", ASCII digits only and
+    /// nothing else: exactly what <see cref="DayFirstDate"/> and <see cref="IsoDate"/> match without a time.
+    /// </summary>
+    /// <returns>True when the text has one of these shapes; then <paramref name="valid"/> says whether it is a real date.</returns>
+    private static bool TryPlainShape(string text, out DateOnly date, out bool valid)
+    {
+        date = default;
+        valid = false;
+        var first = Digits(text, 0);
+        if (first is 1 or 2 && first < text.Length)
+        {
+            var separator = text[first];
+            if (separator is not ('-' or '/' or '.')) return false;
+            var second = Digits(text, first + 1);
+            if (second is not (1 or 2)) return false;
+            var yearAt = first + 1 + second + 1;
+            if (yearAt > text.Length || text[yearAt - 1] != separator || Digits(text, yearAt) != 4 || yearAt + 4 != text.Length) return false;
+            valid = TryBuild(Number(text, yearAt, 4), Number(text, first + 1, second), Number(text, 0, first), out date);
+            return true;
+        }
+        if (first == 4 && text.Length > 4 && text[4] == '-')
+        {
+            var month = Digits(text, 5);
+            if (month is not (1 or 2) || 5 + month >= text.Length || text[5 + month] != '-') return false;
+            var day = Digits(text, 6 + month);
+            if (day is not (1 or 2) || 6 + month + day != text.Length) return false;
+            valid = TryBuild(Number(text, 0, 4), Number(text, 5, month), Number(text, 6 + month, day), out date);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>How many ASCII digits follow from <paramref name="start"/> (stops at 5: no shape needs more).</summary>
+    private static int Digits(string text, int start)
+    {
+        var count = 0;
+        while (start + count < text.Length && count < 5 && char.IsAsciiDigit(text[start + count])) count++;
+        return count;
+    }
+
+    private static int Number(string text, int start, int length)
+    {
+        var value = 0;
+        for (var i = start; i < start + length; i++) value = value * 10 + (text[i] - '0');
+        return value;
+    }
+
+    /// <summary>From the regexes' groups. Their \d also matches non-ASCII digits ("١٥"), which int parsing refuses: not a date.</summary>
     private static bool TryBuild(string year, string month, string day, out DateOnly date)
     {
         date = default;
-        var y = int.Parse(year, CultureInfo.InvariantCulture);
-        var m = int.Parse(month, CultureInfo.InvariantCulture);
-        var d = int.Parse(day, CultureInfo.InvariantCulture);
+        return int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && TryBuild(y, m, d, out date);
+    }
+
+    private static bool TryBuild(int y, int m, int d, out DateOnly date)
+    {
+        date = default;
         if (y < 1 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
         date = new DateOnly(y, m, d);
         return true;

@@ -54,13 +54,22 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         return new DeliveryRow(row.Number, service, [], warnings);
     }
 
-    /// <summary>Every stored field except phone numbers and dates (which can look like nine digits without being a BSN).</summary>
-    private List<DeliveryField> FindBsnValues(SheetRow row) =>
+    /// <summary>Every stored field except phone numbers and dates (which can look like nine digits without being a BSN), in column order.</summary>
+    private readonly (DeliveryField Field, int Column)[] bsnChecked =
         [.. layout.Columns
             .Where(c => c.Key is not (DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum))
-            .Where(c => Bsn.LooksLikeBsn(CellText.Of(row.Cell(c.Value))))
-            .Select(c => c.Key)
-            .OrderBy(field => layout.Columns[field])];
+            .OrderBy(c => c.Value)
+            .Select(c => (c.Key, c.Value))];
+
+    private IReadOnlyList<DeliveryField> FindBsnValues(SheetRow row)
+    {
+        List<DeliveryField>? found = null;
+        foreach (var (field, column) in bsnChecked)
+            if (Bsn.LooksLikeBsn(CellText.Of(row.Cell(column)))) (found ??= []).Add(field);
+        return found ?? NoFields;
+    }
+
+    private static readonly IReadOnlyList<DeliveryField> NoFields = [];
 
     private string? ReadKlantnummer(SheetRow row, List<DeliveryIssue> rejections)
     {
@@ -80,7 +89,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         return klantnummer;
     }
 
-    private Perceel? ReadPerceel(SheetRow row, List<DeliveryField> bsnFields, List<DeliveryIssue> rejections)
+    private Perceel? ReadPerceel(SheetRow row, IReadOnlyList<DeliveryField> bsnFields, List<DeliveryIssue> rejections)
     {
         var text = CellText.Of(Cell(row, DeliveryField.Perceel), settings.MaxCellLength);
         if (PerceelNames.TryParse(text, out var perceel)) return perceel;

@@ -1,5 +1,6 @@
 using Kto.Core.Fieldwork;
 using Kto.Core.Settings;
+using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -29,7 +30,30 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
             client?.Dispose();
             client = new SmtpClient { Timeout = 30_000 };
             var security = Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true);
-            await client.ConnectAsync(settings.Host, settings.Port, security, cancellationToken);
+            // Our own socket with Nagle's algorithm off: MailKit leaves it on, and the last small write of each
+            // message then waits for the server's delayed ACK (~40 ms a mail; 22 instead of thousands a second locally).
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    connectTimeout.CancelAfter(client.Timeout); // as MailKit's own connect would
+                    try
+                    {
+                        await socket.ConnectAsync(settings.Host, settings.Port, connectTimeout.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TimeoutException($"No connection to the mail server within {client.Timeout / 1000} s.");
+                    }
+                }
+                await client.ConnectAsync(socket, settings.Host, settings.Port, security, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
             if (!string.IsNullOrEmpty(settings.UserName))
                 await client.AuthenticateAsync(settings.UserName, settings.Password, cancellationToken);
         }

@@ -58,4 +58,61 @@ public class DeliveryDatesTests
 
     [Fact]
     public void A_negative_number_is_not_a_date() => Assert.False(DeliveryDates.TryParse(-3.0, out _));
+
+    // The plain shapes are read without the regexes: their edges must answer exactly as the regexes do.
+    [Theory]
+    [InlineData("12")]
+    [InlineData("2025")]
+    [InlineData("2025-")]
+    [InlineData("2025-03")]
+    [InlineData("2025-03-")]
+    [InlineData("2025-003-15")]
+    [InlineData("2025-03-155")]
+    [InlineData("15-03")]
+    [InlineData("15-03-")]
+    [InlineData("15-03/2025")]
+    [InlineData("15-03-20255")]
+    [InlineData("115-03-2025")]
+    [InlineData("15-03-2025x")]
+    [InlineData("2025-02-29")]
+    [InlineData("29-02-2025")]
+    [InlineData("00-03-2025")]
+    [InlineData("15-13-2025")]
+    [InlineData("\u0661\u0665-03-2025")] // Arabic-Indic digits match the regexes' \d: refused, not an exception
+    public void Almost_plain_dates_are_refused(string text) => Assert.False(DeliveryDates.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("2024-2-29", 2024, 2, 29)]
+    [InlineData("29.2.2024", 2024, 2, 29)]
+    [InlineData("1/1/2025", 2025, 1, 1)]
+    [InlineData("31-12-2025T23:59", 2025, 12, 31)]
+    public void Plain_and_other_shapes_still_read(string text, int year, int month, int day)
+    {
+        Assert.True(DeliveryDates.TryParse(text, out var date));
+        Assert.Equal(new DateOnly(year, month, day), date);
+    }
+}
+
+public class PerceelSpellingTests
+{
+    [Theory]
+    [InlineData("Naar werk", Perceel.NaarWerk)]
+    [InlineData("NAAR-WERK", Perceel.NaarWerk)]
+    [InlineData("naarwerk", Perceel.NaarWerk)]
+    [InlineData("Modulaire Re-integratiedienst", Perceel.ModulaireReintegratiediensten)]
+    [InlineData("modulaire reïntegratiediensten", Perceel.ModulaireReintegratiediensten)]
+    [InlineData("ModulaireReintegratiediensten", Perceel.ModulaireReintegratiediensten)]
+    [InlineData(" Werkfit  maken ", Perceel.WerkfitMaken)]
+    [InlineData("praktijk-assessment", Perceel.Praktijkassessment)]
+    public void Every_spelling_of_a_perceel_is_read(string text, Perceel expected)
+    {
+        Assert.True(PerceelNames.TryParse(text, out var perceel));
+        Assert.Equal(expected, perceel);
+    }
+
+    [Theory]
+    [InlineData("Naar werkk")]
+    [InlineData("werk")]
+    [InlineData("")]
+    public void Other_text_is_no_perceel(string text) => Assert.False(PerceelNames.TryParse(text, out _));
 }

@@ -2,50 +2,56 @@ using Kto.Core.Fieldwork;
 
 namespace Kto.Core.Tests.Fieldwork;
 
-public sealed class SendWindowTests
+public class SendWindowTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
-    private readonly SendWindow window = new(maxPerMinute: 3, maxPerHour: 5);
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Below_both_limits_a_mail_may_go_now()
+    public void Below_the_limit_a_mail_may_go_now()
     {
-        Assert.Null(window.WaitBeforeNext([Now.AddSeconds(-10), Now.AddSeconds(-5)], Now));
+        var window = new SendWindow(3, 100);
+        Assert.Null(window.WaitBeforeNext([Start, Start.AddSeconds(1)], Start.AddSeconds(2)));
     }
 
     [Fact]
-    public void A_full_minute_waits_until_the_oldest_of_that_minute_drops_out()
+    public void A_full_minute_frees_up_a_minute_and_the_margin_after_its_oldest_mail()
     {
-        var sends = new[] { Now.AddSeconds(-50), Now.AddSeconds(-20), Now.AddSeconds(-10) };
-        Assert.Equal(TimeSpan.FromSeconds(10), window.WaitBeforeNext(sends, Now));
+        var window = new SendWindow(2, 100);
+        var sends = new[] { Start, Start.AddSeconds(10) };
+        Assert.Equal(TimeSpan.FromMinutes(1) + SendWindow.ArrivalMargin - TimeSpan.FromSeconds(5), window.WaitBeforeNext(sends, Start.AddSeconds(5)));
+        // Just past a minute the oldest still counts: mails arrive a little after their slot.
+        Assert.NotNull(window.WaitBeforeNext(sends, Start.AddSeconds(60.5)));
+        Assert.Null(window.WaitBeforeNext(sends, Start + TimeSpan.FromMinutes(1) + SendWindow.ArrivalMargin));
     }
 
     [Fact]
-    public void A_full_hour_waits_for_the_hour_window_even_when_the_minute_is_free()
+    public void The_hour_limit_holds_too()
     {
-        var sends = new[] { -50, -40, -30, -20, -10 }.Select(m => Now.AddMinutes(m)).ToArray();
-        Assert.Equal(TimeSpan.FromMinutes(10), window.WaitBeforeNext(sends, Now));
+        var window = new SendWindow(100, 3);
+        var sends = new[] { Start, Start.AddMinutes(10), Start.AddMinutes(20) };
+        Assert.Equal(TimeSpan.FromMinutes(30) + SendWindow.ArrivalMargin, window.WaitBeforeNext(sends, Start.AddMinutes(30)));
     }
 
     [Fact]
-    public void Sends_older_than_an_hour_are_pruned_and_do_not_count()
+    public void Pruning_keeps_what_the_hour_window_still_counts()
     {
-        var sends = new[] { Now.AddMinutes(-61), Now.AddMinutes(-70), Now.AddMinutes(-5) };
-        Assert.Equal([Now.AddMinutes(-5)], SendWindow.Prune(sends, Now));
-        Assert.Null(window.WaitBeforeNext(sends, Now));
+        var now = Start.AddHours(1);
+        var kept = SendWindow.Prune([Start.AddSeconds(-1), Start.AddMilliseconds(500), Start.AddMinutes(30)], now).ToList();
+        Assert.Equal([Start.AddMilliseconds(500), Start.AddMinutes(30)], kept);
     }
 
     [Fact]
-    public void Over_a_simulated_hour_no_minute_ever_holds_more_than_the_limit()
+    public void Over_two_simulated_hours_no_minute_or_hour_ever_holds_more_than_the_limit()
     {
+        var window = new SendWindow(3, 5);
         var sent = new List<DateTimeOffset>();
-        for (var t = Now; t < Now.AddHours(2); t = t.AddSeconds(1))
+        for (var t = Start; t < Start.AddHours(2); t = t.AddSeconds(1))
             if (window.WaitBeforeNext(sent, t) is null) sent.Add(t);
         foreach (var s in sent)
         {
             Assert.True(sent.Count(x => x >= s && x < s.AddMinutes(1)) <= 3);
             Assert.True(sent.Count(x => x >= s && x < s.AddHours(1)) <= 5);
         }
-        Assert.Equal(10, sent.Count); // 5 in each hour
+        Assert.Equal(10, sent.Count); // five in each of the two hours
     }
 }

@@ -1,0 +1,42 @@
+namespace Kto.Bench;
+
+/// <summary>
+/// One benchmark scenario. Each runs in its own child process (so its peak working set is its own) and returns
+/// its figures; a figure is always a ratio against a baseline measured in the same run on the same machine.
+/// Adding a scenario is one class implementing this, listed in <see cref="ScenarioCatalog.All"/>.
+/// </summary>
+public interface IScenario
+{
+    string Name { get; }
+
+    /// <summary>False for a slot whose scenario is not written yet: the table says "not yet measured".</summary>
+    bool Measured => true;
+
+    Task<ScenarioResult> RunAsync(CancellationToken cancellationToken);
+}
+
+/// <param name="Figure">What was measured, with unit (e.g. "rows/s").</param>
+/// <param name="Met">Null when the issue sets no target for this figure.</param>
+public sealed record Figure(string Name, double Value, string Unit, string Baseline, double BaselineValue, double? Ratio,
+    string Target, bool? Met);
+
+public sealed record ScenarioResult(string Scenario, List<Figure> Figures, List<string> Notes)
+{
+    public long PeakWorkingSetBytes { get; set; }
+    public long AllocatedBytes { get; set; }
+    public long? AzuritePeakBytes { get; set; }
+    public double Seconds { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>A slot kept for a scenario being built elsewhere; replace it in <see cref="ScenarioCatalog.All"/> with the real class.</summary>
+public sealed class NotYetMeasured(string name, string what, string target) : IScenario
+{
+    public string Name => name;
+    public string What => what;
+    public string Target => target;
+    public bool Measured => false;
+
+    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(new ScenarioResult(name, [], [$"{what}: not yet measured (target: {target})."]));
+}

@@ -1,0 +1,20 @@
+using Kto.Bench.Scenarios;
+
+namespace Kto.Bench;
+
+public static class ScenarioCatalog
+{
+    /// <summary>In the order of the issue; the runner and the results table follow this list.</summary>
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+        new ParseScenario(),
+        new IngestScenario(),
+        // Slot 3: the questionnaire is being built in parallel. Replace with a SurveyScenario class.
+        new NotYetMeasured("survey", "questionnaire GET/POST under load, 64 clients", "p99 < 50 ms"),
+        // Slot 4: the annual report is being built in parallel. Replace with a ReportScenario class.
+        new NotYetMeasured("report", "annual report for 50 companies × 2,000 services", "to be set"),
+        new MailScenario(),
+    ];
+
+    public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Kto.Bench.Support;
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+using Kto.Core.Fieldwork;
+using Kto.Infrastructure.Storage;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Kto.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 5: invitations per second through the real <see cref="MailJobService"/> (throttle slot, claim, fresh
+/// token, Liquid mail, MailKit SMTP, attempt recorded; Tables in Azurite) to a local SMTP server, with the throttle
+/// set out of the way; against a bare MailKit loop sending the same messages over one connection. Then the real
+/// throttle at <see cref="ThrottledPerMinute"/> a minute for a bounded <see cref="ThrottleWindow"/>: no 60-second
+/// window may hold more mails than the limit, measured at the SMTP server's arrival times.
+/// </summary>
+public sealed class MailScenario : IScenario
+{
+    private const int Mails = 300;
+    private const int Runs = 3;
+    public const int ThrottledPerMinute = 10;
+    public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(70);
+
+    public string Name => "mail";
+
+    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
+    public long? AzuritePeak { get; private set; }
+
+    public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        try
+        {
+            return await RunAsync(azurite, cancellationToken);
+        }
+        finally
+        {
+            AzuritePeak = azurite.PeakResidentBytes();
+        }
+    }
+
+    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    {
+        await using var smtp = new SmtpSink();
+        var figures = new List<Figure>();
+        var notes = new List<string>();
+        var at = ExportFile.MailMoment;
+
+        // Unthrottled: limits far above what a run can send.
+        await using (var services = await KtoServices.StartAsync(azurite.ConnectionString, MailSettings(smtp, 1_000_000, 10_000_000, TimeSpan.FromMinutes(8))))
+        {
+            var pipelineRates = new List<double>();
+            var bareRates = new List<double>();
+            for (var run = 1; run <= Runs; run++)
+            {
+                var company = $"bench-mail-{run}";
+                await DeliverAsync(services, company, Mails, cancellationToken);
+                smtp.Received.Clear();
+
+                var clock = Stopwatch.StartNew();
+                var result = await services.GetRequiredService<MailJobService>().RunAsync(MailJob.SendInvitations, at, cancellationToken);
+                clock.Stop();
+                var expected = Mails - Mails / 100; // one row in a hundred has no e-mail address
+                if (result.Sent != expected || smtp.Received.Count != expected)
+                    throw new InvalidOperationException($"mail run sent {result.Sent} ({result.Stopped}), server received {smtp.Received.Count}, expected {expected}");
+                pipelineRates.Add(expected / clock.Elapsed.TotalSeconds);
+
+                var messages = smtp.Received.Select(m => MimeMessage.Load(new MemoryStream(m.Message))).ToList();
+                smtp.Received.Clear();
+                clock.Restart();
+                await BareLoopAsync(smtp.Port, messages, cancellationToken);
+                clock.Stop();
+                bareRates.Add(messages.Count / clock.Elapsed.TotalSeconds);
+                Console.WriteLine($"mail run {run}: pipeline {pipelineRates[^1]:F1}/s, bare MailKit {bareRates[^1]:F1}/s");
+            }
+            var rate = pipelineRates.Max();
+            var baseline = bareRates.Max();
+            figures.Add(new Figure("invitations, unthrottled", rate, "mails/s", "bare MailKit loop", baseline, rate / baseline, "— (none set)", null));
+            notes.Add($"Unthrottled: {Mails} services per run ({Mails - Mails / 100} with e-mail), best of {Runs}. Pipeline per run: {string.Join(", ", pipelineRates.Select(r => $"{r:F1}/s"))}; bare MailKit loop (same messages, one connection, Nagle off): {string.Join(", ", bareRates.Select(r => $"{r:F0}/s"))}.");
+        }
+
+        // Throttled: the real TableMailThrottle with a small per-minute limit over a bounded window.
+        await ResetThrottleAsync(azurite.ConnectionString, cancellationToken);
+        await using (var services = await KtoServices.StartAsync(azurite.ConnectionString, MailSettings(smtp, ThrottledPerMinute, 100, ThrottleWindow)))
+        {
+            await DeliverAsync(services, "bench-mail-throttled", 100, cancellationToken);
+            smtp.Received.Clear();
+            var started = Stopwatch.GetTimestamp();
+            var result = await services.GetRequiredService<MailJobService>().RunAsync(MailJob.SendInvitations, at, cancellationToken);
+            var ran = Stopwatch.GetElapsedTime(started);
+            var rest = ThrottleWindow - ran;
+            if (rest > TimeSpan.Zero) await Task.Delay(rest, cancellationToken); // anything late still counts in the window
+
+            var arrivals = smtp.Received.Select(m => Stopwatch.GetElapsedTime(started, m.Arrived)).Where(t => t <= ThrottleWindow).Order().ToList();
+            var busiest = BusiestMinute(arrivals);
+            var perMinute = arrivals.Count / ThrottleWindow.TotalMinutes;
+            var met = busiest == ThrottledPerMinute;
+            figures.Add(new Figure($"throttle at {ThrottledPerMinute}/min: most mails in any 60 s", busiest, "mails",
+                "the limit", ThrottledPerMinute, (double)busiest / ThrottledPerMinute, $"= {ThrottledPerMinute} (never more, not fewer)", met));
+            notes.Add($"Throttled: MaxPerMinute={ThrottledPerMinute} (default is 30; smaller here to keep the run short), MaxPerHour=100, RunTimeLimit={ThrottleWindow.TotalSeconds:F0} s. " +
+                $"The run sent {result.Sent} and stopped \"{result.Stopped}\" after {ran.TotalSeconds:F1} s; {arrivals.Count} mails arrived within {ThrottleWindow.TotalSeconds:F0} s " +
+                $"(achieved {perMinute:F1}/min averaged over the window); busiest 60 s window: {busiest}; arrival times (s): {string.Join(", ", arrivals.Select(a => a.TotalSeconds.ToString("F2")))}.");
+        }
+        return new ScenarioResult(Name, figures, notes);
+    }
+
+    /// <summary>The largest number of arrivals in any half-open 60-second window [t, t + 60 s).</summary>
+    public static int BusiestMinute(IReadOnlyList<TimeSpan> sorted)
+    {
+        var best = 0;
+        for (int first = 0, last = 0; first < sorted.Count; first++)
+        {
+            while (last < sorted.Count && sorted[last] - sorted[first] < TimeSpan.FromSeconds(60)) last++;
+            best = Math.Max(best, last - first);
+        }
+        return best;
+    }
+
+    private static Dictionary<string, string?> MailSettings(SmtpSink smtp, int perMinute, int perHour, TimeSpan runLimit) => new()
+    {
+        ["Kto:Mail:Host"] = "127.0.0.1",
+        ["Kto:Mail:Port"] = smtp.Port.ToString(),
+        ["Kto:Mail:Security"] = "None",
+        ["Kto:Mail:MaxPerMinute"] = perMinute.ToString(),
+        ["Kto:Mail:MaxPerHour"] = perHour.ToString(),
+        ["Kto:Mail:RunTimeLimit"] = runLimit.ToString(),
+    };
+
+    /// <summary>A registered company with a delivery of <paramref name="rows"/> services (through the real ingest).</summary>
+    private static async Task DeliverAsync(IServiceProvider services, string company, int rows, CancellationToken cancellationToken)
+    {
+        var registration = await services.GetRequiredService<CompanyService>().RegisterAsync(company, "Benchmark Re-integratie " + company, cancellationToken);
+        if (registration.Company is null) throw new InvalidOperationException(registration.ErrorMessage);
+        var blob = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.DeliveriesContainer)
+            .GetBlobClient($"{company}/mail.csv");
+        await blob.UploadAsync(new BinaryData(ExportFile.Csv(rows, $"{company}.example")), overwrite: true, cancellationToken);
+        var content = await BlobDeliveryContent.OpenAsync(blob, cancellationToken) ?? throw new InvalidOperationException("blob gone");
+        var receipt = await services.GetRequiredService<DeliveryIngestService>().IngestAsync(company, "mail.csv", content, cancellationToken);
+        if (receipt.Accepted != rows) throw new InvalidOperationException($"delivery for {company}: {receipt.Accepted} of {rows} accepted");
+    }
+
+    private static async Task BareLoopAsync(int port, List<MimeMessage> messages, CancellationToken cancellationToken)
+    {
+        // The best a sender could do: one connection, Nagle off (as SmtpMailSender connects), nothing but SendAsync.
+        using var client = new SmtpClient { Timeout = 30_000 };
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync("127.0.0.1", port, cancellationToken);
+        await client.ConnectAsync(socket, "127.0.0.1", port, SecureSocketOptions.None, cancellationToken);
+        foreach (var message in messages) await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(true, cancellationToken);
+    }
+
+    private static async Task ResetThrottleAsync(string storage, CancellationToken cancellationToken) =>
+        await new TableServiceClient(storage).GetTableClient(StorageNames.JobStateTable)
+            .DeleteEntityAsync("mail-throttle", "sends", cancellationToken: cancellationToken);
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Kto.Bench.Support;
+
+/// <summary>
+/// A real Azurite (npm, installed by ./kto) on free loopback ports with in-memory storage, as the integration
+/// tests start it; stopped on dispose. Its own peak RSS is read from /proc, since it is a separate process.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        this.process = process;
+        ConnectionString =
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
+            $"QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<AzuriteProcess> StartAsync()
+    {
+        var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite)) throw new InvalidOperationException("Azurite is not installed: run ./kto bench (it runs npm ci).");
+        int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
+        var start = new ProcessStartInfo(azurite)
+        {
+            ArgumentList =
+            {
+                "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
+                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
+                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new AzuriteProcess(process, blob, queue, table);
+        foreach (var port in new[] { blob, table, queue }) await WaitForPortAsync(port);
+        return server;
+    }
+
+    /// <summary>Azurite's peak resident memory (VmHWM) in bytes, or null when it cannot be read.</summary>
+    public long? PeakResidentBytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
+        }
+        catch (IOException) { }
+        return null;
+    }
+
+    private static async Task WaitForPortAsync(int port)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        throw new TimeoutException($"Azurite did not listen on {port}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}
