@@ -38,12 +38,7 @@ async Task<int> RunScenarioAsync(string name, string resultFile)
     self.Refresh();
     result.PeakWorkingSetBytes = self.PeakWorkingSet64;
     result.AllocatedBytes = GC.GetTotalAllocatedBytes();
-    result.AzuritePeakBytes = scenario switch
-    {
-        Kto.Bench.Scenarios.IngestScenario i => i.AzuritePeak,
-        Kto.Bench.Scenarios.MailScenario m => m.AzuritePeak,
-        _ => null,
-    };
+    result.AzuritePeakBytes = (scenario as IUsesAzurite)?.AzuritePeak;
     await File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, json));
     return result.Error is null ? 0 : 1;
 }

@@ -15,7 +15,7 @@ namespace Kto.Bench.Scenarios;
 /// per service, as <see cref="ServiceEntities"/> builds them) with <c>SubmitTransactionAsync</c> in batches of 100.
 /// Best of <see cref="Runs"/> for each, alternating, on empty tables each time.
 /// </summary>
-public sealed class IngestScenario : IScenario
+public sealed class IngestScenario : IScenario, IUsesAzurite
 {
     public const int Rows = 100_000;
     private const int Runs = 2;

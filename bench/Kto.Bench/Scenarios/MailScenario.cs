@@ -21,7 +21,7 @@ namespace Kto.Bench.Scenarios;
 /// throttle at <see cref="ThrottledPerMinute"/> a minute for a bounded <see cref="ThrottleWindow"/>: no 60-second
 /// window may hold more mails than the limit, measured at the SMTP server's arrival times.
 /// </summary>
-public sealed class MailScenario : IScenario
+public sealed class MailScenario : IScenario, IUsesAzurite
 {
     private const int Mails = 300;
     private const int Runs = 3;
