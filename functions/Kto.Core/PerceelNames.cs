@@ -26,6 +26,15 @@ public static class PerceelNames
     {
         perceel = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
+        // Nearly every row spells the official name: found without folding.
+        foreach (var official in All)
+        {
+            if (string.Equals(text, DisplayName(official), StringComparison.OrdinalIgnoreCase))
+            {
+                perceel = official;
+                return true;
+            }
+        }
         var key = Singular(Fold(text));
         foreach (var candidate in Folded)
         {

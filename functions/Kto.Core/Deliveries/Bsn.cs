@@ -6,9 +6,12 @@ namespace Kto.Core.Deliveries;
 public static class Bsn
 {
     /// <summary>True when <paramref name="digits"/> is exactly nine digits passing the 11-proef.</summary>
-    public static bool IsValid(string? digits)
+    public static bool IsValid(string? digits) => digits is not null && IsValid(digits.AsSpan());
+
+    /// <inheritdoc cref="IsValid(string?)"/>
+    public static bool IsValid(ReadOnlySpan<char> digits)
     {
-        if (digits is null || digits.Length != 9) return false;
+        if (digits.Length != 9) return false;
         var sum = 0;
         for (var i = 0; i < 9; i++)
         {
@@ -23,18 +26,22 @@ public static class Bsn
     /// <summary>
     /// True when a whole field value is a BSN, also when written with spaces or dots ("111 222 333", "111.222.333").
     /// </summary>
-    public static bool LooksLikeBsn(string? value)
+    public static bool LooksLikeBsn(string? value) => value is not null && LooksLikeBsn(value.AsSpan());
+
+    /// <inheritdoc cref="LooksLikeBsn(string?)"/>
+    public static bool LooksLikeBsn(ReadOnlySpan<char> value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 20) return false;
+        value = value.Trim();
+        if (value.IsEmpty || value.Length > 20) return false;
         Span<char> digits = stackalloc char[9];
         var count = 0;
-        foreach (var c in value.AsSpan().Trim())
+        foreach (var c in value)
         {
             if (c is ' ' or '.' or '\u00A0') continue;
             if (c is < '0' or > '9' || count == 9) return false;
             digits[count++] = c;
         }
-        return count == 9 && IsValid(new string(digits));
+        return count == 9 && IsValid(digits);
     }
 
     /// <summary>

@@ -16,15 +16,26 @@ internal sealed class DeliveryCensus
         for (var column = 0; column < row.Cells.Length; column++)
         {
             var text = CellText.Of(row.Cells[column]);
-            if (text is null) continue;
-            while (_filled.Count <= column)
-            {
-                _filled.Add(0);
-                _bsns.Add(0);
-            }
-            _filled[column]++;
-            if (Bsn.LooksLikeBsn(text)) _bsns[column]++;
+            if (text is not null) CountCell(column, text);
         }
+    }
+
+    /// <summary>Counts one non-empty data row whose cells were counted one by one with <see cref="CountCell"/>.</summary>
+    public void CountRow() => DataRows++;
+
+    /// <summary>One filled cell, as <see cref="CellText.Of(object?)"/> gives it: trimmed, not empty.</summary>
+    public void CountCell(int column, ReadOnlySpan<char> text) => CountFilledCell(column, Bsn.LooksLikeBsn(text));
+
+    /// <summary>One filled cell whose text is already known to be a BSN or not.</summary>
+    public void CountFilledCell(int column, bool isBsn)
+    {
+        while (_filled.Count <= column)
+        {
+            _filled.Add(0);
+            _bsns.Add(0);
+        }
+        _filled[column]++;
+        if (isBsn) _bsns[column]++;
     }
 
     /// <summary>The first column where at least <paramref name="share"/> of the filled values are BSNs (and at least one is).</summary>

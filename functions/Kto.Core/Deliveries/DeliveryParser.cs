@@ -139,11 +139,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
     {
         var census = new DeliveryCensus();
         using var source = layout.Open(content);
-        foreach (var row in source.Rows())
-        {
-            if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
-            census.Count(row);
-        }
+        source.CountRows(census, layout.HeaderRow);
         return census;
     }
 

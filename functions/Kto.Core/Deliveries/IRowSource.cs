@@ -4,4 +4,13 @@ namespace Kto.Core.Deliveries;
 internal interface IRowSource : IDisposable
 {
     IEnumerable<SheetRow> Rows();
+
+    /// <summary>The first pass: counts every non-empty row after the header row into the census.</summary>
+    void CountRows(DeliveryCensus census, int headerRow)
+    {
+        foreach (var row in Rows())
+        {
+            if (row.Number > headerRow && !row.IsEmpty) census.Count(row);
+        }
+    }
 }

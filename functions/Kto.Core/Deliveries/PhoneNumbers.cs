@@ -27,6 +27,9 @@ internal static partial class PhoneNumbers
     private static string? FromText(string? text)
     {
         if (text is null) return null;
+        // The common case, digits only ("0612345678"): nothing to strip.
+        if (text.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0)
+            return text.StartsWith("00", StringComparison.Ordinal) ? FromDigits(text[2..], international: true) : FromDigits(text, international: false);
         if (Scientific().IsMatch(text) &&
             double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
