@@ -34,7 +34,7 @@ public sealed class LoadGenerator(Uri baseAddress, int clients)
             // The window runs until the last recorded request finished (or the window's end when nothing ran over).
             var lastDone = perClient.Select(c => c.LastDone).DefaultIfEmpty(windowEnd).Max();
             var measured = Stopwatch.GetElapsedTime(windowStart, Math.Max(lastDone, windowStart + 1));
-            return new LoadResult(latencies, errors, firstError, measured);
+            return new LoadResult(latencies, errors, firstError, measured, perClient.Sum(c => c.Completed));
         }
         finally
         {
@@ -82,6 +82,7 @@ public sealed class LoadGenerator(Uri baseAddress, int clients)
                 result.FirstError ??= e.Message;
             }
             var done = Stopwatch.GetTimestamp();
+            result.Completed++;
             // Errors count in the warm-up too: a run with any wrong response is not a measurement of the page.
             if (!isSuccess(status, body))
             {
@@ -99,6 +100,7 @@ public sealed class LoadGenerator(Uri baseAddress, int clients)
     {
         public List<long> Latencies { get; } = new(16_384);
         public int Errors { get; set; }
+        public int Completed { get; set; }
         public string? FirstError { get; set; }
         public long LastDone { get; set; }
     }
@@ -106,7 +108,8 @@ public sealed class LoadGenerator(Uri baseAddress, int clients)
 
 /// <param name="Latencies">Every recorded request's latency in <see cref="Stopwatch"/> ticks, sorted.</param>
 /// <param name="Measured">From the window's start until the last recorded request finished.</param>
-public sealed record LoadResult(long[] Latencies, int Errors, string? FirstError, TimeSpan Measured)
+/// <param name="Completed">All requests, warm-up included (for costs measured over the whole run).</param>
+public sealed record LoadResult(long[] Latencies, int Errors, string? FirstError, TimeSpan Measured, int Completed)
 {
     public int Requests => Latencies.Length;
 
