@@ -31,8 +31,9 @@ public sealed class LoadGenerator(Uri baseAddress, int clients)
             var latencies = perClient.SelectMany(c => c.Latencies).Order().ToArray();
             var errors = perClient.Sum(c => c.Errors);
             var firstError = perClient.Select(c => c.FirstError).FirstOrDefault(e => e is not null);
-            // The window runs until the last recorded request finished (or the window's end when nothing ran over).
-            var lastDone = perClient.Select(c => c.LastDone).DefaultIfEmpty(windowEnd).Max();
+            // The window lasts until the last recorded request finished: a little past its end on a timed run
+            // (requests started before the end are kept whole), earlier when a bounded pool ran out.
+            var lastDone = perClient.Max(c => c.LastDone);
             var measured = Stopwatch.GetElapsedTime(windowStart, Math.Max(lastDone, windowStart + 1));
             return new LoadResult(latencies, errors, firstError, measured, perClient.Sum(c => c.Completed));
         }
