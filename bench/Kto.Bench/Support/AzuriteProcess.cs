@@ -64,6 +64,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return null;
     }
 
+    /// <summary>CPU time Azurite has used so far (user + system, from /proc), or null when it cannot be read.</summary>
+    public TimeSpan? CpuTime()
+    {
+        try
+        {
+            // Fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux); the name in brackets may hold spaces.
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (IOException) { }
+        return null;
+    }
+
     private static async Task WaitForPortAsync(int port)
     {
         var until = DateTime.UtcNow.AddSeconds(30);
