@@ -208,6 +208,37 @@ public sealed partial class MailJobTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task An_hour_of_thousands_of_sends_fits_the_throttle_row_and_still_counts()
+    {
+        // As text the send times outgrew Table storage's 64 KiB property limit at about 2,300 mails an hour.
+        var tables = stack.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
+        var row = tables.GetTableClient(StorageNames.JobStateTable);
+        var now = DateTimeOffset.UtcNow;
+        var earlier = Enumerable.Range(0, 8_998).Select(i => now.AddMinutes(-50).AddMilliseconds(i * 300)).ToList();
+        var seeded = new Azure.Data.Tables.TableEntity("mail-throttle", "sends");
+        SendTimesColumns.Write(seeded, earlier);
+        await row.UpsertEntityAsync(seeded, Azure.Data.Tables.TableUpdateMode.Replace);
+        var throttle = new TableMailThrottle(tables, new MailSettings { MaxPerMinute = 10_000, MaxPerHour = 9_000 }, TimeProvider.System);
+        try
+        {
+            Assert.Null(await throttle.TryReserveAsync(CancellationToken.None));
+            Assert.Null(await throttle.TryReserveAsync(CancellationToken.None));
+            var wait = await throttle.TryReserveAsync(CancellationToken.None);
+
+            // The hour is full: the next slot frees when the oldest of the 9,000 leaves the hour, about 10 minutes on.
+            Assert.NotNull(wait);
+            Assert.InRange(wait.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(11));
+            var stored = SendTimesColumns.Read((await row.GetEntityAsync<Azure.Data.Tables.TableEntity>("mail-throttle", "sends")).Value);
+            Assert.Equal(9_000, stored.Count);
+            Assert.Equal(earlier.Select(t => t.ToUnixTimeMilliseconds()), stored.Take(8_998).Select(t => t.ToUnixTimeMilliseconds()));
+        }
+        finally
+        {
+            await row.DeleteEntityAsync("mail-throttle", "sends");
+        }
+    }
+
+    [Fact]
     public async Task A_run_past_its_time_limit_stops_cleanly_and_the_next_run_continues()
     {
         var (_, domain) = await DeliverAsync("tijd1", "tijd2");
