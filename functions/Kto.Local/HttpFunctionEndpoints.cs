@@ -24,6 +24,10 @@ public static class HttpFunctionEndpoints
     {
         var invoker = context.RequestServices.GetRequiredService<FunctionInvoker>();
         var routeValues = context.Request.RouteValues.ToDictionary(v => v.Key, v => v.Value?.ToString());
+        // An optional route parameter left out ({company?}) is not among the route values: bind it as null, as the Functions host does.
+        if (context.GetEndpoint() is RouteEndpoint endpoint)
+            foreach (var parameter in endpoint.RoutePattern.Parameters)
+                routeValues.TryAdd(parameter.Name, null);
         var byType = new Dictionary<Type, object> { [typeof(HttpRequest)] = context.Request };
         var result = await invoker.InvokeAsync(function, byType, routeValues, context.RequestAborted);
         switch (result)

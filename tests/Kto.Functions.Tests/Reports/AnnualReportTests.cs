@@ -168,6 +168,30 @@ public sealed class AnnualReportTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Bureau().PostAsync("/api/reports/2026/no-such-company", null)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_run_for_all_companies_starts_from_the_year_route_and_drafts_every_company()
+    {
+        // A year no other test uses: this run drafts every company of the shared stack.
+        const int year = 2031;
+        var (company, _) = await stack.NewCompanyAsync("y");
+        var start = await stack.Bureau().PostAsync($"/api/reports/{year}", null);
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        var location = start.Headers.Location!.ToString();
+        Assert.Equal($"/api/report-runs/report-{year}-all", location);
+
+        var until = DateTime.UtcNow.AddSeconds(120);
+        JsonElement status;
+        do
+        {
+            await Task.Delay(200);
+            status = await stack.Bureau().GetFromJsonAsync<JsonElement>(location);
+        } while (status.GetProperty("status").GetString() is "Pending" or "Running" && DateTime.UtcNow < until);
+        Assert.Equal("Completed", status.GetProperty("status").GetString());
+        Assert.Contains(company, status.GetProperty("output").GetProperty("companies").EnumerateArray().Select(c => c.GetString()));
+        var json = JsonDocument.Parse(await DownloadAsync(stack.Bureau(), company, "report.json", year: year)).RootElement;
+        Assert.Equal(year, json.GetProperty("year").GetInt32());
+    }
+
     private async Task<JsonElement> SignAsync(string company, string signer, string conclusion)
     {
         var response = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer, conclusion });
