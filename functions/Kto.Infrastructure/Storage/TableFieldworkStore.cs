@@ -83,15 +83,7 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         var partition = TableKeys.CompanyYear(attempt.Service.Company, attempt.Service.Year);
         // The attempt first: if the run dies after it, the service keeps its claim and the next run records "unknown"
         // rather than mailing again. Row key = service, step and time, so a retry of this write changes nothing.
-        await attempts.UpsertEntityAsync(new TableEntity(partition, $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks:D19}")
-        {
-            ["ServiceId"] = attempt.Service.ServiceId,
-            ["Step"] = attempt.Step.Number,
-            ["Mode"] = attempt.Mode,
-            ["At"] = attempt.At,
-            ["Outcome"] = attempt.Outcome,
-            ["SmtpCode"] = attempt.SmtpCode,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await attempts.UpsertEntityAsync(AttemptEntity(attempt), TableUpdateMode.Replace, cancellationToken);
 
         var service = new TableEntity(partition, attempt.Service.ServiceId) { [ServiceColumns.ClaimStep] = ServiceColumns.NoClaim };
         if (update.StepsSent is { } steps) service[ServiceColumns.StepsSent] = steps;
@@ -101,6 +93,18 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         if (update.Approached) service[ServiceColumns.Approached] = true;
         await services.UpdateEntityAsync(service, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
+
+    /// <summary>The attempts row of one attempt (public so bulk loaders write exactly what the store writes).</summary>
+    public static TableEntity AttemptEntity(ContactAttempt attempt) =>
+        new(TableKeys.CompanyYear(attempt.Service.Company, attempt.Service.Year), $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks:D19}")
+        {
+            ["ServiceId"] = attempt.Service.ServiceId,
+            ["Step"] = attempt.Step.Number,
+            ["Mode"] = attempt.Mode,
+            ["At"] = attempt.At,
+            ["Outcome"] = attempt.Outcome,
+            ["SmtpCode"] = attempt.SmtpCode,
+        };
 
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -18,16 +18,9 @@ public sealed class TableResponseStore(TableServiceClient tables) : IResponseSto
 
     public async Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.CompanyYear(response.Service.Company, response.Service.Year), response.Service.ServiceId)
-        {
-            ["Perceel"] = response.Perceel.ToString(),
-            ["Version"] = response.Answers.Version,
-            ["Answers"] = JsonSerializer.Serialize(response.Answers.Values, KtoJson.Options),
-            ["SubmittedAt"] = response.SubmittedAt,
-        };
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
+            await table.AddEntityAsync(Entity(response), cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -35,6 +28,16 @@ public sealed class TableResponseStore(TableServiceClient tables) : IResponseSto
             return false;
         }
     }
+
+    /// <summary>The responses row of one response (public so bulk loaders write exactly what the store writes).</summary>
+    public static TableEntity Entity(StoredResponse response) =>
+        new(TableKeys.CompanyYear(response.Service.Company, response.Service.Year), response.Service.ServiceId)
+        {
+            ["Perceel"] = response.Perceel.ToString(),
+            ["Version"] = response.Answers.Version,
+            ["Answers"] = JsonSerializer.Serialize(response.Answers.Values, KtoJson.Options),
+            ["SubmittedAt"] = response.SubmittedAt,
+        };
 
     public async Task<StoredResponse?> FindAsync(ServiceRef service, CancellationToken cancellationToken)
     {
