@@ -1,7 +1,7 @@
 namespace Kto.Core.Reports;
 
-/// <summary>Reads the ended services of one company, year and perceel for the report.</summary>
+/// <summary>Reads the ended services of one company and year for the report, every perceel in one read.</summary>
 public interface IReportSource
 {
-    IAsyncEnumerable<ReportServiceRow> ServicesAsync(string company, int year, Perceel perceel, CancellationToken cancellationToken);
+    IAsyncEnumerable<ReportServiceRow> ServicesAsync(string company, int year, CancellationToken cancellationToken);
 }

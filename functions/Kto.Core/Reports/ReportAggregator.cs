@@ -10,7 +10,7 @@ namespace Kto.Core.Reports;
 /// </summary>
 public static class ReportAggregator
 {
-    /// <param name="services">The ended services of the perceel (the population).</param>
+    /// <param name="services">Ended services of the company and year; those of the perceel are the population, the others are ignored.</param>
     /// <param name="attempts">Attempts of the company and year; those of other services are ignored.</param>
     /// <param name="responses">Responses of the company and year; those of other services are ignored.</param>
     /// <param name="questionnaire">The version whose questions the results are given for.</param>

@@ -4,16 +4,22 @@ using Kto.Core.Survey;
 
 namespace Kto.Core.Reports;
 
-/// <summary>Reads the rows of one company, year and perceel and counts them (<see cref="ReportAggregator"/>).</summary>
+/// <summary>Reads the rows of one company and year and counts them per perceel (<see cref="ReportAggregator"/>).</summary>
 public sealed class ReportFiguresService(IReportSource source, IFieldworkStore fieldwork, IResponseStore responses, QuestionnaireCatalog questionnaires)
 {
-    public async Task<PerceelFigures> ForPerceelAsync(string company, int year, Perceel perceel, CancellationToken cancellationToken)
+    /// <summary>
+    /// One <see cref="PerceelFigures"/> per perceel, in <see cref="PerceelNames.All"/> order. Each partition is read
+    /// once for all four percelen: the attempts and responses are not kept per perceel, so reading per perceel
+    /// would read them four times.
+    /// </summary>
+    public async Task<IReadOnlyList<PerceelFigures>> ForCompanyAsync(string company, int year, CancellationToken cancellationToken)
     {
-        var services = await source.ServicesAsync(company, year, perceel, cancellationToken).ToListAsync(cancellationToken);
+        var questionnaire = questionnaires.Current;
+        var services = await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         if (services.Count == 0)
-            return ReportAggregator.Aggregate(perceel, services, [], [], questionnaires.Current);
+            return PerceelNames.All.Select(p => ReportAggregator.Aggregate(p, services, [], [], questionnaire)).ToList();
         var attempts = await fieldwork.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        return ReportAggregator.Aggregate(perceel, services, attempts, answers, questionnaires.Current);
+        return PerceelNames.All.Select(p => ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire)).ToList();
     }
 }

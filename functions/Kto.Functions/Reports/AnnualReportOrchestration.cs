@@ -1,4 +1,3 @@
-using Kto.Core;
 using Kto.Core.Companies;
 using Kto.Core.Reports;
 using Kto.Infrastructure.Reports;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Kto.Functions.Reports;
 
 /// <summary>
-/// The annual report as a Durable orchestration: fan out per company × perceel to count, fan in per company to
-/// build, render and store the draft. The orchestrator only schedules (replay-safe, time from the context); the
+/// The annual report as a Durable orchestration: fan out per company to count its four percelen, then build,
+/// render and store its draft. The orchestrator only schedules (replay-safe, time from the context); the
 /// activities do all I/O and return small results: figures, never files.
 /// </summary>
 public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, AnnualReportService reports)
@@ -22,17 +21,16 @@ public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFig
         var generatedAt = new DateTimeOffset(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
         var companyIds = await context.CallActivityAsync<List<string>>(nameof(ListReportCompanies), run);
-        var counting = companyIds
-            .Select(company => PerceelNames.All
-                .Select(perceel => context.CallActivityAsync<PerceelFigures>(nameof(AggregatePerceel), new PerceelTask(company, run.Year, perceel)))
-                .ToList())
-            .ToList();
-        await Task.WhenAll(counting.SelectMany(c => c));
-
-        await Task.WhenAll(companyIds.Select((company, i) => context.CallActivityAsync(nameof(SaveDraftReport),
-            new DraftTask(company, run.Year, counting[i].Select(t => t.Result).ToList(), generatedAt))));
+        // No barrier between companies: one company's draft is rendered while the next one's rows are still read.
+        await Task.WhenAll(companyIds.Select(company => DraftAsync(context, new CompanyTask(company, run.Year), generatedAt)));
         logger.LogInformation("Report drafts {Year}: {Count} companies", run.Year, companyIds.Count);
         return new ReportRunResult(run.Year, companyIds);
+    }
+
+    private static async Task DraftAsync(TaskOrchestrationContext context, CompanyTask task, DateTimeOffset generatedAt)
+    {
+        var counted = await context.CallActivityAsync<IReadOnlyList<PerceelFigures>>(nameof(AggregateCompany), task);
+        await context.CallActivityAsync(nameof(SaveDraftReport), new DraftTask(task.Company, task.Year, counted, generatedAt));
     }
 
     [Function(nameof(ListReportCompanies))]
@@ -42,9 +40,11 @@ public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFig
         return (await companies.ListAsync(cancellationToken)).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
     }
 
-    [Function(nameof(AggregatePerceel))]
-    public Task<PerceelFigures> AggregatePerceel([ActivityTrigger] PerceelTask task, CancellationToken cancellationToken) =>
-        figures.ForPerceelAsync(task.Company, task.Year, task.Perceel, cancellationToken);
+    /// <summary>One activity per company, not per perceel: attempts and responses are stored per company and year, so
+    /// counting a perceel on its own would read them once for each of the four percelen.</summary>
+    [Function(nameof(AggregateCompany))]
+    public Task<IReadOnlyList<PerceelFigures>> AggregateCompany([ActivityTrigger] CompanyTask task, CancellationToken cancellationToken) =>
+        figures.ForCompanyAsync(task.Company, task.Year, cancellationToken);
 
     [Function(nameof(SaveDraftReport))]
     public async Task SaveDraftReport([ActivityTrigger] DraftTask task, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using Kto.Core;
 using Kto.Core.Reports;
 
 namespace Kto.Functions.Reports;
@@ -10,8 +9,8 @@ public sealed record ReportRun(int Year, string? Company)
     public string InstanceId => $"report-{Year}-{Company ?? "all"}";
 }
 
-/// <summary>Activity input: count one perceel of one company.</summary>
-public sealed record PerceelTask(string Company, int Year, Perceel Perceel);
+/// <summary>Activity input: count the percelen of one company.</summary>
+public sealed record CompanyTask(string Company, int Year);
 
 /// <summary>Activity input: the counted percelen of one company, to build, render and store as its draft.</summary>
 public sealed record DraftTask(string Company, int Year, IReadOnlyList<PerceelFigures> Figures, DateTimeOffset GeneratedAt);
