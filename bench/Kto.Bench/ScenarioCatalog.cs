@@ -12,7 +12,7 @@ public static class ScenarioCatalog
         // Slot 3: the questionnaire is being built in parallel. Replace with a SurveyScenario class.
         new SurveyScenario(),
         // Slot 4: the annual report is being built in parallel. Replace with a ReportScenario class.
-        new NotYetMeasured("report", "annual report for 50 companies × 2,000 services", "to be set"),
+        new ReportScenario(),
         new MailScenario(),
     ];
 
