@@ -77,7 +77,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         await app.StartAsync(cancellationToken);
         try
         {
-            return await MeasureAsync(app, azurite.ConnectionString, baseUrl, bureauKey, year, cancellationToken);
+            return await MeasureAsync(app, azurite, baseUrl, bureauKey, year, cancellationToken);
         }
         finally
         {
@@ -85,7 +85,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         }
     }
 
-    private static async Task<ScenarioResult> MeasureAsync(WebApplication app, string storage, string baseUrl, string bureauKey, int year, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteProcess azurite, string baseUrl, string bureauKey, int year, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bureauKey);
@@ -100,25 +100,31 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         Console.WriteLine($"report: seeded in {seedClock.Elapsed.TotalSeconds:F1} s ({string.Join(", ", fixture.Written.Select(w => $"{w.Key} {w.Value:N0}"))})");
 
         // A client of its own for the baseline: nothing the product configured.
-        var raw = new TableServiceClient(storage);
+        var raw = new TableServiceClient(azurite.ConnectionString);
         var reportTimes = new List<double>();
         var rawTimes = new List<double>();
         long reportAllocated = 0, rawAllocated = 0;
+        using var self = Process.GetCurrentProcess();
+        (TimeSpan Azurite, TimeSpan Self) reportCpu = default, rawCpu = default;
         Dictionary<string, RawFigures[]> rawFigures = [];
         for (var run = 1; run <= Runs; run++)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Cpu(azurite, self);
             var clock = Stopwatch.StartNew();
             var companies = await RunReportAsync(http, year, cancellationToken);
             clock.Stop();
+            reportCpu = Since(cpu, azurite, self);
             reportAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             if (companies != Companies) throw new InvalidOperationException($"the report run made {companies} drafts, expected {Companies}");
             reportTimes.Add(clock.Elapsed.TotalSeconds);
 
             allocated = GC.GetTotalAllocatedBytes(precise: true);
+            cpu = Cpu(azurite, self);
             clock.Restart();
             rawFigures = await RawAggregationAsync(raw, year, cancellationToken);
             clock.Stop();
+            rawCpu = Since(cpu, azurite, self);
             rawAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             rawTimes.Add(clock.Elapsed.TotalSeconds);
             Console.WriteLine($"report run {run}: report {reportTimes[^1]:F1} s, raw aggregation {rawTimes[^1]:F1} s");
@@ -144,11 +150,19 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
                   "and responses (RowKey, Answers) partitions once; per perceel ended, approached, responded, response rate and mean rapportcijfer in memory. " +
                   $"Per run: {string.Join(", ", rawTimes.Select(t => $"{t:F1} s"))}. Allocated (last run): {rawAllocated / 1e9:F2} GB. Best of {Runs} for each, alternating.");
         notes.Add($"Checked: all {Companies} drafts' report.json equal the raw aggregation in ended, approached, responded, response rate and mean grade for every perceel.");
+        notes.Add($"CPU in the last run of each: report {reportTimes[^1]:F1} s wall, Azurite {reportCpu.Azurite.TotalSeconds:F1} s, this process (host, orchestration, rendering) {reportCpu.Self.TotalSeconds:F1} s; " +
+                  $"raw aggregation {rawTimes[^1]:F1} s wall, Azurite {rawCpu.Azurite.TotalSeconds:F1} s, this process {rawCpu.Self.TotalSeconds:F1} s (2 cores in all).");
         notes.Add(breakdown);
+        var attempts = rows.GetValueOrDefault(StorageNames.AttemptsTable);
+        notes.Add("What limits both: Azurite answers a partition query by filtering the whole table in JavaScript for every page of 1,000 rows " +
+                  $"(LokiJS where + sort in queryTableEntities), so each of the {(attempts / Companies + 999) / 1000} pages of a company's ~{attempts / Companies:N0} attempts " +
+                  $"scans all {attempts:N0} attempts rows; Azurite runs on one thread, so companies read in parallel still queue there. On Azure Table storage a partition " +
+                  "query is a range read. On top of the shared reads the report reads whole attempt and response entities (the baseline selects two columns), " +
+                  "maps them to records, and renders a PDF and an XLSX per company.");
         return new ScenarioResult("report",
         [
-            new Figure($"annual report, {Companies} companies × {ServicesPerCompany:N0} services", reportTime, "s", "raw aggregation", rawTime, ratio,
-                "≤ 2 (report time / raw time)", ratio <= 2),
+            new Figure($"annual report, {Companies} companies × {ServicesPerCompany:N0} services (wall time)", reportTime, "s",
+                "raw aggregation of the same rows, s", rawTime, ratio, "≤ 2 (report time / raw time)", ratio <= 2),
         ], notes);
     }
 
@@ -282,6 +296,18 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         var total = steps.Sum();
         return $"Breakdown, the activities' steps one after the other for {BreakdownCompanies} companies (mean per company, {total / BreakdownCompanies * 1000:F0} ms in all): " +
                string.Join("; ", names.Select((n, i) => $"{n} {steps[i] / BreakdownCompanies * 1000:F0} ms ({100 * steps[i] / total:F0} %)")) + ".";
+    }
+
+    private static (TimeSpan Azurite, TimeSpan Self) Cpu(AzuriteProcess azurite, Process self)
+    {
+        self.Refresh();
+        return (azurite.CpuTime(), self.TotalProcessorTime);
+    }
+
+    private static (TimeSpan Azurite, TimeSpan Self) Since((TimeSpan Azurite, TimeSpan Self) start, AzuriteProcess azurite, Process self)
+    {
+        var now = Cpu(azurite, self);
+        return (now.Azurite - start.Azurite, now.Self - start.Self);
     }
 
     private static double Lap(Stopwatch clock)
