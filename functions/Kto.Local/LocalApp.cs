@@ -23,7 +23,7 @@ public static class LocalApp
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(localSettings);
         builder.Services.AddSingleton<FunctionInvoker>();
-        // Orchestrations in DurableTaskTestHost; [DurableClient] parameters get its client (FunctionInvoker binds from DI).
+        // Orchestrations in the in-memory Durable host; [DurableClient] parameters get its client (FunctionInvoker binds from DI).
         builder.Services.AddSingleton<LocalDurableHost>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LocalDurableHost>());
         builder.Services.AddSingleton<Microsoft.DurableTask.Client.DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableHost>().Client);

@@ -1,45 +1,124 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
 
 namespace Kto.Local;
 
 /// <summary>
-/// Runs the app's orchestrations and activities in <see cref="DurableTaskTestHost"/> (in-process, in memory):
-/// they are found in the <see cref="FunctionCatalog"/> by their trigger attributes, so names live in one place,
-/// and the same methods are called through the <see cref="FunctionInvoker"/> (a DI scope per call, like the
-/// Functions host). Its <see cref="DurableTaskClient"/> is what <c>[DurableClient]</c> parameters receive.
-/// State is lost when the process stops: this is a development host.
+/// Runs the app's orchestrations and activities in process, in memory, on the parts of Microsoft.DurableTask's
+/// InProcessTestHost (its in-memory orchestration service and gRPC sidecar) wired as its DurableTaskTestHost wires
+/// them, except for one thing: activities run up to <see cref="ActivitySlots"/> at a time, as in the Functions host.
+/// The test host allows one per core and, when full, looks for a free slot only every 500 ms, so the annual report
+/// of 50 companies spent most of its time waiting for slots. Orchestrations and activities are found in the
+/// <see cref="FunctionCatalog"/> by their trigger attributes, so names live in one place, and the same methods are
+/// called through the <see cref="FunctionInvoker"/> (a DI scope per call, like the Functions host). Its
+/// <see cref="DurableTaskClient"/> is what <c>[DurableClient]</c> parameters receive. State is lost when the
+/// process stops: this is a development host.
 /// </summary>
 public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker invoker, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
-    private DurableTaskTestHost? host;
+    /// <summary>The Functions host's default <c>maxConcurrentActivityFunctions</c>: 10 per core.</summary>
+    public static int ActivitySlots { get; } = 10 * Environment.ProcessorCount;
 
-    public DurableTaskClient Client => host?.Client ?? throw new InvalidOperationException("The local Durable host has not started.");
+    private WebApplication? sidecar;
+    private GrpcChannel? channel;
+    private IHost? worker;
+
+    public DurableTaskClient Client => worker?.Services.GetRequiredService<DurableTaskClient>()
+        ?? throw new InvalidOperationException("The local Durable host has not started.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // The test host runs its own gRPC web host whose default logging reads only environment variables and logs
-        // every internal call at Information; this keeps that chatter out of the local log.
-        Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft.AspNetCore", "Warning");
-        Environment.SetEnvironmentVariable("Logging__LogLevel__Microsoft.DurableTask", "Warning");
-        host = await DurableTaskTestHost.StartAsync(registry =>
-        {
-            foreach (var (function, _) in catalog.WithTrigger<OrchestrationTriggerAttribute>())
-                registry.AddOrchestrator(function.Name, new Orchestrator(function, invoker));
-            foreach (var (function, _) in catalog.WithTrigger<ActivityTriggerAttribute>())
-                registry.AddActivity(function.Name, new Activity(function, invoker));
-        }, new DurableTaskTestHostOptions { LoggerFactory = loggers }, cancellationToken);
+        var address = $"http://127.0.0.1:{FreePort()}";
+        var service = new LocalOrchestrationService(loggers);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(address);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        // The app's logging (and its levels), not a default host's that logs every internal call at Information.
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        sidecar = builder.Build();
+        sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await sidecar.StartAsync(cancellationToken);
+
+        channel = GrpcChannel.ForAddress(address);
+        worker = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging =>
+            {
+                logging.ClearProviders();
+                logging.Services.AddSingleton(loggers);
+            })
+            .ConfigureServices(services =>
+            {
+                services.AddDurableTaskWorker(worker =>
+                {
+                    worker.UseGrpc(channel);
+                    worker.AddTasks(registry =>
+                    {
+                        foreach (var (function, _) in catalog.WithTrigger<OrchestrationTriggerAttribute>())
+                            registry.AddOrchestrator(function.Name, new Orchestrator(function, invoker));
+                        foreach (var (function, _) in catalog.WithTrigger<ActivityTriggerAttribute>())
+                            registry.AddActivity(function.Name, new Activity(function, invoker));
+                    });
+                });
+                services.AddDurableTaskClient(client =>
+                {
+                    client.UseGrpc(channel);
+                    client.RegisterDirectly();
+                });
+            })
+            .Build();
+        await worker.StartAsync(cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (host is not null) await host.DisposeAsync();
-        host = null;
+        if (worker is not null)
+        {
+            await worker.StopAsync();
+            worker.Dispose();
+            worker = null;
+        }
+        if (channel is not null)
+        {
+            await channel.ShutdownAsync();
+            channel.Dispose();
+            channel = null;
+        }
+        if (sidecar is not null)
+        {
+            await sidecar.StopAsync();
+            await sidecar.DisposeAsync();
+            sidecar = null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The in-memory service with the Functions host's activity concurrency (it re-implements that one member).</summary>
+    private sealed class LocalOrchestrationService(ILoggerFactory loggers) : InMemoryOrchestrationService(loggers), IOrchestrationService
+    {
+        int IOrchestrationService.MaxConcurrentTaskActivityWorkItems => ActivitySlots;
     }
 
     private static Dictionary<Type, object> ByType(Type type, object? value) =>
