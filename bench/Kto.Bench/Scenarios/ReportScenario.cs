@@ -24,7 +24,7 @@ namespace Kto.Bench.Scenarios;
 /// <summary>
 /// Scenario 4: the annual report of one year for <see cref="Companies"/> companies × <see cref="ServicesPerCompany"/>
 /// services (<see cref="RespondedPerCompany"/> responded each), wall time from <c>POST /api/reports/{year}</c> on
-/// the local host (the real orchestration in DurableTaskTestHost, real Table/Blob adapters, Azurite) until its status
+/// the local host (the real orchestration in its in-memory Durable host, real Table/Blob adapters, Azurite) until its status
 /// says Completed, all drafts written; against a raw aggregation of the same partitions with Azure.Data.Tables
 /// (counts and mean grade per company and perceel, in memory, no product code). Both must give the same numbers.
 /// </summary>
