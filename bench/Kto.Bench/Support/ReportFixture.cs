@@ -78,6 +78,8 @@ public sealed class ReportFixture(int year, int servicesPerCompany, int responde
         var partition = TableKeys.CompanyYear(company, year);
         var days = DateTime.IsLeapYear(year) ? 366 : 365;
         var received = new DateTimeOffset(year, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        // Exactly respondedPerCompany responders, picked by a hash so the response rate differs a little per perceel.
+        var responders = Enumerable.Range(0, servicesPerCompany).OrderBy(i => Mix(c, i, 0)).Take(respondedPerCompany).ToHashSet();
         for (var i = 0; i < servicesPerCompany; i++)
         {
             var einddatum = new DateOnly(year, 1, 1).AddDays((i * 7919 + c * 31) % days);
@@ -94,8 +96,7 @@ public sealed class ReportFixture(int year, int servicesPerCompany, int responde
             };
             var service = new ServiceRef(company, year, ended.Key.Id());
 
-            // Exactly respondedPerCompany responders: i·7919 mod N is a permutation of 0..N-1 (7919 is prime).
-            var responded = (i * 7919L + c * 104_729L) % servicesPerCompany < respondedPerCompany;
+            var responded = responders.Contains(i);
             // Responders answer after the invitation (60 %), the first reminder (30 %) or the second (10 %).
             var answersAfter = responded ? (Mix(c, i, 2) % 10) switch { < 6 => 0, < 9 => 1, _ => 2 } : int.MaxValue;
             var invited = new DateTimeOffset(einddatum.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(3);
