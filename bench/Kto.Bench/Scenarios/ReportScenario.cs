@@ -303,7 +303,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
     private static (TimeSpan Azurite, TimeSpan Self) Cpu(AzuriteProcess azurite, Process self)
     {
         self.Refresh();
-        return (azurite.CpuTime(), self.TotalProcessorTime);
+        return (azurite.CpuTime() ?? TimeSpan.Zero, self.TotalProcessorTime);
     }
 
     private static (TimeSpan Azurite, TimeSpan Self) Since((TimeSpan Azurite, TimeSpan Self) start, AzuriteProcess azurite, Process self)

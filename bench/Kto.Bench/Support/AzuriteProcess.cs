@@ -51,13 +51,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>CPU time Azurite has used so far (its JavaScript runs on one thread): beside a wall time, how much of it was Azurite.</summary>
-    public TimeSpan CpuTime()
-    {
-        process.Refresh();
-        return process.TotalProcessorTime;
-    }
-
     /// <summary>Azurite's peak resident memory (VmHWM) in bytes, or null when it cannot be read.</summary>
     public long? PeakResidentBytes()
     {
