@@ -58,7 +58,7 @@ async Task<int> RunAllAsync(string[] options)
     var results = new List<(IScenario Scenario, ScenarioResult? Result)>();
     foreach (var scenario in ScenarioCatalog.All)
     {
-        if (!scenario.Measured || (selected is not null && !selected.Contains(scenario.Name)))
+        if (selected is not null && !selected.Contains(scenario.Name))
         {
             results.Add((scenario, null));
             continue;

@@ -9,9 +9,6 @@ public interface IScenario
 {
     string Name { get; }
 
-    /// <summary>False for a slot whose scenario is not written yet: the table says "not yet measured".</summary>
-    bool Measured => true;
-
     Task<ScenarioResult> RunAsync(CancellationToken cancellationToken);
 }
 
@@ -34,16 +31,4 @@ public sealed record ScenarioResult(string Scenario, List<Figure> Figures, List<
     public long? AzuritePeakBytes { get; set; }
     public double Seconds { get; set; }
     public string? Error { get; set; }
-}
-
-/// <summary>A slot kept for a scenario being built elsewhere; replace it in <see cref="ScenarioCatalog.All"/> with the real class.</summary>
-public sealed class NotYetMeasured(string name, string what, string target) : IScenario
-{
-    public string Name => name;
-    public string What => what;
-    public string Target => target;
-    public bool Measured => false;
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new ScenarioResult(name, [], [$"{what}: not yet measured (target: {target})."]));
 }

@@ -9,9 +9,7 @@ public static class ScenarioCatalog
     [
         new ParseScenario(),
         new IngestScenario(),
-        // Slot 3: the questionnaire is being built in parallel. Replace with a SurveyScenario class.
         new SurveyScenario(),
-        // Slot 4: the annual report is being built in parallel. Replace with a ReportScenario class.
         new ReportScenario(),
         new MailScenario(),
     ];
