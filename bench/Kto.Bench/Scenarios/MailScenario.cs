@@ -54,7 +54,7 @@ public sealed class MailScenario : IScenario, IUsesAzurite
         var at = ExportFile.MailMoment;
 
         // Unthrottled: limits far above what a run can send.
-        await using (var services = await KtoServices.StartAsync(azurite.ConnectionString, MailSettings(smtp, 1_000_000, 10_000_000, TimeSpan.FromMinutes(8))))
+        await using (var services = await KtoServices.StartAsync(azurite.ConnectionString, MailSettings(smtp, 100_000, 100_000, TimeSpan.FromMinutes(8))))
         {
             var pipelineRates = new List<double>();
             var bareRates = new List<double>();
