@@ -42,18 +42,8 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
     /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
     public long? AzuritePeak { get; private set; }
 
-    public async Task<ScenarioResult> RunAsync(CancellationToken cancellationToken)
-    {
-        await using var azurite = await AzuriteProcess.StartAsync();
-        try
-        {
-            return await RunAsync(azurite, cancellationToken);
-        }
-        finally
-        {
-            AzuritePeak = azurite.PeakResidentBytes();
-        }
-    }
+    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
+        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
 
     private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
     {

@@ -24,6 +24,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Runs a scenario against a fresh Azurite and hands back Azurite's peak memory, also when the run fails.</summary>
+    public static async Task<T> RunAsync<T>(Func<AzuriteProcess, Task<T>> run, Action<long?> reportPeak)
+    {
+        await using var azurite = await StartAsync();
+        try
+        {
+            return await run(azurite);
+        }
+        finally
+        {
+            reportPeak(azurite.PeakResidentBytes());
+        }
+    }
+
     public static async Task<AzuriteProcess> StartAsync()
     {
         var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
