@@ -8,6 +8,6 @@ namespace Kto.Functions;
 public sealed class HealthFunction
 {
     [Function(nameof(Health))]
-    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+    public IActionResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request) =>
         new OkObjectResult(new { status = "ok" });
 }

@@ -4,16 +4,18 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Local;
 
-/// <summary>Maps every HTTP-triggered function to Kestrel under <c>/api</c>, with its own route and methods.</summary>
+/// <summary>
+/// Maps every HTTP-triggered function to Kestrel with its own route and methods. host.json sets the route prefix to
+/// empty, so a route is the whole path: the JSON API declares <c>api/…</c>, pages (questionnaire, portal) live outside it.
+/// </summary>
 public static class HttpFunctionEndpoints
 {
-    public const string RoutePrefix = "api";
 
     public static void MapHttpFunctions(this WebApplication app, FunctionCatalog catalog)
     {
         foreach (var (function, trigger) in catalog.WithTrigger<HttpTriggerAttribute>())
         {
-            var route = $"/{RoutePrefix}/{trigger.Route ?? function.Name}";
+            var route = $"/{trigger.Route ?? function.Name}";
             var methods = (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray();
             app.MapMethods(route, methods, (HttpContext context) => InvokeAsync(context, function))
                 .WithDisplayName(function.Name);

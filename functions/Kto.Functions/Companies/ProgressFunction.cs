@@ -12,7 +12,7 @@ public sealed class ProgressFunction(AccessService access, ProgressService progr
 {
     [Function(nameof(Progress))]
     public async Task<IActionResult> Progress(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "companies/{company}/progress")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/progress")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class RegisterCompanyFunction(AccessService access, CompanyService
 {
     [Function(nameof(RegisterCompany))]
     public async Task<IActionResult> RegisterCompany(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "companies")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;

@@ -12,7 +12,7 @@ public sealed class GetReceiptFunction(AccessService access, IDeliveryStore stor
 {
     [Function(nameof(GetReceipt))]
     public async Task<IActionResult> GetReceipt(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deliveries/{company}/{file}/receipt")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deliveries/{company}/{file}/receipt")] HttpRequest request,
         string company,
         string file,
         CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class UploadDeliveryFunction(
 {
     [Function(nameof(UploadDelivery))]
     public async Task<IActionResult> UploadDelivery(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deliveries/{company}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/deliveries/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {

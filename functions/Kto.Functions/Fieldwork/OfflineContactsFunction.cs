@@ -18,7 +18,7 @@ public sealed class OfflineContactsFunction(AccessService access, OfflineContact
 {
     [Function(nameof(OfflineContacts))]
     public async Task<IActionResult> OfflineContacts(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "companies/{company}/offline-contacts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/offline-contacts")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
 {
     [Function(nameof(RecordAttempt))]
     public async Task<IActionResult> RecordAttempt(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "companies/{company}/attempts")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies/{company}/attempts")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {

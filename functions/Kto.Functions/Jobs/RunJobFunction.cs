@@ -18,7 +18,7 @@ public sealed class RunJobFunction(AccessService access, MailJobService mailJobs
 {
     [Function(nameof(RunJob))]
     public async Task<IActionResult> RunJob(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs/{job}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/jobs/{job}")] HttpRequest request,
         string job,
         CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class ReportFileFunction(AccessService access, AnnualReportService
 {
     [Function(nameof(ReportFile))]
     public async Task<IActionResult> ReportFile(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year:int}/{company}/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{year:int}/{company}/{file}")] HttpRequest request,
         int year,
         string company,
         string file,

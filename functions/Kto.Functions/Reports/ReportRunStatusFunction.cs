@@ -12,7 +12,7 @@ public sealed class ReportRunStatusFunction(AccessService access)
 {
     [Function(nameof(ReportRunStatus))]
     public async Task<IActionResult> ReportRunStatus(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "report-runs/{instanceId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/report-runs/{instanceId}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string instanceId,
         CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed class ReportStatusFunction(AccessService access, AnnualReportServi
 {
     [Function(nameof(ReportStatus))]
     public async Task<IActionResult> ReportStatus(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{year:int}/{company}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{year:int}/{company}")] HttpRequest request,
         int year,
         string company,
         CancellationToken cancellationToken)

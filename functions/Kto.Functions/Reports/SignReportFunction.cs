@@ -19,7 +19,7 @@ public sealed class SignReportFunction(AccessService access, AnnualReportService
 
     [Function(nameof(SignReport))]
     public async Task<IActionResult> SignReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year:int}/{company}/sign")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{year:int}/{company}/sign")] HttpRequest request,
         int year,
         string company,
         CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class StartReportFunction(AccessService access, ICompanyStore comp
 {
     [Function(nameof(StartReport))]
     public async Task<IActionResult> StartReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports/{year:int}/{company?}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{year:int}/{company?}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         int year,
         string? company,

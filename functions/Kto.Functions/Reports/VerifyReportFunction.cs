@@ -14,7 +14,7 @@ public sealed class VerifyReportFunction(AnnualReportService reports)
 {
     [Function(nameof(VerifyReport))]
     public async Task<IActionResult> VerifyReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify/{sha256}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/verify/{sha256}")] HttpRequest request,
         string sha256,
         CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class OptOutFunction(SurveyPageService survey, SurveyPageRenderer 
 {
     [Function(nameof(ConfirmOptOut))]
     public async Task<IActionResult> ConfirmOptOut(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{token}/afmelden")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/s/{token}/afmelden")] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class OptOutFunction(SurveyPageService survey, SurveyPageRenderer 
 
     [Function(nameof(OptOut))]
     public async Task<IActionResult> OptOut(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "s/{token}/afmelden")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/s/{token}/afmelden")] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ public sealed class QuestionnaireFunction(SurveyPageService survey, SurveyPageRe
 {
     [Function(nameof(OpenQuestionnaire))]
     public async Task<IActionResult> OpenQuestionnaire(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/s/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class QuestionnaireFunction(SurveyPageService survey, SurveyPageRe
 
     [Function(nameof(SubmitQuestionnaire))]
     public async Task<IActionResult> SubmitQuestionnaire(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "s/{token}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/s/{token}")] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
     {

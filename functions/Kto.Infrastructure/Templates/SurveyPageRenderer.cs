@@ -16,7 +16,7 @@ namespace Kto.Infrastructure.Templates;
 /// </summary>
 public sealed class SurveyPageRenderer
 {
-    public const string StylesheetRoute = "assets/survey.css";
+    public const string StylesheetRoute = "api/assets/survey.css";
 
     private readonly LiquidTemplates templates;
     private readonly BureauSettings bureau;
@@ -32,7 +32,7 @@ public sealed class SurveyPageRenderer
             .ToDictionary(kv => kv.Key, kv => kv.Value.Deserialize<Dictionary<string, string>>()!);
         Stylesheet = File.ReadAllText(Path.Combine(folder, "survey.css"));
         // The version in the URL changes with the file, so browsers may cache it for long.
-        StylesheetUrl = $"/api/{StylesheetRoute}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))[..12]}";
+        StylesheetUrl = $"/{StylesheetRoute}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))[..12]}";
     }
 
     public string Stylesheet { get; }
