@@ -79,6 +79,13 @@ public sealed class DeliveryIngestService(
         {
             copy.Position = 0;
             await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
+            var receipt = tally.Rows == 0
+                ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
+                    new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels."), time.GetUtcNow())
+                : tally.Receipt(company, fileName, Receipt.Statuses.Accepted, null, time.GetUtcNow());
+            await SaveAsync(receipt, cancellationToken);
+            await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
+            return receipt;
         }
         catch (UnreadableRowsException unreadable)
         {
@@ -93,16 +100,9 @@ public sealed class DeliveryIngestService(
         }
         catch (Exception) when (attempt >= MaxAttempts && !cancellationToken.IsCancellationRequested)
         {
+            // The last run the trigger makes: storage kept failing, so the company gets a receipt instead of silence.
             return await GiveUpAsync(company, fileName, contentHash, started, attempt, content, cancellationToken);
         }
-
-        var receipt = tally.Rows == 0
-            ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
-                new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels."), time.GetUtcNow())
-            : tally.Receipt(company, fileName, Receipt.Statuses.Accepted, null, time.GetUtcNow());
-        await SaveAsync(receipt, cancellationToken);
-        await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
-        return receipt;
     }
 
     /// <summary>
