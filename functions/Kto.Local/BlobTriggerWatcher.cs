@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Local;
@@ -8,7 +10,10 @@ namespace Kto.Local;
 /// <summary>
 /// Stands in for Event Grid on one machine: polls the containers named in blob triggers and calls the function
 /// once per blob content (name + ETag). Like the Functions host it retries a failing blob a few times, then
-/// leaves it alone. The functions are idempotent themselves, so a restart that sees a blob again is harmless.
+/// leaves it alone, and it remembers what it handled in blob receipts (as the host does, in its own
+/// <c>azure-webjobs-hosts</c> container), so a restart does not run every blob again. Blobs run in lanes by their
+/// first path segment (for deliveries: the company), one at a time per lane and lanes side by side, so one
+/// company's slow file never holds up another company's file.
 /// </summary>
 public sealed class BlobTriggerWatcher(
     FunctionCatalog catalog,
@@ -17,9 +22,20 @@ public sealed class BlobTriggerWatcher(
     LocalHostSettings settings,
     ILogger<BlobTriggerWatcher> logger) : BackgroundService
 {
+    /// <summary>The Functions host's default for blob triggers (maxDequeueCount).</summary>
     private const int MaxAttempts = 5;
+
+    /// <summary>The Functions host's container for its own bookkeeping; receipts go under <c>blobreceipts/</c>.</summary>
+    private const string HostContainer = "azure-webjobs-hosts";
+    private const string HostId = "kto-local";
+    private const string ReceiptEtag = "ETag";
+
     private readonly ConcurrentDictionary<string, int> attempts = new();
-    private readonly HashSet<string> done = [];
+    private readonly ConcurrentDictionary<string, bool> handled = new();
+    private readonly ConcurrentDictionary<string, Task> lanes = new();
+    private readonly SemaphoreSlim slots = new(Math.Max(1, settings.MaxParallelBlobs));
+    private readonly BlobContainerClient receipts = blobs.GetBlobContainerClient(HostContainer);
+    private bool receiptsReady;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,33 +56,108 @@ public sealed class BlobTriggerWatcher(
             try { await Task.Delay(settings.BlobPollInterval, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
+        try { await Task.WhenAll(lanes.Values); }
+        catch (OperationCanceledException) { }
     }
 
+    /// <summary>Finds blobs not handled yet and hands them to their lanes; a busy lane gets its new blobs on a later poll.</summary>
     private async Task PollAsync(Watch watch, CancellationToken cancellationToken)
     {
+        if (!receiptsReady)
+        {
+            await receipts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            receiptsReady = true;
+        }
         var container = blobs.GetBlobContainerClient(watch.Container);
+        var waiting = new Dictionary<string, List<Pending>>(StringComparer.Ordinal);
         await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            var id = $"{item.Name}|{item.Properties.ETag}";
-            if (done.Contains(id)) continue;
-            var values = watch.Match(item.Name);
-            if (values is null) { done.Add(id); continue; }
+            var blob = new Pending(item.Name, item.Properties.ETag?.ToString().Trim('"') ?? "", watch.Match(item.Name));
+            if (handled.ContainsKey(blob.Id)) continue;
+            var lane = $"{watch.Function.Name}|{watch.Container}|{item.Name.Split('/')[0]}";
+            if (lanes.ContainsKey(lane)) continue;
+            if (blob.Values is null || await HasReceiptAsync(watch, blob, cancellationToken))
+            {
+                handled[blob.Id] = true;
+                continue;
+            }
+            if (!waiting.TryGetValue(lane, out var list)) waiting[lane] = list = [];
+            list.Add(blob);
+        }
 
-            var byType = new Dictionary<Type, object> { [typeof(BlobClient)] = container.GetBlobClient(item.Name) };
+        foreach (var (lane, list) in waiting)
+        {
+            var run = Task.Run(() => RunLaneAsync(watch, container, list, cancellationToken), CancellationToken.None);
+            lanes[lane] = run;
+            _ = run.ContinueWith(_ => lanes.TryRemove(lane, out var _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task RunLaneAsync(Watch watch, BlobContainerClient container, List<Pending> list, CancellationToken cancellationToken)
+    {
+        foreach (var blob in list)
+        {
+            if (cancellationToken.IsCancellationRequested) return;
+            await slots.WaitAsync(cancellationToken);
             try
             {
-                await invoker.InvokeAsync(watch.Function, byType, values, cancellationToken);
-                done.Add(id);
+                await RunAsync(watch, container, blob, cancellationToken);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            finally
             {
-                var count = attempts.AddOrUpdate(id, 1, (_, n) => n + 1);
-                // The message only: exceptions from a parser may quote file content, which can be personal data.
-                logger.LogError("{Function} failed (attempt {Attempt} of {Max}): {ErrorType}",
-                    watch.Function.Name, count, MaxAttempts, e.GetType().Name);
-                if (count >= MaxAttempts) done.Add(id);
+                slots.Release();
             }
         }
+    }
+
+    private async Task RunAsync(Watch watch, BlobContainerClient container, Pending blob, CancellationToken cancellationToken)
+    {
+        var byType = new Dictionary<Type, object> { [typeof(BlobClient)] = container.GetBlobClient(blob.Name) };
+        try
+        {
+            await invoker.InvokeAsync(watch.Function, byType, blob.Values!, cancellationToken);
+            await WriteReceiptAsync(watch, blob, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var count = attempts.AddOrUpdate(blob.Id, 1, (_, n) => n + 1);
+            // The type only: exceptions from a parser may quote file content, which can be personal data.
+            logger.LogError("{Function} failed for {Container}/{Blob} (attempt {Attempt} of {Max}): {ErrorType}",
+                watch.Function.Name, watch.Container, blob.Name, count, MaxAttempts, e.GetType().Name);
+            if (count >= MaxAttempts)
+            {
+                try { await WriteReceiptAsync(watch, blob, cancellationToken); }
+                catch (RequestFailedException) { handled[blob.Id] = true; }
+            }
+        }
+    }
+
+    private string ReceiptName(Watch watch, Pending blob) => $"blobreceipts/{HostId}/{watch.Function.Name}/{watch.Container}/{blob.Name}";
+
+    private async Task<bool> HasReceiptAsync(Watch watch, Pending blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await receipts.GetBlobClient(ReceiptName(watch, blob)).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return properties.Value.Metadata.TryGetValue(ReceiptEtag, out var etag) && etag == blob.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task WriteReceiptAsync(Watch watch, Pending blob, CancellationToken cancellationToken)
+    {
+        await receipts.GetBlobClient(ReceiptName(watch, blob)).UploadAsync(BinaryData.Empty,
+            new BlobUploadOptions { Metadata = new Dictionary<string, string> { [ReceiptEtag] = blob.ETag } }, cancellationToken);
+        handled[blob.Id] = true;
+    }
+
+    /// <summary>A blob seen by a poll: its name, content version and the path values the function binds.</summary>
+    private sealed record Pending(string Name, string ETag, IReadOnlyDictionary<string, string?>? Values)
+    {
+        public string Id => $"{Name}|{ETag}";
     }
 
     /// <summary>A blob path like <c>deliveries/{company}/{name}</c> as a container and a matcher for blob names.</summary>

@@ -9,7 +9,8 @@ namespace Kto.Local;
 /// </summary>
 public static class LocalApp
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder.Configuration);
@@ -29,6 +30,8 @@ public static class LocalApp
         builder.Services.AddSingleton<Microsoft.DurableTask.Client.DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableHost>().Client);
         builder.Services.AddHostedService<BlobTriggerWatcher>();
         builder.Services.AddHostedService<TimerTriggerScheduler>();
+        // Last, so a test can put a wrapper (fault injection) around a registered service.
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHttpFunctions(catalog);

@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
+using Kto.Core.Access;
 using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
 using Kto.Functions.Tests.Support;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +33,33 @@ public sealed class RetentionTests(LocalStack stack)
         var fieldwork = stack.Services.GetRequiredService<IFieldworkStore>();
         await foreach (var c in fieldwork.CandidatesAsync(company, 2026, CancellationToken.None))
             Assert.Null(await fieldwork.GetContactAsync(c.Ref, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Every_year_past_retention_is_purged_however_old_and_the_links_of_those_years_expire()
+    {
+        var (company, _) = await stack.NewCompanyAsync("r");
+        int[] oldYears = [1900, 2016, 2020];
+        foreach (var year in oldYears)
+            await StoredServices.StoreAsync(stack, company, $"OUD{year}", new DateOnly(year, 6, 1));
+        await stack.DeliverAsync(company, "nu.csv", Exports.Csv(Exports.Row("NU1", einddatum: Invitations.Einddatum.ToString("dd-MM-yyyy"))));
+        var oldLink = Assert.Single(await Invitations.MintTokensAsync(stack, company, 2016));
+        var currentLink = Assert.Single(await Invitations.MintTokensAsync(stack, company, Invitations.Year));
+        var tables = stack.Services.GetRequiredService<TableServiceClient>();
+
+        var result = await stack.RunJobAsync("purge-expired", DateTimeOffset.UtcNow);
+
+        foreach (var year in oldYears)
+        {
+            Assert.Equal(0, await CountAsync(tables, StorageNames.ContactsTable, TableKeys.CompanyYear(company, year)));
+            Assert.Equal(1, await CountAsync(tables, StorageNames.ServicesTable, TableKeys.CompanyYear(company, year)));
+        }
+        Assert.Equal(1, await CountAsync(tables, StorageNames.ContactsTable, TableKeys.CompanyYear(company, Invitations.Year)));
+        Assert.True(result.GetProperty("tokensDeleted").GetInt32() >= 1);
+        var links = stack.Services.GetRequiredService<ISurveyTokenStore>();
+        Assert.Null(await links.FindAsync(SecretKeys.Hash(oldLink), CancellationToken.None));
+        Assert.NotNull(await links.FindAsync(SecretKeys.Hash(currentLink), CancellationToken.None));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await new SurveyClient(stack).GetAsync($"/api/s/{oldLink}")).Status);
     }
 
     private static async Task<int> CountAsync(TableServiceClient tables, string table, string partition) =>

@@ -10,6 +10,8 @@ public static class DeliveryCodes
     public const string MissingColumn = "missing-column";
     public const string EmptyFile = "empty-file";
     public const string FileTooLarge = "file-too-large";
+    /// <summary>Storing the file failed on our side, every attempt; the company may deliver it again (nothing is counted twice).</summary>
+    public const string IngestFailed = "ingest-failed";
 
     // A rejected row.
     public const string MissingKlantnummer = "missing-klantnummer";
@@ -17,6 +19,10 @@ public static class DeliveryCodes
     public const string MissingEinddatum = "missing-einddatum";
     public const string InvalidDate = "invalid-date";
     public const string EinddatumInFuture = "einddatum-in-future";
+    /// <summary>The end date lies before the previous measurement year: its fieldwork is over and its retention near or past.</summary>
+    public const string EinddatumTooOld = "einddatum-too-old";
+    /// <summary>A row the parser could not read at all (an unexpected cell); the rest of the file is read.</summary>
+    public const string UnreadableRow = "unreadable-row";
     public const string BsnValue = "bsn-value";
 
     // Warnings: the row is kept.

@@ -41,7 +41,8 @@ internal static partial class DeliveryDates
         {
             return TryParseText(((long)number).ToString(CultureInfo.InvariantCulture), out date);
         }
-        if (number is < FirstSerial or > LastSerial) return false;
+        // Written as "inside the range" so NaN (which compares false both ways) is no date either; FromOADate throws on it.
+        if (!(number >= FirstSerial && number <= LastSerial)) return false;
         date = DateOnly.FromDateTime(DateTime.FromOADate(number));
         return true;
     }

@@ -5,7 +5,9 @@ namespace Kto.Core.Deliveries;
 
 /// <summary>
 /// Turns one delivered file into ended services and a receipt. Safe to run twice for the same file (a retried
-/// trigger): the content hash identifies the delivery, and services it already wrote count as accepted again.
+/// trigger, a re-upload under another name): the content hash identifies the delivery, services it already wrote
+/// count as accepted again and are never rewritten, and every run ends in a receipt, at the latest after
+/// <see cref="MaxAttempts"/> runs.
 /// </summary>
 public sealed class DeliveryIngestService(
     IDeliveryStore store,
@@ -64,34 +66,82 @@ public sealed class DeliveryIngestService(
             }, cancellationToken);
         }
 
+        // Runs of this blob count up while it stays in processing; a new blob with the same content starts afresh.
+        var attempt = earlier is { Status: DeliveryStatus.Processing } && earlier.FileName == fileName ? earlier.Attempts + 1 : 1;
         var started = earlier?.StartedAt ?? time.GetUtcNow();
-        await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Processing, 0, started, null), cancellationToken);
+        if (attempt > MaxAttempts)
+            // Earlier runs died without a word (a killed process): this one does not start over again.
+            return await GiveUpAsync(company, fileName, contentHash, started, attempt - 1, content, cancellationToken);
+        await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Processing, 0, started, null, attempt), cancellationToken);
 
-        copy.Position = 0;
-        var receipt = await StoreRowsAsync(company, fileName, contentHash, copy, inspection, cancellationToken);
+        var tally = new Tally(inspection.Warnings);
+        try
+        {
+            copy.Position = 0;
+            await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
+            var receipt = tally.Rows == 0
+                ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
+                    new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels."), time.GetUtcNow())
+                : tally.Receipt(company, fileName, Receipt.Statuses.Accepted, null, time.GetUtcNow());
+            await SaveAsync(receipt, cancellationToken);
+            await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
+            return receipt;
+        }
+        catch (UnreadableRowsException unreadable)
+        {
+            // The reader itself broke off (the census read the file, so this is rare): what was read stands, the
+            // rest is refused, and a retry would only break off at the same row again.
+            await content.DeleteAsync(cancellationToken);
+            var broken = await SaveAsync(tally.Receipt(company, fileName, Receipt.Statuses.Refused, new DeliveryIssue(unreadable.Row, null, DeliveryCodes.UnreadableFile,
+                $"Het bestand kan vanaf rij {unreadable.Row} niet worden gelezen; het is mogelijk beschadigd. De {tally.Accepted} klanten ervóór zijn verwerkt. " +
+                "Lever het herstelde bestand opnieuw aan onder een nieuwe naam: al verwerkte klanten worden niet dubbel geteld."), time.GetUtcNow()), cancellationToken);
+            await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, tally.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
+            return broken;
+        }
+        catch (Exception) when (attempt >= MaxAttempts && !cancellationToken.IsCancellationRequested)
+        {
+            // The last run the trigger makes: storage kept failing, so the company gets a receipt instead of silence.
+            return await GiveUpAsync(company, fileName, contentHash, started, attempt, content, cancellationToken);
+        }
+    }
 
+    /// <summary>
+    /// How many runs a blob gets before it ends in an <c>ingest-failed</c> receipt: the blob trigger's own retry
+    /// count (host.json maxDequeueCount, default 5; the local watcher uses the same), so the last run the host
+    /// makes is the one that writes the receipt.
+    /// </summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Storing kept failing (storage, not the file): the company gets a receipt instead of silence. What was stored
+    /// stays (insert-only, so it is never counted twice); the raw file goes, so the same name can be used again.
+    /// </summary>
+    private async Task<Receipt> GiveUpAsync(string company, string fileName, string contentHash, DateTimeOffset started, int attempts,
+        IDeliveryContent content, CancellationToken cancellationToken)
+    {
+        var receipt = Refused(company, fileName, DeliveryCodes.IngestFailed,
+            $"Het verwerken van dit bestand is {attempts} keer mislukt door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
+            "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd.");
         await SaveAsync(receipt, cancellationToken);
-        await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow()), cancellationToken);
+        await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, 0, started, time.GetUtcNow(), attempts), cancellationToken);
+        await content.DeleteAsync(cancellationToken);
         return receipt;
     }
 
-    private async Task<Receipt> StoreRowsAsync(string company, string fileName, string deliveryId, Stream copy,
-        DeliveryInspection inspection, CancellationToken cancellationToken)
+    private async Task StoreRowsAsync(string company, string fileName, string deliveryId, Stream copy,
+        DeliveryInspection inspection, Tally tally, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = DutchTime.Today(time);
         var known = new Dictionary<int, IReadOnlyDictionary<string, string>>();
         var pending = new Dictionary<int, List<NewService>>();
         var seenInFile = new HashSet<string>(StringComparer.Ordinal);
-        var rejected = new List<DeliveryIssue>();
-        var warnings = new List<DeliveryIssue>(inspection.Warnings);
-        int rows = 0, accepted = 0, duplicates = 0;
 
-        foreach (var row in parser.ReadRows(copy, fileName, inspection, today))
+        foreach (var row in ReadRows(copy, fileName, inspection, today))
         {
-            rows++;
-            rejected.AddRange(row.Rejections);
-            warnings.AddRange(row.Warnings);
+            tally.Rows++;
+            tally.Rejected.AddRange(row.Rejections);
+            tally.Warnings.AddRange(row.Warnings);
             if (row.Service is null) continue;
 
             var id = row.Service.Key.Id();
@@ -100,33 +150,66 @@ public sealed class DeliveryIngestService(
                 known[year] = knownForYear = await store.KnownServicesAsync(company, year, cancellationToken);
 
             // Known from another delivery, or twice in this file: the population holds each service once.
-            var fromOtherDelivery = knownForYear.TryGetValue(id, out var broughtBy) && broughtBy != deliveryId;
-            if (fromOtherDelivery || !seenInFile.Add(id))
+            var isKnown = knownForYear.TryGetValue(id, out var broughtBy);
+            if ((isKnown && broughtBy != deliveryId) || !seenInFile.Add(id))
             {
-                duplicates++;
+                tally.Duplicates++;
                 continue;
             }
 
-            accepted++;
+            tally.Accepted++;
+            // Stored by an earlier run of this delivery: it counts, and its row (with its fieldwork state) is not touched.
+            if (isKnown) continue;
             if (!pending.TryGetValue(year, out var batch)) pending[year] = batch = new List<NewService>(BatchSize);
             batch.Add(new NewService(id, row.Service, deliveryId, now));
             if (batch.Count == BatchSize)
             {
-                await store.SaveServicesAsync(company, year, batch, cancellationToken);
+                await store.InsertServicesAsync(company, year, batch, cancellationToken);
                 batch.Clear();
             }
         }
 
         foreach (var (year, batch) in pending.Where(p => p.Value.Count > 0))
-            await store.SaveServicesAsync(company, year, batch, cancellationToken);
+            await store.InsertServicesAsync(company, year, batch, cancellationToken);
+    }
 
-        return new Receipt
+    /// <summary>The parser's rows; an exception from the reader itself says from which row on the file is unreadable.</summary>
+    private IEnumerable<DeliveryRow> ReadRows(Stream copy, string fileName, DeliveryInspection inspection, DateOnly today)
+    {
+        using var rows = parser.ReadRows(copy, fileName, inspection, today).GetEnumerator();
+        var lastRow = 1;
+        while (true)
         {
-            Company = company, File = fileName,
-            Status = rows == 0 ? Receipt.Statuses.Refused : Receipt.Statuses.Accepted,
-            Refusal = rows == 0 ? new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels.") : null,
-            Rows = rows, Accepted = accepted, Duplicates = duplicates,
-            Rejected = rejected, Warnings = warnings, ProcessedAt = time.GetUtcNow(),
+            try
+            {
+                if (!rows.MoveNext()) yield break;
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                throw new UnreadableRowsException(lastRow + 1);
+            }
+            lastRow = rows.Current.Row;
+            yield return rows.Current;
+        }
+    }
+
+    private sealed class UnreadableRowsException(int row) : Exception
+    {
+        public int Row { get; } = row;
+    }
+
+    /// <summary>What a run counted so far; also what a receipt shows when the run is cut short.</summary>
+    private sealed class Tally(IReadOnlyList<DeliveryIssue> inspectionWarnings)
+    {
+        public int Rows, Accepted, Duplicates;
+        public List<DeliveryIssue> Rejected { get; } = [];
+        public List<DeliveryIssue> Warnings { get; } = [.. inspectionWarnings];
+
+        public Receipt Receipt(string company, string fileName, string status, DeliveryIssue? refusal, DateTimeOffset at) => new()
+        {
+            Company = company, File = fileName, Status = status, Refusal = refusal,
+            Rows = Rows, Accepted = Accepted, Duplicates = Duplicates,
+            Rejected = Rejected, Warnings = Warnings, ProcessedAt = at,
         };
     }
 
@@ -169,4 +252,6 @@ public static class DeliveryStatus
 {
     public const string Processing = "processing";
     public const string Done = "done";
+    /// <summary>Ended with a refusal receipt part way (every attempt failed, or the file broke off); a new upload may try again.</summary>
+    public const string Failed = "failed";
 }

@@ -63,7 +63,25 @@ public sealed class DeliveryParser(DeliverySettings settings)
         foreach (var row in source.Rows())
         {
             if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
-            yield return validator.Validate(row);
+            yield return ValidateOrReject(validator, row);
+        }
+    }
+
+    /// <summary>
+    /// A cell no rule foresaw must cost its row, not the file: an exception here would end the iteration (and the
+    /// ingest) halfway. The message names no value: it could be anything, a BSN included.
+    /// </summary>
+    private static DeliveryRow ValidateOrReject(DeliveryRowValidator validator, SheetRow row)
+    {
+        try
+        {
+            return validator.Validate(row);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
+        {
+            return new DeliveryRow(row.Number, null,
+                [new DeliveryIssue(row.Number, null, DeliveryCodes.UnreadableRow,
+                    "Deze rij kan niet worden gelezen en is niet opgeslagen. Controleer de cellen van deze rij (bijvoorbeeld een datum of formule).")], []);
         }
     }
 

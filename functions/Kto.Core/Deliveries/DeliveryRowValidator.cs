@@ -120,6 +120,14 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
                 $"De einddatum {einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)} ligt in de toekomst. Lever de klant aan nadat de dienst is beëindigd."));
             return null;
         }
+        // The previous measurement year is still delivered in January (its fieldwork runs until Y+1); older years are
+        // closed, and data of them would sit outside what the nightly retention expects.
+        if (einddatum.Year < today.Year - 1)
+        {
+            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumTooOld,
+                $"De einddatum {einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)} ligt vóór {today.Year - 1}. Diensten uit eerdere meetjaren worden niet meer onderzocht."));
+            return null;
+        }
         return einddatum;
     }
 

@@ -14,8 +14,12 @@ public interface IDeliveryStore
     /// <summary>For every service already known for this company and year: its id and the delivery that brought it.</summary>
     Task<IReadOnlyDictionary<string, string>> KnownServicesAsync(string company, int year, CancellationToken cancellationToken);
 
-    /// <summary>Writes services of one company and year (upsert: writing the same batch twice is harmless).</summary>
-    Task SaveServicesAsync(string company, int year, IReadOnlyList<NewService> services, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts services of one company and year with their contact data. Insert-only: a service (or contact row)
+    /// that is already stored is left exactly as it is, so fieldwork state (steps sent, opt-out, response) and a
+    /// purge of contact data survive any retry or re-upload.
+    /// </summary>
+    Task InsertServicesAsync(string company, int year, IReadOnlyList<NewService> services, CancellationToken cancellationToken);
 
     Task SaveReceiptAsync(Receipt receipt, CancellationToken cancellationToken);
 
@@ -25,7 +29,10 @@ public interface IDeliveryStore
 /// <summary>A service about to be stored, with the delivery (content hash) that brought it.</summary>
 public sealed record NewService(string Id, EndedService Service, string DeliveryId, DateTimeOffset ReceivedAt);
 
-/// <summary>One delivered file's content, by SHA-256: the unit of "the same delivery twice is one delivery".</summary>
+/// <summary>
+/// One delivered file's content, by SHA-256: the unit of "the same delivery twice is one delivery".
+/// <see cref="Attempts"/> counts the runs for <see cref="FileName"/> that started, so a file that keeps failing ends.
+/// </summary>
 public sealed record DeliveryRecord(
     string Company,
     string ContentHash,
@@ -33,4 +40,5 @@ public sealed record DeliveryRecord(
     string Status,
     int Rows,
     DateTimeOffset StartedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    int Attempts = 1);

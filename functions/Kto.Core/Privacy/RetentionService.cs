@@ -2,24 +2,26 @@ using Kto.Core.Companies;
 
 namespace Kto.Core.Privacy;
 
-/// <summary>The daily clean-up: contact data and raw files past their retention are deleted.</summary>
+/// <summary>
+/// The daily clean-up: contact data and personal links of every year past retention, and raw files past theirs.
+/// It looks at every year that holds contact data, not a fixed window, so a year no run reached (an old end date
+/// delivered before it was refused, a timer that did not run for years) is still cleaned.
+/// </summary>
 public sealed class RetentionService(ICompanyStore companies, IRetentionStore store, RetentionPolicy policy)
 {
-    /// <summary>How many measurement years back the clean-up looks; older years were cleaned by earlier runs.</summary>
-    private const int YearsBack = 5;
-
     public async Task<RetentionResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var contacts = 0;
-        var thisYear = DutchTime.ToDutch(now).Year;
         foreach (var company in await companies.ListAsync(cancellationToken))
-            for (var year = thisYear - YearsBack; year < thisYear; year++)
+            foreach (var year in await store.ContactYearsAsync(company.Id, cancellationToken))
                 if (policy.ContactsExpired(year, now))
                     contacts += await store.DeleteContactsAsync(company.Id, year, cancellationToken);
 
+        // A link of an expired year would only open a page about a client nobody may contact any more.
+        var tokens = await store.DeleteTokensAsync(year => policy.ContactsExpired(year, now), cancellationToken);
         var files = await store.DeleteRawDeliveriesAsync(policy.RawFilesUploadedBefore(now), cancellationToken);
-        return new RetentionResult(now, contacts, files);
+        return new RetentionResult(now, contacts, files, tokens);
     }
 }
 
-public sealed record RetentionResult(DateTimeOffset At, int ContactsDeleted, int RawFilesDeleted);
+public sealed record RetentionResult(DateTimeOffset At, int ContactsDeleted, int RawFilesDeleted, int TokensDeleted);

@@ -32,7 +32,18 @@ public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, ILogger
             logger.LogInformation("Delivery {File} for {CompanyId} is gone; an earlier run handled it", name, company);
             return;
         }
-        var receipt = await ingest.IngestAsync(company, name, content, cancellationToken);
+        Receipt receipt;
+        try
+        {
+            receipt = await ingest.IngestAsync(company, name, content, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The type only: a message may quote file content. The trigger runs it again; the last run writes a receipt.
+            logger.LogError("Delivery {File} for {CompanyId} failed ({ErrorType}); the trigger retries it, at most {MaxAttempts} runs in all",
+                name, company, e.GetType().Name, DeliveryIngestService.MaxAttempts);
+            throw;
+        }
         logger.LogInformation("Delivery {File} for {CompanyId}: {Status}, {Rows} rows, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
             name, company, receipt.Status, receipt.Rows, receipt.Accepted, receipt.Duplicates, receipt.Rejected.Count);
     }

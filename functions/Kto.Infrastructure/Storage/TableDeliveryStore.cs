@@ -24,7 +24,8 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
         if (!response.HasValue) return null;
         var e = response.Value!;
         return new DeliveryRecord(company, contentHash, e.GetString("FileName"), e.GetString("Status"),
-            e.GetInt32("Rows") ?? 0, e.GetDateTimeOffset("StartedAt") ?? default, e.GetDateTimeOffset("CompletedAt"));
+            e.GetInt32("Rows") ?? 0, e.GetDateTimeOffset("StartedAt") ?? default, e.GetDateTimeOffset("CompletedAt"),
+            e.GetInt32("Attempts") ?? 1);
     }
 
     public Task SaveDeliveryAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
@@ -35,6 +36,7 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
             ["Rows"] = record.Rows,
             ["StartedAt"] = record.StartedAt,
             ["CompletedAt"] = record.CompletedAt,
+            ["Attempts"] = record.Attempts,
         }, TableUpdateMode.Replace, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> KnownServicesAsync(string company, int year, CancellationToken cancellationToken)
@@ -46,17 +48,40 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
         return known;
     }
 
-    public async Task SaveServicesAsync(string company, int year, IReadOnlyList<NewService> batch, CancellationToken cancellationToken)
+    public async Task InsertServicesAsync(string company, int year, IReadOnlyList<NewService> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0) return;
         var partition = TableKeys.CompanyYear(company, year);
         // Contacts first: a service row is only written once its contact data is there.
-        await contacts.SubmitTransactionAsync(
-            batch.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ServiceEntities.Contact(partition, s))),
-            cancellationToken);
-        await services.SubmitTransactionAsync(
-            batch.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ServiceEntities.Service(partition, s))),
-            cancellationToken);
+        await InsertAsync(contacts, batch.Select(s => ServiceEntities.Contact(partition, s)).ToList(), cancellationToken);
+        await InsertAsync(services, batch.Select(s => ServiceEntities.Service(partition, s)).ToList(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the rows in one transaction; when one already exists (a run that died between the two tables, or a
+    /// concurrent run of the same file) the transaction fails whole, and the rows are added one by one, leaving
+    /// every existing row as it is. Never an upsert: that would reset a service's fieldwork state.
+    /// </summary>
+    private static async Task InsertAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+            return;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+        }
+        foreach (var row in rows)
+        {
+            try
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+        }
     }
 
     public async Task SaveReceiptAsync(Receipt receipt, CancellationToken cancellationToken)

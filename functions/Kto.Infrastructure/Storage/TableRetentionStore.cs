@@ -4,11 +4,53 @@ using Kto.Core.Privacy;
 
 namespace Kto.Infrastructure.Storage;
 
-/// <summary>Deletes contact rows per company-year partition and raw delivery blobs by upload time.</summary>
+/// <summary>Deletes contact rows per company-year partition, tokens by their service's year, and raw delivery blobs by upload time.</summary>
 public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceClient blobs) : IRetentionStore
 {
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
+    private readonly TableClient tokens = tables.GetTableClient(StorageNames.TokensTable);
     private readonly BlobContainerClient deliveries = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer);
+
+    /// <summary>
+    /// Walks the company's partitions in key order, one small query per partition: each asks for the first row
+    /// after the partition found last, so the cost follows the number of years, not the number of clients.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ContactYearsAsync(string company, CancellationToken cancellationToken)
+    {
+        var prefix = TableKeys.CompanyYear(company, 0)[..^1]; // "{company}_"
+        var end = prefix[..^1] + (char)(prefix[^1] + 1);      // the first key after every "{company}_…"
+        var years = new List<int>();
+        var after = prefix;
+        while (true)
+        {
+            var filter = $"PartitionKey gt {TableKeys.Quote(after)} and PartitionKey lt {TableKeys.Quote(end)}";
+            TableEntity? row = null;
+            // The pageable skips the empty pages a range query may return before its first row.
+            await foreach (var e in contacts.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                row = e;
+                break;
+            }
+            if (row is null) return years;
+            if (int.TryParse(row.PartitionKey[prefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+                years.Add(year);
+            after = row.PartitionKey;
+        }
+    }
+
+    public async Task<int> DeleteTokensAsync(Func<int, bool> expired, CancellationToken cancellationToken)
+    {
+        var doomed = new List<(string Partition, string Row)>();
+        await foreach (var e in tokens.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Year"], cancellationToken: cancellationToken))
+            if (e.GetInt32("Year") is { } year && expired(year))
+                doomed.Add((e.PartitionKey, e.RowKey));
+        // Tokens are spread over 256 partitions by hash; a transaction holds one partition.
+        foreach (var partition in doomed.GroupBy(t => t.Partition))
+            foreach (var chunk in partition.Chunk(100))
+                await tokens.SubmitTransactionAsync(
+                    chunk.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(t.Partition, t.Row))), cancellationToken);
+        return doomed.Count;
+    }
 
     public async Task<int> DeleteContactsAsync(string company, int year, CancellationToken cancellationToken)
     {

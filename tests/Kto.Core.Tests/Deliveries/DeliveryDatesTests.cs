@@ -59,6 +59,13 @@ public class DeliveryDatesTests
     [Fact]
     public void A_negative_number_is_not_a_date() => Assert.False(DeliveryDates.TryParse(-3.0, out _));
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void A_number_cell_that_is_no_number_is_not_a_date_and_does_not_throw(double value) =>
+        Assert.False(DeliveryDates.TryParse(value, out _));
+
     // The plain shapes are read without the regexes: their edges must answer exactly as the regexes do.
     [Theory]
     [InlineData("12")]

@@ -123,6 +123,16 @@ public class DeliveryRowTests
         Assert.NotNull(parsed.Rows[1].Service);
     }
 
+    [Fact]
+    public void An_einddatum_before_the_previous_measurement_year_is_too_old_and_the_previous_year_is_not()
+    {
+        // Today is 30 June 2025: 2024 is the previous measurement year.
+        var parsed = ParseCsv(Header, Row(einddatum: "31-12-2023"), Row(einddatum: "01-01-2024"), Row(einddatum: "01-01-1900"));
+        Assert.Equal(DeliveryCodes.EinddatumTooOld, Assert.Single(parsed.Rows[0].Rejections).Code);
+        Assert.NotNull(parsed.Rows[1].Service);
+        Assert.Equal(DeliveryCodes.EinddatumTooOld, Assert.Single(parsed.Rows[2].Rejections).Code);
+    }
+
     [Theory]
     [InlineData("yyyy-MM-dd", "2025-03-05")]
     [InlineData("ISO with time", "2025-03-05 14:30:00")]

@@ -2,9 +2,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kto.Core.Access;
+using Kto.Core.Deliveries;
+using Kto.Infrastructure.Storage;
 using Kto.Local;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kto.Functions.Tests.Support;
 
@@ -15,6 +18,9 @@ namespace Kto.Functions.Tests.Support;
 public sealed class LocalStack : IAsyncLifetime
 {
     private AzuriteServer? azurite;
+    private bool ownsAzurite = true;
+    /// <summary>Faults injected in front of the real delivery store (per company; none unless a test sets one).</summary>
+    public DeliveryFaults Faults { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
     public CapturedLogs Logs { get; } = new();
     private WebApplication? app;
@@ -27,9 +33,17 @@ public sealed class LocalStack : IAsyncLifetime
     /// <summary>Size limit for deliveries in these tests: small, so "too large" is cheap to produce.</summary>
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
+    /// <summary>A stack on an Azurite that outlives it: stop it and start another to act out a restart of the host.</summary>
+    public static async Task<LocalStack> StartOnAsync(AzuriteServer shared)
+    {
+        var stack = new LocalStack { azurite = shared, ownsAzurite = false };
+        await stack.InitializeAsync();
+        return stack;
+    }
+
     public async Task InitializeAsync()
     {
-        azurite = await AzuriteServer.StartAsync();
+        azurite ??= await AzuriteServer.StartAsync();
         var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
         app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,14 +62,19 @@ public sealed class LocalStack : IAsyncLifetime
             ["Local:RunTimers"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["urls"] = BaseUrl,
-        }), logging => CapturedLogs.AddTo(logging, Logs));
+        }), logging => CapturedLogs.AddTo(logging, Logs), services =>
+        {
+            services.AddSingleton(Faults);
+            services.AddSingleton<IDeliveryStore>(sp => new FaultInjectingDeliveryStore(
+                ActivatorUtilities.CreateInstance<TableDeliveryStore>(sp), sp.GetRequiredService<DeliveryFaults>()));
+        });
         await app.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
         if (app is not null) { await app.StopAsync(); await app.DisposeAsync(); }
-        if (azurite is not null) await azurite.DisposeAsync();
+        if (azurite is not null && ownsAzurite) await azurite.DisposeAsync();
         await Smtp.DisposeAsync();
     }
 
@@ -79,13 +98,20 @@ public sealed class LocalStack : IAsyncLifetime
     }
 
     /// <summary>Uploads a file as a company would and waits for its receipt (the blob watcher runs the trigger).</summary>
-    public async Task<JsonElement> DeliverAsync(string company, string fileName, byte[] content, string? key = null)
+    public async Task<JsonElement> DeliverAsync(string company, string fileName, byte[] content, string? key = null, TimeSpan? timeout = null)
     {
         var client = Client(key ?? BureauKey);
         var upload = await client.PostAsync($"/api/deliveries/{company}?name={Uri.EscapeDataString(fileName)}", new ByteArrayContent(content));
         if ((int)upload.StatusCode == 413) return await upload.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
-        return await WaitForReceiptAsync(company, fileName, client);
+        return await WaitForReceiptAsync(company, fileName, client, timeout);
+    }
+
+    /// <summary>Uploads a file without waiting for its receipt.</summary>
+    public async Task UploadAsync(string company, string fileName, byte[] content)
+    {
+        var upload = await Bureau().PostAsync($"/api/deliveries/{company}?name={Uri.EscapeDataString(fileName)}", new ByteArrayContent(content));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
     }
 
     /// <summary>Runs a timer job now through the bureau's route, acting as if it were <paramref name="at"/>.</summary>
@@ -96,10 +122,10 @@ public sealed class LocalStack : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, HttpClient? client = null)
+    public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, HttpClient? client = null, TimeSpan? timeout = null)
     {
         client ??= Bureau();
-        var until = DateTime.UtcNow.AddSeconds(120);
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (DateTime.UtcNow < until)
         {
             var response = await client.GetAsync($"/api/deliveries/{company}/{Uri.EscapeDataString(fileName)}/receipt");
