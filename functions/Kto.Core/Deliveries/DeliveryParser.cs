@@ -86,14 +86,14 @@ public sealed class DeliveryParser(DeliverySettings settings)
             if (written is null) continue;
             if (HeaderMap.IsBsnName(written))
                 return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
-                    $"De kolom \"{name}\" bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
+                    "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
                     name);
             if (!HeaderMap.TryMatch(written, out var field))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                    $"De kolom \"{name}\" hoort niet bij de levering en wordt niet opgeslagen."));
-            else if (columns.TryGetValue(field, out var first))
+                    "Deze kolom hoort niet bij de levering en wordt niet opgeslagen."));
+            else if (columns.ContainsKey(field))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                    $"De kolom \"{name}\" komt dubbel voor (ook als \"{headers[first]}\"); alleen de eerste wordt gelezen."));
+                    "Deze kolom komt dubbel voor; alleen de eerste wordt gelezen."));
             else
                 columns[field] = index;
         }
@@ -116,7 +116,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             var name = bsnColumn < headers.Count ? headers[bsnColumn] : DeliveryText.ColumnName(null, bsnColumn);
             return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
-                $"De kolom \"{name}\" bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder deze gegevens en lever het bestand opnieuw aan. Er is niets opgeslagen.",
+                "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder deze gegevens en lever het bestand opnieuw aan. Er is niets opgeslagen.",
                 name);
         }
 
@@ -125,7 +125,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             var name = DeliveryText.ColumnName(null, column);
             warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                $"De {name} heeft geen naam en wordt niet opgeslagen."));
+                "Deze kolom heeft geen naam en wordt niet opgeslagen."));
         }
 
         return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout };
