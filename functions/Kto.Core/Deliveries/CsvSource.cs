@@ -78,10 +78,11 @@ internal sealed class CsvSource : IRowSource
         }
     }
 
-    // Digits, the separators a written BSN may hold, ASCII white space, and every non-ASCII byte (it may be a
-    // non-breaking or other Unicode space): a cell of only these is decoded and checked exactly.
+    // Digits, the separators a written BSN may hold, Excel's text wrappers (="…", '…), ASCII white space, and every
+    // non-ASCII byte (it may be a Unicode space or hyphen): a cell of only these is decoded and checked exactly
+    // (Bsn.LooksLikeBsn says which forms count).
     private static readonly SearchValues<byte> BsnOrBlankBytes =
-        SearchValues.Create([.. "0123456789 .\t\n\v\f\r"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+        SearchValues.Create([.. "0123456789 .-=\"'\t\n\v\f\r\u001C\u001D\u001E\u001F"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
     // UTF-8 never has fewer bytes than chars, so a field of up to this many bytes always fits.
     private const int CensusBufferChars = 256;
