@@ -10,6 +10,8 @@ public static class DeliveryCodes
     public const string MissingColumn = "missing-column";
     public const string EmptyFile = "empty-file";
     public const string FileTooLarge = "file-too-large";
+    public const string TooManyRows = "too-many-rows";
+    public const string TooManyColumns = "too-many-columns";
 
     // A rejected row.
     public const string MissingKlantnummer = "missing-klantnummer";

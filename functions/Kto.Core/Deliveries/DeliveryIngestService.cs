@@ -64,6 +64,10 @@ public sealed class DeliveryIngestService(
             }, cancellationToken);
         }
 
+        // A raw file that held anything like a BSN is not kept, also when only a row is rejected or a column ignored:
+        // the services are read from the local copy.
+        if (inspection.ContainsBsn) await content.DeleteAsync(cancellationToken);
+
         var started = earlier?.StartedAt ?? time.GetUtcNow();
         await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Processing, 0, started, null), cancellationToken);
 
@@ -83,8 +87,9 @@ public sealed class DeliveryIngestService(
         var known = new Dictionary<int, IReadOnlyDictionary<string, string>>();
         var pending = new Dictionary<int, List<NewService>>();
         var seenInFile = new HashSet<string>(StringComparer.Ordinal);
-        var rejected = new List<DeliveryIssue>();
-        var warnings = new List<DeliveryIssue>(inspection.Warnings);
+        var rejected = new ReceiptIssues(settings.MaxIssuesPerCode);
+        var warnings = new ReceiptIssues(settings.MaxIssuesPerCode);
+        warnings.AddRange(inspection.Warnings);
         int rows = 0, accepted = 0, duplicates = 0;
 
         foreach (var row in parser.ReadRows(copy, fileName, inspection, today))
@@ -126,7 +131,8 @@ public sealed class DeliveryIngestService(
             Status = rows == 0 ? Receipt.Statuses.Refused : Receipt.Statuses.Accepted,
             Refusal = rows == 0 ? new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels.") : null,
             Rows = rows, Accepted = accepted, Duplicates = duplicates,
-            Rejected = rejected, Warnings = warnings, ProcessedAt = time.GetUtcNow(),
+            Rejected = rejected.Listed, Warnings = warnings.Listed, Counts = ReceiptIssues.CountsOf(rejected, warnings),
+            ProcessedAt = time.GetUtcNow(),
         };
     }
 
