@@ -372,4 +372,13 @@ public class DeliveryRowTests
         Assert.All(["Jansen", "Kerkweg", "Zwolle", "Pietersen", "Marsweg", "Groningen", "01-07-2025", "Kastanjelaan", "9876"],
             value => Assert.DoesNotContain(value, text));
     }
+
+    [Fact]
+    public void An_address_with_a_control_character_gets_invalid_email_and_is_not_stored_as_usable()
+    {
+        var parsed = ParseCsv(Header, Row(email: "a\u0001b@example.nl"));
+        Assert.Null(parsed.Inspection.Refusal);
+        Assert.Null(parsed.Service.Email);
+        Assert.Contains(parsed.Single.Warnings, w => w.Code == DeliveryCodes.InvalidEmail && w.Column == "email");
+    }
 }
