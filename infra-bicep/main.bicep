@@ -118,6 +118,10 @@ var ktoSettingDefaults = {
   Kto__Delivery__MaxFileBytes: '52428800'
   Kto__Delivery__MaxCellLength: '1000'
   Kto__Delivery__BsnColumnShare: '0.5'
+  Kto__Delivery__MaxRows: '100000'
+  Kto__Delivery__MaxColumns: '200'
+  Kto__Delivery__MaxRowBytes: '1048576'
+  Kto__Delivery__MaxIssuesPerCode: '100'
   Kto__Delivery__RawFileRetentionDays: string(deliveryRetentionDays)
   Kto__Mail__Host: 'smtp.azurecomm.net'
   Kto__Mail__Port: '587'

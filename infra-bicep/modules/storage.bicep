@@ -41,7 +41,7 @@ param deliveryRetentionDays int
 @minValue(1)
 param receiptRetentionDays int
 
-@description('Days deleted blobs and containers stay recoverable (soft delete).')
+@description('Days a deleted container stays recoverable (soft delete). Blob soft delete is off: see blobService.')
 @minValue(1)
 @maxValue(365)
 param softDeleteDays int
@@ -95,7 +95,10 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-06-01'
   parent: account
   name: 'default'
   properties: {
-    deleteRetentionPolicy: { enabled: true, days: softDeleteDays }
+    // No blob soft delete: it applies to every container of the account and cannot leave one out, and a raw
+    // delivery deleted because it held a BSN must really be gone, not recoverable for days. Containers stay
+    // recoverable; reports are written once per version and never overwritten.
+    deleteRetentionPolicy: { enabled: false }
     containerDeleteRetentionPolicy: { enabled: true, days: softDeleteDays }
   }
 }

@@ -8,7 +8,8 @@ namespace Kto.Core.Companies;
 /// </summary>
 public static partial class CompanyId
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
+    // \z, not $: $ also matches before a trailing newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,39}\z")]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? id) => id is not null && Pattern().IsMatch(id);

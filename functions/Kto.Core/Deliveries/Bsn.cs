@@ -24,29 +24,84 @@ public static class Bsn
     }
 
     /// <summary>
-    /// True when a whole field value is a BSN, also when written with spaces or dots ("111 222 333", "111.222.333").
+    /// True when a whole field value is a BSN as spreadsheets and people write one: nine digits, also grouped with
+    /// spaces (any Unicode space), dots or hyphens ("111 222 333", "123.456.782", "123-456-782"), or wrapped as Excel
+    /// text (<c>="123456782"</c>, <c>'123456782</c>); and eight digits that are a BSN once the leading 0 a number
+    /// cell drops is put back (the number 12345672 is BSN 012345672), written plain or in thousands ("12.345.672").
+    /// Dates (2-2-4 digits) and phone numbers in their own column are never asked.
     /// </summary>
     public static bool LooksLikeBsn(string? value) => value is not null && LooksLikeBsn(value.AsSpan());
 
     /// <inheritdoc cref="LooksLikeBsn(string?)"/>
     public static bool LooksLikeBsn(ReadOnlySpan<char> value)
     {
-        value = value.Trim();
-        if (value.IsEmpty || value.Length > 20) return false;
+        value = Unwrap(TrimBlank(value));
+        if (value.IsEmpty || value.Length > MaxWrittenLength) return false;
         Span<char> digits = stackalloc char[9];
-        var count = 0;
+        Span<int> groups = stackalloc int[9];
+        int count = 0, groupCount = 0;
+        var afterSeparator = true; // no separator at the start, none twice in a row
         foreach (var c in value)
         {
-            if (c is ' ' or '.' or '\u00A0') continue;
-            if (c is < '0' or > '9' || count == 9) return false;
-            digits[count++] = c;
+            if (c is >= '0' and <= '9')
+            {
+                if (count == 9) return false;
+                if (afterSeparator) groups[groupCount++] = 0;
+                groups[groupCount - 1]++;
+                digits[count++] = c;
+                afterSeparator = false;
+            }
+            else if (IsSeparator(c) && !afterSeparator) afterSeparator = true;
+            else return false;
         }
-        return count == 9 && IsValid(digits);
+        if (afterSeparator) return false;
+        if (count == 9) return IsValid(digits);
+        // Eight digits: only plain or in thousands, so a date such as 12-03-1985 is never taken for one.
+        if (count != 8 || !IsThousands(groups[..groupCount])) return false;
+        digits[..8].CopyTo(digits[1..]);
+        digits[0] = '0';
+        return IsValid(digits);
+    }
+
+    // Nine digits with a separator between each, inside ="…": anything longer is text, not a number.
+    private const int MaxWrittenLength = 32;
+
+    private static bool IsSeparator(char c) =>
+        // Zero-width spaces are no white space to .NET, but as invisible in a cell as any other space.
+        c is '.' or '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2212' || IsBlank(c);
+
+    /// <summary>One group, or a first group of 1–3 digits followed by groups of exactly three.</summary>
+    private static bool IsThousands(ReadOnlySpan<int> groups)
+    {
+        if (groups.Length == 1) return true;
+        if (groups[0] is < 1 or > 3) return false;
+        foreach (var group in groups[1..])
+            if (group != 3) return false;
+        return true;
+    }
+
+    /// <summary>The text inside Excel's ways of keeping a number as text: <c>="…"</c> and a leading apostrophe.</summary>
+    private static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> value)
+    {
+        if (value.StartsWith("=\"") && value.Length >= 3 && value[^1] == '"') return TrimBlank(value[2..^1]);
+        if (value.StartsWith('\'')) return TrimBlank(value[1..]);
+        return value;
+    }
+
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u2060' or '\uFEFF';
+
+    private static ReadOnlySpan<char> TrimBlank(ReadOnlySpan<char> value)
+    {
+        var start = 0;
+        while (start < value.Length && IsBlank(value[start])) start++;
+        var end = value.Length;
+        while (end > start && IsBlank(value[end - 1])) end--;
+        return value[start..end];
     }
 
     /// <summary>
-    /// True when any nine consecutive digits in the text (spaces and dots skipped) pass the 11-proef.
-    /// Deliberately broad: used to decide whether a value may be quoted back in a message.
+    /// True when any nine consecutive digits in the text (spaces, dots and hyphens skipped) pass the 11-proef.
+    /// Deliberately broad: used to decide whether a column name may be shown in a receipt.
     /// </summary>
     public static bool MayContainBsn(string? text)
     {
@@ -55,7 +110,7 @@ public static class Bsn
         foreach (var c in text)
         {
             if (c is >= '0' and <= '9') digits.Append(c);
-            else if (c is ' ' or '.' or '\u00A0') continue;
+            else if (IsSeparator(c)) continue;
             else if (HasValidWindow(digits)) return true;
             else digits.Clear();
         }

@@ -13,10 +13,14 @@ internal sealed class CsvSource : IRowSource
     public static readonly char[] Separators = [';', ',', '\t'];
 
     private readonly CsvReader _reader;
+    private readonly int _readColumns;
 
     /// <param name="encoding">Null for UTF-8 (a byte order mark is honoured either way).</param>
-    public CsvSource(Stream content, Encoding? encoding, char separator)
+    /// <param name="readColumns">Cells read per row: the census has made sure nothing further right has a value.</param>
+    /// <param name="maxRowBytes">The longest line buffered (an unclosed quote would otherwise buffer the whole file).</param>
+    public CsvSource(Stream content, Encoding? encoding, char separator, int readColumns = int.MaxValue, int? maxRowBytes = null)
     {
+        _readColumns = readColumns;
         content.Position = 0;
         var options = new CsvReaderOptions
         {
@@ -27,6 +31,7 @@ internal sealed class CsvSource : IRowSource
             Encoding = encoding is UTF8Encoding ? null : encoding,
             // Field values may be personal data: keep them out of exception messages and logs.
             IncludeValuesInExceptions = false,
+            MaxRecordSize = maxRowBytes,
         };
         _reader = CsvReader.Create(content, options, leaveOpen: true);
     }
@@ -37,10 +42,18 @@ internal sealed class CsvSource : IRowSource
         while (_reader.Read())
         {
             number++;
-            var cells = new object?[_reader.FieldCount];
+            var cells = new object?[Math.Min(_reader.FieldCount, _readColumns)];
             for (var i = 0; i < cells.Length; i++) cells[i] = _reader.GetString(i);
-            yield return new SheetRow(number, cells);
+            yield return new SheetRow(number, cells, ValuesBeyond(cells.Length));
         }
+    }
+
+    /// <summary>Whether any field from <paramref name="first"/> on holds more than white space (read as bytes, no strings).</summary>
+    private bool ValuesBeyond(int first)
+    {
+        for (var column = first; column < _reader.FieldCount; column++)
+            if (_reader.GetSpan(column).IndexOfAnyExcept(" \t\r\n"u8) >= 0) return true;
+        return false;
     }
 
     /// <summary>
@@ -51,11 +64,11 @@ internal sealed class CsvSource : IRowSource
     {
         var number = 0;
         var buffer = new char[CensusBufferChars];
-        while (_reader.Read())
+        while (!census.IsFull && _reader.Read())
         {
             if (++number <= headerRow) continue;
             var filled = false;
-            for (var column = 0; column < _reader.FieldCount; column++)
+            for (var column = 0; column < _reader.FieldCount && !census.IsFull; column++)
             {
                 var bytes = _reader.GetSpan(column);
                 // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"):
@@ -78,10 +91,11 @@ internal sealed class CsvSource : IRowSource
         }
     }
 
-    // Digits, the separators a written BSN may hold, ASCII white space, and every non-ASCII byte (it may be a
-    // non-breaking or other Unicode space): a cell of only these is decoded and checked exactly.
+    // Digits, the separators a written BSN may hold, Excel's text wrappers (="…", '…), ASCII white space, and every
+    // non-ASCII byte (it may be a Unicode space or hyphen): a cell of only these is decoded and checked exactly
+    // (Bsn.LooksLikeBsn says which forms count).
     private static readonly SearchValues<byte> BsnOrBlankBytes =
-        SearchValues.Create([.. "0123456789 .\t\n\v\f\r"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+        SearchValues.Create([.. "0123456789 .-=\"'\t\n\v\f\r\u001C\u001D\u001E\u001F"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
     // UTF-8 never has fewer bytes than chars, so a field of up to this many bytes always fits.
     private const int CensusBufferChars = 256;

@@ -1,19 +1,33 @@
 namespace Kto.Core.Deliveries;
 
-/// <summary>Counts kept during the first pass: data rows, and per column how many values are filled and how many are BSNs.</summary>
-internal sealed class DeliveryCensus
+/// <summary>
+/// Counts kept during the first pass: data rows, and per column how many values are filled and how many are BSNs.
+/// Stops counting (<see cref="IsFull"/>) past the row or column cap, so a hostile file costs no more than a large one.
+/// </summary>
+internal sealed class DeliveryCensus(int maxRows = int.MaxValue, int maxColumns = int.MaxValue)
 {
     private readonly List<int> _filled = [];
     private readonly List<int> _bsns = [];
 
     public int DataRows { get; private set; }
 
+    /// <summary>More data rows than the cap: counting stopped.</summary>
+    public bool TooManyRows => DataRows > maxRows;
+
+    /// <summary>A value in a column past the cap: counting stopped.</summary>
+    public bool TooManyColumns { get; private set; }
+
+    public bool IsFull => TooManyRows || TooManyColumns;
+
+    /// <summary>At least one value anywhere (any column, also ignored ones) looked like a BSN.</summary>
+    public bool SawBsn { get; private set; }
+
     public IEnumerable<int> FilledColumns => Enumerable.Range(0, _filled.Count).Where(c => _filled[c] > 0);
 
     public void Count(SheetRow row)
     {
         DataRows++;
-        for (var column = 0; column < row.Cells.Length; column++)
+        for (var column = 0; column < row.Cells.Length && !TooManyColumns; column++)
         {
             var text = CellText.Of(row.Cells[column]);
             if (text is not null) CountCell(column, text);
@@ -29,6 +43,12 @@ internal sealed class DeliveryCensus
     /// <summary>One filled cell whose text is already known to be a BSN or not.</summary>
     public void CountFilledCell(int column, bool isBsn)
     {
+        if (column >= maxColumns)
+        {
+            TooManyColumns = true;
+            return;
+        }
+        SawBsn |= isBsn;
         while (_filled.Count <= column)
         {
             _filled.Add(0);

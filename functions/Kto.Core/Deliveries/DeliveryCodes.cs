@@ -12,6 +12,8 @@ public static class DeliveryCodes
     public const string FileTooLarge = "file-too-large";
     /// <summary>Storing the file failed on our side, every attempt; the company may deliver it again (nothing is counted twice).</summary>
     public const string IngestFailed = "ingest-failed";
+    public const string TooManyRows = "too-many-rows";
+    public const string TooManyColumns = "too-many-columns";
 
     // A rejected row.
     public const string MissingKlantnummer = "missing-klantnummer";

@@ -8,7 +8,8 @@ namespace Kto.Core.Deliveries;
 /// </summary>
 public static partial class DeliveryFileName
 {
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,119}$")]
+    // \z, not $: $ also matches before a trailing newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,119}\z")]
     private static partial Regex Pattern();
 
     public static bool IsValid(string? name) => name is not null && Pattern().IsMatch(name) && !name.Contains("..");

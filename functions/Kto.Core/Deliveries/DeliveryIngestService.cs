@@ -66,6 +66,11 @@ public sealed class DeliveryIngestService(
             }, cancellationToken);
         }
 
+        // A raw file that held anything like a BSN is not kept, also when only a row is rejected or a column ignored:
+        // the services are read from the local copy. (A run that dies after this leaves no blob to retry; the
+        // stalled-delivery sweep writes its receipt.)
+        if (inspection.ContainsBsn) await content.DeleteAsync(cancellationToken);
+
         // Runs of this blob count up while it stays in processing; a new blob with the same content starts afresh.
         var attempt = earlier is { Status: DeliveryStatus.Processing } && earlier.FileName == fileName ? earlier.Attempts + 1 : 1;
         var started = earlier?.StartedAt ?? time.GetUtcNow();
@@ -74,7 +79,7 @@ public sealed class DeliveryIngestService(
             return await GiveUpAsync(company, fileName, contentHash, started, attempt - 1, content, cancellationToken);
         await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Processing, 0, started, null, attempt), cancellationToken);
 
-        var tally = new Tally(inspection.Warnings);
+        var tally = new Tally(inspection.Warnings, settings.MaxIssuesPerCode);
         try
         {
             copy.Position = 0;
@@ -199,17 +204,25 @@ public sealed class DeliveryIngestService(
     }
 
     /// <summary>What a run counted so far; also what a receipt shows when the run is cut short.</summary>
-    private sealed class Tally(IReadOnlyList<DeliveryIssue> inspectionWarnings)
+    private sealed class Tally
     {
+        public Tally(IReadOnlyList<DeliveryIssue> inspectionWarnings, int maxIssuesPerCode)
+        {
+            Rejected = new ReceiptIssues(maxIssuesPerCode);
+            Warnings = new ReceiptIssues(maxIssuesPerCode);
+            Warnings.AddRange(inspectionWarnings);
+        }
+
         public int Rows, Accepted, Duplicates;
-        public List<DeliveryIssue> Rejected { get; } = [];
-        public List<DeliveryIssue> Warnings { get; } = [.. inspectionWarnings];
+        public ReceiptIssues Rejected { get; }
+        public ReceiptIssues Warnings { get; }
 
         public Receipt Receipt(string company, string fileName, string status, DeliveryIssue? refusal, DateTimeOffset at) => new()
         {
             Company = company, File = fileName, Status = status, Refusal = refusal,
             Rows = Rows, Accepted = Accepted, Duplicates = Duplicates,
-            Rejected = Rejected, Warnings = Warnings, ProcessedAt = at,
+            Rejected = Rejected.Listed, Warnings = Warnings.Listed, Counts = ReceiptIssues.CountsOf(Rejected, Warnings),
+            ProcessedAt = at,
         };
     }
 

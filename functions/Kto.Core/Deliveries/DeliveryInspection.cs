@@ -15,6 +15,12 @@ public sealed record DeliveryInspection
     /// <summary>Number of data rows (header excluded, fully empty rows excluded).</summary>
     public int DataRows { get; init; }
 
+    /// <summary>
+    /// Some value, in any column (also one that is not stored), looked like a BSN: the raw file must not be kept,
+    /// even when the file is accepted and only a row is rejected or a column ignored.
+    /// </summary>
+    public bool ContainsBsn { get; init; }
+
     /// <summary>The parser's own state for the second pass (format, separator, encoding, column map).</summary>
     internal object? Layout { get; init; }
 

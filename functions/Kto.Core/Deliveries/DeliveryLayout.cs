@@ -9,13 +9,10 @@ internal sealed record DeliveryLayout(
     char Separator,
     int HeaderRow,
     IReadOnlyList<string> Headers,
-    IReadOnlyDictionary<DeliveryField, int> Columns)
+    IReadOnlyDictionary<DeliveryField, int> Columns,
+    DeliveryLimits Limits)
 {
-    public IRowSource Open(Stream content) => Format switch
-    {
-        DeliveryFormat.Xlsx => new XlsxSource(content),
-        _ => new CsvSource(content, Encoding, Separator),
-    };
+    public IRowSource Open(Stream content) => Limits.Open(Format, content, Encoding, Separator);
 
     public string HeaderOf(DeliveryField field) => Headers[Columns[field]];
 }

@@ -87,11 +87,22 @@ public sealed class DeliveryParser(DeliverySettings settings)
 
     private DeliveryInspection InspectReadable(Stream content, SniffResult sniffed)
     {
+        var limits = new DeliveryLimits(Settings.MaxColumns + 1, Settings.MaxRowBytes, int.MaxValue);
+        if (sniffed.Format == DeliveryFormat.Xlsx)
+        {
+            // Where the last value is, before the workbook reader walks a used range that may reach XFD1048576.
+            var scan = XlsxSheetScan.Of(content);
+            if (scan.LastFilledColumn > Settings.MaxColumns) return TooManyColumns();
+            if (scan.LastFilledRow > Settings.MaxRows + HeaderSearchRows) return TooManyRows();
+            limits = limits with { LastRow = scan.LastFilledRow };
+        }
         var (separator, header) = sniffed.Format == DeliveryFormat.Xlsx
-            ? ('\0', FindHeader(new XlsxSource(content)).Header)
-            : ChooseSeparator(content, sniffed);
+            ? ('\0', FindHeader(limits.Open(DeliveryFormat.Xlsx, content, null, '\0')).Header)
+            : ChooseSeparator(content, sniffed, limits);
         if (header is not { } headerRow)
             return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, "Het bestand bevat geen kolomnamen en geen gegevens.");
+        if (headerRow.ValuesBeyond || (headerRow.Cells.Length > Settings.MaxColumns && !CellText.IsEmpty(headerRow.Cells[Settings.MaxColumns])))
+            return TooManyColumns();
 
         var headers = new List<string>();
         var columns = new Dictionary<DeliveryField, int>();
@@ -104,14 +115,14 @@ public sealed class DeliveryParser(DeliverySettings settings)
             if (written is null) continue;
             if (HeaderMap.IsBsnName(written))
                 return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
-                    $"De kolom \"{name}\" bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
+                    "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
                     name);
             if (!HeaderMap.TryMatch(written, out var field))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                    $"De kolom \"{name}\" hoort niet bij de levering en wordt niet opgeslagen."));
-            else if (columns.TryGetValue(field, out var first))
+                    "Deze kolom hoort niet bij de levering en wordt niet opgeslagen."));
+            else if (columns.ContainsKey(field))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                    $"De kolom \"{name}\" komt dubbel voor (ook als \"{headers[first]}\"); alleen de eerste wordt gelezen."));
+                    "Deze kolom komt dubbel voor; alleen de eerste wordt gelezen."));
             else
                 columns[field] = index;
         }
@@ -124,8 +135,10 @@ public sealed class DeliveryParser(DeliverySettings settings)
                     : $"De verplichte kolommen {string.Join(", ", missing.Select(m => $"\"{m}\""))} ontbreken.",
                 missing[0]);
 
-        var layout = new DeliveryLayout(sniffed.Format, sniffed.Encoding, separator, headerRow.Number, headers, columns);
+        var layout = new DeliveryLayout(sniffed.Format, sniffed.Encoding, separator, headerRow.Number, headers, columns, limits);
         var census = TakeCensus(content, layout);
+        if (census.TooManyRows) return TooManyRows();
+        if (census.TooManyColumns) return TooManyColumns();
         if (census.DataRows == 0)
             return DeliveryInspection.Refused(DeliveryCodes.EmptyFile,
                 "Het bestand bevat alleen kolomnamen en geen rijen met gegevens.");
@@ -134,7 +147,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             var name = bsnColumn < headers.Count ? headers[bsnColumn] : DeliveryText.ColumnName(null, bsnColumn);
             return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
-                $"De kolom \"{name}\" bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder deze gegevens en lever het bestand opnieuw aan. Er is niets opgeslagen.",
+                "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder deze gegevens en lever het bestand opnieuw aan. Er is niets opgeslagen.",
                 name);
         }
 
@@ -143,31 +156,37 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             var name = DeliveryText.ColumnName(null, column);
             warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                $"De {name} heeft geen naam en wordt niet opgeslagen."));
+                "Deze kolom heeft geen naam en wordt niet opgeslagen."));
         }
 
-        return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout };
+        return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout, ContainsBsn = census.SawBsn };
     }
+
+    private DeliveryInspection TooManyRows() => DeliveryInspection.Refused(DeliveryCodes.TooManyRows,
+        $"Het bestand heeft meer dan {Settings.MaxRows} rijen. Lever het in delen aan.");
+
+    private DeliveryInspection TooManyColumns() => DeliveryInspection.Refused(DeliveryCodes.TooManyColumns,
+        $"Het bestand heeft waarden in meer dan {Settings.MaxColumns} kolommen. Lever alleen de kolommen van de levering aan.");
 
     /// <summary>Phone numbers and dates are never taken for BSNs: a phone stored without its 0 has nine digits too.</summary>
     private static HashSet<int> ExcludedFromBsnCheck(Dictionary<DeliveryField, int> columns) =>
         [.. columns.Where(c => c.Key is DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum).Select(c => c.Value)];
 
-    private static DeliveryCensus TakeCensus(Stream content, DeliveryLayout layout)
+    private DeliveryCensus TakeCensus(Stream content, DeliveryLayout layout)
     {
-        var census = new DeliveryCensus();
+        var census = new DeliveryCensus(Settings.MaxRows, Settings.MaxColumns);
         using var source = layout.Open(content);
         source.CountRows(census, layout.HeaderRow);
         return census;
     }
 
     /// <summary>Tries each separator on the first rows and keeps the one whose header row names the most contract columns.</summary>
-    private static (char Separator, SheetRow? Header) ChooseSeparator(Stream content, SniffResult sniffed)
+    private static (char Separator, SheetRow? Header) ChooseSeparator(Stream content, SniffResult sniffed, DeliveryLimits limits)
     {
         (char Separator, SheetRow? Header, int Score, int Filled) best = (CsvSource.Separators[0], null, -1, -1);
         foreach (var separator in CsvSource.Separators)
         {
-            using var source = new CsvSource(content, sniffed.Encoding, separator);
+            using var source = limits.Open(DeliveryFormat.Csv, content, sniffed.Encoding, separator);
             var (header, score) = FindHeader(source);
             var filled = header?.Cells.Count(cell => !CellText.IsEmpty(cell)) ?? 0;
             if (score > best.Score || (score == best.Score && filled > best.Filled))

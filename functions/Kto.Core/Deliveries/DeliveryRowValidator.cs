@@ -1,11 +1,11 @@
-using System.Globalization;
 using Kto.Core.Settings;
 
 namespace Kto.Core.Deliveries;
 
 /// <summary>
 /// Checks one data row against the delivery contract and turns it into an ended service, or into the reasons
-/// it is rejected. Messages are short, plain Dutch for a company employee and never repeat a BSN.
+/// it is rejected. Messages are short, plain Dutch for a company employee and fixed per code: a receipt is kept
+/// for two years and never repeats a cell value (in a shifted column that would be a name, an address or a BSN).
 /// </summary>
 internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettings settings, DateOnly today)
 {
@@ -19,10 +19,10 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var bsnFields = FindBsnValues(row);
         foreach (var field in bsnFields)
             rejections.Add(Issue(row, field, DeliveryCodes.BsnValue,
-                $"De kolom \"{layout.HeaderOf(field)}\" bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
+                "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
 
         var klantnummer = ReadKlantnummer(row, rejections);
-        var perceel = ReadPerceel(row, bsnFields, rejections);
+        var perceel = ReadPerceel(row, rejections);
         var einddatum = ReadEinddatum(row, rejections);
         var startdatum = ReadStartdatum(row, rejections);
 
@@ -89,15 +89,15 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         return klantnummer;
     }
 
-    private Perceel? ReadPerceel(SheetRow row, IReadOnlyList<DeliveryField> bsnFields, List<DeliveryIssue> rejections)
+    private Perceel? ReadPerceel(SheetRow row, List<DeliveryIssue> rejections)
     {
         var text = CellText.Of(Cell(row, DeliveryField.Perceel), settings.MaxCellLength);
         if (PerceelNames.TryParse(text, out var perceel)) return perceel;
-        var quoted = bsnFields.Contains(DeliveryField.Perceel) ? "" : DeliveryText.Quote(text);
+        // The value itself is not repeated: in a shifted column it is a name or an address.
         rejections.Add(Issue(row, DeliveryField.Perceel, DeliveryCodes.UnknownPerceel,
             text is null
                 ? $"Het perceel ontbreekt. Gebruik {PerceelList}."
-                : $"Onbekend perceel{quoted}. Gebruik {PerceelList}."));
+                : $"Onbekend perceel. Gebruik {PerceelList}."));
         return null;
     }
 
@@ -111,13 +111,13 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         }
         if (!DeliveryDates.TryParse(cell, out var einddatum))
         {
-            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, NotADate("einddatum", cell)));
+            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, NotADate("einddatum")));
             return null;
         }
         if (einddatum > today)
         {
             rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumInFuture,
-                $"De einddatum {einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)} ligt in de toekomst. Lever de klant aan nadat de dienst is beëindigd."));
+                "De einddatum ligt in de toekomst. Lever de klant aan nadat de dienst is beëindigd."));
             return null;
         }
         // The previous measurement year is still delivered in January (its fieldwork runs until Y+1); older years are
@@ -125,7 +125,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         if (einddatum.Year < today.Year - 1)
         {
             rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumTooOld,
-                $"De einddatum {einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)} ligt vóór {today.Year - 1}. Diensten uit eerdere meetjaren worden niet meer onderzocht."));
+                $"De einddatum ligt vóór {today.Year - 1}. Diensten uit eerdere meetjaren worden niet meer onderzocht."));
             return null;
         }
         return einddatum;
@@ -136,12 +136,12 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var cell = Cell(row, DeliveryField.Startdatum);
         if (CellText.IsEmpty(cell)) return null;
         if (DeliveryDates.TryParse(cell, out var startdatum)) return startdatum;
-        rejections.Add(Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, NotADate("startdatum", cell)));
+        rejections.Add(Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, NotADate("startdatum")));
         return null;
     }
 
-    private static string NotADate(string what, object? cell) =>
-        $"De {what}{DeliveryText.Quote(CellText.Of(cell))} is geen geldige datum. Schrijf bijvoorbeeld 31-03-2025 of 2025-03-31.";
+    private static string NotADate(string what) =>
+        $"De {what} is geen geldige datum. Schrijf bijvoorbeeld 31-03-2025 of 2025-03-31.";
 
     /// <summary>An e-mail address that is not one is treated as absent, so the client is approached another way.</summary>
     private string? ReadEmail(SheetRow row, List<DeliveryIssue> warnings)

@@ -1,17 +1,9 @@
 namespace Kto.Core.Deliveries;
 
-/// <summary>Helpers for putting company text into receipt messages without ever repeating a BSN.</summary>
+/// <summary>Column names as a receipt shows them: never a BSN. Cell values are never put in a receipt at all.</summary>
 internal static class DeliveryText
 {
     private const int MaxQuotedLength = 50;
-
-    /// <summary>" \"value\"" for use inside a message, or nothing when the value is empty or might hold a BSN.</summary>
-    public static string Quote(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value) || Bsn.MayContainBsn(value)) return "";
-        var shown = value.Length > MaxQuotedLength ? value[..MaxQuotedLength] + "…" : value;
-        return $" \"{shown}\"";
-    }
 
     /// <summary>A column name safe for a receipt: as written, or its position when the name itself could be a BSN.</summary>
     public static string ColumnName(string? header, int index)

@@ -1,10 +1,13 @@
 using System.Buffers;
+using MimeKit;
 
 namespace Kto.Core.Deliveries;
 
 /// <summary>
 /// A deliberately plain check: one @, no spaces, a dot in the domain before a top-level domain of two or more
 /// letters. Enough to catch typing and export errors. Written out rather than as a regex: it runs for every row.
+/// On top of it the address must be one the mail sender can use: MimeKit (which MailKit sends with) must parse it
+/// exactly as written, so a control character or anything else it refuses is caught at ingest, not in the mail run.
 /// </summary>
 internal static class EmailAddresses
 {
@@ -20,7 +23,18 @@ internal static class EmailAddresses
         var dot = domain.LastIndexOf('.');
         // At least one character before the last dot; after it only ASCII letters, two or more.
         if (dot <= 0 || domain.Length - dot - 1 < 2 || domain[(dot + 1)..].ContainsAnyExcept(AsciiLetters)) return false;
-        return Allowed(local) && Allowed(domain) && !domain.Contains('_');
+        return Allowed(local) && Allowed(domain) && !domain.Contains('_') && SenderAccepts(email);
+    }
+
+    /// <summary>
+    /// The sender writes <c>new MailboxAddress(name, address)</c>, which parses the address with MimeKit's rules and
+    /// throws on what they refuse; <see cref="MailboxAddress.TryParse(ParserOptions, string, out MailboxAddress)"/>
+    /// is that parse without the exception. It must give back the very same address, nothing added or dropped.
+    /// </summary>
+    private static bool SenderAccepts(string email)
+    {
+        return MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
+            && string.Equals(mailbox.Address, email, StringComparison.Ordinal);
     }
 
     private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
@@ -28,9 +42,11 @@ internal static class EmailAddresses
     private static bool Allowed(ReadOnlySpan<char> part)
     {
         if (part.ContainsAny(NotInAddress)) return false;
-        if (System.Text.Ascii.IsValid(part)) return true;
+        if (System.Text.Ascii.IsValid(part)) return !part.ContainsAnyInRange('\u0000', '\u001F') && !part.Contains('\u007F');
+        // Control characters and invisible ones (zero-width space, direction marks) are export debris, never an address.
         foreach (var c in part)
-            if (char.IsWhiteSpace(c)) return false;
+            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format)
+                return false;
         return true;
     }
 }

@@ -10,6 +10,7 @@ internal interface IRowSource : IDisposable
     {
         foreach (var row in Rows())
         {
+            if (census.IsFull) return;
             if (row.Number > headerRow && !row.IsEmpty) census.Count(row);
         }
     }

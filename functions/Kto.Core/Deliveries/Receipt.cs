@@ -14,6 +14,9 @@ public sealed record Receipt
     public int Duplicates { get; init; }
     public IReadOnlyList<DeliveryIssue> Rejected { get; init; } = [];
     public IReadOnlyList<DeliveryIssue> Warnings { get; init; } = [];
+
+    /// <summary>How many rejections and warnings of each code there were; the lists above hold at most the first 100 of each.</summary>
+    public IReadOnlyDictionary<string, int> Counts { get; init; } = new Dictionary<string, int>();
     public DeliveryIssue? Refusal { get; init; }
     public DateTimeOffset ProcessedAt { get; init; }
 

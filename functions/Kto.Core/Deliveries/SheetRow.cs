@@ -1,7 +1,10 @@
 namespace Kto.Core.Deliveries;
 
-/// <summary>One row as read from a file: its spreadsheet row number (first row = 1) and its raw cells.</summary>
-internal readonly record struct SheetRow(int Number, object?[] Cells)
+/// <summary>
+/// One row as read from a file: its spreadsheet row number (first row = 1) and its raw cells, and whether a value
+/// lies past the cells read (a source reads only as many columns as the cap allows).
+/// </summary>
+internal readonly record struct SheetRow(int Number, object?[] Cells, bool ValuesBeyond = false)
 {
     public bool IsEmpty => Cells.All(CellText.IsEmpty);
 

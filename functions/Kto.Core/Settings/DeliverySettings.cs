@@ -11,6 +11,18 @@ public sealed class DeliverySettings
     /// <summary>Longest accepted cell; longer values are cut to this length (a warning is not needed: no contract field is this long).</summary>
     public int MaxCellLength { get; set; } = 1000;
 
+    /// <summary>Most data rows in one delivery; more: <c>too-many-rows</c>, found before any row is validated or stored.</summary>
+    public int MaxRows { get; set; } = 100_000;
+
+    /// <summary>Most columns with a value in one delivery; a value further right: <c>too-many-columns</c>.</summary>
+    public int MaxColumns { get; set; } = 200;
+
+    /// <summary>Longest CSV line (bytes) the reader buffers; a longer one (e.g. an unclosed quote) makes the file <c>unreadable-file</c>.</summary>
+    public int MaxRowBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>A receipt lists at most this many rejections or warnings of each code; <c>counts</c> has every total.</summary>
+    public int MaxIssuesPerCode { get; set; } = 100;
+
     /// <summary>Days a raw delivery file is kept after upload (then deleted; the services and receipt stay).</summary>
     public int RawFileRetentionDays { get; set; } = 30;
 

@@ -45,6 +45,7 @@ public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, ILogger
             throw;
         }
         logger.LogInformation("Delivery {File} for {CompanyId}: {Status}, {Rows} rows, {Accepted} accepted, {Duplicates} duplicates, {Rejected} rejected",
-            name, company, receipt.Status, receipt.Rows, receipt.Accepted, receipt.Duplicates, receipt.Rejected.Count);
+            name, company, receipt.Status, receipt.Rows, receipt.Accepted, receipt.Duplicates,
+            receipt.Rows - receipt.Accepted - receipt.Duplicates); // the receipt lists at most 100 rejections a code
     }
 }

@@ -119,7 +119,7 @@ public class DeliveryRowTests
         var parsed = ParseCsv(Header, Row(einddatum: "01-07-2025"), Row(einddatum: "30-06-2025"));
         var rejection = Assert.Single(parsed.Rows[0].Rejections);
         Assert.Equal(DeliveryCodes.EinddatumInFuture, rejection.Code);
-        Assert.Contains("01-07-2025", rejection.Message);
+        Assert.DoesNotContain("01-07-2025", rejection.Message); // a receipt repeats no cell value
         Assert.NotNull(parsed.Rows[1].Service);
     }
 
@@ -160,7 +160,7 @@ public class DeliveryRowTests
         var rejection = Assert.Single(rejected.Rejections);
         Assert.Equal(DeliveryCodes.BsnValue, rejection.Code);
         Assert.Equal("klantnummer", rejection.Column);
-        Assert.Contains("klantnummer", rejection.Message);
+        Assert.Contains("BSN", rejection.Message); // the column is named in Column, the message is fixed
         Assert.All(AllReceiptText(parsed), text => Assert.DoesNotContain("111222333", text));
         Assert.All(parsed.Rows.Where(r => r.Service is not null), r => Assert.NotEqual("111222333", r.Service!.Klantnummer));
     }
@@ -367,5 +367,28 @@ public class DeliveryRowTests
         var rejection = Assert.Single(ParseCsv(Header, Row(perceel: new string('p', 5000))).Single.Rejections);
         Assert.Equal(DeliveryCodes.UnknownPerceel, rejection.Code);
         Assert.True(rejection.Message.Length < 300);
+    }
+
+    [Fact]
+    public void A_shifted_column_never_copies_names_or_addresses_into_the_receipt()
+    {
+        // The company left out "voornaam" in the data but not in the header: every value sits one column to the left.
+        var shifted = "K1001;Jansen;petra@example.nl;0612345678;Kerkweg 12;9876 ZY;Zwolle;Pietersen;Marsweg 7;Groningen;";
+        var future = Row(einddatum: "01-07-2025").Replace("Jan;Jansen", "Jan;Bakker");
+        var parsed = ParseCsv(Header, shifted, future, Row(startdatum: "Kastanjelaan 3"));
+
+        Assert.All(parsed.Rows, row => Assert.NotEmpty(row.Rejections));
+        var text = string.Join("\n", AllReceiptText(parsed));
+        Assert.All(["Jansen", "Kerkweg", "Zwolle", "Pietersen", "Marsweg", "Groningen", "01-07-2025", "Kastanjelaan", "9876"],
+            value => Assert.DoesNotContain(value, text));
+    }
+
+    [Fact]
+    public void An_address_with_a_control_character_gets_invalid_email_and_is_not_stored_as_usable()
+    {
+        var parsed = ParseCsv(Header, Row(email: "a\u0001b@example.nl"));
+        Assert.Null(parsed.Inspection.Refusal);
+        Assert.Null(parsed.Service.Email);
+        Assert.Contains(parsed.Single.Warnings, w => w.Code == DeliveryCodes.InvalidEmail && w.Column == "email");
     }
 }

@@ -15,4 +15,42 @@ public class EmailAddressesTests
     [InlineData("Jan <jan@example.nl>", false)]
     public void Plain_addresses_are_recognised(string email, bool expected) =>
         Assert.Equal(expected, EmailAddresses.IsValid(email));
+
+    [Theory]
+    [InlineData("a\u0001b@example.nl")]
+    [InlineData("jan\u0000@example.nl")]
+    [InlineData("jan@exa\u0007mple.nl")]
+    [InlineData("jan\u007F@example.nl")]
+    [InlineData("jan\u0085@example.nl")]
+    [InlineData("jan\u200B@example.nl")]
+    public void An_address_with_a_control_character_is_not_usable(string email) =>
+        Assert.False(EmailAddresses.IsValid(email));
+
+    [Theory]
+    [InlineData("a\u0001b@example.nl")]
+    [InlineData("jan\u0085@example.nl")]
+    [InlineData("jan@example.nl")]
+    [InlineData("zoë@example.nl")]
+    [InlineData("jan@exämple.nl")]
+    [InlineData("\"jan\"@example.nl")]
+    [InlineData("jan(x)@example.nl")]
+    [InlineData("jan.@example.nl")]
+    [InlineData(".jan@example.nl")]
+    [InlineData("jan@-example.nl")]
+    public void Every_address_kept_as_usable_is_one_the_mail_sender_can_address(string email)
+    {
+        // What SmtpMailSender does with a stored address (Kto.Infrastructure/Mail): new MailboxAddress(name, address).
+        var senderCan = true;
+        try
+        {
+            _ = new MimeKit.MailboxAddress("", email);
+        }
+        catch (MimeKit.ParseException)
+        {
+            senderCan = false;
+        }
+        if (EmailAddresses.IsValid(email)) Assert.True(senderCan, "accepted at ingest, but the sender cannot address it");
+        if (email == "a\u0001b@example.nl") Assert.False(EmailAddresses.IsValid(email));
+        if (email == "jan@example.nl") Assert.True(EmailAddresses.IsValid(email));
+    }
 }
