@@ -21,9 +21,13 @@ public sealed class BlobTriggerWatcher(
     private readonly ConcurrentDictionary<string, int> attempts = new();
     private readonly HashSet<string> done = [];
 
+    /// <summary>The blob paths this watcher serves, one per blob-triggered function (the host-drift test reads these).</summary>
+    public static IEnumerable<(FunctionMethod Function, string BlobPath)> WatchedPaths(FunctionCatalog catalog) =>
+        catalog.WithTrigger<BlobTriggerAttribute>().Select(t => (t.Function, t.Trigger.BlobPath!));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var watches = catalog.WithTrigger<BlobTriggerAttribute>().Select(t => Watch.From(t.Function, t.Trigger.BlobPath!)).ToList();
+        var watches = WatchedPaths(catalog).Select(w => Watch.From(w.Function, w.BlobPath)).ToList();
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var watch in watches)
