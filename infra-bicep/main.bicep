@@ -83,6 +83,25 @@ param mailPassword string = ''
 @description('Per-environment values for app settings, name to value; they replace the defaults in ktoSettings.')
 param ktoSettingOverrides object = {}
 
+@description('Who may reach storage and Key Vault over the network (infra-bicep/README.md, "Network rules").')
+type networkAccessType = {
+  @description('Public IPv4 addresses or CIDR ranges allowed in, e.g. the bureau\'s office and the machine that publishes (a single address without /32).')
+  allowedIpRanges: string[]
+
+  @description('Subnet the function app integrates with (delegated to Microsoft.App/environments, service endpoints Microsoft.Storage and Microsoft.KeyVault); empty = none.')
+  appSubnetId: string
+
+  @description('Enabled: the public endpoints admit the listed networks, or every network while none is listed. Disabled: private endpoints only.')
+  publicNetworkAccess: ('Enabled' | 'Disabled')
+}
+
+@description('Network rules for storage and Key Vault; the default admits every network (Entra ID is still required).')
+param networkAccess networkAccessType = {
+  allowedIpRanges: []
+  appSubnetId: ''
+  publicNetworkAccess: 'Enabled'
+}
+
 var suffix = take(uniqueString(subscription().id, resourceGroup().id, environmentName), 6)
 var tags = {
   application: 'KtoFunctions'
@@ -164,6 +183,9 @@ var ktoSettingDefaults = {
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
 var ktoSettings = union(ktoSettingDefaults, ktoSettingOverrides)
 
+// The app's own subnet is always among the networks storage and Key Vault admit.
+var allowedSubnetIds = empty(networkAccess.appSubnetId) ? [] : [networkAccess.appSubnetId]
+
 module identity 'modules/identity.bicep' = {
   name: 'identity'
   params: {
@@ -189,6 +211,9 @@ module storage 'modules/storage.bicep' = {
     receiptRetentionDays: receiptRetentionDays
     softDeleteDays: 7
     appIdentityName: names.identity
+    allowedIpRanges: networkAccess.allowedIpRanges
+    allowedSubnetIds: allowedSubnetIds
+    publicNetworkAccess: networkAccess.publicNetworkAccess
   }
   // The identity is looked up by name inside the module: it must exist first.
   dependsOn: [identity]
@@ -219,6 +244,9 @@ module keyVault 'modules/keyvault.bicep' = {
     appIdentityName: names.identity
     mailPasswordSecretName: mailPasswordSecretName
     mailPassword: mailPassword
+    allowedIpRanges: networkAccess.allowedIpRanges
+    allowedSubnetIds: allowedSubnetIds
+    publicNetworkAccess: networkAccess.publicNetworkAccess
   }
   // The identity is looked up by name inside the module: it must exist first.
   dependsOn: [identity]
@@ -264,6 +292,7 @@ module functionApp 'modules/functionapp.bicep' = {
     })
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    appSubnetId: networkAccess.appSubnetId
   }
   // The app must not start before it may read storage, secrets and publish telemetry.
   dependsOn: [keyVault]

@@ -22,3 +22,6 @@ param publicBaseUrl = readEnvironmentVariable('KTO_PUBLIC_BASE_URL', '')
 
 // Production values for app settings (name = Kto__Section__Property).
 param ktoSettingOverrides = {}
+
+// Network rules for storage and Key Vault (infra-bicep/README.md, "Network rules"); the default admits every network.
+// param networkAccess = { allowedIpRanges: ['203.0.113.10'], appSubnetId: '<subnet resource id>', publicNetworkAccess: 'Enabled' }

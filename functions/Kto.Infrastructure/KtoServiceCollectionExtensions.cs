@@ -72,7 +72,7 @@ public static class KtoServiceCollectionExtensions
         // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.
         services.AddSingleton<IReportSource, TableReportSource>();
         services.AddSingleton<ReportFiguresService>();
-        services.AddSingleton<ReportArchive>();
+        services.AddSingleton<IReportArchive, ReportArchive>();
         services.AddSingleton<AnnualReportService>();
         return services;
     }

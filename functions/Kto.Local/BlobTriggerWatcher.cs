@@ -37,9 +37,13 @@ public sealed class BlobTriggerWatcher(
     private readonly BlobContainerClient receipts = blobs.GetBlobContainerClient(HostContainer);
     private bool receiptsReady;
 
+    /// <summary>The blob paths this watcher serves, one per blob-triggered function (the host-drift test reads these).</summary>
+    public static IEnumerable<(FunctionMethod Function, string BlobPath)> WatchedPaths(FunctionCatalog catalog) =>
+        catalog.WithTrigger<BlobTriggerAttribute>().Select(t => (t.Function, t.Trigger.BlobPath!));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var watches = catalog.WithTrigger<BlobTriggerAttribute>().Select(t => Watch.From(t.Function, t.Trigger.BlobPath!)).ToList();
+        var watches = WatchedPaths(catalog).Select(w => Watch.From(w.Function, w.BlobPath)).ToList();
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var watch in watches)

@@ -16,9 +16,12 @@ public static class HttpFunctionEndpoints
         foreach (var (function, trigger) in catalog.WithTrigger<HttpTriggerAttribute>())
         {
             var route = $"/{trigger.Route ?? function.Name}";
-            var methods = (trigger.Methods ?? ["get", "post"]).Select(m => m.ToUpperInvariant()).ToArray();
-            app.MapMethods(route, methods, (HttpContext context) => InvokeAsync(context, function))
-                .WithDisplayName(function.Name);
+            RequestDelegate invoke = context => InvokeAsync(context, function);
+            // No methods on the trigger: the Functions host answers every method, so this host does too.
+            var endpoint = trigger.Methods is { Length: > 0 } methods
+                ? app.MapMethods(route, methods.Select(m => m.ToUpperInvariant()), invoke)
+                : app.Map(route, invoke);
+            endpoint.WithDisplayName(function.Name);
         }
     }
 

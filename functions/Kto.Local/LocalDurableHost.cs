@@ -36,6 +36,14 @@ public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker in
     public DurableTaskClient Client => worker?.Services.GetRequiredService<DurableTaskClient>()
         ?? throw new InvalidOperationException("The local Durable host has not started.");
 
+    /// <summary>The orchestrations this host registers, by function name (the host-drift test reads these).</summary>
+    public static IEnumerable<FunctionMethod> Orchestrators(FunctionCatalog catalog) =>
+        catalog.WithTrigger<OrchestrationTriggerAttribute>().Select(t => t.Function);
+
+    /// <summary>The activities this host registers, by function name.</summary>
+    public static IEnumerable<FunctionMethod> Activities(FunctionCatalog catalog) =>
+        catalog.WithTrigger<ActivityTriggerAttribute>().Select(t => t.Function);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var address = $"http://127.0.0.1:{FreePort()}";
@@ -68,9 +76,9 @@ public sealed class LocalDurableHost(FunctionCatalog catalog, FunctionInvoker in
                     worker.UseGrpc(channel);
                     worker.AddTasks(registry =>
                     {
-                        foreach (var (function, _) in catalog.WithTrigger<OrchestrationTriggerAttribute>())
+                        foreach (var function in Orchestrators(catalog))
                             registry.AddOrchestrator(function.Name, new Orchestrator(function, invoker));
-                        foreach (var (function, _) in catalog.WithTrigger<ActivityTriggerAttribute>())
+                        foreach (var function in Activities(catalog))
                             registry.AddActivity(function.Name, new Activity(function, invoker));
                     });
                 });

@@ -17,9 +17,12 @@ public sealed class TimerTriggerScheduler(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!settings.RunTimers) return Task.CompletedTask;
-        var timers = catalog.WithTrigger<TimerTriggerAttribute>().ToList();
-        return Task.WhenAll(timers.Select(t => RunAsync(t.Function, CronExpression.Parse(t.Trigger.Schedule, CronFormat.IncludeSeconds), stoppingToken)));
+        return Task.WhenAll(Schedules(catalog).Select(t => RunAsync(t.Function, t.Schedule, stoppingToken)));
     }
+
+    /// <summary>The schedules this scheduler runs, one per timer-triggered function (the host-drift test reads these).</summary>
+    public static IEnumerable<(FunctionMethod Function, CronExpression Schedule)> Schedules(FunctionCatalog catalog) =>
+        catalog.WithTrigger<TimerTriggerAttribute>().Select(t => (t.Function, CronExpression.Parse(t.Trigger.Schedule, CronFormat.IncludeSeconds)));
 
     private async Task RunAsync(FunctionMethod function, CronExpression schedule, CancellationToken stoppingToken)
     {

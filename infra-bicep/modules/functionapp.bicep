@@ -52,6 +52,9 @@ param maximumInstanceCount int
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int
 
+@description('Resource id of the subnet for VNet integration (delegated to Microsoft.App/environments); empty = none.')
+param appSubnetId string
+
 var hostSettings = {
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
   AzureWebJobsStorage__queueServiceUri: queueEndpoint
@@ -89,6 +92,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    // VNet integration: the app reaches storage and Key Vault from this subnet when they admit only listed networks.
+    virtualNetworkSubnetId: empty(appSubnetId) ? null : appSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       http20Enabled: true

@@ -25,6 +25,19 @@ param mailPasswordSecretName string
 @secure()
 param mailPassword string = ''
 
+@description('Public IPv4 addresses or CIDR ranges that may reach the vault.')
+param allowedIpRanges string[]
+
+@description('Resource ids of subnets (with the Microsoft.KeyVault service endpoint) that may reach the vault.')
+param allowedSubnetIds string[]
+
+@description('Disabled: only private endpoints reach the vault.')
+@allowed(['Enabled', 'Disabled'])
+param publicNetworkAccess string
+
+// Open to every network (Entra ID and RBAC still required) until a network is listed or public access is off.
+var restricted = publicNetworkAccess == 'Disabled' || !empty(allowedIpRanges) || !empty(allowedSubnetIds)
+
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 // Looked up by name so role assignment names are known before deployment (what-if can predict them).
@@ -43,8 +56,13 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: 'Enabled'
-    networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow' }
+    publicNetworkAccess: publicNetworkAccess
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: restricted ? 'Deny' : 'Allow'
+      ipRules: [for ip in allowedIpRanges: { value: ip }]
+      virtualNetworkRules: [for i in range(0, length(allowedSubnetIds)): { id: allowedSubnetIds[i], ignoreMissingVnetServiceEndpoint: false }]
+    }
   }
 }
 

@@ -49,8 +49,24 @@ param softDeleteDays int
 @description('Name of the app\'s user-assigned identity (the app and the Durable Functions backend).')
 param appIdentityName string
 
+@description('Public IPv4 addresses or CIDR ranges that may reach the account (a single address without /32).')
+param allowedIpRanges string[]
+
+@description('Resource ids of subnets (with the Microsoft.Storage service endpoint) that may reach the account.')
+param allowedSubnetIds string[]
+
+@description('Disabled: only private endpoints reach the account.')
+@allowed(['Enabled', 'Disabled'])
+param publicNetworkAccess string
+
+// Open to every network (Entra ID is still required) until a network is listed or public access is off.
+var restricted = publicNetworkAccess == 'Disabled' || !empty(allowedIpRanges) || !empty(allowedSubnetIds)
+
+// Contributor, not Owner: Owner only adds managing POSIX ACLs (Data Lake Gen2), which this account does not use.
+// The app, the Durable Functions backend, the blob trigger's receipts and the Flex deployment package need
+// read, write and delete, which Contributor gives.
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 }
@@ -74,10 +90,12 @@ resource account 'Microsoft.Storage/storageAccounts@2026-06-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: restricted ? 'Deny' : 'Allow'
+      ipRules: [for ip in allowedIpRanges: { value: ip, action: 'Allow' }]
+      virtualNetworkRules: [for i in range(0, length(allowedSubnetIds)): { id: allowedSubnetIds[i], action: 'Allow' }]
     }
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -160,13 +178,13 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2026-06
   dependsOn: [containers]
 }
 
-resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(account.id, appIdentity.id, roles.storageBlobDataOwner)
+resource blobDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appIdentity.id, roles.storageBlobDataContributor)
   scope: account
   properties: {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
   }
 }
 

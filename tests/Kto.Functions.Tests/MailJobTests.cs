@@ -260,12 +260,11 @@ public sealed partial class MailJobTests(LocalStack stack)
                      "P1;Piet;Post;Dorpsstraat 1;1234 AB;Utrecht;0301234567;Naar werk;01-03-2026\n";
         await stack.DeliverAsync(company, "zonder-mail.csv", System.Text.Encoding.UTF8.GetBytes(upload));
 
-        var csv = await stack.Bureau().GetStringAsync($"/api/companies/{company}/offline-contacts?year=2026");
-        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        var cells = lines[1].Split(';');
+        var rows = await OfflineCsvAsync(company);
+        Assert.Equal(2, rows.Count);
+        var cells = rows[1];
         Assert.Equal("P1", cells[2]);
-        Assert.Contains("Dorpsstraat 1", lines[1]);
+        Assert.Equal("Dorpsstraat 1", cells[10]);
         Assert.Contains("/api/s/", cells[^1]);
 
         var asCompany = await stack.Client(await CompanyKeyAsync()).GetAsync($"/api/companies/{company}/offline-contacts");
@@ -280,6 +279,56 @@ public sealed partial class MailJobTests(LocalStack stack)
         var progress = JsonDocument.Parse(await stack.Bureau().GetStringAsync($"/api/companies/{company}/progress?year=2026"));
         Assert.Equal(1, progress.RootElement.GetProperty("percelen").EnumerateArray()
             .Single(p => p.GetProperty("perceel").GetString() == "Naar werk").GetProperty("approached").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_offline_csv_quotes_every_cell_and_no_value_can_start_a_formula()
+    {
+        var (company, _) = await DeliverAsync("heeftmail");
+        var upload = "klantnummer;voornaam;achternaam;adres;postcode;woonplaats;telefoon;perceel;einddatum\n" +
+                     "P2;@SUM(1+1);\"=HYPERLINK(\"\"http://evil.example\"\")\";\"Kerkstraat 2;=cmd|' /C calc'!A0\";1234 AB;\"Utrecht,+1\";;Naar werk;01-03-2026\n";
+        await stack.DeliverAsync(company, "injectie.csv", System.Text.Encoding.UTF8.GetBytes(upload));
+
+        var raw = (await stack.Bureau().GetStringAsync($"/api/companies/{company}/offline-contacts?year=2026")).TrimStart('\uFEFF');
+        var rows = await OfflineCsvAsync(company);
+        Assert.Equal(2, rows.Count);
+        // Every cell quoted: each line is "…";"…";… with as many quoted cells as the header has columns.
+        Assert.All(raw.Split("\r\n", StringSplitOptions.RemoveEmptyEntries), line =>
+            Assert.Matches("^\"([^\"]|\"\")*\"(;\"([^\"]|\"\")*\")*$", line));
+        var cells = rows[1];
+        Assert.Equal("'@SUM(1+1)", cells[6]);
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\")", cells[9]);
+        Assert.Equal("Kerkstraat 2;'=cmd|' /C calc'!A0", cells[10]);
+        Assert.Equal("Utrecht,'+1", cells[12]);
+        // Nowhere, not even after a separator inside a cell, does a formula start.
+        Assert.All(rows.SelectMany(r => r).SelectMany(c => c.Split([';', ',', '|', '\t', '\n'])),
+            part => Assert.False(part.TrimStart(' ') is [ '=' or '+' or '-' or '@', ..], part));
+    }
+
+    /// <summary>The offline CSV as the bureau's spreadsheet reads it: semicolons, quoted cells.</summary>
+    private async Task<List<string[]>> OfflineCsvAsync(string company)
+    {
+        var csv = (await stack.Bureau().GetStringAsync($"/api/companies/{company}/offline-contacts?year=2026")).TrimStart('\uFEFF');
+        // RFC 4180 with semicolons: a quoted cell may hold separators, doubled quotes and line breaks.
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c != '"') cell.Append(c);
+                else if (i + 1 < csv.Length && csv[i + 1] == '"') { cell.Append('"'); i++; }
+                else quoted = false;
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ';') { row.Add(cell.ToString()); cell.Clear(); }
+            else if (c == '\r' && i + 1 < csv.Length && csv[i + 1] == '\n') { row.Add(cell.ToString()); cell.Clear(); rows.Add([.. row]); row.Clear(); i++; }
+            else cell.Append(c);
+        }
+        return rows;
     }
 
     private async Task<string> CompanyKeyAsync() => (await stack.NewCompanyAsync("k")).Key;

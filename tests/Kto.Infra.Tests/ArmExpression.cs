@@ -370,6 +370,10 @@ public sealed class ArmScope
                     _ => Unknown.Value,
                 };
             case "not": return args[0] is bool nb ? !nb : Unknown.Value;
+            case "or": return args.Any(a => a is true) ? true : args.All(a => a is bool) ? false : Unknown.Value;
+            case "and": return args.Any(a => a is false) ? false : args.All(a => a is bool) ? true : Unknown.Value;
+            case "range":
+                return args is [long start, long count] ? Enumerable.Range((int)start, (int)count).Select(i => (object?)(long)i).ToList() : Unknown.Value;
             case "subscriptionresourceid":
                 {
                     // subscriptionResourceId([subscriptionId,] type, name...): the type is the first argument containing '/'.

@@ -70,7 +70,7 @@ public class SecurityTests(CompiledMainFixture fixture)
     }
 
     [Theory]
-    [InlineData("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")]
+    [InlineData("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe")]
     [InlineData("Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")]
     [InlineData("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")]
     [InlineData("Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6")]
@@ -84,6 +84,21 @@ public class SecurityTests(CompiledMainFixture fixture)
 
         var assignment = Assert.Single(matching);
         Assert.Equal("ServicePrincipal", Property(assignment.Scope, assignment.Resource, "properties", "principalType"));
+        Assert.False(string.IsNullOrEmpty(role));
+    }
+
+    [Theory]
+    [InlineData("Owner", "8e3af657-a8ff-443c-a75c-2fe8c4bcb635")]
+    [InlineData("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b")]
+    [InlineData("Key Vault Administrator", "00482a5a-887f-4fb3-b363-3b7fe8e74483")]
+    [InlineData("User Access Administrator", "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9")]
+    public void No_identity_gets_an_owner_or_administrator_role(string role, string roleDefinitionId)
+    {
+        var assignments = Template.Resources("Microsoft.Authorization/roleAssignments").ToList();
+
+        Assert.NotEmpty(assignments);
+        Assert.DoesNotContain(assignments, a => ArmScope.Text(Property(a.Scope, a.Resource, "properties", "roleDefinitionId"))
+            .EndsWith("/roleDefinitions/" + roleDefinitionId, StringComparison.OrdinalIgnoreCase));
         Assert.False(string.IsNullOrEmpty(role));
     }
 }

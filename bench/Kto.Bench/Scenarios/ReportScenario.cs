@@ -259,7 +259,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
     private static async Task<string> BreakdownAsync(IServiceProvider services, int year, CancellationToken cancellationToken)
     {
         var figuresService = services.GetRequiredService<ReportFiguresService>();
-        var archive = services.GetRequiredService<ReportArchive>();
+        var archive = services.GetRequiredService<IReportArchive>();
         var questionnaire = services.GetRequiredService<QuestionnaireCatalog>().Current;
         var builder = new AnnualReportBuilder(services.GetRequiredService<ReportSettings>(), BureauInfo.From(services.GetRequiredService<BureauSettings>()));
         var verifyUrl = services.GetRequiredService<AnnualReportService>().VerifyUrl;
@@ -281,7 +281,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
             var jsonBytes = Encoding.UTF8.GetBytes(ReportJson.Serialize(report));
             steps[4] += Lap(clock);
             await archive.SaveDraftAsync(company, year, new ReportFiles(pdfBytes, xlsxBytes, jsonBytes),
-                new ReportDraftInfo(report.GeneratedAt, report.Checklist.Status.ToString().ToLowerInvariant()), cancellationToken);
+                report.GeneratedAt, report.Checklist.Status.ToString().ToLowerInvariant(), cancellationToken);
             steps[5] += Lap(clock);
         }
         string[] names = ["aggregation (AggregateCompany: services, attempts, responses)", "build", "PDF", "XLSX", "JSON", "blob and table writes"];

@@ -1,6 +1,7 @@
 using System.Text;
 using Kto.Core;
 using Kto.Core.Access;
+using Kto.Core.Exports;
 using Kto.Core.Fieldwork;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;

@@ -7,7 +7,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Reports;
 
-/// <summary>The report of a company for a year: its draft, its signed versions and their download links.</summary>
+/// <summary>
+/// The report of a company for a year: its draft (with the id signing names), its signed versions and their
+/// download links.
+/// </summary>
 public sealed class ReportStatusFunction(AccessService access, AnnualReportService reports)
 {
     [Function(nameof(ReportStatus))]
@@ -28,7 +31,7 @@ public sealed class ReportStatusFunction(AccessService access, AnnualReportServi
             company,
             year,
             status = latest is null ? "draft" : "signed",
-            draft = draft is null ? null : new { draft.GeneratedAt, draft.ChecklistStatus, links = ReportLinks.Files(year, company, null) },
+            draft = draft is null ? null : new { draft.Id, draft.GeneratedAt, draft.ChecklistStatus, links = ReportLinks.Files(year, company, null) },
             versions = versions.Select(v => new { v.Version, v.SignedBy, v.SignedAt, v.Sha256, v.ChecklistStatus, links = ReportLinks.Files(year, company, v.Version) }),
             latest = latest is null ? ReportLinks.Files(year, company, null) : ReportLinks.Files(year, company, latest.Version),
         });

@@ -8,12 +8,14 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Reports;
 
 /// <summary>
-/// The bureau signs the current draft with its conclusion: a new, final version whose PDF hash is recorded.
+/// The bureau signs the draft it reviewed with its conclusion: a new, final version whose PDF hash is recorded.
+/// The request names that draft (<c>draft.id</c> from <c>GET /api/reports/{year}/{company}</c>): without it the
+/// request is refused, and a draft replaced since it was opened is refused with 409, so nothing is signed unseen.
 /// Signing again makes another version; earlier versions stay as they are.
 /// </summary>
 public sealed class SignReportFunction(AccessService access, AnnualReportService reports)
 {
-    public sealed record SignRequest(string? Signer, string? Conclusion);
+    public sealed record SignRequest(string? Signer, string? Conclusion, string? Draft);
 
     private const int MaxConclusionLength = 10_000;
 
@@ -31,9 +33,17 @@ public sealed class SignReportFunction(AccessService access, AnnualReportService
         if (body.Conclusion is { Length: > MaxConclusionLength })
             return ApiResults.BadRequest("conclusion-too-long", $"De conclusie mag hoogstens {MaxConclusionLength} tekens hebben.");
 
-        var version = await reports.SignAsync(company, year, body.Signer, body.Conclusion, cancellationToken);
-        if (version is null)
+        if (string.IsNullOrWhiteSpace(body.Draft) || body.Draft.Length > 100)
+            return ApiResults.BadRequest("draft-required",
+                $"Geef het concept mee dat u heeft beoordeeld: \"draft\" is draft.id uit GET /api/reports/{year}/{company}.");
+
+        var signing = await reports.SignAsync(company, year, body.Draft, body.Signer, body.Conclusion, cancellationToken);
+        if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
             return ApiResults.NotFound($"Er is geen concept om te ondertekenen. Start eerst het rapport: POST /api/reports/{year}/{company}.");
+        if (signing.Outcome == ReportSigning.Outcomes.DraftReplaced)
+            return ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
+                $"Het concept is vervangen nadat u het opende. Bekijk het nieuwe concept (GET /api/reports/{year}/{company}) en onderteken dat.");
+        var version = signing.Version!;
         return ApiResults.Json(new
         {
             company,

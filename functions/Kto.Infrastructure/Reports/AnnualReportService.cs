@@ -18,7 +18,7 @@ public sealed class AnnualReportService(
     KtoSettings ktoSettings,
     QuestionnaireCatalog questionnaires,
     ICompanyStore companies,
-    ReportArchive archive,
+    IReportArchive archive,
     TimeProvider time)
 {
     private readonly ReportPdfRenderer pdf = new();
@@ -32,19 +32,24 @@ public sealed class AnnualReportService(
     {
         var name = (await companies.GetAsync(company, cancellationToken))?.Name ?? company;
         var report = Builder().Build(new AnnualReportInput(company, name, year, generatedAt, questionnaires.Current, figures));
-        var info = new ReportDraftInfo(generatedAt, report.Checklist.Status.ToString().ToLowerInvariant());
-        await archive.SaveDraftAsync(company, year, Render(report, null), info, cancellationToken);
-        return info;
+        return await archive.SaveDraftAsync(company, year, Render(report, null), generatedAt, report.Checklist.Status.ToString().ToLowerInvariant(),
+            cancellationToken);
     }
 
     /// <summary>
-    /// Signs the current draft: the same figures, now with the bureau's conclusion and signature, as the next version.
-    /// Null when there is no draft to sign.
+    /// Signs the draft the bureau reviewed, named by its id: the same figures, now with the bureau's conclusion and
+    /// signature, as the next version. A draft replaced since it was opened is not signed.
     /// </summary>
-    public async Task<ReportVersionInfo?> SignAsync(string company, int year, string signedBy, string? conclusion, CancellationToken cancellationToken)
+    public async Task<ReportSigning> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
+        CancellationToken cancellationToken)
     {
-        var json = await archive.ReadAsync(ReportArchive.DraftPath(year, company, ReportFileNames.Json), cancellationToken);
-        if (json is null) return null;
+        var current = await archive.GetDraftAsync(company, year, cancellationToken);
+        if (current is null) return new ReportSigning(ReportSigning.Outcomes.NoDraft);
+        if (!string.Equals(current.Id, draftId.Trim(), StringComparison.OrdinalIgnoreCase))
+            return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id);
+        // The files under an id never change, so these are exactly the figures the bureau reviewed.
+        var json = await archive.ReadDraftFileAsync(company, year, current.Id, ReportFileNames.Json, cancellationToken);
+        if (json is null) return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
         var draft = ReportJson.Deserialize(Encoding.UTF8.GetString(json));
 
         var signedAt = time.GetUtcNow();
@@ -58,15 +63,20 @@ public sealed class AnnualReportService(
         var sha = Sha256(files.Pdf);
         var status = report.Checklist.Status.ToString().ToLowerInvariant();
         await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signedAt, status, cancellationToken);
-        return new ReportVersionInfo(version, signature.SignedBy, signedAt, sha, status);
+        return new ReportSigning(ReportSigning.Outcomes.Signed, new ReportVersionInfo(version, signature.SignedBy, signedAt, sha, status));
     }
 
     public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
         archive.ListAsync(company, year, cancellationToken);
 
-    /// <param name="version">A version number, or null for the draft.</param>
-    public Task<byte[]?> ReadFileAsync(string company, int year, int? version, string file, CancellationToken cancellationToken) =>
-        archive.ReadAsync(version is { } v ? ReportArchive.VersionPath(year, company, v, file) : ReportArchive.DraftPath(year, company, file), cancellationToken);
+    /// <param name="version">A version number, or null for the current draft.</param>
+    public async Task<byte[]?> ReadFileAsync(string company, int year, int? version, string file, CancellationToken cancellationToken)
+    {
+        if (version is { } v) return await archive.ReadVersionFileAsync(company, year, v, file, cancellationToken);
+        return await archive.GetDraftAsync(company, year, cancellationToken) is { } draft
+            ? await archive.ReadDraftFileAsync(company, year, draft.Id, file, cancellationToken)
+            : null;
+    }
 
     public Task<VerifiedReport?> VerifyAsync(string sha256, CancellationToken cancellationToken) =>
         archive.FindByHashAsync(sha256.ToLowerInvariant(), cancellationToken);

@@ -9,14 +9,16 @@ namespace Kto.Infrastructure.Reports;
 /// <summary>
 /// Where reports are kept.
 /// <list type="bullet">
-/// <item>Blobs (container <c>reports</c>): <c>{year}/{company}/draft/report.pdf|xlsx|json</c>, replaced by each run;
-/// <c>{year}/{company}/v{n}/report.pdf|xlsx|json</c> for signed version n, written once and never again.</item>
-/// <item>Table <c>reports</c>: partition <c>{company}_{year}</c> with row <c>draft</c> and rows <c>v0001</c>, <c>v0002</c>…
-/// (signer, time, SHA-256 of the PDF); partition <c>verify</c> with one row per signed PDF's SHA-256, so verifying is
-/// one point read.</item>
+/// <item>Blobs (container <c>reports</c>): <c>{year}/{company}/draft/{draft id}/report.pdf|xlsx|json</c>, where the
+/// draft id is the SHA-256 of the draft's report.json: a new draft is a new folder, so what a draft id names never
+/// changes under a reader or a signer; <c>{year}/{company}/v{n}/report.pdf|xlsx|json</c> for signed version n, written
+/// once and never again.</item>
+/// <item>Table <c>reports</c>: partition <c>{company}_{year}</c> with row <c>draft</c> (the current draft id) and rows
+/// <c>v0001</c>, <c>v0002</c>… (signer, time, SHA-256 of the PDF; a version without the hash is a signing that did
+/// not finish and is never served); partition <c>verify</c> with one row per signed PDF's SHA-256.</item>
 /// </list>
 /// </summary>
-public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient tables)
+public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient tables) : IReportArchive
 {
     private const string DraftRow = "draft";
     private const string VerifyPartition = "verify";
@@ -25,22 +27,65 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
     private readonly TableClient table = tables.GetTableClient(StorageNames.ReportsTable);
 
-    public static string DraftPath(int year, string company, string file) => $"{year}/{company}/{Draft}/{file}";
+    public static string DraftPath(int year, string company, string draftId, string file) => $"{year}/{company}/{Draft}/{draftId}/{file}";
 
     public static string VersionPath(int year, string company, int version, string file) => $"{year}/{company}/v{version}/{file}";
 
     private static string VersionRow(int version) => $"v{version:D4}";
 
-    public async Task SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInfo info, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the draft's files under their own id, then points the draft row at them, then removes the previous
+    /// draft's files: a reader always finds whole files of the draft the row names.
+    /// </summary>
+    public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, DateTimeOffset generatedAt, string checklistStatus,
+        CancellationToken cancellationToken)
     {
+        var info = new ReportDraftInfo(DraftIdOf(files), generatedAt, checklistStatus);
+        var previous = await GetDraftAsync(company, year, cancellationToken);
         foreach (var file in ReportFileNames.All)
-            await UploadAsync(DraftPath(year, company, file), files[file], file, overwrite: true, cancellationToken);
+            await UploadAsync(DraftPath(year, company, info.Id, file), files[file], file, overwrite: true, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(TableKeys.CompanyYear(company, year), DraftRow)
         {
+            ["DraftId"] = info.Id,
             ["GeneratedAt"] = info.GeneratedAt,
             ["ChecklistStatus"] = info.ChecklistStatus,
         }, TableUpdateMode.Replace, cancellationToken);
+        // A retried run writes the same content, so the same id: never delete what the row now names.
+        if (previous is not null && previous.Id != info.Id)
+            foreach (var file in ReportFileNames.All)
+                await container.GetBlobClient(DraftPath(year, company, previous.Id, file)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        return info;
     }
+
+    /// <summary>The draft's identity: the SHA-256 of its report.json (which carries its figures and generation time).</summary>
+    public static string DraftIdOf(ReportFiles files) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[ReportFileNames.Json]));
+
+    public async Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.CompanyYear(company, year), DraftRow, cancellationToken: cancellationToken);
+        return found.HasValue ? ToDraft(found.Value!) : null;
+    }
+
+    public Task<byte[]?> ReadDraftFileAsync(string company, int year, string draftId, string file, CancellationToken cancellationToken) =>
+        ReadAsync(DraftPath(year, company, draftId, file), cancellationToken);
+
+    /// <summary>A signed version's file, only once its signing finished (its row has the PDF's hash): never half a version.</summary>
+    public async Task<byte[]?> ReadVersionFileAsync(string company, int year, int version, string file, CancellationToken cancellationToken) =>
+        await IsCompleteAsync(company, year, version, null, cancellationToken)
+            ? await ReadAsync(VersionPath(year, company, version, file), cancellationToken)
+            : null;
+
+    private async Task<bool> IsCompleteAsync(string company, int year, int version, string? sha256, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.CompanyYear(company, year), VersionRow(version),
+            select: ["Sha256"], cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetString("Sha256") is { Length: > 0 } recorded && (sha256 is null || recorded == sha256);
+    }
+
+    private static ReportDraftInfo? ToDraft(TableEntity e) =>
+        e.GetString("DraftId") is { Length: > 0 } id
+            ? new ReportDraftInfo(id, e.GetDateTimeOffset("GeneratedAt") ?? default, e.GetString("ChecklistStatus") ?? "")
+            : null; // a draft row from before drafts had an id: run the report again
 
     public async Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken)
     {
@@ -50,7 +95,7 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (e.RowKey == DraftRow)
-                draft = new ReportDraftInfo(e.GetDateTimeOffset("GeneratedAt") ?? default, e.GetString("ChecklistStatus") ?? "");
+                draft = ToDraft(e);
             else if (e.GetString("Sha256") is { Length: > 0 } sha) // a version whose signing did not finish has no hash: not issued
                 versions.Add(new ReportVersionInfo(e.GetInt32("Version") ?? 0, e.GetString("SignedBy"), e.GetDateTimeOffset("SignedAt") ?? default,
                     sha, e.GetString("ChecklistStatus") ?? ""));
@@ -58,7 +103,7 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         return (draft, versions.OrderBy(v => v.Version).ToList());
     }
 
-    public async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
+    private async Task<byte[]?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(path);
         try
@@ -102,7 +147,11 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         throw new InvalidOperationException("Could not reserve a report version number.");
     }
 
-    /// <summary>Writes the files of a reserved version (create-only), then records the PDF's hash for verification.</summary>
+    /// <summary>
+    /// Writes the files of a reserved version (create-only), the verify row, and last the PDF's hash on the version
+    /// row: that hash is the commit point. Until it is written the version is not listed, not served and not verified,
+    /// so a crash anywhere before it leaves no half version anyone can download.
+    /// </summary>
     public async Task CompleteVersionAsync(string company, int year, int version, ReportFiles files, string sha256, string companyName,
         DateTimeOffset signedAt, string checklistStatus, CancellationToken cancellationToken)
     {
@@ -123,12 +172,15 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         }, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>A signed PDF by its hash, only when its version's signing finished.</summary>
     public async Task<VerifiedReport?> FindByHashAsync(string sha256, CancellationToken cancellationToken)
     {
         var found = await table.GetEntityIfExistsAsync<TableEntity>(VerifyPartition, sha256, cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var e = found.Value!;
-        return new VerifiedReport(e.GetString("CompanyName"), e.GetInt32("Year") ?? 0, e.GetInt32("Version") ?? 0, e.GetDateTimeOffset("SignedAt") ?? default);
+        var (company, year, version) = (e.GetString("Company"), e.GetInt32("Year") ?? 0, e.GetInt32("Version") ?? 0);
+        if (company is null || !await IsCompleteAsync(company, year, version, sha256, cancellationToken)) return null;
+        return new VerifiedReport(e.GetString("CompanyName"), year, version, e.GetDateTimeOffset("SignedAt") ?? default);
     }
 
     private async Task UploadAsync(string path, byte[] content, string file, bool overwrite, CancellationToken cancellationToken)

@@ -1,7 +1,10 @@
 namespace Kto.Infrastructure.Reports;
 
-/// <summary>The current draft of a company's report for a year (replaced by every run).</summary>
-public sealed record ReportDraftInfo(DateTimeOffset GeneratedAt, string ChecklistStatus);
+/// <summary>
+/// The current draft of a company's report for a year (replaced by every run). <paramref name="Id"/> names exactly
+/// these files (the SHA-256 of its report.json); signing names it, so a replaced draft is never signed unseen.
+/// </summary>
+public sealed record ReportDraftInfo(string Id, DateTimeOffset GeneratedAt, string ChecklistStatus);
 
 /// <summary>A signed version: never changed once written; a new signature makes the next version.</summary>
 public sealed record ReportVersionInfo(int Version, string SignedBy, DateTimeOffset SignedAt, string Sha256, string ChecklistStatus);

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Kto.Core;
+using Kto.Core.Exports;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 
@@ -82,9 +83,8 @@ public sealed class ReportXlsxRenderer
         return stream.ToArray();
     }
 
-    /// <summary>Text that a spreadsheet would read as a formula (or as DDE) gets a leading apostrophe.</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    /// <summary>Text that a spreadsheet would read as a formula (or as DDE): the one rule in <see cref="SpreadsheetText"/>.</summary>
+    public static string Neutralise(string text) => SpreadsheetText.Neutralise(text);
 
     private static string YesNo(bool? value) => DutchFormat.YesNo(value);
 

@@ -194,7 +194,8 @@ public sealed class AnnualReportTests(LocalStack stack)
 
     private async Task<JsonElement> SignAsync(string company, string signer, string conclusion)
     {
-        var response = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer, conclusion });
+        var draft = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("draft").GetProperty("id").GetString();
+        var response = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer, conclusion, draft });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Kto.Functions.Tests.Support;
+using Kto.Infrastructure.Reports;
+using Microsoft.Extensions.DependencyInjection;
+using static Kto.Functions.Tests.Reports.ReportStack;
+
+namespace Kto.Functions.Tests.Reports;
+
+/// <summary>Signing names the draft that was reviewed, and a crash while signing leaves no half version.</summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class ReportSigningTests(LocalStack stack)
+{
+    [Fact]
+    public async Task Signing_names_the_reviewed_draft_and_a_draft_replaced_since_is_refused_with_409()
+    {
+        var (company, _) = await HandComputedCompanyAsync(stack);
+        await RunReportAsync(stack, company);
+        var reviewed = await DraftIdAsync(company);
+        var reviewedJson = await DownloadAsync(stack.Bureau(), company, "report.json");
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(reviewedJson)), reviewed);
+
+        // Without naming the draft: refused, nothing signed.
+        var anonymous = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. J. de Wit", conclusion = "Goed." });
+        await AssertErrorAsync(anonymous, HttpStatusCode.BadRequest, "draft-required");
+
+        // The draft is replaced by a new run after the bureau opened it: signing what it reviewed is refused.
+        await RunReportAsync(stack, company);
+        var replacement = await DraftIdAsync(company);
+        Assert.NotEqual(reviewed, replacement);
+        var stale = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign",
+            new { signer = "Dr. J. de Wit", conclusion = "Goed.", draft = reviewed });
+        await AssertErrorAsync(stale, HttpStatusCode.Conflict, "draft-replaced");
+        Assert.Empty(await VersionsAsync(company));
+
+        // Naming the current draft signs exactly that draft.
+        var signed = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign",
+            new { signer = "Dr. J. de Wit", conclusion = "Goed.", draft = replacement });
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        Assert.Equal(1, (await signed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        var draftFigures = Figures(await DownloadAsync(stack.Bureau(), company, "report.json"));
+        Assert.Equal(draftFigures, Figures(await DownloadAsync(stack.Bureau(), company, "report.json", "1")));
+    }
+
+    [Fact]
+    public async Task A_crash_between_reserving_and_writing_a_version_leaves_nothing_to_download_or_verify()
+    {
+        var (company, _) = await HandComputedCompanyAsync(stack);
+        await RunReportAsync(stack, company);
+        var draft = await DraftIdAsync(company);
+
+        var crashing = new CrashingReportArchive(stack.Services.GetRequiredService<IReportArchive>(),
+            stack.Services.GetRequiredService<BlobServiceClient>(), stack.Services.GetRequiredService<TableServiceClient>());
+        var reports = ActivatorUtilities.CreateInstance<AnnualReportService>(stack.Services, (IReportArchive)crashing);
+        await Assert.ThrowsAsync<IOException>(() => reports.SignAsync(company, 2026, draft, "Dr. J. de Wit", "Goed.", CancellationToken.None));
+        var half = crashing.ReservedVersion!.Value;
+
+        // The reserved number, its half-written PDF and its verify row are there, but none of it is served.
+        Assert.Empty(await VersionsAsync(company));
+        foreach (var file in ReportFileNames.All)
+            Assert.Equal(HttpStatusCode.NotFound, (await stack.Bureau().GetAsync($"/api/reports/2026/{company}/{file}?version={half}")).StatusCode);
+        var verify = await stack.Client().GetAsync($"/api/verify/{Convert.ToHexStringLower(SHA256.HashData(crashing.HalfWrittenPdf!))}");
+        Assert.Equal(HttpStatusCode.NotFound, verify.StatusCode);
+
+        // Signing again (the bureau retries) gives the next version, whole, downloadable and verifiable.
+        var retry = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. J. de Wit", conclusion = "Goed.", draft });
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        var version = (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32();
+        Assert.Equal(half + 1, version);
+        Assert.Equal([version], await VersionsAsync(company));
+        var pdf = await DownloadAsync(stack.Bureau(), company, "report.pdf", version.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await stack.Client().GetAsync($"/api/verify/{Convert.ToHexStringLower(SHA256.HashData(pdf))}")).StatusCode);
+    }
+
+    private async Task<string> DraftIdAsync(string company) =>
+        (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("draft").GetProperty("id").GetString()!;
+
+    private async Task<int[]> VersionsAsync(string company) =>
+        (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("versions").EnumerateArray()
+            .Select(v => v.GetProperty("version").GetInt32()).ToArray();
+
+    private static string Figures(byte[] json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("percelen").EnumerateArray()
+            .Select(p => p.GetProperty("figures").GetRawText()).Aggregate((a, b) => a + "\n" + b);
+
+    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(code, body.GetProperty("error").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("message").GetString()));
+    }
+}

@@ -1,0 +1,50 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Kto.Infrastructure.Reports;
+using Kto.Infrastructure.Storage;
+
+namespace Kto.Functions.Tests.Support;
+
+/// <summary>
+/// The real report archive, except that completing a version "crashes" half-way: the version's PDF and its verify
+/// row are written, as the real archive does first, and then the process dies before the rest (here: an exception).
+/// </summary>
+public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClient blobs, TableServiceClient tables) : IReportArchive
+{
+    public int? ReservedVersion { get; private set; }
+    public byte[]? HalfWrittenPdf { get; private set; }
+
+    public async Task CompleteVersionAsync(string company, int year, int version, ReportFiles files, string sha256, string companyName,
+        DateTimeOffset signedAt, string checklistStatus, CancellationToken cancellationToken)
+    {
+        HalfWrittenPdf = files.Pdf;
+        await blobs.GetBlobContainerClient(StorageNames.ReportsContainer)
+            .GetBlobClient(ReportArchive.VersionPath(year, company, version, ReportFileNames.Pdf))
+            .UploadAsync(new BinaryData(files.Pdf), cancellationToken);
+        await tables.GetTableClient(StorageNames.ReportsTable).UpsertEntityAsync(new TableEntity("verify", sha256)
+        {
+            ["Company"] = company, ["CompanyName"] = companyName, ["Year"] = year, ["Version"] = version, ["SignedAt"] = signedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+        throw new IOException("Simulated crash between reserving a version and writing it.");
+    }
+
+    public async Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
+        (ReservedVersion = await inner.ReserveVersionAsync(company, year, signedBy, signedAt, cancellationToken)).Value;
+
+    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, DateTimeOffset generatedAt, string checklistStatus,
+        CancellationToken cancellationToken) => inner.SaveDraftAsync(company, year, files, generatedAt, checklistStatus, cancellationToken);
+
+    public Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken) =>
+        inner.GetDraftAsync(company, year, cancellationToken);
+
+    public Task<byte[]?> ReadDraftFileAsync(string company, int year, string draftId, string file, CancellationToken cancellationToken) =>
+        inner.ReadDraftFileAsync(company, year, draftId, file, cancellationToken);
+
+    public Task<byte[]?> ReadVersionFileAsync(string company, int year, int version, string file, CancellationToken cancellationToken) =>
+        inner.ReadVersionFileAsync(company, year, version, file, cancellationToken);
+
+    public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
+        inner.ListAsync(company, year, cancellationToken);
+
+    public Task<VerifiedReport?> FindByHashAsync(string sha256, CancellationToken cancellationToken) => inner.FindByHashAsync(sha256, cancellationToken);
+}
