@@ -44,8 +44,11 @@ public sealed class ErrorAnswerTests(LocalStack stack)
     public async Task A_body_over_kestrels_limit_on_a_json_route_is_413_in_the_api_shape()
     {
         var big = new string('x', (int)LocalStack.MaxFileBytes + 2 * 1024 * 1024);
-        var response = await stack.Bureau().PostAsync("/api/companies",
-            new StringContent($"{{\"id\":\"groot\",\"name\":\"{big}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        var response = await stack.Bureau().SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/companies")
+        {
+            Content = new StringContent($"{{\"id\":\"groot\",\"name\":\"{big}\"}}", System.Text.Encoding.UTF8, "application/json"),
+            Headers = { ExpectContinue = true },
+        });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -53,9 +53,18 @@ public sealed class SettingsStartupTests(LocalStack stack)
         Assert.True(health.IsSuccessStatusCode);
     }
 
+    /// <summary>What stops the host: validation runs when the host is built (Kestrel reads the limits) or started.</summary>
     private async Task<string> StartUpFailureAsync(Dictionary<string, string?> overrides)
     {
-        var (app, _) = ExtraHost.Build(stack, overrides);
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = ExtraHost.Build(stack, overrides).App;
+        }
+        catch (Exception e)
+        {
+            return e.ToString();
+        }
         try
         {
             var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());

@@ -18,9 +18,10 @@ public sealed class SurveyLimitTests(LocalStack stack)
         var huge = new string('x', 4 * 1024 * 1024 + 10);
         var client = new SurveyClient(stack);
 
-        var oldMalformed = await client.PostAsync("/api/s/x", [new("open-goed", huge)]);
-        var newRoute = await client.PostAsync("/s", [new("t", SurveyToken.New().Token), new("open-goed", huge)]);
-        var optOut = await client.PostAsync("/s/afmelden", [new("o", SurveyToken.New().Token), new("open-goed", huge)]);
+        // Expect: 100-continue, as browsers' and curl's large uploads: a body refused unread is then never sent.
+        var oldMalformed = await client.PostAsync("/api/s/x", [new("open-goed", huge)], r => r.Headers.ExpectContinue = true);
+        var newRoute = await client.PostAsync("/s", [new("t", SurveyToken.New().Token), new("open-goed", huge)], r => r.Headers.ExpectContinue = true);
+        var optOut = await client.PostAsync("/s/afmelden", [new("o", SurveyToken.New().Token), new("open-goed", huge)], r => r.Headers.ExpectContinue = true);
 
         Assert.Equal(HttpStatusCode.NotFound, oldMalformed.Status); // malformed token: the body is never read
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, newRoute.Status);
