@@ -300,7 +300,7 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var english = await client.GetAsync($"/s?t={token}&lang=en");
         Assert.Contains("<html lang=\"en\">", english.Html);
         Assert.Contains("What did you think of your support?", english.Html);
-        Assert.Contains("href=\"?lang=nl\"", english.Html);
+        Assert.Contains($"href=\"?t={token}&amp;lang=nl\"", english.Html); // the token now travels in the query string
         Assert.Contains("name=\"lang\" value=\"en\"", english.Html);
 
         var answers = SurveyClient.ValidAnswers();
