@@ -60,6 +60,14 @@ public static class LocalApp
                 if (!await ErrorResponses.TryWriteAsync(context, e, errors)) throw;
             }
         });
+        // Plays Azure's front end, which appends the address a request came from to X-Forwarded-For (the address the
+        // questionnaire's limit counts). On loopback (tests, ./kto, a proxy on this machine) the caller plays it.
+        app.Use((context, next) =>
+        {
+            if (context.Connection.RemoteIpAddress is { } remote && !System.Net.IPAddress.IsLoopback(remote))
+                context.Request.Headers.Append("X-Forwarded-For", remote.ToString());
+            return next(context);
+        });
         app.MapHttpFunctions(catalog);
         app.MapFallback((HttpContext context) => Results.Json(
             new { error = "not-found", message = "Deze pagina of route bestaat niet." }, statusCode: StatusCodes.Status404NotFound));
