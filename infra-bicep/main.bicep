@@ -24,7 +24,8 @@ param baseName string = 'kto'
 @description('Public base URL in links sent to clients; empty = https://<function app>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
-@description('SHA-256 (hex) of the bureau key. Only the hash is deployed; the key itself is never stored.')
+@description('SHA-256 (hex) of the bureau key (see README, Configuration). Only the hash is deployed; the key itself is never stored. Production does not start without it.')
+@secure()
 param bureauKeyHash string = ''
 
 @description('The research bureau\'s name as clients and UWV see it (mail sender name, report).')
@@ -178,6 +179,8 @@ var ktoSettingDefaults = {
   // The questionnaire's anti-forgery key: one secret for every instance (create it once, see README).
   Kto__Survey__FormKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${surveyFormKeySecretName}/)'
   Kto__Survey__UnknownTokensPerMinute: '20'
+  // Proxies of our own in front of the app's front end (e.g. Front Door); 0 = none.
+  Kto__Survey__TrustedProxies: '0'
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.

@@ -1,8 +1,12 @@
+using Kto.Functions.Http;
 using Kto.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Every unhandled error of an HTTP function answers { error, message }, never a stack trace.
+builder.UseMiddleware<ErrorMiddleware>();
 builder.Services.AddKto(builder.Configuration);
+builder.Services.AddKtoRequestLimits();
 builder.Build().Run();

@@ -15,7 +15,10 @@ using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using System.Reflection;
 
 namespace Kto.Infrastructure;
 
@@ -27,7 +30,9 @@ public static class KtoServiceCollectionExtensions
 {
     public static IServiceCollection AddKto(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddKtoSettings(configuration);
+        // BindConfiguration reads the IConfiguration of the container; hosts register it, a bare container (bench) may not.
+        services.TryAddSingleton(configuration);
+        services.AddKtoSettings();
         services.AddSingleton(TimeProvider.System);
 
         var (blobs, tables) = StorageClients.Create(configuration);
@@ -90,15 +95,33 @@ public static class KtoServiceCollectionExtensions
         return SurveyFormKey.From(settings.FormKey);
     }
 
-    /// <summary>Binds every settings class of the catalog from section <c>Kto</c> and registers it as a singleton.</summary>
-    private static void AddKtoSettings(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Binds every settings class of the catalog from section <c>Kto</c> with the options system, validated at
+    /// start-up (<see cref="SettingsRules"/>), and registers each as a singleton, as the services take them.
+    /// A value that cannot be read ("abc" for a number) also stops start-up, naming the setting.
+    /// </summary>
+    private static void AddKtoSettings(this IServiceCollection services)
     {
-        var root = configuration.GetSection(SettingsCatalog.Root);
         foreach (var (section, type) in SettingsCatalog.Sections)
         {
-            var instance = Activator.CreateInstance(type)!;
-            (section.Length == 0 ? root : root.GetSection(section)).Bind(instance);
-            services.AddSingleton(type, instance);
+            var path = section.Length == 0 ? SettingsCatalog.Root : $"{SettingsCatalog.Root}:{section}";
+            typeof(KtoServiceCollectionExtensions).GetMethod(nameof(AddSettings), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type).Invoke(null, [services, path]);
         }
+        services.AddSingleton<IValidateOptions<KtoSettings>>(new SettingsValidator<KtoSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<DeliverySettings>>(new SettingsValidator<DeliverySettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<BureauSettings>>(new SettingsValidator<BureauSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<FieldworkSettings>>(new SettingsValidator<FieldworkSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<MailSettings>>(new SettingsValidator<MailSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<QuestionnaireSettings>>(new SettingsValidator<QuestionnaireSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<ReportSettings>>(new SettingsValidator<ReportSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<SurveySettings>>(provider =>
+            new SettingsValidator<SurveySettings>(s => SettingsRules.Problems(s, provider.GetRequiredService<IOptions<KtoSettings>>().Value)));
+    }
+
+    private static void AddSettings<T>(IServiceCollection services, string path) where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(path).ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<T>>().Value);
     }
 }

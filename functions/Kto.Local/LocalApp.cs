@@ -1,4 +1,5 @@
 using Kto.Functions;
+using Kto.Functions.Http;
 using Kto.Infrastructure;
 
 namespace Kto.Local;
@@ -9,10 +10,22 @@ namespace Kto.Local;
 /// </summary>
 public static class LocalApp
 {
+    /// <summary>
+    /// Never "Development": ASP.NET Core would add its developer exception page, which shows request headers (the
+    /// bureau key among them). Errors are answered by <see cref="ErrorResponses"/> as in the Functions app.
+    /// </summary>
+    public const string EnvironmentName = "Local";
+
+    /// <param name="services">For tests: changes to the services after the app's own (e.g. a failing store).</param>
     public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null,
         Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = EnvironmentName,
+        });
         configure?.Invoke(builder.Configuration);
         logging?.Invoke(builder.Logging);
 
@@ -20,6 +33,7 @@ public static class LocalApp
         var localSettings = builder.Configuration.GetSection("Local").Get<LocalHostSettings>() ?? new LocalHostSettings();
 
         builder.Services.AddKto(builder.Configuration);
+        builder.Services.AddKtoRequestLimits();
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(localSettings);
@@ -34,7 +48,30 @@ public static class LocalApp
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        var errors = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorResponses));
+        // The equivalent of the Functions app's ErrorMiddleware: first in the pipeline, so it sees every error.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e)
+            {
+                if (!await ErrorResponses.TryWriteAsync(context, e, errors)) throw;
+            }
+        });
+        // Plays Azure's front end, which appends the address a request came from to X-Forwarded-For (the address the
+        // questionnaire's limit counts). On loopback (tests, ./kto, a proxy on this machine) the caller plays it.
+        app.Use((context, next) =>
+        {
+            if (context.Connection.RemoteIpAddress is { } remote && !System.Net.IPAddress.IsLoopback(remote))
+                context.Request.Headers.Append("X-Forwarded-For", remote.ToString());
+            return next(context);
+        });
         app.MapHttpFunctions(catalog);
+        app.MapFallback((HttpContext context) => Results.Json(
+            new { error = "not-found", message = "Deze pagina of route bestaat niet." }, statusCode: StatusCodes.Status404NotFound));
         return app;
     }
 }

@@ -66,6 +66,9 @@ var hostSettings = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   // Telemetry ingestion with Entra ID (Application Insights has local auth disabled).
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The host's own body limit must let every file up to Kto__Delivery__MaxFileBytes reach the app, which answers a
+  // larger one with 413 and a file-too-large receipt: 2 MiB above it, above Kestrel's limit in the worker (RequestLimits).
+  FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: string(int(ktoSettings.Kto__Delivery__MaxFileBytes) + 2097152)
 }
 
 var appSettings = union(hostSettings, ktoSettings)

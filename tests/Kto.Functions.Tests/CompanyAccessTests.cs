@@ -23,7 +23,9 @@ public sealed class CompanyAccessTests(LocalStack stack)
         var asCompany = await stack.Client(companyKey).PostAsJsonAsync("/api/companies", new { id = "sneaky", name = "X" });
         var anonymous = await stack.Client().PostAsJsonAsync("/api/companies", new { id = "sneaky", name = "X" });
         var wrongKey = await stack.Client("not-a-key").PostAsJsonAsync("/api/companies", new { id = "sneaky", name = "X" });
-        Assert.Equal(HttpStatusCode.Unauthorized, asCompany.StatusCode);
+        // A valid key that is not the bureau's is 403; no or a wrong key is 401 (issue 11).
+        Assert.Equal(HttpStatusCode.Forbidden, asCompany.StatusCode);
+        Assert.Equal("forbidden", (await asCompany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
     }

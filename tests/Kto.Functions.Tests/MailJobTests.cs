@@ -40,7 +40,9 @@ public sealed partial class MailJobTests(LocalStack stack)
         Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
 
         var token = TokenOf(mail);
-        Assert.Equal($"<{stack.BaseUrl}/api/s/{token}/afmelden>", mail.Headers["List-Unsubscribe"]);
+        // The opt-out link carries a token of its own (issue 11, item 9): never the questionnaire's token.
+        Assert.StartsWith($"<{stack.BaseUrl}/s/afmelden?o=", mail.Headers["List-Unsubscribe"]);
+        Assert.DoesNotContain(token, mail.Headers["List-Unsubscribe"]);
         var service = await stack.Services.GetRequiredService<ISurveyTokenStore>().FindAsync(SecretKeys.Hash(token), CancellationToken.None);
         Assert.Equal(company, service?.Company);
         Assert.True(token.Length >= 32, "at least 128 bits in base64url");
@@ -265,10 +267,10 @@ public sealed partial class MailJobTests(LocalStack stack)
         var cells = rows[1];
         Assert.Equal("P1", cells[2]);
         Assert.Equal("Dorpsstraat 1", cells[10]);
-        Assert.Contains("/api/s/", cells[^1]);
+        Assert.StartsWith($"{stack.BaseUrl}/s?t=", cells[^1]);
 
         var asCompany = await stack.Client(await CompanyKeyAsync()).GetAsync($"/api/companies/{company}/offline-contacts");
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, asCompany.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, asCompany.StatusCode); // a valid key, not the bureau's: 403 (issue 11)
 
         var bad = await stack.Bureau().PostAsJsonAsync($"/api/companies/{company}/attempts", new { year = 2026, service = cells[1], mode = "fax", outcome = "sent" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
@@ -360,6 +362,6 @@ public sealed partial class MailJobTests(LocalStack stack)
 
     private static string TokenOf(MimeMessage mail) => TokenPattern().Match(mail.TextBody ?? "").Groups[1].Value;
 
-    [GeneratedRegex(@"/api/s/([A-Za-z0-9_-]+)\s")]
+    [GeneratedRegex(@"/s\?t=([A-Za-z0-9_-]+)\s")]
     private static partial Regex TokenPattern();
 }

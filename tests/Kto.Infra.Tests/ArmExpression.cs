@@ -358,6 +358,15 @@ public sealed class ArmScope
                     double d => d.ToString(CultureInfo.InvariantCulture),
                     _ => Unknown.Value,
                 };
+            case "int":
+                return args[0] switch
+                {
+                    long l => l,
+                    string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                    _ => Unknown.Value,
+                };
+            case "add":
+                return args[0] is long x && args[1] is long y ? x + y : Unknown.Value;
             case "equals":
                 return args.Any(a => a is Unknown) ? Unknown.Value : Equals(args[0], args[1]) || (args[0] is string a1 && args[1] is string b1 && string.Equals(a1, b1, StringComparison.OrdinalIgnoreCase));
             case "empty":

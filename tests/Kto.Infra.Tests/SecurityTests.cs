@@ -10,6 +10,21 @@ public class SecurityTests(CompiledMainFixture fixture)
         ArmScope.At(scope.Evaluate(resource), path);
 
     [Fact]
+    public void The_bureau_key_hash_is_a_secure_parameter()
+    {
+        Assert.Equal("securestring", Template.Json["parameters"]!["bureauKeyHash"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_hosts_request_body_limit_lets_every_allowed_delivery_through()
+    {
+        var settings = Drift.DeclaredAppSettings(Template);
+        var hostLimit = long.Parse(Convert.ToString(settings["FUNCTIONS_REQUEST_BODY_SIZE_LIMIT"], System.Globalization.CultureInfo.InvariantCulture)!);
+        var maxFile = long.Parse(Convert.ToString(settings["Kto__Delivery__MaxFileBytes"], System.Globalization.CultureInfo.InvariantCulture)!);
+        Assert.True(hostLimit > maxFile, $"FUNCTIONS_REQUEST_BODY_SIZE_LIMIT {hostLimit} must exceed MaxFileBytes {maxFile}");
+    }
+
+    [Fact]
     public void Storage_account_allows_only_entra_id_over_tls_1_2()
     {
         var (scope, account) = Template.Single("Microsoft.Storage/storageAccounts");

@@ -19,7 +19,7 @@ using MimeKit;
 namespace Kto.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 3: the questionnaire page (GET /api/s/{token}) and the answer POST under load from
+/// Scenario 3: the questionnaire page (GET /s?t={token}) and the answer POST under load from
 /// <see cref="Clients"/> closed-loop keep-alive clients (<see cref="LoadGenerator"/>), against GET /api/health
 /// in the same host. The host is the real local host (Kto.Local: the function classes on Kestrel) on Azurite,
 /// in this process; the personal links come from real invitation mails, seeded untimed.
@@ -100,7 +100,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
         var page = await CpuAsync(azurite, () => load.RunAsync(client =>
             {
                 var i = client + Clients * (nextGet[client]++ % (GetTokens / Clients));
-                return new HttpRequestMessage(HttpMethod.Get, $"/api/s/{getTokens[i]}");
+                return new HttpRequestMessage(HttpMethod.Get, $"/s?t={getTokens[i]}");
             },
             (status, body) => status == HttpStatusCode.OK && Contains(body, QuestionnaireMarker), Warmup, Duration, cancellationToken));
         Console.WriteLine($"survey: GET questionnaire: {page}");
@@ -109,9 +109,9 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
 
         // POST: one answer per link (a link answers once), so the POST run is bounded by its pool of links.
         // Its warm-up is its own small pool; then the measured pool until it runs out or the window ends.
-        var postWarmup = await CpuAsync(azurite, () => load.RunAsync(_ => warmupPosts.TryDequeue(out var next) ? AnswerPost($"/api/s/{next.Token}", next.Body) : null,
+        var postWarmup = await CpuAsync(azurite, () => load.RunAsync(_ => warmupPosts.TryDequeue(out var next) ? AnswerPost("/s", next.Body) : null,
             (status, body) => status == HttpStatusCode.OK && Contains(body, ThanksMarker), TimeSpan.Zero, Duration, cancellationToken));
-        var post = await CpuAsync(azurite, () => load.RunAsync(_ => posts.TryDequeue(out var next) ? AnswerPost($"/api/s/{next.Token}", next.Body) : null,
+        var post = await CpuAsync(azurite, () => load.RunAsync(_ => posts.TryDequeue(out var next) ? AnswerPost("/s", next.Body) : null,
             (status, body) => status == HttpStatusCode.OK && Contains(body, ThanksMarker), TimeSpan.Zero, Duration, cancellationToken));
         Console.WriteLine($"survey: POST answer: {post} ({posts.Count} links left)");
 
@@ -125,7 +125,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
             $"Load: {Clients} clients, closed loop (each sends its next request when the last response is read in full), one keep-alive connection each (an in-repo generator, bench/Kto.Bench/Support/LoadGenerator.cs; wrk is not installed). Latency from send to the last body byte; p50/p99 exact, by sorting every recorded latency. GET runs: {Warmup.TotalSeconds:F0} s warm-up, then {Duration.TotalSeconds:F0} s measured.",
             $"Seeded untimed in {seeded.TotalSeconds:F0} s: one company, one delivery through POST /api/deliveries (blob watcher, real ingest), then POST /api/jobs/send-invitations to a local SMTP server; the {tokens.Count:N0} personal links were read from the mails.",
             $"GET /api/health (baseline, the same host pipeline with no storage and no template): {health}.",
-            $"GET questionnaire page (/api/s/{{token}}, {GetTokens} distinct open links, each client its own {GetTokens / Clients}; every response checked for 200 and the form): {page}; p90 {page.Load.PercentileMs(0.90):F1} ms.",
+            $"GET questionnaire page (/s?t={{token}}, {GetTokens} distinct open links, each client its own {GetTokens / Clients}; every response checked for 200 and the form): {page}; p90 {page.Load.PercentileMs(0.90):F1} ms.",
             $"POST answer (all mandatory questions answered, our form field computed with the host's form key, as the page would carry it; every response checked for 200 and the thank-you page): a link answers only once, so each POST uses a fresh link from a pool of {PostTokens:N0} (after a warm-up pool of {PostWarmupTokens}); the run ends when the pool is used up or after {Duration.TotalSeconds:F0} s: {post}. Warm-up: {postWarmup}.",
             $"Storage alone, for what limits the page: the same token rows read straight from Azurite with the host's TableServiceClient ({Clients} concurrent loops, no HTTP in front): {reads}. A questionnaire page needs three such reads (token, service, and a stored response, which finishes an answer whose service was not yet marked); the company name is kept in memory.",
             $"What limits the GET: Azurite is one node thread, and a page costs it {page.AzuriteCpuMs:F2} ms of CPU, so it serves at most ~{1000 / page.AzuriteCpuMs:N0} pages/s even with a core to itself; this process adds {page.HostCpuMs:F2} ms per page (host, Azure SDK, Liquid render, and the generator) on the same 2 cores. With {Clients} clients in a closed loop the mean latency is {Clients} / rate (Little's law): {1000.0 * Clients / page.Load.RequestsPerSecond:F0} ms at the measured rate; p99 < 50 ms would need well over {Clients / 0.05:N0} pages/s, i.e. about one storage read per page on this machine.",
@@ -221,6 +221,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
             ["hulp-naar-werk"] = "2",
             ["informatie-duidelijk"] = "4",
             ["open-goed"] = "Mijn begeleider was vriendelijk.",
+            [SurveyLinks.SurveyTokenField] = token,
             [SurveyFormKey.FieldName] = formKey.For(SecretKeys.Hash(token)),
             ["lang"] = "nl",
         };
@@ -267,6 +268,6 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
         throw new TimeoutException("no receipt for the survey delivery");
     }
 
-    [GeneratedRegex(@"/api/s/([A-Za-z0-9_-]{32})\s")]
+    [GeneratedRegex(@"/s\?t=([A-Za-z0-9_-]{32})\s")]
     private static partial Regex TokenPattern();
 }

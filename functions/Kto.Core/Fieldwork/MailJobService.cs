@@ -76,11 +76,14 @@ public sealed class MailJobService(
         string companyName, CancellationToken cancellationToken)
     {
         // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
+        // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out.
         var (token, hash) = SurveyToken.New();
-        await tokens.SaveAsync(hash, candidate.Ref, cancellationToken);
-        var surveyUrl = $"{kto.PublicBaseUrl.TrimEnd('/')}/api/s/{token}";
+        await tokens.SaveAsync(hash, candidate.Ref, TokenPurpose.Survey, cancellationToken);
+        var (optOutToken, optOutHash) = SurveyToken.New();
+        await tokens.SaveAsync(optOutHash, candidate.Ref, TokenPurpose.OptOut, cancellationToken);
         return new MailContent(step, contact.Email!, contact.Salutation(), companyName, candidate.Perceel,
-            surveyUrl, surveyUrl + "/afmelden", policy.FieldworkCloses(candidate.Ref.Year));
+            SurveyLinks.Questionnaire(kto.PublicBaseUrl, token), SurveyLinks.OptOut(kto.PublicBaseUrl, optOutToken),
+            policy.FieldworkCloses(candidate.Ref.Year));
     }
 
     private async Task<bool> WaitForSlotAsync(Stopwatch clock, CancellationToken cancellationToken)

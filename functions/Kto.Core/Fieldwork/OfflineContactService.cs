@@ -23,7 +23,7 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
             await tokens.SaveAsync(hash, candidate.Ref, cancellationToken);
             list.Add(new OfflineContact(candidate.Ref, candidate.Perceel,
                 state.EmailBounced ? "e-mail onbestelbaar" : "geen e-mailadres",
-                state.StepsSent, contact, $"{kto.PublicBaseUrl.TrimEnd('/')}/api/s/{token}"));
+                state.StepsSent, contact, SurveyLinks.Questionnaire(kto.PublicBaseUrl, token)));
         }
         return list;
     }

@@ -5,8 +5,11 @@ namespace Kto.Core.Survey;
 /// <summary>What to show on a personal link: the state and what the template needs for it.</summary>
 public sealed record SurveyPage(SurveyPageState State, string Language)
 {
-    /// <summary>The link's token, only for links that exist (the page's own form and opt-out URLs).</summary>
+    /// <summary>The survey token, only for links that exist (the page's own form and opt-out URLs).</summary>
     public string? Token { get; init; }
+
+    /// <summary>The opt-out token when the page was opened with one (it can only opt out, never open the questionnaire).</summary>
+    public string? OptOutToken { get; init; }
 
     public ServiceSnapshot? Service { get; init; }
 

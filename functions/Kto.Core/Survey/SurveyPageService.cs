@@ -6,8 +6,9 @@ namespace Kto.Core.Survey;
 
 /// <summary>
 /// Decides what a personal link shows and handles the answers and the opt-out. Order of checks on every
-/// request: rate limit, token shape (no storage call), CSRF field on POSTs (no storage call, so a refused
-/// POST never tells whether a token exists), token lookup, then the service's state.
+/// request: token shape (no storage call), CSRF field on POSTs (no storage call, so a refused POST never tells
+/// whether a token exists), token lookup (a token only opens what its <see cref="TokenPurpose"/> allows), then the
+/// service's state. The unknown-token limit answers misses only: a known link is never refused with 429.
 /// </summary>
 public sealed class SurveyPageService(
     ISurveyTokenStore tokens,
@@ -25,12 +26,14 @@ public sealed class SurveyPageService(
 
     public async Task<SurveyPage> OpenAsync(SurveyRequest request, CancellationToken cancellationToken)
     {
+        if (request.Purpose != TokenPurpose.Survey) throw new ArgumentException("Only a survey token opens the questionnaire.", nameof(request));
         var (found, early) = await ResolveAsync(request, cancellationToken);
         return early ?? await PageForStateAsync(request, found!, cancellationToken);
     }
 
     public async Task<SurveyPage> SubmitAsync(SurveyRequest request, IReadOnlyDictionary<string, string?> form, CancellationToken cancellationToken)
     {
+        if (request.Purpose != TokenPurpose.Survey) throw new ArgumentException("Only a survey token answers the questionnaire.", nameof(request));
         var (found, early) = await ResolveAsync(request, cancellationToken, form);
         if (early is not null) return early;
         var page = await PageForStateAsync(request, found!, cancellationToken);
@@ -79,31 +82,44 @@ public sealed class SurveyPageService(
         return Page(SurveyPageState.OptedOut, request, found);
     }
 
+    /// <summary>
+    /// The checks that need neither the body nor storage: a malformed token, or one from an address over the limit
+    /// that cannot be valid. Functions call this before they read a POST body, so junk is refused unread.
+    /// </summary>
+    public SurveyPage? Precheck(SurveyRequest request)
+    {
+        if (SurveyToken.LooksValid(request.Token)) return null;
+        return Miss(request, limiter.RetryAfter(request.ClientAddress));
+    }
+
     /// <summary>The token's service, or the page to show instead (neutral, 429, or refused POST).</summary>
     /// <param name="postedForm">The form of a POST that must carry our form field; null for GETs and one-click POSTs.</param>
+    /// <remarks>
+    /// A known link is answered even when its address is over the limit: the limit keys on an address that many
+    /// people may share (an office, a mobile carrier), so it may slow down guessing but never lock out a client.
+    /// </remarks>
     private async Task<(Found? Found, SurveyPage? Early)> ResolveAsync(
         SurveyRequest request, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? postedForm = null)
     {
-        if (limiter.RetryAfter(request.ClientAddress) is { } wait)
-            return (null, new SurveyPage(SurveyPageState.TooManyRequests, request.Language) { RetryAfter = wait });
-        if (!SurveyToken.LooksValid(request.Token))
-        {
-            limiter.RecordMiss(request.ClientAddress);
-            return (null, new SurveyPage(SurveyPageState.NotFound, request.Language));
-        }
+        var wait = limiter.RetryAfter(request.ClientAddress);
+        if (!SurveyToken.LooksValid(request.Token)) return (null, Miss(request, wait));
 
         var hash = SecretKeys.Hash(request.Token!);
         if (postedForm is not null && (request.CrossSite || !formKey.Matches(hash, postedForm.GetValueOrDefault(SurveyFormKey.FieldName))))
             return (null, new SurveyPage(SurveyPageState.Rejected, request.Language));
 
-        var service = await tokens.FindAsync(hash, cancellationToken);
+        var service = await tokens.FindAsync(hash, request.Purpose, cancellationToken);
         var snapshot = service is null ? null : await services.GetAsync(service.Value, cancellationToken);
-        if (snapshot is null)
-        {
-            limiter.RecordMiss(request.ClientAddress);
-            return (null, new SurveyPage(SurveyPageState.NotFound, request.Language));
-        }
-        return (new Found(request.Token!, hash, snapshot), null);
+        if (snapshot is null) return (null, Miss(request, wait));
+        return (new Found(request.Token!, hash, request.Purpose, snapshot), null);
+    }
+
+    /// <summary>An unknown or malformed link: counted, and the neutral page (429 once the address is over the limit).</summary>
+    private SurveyPage Miss(SurveyRequest request, TimeSpan? wait)
+    {
+        if (wait is not null) return new SurveyPage(SurveyPageState.TooManyRequests, request.Language) { RetryAfter = wait };
+        limiter.RecordMiss(request.ClientAddress);
+        return new SurveyPage(SurveyPageState.NotFound, request.Language);
     }
 
     private async Task<SurveyPage> PageForStateAsync(SurveyRequest request, Found found, CancellationToken cancellationToken)
@@ -136,11 +152,12 @@ public sealed class SurveyPageService(
     private SurveyPage Page(SurveyPageState state, SurveyRequest request, Found found) =>
         new(state, request.Language)
         {
-            Token = found.Token,
+            Token = found.Purpose == TokenPurpose.Survey ? found.Token : null,
+            OptOutToken = found.Purpose == TokenPurpose.OptOut ? found.Token : null,
             Service = found.Snapshot,
             FormKey = formKey.For(found.TokenHash),
             FieldworkCloses = policy.FieldworkCloses(found.Snapshot.Ref.Year),
         };
 
-    private sealed record Found(string Token, string TokenHash, ServiceSnapshot Snapshot);
+    private sealed record Found(string Token, string TokenHash, TokenPurpose Purpose, ServiceSnapshot Snapshot);
 }

@@ -19,4 +19,6 @@ public enum SurveyPageState
     TooManyRequests,
     /// <summary>A POST without our form field, or from another site.</summary>
     Rejected,
+    /// <summary>A POST whose body is larger than any form of ours (413).</summary>
+    TooLarge,
 }

@@ -36,7 +36,7 @@ public sealed class UploadDeliveryFunction(
             return ApiResults.BadRequest("invalid-name",
                 "Geef de bestandsnaam mee als ?name=levering-2026-03.csv (letters, cijfers, punt, streepje; geen mappen).");
 
-        var outcome = await uploads.UploadAsync(company, name, request.Body, cancellationToken);
+        var outcome = await uploads.UploadAsync(company, name, request.Body, request.ContentLength, cancellationToken);
         var receiptUrl = $"/api/deliveries/{company}/{Uri.EscapeDataString(name)}/receipt";
         switch (outcome)
         {

@@ -16,6 +16,10 @@ public static class ApiResults
     public static IActionResult Forbidden() =>
         Error(StatusCodes.Status403Forbidden, "forbidden", "Deze sleutel geeft geen toegang tot dit bedrijf.");
 
+    /// <summary>A valid company key on a route only the bureau may use.</summary>
+    public static IActionResult BureauOnly() =>
+        Error(StatusCodes.Status403Forbidden, "forbidden", "Alleen het onderzoeksbureau mag dit doen.");
+
     public static IActionResult NotFound(string message) => Error(StatusCodes.Status404NotFound, "not-found", message);
 
     public static IActionResult BadRequest(string code, string message) => Error(StatusCodes.Status400BadRequest, code, message);

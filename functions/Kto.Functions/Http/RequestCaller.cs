@@ -23,7 +23,12 @@ public static class RequestCaller
         return caller.MaySee(company) ? null : ApiResults.Forbidden();
     }
 
-    /// <summary>Null when the caller is the bureau; otherwise the 401 to answer.</summary>
+    /// <summary>Null when the caller is the bureau; otherwise 401 without a valid key, 403 for a valid company key.</summary>
     public static async Task<IActionResult?> DenyUnlessBureauAsync(this AccessService access, HttpRequest request, CancellationToken cancellationToken) =>
-        (await access.IdentifyAsync(request, cancellationToken)).IsBureau ? null : ApiResults.Unauthorized();
+        (await access.IdentifyAsync(request, cancellationToken)).Kind switch
+        {
+            CallerKind.Bureau => null,
+            CallerKind.Anonymous => ApiResults.Unauthorized(),
+            _ => ApiResults.BureauOnly(),
+        };
 }

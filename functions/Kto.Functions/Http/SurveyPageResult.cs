@@ -23,6 +23,10 @@ public sealed class SurveyPageResult(SurveyPage page, SurveyPageRenderer rendere
         await response.WriteAsync(renderer.Render(page), context.HttpContext.RequestAborted);
     }
 
+    /// <summary>The answer to a POST body larger than any form of ours.</summary>
+    public static SurveyPageResult TooLarge(HttpRequest request, SurveyPageRenderer renderer) =>
+        new(new SurveyPage(SurveyPageState.TooLarge, SurveyRequest.LanguageOf(request.Query["lang"].ToString())), renderer);
+
     /// <summary>404 for unknown and malformed links alike; 422 for a form with errors.</summary>
     public static int StatusOf(SurveyPage page) => page.State switch
     {
@@ -30,6 +34,7 @@ public sealed class SurveyPageResult(SurveyPage page, SurveyPageRenderer rendere
         SurveyPageState.NotFound => StatusCodes.Status404NotFound,
         SurveyPageState.TooManyRequests => StatusCodes.Status429TooManyRequests,
         SurveyPageState.Rejected => StatusCodes.Status403Forbidden,
+        SurveyPageState.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status200OK,
     };
 }

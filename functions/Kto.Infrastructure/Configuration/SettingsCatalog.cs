@@ -41,5 +41,6 @@ public static class SettingsCatalog
         "AzureWebJobsStorage__credential",
         "AzureWebJobsStorage__clientId",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "FUNCTIONS_REQUEST_BODY_SIZE_LIMIT",
     ];
 }

@@ -11,8 +11,10 @@ namespace Kto.Infrastructure.Storage;
 /// </summary>
 public sealed class DeliveryUploadService(BlobServiceClient blobs, DeliverySettings settings)
 {
-    public async Task<UploadOutcome> UploadAsync(string company, string fileName, Stream body, CancellationToken cancellationToken)
+    /// <param name="declaredLength">The request's Content-Length, when it has one: a file declared too large is refused unread.</param>
+    public async Task<UploadOutcome> UploadAsync(string company, string fileName, Stream body, long? declaredLength, CancellationToken cancellationToken)
     {
+        if (declaredLength > settings.MaxFileBytes) return UploadOutcome.TooLarge;
         var blob = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer).GetBlobClient($"{company}/{fileName}");
         if (await blob.ExistsAsync(cancellationToken))
             return UploadOutcome.Conflict;

@@ -53,6 +53,11 @@ public sealed class SurveyPageRenderer
             ["bureau_email"] = bureau.ContactEmail,
             ["company"] = company,
             ["token"] = page.Token,
+            ["optout_token"] = page.OptOutToken,
+            ["survey_path"] = "/" + SurveyLinks.QuestionnaireRoute,
+            ["optout_path"] = "/" + SurveyLinks.OptOutRoute,
+            ["survey_field"] = SurveyLinks.SurveyTokenField,
+            ["optout_field"] = SurveyLinks.OptOutTokenField,
             ["form_key"] = page.FormKey,
             ["css_url"] = StylesheetUrl,
             ["show_optout_link"] = page.State is SurveyPageState.Open or SurveyPageState.FieldworkClosed,
@@ -96,7 +101,7 @@ public sealed class SurveyPageRenderer
         SurveyPageState.FieldworkClosed => (t["closed_heading"], [t["closed_body"]]),
         SurveyPageState.OptedOut => (t["optedout_heading"], [t["optedout_body"]]),
         SurveyPageState.TooManyRequests => (t["notfound_heading"], [t["notfound_body"], t["toomany_body"]]),
-        SurveyPageState.Rejected => (t["rejected_heading"], [t["rejected_body"]]),
+        SurveyPageState.Rejected or SurveyPageState.TooLarge => (t["rejected_heading"], [t["rejected_body"]]),
         _ => (t["notfound_heading"], [t["notfound_body"]]),
     };
 

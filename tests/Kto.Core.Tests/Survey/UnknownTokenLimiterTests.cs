@@ -36,4 +36,20 @@ public sealed class UnknownTokenLimiterTests
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Null(limiter.RetryAfter("client"));
     }
+
+    [Fact]
+    public void Memory_is_capped_when_every_counted_address_is_busy_and_the_rest_share_one_counter()
+    {
+        var capped = new UnknownTokenLimiter(new SurveySettings { UnknownTokensPerMinute = 3 }, time, maxTrackedClients: 100);
+        for (var i = 0; i < 5000; i++) capped.RecordMiss($"10.0.{i / 256}.{i % 256}");
+
+        Assert.InRange(capped.TrackedClients, 1, 101);
+        // Addresses past the cap share the overflow counter, so a flood of fresh addresses is still slowed down.
+        Assert.NotNull(capped.RetryAfter("192.0.2.1"));
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        capped.RecordMiss("192.0.2.2"); // idle counters are dropped first, then a new address gets its own
+        Assert.Null(capped.RetryAfter("192.0.2.3"));
+        Assert.InRange(capped.TrackedClients, 1, 2);
+    }
 }

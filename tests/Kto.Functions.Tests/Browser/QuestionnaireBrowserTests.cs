@@ -25,7 +25,7 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         var mail = stack.Smtp.To(invited.Domain).Single();
         var link = LinkPattern().Match(mail.TextBody ?? "").Value;
         var optOutLink = (mail.Headers["List-Unsubscribe"] ?? "").Trim('<', '>');
-        Assert.StartsWith(stack.BaseUrl + "/api/s/", link);
+        Assert.StartsWith(stack.BaseUrl + "/s?t=", link);
         var page = await NewPhonePageAsync();
 
         await page.GotoAsync(link);
@@ -60,6 +60,7 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         await page.CheckAsync("#q-rapportcijfer-8");
         await page.ClickAsync("button[type=submit]");
         Assert.Equal("Bedankt voor uw antwoorden", await page.TextContentAsync("h1"));
+        Assert.Equal(stack.BaseUrl + "/s", page.Url); // the answers went in the body, the token with them: no token in any path
         await PageChecks.CheckAsync(page, "03-thanks");
 
         await page.GotoAsync(link);
@@ -86,11 +87,11 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         var invited = await Invitations.InviteAsync(stack, "staten");
         var page = await NewPhonePageAsync();
 
-        await page.GotoAsync($"{stack.BaseUrl}/api/s/{invited.Tokens["staten"]}?lang=en");
+        await page.GotoAsync($"{stack.BaseUrl}/s?t={invited.Tokens["staten"]}&lang=en");
         Assert.Equal("What did you think of your support?", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "08-open-en");
 
-        var response = await page.GotoAsync($"{stack.BaseUrl}/api/s/{SurveyToken.New().Token}");
+        var response = await page.GotoAsync($"{stack.BaseUrl}/s?t={SurveyToken.New().Token}");
         Assert.Equal(404, response!.Status);
         Assert.Equal("Deze link werkt niet", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "09-unknown-link");
@@ -98,7 +99,9 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         var (company, _) = await stack.NewCompanyAsync("dicht");
         await StoredServices.StoreAsync(stack, company, "D1", new DateOnly(2024, 3, 15)); // a delivery may no longer bring 2024
         var closed = Assert.Single(await Invitations.MintTokensAsync(stack, company, 2024));
+        // A link from before tokens left the path still opens its page, at the new address.
         await page.GotoAsync($"{stack.BaseUrl}/api/s/{closed}");
+        Assert.Equal($"{stack.BaseUrl}/s?t={closed}", page.Url);
         Assert.Equal("Het onderzoek is afgelopen", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "10-fieldwork-closed");
     }
@@ -108,7 +111,7 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
     {
         var invited = await Invitations.InviteAsync(stack, "toetsenbord");
         var page = await NewPhonePageAsync();
-        await page.GotoAsync($"{stack.BaseUrl}/api/s/{invited.Tokens["toetsenbord"]}");
+        await page.GotoAsync($"{stack.BaseUrl}/s?t={invited.Tokens["toetsenbord"]}");
 
         await page.FocusAsync("#q-rapportcijfer-1");
         await page.Keyboard.PressAsync("ArrowRight");
@@ -145,6 +148,6 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         return await context.NewPageAsync();
     }
 
-    [GeneratedRegex(@"http://\S+/api/s/[A-Za-z0-9_-]+(?=\s)")]
+    [GeneratedRegex(@"http://\S+/s\?t=[A-Za-z0-9_-]+(?=\s)")]
     private static partial Regex LinkPattern();
 }

@@ -107,7 +107,7 @@ public sealed class AnnualReportTests(LocalStack stack)
         await RunReportAsync(stack, company);
 
         var asCompany = await stack.Client(key).PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "X", conclusion = "Y" });
-        Assert.Equal(HttpStatusCode.Unauthorized, asCompany.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asCompany.StatusCode); // a valid company key on a bureau route (issue 11)
 
         var first = await SignAsync(company, "Drs. A. de Boer", "=HYPERLINK(\"http://evil.example\")");
         var second = await SignAsync(company, "Dr. B. Jansen", "De respons in Praktijkassessment bleef laag ondanks twee herinneringen; de inspanning was voldoende.");
@@ -164,7 +164,7 @@ public sealed class AnnualReportTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.Forbidden, (await stack.Client(otherKey).GetAsync($"/api/reports/2026/{company}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await stack.Client(otherKey).GetAsync($"/api/reports/2026/{company}/report.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stack.Client().GetAsync($"/api/reports/2026/{company}/report.pdf")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await stack.Client(key).PostAsync($"/api/reports/2026/{company}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stack.Client(key).PostAsync($"/api/reports/2026/{company}", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Bureau().PostAsync("/api/reports/2026/no-such-company", null)).StatusCode);
     }
 

@@ -43,13 +43,15 @@ public static partial class Invitations
         await stack.RunJobAsync("send-invitations", MailTime);
 
         var tokens = new Dictionary<string, string>();
+        var optOutLinks = new Dictionary<string, string>();
         foreach (var mail in stack.Smtp.To(domain))
         {
             var name = mail.To.Mailboxes.Single().Address.Split('@')[0];
             tokens[name] = TokenPattern().Match(mail.TextBody ?? "").Groups[1].Value;
+            optOutLinks[name] = (mail.Headers["List-Unsubscribe"] ?? "").Trim('<', '>');
         }
         Assert.Equal(names.Length, tokens.Count);
-        return new Invited(company, domain, tokens);
+        return new Invited(company, domain, tokens) { OptOutLinks = optOutLinks };
     }
 
     /// <summary>The service behind a token, read the way the pages read it.</summary>
@@ -71,9 +73,13 @@ public static partial class Invitations
         return tokens;
     }
 
-    [GeneratedRegex(@"/api/s/([A-Za-z0-9_-]+)\s")]
+    [GeneratedRegex(@"/s\?t=([A-Za-z0-9_-]+)\s")]
     private static partial Regex TokenPattern();
 }
 
 /// <summary>A company whose clients were invited, and each client's token by name.</summary>
-public sealed record Invited(string Company, string Domain, IReadOnlyDictionary<string, string> Tokens);
+public sealed record Invited(string Company, string Domain, IReadOnlyDictionary<string, string> Tokens)
+{
+    /// <summary>Each name's opt-out link as the mail's List-Unsubscribe header carries it (its own token, opt-out only).</summary>
+    public IReadOnlyDictionary<string, string> OptOutLinks { get; init; } = new Dictionary<string, string>();
+}

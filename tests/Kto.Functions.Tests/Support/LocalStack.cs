@@ -46,23 +46,7 @@ public sealed class LocalStack : IAsyncLifetime
         azurite ??= await AzuriteServer.StartAsync();
         var port = FreePort.Next();
         BaseUrl = $"http://127.0.0.1:{port}";
-        app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Kto:BureauKeyHash"] = SecretKeys.Hash(BureauKey),
-            ["Kto:PublicBaseUrl"] = BaseUrl,
-            ["Kto:Delivery:MaxFileBytes"] = MaxFileBytes.ToString(),
-            ["Kto:Mail:Host"] = "127.0.0.1",
-            ["Kto:Mail:Port"] = Smtp.Port.ToString(),
-            ["Kto:Mail:Security"] = "None",
-            ["Kto:Mail:MaxPerMinute"] = "10000",
-            ["Kto:Mail:MaxPerHour"] = "100000",
-            ["Kto:Bureau:Name"] = "Testbureau Onderzoek",
-            ["Local:BlobPollInterval"] = "00:00:00.200",
-            ["Local:RunTimers"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["urls"] = BaseUrl,
-        }), logging => CapturedLogs.AddTo(logging, Logs), services =>
+        app = LocalApp.Build([], config => config.AddInMemoryCollection(Settings(BaseUrl)), logging => CapturedLogs.AddTo(logging, Logs), services =>
         {
             services.AddSingleton(Faults);
             services.AddSingleton<IDeliveryStore>(sp => new FaultInjectingDeliveryStore(
@@ -70,6 +54,25 @@ public sealed class LocalStack : IAsyncLifetime
         });
         await app.StartAsync();
     }
+
+    /// <summary>The configuration this stack runs with, for a host of its own at <paramref name="baseUrl"/> (see <see cref="ExtraHost"/>).</summary>
+    public Dictionary<string, string?> Settings(string baseUrl) => new()
+    {
+        ["AzureWebJobsStorage"] = azurite!.ConnectionString,
+        ["Kto:BureauKeyHash"] = SecretKeys.Hash(BureauKey),
+        ["Kto:PublicBaseUrl"] = baseUrl,
+        ["Kto:Delivery:MaxFileBytes"] = MaxFileBytes.ToString(),
+        ["Kto:Mail:Host"] = "127.0.0.1",
+        ["Kto:Mail:Port"] = Smtp.Port.ToString(),
+        ["Kto:Mail:Security"] = "None",
+        ["Kto:Mail:MaxPerMinute"] = "10000",
+        ["Kto:Mail:MaxPerHour"] = "100000",
+        ["Kto:Bureau:Name"] = "Testbureau Onderzoek",
+        ["Local:BlobPollInterval"] = "00:00:00.200",
+        ["Local:RunTimers"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["urls"] = baseUrl,
+    };
 
     public async Task DisposeAsync()
     {

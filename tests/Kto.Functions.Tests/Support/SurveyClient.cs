@@ -29,11 +29,19 @@ public sealed partial class SurveyClient
         return await Page.ReadAsync(await http.SendAsync(request));
     }
 
+    /// <summary>Posts to the questionnaire as its form does: to <c>/s</c>, the token in the body (field <c>t</c>).</summary>
+    public Task<Page> PostSurveyAsync(string token, IEnumerable<KeyValuePair<string, string>> fields, Action<HttpRequestMessage>? configure = null) =>
+        PostAsync("/s", fields.Prepend(new("t", token)), configure);
+
+    /// <summary>Posts to the opt-out page as its form does when opened from the questionnaire (a survey token in <c>t</c>).</summary>
+    public Task<Page> PostOptOutAsync(string token, IEnumerable<KeyValuePair<string, string>> fields, Action<HttpRequestMessage>? configure = null) =>
+        PostAsync("/s/afmelden", fields.Prepend(new("t", token)), configure);
+
     /// <summary>Opens the questionnaire and posts the answers with the page's own form field, as a browser would.</summary>
     public async Task<Page> AnswerAsync(string token, IReadOnlyDictionary<string, string> answers)
     {
-        var form = await GetAsync($"/api/s/{token}");
-        return await PostAsync($"/api/s/{token}", answers.Append(new("_form", form.FormKey!)));
+        var form = await GetAsync($"/s?t={token}");
+        return await PostSurveyAsync(token, answers.Append(new("_form", form.FormKey!)));
     }
 
     /// <summary>Every mandatory question answered; the grade as given.</summary>

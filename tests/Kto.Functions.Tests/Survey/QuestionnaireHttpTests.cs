@@ -20,13 +20,13 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var invited = await Invitations.InviteAsync(stack, "klant");
         var token = invited.Tokens["klant"];
         var client = new SurveyClient(stack);
-        var form = await client.GetAsync($"/api/s/{token}");
+        var form = await client.GetAsync($"/s?t={token}");
         Assert.Equal(HttpStatusCode.OK, form.Status);
         Assert.Contains("<form method=\"post\"", form.Html);
 
         var fields = SurveyClient.ValidAnswers(7).Append(new("_form", form.FormKey!)).ToList();
-        var first = await client.PostAsync($"/api/s/{token}", fields);
-        var second = await client.PostAsync($"/api/s/{token}", fields);
+        var first = await client.PostSurveyAsync(token, fields);
+        var second = await client.PostSurveyAsync(token, fields);
 
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Contains("Bedankt voor uw antwoorden", first.Html);
@@ -38,7 +38,7 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         Assert.True(response.Answers["begeleider-bereikbaar"].DontKnow);
         Assert.Equal(ServiceStatus.Responded, (await Services.GetAsync(await Invitations.ServiceOfAsync(stack, token), CancellationToken.None))!.Status);
 
-        var reopened = await client.GetAsync($"/api/s/{token}");
+        var reopened = await client.GetAsync($"/s?t={token}");
         Assert.Contains("U heeft de vragenlijst al ingevuld", reopened.Html);
         Assert.DoesNotContain("<form", reopened.Html);
     }
@@ -49,11 +49,11 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var invited = await Invitations.InviteAsync(stack, "tweetabs");
         var token = invited.Tokens["tweetabs"];
         var client = new SurveyClient(stack);
-        var formKey = (await client.GetAsync($"/api/s/{token}")).FormKey!;
+        var formKey = (await client.GetAsync($"/s?t={token}")).FormKey!;
 
         var pages = await Task.WhenAll(
-            client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers(3).Append(new("_form", formKey))),
-            client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers(9).Append(new("_form", formKey))));
+            client.PostSurveyAsync(token, SurveyClient.ValidAnswers(3).Append(new("_form", formKey))),
+            client.PostSurveyAsync(token, SurveyClient.ValidAnswers(9).Append(new("_form", formKey))));
 
         Assert.Single(pages, p => p.Html.Contains("Bedankt voor uw antwoorden"));
         Assert.Single(pages, p => p.Html.Contains("U heeft de vragenlijst al ingevuld"));
@@ -94,11 +94,11 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var tampered = token[..^1] + (token[^1] == 'A' ? 'B' : 'A');
         var client = new SurveyClient(stack);
 
-        var unknown = await client.GetAsync($"/api/s/{SurveyToken.New().Token}");
-        var changed = await client.GetAsync($"/api/s/{tampered}");
-        var malformed = await client.GetAsync("/api/s/abc");
-        var tooLong = await client.GetAsync($"/api/s/{token}x");
-        var real = await client.GetAsync($"/api/s/{token}");
+        var unknown = await client.GetAsync($"/s?t={SurveyToken.New().Token}");
+        var changed = await client.GetAsync($"/s?t={tampered}");
+        var malformed = await client.GetAsync("/s?t=abc");
+        var tooLong = await client.GetAsync($"/s?t={token}x");
+        var real = await client.GetAsync($"/s?t={token}");
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Contains("Deze link werkt niet", unknown.Html);
@@ -117,15 +117,15 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var invited = await Invitations.InviteAsync(stack, "kop");
         var token = invited.Tokens["kop"];
         var client = new SurveyClient(stack);
-        var open = await client.GetAsync($"/api/s/{token}");
+        var open = await client.GetAsync($"/s?t={token}");
         var pages = new[]
         {
             open,
-            await client.GetAsync($"/api/s/{token}?lang=en"),
-            await client.GetAsync($"/api/s/{SurveyToken.New().Token}"),
-            await client.GetAsync($"/api/s/{token}/afmelden"),
-            await client.PostAsync($"/api/s/{token}", [new("rapportcijfer", "8")]),
-            await client.PostAsync($"/api/s/{token}", [new("_form", open.FormKey!)]),
+            await client.GetAsync($"/s?t={token}&lang=en"),
+            await client.GetAsync($"/s?t={SurveyToken.New().Token}"),
+            await client.GetAsync($"/s/afmelden?t={token}"),
+            await client.PostSurveyAsync(token, [new("rapportcijfer", "8")]),
+            await client.PostSurveyAsync(token, [new("_form", open.FormKey!)]),
             await client.GetAsync(StylesheetPath(open.Html)),
         };
 
@@ -152,16 +152,16 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var token = invited.Tokens["afmelder"];
         var client = new SurveyClient(stack);
 
-        var confirm = await client.GetAsync($"/api/s/{token}/afmelden");
-        await client.GetAsync($"/api/s/{token}/afmelden");
+        var confirm = await client.GetAsync($"/s/afmelden?t={token}");
+        await client.GetAsync($"/s/afmelden?t={token}");
         Assert.Contains("Ja, meld mij af", confirm.Html);
         Assert.Equal(ServiceStatus.Open, await StatusAsync(token));
 
-        var done = await client.PostAsync($"/api/s/{token}/afmelden", [new("_form", confirm.FormKey!), new("lang", "nl")]);
+        var done = await client.PostOptOutAsync(token, [new("_form", confirm.FormKey!), new("lang", "nl")]);
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Contains("U bent afgemeld", done.Html);
         Assert.Equal(ServiceStatus.OptedOut, await StatusAsync(token));
-        Assert.Contains("U bent afgemeld", (await client.GetAsync($"/api/s/{token}")).Html);
+        Assert.Contains("U bent afgemeld", (await client.GetAsync($"/s?t={token}")).Html);
 
         await AssertRemindersOnlyReachAsync(invited, "blijver");
     }
@@ -173,7 +173,7 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var token = invited.Tokens["eenklik"];
         // As a mail provider sends it (RFC 8058): a bare POST from its server, nothing but the one-click body.
         using var bare = new HttpClient { BaseAddress = new Uri(stack.BaseUrl) };
-        var response = await bare.PostAsync($"/api/s/{token}/afmelden",
+        var response = await bare.PostAsync(invited.OptOutLinks["eenklik"],
             new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -187,14 +187,14 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var invited = await Invitations.InviteAsync(stack, "csrf");
         var token = invited.Tokens["csrf"];
         var client = new SurveyClient(stack);
-        var formKey = (await client.GetAsync($"/api/s/{token}")).FormKey!;
-        var otherKey = (await client.GetAsync($"/api/s/{(await Invitations.InviteAsync(stack, "ander")).Tokens["ander"]}")).FormKey!;
+        var formKey = (await client.GetAsync($"/s?t={token}")).FormKey!;
+        var otherKey = (await client.GetAsync($"/s?t={(await Invitations.InviteAsync(stack, "ander")).Tokens["ander"]}")).FormKey!;
 
-        var missing = await client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers());
-        var wrong = await client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers().Append(new("_form", otherKey)));
-        var crossSite = await client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers().Append(new("_form", formKey)),
+        var missing = await client.PostSurveyAsync(token, SurveyClient.ValidAnswers());
+        var wrong = await client.PostSurveyAsync(token, SurveyClient.ValidAnswers().Append(new("_form", otherKey)));
+        var crossSite = await client.PostSurveyAsync(token, SurveyClient.ValidAnswers().Append(new("_form", formKey)),
             r => r.Headers.Add("Sec-Fetch-Site", "cross-site"));
-        var optOutWithoutField = await client.PostAsync($"/api/s/{token}/afmelden", [new("lang", "nl")]);
+        var optOutWithoutField = await client.PostOptOutAsync(token, [new("lang", "nl")]);
 
         foreach (var page in new[] { missing, wrong, crossSite, optOutWithoutField })
         {
@@ -204,7 +204,7 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         Assert.Empty(await Responses.ForYearAsync(invited.Company, Invitations.Year, CancellationToken.None).ToListAsync());
         Assert.Equal(ServiceStatus.Open, await StatusAsync(token));
 
-        var sameSite = await client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers().Append(new("_form", formKey)),
+        var sameSite = await client.PostSurveyAsync(token, SurveyClient.ValidAnswers().Append(new("_form", formKey)),
             r => r.Headers.Add("Sec-Fetch-Site", "same-origin"));
         Assert.Contains("Bedankt voor uw antwoorden", sameSite.Html);
     }
@@ -216,16 +216,20 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var prober = new SurveyClient(stack);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++)
-            statuses.Add((await prober.GetAsync(i % 2 == 0 ? $"/api/s/{SurveyToken.New().Token}" : $"/api/s/kort{i}")).Status);
+            statuses.Add((await prober.GetAsync(i % 2 == 0 ? $"/s?t={SurveyToken.New().Token}" : $"/s?t=kort{i}")).Status);
 
         Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.NotFound, s));
         Assert.All(statuses.Skip(20), s => Assert.Equal((HttpStatusCode)429, s));
-        var limited = await prober.GetAsync($"/api/s/{invited.Tokens["geduld"]}");
+        var limited = await prober.GetAsync($"/s?t={SurveyToken.New().Token}");
         Assert.Equal((HttpStatusCode)429, limited.Status);
         Assert.InRange(int.Parse(limited.Header("Retry-After")), 1, 60);
         Assert.Contains("Deze link werkt niet", limited.Html);
+        // Issue 11, item 14 changed this on purpose: a valid link is never refused, even from a limited address
+        // (an office or carrier address is shared; the limit must not lock a client out).
+        var valid = await prober.GetAsync($"/s?t={invited.Tokens["geduld"]}");
+        Assert.Equal(HttpStatusCode.OK, valid.Status);
 
-        var someoneElse = await new SurveyClient(stack).GetAsync($"/api/s/{invited.Tokens["geduld"]}");
+        var someoneElse = await new SurveyClient(stack).GetAsync($"/s?t={invited.Tokens["geduld"]}");
         Assert.Equal(HttpStatusCode.OK, someoneElse.Status);
     }
 
@@ -259,7 +263,7 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         Assert.True(await Responses.TryAddAsync(new StoredResponse(service, snapshot.Perceel, answers, DateTimeOffset.UtcNow), CancellationToken.None));
         Assert.Equal(ServiceStatus.Open, await StatusAsync(token));
 
-        var page = await new SurveyClient(stack).GetAsync($"/api/s/{token}");
+        var page = await new SurveyClient(stack).GetAsync($"/s?t={token}");
 
         Assert.Contains("U heeft de vragenlijst al ingevuld", page.Html);
         Assert.Equal(ServiceStatus.Responded, await StatusAsync(token));
@@ -274,14 +278,14 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var token = Assert.Single(await Invitations.MintTokensAsync(stack, company, 2024));
         var client = new SurveyClient(stack);
 
-        var page = await client.GetAsync($"/api/s/{token}");
+        var page = await client.GetAsync($"/s?t={token}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Het onderzoek is afgelopen", page.Html);
         Assert.DoesNotContain("<form", page.Html);
 
         // The closed page has no form; the opt-out page's form field is the same, valid one.
-        var formKey = (await client.GetAsync($"/api/s/{token}/afmelden")).FormKey!;
-        var posted = await client.PostAsync($"/api/s/{token}", SurveyClient.ValidAnswers().Append(new("_form", formKey)));
+        var formKey = (await client.GetAsync($"/s/afmelden?t={token}")).FormKey!;
+        var posted = await client.PostSurveyAsync(token, SurveyClient.ValidAnswers().Append(new("_form", formKey)));
         Assert.Contains("Het onderzoek is afgelopen", posted.Html);
         Assert.Empty(await Responses.ForYearAsync(company, 2024, CancellationToken.None).ToListAsync());
     }
@@ -293,15 +297,15 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         var token = invited.Tokens["engels"];
         var client = new SurveyClient(stack);
 
-        var english = await client.GetAsync($"/api/s/{token}?lang=en");
+        var english = await client.GetAsync($"/s?t={token}&lang=en");
         Assert.Contains("<html lang=\"en\">", english.Html);
         Assert.Contains("What did you think of your support?", english.Html);
-        Assert.Contains("href=\"?lang=nl\"", english.Html);
+        Assert.Contains($"href=\"?t={token}&amp;lang=nl\"", english.Html); // the token now travels in the query string
         Assert.Contains("name=\"lang\" value=\"en\"", english.Html);
 
         var answers = SurveyClient.ValidAnswers();
         answers.Remove("hulp-naar-werk");
-        var errors = await client.PostAsync($"/api/s/{token}", answers.Append(new("_form", english.FormKey!)).Append(new("lang", "en")));
+        var errors = await client.PostSurveyAsync(token, answers.Append(new("_form", english.FormKey!)).Append(new("lang", "en")));
         Assert.Contains("You have not answered this question yet", errors.Html);
         Assert.Contains("<html lang=\"en\">", errors.Html);
     }
@@ -319,15 +323,15 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         await client.AnswerAsync(token, answers);
         answers["hulp-naar-werk"] = "3";
         await client.AnswerAsync(token, answers);
-        await client.PostAsync($"/api/s/{token}", [new("_form", "vals")]);
-        await client.GetAsync($"/api/s/{token}/afmelden");
-        await client.PostAsync($"/api/s/{token}/afmelden", [new("List-Unsubscribe", "One-Click")]);
+        await client.PostSurveyAsync(token, [new("_form", "vals")]);
+        await client.GetAsync($"/s/afmelden?t={token}");
+        await client.PostOptOutAsync(token, [new("List-Unsubscribe", "One-Click")]);
         var unknown = SurveyToken.New().Token;
-        await client.GetAsync($"/api/s/{unknown}");
+        await client.GetAsync($"/s?t={unknown}");
 
         var lines = stack.Logs.Lines.ToArray();
         Assert.Contains(lines, l => l.Contains("Kto:Survey:FormKey is not set", StringComparison.Ordinal)); // the capture works
-        foreach (var secret in new[] { token, unknown, Kto.Core.Access.SecretKeys.Hash(token), client.Address, answers["open-beter"], "/api/s/" })
+        foreach (var secret in new[] { token, unknown, Kto.Core.Access.SecretKeys.Hash(token), client.Address, answers["open-beter"], "/api/s/", "t=" + token })
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.Ordinal));
     }
 
