@@ -142,6 +142,7 @@ var ktoSettingDefaults = {
   Kto__Delivery__MaxColumns: '200'
   Kto__Delivery__MaxRowBytes: '1048576'
   Kto__Delivery__MaxIssuesPerCode: '100'
+  Kto__Delivery__StalledAfter: '01:00:00'
   Kto__Delivery__RawFileRetentionDays: string(deliveryRetentionDays)
   Kto__Mail__Host: 'smtp.azurecomm.net'
   Kto__Mail__Port: '587'

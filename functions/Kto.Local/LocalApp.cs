@@ -16,6 +16,9 @@ public static class LocalApp
     /// </summary>
     public const string EnvironmentName = "Local";
 
+    /// <summary>The JSON 404 for any path no function serves (the Functions host answers those with 404 too).</summary>
+    public const string NotFoundFallback = "not-found fallback";
+
     /// <param name="services">For tests: changes to the services after the app's own (e.g. a failing store).</param>
     public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<ILoggingBuilder>? logging = null,
         Action<IServiceCollection>? services = null)
@@ -71,7 +74,8 @@ public static class LocalApp
         });
         app.MapHttpFunctions(catalog);
         app.MapFallback((HttpContext context) => Results.Json(
-            new { error = "not-found", message = "Deze pagina of route bestaat niet." }, statusCode: StatusCodes.Status404NotFound));
+            new { error = "not-found", message = "Deze pagina of route bestaat niet." }, statusCode: StatusCodes.Status404NotFound))
+            .WithDisplayName(NotFoundFallback);
         return app;
     }
 }

@@ -49,7 +49,8 @@ public sealed partial class IngestHardeningTests(LocalStack stack)
         await stack.RunJobAsync("send-invitations", Invitations.MailTime);
         var tokens = stack.Smtp.To(domain).ToDictionary(m => m.To.Mailboxes.Single().Address.Split('@')[0], m => TokenPattern().Match(m.TextBody ?? "").Groups[1].Value);
         Assert.Equal(100, tokens.Count);
-        var optOut = await stack.Client().PostAsync($"/api/s/{tokens["k007"]}/afmelden", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        var optOutLink = stack.Smtp.To(domain).Single(m => m.To.Mailboxes.Single().Address.StartsWith("k007@")).Headers["List-Unsubscribe"]!.Trim('<', '>');
+        var optOut = await stack.Client().PostAsync(optOutLink, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
         Assert.Equal(HttpStatusCode.OK, optOut.StatusCode);
         Assert.Contains("Bedankt", (await new SurveyClient(stack).AnswerAsync(tokens["k008"], SurveyClient.ValidAnswers(9))).Html);
         Assert.Equal((100, 100, 1), await ProgressAsync(company, key));
@@ -66,7 +67,7 @@ public sealed partial class IngestHardeningTests(LocalStack stack)
         var invitations = stack.Smtp.To(domain).Select(m => m.To.Mailboxes.Single().Address.Split('@')[0]).ToList();
         Assert.Equal(110, invitations.Count);
         Assert.Equal(110, invitations.Distinct().Count());
-        Assert.Contains("U bent afgemeld", (await new SurveyClient(stack).GetAsync($"/api/s/{tokens["k007"]}")).Html);
+        Assert.Contains("U bent afgemeld", (await new SurveyClient(stack).GetAsync($"/s?t={tokens["k007"]}")).Html);
         Assert.Equal((110, 110, 1), await ProgressAsync(company, key));
 
         // A third upload of the same bytes is a duplicate and changes nothing.
@@ -129,6 +130,36 @@ public sealed partial class IngestHardeningTests(LocalStack stack)
             gate.TrySetResult();
         }
         Assert.Equal("accepted", (await stack.WaitForReceiptAsync(slow, "groot.csv")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_that_dies_after_a_file_with_a_bsn_was_deleted_still_ends_in_a_receipt()
+    {
+        var (company, _) = await stack.NewCompanyAsync("z");
+        var einddatum = Invitations.Einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        // A BSN in an ignored column: the raw file is deleted as soon as the first pass saw it.
+        var rows = Enumerable.Range(1, 110).Select(i => $"z{i:D3};Sam;Z{i};z{i:D3}@example.nl;0612345678;Naar werk;{einddatum};{(i == 3 ? "123456782" : "geen bijzonderheden")}");
+        var content = Encoding.UTF8.GetBytes(string.Join("\n", [Exports.Header + ";opmerking", .. rows]) + "\n");
+        stack.Faults.BeforeInsert(company, n => n >= 2 ? throw new RequestFailedException(503, "injected storage fault") : Task.CompletedTask);
+
+        var upload = await stack.Bureau().PostAsync($"/api/deliveries/{company}?name=met-bsn.csv", new ByteArrayContent(content));
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        await WaitUntilAsync(() => stack.Faults.Runs(company) == 1 && stack.Faults.Inserts(company) >= 2);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the watcher's retries find no blob: nothing can run it again
+
+        var ledger = Tables.GetTableClient(StorageNames.DeliveriesTable);
+        Assert.Equal("processing", (await ledger.QueryAsync<TableEntity>($"PartitionKey eq '{company}'").SingleAsync()).GetString("Status"));
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.Bureau().GetAsync($"/api/deliveries/{company}/met-bsn.csv/receipt")).StatusCode);
+        Assert.False(await Blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer).GetBlobClient($"{company}/met-bsn.csv").ExistsAsync());
+
+        var ingest = stack.Services.GetRequiredService<Kto.Core.Deliveries.DeliveryIngestService>();
+        Assert.Equal(0, await ingest.FinishStalledAsync(DateTimeOffset.UtcNow, CancellationToken.None)); // not stalled yet
+        Assert.True(await ingest.FinishStalledAsync(DateTimeOffset.UtcNow.AddHours(2), CancellationToken.None) >= 1);
+
+        var receipt = await stack.WaitForReceiptAsync(company, "met-bsn.csv");
+        Assert.Equal(("refused", "ingest-failed"), (receipt.GetProperty("status").GetString(), receipt.GetProperty("refusal").GetProperty("code").GetString()));
+        Assert.Equal("failed", (await ledger.QueryAsync<TableEntity>($"PartitionKey eq '{company}'").SingleAsync()).GetString("Status"));
+        stack.Faults.Clear(company);
     }
 
     [Fact]
@@ -204,6 +235,6 @@ public sealed partial class IngestHardeningTests(LocalStack stack)
         }
     }
 
-    [GeneratedRegex(@"/api/s/([A-Za-z0-9_-]+)\s")]
+    [GeneratedRegex(@"/s\?t=([A-Za-z0-9_-]+)\s")]
     private static partial Regex TokenPattern();
 }

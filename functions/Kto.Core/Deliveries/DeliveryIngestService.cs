@@ -67,8 +67,8 @@ public sealed class DeliveryIngestService(
         }
 
         // A raw file that held anything like a BSN is not kept, also when only a row is rejected or a column ignored:
-        // the services are read from the local copy. (A run that dies after this leaves no blob to retry; the
-        // stalled-delivery sweep writes its receipt.)
+        // the services are read from the local copy. (A run that dies after this leaves no blob to retry;
+        // FinishStalledAsync writes its receipt.)
         if (inspection.ContainsBsn) await content.DeleteAsync(cancellationToken);
 
         // Runs of this blob count up while it stays in processing; a new blob with the same content starts afresh.
@@ -224,6 +224,27 @@ public sealed class DeliveryIngestService(
             Rejected = Rejected.Listed, Warnings = Warnings.Listed, Counts = ReceiptIssues.CountsOf(Rejected, Warnings),
             ProcessedAt = at,
         };
+    }
+
+    /// <summary>
+    /// Ends deliveries that stayed in processing past <see cref="DeliverySettings.StalledAfter"/> with an
+    /// <c>ingest-failed</c> receipt. The trigger's own retries cover a run that fails; this covers a run that died
+    /// after the raw file was already deleted (it held a BSN-like value, so it goes at once), which no trigger can
+    /// run again. Returns how many it ended.
+    /// </summary>
+    public async Task<int> FinishStalledAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ended = 0;
+        await foreach (var stalled in store.StalledDeliveriesAsync(now - settings.StalledAfter, cancellationToken))
+        {
+            if (await store.GetReceiptAsync(stalled.Company, stalled.FileName, cancellationToken) is null)
+                await SaveAsync(Refused(stalled.Company, stalled.FileName, DeliveryCodes.IngestFailed,
+                    "Het verwerken van dit bestand is onderbroken door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
+                    "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd."), cancellationToken);
+            await store.SaveDeliveryAsync(stalled with { Status = DeliveryStatus.Failed, CompletedAt = now }, cancellationToken);
+            ended++;
+        }
+        return ended;
     }
 
     /// <summary>A parser crash on a strange file becomes a refusal, never a failed trigger that retries forever.</summary>

@@ -11,6 +11,9 @@ public interface IDeliveryStore
 
     Task SaveDeliveryAsync(DeliveryRecord record, CancellationToken cancellationToken);
 
+    /// <summary>Ledger entries of every company still in processing that started before <paramref name="startedBefore"/>.</summary>
+    IAsyncEnumerable<DeliveryRecord> StalledDeliveriesAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken);
+
     /// <summary>For every service already known for this company and year: its id and the delivery that brought it.</summary>
     Task<IReadOnlyDictionary<string, string>> KnownServicesAsync(string company, int year, CancellationToken cancellationToken);
 

@@ -23,6 +23,12 @@ public sealed class DeliverySettings
     /// <summary>A receipt lists at most this many rejections or warnings of each code; <c>counts</c> has every total.</summary>
     public int MaxIssuesPerCode { get; set; } = 100;
 
+    /// <summary>
+    /// A delivery still in processing this long after its run started gets an <c>ingest-failed</c> receipt (its run
+    /// died). Longer than the host's function timeout (10 minutes), so a run still going is never cut off.
+    /// </summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Days a raw delivery file is kept after upload (then deleted; the services and receipt stay).</summary>
     public int RawFileRetentionDays { get; set; } = 30;
 

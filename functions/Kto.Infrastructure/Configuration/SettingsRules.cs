@@ -48,6 +48,8 @@ public static partial class SettingsRules
             yield return $"{Name<DeliverySettings>(nameof(s.MaxCellLength))} must be at least 1.";
         if (s.RawFileRetentionDays < 1)
             yield return $"{Name<DeliverySettings>(nameof(s.RawFileRetentionDays))} must be at least 1 day.";
+        if (s.StalledAfter < TimeSpan.FromMinutes(15))
+            yield return $"{Name<DeliverySettings>(nameof(s.StalledAfter))} must be at least 00:15:00 (longer than the function timeout).";
         if (s.BsnColumnShare is <= 0 or > 1)
             yield return $"{Name<DeliverySettings>(nameof(s.BsnColumnShare))} must be above 0 and at most 1.";
     }

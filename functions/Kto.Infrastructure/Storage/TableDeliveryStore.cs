@@ -22,11 +22,22 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
     {
         var response = await deliveries.GetEntityIfExistsAsync<TableEntity>(company, contentHash, cancellationToken: cancellationToken);
         if (!response.HasValue) return null;
-        var e = response.Value!;
-        return new DeliveryRecord(company, contentHash, e.GetString("FileName"), e.GetString("Status"),
+        return ToRecord(response.Value!);
+    }
+
+    public async IAsyncEnumerable<DeliveryRecord> StalledDeliveriesAsync(DateTimeOffset startedBefore,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The ledger is small (one row per delivered file); the filter runs on the service side.
+        var filter = TableClient.CreateQueryFilter($"Status eq {DeliveryStatus.Processing} and StartedAt lt {startedBefore}");
+        await foreach (var e in deliveries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            yield return ToRecord(e);
+    }
+
+    private static DeliveryRecord ToRecord(TableEntity e) =>
+        new(e.PartitionKey, e.RowKey, e.GetString("FileName"), e.GetString("Status"),
             e.GetInt32("Rows") ?? 0, e.GetDateTimeOffset("StartedAt") ?? default, e.GetDateTimeOffset("CompletedAt"),
             e.GetInt32("Attempts") ?? 1);
-    }
 
     public Task SaveDeliveryAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
         deliveries.UpsertEntityAsync(new TableEntity(record.Company, record.ContentHash)

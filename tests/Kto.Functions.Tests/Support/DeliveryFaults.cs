@@ -44,6 +44,9 @@ public sealed class FaultInjectingDeliveryStore(IDeliveryStore inner, DeliveryFa
     public Task SaveDeliveryAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
         inner.SaveDeliveryAsync(record, cancellationToken);
 
+    public IAsyncEnumerable<DeliveryRecord> StalledDeliveriesAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken) =>
+        inner.StalledDeliveriesAsync(startedBefore, cancellationToken);
+
     public Task<IReadOnlyDictionary<string, string>> KnownServicesAsync(string company, int year, CancellationToken cancellationToken) =>
         inner.KnownServicesAsync(company, year, cancellationToken);
 

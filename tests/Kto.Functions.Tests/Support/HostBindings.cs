@@ -96,7 +96,7 @@ public static class HostBindings
         var bindings = new HashSet<HostBinding>();
         foreach (var f in catalog.Functions)
             bindings.Add(new HostBinding(f.Name, "entry", $"{f.Type.FullName}.{f.Method.Name}"));
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>().Where(e => e.DisplayName != LocalApp.NotFoundFallback))
         {
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
             foreach (var method in methods)
