@@ -34,6 +34,13 @@ public sealed class MailSettings
     /// <summary>After a temporary refusal (4xx) the same mail is tried again after this long.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// A client whose mail of one step was deferred this many times (4xx answers, an address the mail library
+    /// refuses, a template or storage error for that client) is given up for e-mail: the next failure is recorded as
+    /// failed and the client moves to the offline list for a letter or a call. With RetryAfter 30 min: at least 5 hours.
+    /// </summary>
+    public int MaxDeferrals { get; set; } = 10;
+
     /// <summary>How long a claim on a service holds; a run that crashed releases it after this.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(15);
 }
