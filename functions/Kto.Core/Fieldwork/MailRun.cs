@@ -29,7 +29,7 @@ public sealed record MailRun(
     DateTimeOffset? NextRunAt = null,
     string? Error = null)
 {
-    public bool IsFinished => Status is MailRunStatus.Completed or MailRunStatus.Failed;
+    public bool HasFinished() => Status is MailRunStatus.Completed or MailRunStatus.Failed;
 
     /// <summary>The counts of a (partial) job result on this run.</summary>
     public MailRun With(MailJobResult result, string status, DateTimeOffset now) => this with

@@ -35,9 +35,10 @@ public sealed class MailSettings
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// A client whose mail of one step was deferred this many times (4xx answers, an address the mail library
-    /// refuses, a template or storage error for that client) is given up for e-mail: the next failure is recorded as
-    /// failed and the client moves to the offline list for a letter or a call. With RetryAfter 30 min: at least 5 hours.
+    /// How often the mail of one step may fail for a client (4xx answers, an address the mail library refuses, a
+    /// template or storage error for that client): the earlier failures are deferred and retried after RetryAfter,
+    /// this one is recorded as failed and the client moves to the offline list (a letter or a call) like a bounce.
+    /// With RetryAfter 30 min: at least 4.5 hours of retrying.
     /// </summary>
     public int MaxDeferrals { get; set; } = 10;
 

@@ -22,7 +22,7 @@ public sealed class JobRunStatusFunction(AccessService access, MailRunService ma
     {
         if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (await mailRuns.GetAsync(id, cancellationToken) is not { } run) return ApiResults.NotFound("Onbekende taakrun.");
-        if (run is { IsFinished: false, Trigger: MailRunTriggers.Http } && await HasDiedAsync(client, id, cancellationToken))
+        if (!run.HasFinished() && run.Trigger == MailRunTriggers.Http && await HasDiedAsync(client, id, cancellationToken))
             run = run with { Status = MailRunStatus.Failed, Error = run.Error ?? "run-lost" };
         return ApiResults.Json(run);
     }
