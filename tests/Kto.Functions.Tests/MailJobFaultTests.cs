@@ -173,6 +173,20 @@ public sealed partial class MailJobTests
         Assert.Equal(finished.NextRunAt, status.GetProperty("nextRunAt").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task A_mail_server_that_cannot_be_reached_stops_the_run_before_anyone_is_claimed()
+    {
+        var (company, _) = await DeliverAsync("onbereikbaar");
+        var service = (await ServicesAsync(company))["onbereikbaar"];
+        var nobodyListens = new MailSettings { Host = "127.0.0.1", Port = FreePort.Next(), Security = "None", MaxPerMinute = 10_000, MaxPerHour = 100_000 };
+
+        var result = await FaultyJob(nobodyListens).RunAsync(MailJob.SendInvitations, Tuesday, CancellationToken.None);
+
+        Assert.Equal(MailJobResult.StopReasons.MailServerUnavailable, result.Stopped);
+        Assert.Empty(await AttemptsAsync(company));
+        Assert.Null((await Fieldwork.GetAsync(service, CancellationToken.None))!.ClaimedStep);
+    }
+
     private MailJobService FaultyJob(MailSettings settings, ISurveyTokenStore? tokens = null, IMailComposer? composer = null,
         IMailSender? sender = null, IFieldworkStore? store = null)
     {

@@ -24,6 +24,13 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
     private sealed class Session(MailSettings settings, BureauSettings bureau) : IMailSession
     {
         private SmtpClient? client;
+        private long lastUsed = Environment.TickCount64;
+
+        /// <summary>
+        /// A connection idle this long (a run waiting for a throttle slot) may have been closed by the server
+        /// without MailKit noticing; it is checked with NOOP first, which sends nothing that could become a mail.
+        /// </summary>
+        private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(10);
 
         public async Task ConnectAsync(CancellationToken cancellationToken)
         {
@@ -65,8 +72,9 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
             var message = ToMime(mail);
             try
             {
-                if (client is not { IsConnected: true }) await ConnectAsync(cancellationToken);
+                await EnsureConnectedAsync(cancellationToken);
                 await client!.SendAsync(message, cancellationToken);
+                lastUsed = Environment.TickCount64;
                 return MailSendResult.Accepted;
             }
             catch (SmtpCommandException e)
@@ -89,6 +97,20 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
                 Drop();
                 throw;
             }
+        }
+
+        private async Task EnsureConnectedAsync(CancellationToken cancellationToken)
+        {
+            if (client is { IsConnected: true } && Environment.TickCount64 - lastUsed > IdleCheck.TotalMilliseconds)
+            {
+                try { await client.NoOpAsync(cancellationToken); }
+                catch (Exception e) when (e is SmtpProtocolException or IOException or ServiceNotConnectedException or SocketException or SmtpCommandException)
+                {
+                    Drop();
+                }
+            }
+            if (client is not { IsConnected: true }) await ConnectAsync(cancellationToken);
+            lastUsed = Environment.TickCount64;
         }
 
         private void Drop()
