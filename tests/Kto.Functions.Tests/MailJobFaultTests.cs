@@ -187,6 +187,25 @@ public sealed partial class MailJobTests
         Assert.Null((await Fieldwork.GetAsync(service, CancellationToken.None))!.ClaimedStep);
     }
 
+    [Fact]
+    public async Task A_connection_the_server_closed_while_the_run_waited_for_a_slot_is_reopened_and_nobody_is_deferred()
+    {
+        await using var strict = new TestSmtpServer(idleTimeout: TimeSpan.FromSeconds(3));
+        var (company, domain) = await DeliverAsync("voor", "na");
+        var settings = new MailSettings { Host = "127.0.0.1", Port = strict.Port, Security = "None" };
+        var job = ActivatorUtilities.CreateInstance<MailJobService>(stack.Services, settings,
+            new MailFaults.WaitOnceThrottle(TimeSpan.FromSeconds(12)),
+            new Kto.Infrastructure.Mail.SmtpMailSender(settings, stack.Services.GetRequiredService<BureauSettings>()));
+
+        var result = await job.RunAsync(MailJob.SendInvitations, Tuesday, CancellationToken.None);
+
+        Assert.Equal(MailJobResult.StopReasons.Done, result.Stopped);
+        // The run covers every company in the stack: whoever came after the wait must have been sent, not deferred.
+        Assert.Equal(0, result.Deferred);
+        Assert.Equal(["na@" + domain, "voor@" + domain], strict.To(domain).Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
+        Assert.All(await AttemptsAsync(company), a => Assert.Equal(AttemptOutcomes.Sent, a.Outcome));
+    }
+
     private MailJobService FaultyJob(MailSettings settings, ISurveyTokenStore? tokens = null, IMailComposer? composer = null,
         IMailSender? sender = null, IFieldworkStore? store = null)
     {

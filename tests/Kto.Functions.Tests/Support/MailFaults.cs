@@ -46,6 +46,15 @@ public static class MailFaults
         }
     }
 
+    /// <summary>A throttle that makes the run wait once, before its second mail, as a full minute window does.</summary>
+    public sealed class WaitOnceThrottle(TimeSpan wait) : IMailThrottle
+    {
+        private int calls;
+
+        public Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<TimeSpan?>(Interlocked.Increment(ref calls) == 2 ? wait : null);
+    }
+
     /// <summary>Recording a sent mail fails for these services, every time (the mail has gone out by then).</summary>
     public sealed class Store(IFieldworkStore inner, params ServiceRef[] failSentFor) : IFieldworkStore
     {
