@@ -124,7 +124,7 @@ var names = {
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'
@@ -156,6 +156,7 @@ var ktoSettingDefaults = {
   Kto__Mail__MaxThrottleWait: '00:01:05'
   Kto__Mail__RetryAfter: '00:30:00'
   Kto__Mail__ClaimDuration: '00:15:00'
+  Kto__Mail__MaxDeferrals: '10'
   Kto__Bureau__Name: bureauName
   Kto__Bureau__Membership: bureauMembership
   Kto__Bureau__ContactEmail: bureauContactEmail

@@ -52,6 +52,8 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton(_ => new LiquidTemplates());
         services.AddSingleton<IMailComposer, LiquidMailComposer>();
+        services.AddSingleton<IMailRunLog, TableMailRunLog>();
+        services.AddSingleton<IMailSchedule, CronMailSchedule>();
 
         services.AddSingleton<AccessService>();
         services.AddSingleton<CompanyService>();
@@ -61,6 +63,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ContactPolicy>();
         services.AddSingleton<MailJobService>();
+        services.AddSingleton<MailRunService>();
         services.AddSingleton<OfflineContactService>();
         services.AddSingleton<ManualAttemptService>();
         services.AddSingleton<RetentionPolicy>();

@@ -247,13 +247,28 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
 
         smtp.Received.Clear();
         var at = Uri.EscapeDataString(ExportFile.MailMoment.ToString("O"));
-        var job = await http.PostAsync($"/api/jobs/send-invitations?at={at}", null, cancellationToken);
-        job.EnsureSuccessStatusCode();
+        var started = await http.PostAsync($"/api/jobs/send-invitations?at={at}", null, cancellationToken);
+        started.EnsureSuccessStatusCode();
+        // The run goes on in the background: follow its status location to the end.
+        var statusUrl = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("statusUrl").GetString()!;
+        var job = await WaitForJobRunAsync(http, statusUrl, cancellationToken);
         var tokens = smtp.Received
             .Select(m => TokenPattern().Match(MimeMessage.Load(new MemoryStream(m.Message)).TextBody ?? "").Groups[1].Value)
             .Where(t => t.Length > 0).Distinct().ToList();
-        if (tokens.Count < needed) throw new InvalidOperationException($"{tokens.Count} links from the mails, {needed} needed: {await job.Content.ReadAsStringAsync(cancellationToken)}");
+        if (tokens.Count < needed) throw new InvalidOperationException($"{tokens.Count} links from the mails, {needed} needed: {job}");
         return tokens[..needed];
+    }
+
+    private static async Task<JsonElement> WaitForJobRunAsync(HttpClient http, string statusUrl, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow.AddMinutes(15);
+        while (DateTime.UtcNow < until)
+        {
+            var status = await http.GetFromJsonAsync<JsonElement>(statusUrl, cancellationToken);
+            if (status.GetProperty("status").GetString() is "completed" or "failed") return status;
+            await Task.Delay(200, cancellationToken);
+        }
+        throw new TimeoutException("the invitation run did not finish");
     }
 
     private static async Task<JsonElement> WaitForReceiptAsync(HttpClient http, string path, CancellationToken cancellationToken)

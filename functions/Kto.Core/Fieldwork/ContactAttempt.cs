@@ -5,7 +5,9 @@ namespace Kto.Core.Fieldwork;
 /// <summary>One recorded approach of a client: the report shows how often and how clients were approached.</summary>
 /// <param name="Mode">One of <see cref="ContactModes"/>.</param>
 /// <param name="Outcome">One of <see cref="AttemptOutcomes"/>.</param>
-public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, string Mode, DateTimeOffset At, string Outcome, int? SmtpCode = null);
+/// <param name="Error">Why a mail could not be handed over, when not an SMTP answer: the kind of error (an exception
+/// type name such as <c>ParseException</c>), never its message, which may quote the address.</param>
+public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, string Mode, DateTimeOffset At, string Outcome, int? SmtpCode = null, string? Error = null);
 
 public static class ContactModes
 {

@@ -6,10 +6,12 @@ namespace Kto.Core.Fieldwork;
 /// <param name="StepsSent">Number of steps done: 0 = nothing, 1 = invited, 2 = first reminder sent, …</param>
 /// <param name="InvitedAt">When the invitation went out (reminders count from here).</param>
 /// <param name="RetryAfter">After a temporary SMTP failure: not before this moment.</param>
+/// <param name="Deferrals">Deferred attempts of the step that is due now (the mail job gives up after a cap).</param>
 public sealed record ContactState(
     ServiceStatus Status,
     bool HasEmail,
     bool EmailBounced,
     int StepsSent,
     DateTimeOffset? InvitedAt,
-    DateTimeOffset? RetryAfter);
+    DateTimeOffset? RetryAfter,
+    int Deferrals = 0);

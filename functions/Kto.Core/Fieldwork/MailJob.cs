@@ -12,6 +12,8 @@ public static class MailJobNames
     public const string SendInvitations = "send-invitations";
     public const string SendReminders = "send-reminders";
 
+    public static string Of(MailJob job) => job == MailJob.SendInvitations ? SendInvitations : SendReminders;
+
     public static bool TryParse(string? name, out MailJob job)
     {
         (var ok, job) = name switch

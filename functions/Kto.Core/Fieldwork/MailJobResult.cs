@@ -1,6 +1,7 @@
 namespace Kto.Core.Fieldwork;
 
 /// <summary>What one run of a mail job did; the counts only, never who.</summary>
+/// <param name="Errors">Clients whose handling threw (each is deferred when the deferral could be recorded).</param>
 public sealed record MailJobResult(
     string Job,
     DateTimeOffset At,
@@ -9,7 +10,8 @@ public sealed record MailJobResult(
     int Bounced,
     int Unknown,
     int SkippedBusy,
-    string Stopped)
+    string Stopped,
+    int Errors = 0)
 {
     public static class StopReasons
     {
@@ -17,5 +19,7 @@ public sealed record MailJobResult(
         public const string QuietTime = "quiet-time";
         public const string Throttled = "throttled";
         public const string TimeLimit = "time-limit";
+        /// <summary>The mail server could not be reached (at the start, or several times in a row): nothing more was claimed.</summary>
+        public const string MailServerUnavailable = "mail-server-unavailable";
     }
 }

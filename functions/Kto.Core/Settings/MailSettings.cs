@@ -34,6 +34,14 @@ public sealed class MailSettings
     /// <summary>After a temporary refusal (4xx) the same mail is tried again after this long.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How often the mail of one step may fail for a client (4xx answers, an address the mail library refuses, a
+    /// template or storage error for that client): the earlier failures are deferred and retried after RetryAfter,
+    /// this one is recorded as failed and the client moves to the offline list (a letter or a call) like a bounce.
+    /// With RetryAfter 30 min: at least 4.5 hours of retrying.
+    /// </summary>
+    public int MaxDeferrals { get; set; } = 10;
+
     /// <summary>How long a claim on a service holds; a run that crashed releases it after this.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

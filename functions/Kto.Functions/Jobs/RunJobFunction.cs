@@ -7,18 +7,23 @@ using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Jobs;
 
 /// <summary>
-/// The bureau runs a timer job now. Outside production <c>?at=</c> makes the job act as if it were that moment,
-/// which is how tests and operators replay a day; production refuses it.
+/// The bureau runs a timer job now. A mail job answers 202 at once with its run's status location and runs in the
+/// background (<see cref="MailJobOrchestration"/>); purge-expired is quick and answers with its result. Outside
+/// production <c>?at=</c> makes the job act as if it were that moment, which is how tests and operators replay a
+/// day; production refuses it.
 /// </summary>
-public sealed class RunJobFunction(AccessService access, MailJobService mailJobs, RetentionService retention, KtoSettings settings, TimeProvider time)
+public sealed class RunJobFunction(AccessService access, MailRunService mailRuns, RetentionService retention, KtoSettings settings, TimeProvider time)
 {
     [Function(nameof(RunJob))]
     public async Task<IActionResult> RunJob(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/jobs/{job}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         string job,
         CancellationToken cancellationToken)
     {
@@ -35,9 +40,15 @@ public sealed class RunJobFunction(AccessService access, MailJobService mailJobs
             if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
                 return ApiResults.BadRequest("invalid-at", "Geef ?at= als ISO-tijd, bijvoorbeeld 2026-03-10T10:00:00+01:00.");
         }
-        return isMailJob
-            ? ApiResults.Json(await mailJobs.RunAsync(mailJob, now, cancellationToken))
-            : ApiResults.Json(await retention.RunAsync(now, cancellationToken));
+        if (!isMailJob) return ApiResults.Json(await retention.RunAsync(now, cancellationToken));
+
+        var run = await mailRuns.QueueAsync(mailJob, now, MailRunTriggers.Http, cancellationToken);
+        // Not the request's token: the run must start even when the caller hangs up right after the 202.
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(MailJobOrchestration.RunMailJob), run,
+            new StartOrchestrationOptions(run.Id), CancellationToken.None);
+        var status = JobRunStatusFunction.StatusPath(run.Id);
+        request.HttpContext.Response.Headers.Location = status;
+        return ApiResults.Json(new { id = run.Id, job = run.Job, at = run.At, status = run.Status, statusUrl = status }, StatusCodes.Status202Accepted);
     }
 
     public const string PurgeExpired = "purge-expired";

@@ -24,6 +24,13 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
     private sealed class Session(MailSettings settings, BureauSettings bureau) : IMailSession
     {
         private SmtpClient? client;
+        private long lastUsed = Environment.TickCount64;
+
+        /// <summary>
+        /// A connection idle this long (a run waiting for a throttle slot) may have been closed by the server
+        /// without MailKit noticing; it is checked with NOOP first, which sends nothing that could become a mail.
+        /// </summary>
+        private static readonly TimeSpan IdleCheck = TimeSpan.FromSeconds(10);
 
         public async Task ConnectAsync(CancellationToken cancellationToken)
         {
@@ -60,10 +67,14 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
 
         public async Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
         {
+            // Built before the connection is touched: an address MimeKit refuses (ParseException) is this client's
+            // problem, thrown to the job (which defers the client), and leaves the connection as it was.
+            var message = ToMime(mail);
             try
             {
-                if (client is not { IsConnected: true }) await ConnectAsync(cancellationToken);
-                await client!.SendAsync(ToMime(mail), cancellationToken);
+                await EnsureConnectedAsync(cancellationToken);
+                await client!.SendAsync(message, cancellationToken);
+                lastUsed = Environment.TickCount64;
                 return MailSendResult.Accepted;
             }
             catch (SmtpCommandException e)
@@ -73,12 +84,39 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
                 var permanent = code >= 500 && e.ErrorCode == SmtpErrorCode.RecipientNotAccepted;
                 return new MailSendResult(permanent ? MailOutcome.Permanent : MailOutcome.Transient, code);
             }
-            catch (Exception e) when (e is SmtpProtocolException or IOException or ServiceNotConnectedException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (e is SmtpProtocolException or IOException or ServiceNotConnectedException or SocketException
+                                          or TimeoutException or AuthenticationException or SslHandshakeException)
             {
-                client?.Dispose();
-                client = null;
+                // The connection (or a reconnect) failed: no answer about this client, try again later.
+                Drop();
                 return new MailSendResult(MailOutcome.Transient);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Anything else mid-transaction leaves the session in an unknown state: the next mail reconnects.
+                Drop();
+                throw;
+            }
+        }
+
+        private async Task EnsureConnectedAsync(CancellationToken cancellationToken)
+        {
+            if (client is { IsConnected: true } && Environment.TickCount64 - lastUsed > IdleCheck.TotalMilliseconds)
+            {
+                try { await client.NoOpAsync(cancellationToken); }
+                catch (Exception e) when (e is SmtpProtocolException or IOException or ServiceNotConnectedException or SocketException or SmtpCommandException)
+                {
+                    Drop();
+                }
+            }
+            if (client is not { IsConnected: true }) await ConnectAsync(cancellationToken);
+            lastUsed = Environment.TickCount64;
+        }
+
+        private void Drop()
+        {
+            client?.Dispose();
+            client = null;
         }
 
         private MimeMessage ToMime(OutgoingMail mail)

@@ -20,6 +20,9 @@ public static class ServiceColumns
     public const string EmailBounced = "EmailBounced";
     public const string RetryAfter = "RetryAfter";
     public const string ClaimStep = "ClaimStep";
+    /// <summary>Deferred attempts of step <see cref="DeferralsStep"/>: a count that belongs to an earlier step no longer counts.</summary>
+    public const string Deferrals = "Deferrals";
+    public const string DeferralsStep = "DeferralsStep";
     public const string ClaimUntil = "ClaimUntil";
 
     /// <summary>Stored in <see cref="ClaimStep"/> when no run holds a claim (a merge cannot remove a column).</summary>

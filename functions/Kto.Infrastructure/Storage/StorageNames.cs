@@ -21,9 +21,10 @@ public static class StorageNames
     public const string ReportsTable = "reports";
     public const string TokensTable = "tokens";
     public const string JobStateTable = "jobstate";
+    public const string MailRunsTable = "mailruns";
 
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable];
+        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable];
 }

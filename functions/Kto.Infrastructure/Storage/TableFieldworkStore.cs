@@ -34,6 +34,8 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
     private static FieldworkCandidate ToCandidate(string company, int year, TableEntity e)
     {
         var claim = e.GetInt32(ServiceColumns.ClaimStep);
+        var stepsSent = e.GetInt32(ServiceColumns.StepsSent) ?? 0;
+        var deferrals = e.GetInt32(ServiceColumns.DeferralsStep) == stepsSent ? e.GetInt32(ServiceColumns.Deferrals) ?? 0 : 0;
         return new FieldworkCandidate(
                 new ServiceRef(company, year, e.RowKey),
                 Enum.Parse<Perceel>(e.GetString(ServiceColumns.Perceel)),
@@ -41,9 +43,10 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
                     TableSurveyServiceStore.ServiceStatusOf(e),
                     e.GetBoolean(ServiceColumns.HasEmail) ?? false,
                     e.GetBoolean(ServiceColumns.EmailBounced) ?? false,
-                    e.GetInt32(ServiceColumns.StepsSent) ?? 0,
+                    stepsSent,
                     e.GetDateTimeOffset(ServiceColumns.InvitedAt),
-                    e.GetDateTimeOffset(ServiceColumns.RetryAfter)),
+                    e.GetDateTimeOffset(ServiceColumns.RetryAfter),
+                    deferrals),
                 e.ETag.ToString(),
                 claim is null or ServiceColumns.NoClaim ? null : claim,
                 e.GetDateTimeOffset(ServiceColumns.ClaimUntil));
@@ -91,6 +94,11 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         if (update.EmailBounced is { } bounced) service[ServiceColumns.EmailBounced] = bounced;
         if (update.RetryAfter is { } retry) service[ServiceColumns.RetryAfter] = retry;
         if (update.Approached) service[ServiceColumns.Approached] = true;
+        if (update.Deferrals is { } deferrals)
+        {
+            service[ServiceColumns.Deferrals] = deferrals;
+            service[ServiceColumns.DeferralsStep] = attempt.Step.Number;
+        }
         await services.UpdateEntityAsync(service, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
@@ -104,6 +112,7 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
             ["At"] = attempt.At,
             ["Outcome"] = attempt.Outcome,
             ["SmtpCode"] = attempt.SmtpCode,
+            ["Error"] = attempt.Error,
         };
 
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -112,6 +121,6 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         await foreach (var e in attempts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             yield return new ContactAttempt(new ServiceRef(company, year, e.GetString("ServiceId")),
                 new ContactStep(e.GetInt32("Step") ?? 0), e.GetString("Mode"), e.GetDateTimeOffset("At") ?? default,
-                e.GetString("Outcome"), e.GetInt32("SmtpCode"));
+                e.GetString("Outcome"), e.GetInt32("SmtpCode"), e.GetString("Error"));
     }
 }

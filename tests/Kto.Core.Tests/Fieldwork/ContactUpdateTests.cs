@@ -26,7 +26,7 @@ public sealed class ContactUpdateTests
     [Fact]
     public void A_deferred_mail_waits_and_does_not_count()
     {
-        Assert.Equal(new ContactUpdate(RetryAfter: At.AddMinutes(30)), For(0, ContactModes.Email, AttemptOutcomes.Deferred));
+        Assert.Equal(new ContactUpdate(RetryAfter: At.AddMinutes(30), Deferrals: 1), For(0, ContactModes.Email, AttemptOutcomes.Deferred));
     }
 
     [Fact]

@@ -117,12 +117,36 @@ public sealed class LocalStack : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
     }
 
-    /// <summary>Runs a timer job now through the bureau's route, acting as if it were <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Runs a timer job now through the bureau's route, acting as if it were <paramref name="at"/>, and waits for its
+    /// end: a mail job answers 202 with a status location, which is followed until the run has finished.
+    /// </summary>
     public async Task<JsonElement> RunJobAsync(string job, DateTimeOffset at)
     {
         var response = await Bureau().PostAsync($"/api/jobs/{job}?at={Uri.EscapeDataString(at.ToString("O"))}", null);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        if (job == "purge-expired")
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            return body;
+        }
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(body.GetProperty("statusUrl").GetString(), response.Headers.Location?.OriginalString);
+        return await WaitForJobRunAsync(body.GetProperty("statusUrl").GetString()!);
+    }
+
+    /// <summary>Follows a job run's status location until the run has finished; returns its last status.</summary>
+    public async Task<JsonElement> WaitForJobRunAsync(string statusUrl, TimeSpan? timeout = null)
+    {
+        var client = Bureau();
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
+        while (DateTime.UtcNow < until)
+        {
+            var status = await client.GetFromJsonAsync<JsonElement>(statusUrl);
+            if (status.GetProperty("status").GetString() is "completed" or "failed") return status;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The job run {statusUrl} did not finish");
     }
 
     public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, HttpClient? client = null, TimeSpan? timeout = null)

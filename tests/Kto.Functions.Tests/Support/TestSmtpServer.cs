@@ -18,10 +18,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    public TestSmtpServer()
+    /// <param name="idleTimeout">Closes a connection that sends no command for this long, as real servers do.</param>
+    public TestSmtpServer(TimeSpan? idleTimeout = null)
     {
         Port = FreePort.Next();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
+        var builder = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port)));
+        if (idleTimeout is { } timeout) builder = builder.CommandWaitTimeout(timeout);
+        var options = builder.Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
