@@ -19,6 +19,7 @@ public sealed class AnnualReportService(
     QuestionnaireCatalog questionnaires,
     ICompanyStore companies,
     ReportArchive archive,
+    IReportPdfSigner pdfSigner,
     TimeProvider time)
 {
     private readonly ReportPdfRenderer pdf = new();
@@ -55,6 +56,8 @@ public sealed class AnnualReportService(
 
         var version = await archive.ReserveVersionAsync(company, year, signature.SignedBy, signedAt, cancellationToken);
         var files = Render(report, version);
+        // The bureau's digital signature goes into the rendered PDF before it is stored; the recorded hash is the signed file's.
+        files = files with { Pdf = await pdfSigner.SignAsync(files.Pdf, SignatureOf(report), cancellationToken) };
         var sha = Sha256(files.Pdf);
         var status = report.Checklist.Status.ToString().ToLowerInvariant();
         await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signedAt, status, cancellationToken);
@@ -72,6 +75,9 @@ public sealed class AnnualReportService(
         archive.FindByHashAsync(sha256.ToLowerInvariant(), cancellationToken);
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    private static ReportPdfSignature SignatureOf(AnnualReport report) => new(report.Signature!.SignedBy, report.Bureau.Name,
+        report.Signature.SignedAt, $"Jaarrapportage KTO {report.Year} voor UWV, {report.CompanyName}");
 
     private AnnualReportBuilder Builder() => new(reportSettings, BureauInfo.From(bureauSettings));
 
