@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Kto.Functions.Tests.Support;
+using Kto.Local;
+using Microsoft.Extensions.Configuration;
 using static Kto.Functions.Tests.Reports.ReportStack;
 
 namespace Kto.Functions.Tests.Reports;
@@ -85,6 +87,29 @@ public sealed class ReportSignatureTests(LocalStack stack)
         Assert.Contains("does not contain any signatures", Pdfsig.Check(rendered));
         Assert.Contains($"Ondertekend door {Signer}", PdfText(rendered));
         Assert.Equal(company, verified.GetProperty("company").GetString()!.Replace("Test Re-integratie ", ""));
+    }
+
+    [Fact]
+    public async Task A_host_whose_signing_certificate_cannot_be_loaded_does_not_start()
+    {
+        var app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = stack.StorageConnectionString,
+            ["Kto:Signing:Source"] = "File",
+            ["Kto:Signing:CertificatePath"] = stack.SigningCertificatePath,
+            ["Kto:Signing:CertificatePassword"] = "not-the-password",
+            ["Local:RunTimers"] = "false",
+            ["Logging:LogLevel:Default"] = "None",
+            ["urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+        }));
+        try
+        {
+            await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() => app.StartAsync());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
     }
 
     /// <summary>A company with a drafted report, signed once through the bureau's route; the response and the downloaded PDF.</summary>
