@@ -81,6 +81,9 @@ param smtpEntraAppId string = ''
 @secure()
 param mailPassword string = ''
 
+@description('Name of the Key Vault certificate object (with private key) the bureau signs report PDFs with; imported or created in the vault after deployment (see README).')
+param signingCertificateName string = 'kto-report-signing'
+
 @description('Per-environment values for app settings, name to value; they replace the defaults in ktoSettings.')
 param ktoSettingOverrides object = {}
 
@@ -183,6 +186,13 @@ var ktoSettingDefaults = {
   Kto__Survey__UnknownTokensPerMinute: '20'
   // Proxies of our own in front of the app's front end (e.g. Front Door); 0 = none.
   Kto__Survey__TrustedProxies: '0'
+  // Signed report PDFs: the bureau's certificate object in Key Vault, read with the app's identity (Key Vault
+  // Certificate User). The private key never is an app setting; the File settings stay empty in Azure.
+  Kto__Signing__Source: 'KeyVault'
+  Kto__Signing__KeyVaultUri: 'https://${names.keyVault}${environment().suffixes.keyvaultDns}/'
+  Kto__Signing__CertificateName: signingCertificateName
+  Kto__Signing__CertificatePath: ''
+  Kto__Signing__CertificatePassword: ''
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
@@ -342,6 +352,9 @@ output keyVaultUri string = keyVault.outputs.uri
 @description('Name of the secret that must hold the SMTP password.')
 output keyVaultMailEntryName string = mailPasswordSecretName
 output keyVaultSurveyFormKeyName string = surveyFormKeySecretName
+
+@description('Name of the Key Vault certificate the bureau signs report PDFs with (import or create it once, see README).')
+output keyVaultSigningCertificateName string = signingCertificateName
 
 @description('Application Insights name.')
 output appInsightsName string = monitoring.outputs.appInsightsName

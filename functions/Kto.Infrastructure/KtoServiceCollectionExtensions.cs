@@ -11,6 +11,7 @@ using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Mail;
 using Kto.Infrastructure.Reports;
+using Kto.Infrastructure.Reports.Signing;
 using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
@@ -82,6 +83,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ReportFiguresService>();
         services.AddSingleton<IReportArchive, ReportArchive>();
         services.AddSingleton<AnnualReportService>();
+        // The bureau's digital signature in signed report PDFs; the certificate is loaded (and checked) at start-up.
+        services.AddSingleton(provider => SigningCertificateSources.Create(provider.GetRequiredService<SigningSettings>(),
+            provider.GetRequiredService<KtoSettings>(), provider.GetRequiredService<BureauSettings>(), configuration,
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SigningCertificateSources))));
+        services.AddSingleton<IReportPdfSigner, CmsReportPdfSigner>();
+        services.AddHostedService<SigningCertificateCheck>();
         return services;
     }
 

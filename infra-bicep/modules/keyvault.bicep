@@ -1,5 +1,6 @@
 // Key Vault in RBAC mode for the app's secrets (the SMTP password). The app reads them through Key Vault
-// references in app settings, resolved with its user-assigned identity (Key Vault Secrets User).
+// references in app settings, resolved with its user-assigned identity (Key Vault Secrets User), and the bureau's
+// report-signing certificate with its private key through the Key Vault SDK (Key Vault Certificate User).
 
 @description('Key Vault name (3-24 letters, digits and hyphens, globally unique).')
 @minLength(3)
@@ -39,6 +40,8 @@ param publicNetworkAccess string
 var restricted = publicNetworkAccess == 'Disabled' || !empty(allowedIpRanges) || !empty(allowedSubnetIds)
 
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+// Reads a certificate object including its secret (the PFX with the private key): what DownloadCertificate needs.
+var keyVaultCertificateUserRoleId = 'db79e9a7-68ee-4b58-9aeb-b90e7c24fcba'
 
 // Looked up by name so role assignment names are known before deployment (what-if can predict them).
 resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' existing = {
@@ -83,6 +86,17 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+  }
+}
+
+// Vault scope: certificate objects are not ARM resources, so the role cannot name the certificate before it exists.
+resource certificateUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appIdentity.id, keyVaultCertificateUserRoleId)
+  scope: vault
+  properties: {
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultCertificateUserRoleId)
   }
 }
 

@@ -89,6 +89,7 @@ public class SecurityTests(CompiledMainFixture fixture)
     [InlineData("Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88")]
     [InlineData("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3")]
     [InlineData("Key Vault Secrets User", "4633458b-17de-408a-b874-0445c86b69e6")]
+    [InlineData("Key Vault Certificate User", "db79e9a7-68ee-4b58-9aeb-b90e7c24fcba")]
     [InlineData("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb")]
     public void The_app_identity_has_role(string role, string roleDefinitionId)
     {

@@ -19,6 +19,7 @@ public sealed class AnnualReportService(
     QuestionnaireCatalog questionnaires,
     ICompanyStore companies,
     IReportArchive archive,
+    IReportPdfSigner pdfSigner,
     TimeProvider time)
 {
     private readonly ReportPdfRenderer pdf = new();
@@ -60,6 +61,8 @@ public sealed class AnnualReportService(
 
         var version = await archive.ReserveVersionAsync(company, year, signature.SignedBy, signedAt, cancellationToken);
         var files = Render(report, version);
+        // The bureau's digital signature goes into the rendered PDF before it is stored; the recorded hash is the signed file's.
+        files = files with { Pdf = await pdfSigner.SignAsync(files.Pdf, SignatureOf(report), cancellationToken) };
         var sha = Sha256(files.Pdf);
         var status = report.Checklist.Status.ToString().ToLowerInvariant();
         await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signedAt, status, cancellationToken);
@@ -82,6 +85,9 @@ public sealed class AnnualReportService(
         archive.FindByHashAsync(sha256.ToLowerInvariant(), cancellationToken);
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    private static ReportPdfSignature SignatureOf(AnnualReport report) => new(report.Signature!.SignedBy, report.Bureau.Name,
+        report.Signature.SignedAt, $"Jaarrapportage KTO {report.Year} voor UWV, {report.CompanyName}");
 
     private AnnualReportBuilder Builder() => new(reportSettings, BureauInfo.From(bureauSettings));
 

@@ -214,6 +214,33 @@ public sealed class PdfLayout : IDisposable
 
     public void Advance(double height) => Y += height;
 
+    /// <summary>
+    /// A framed box with a title and label/value lines at a fixed place (<paramref name="top"/> from the top of the
+    /// page), on a new page when the cursor is already below it. Fixed, so another part (the signature widget) can
+    /// lie exactly over it. The cursor ends below the box.
+    /// </summary>
+    public void BoxAtBottom(double top, double height, string title, IReadOnlyList<(string Label, string Value)> fields)
+    {
+        if (page is null || Y > top - Gap) NewPage();
+        var rect = SKRect.Create((float)Margin, (float)top, (float)Width, (float)height);
+        Draw(c =>
+        {
+            using var paint = new SKPaint { Color = Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = true };
+            c.DrawRect(rect, paint);
+        });
+        const double pad = 8;
+        var y = top + pad;
+        Text(title, Bold, Accent, Margin + pad, y + Bold.Height * 0.8);
+        y += Bold.Height + 3;
+        foreach (var (label, value) in fields)
+        {
+            Text(label, Bold, SKColors.Black, Margin + pad, y + Body.Height * 0.8);
+            Text(Wrap(value, Body, Width - 130 - 2 * pad)[0], Body, SKColors.Black, Margin + pad + 130, y + Body.Height * 0.8);
+            y += Body.Height + 1;
+        }
+        Y = top + height;
+    }
+
     /// <summary>Greedy word wrap; a word longer than the width (a hash, a URL) is cut.</summary>
     public static List<string> Wrap(string text, PdfFont font, double width)
     {

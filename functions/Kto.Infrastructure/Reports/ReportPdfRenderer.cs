@@ -190,10 +190,17 @@ public sealed class ReportPdfRenderer
         pdf.Heading2("Ondertekening");
         if (report.Signature is { } s)
         {
-            pdf.Field("Namens", report.Bureau.Name);
-            pdf.Field("Ondertekend door", s.SignedBy);
-            pdf.Field("Datum", DutchFormat.DateTime(s.SignedAt));
-            pdf.Field("Versie", version?.ToString(Culture) ?? "");
+            pdf.Paragraph("Dit rapport is digitaal ondertekend met het certificaat van het onderzoeksbureau (PAdES). Een PDF-lezer " +
+                          "toont de handtekening en meldt elke wijziging na het ondertekenen.", pdf.Small);
+            VerifyNote(pdf, verifyUrl);
+            // The signature field's widget lies over this block (ReportSignatureBlock): the visible signature.
+            pdf.BoxAtBottom(ReportSignatureBlock.Top, ReportSignatureBlock.Height, "Digitaal ondertekend",
+            [
+                ("Ondertekend door", s.SignedBy),
+                ("Namens", report.Bureau.Name.Length == 0 ? "(niet ingesteld)" : report.Bureau.Name),
+                ("Tijdstip", DutchFormat.DateTime(s.SignedAt)),
+                ("Versie", version?.ToString(Culture) ?? ""),
+            ]);
         }
         else
         {
@@ -201,7 +208,12 @@ public sealed class ReportPdfRenderer
             pdf.Field("Namens", report.Bureau.Name);
             pdf.Field("Ondertekend door", "________________________________");
             pdf.Field("Datum", "________________________________");
+            VerifyNote(pdf, verifyUrl);
         }
+    }
+
+    private static void VerifyNote(PdfLayout pdf, string verifyUrl)
+    {
         pdf.Space(8);
         pdf.Paragraph("Echtheid controleren: bereken de SHA-256-hash van dit PDF-bestand (bijvoorbeeld met sha256sum of " +
                       "Get-FileHash) en open " + verifyUrl + "{sha256}. Het antwoord noemt het bedrijf, het jaar, de versie en het " +

@@ -26,6 +26,8 @@ public sealed class LocalStack : IAsyncLifetime
     private WebApplication? app;
 
     public string BureauKey { get; } = SecretKeys.Create();
+    /// <summary>The bureau's signing certificate (a self-signed PFX) the stack signs reports with.</summary>
+    public string SigningCertificatePath { get; } = TestSigningCertificate.WritePfx();
     public string BaseUrl { get; private set; } = "";
     public string StorageConnectionString => azurite!.ConnectionString;
     public IServiceProvider Services => app!.Services;
@@ -68,6 +70,9 @@ public sealed class LocalStack : IAsyncLifetime
         ["Kto:Mail:MaxPerMinute"] = "10000",
         ["Kto:Mail:MaxPerHour"] = "100000",
         ["Kto:Bureau:Name"] = "Testbureau Onderzoek",
+        ["Kto:Signing:Source"] = "File",
+        ["Kto:Signing:CertificatePath"] = SigningCertificatePath,
+        ["Kto:Signing:CertificatePassword"] = TestSigningCertificate.Password,
         ["Local:BlobPollInterval"] = "00:00:00.200",
         ["Local:RunTimers"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
@@ -79,6 +84,7 @@ public sealed class LocalStack : IAsyncLifetime
         if (app is not null) { await app.StopAsync(); await app.DisposeAsync(); }
         if (azurite is not null && ownsAzurite) await azurite.DisposeAsync();
         await Smtp.DisposeAsync();
+        File.Delete(SigningCertificatePath);
     }
 
     public HttpClient Client(string? key = null)
