@@ -142,7 +142,7 @@ public sealed partial class MailJobTests
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Bureau().GetAsync("/api/job-runs/send-invitations-20260101T000000000Z-00000000")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Bureau().GetAsync("/api/job-runs/report-2026-all")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await stack.Client().GetAsync($"/api/job-runs/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await stack.Client(await CompanyKeyAsync()).PostAsync("/api/jobs/send-invitations", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stack.Client(await CompanyKeyAsync()).PostAsync("/api/jobs/send-invitations", null)).StatusCode); // a valid key, not the bureau's
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Kto.Core.Access;
+using Xunit.Abstractions;
 using Kto.Functions.Tests.Support;
 using Kto.Infrastructure.Storage;
 
@@ -13,7 +14,7 @@ namespace Kto.Functions.Tests.Faults;
 /// Kto.Local killed with SIGKILL in the middle of an ingest, a mail run and a report run, then started again on the
 /// same storage and mail server: the state converges (every service once, no mail twice, every report complete).
 /// </summary>
-public sealed class RestartTests : IAsyncLifetime
+public sealed class RestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // A Tuesday, 10:00 in Amsterdam: inside mail hours, fieldwork of 2026 open.
     private static readonly DateTimeOffset Tuesday = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(1));
@@ -69,6 +70,7 @@ public sealed class RestartTests : IAsyncLifetime
         await WaitUntilAsync(async () => await CountAsync(StorageNames.ServicesTable, company, limit: 1) > 0, "first services stored");
         Assert.Equal(HttpStatusCode.NotFound, (await Bureau.GetAsync($"/api/deliveries/{company}/groot.csv/receipt")).StatusCode);
         await host.RestartAfterKillAsync();
+        output.WriteLine($"ingest: killed with {await CountAsync(StorageNames.ServicesTable, company)} of {rows} services stored");
 
         var receipt = await WaitForReceiptAsync(company, "groot.csv");
         Assert.Equal("accepted", receipt.GetProperty("status").GetString());
@@ -111,6 +113,7 @@ public sealed class RestartTests : IAsyncLifetime
         var unknown = attempts.Count(a => a.GetString("Outcome") == "unknown");
         Assert.Equal(clients, perAddress.Count + unknown);
         Assert.True(unknown <= 20, $"{unknown} unknown outcomes for one crash");
+        output.WriteLine($"mail: killed after {mailedBeforeRestart} of {clients} mails; in the end {perAddress.Count} mailed once each, {unknown} unknown, 0 twice");
     }
 
     [Fact]

@@ -117,7 +117,8 @@ public sealed class ReportSignatureTests(LocalStack stack)
     {
         var (company, _) = await stack.NewCompanyAsync("g");
         await RunReportAsync(stack, company);
-        var response = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = Signer, conclusion = "Voldoende." });
+        var draft = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("draft").GetProperty("id").GetString();
+        var response = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = Signer, conclusion = "Voldoende.", draft });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var signed = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (company, signed, await DownloadAsync(stack.Bureau(), company, "report.pdf", "1"));
