@@ -104,10 +104,11 @@ var names = {
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'users', 'signinlinks', 'sessions', 'audit']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'
+var portalSessionKeySecretName = 'kto-portal-session-key'
 
 // Kto.Infrastructure.Configuration.SettingsCatalog: every setting the code binds, as Kto__{Section}__{Property}.
 // One line per setting; values are strings (the configuration binder parses them with the invariant culture).
@@ -155,6 +156,12 @@ var ktoSettingDefaults = {
   // The questionnaire's anti-forgery key: one secret for every instance (create it once, see README).
   Kto__Survey__FormKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${surveyFormKeySecretName}/)'
   Kto__Survey__UnknownTokensPerMinute: '20'
+  // The portal: the key that signs session cookies and form tokens (create it once, like the form key), session limits.
+  Kto__Portal__SessionKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${portalSessionKeySecretName}/)'
+  Kto__Portal__SessionIdleTimeout: '00:30:00'
+  Kto__Portal__SessionLifetime: '12:00:00'
+  Kto__Portal__SignInLinkLifetime: '00:15:00'
+  Kto__Portal__SignInMailsPerHour: '5'
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
@@ -304,6 +311,7 @@ output keyVaultUri string = keyVault.outputs.uri
 @description('Name of the secret that must hold the SMTP password.')
 output keyVaultMailEntryName string = mailPasswordSecretName
 output keyVaultSurveyFormKeyName string = surveyFormKeySecretName
+output keyVaultPortalSessionKeyName string = portalSessionKeySecretName
 
 @description('Application Insights name.')
 output appInsightsName string = monitoring.outputs.appInsightsName

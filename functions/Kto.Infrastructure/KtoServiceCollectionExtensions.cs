@@ -10,6 +10,7 @@ using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Mail;
+using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Templates;
 using Kto.Infrastructure.Storage;
@@ -74,6 +75,8 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ReportFiguresService>();
         services.AddSingleton<ReportArchive>();
         services.AddSingleton<AnnualReportService>();
+
+        services.AddKtoPortal();
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace Kto.Core.Deliveries;
 /// A deliberately plain check: one @, no spaces, a dot in the domain before a top-level domain of two or more
 /// letters. Enough to catch typing and export errors. Written out rather than as a regex: it runs for every row.
 /// </summary>
-internal static class EmailAddresses
+public static class EmailAddresses
 {
     // With ASCII white space, so an ASCII address (nearly all) needs no character-by-character loop.
     private static readonly SearchValues<char> NotInAddress = SearchValues.Create("@<>(),;:\"[] \t\n\v\f\r");

@@ -23,6 +23,7 @@ public static class SettingsCatalog
         (QuestionnaireSettings.Section, typeof(QuestionnaireSettings)),
         (ReportSettings.Section, typeof(ReportSettings)),
         (SurveySettings.Section, typeof(SurveySettings)),
+        (PortalSettings.Section, typeof(PortalSettings)),
     ];
 
     /// <summary>The app setting names (double underscore form) of every bound property.</summary>

@@ -22,8 +22,15 @@ public static class StorageNames
     public const string TokensTable = "tokens";
     public const string JobStateTable = "jobstate";
 
+    // The portal: accounts, sign-in link hashes, sessions, the audit log.
+    public const string UsersTable = "users";
+    public const string SignInLinksTable = "signinlinks";
+    public const string SessionsTable = "sessions";
+    public const string AuditTable = "audit";
+
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable];
+        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable,
+         UsersTable, SignInLinksTable, SessionsTable, AuditTable];
 }
