@@ -14,6 +14,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ISignInLinkStore, TableSignInLinkStore>();
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<Kto.Core.Portal.IDeliveryHistory, BlobDeliveryHistory>();
         services.AddSingleton<ISignInMailer, SignInMailer>();
         services.AddSingleton(provider => PortalKeyFrom(provider));
         services.AddSingleton<UserService>();
