@@ -18,7 +18,7 @@ public sealed class PortalUpload : IAsyncDisposable
     public string? FileName { get; private set; }
     public Stream? File { get; private set; }
 
-    public static async Task<PortalUpload> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<PortalUpload> OpenAsync(HttpRequest request, CancellationToken cancellationToken, string fileField = FileField)
     {
         var upload = new PortalUpload();
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -31,7 +31,7 @@ public sealed class PortalUpload : IAsyncDisposable
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
-            if (disposition.IsFileDisposition() && name == FileField)
+            if (disposition.IsFileDisposition() && name == fileField)
             {
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                 if (string.IsNullOrEmpty(fileName)) continue; // the input left empty
