@@ -10,6 +10,7 @@ public static class AuditActions
     public const string SignedOut = "signed-out";
     public const string AttemptRecorded = "attempt-recorded";
     public const string ReportSigned = "report-signed";
+    public const string CompanyRegistered = "company-registered";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "bureau-key";
