@@ -163,15 +163,8 @@ public sealed class CompanyPagesFunction(
         return PortalResult.Page(pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
     }
 
-    /// <summary>Signed in, allowed to see this company, and the company exists: otherwise the page to answer.</summary>
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return (visitor, null, gate.SignInFirst(visitor));
-        if (!CompanyId.IsValid(company) || !visitor.User.AsCaller().MaySee(company)) return (visitor, null, gate.NotFound(visitor));
-        var found = await companies.GetAsync(company, cancellationToken);
-        return found is null ? (visitor, null, gate.NotFound(visitor)) : (visitor, found, null);
-    }
+    private Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken) =>
+        gate.OpenCompanyAsync(request, company, companies, cancellationToken);
 
     private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken) =>
         PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken),

@@ -1,7 +1,9 @@
 using Kto.Core.Access;
 using Kto.Core.Accounts;
+using Kto.Core.Companies;
 using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Portal;
 
@@ -26,6 +28,17 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, PortalPag
         if (sessionId is null) return new Visitor(null, null, SessionState.Ended);
         var lookup = await sessions.ResolveAsync(sessionId, cancellationToken);
         return lookup.State == SessionState.Active ? new Visitor(lookup.User, sessionId, SessionState.Active) : new Visitor(null, null, lookup.State);
+    }
+
+    /// <summary>Signed in, allowed to see this company (<c>Caller.MaySee</c>), and the company exists: otherwise the page to answer.</summary>
+    public async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenCompanyAsync(
+        HttpRequest request, string company, ICompanyStore companies, CancellationToken cancellationToken)
+    {
+        var visitor = await IdentifyAsync(request, cancellationToken);
+        if (visitor.User is null) return (visitor, null, SignInFirst(visitor));
+        if (!CompanyId.IsValid(company) || !visitor.User.AsCaller().MaySee(company)) return (visitor, null, NotFound(visitor));
+        var found = await companies.GetAsync(company, cancellationToken);
+        return found is null ? (visitor, null, NotFound(visitor)) : (visitor, found, null);
     }
 
     /// <summary>The anti-forgery token for a signed-in visitor's forms.</summary>

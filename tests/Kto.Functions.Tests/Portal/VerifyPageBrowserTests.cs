@@ -36,6 +36,22 @@ public sealed class VerifyPageBrowserTests(LocalStack stack) : IAsyncLifetime
         await File.WriteAllBytesAsync(signedFile, pdf);
         await File.WriteAllBytesAsync(alteredFile, altered);
 
+        // The company's reports page lists the signed version with its signer and hash, and serves the same PDF.
+        var email = $"rapport@{company}.example.nl";
+        await PortalClient.AddUserAsync(stack, email, company);
+        var companyUser = new PortalClient(stack);
+        await companyUser.SignInAsync(email);
+        var reportsPage = WebUtility.HtmlDecode(await companyUser.Http.GetStringAsync($"/portal/companies/{company}/reports"));
+        Assert.Contains("door Dr. C. Visser", reportsPage);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), reportsPage);
+        Assert.Equal(pdf, await companyUser.Http.GetByteArrayAsync($"/portal/companies/{company}/reports/2026/1/report.pdf"));
+        var reportsPageInBrowser = await NewPageAsync(javaScript: true);
+        await reportsPageInBrowser.GotoAsync(await PortalClient.LinkAsync(stack, email));
+        await reportsPageInBrowser.ClickAsync("button[type=submit]");
+        await reportsPageInBrowser.ClickAsync("nav >> text=Rapporten");
+        Assert.Equal("Rapporten", await reportsPageInBrowser.TextContentAsync("h1"));
+        await CheckAsync(reportsPageInBrowser, "portal-12-reports");
+
         foreach (var javaScript in new[] { true, false })
         {
             var page = await NewPageAsync(javaScript);
