@@ -94,10 +94,14 @@ public sealed class CompanyPagesFunction(
         var values = new Dictionary<string, object?> { ["company"] = CompanyView(found!), ["file"] = file };
         if (receipt is null)
         {
+            // A refused file's upload is deleted just before its receipt is written, so for a moment neither exists:
+            // a file not (or no longer) listed gets a few refreshes before the page says it does not exist.
             var known = (await history.ListAsync(company, cancellationToken)).Any(d => d.File == file);
-            if (!known) return gate.NotFound(visitor);
+            var waited = int.TryParse(request.Query["wacht"], out var w) && w is >= 0 and < 1000 ? w : 0;
+            if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
-            return PortalResult.Page(pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { RefreshSeconds = 3 }));
+            var again = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}?wacht={waited + 1}";
+            return PortalResult.Page(pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
         }
 
         values["receipt"] = ReceiptView(receipt);

@@ -47,7 +47,7 @@ public sealed class PortalPageRenderer
             ["js_url"] = assets["portal.js"].Url,
             ["csrf_field"] = PortalKey.FormField,
             ["csrf"] = view.FormToken,
-            ["refresh"] = view.RefreshSeconds,
+            ["refresh"] = view.Refresh,
             ["nav"] = view.Nav,
             ["user_email"] = view.User?.Email,
             ["is_bureau"] = view.User?.Role == UserRole.Bureau,
@@ -60,7 +60,8 @@ public sealed class PortalPageRenderer
 /// <summary>One page to render: its body template, title, who is signed in, and the page's own values.</summary>
 public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, IReadOnlyDictionary<string, object?> Values)
 {
-    public int? RefreshSeconds { get; init; }
+    /// <summary>A meta refresh ("seconds; url=…"): the page reloads itself without script.</summary>
+    public string? Refresh { get; init; }
 
     /// <summary>Which navigation item is the current page (aria-current).</summary>
     public string? Nav { get; init; }

@@ -194,6 +194,19 @@ public sealed class PortalHttpTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_file_that_is_not_there_is_waited_for_a_few_refreshes_then_not_found()
+    {
+        var (company, _, client) = await SignedInCompanyUserAsync("nergens");
+
+        var first = await client.Http.GetAsync($"/portal/companies/{company}/deliveries/bestaat-niet.csv");
+        var last = await client.Http.GetAsync($"/portal/companies/{company}/deliveries/bestaat-niet.csv?wacht=10");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("url=/portal/companies/" + company + "/deliveries/bestaat-niet.csv?wacht=1", await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, last.StatusCode);
+    }
+
+    [Fact]
     public async Task The_same_file_name_twice_gets_the_upload_page_with_what_to_do()
     {
         var (company, _, client) = await SignedInCompanyUserAsync("dubbel");
