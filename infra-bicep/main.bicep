@@ -127,10 +127,11 @@ var names = {
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'
+var portalSessionKeySecretName = 'kto-portal-session-key'
 
 // Kto.Infrastructure.Configuration.SettingsCatalog: every setting the code binds, as Kto__{Section}__{Property}.
 // One line per setting; values are strings (the configuration binder parses them with the invariant culture).
@@ -193,6 +194,12 @@ var ktoSettingDefaults = {
   Kto__Signing__CertificateName: signingCertificateName
   Kto__Signing__CertificatePath: ''
   Kto__Signing__CertificatePassword: ''
+  // The portal: the key that signs session cookies and form tokens (create it once, like the form key), session limits.
+  Kto__Portal__SessionKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${portalSessionKeySecretName}/)'
+  Kto__Portal__SessionIdleTimeout: '00:30:00'
+  Kto__Portal__SessionLifetime: '12:00:00'
+  Kto__Portal__SignInLinkLifetime: '00:15:00'
+  Kto__Portal__SignInMailsPerHour: '5'
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
@@ -352,6 +359,7 @@ output keyVaultUri string = keyVault.outputs.uri
 @description('Name of the secret that must hold the SMTP password.')
 output keyVaultMailEntryName string = mailPasswordSecretName
 output keyVaultSurveyFormKeyName string = surveyFormKeySecretName
+output keyVaultPortalSessionKeyName string = portalSessionKeySecretName
 
 @description('Name of the Key Vault certificate the bureau signs report PDFs with (import or create it once, see README).')
 output keyVaultSigningCertificateName string = signingCertificateName

@@ -10,6 +10,7 @@ using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Mail;
+using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Reports.Signing;
 using Kto.Infrastructure.Templates;
@@ -89,6 +90,8 @@ public static class KtoServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SigningCertificateSources))));
         services.AddSingleton<IReportPdfSigner, CmsReportPdfSigner>();
         services.AddHostedService<SigningCertificateCheck>();
+
+        services.AddKtoPortal();
         return services;
     }
 

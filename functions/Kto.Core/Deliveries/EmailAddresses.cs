@@ -9,7 +9,7 @@ namespace Kto.Core.Deliveries;
 /// On top of it the address must be one the mail sender can use: MimeKit (which MailKit sends with) must parse it
 /// exactly as written, so a control character or anything else it refuses is caught at ingest, not in the mail run.
 /// </summary>
-internal static class EmailAddresses
+public static class EmailAddresses
 {
     // With ASCII white space, so an ASCII address (nearly all) needs no character-by-character loop.
     private static readonly SearchValues<char> NotInAddress = SearchValues.Create("@<>(),;:\"[] \t\n\v\f\r");

@@ -25,6 +25,20 @@ public sealed class ProgressService(IProgressSource source)
             pair.Value.Graded == 0 ? null : Math.Round((double)pair.Value.GradeSum / pair.Value.Graded, 2))).ToList();
     }
 
+    /// <summary>Per month of the end date: services ended, and how many of those responded (all twelve months, always).</summary>
+    public async Task<IReadOnlyList<MonthProgress>> ByMonthAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var ended = new int[13];
+        var responded = new int[13];
+        await foreach (var service in source.ServicesAsync(company, year, cancellationToken))
+        {
+            if (service.EndMonth is not (>= 1 and <= 12) || service.EndMonth is not { } month) continue;
+            ended[month]++;
+            if (service.Responded) responded[month]++;
+        }
+        return Enumerable.Range(1, 12).Select(m => new MonthProgress(m, ended[m], responded[m])).ToList();
+    }
+
     private sealed class Tally
     {
         public int Ended, Approached, Responded, Graded;

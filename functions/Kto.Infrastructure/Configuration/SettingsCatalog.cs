@@ -24,6 +24,7 @@ public static class SettingsCatalog
         (ReportSettings.Section, typeof(ReportSettings)),
         (SurveySettings.Section, typeof(SurveySettings)),
         (SigningSettings.Section, typeof(SigningSettings)),
+        (PortalSettings.Section, typeof(PortalSettings)),
     ];
 
     /// <summary>The app setting names (double underscore form) of every bound property.</summary>

@@ -125,8 +125,11 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
             message.From.Add(new MailboxAddress(bureau.Name, settings.FromAddress));
             message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
             message.Subject = mail.Subject;
-            message.Headers.Add("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
-            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            if (!string.IsNullOrEmpty(mail.UnsubscribeUrl)) // empty for a portal sign-in mail: nothing to opt out of
+            {
+                message.Headers.Add("List-Unsubscribe", $"<{mail.UnsubscribeUrl}>");
+                message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             message.Body = new MultipartAlternative
             {
                 new TextPart("plain") { Text = mail.Text },

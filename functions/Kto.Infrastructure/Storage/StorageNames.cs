@@ -23,8 +23,15 @@ public static class StorageNames
     public const string JobStateTable = "jobstate";
     public const string MailRunsTable = "mailruns";
 
+    // The portal: accounts, sign-in link hashes, sessions, the audit log.
+    public const string UsersTable = "users";
+    public const string SignInLinksTable = "signinlinks";
+    public const string SessionsTable = "sessions";
+    public const string AuditTable = "audit";
+
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
-        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable];
+        [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable,
+         UsersTable, SignInLinksTable, SessionsTable, AuditTable];
 }

@@ -13,14 +13,15 @@ public sealed class TableProgressSource(TableServiceClient tables) : IProgressSo
     public async IAsyncEnumerable<ServiceState> ServicesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
-        string[] columns = [ServiceColumns.Perceel, ServiceColumns.Approached, ServiceColumns.Responded, ServiceColumns.Grade];
+        string[] columns = [ServiceColumns.Perceel, ServiceColumns.Approached, ServiceColumns.Responded, ServiceColumns.Grade, ServiceColumns.Einddatum];
         await foreach (var e in services.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
         {
             if (!Enum.TryParse<Perceel>(e.GetString(ServiceColumns.Perceel), out var perceel)) continue;
             yield return new ServiceState(perceel,
                 e.GetBoolean(ServiceColumns.Approached) ?? false,
                 e.GetBoolean(ServiceColumns.Responded) ?? false,
-                e.GetInt32(ServiceColumns.Grade));
+                e.GetInt32(ServiceColumns.Grade),
+                DateOnly.TryParseExact(e.GetString(ServiceColumns.Einddatum), "yyyy-MM-dd", out var end) ? end.Month : null);
         }
     }
 }

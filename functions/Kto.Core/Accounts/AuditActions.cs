@@ -1,0 +1,17 @@
+namespace Kto.Core.Accounts;
+
+/// <summary>The actions the audit log records, in one place.</summary>
+public static class AuditActions
+{
+    public const string Upload = "upload";
+    public const string UserAdded = "user-added";
+    public const string UserRemoved = "user-removed";
+    public const string SignedIn = "signed-in";
+    public const string SignedOut = "signed-out";
+    public const string AttemptRecorded = "attempt-recorded";
+    public const string ReportSigned = "report-signed";
+    public const string CompanyRegistered = "company-registered";
+
+    /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
+    public const string BureauKey = "bureau-key";
+}

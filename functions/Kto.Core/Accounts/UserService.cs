@@ -1,0 +1,44 @@
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+
+namespace Kto.Core.Accounts;
+
+/// <summary>Adds and removes portal accounts; every change is written to the audit log with who made it.</summary>
+public sealed class UserService(IUserStore users, ICompanyStore companies, IAuditLog audit, TimeProvider time)
+{
+    public async Task<UserChange> AddAsync(string actor, string? email, UserRole role, string? companyId, CancellationToken cancellationToken)
+    {
+        if (!EmailAddresses.IsValid(email?.Trim()))
+            return UserChange.Invalid("invalid-email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.");
+        if (role == UserRole.Company)
+        {
+            if (string.IsNullOrEmpty(companyId) || !CompanyId.IsValid(companyId) || await companies.GetAsync(companyId, cancellationToken) is null)
+                return UserChange.Invalid("unknown-company", "Kies een geregistreerd bedrijf voor deze gebruiker.");
+        }
+        else companyId = null;
+
+        var now = time.GetUtcNow();
+        var user = new PortalUser(PortalUser.Normalize(email!), role, companyId, now, actor);
+        if (!await users.TryAddAsync(user, cancellationToken))
+            return UserChange.Invalid("user-exists", "Voor dit e-mailadres bestaat al een account.");
+        var what = role == UserRole.Bureau ? "bureaugebruiker" : $"gebruiker van {companyId}";
+        await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.UserAdded, companyId, $"{user.Email} toegevoegd als {what}"), cancellationToken);
+        return new UserChange(true, User: user);
+    }
+
+    /// <summary>Removes a company user (bureau accounts are not removed here: the bureau must never lock itself out).</summary>
+    public async Task<UserChange> RemoveAsync(string actor, string email, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(PortalUser.Normalize(email), cancellationToken);
+        if (user is null) return UserChange.Invalid("unknown-user", "Deze gebruiker bestaat niet (meer).");
+        if (user.Role != UserRole.Company) return UserChange.Invalid("bureau-user", "Alleen gebruikers van een bedrijf kunnen hier worden verwijderd.");
+        await users.RemoveAsync(user.Email, cancellationToken);
+        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.UserRemoved, user.CompanyId, $"{user.Email} verwijderd"), cancellationToken);
+        return new UserChange(true, User: user);
+    }
+}
+
+public sealed record UserChange(bool Done, string? Error = null, string? Message = null, PortalUser? User = null)
+{
+    public static UserChange Invalid(string error, string message) => new(false, error, message);
+}

@@ -1,0 +1,25 @@
+namespace Kto.Core.Settings;
+
+/// <summary>The portal for people (configuration section <c>Kto:Portal</c>).</summary>
+public sealed class PortalSettings
+{
+    public const string Section = "Portal";
+
+    /// <summary>
+    /// Secret (any long random text; Key Vault in Azure) that signs the session cookie and the forms' anti-forgery
+    /// tokens. The same on every instance; when empty each start-up makes a random one (sessions end on restart).
+    /// </summary>
+    public string SessionKey { get; set; } = "";
+
+    /// <summary>A session ends after this long without a request.</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session ends this long after sign-in, however active.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How long a mailed sign-in link can be used (once).</summary>
+    public TimeSpan SignInLinkLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in mails one address may receive per hour (the sign-in mail bypasses the survey throttle).</summary>
+    public int SignInMailsPerHour { get; set; } = 5;
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Portal;
+using Kto.Core.Reports;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The bureau's pages: the overview of every company with action flags, users and companies (register a company,
+/// add and remove users), and the audit log. Only bureau users; anyone else gets the same 404 as a missing page.
+/// </summary>
+public sealed class BureauPagesFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    BureauOverviewService overview,
+    ICompanyStore companies,
+    CompanyService companyService,
+    IUserStore users,
+    UserService userService,
+    IAuditLog audit,
+    ReportSettings norms,
+    TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    [Function(nameof(PortalBureauOverview))]
+    public async Task<IActionResult> PortalBureauOverview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        if (denied is not null) return denied;
+        var year = DutchTime.Today(time).Year;
+        var rows = await overview.ForYearAsync(year, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["year"] = year,
+            ["minimum_rate"] = Percent(norms.MinimumResponseRate),
+            ["companies"] = rows.Select(c => new Dictionary<string, object?>
+            {
+                ["id"] = c.CompanyId,
+                ["name"] = c.CompanyName,
+                ["url"] = $"/portal/companies/{c.CompanyId}",
+                ["progress_url"] = $"/portal/companies/{c.CompanyId}/progress",
+                ["last"] = c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", Dutch) : "nooit",
+                ["this_month"] = c.DeliveredThisMonth,
+                ["flags"] = c.Flags,
+                ["percelen"] = c.Percelen.Where(p => p.Ended > 0).Select(p => new Dictionary<string, object?>
+                {
+                    ["name"] = p.Perceel, ["ended"] = p.Ended, ["approached"] = p.Approached,
+                    ["rate"] = Percent(p.ResponseRate), ["rate_low"] = p.ResponseRate < norms.MinimumResponseRate,
+                    ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
+                }).ToList(),
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
+    }
+
+    [Function(nameof(PortalBureauUsers))]
+    public async Task<IActionResult> PortalBureauUsers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/users")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        if (denied is not null) return denied;
+        return await UsersPageAsync(visitor, new Dictionary<string, object?>(), StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalBureauUsersPost))]
+    public async Task<IActionResult> PortalBureauUsersPost(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/users/{action}")] HttpRequest request,
+        string action,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        var actor = visitor.User!.Email;
+
+        switch (action)
+        {
+            case "add":
+                var role = form.GetValueOrDefault("role") == "bureau" ? UserRole.Bureau : UserRole.Company;
+                var added = await userService.AddAsync(actor, form.GetValueOrDefault("email"), role, form.GetValueOrDefault("company"), cancellationToken);
+                return added.Done
+                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres." }, StatusCodes.Status200OK, cancellationToken)
+                    : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            case "remove":
+                var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
+                return removed.Done
+                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{removed.User!.Email} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
+                    : await UsersPageAsync(visitor, new() { ["user_error"] = removed.Message }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            case "company":
+                var registration = await companyService.RegisterAsync(form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
+                if (registration.Company is null)
+                    return await UsersPageAsync(visitor, new() { ["company_error"] = registration.ErrorMessage, ["company_id"] = form.GetValueOrDefault("id"), ["company_name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.CompanyRegistered, registration.Company.Id, $"{registration.Company.Name} geregistreerd"), cancellationToken);
+                return await UsersPageAsync(visitor, new()
+                {
+                    ["done"] = $"{registration.Company.Name} is geregistreerd.",
+                    ["company_key"] = registration.Key,
+                }, StatusCodes.Status200OK, cancellationToken);
+            default:
+                return gate.NotFound(visitor);
+        }
+    }
+
+    [Function(nameof(PortalBureauAudit))]
+    public async Task<IActionResult> PortalBureauAudit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/audit")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        if (denied is not null) return denied;
+        var entries = await audit.RecentAsync(200, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["entries"] = entries.Select(e => new Dictionary<string, object?>
+            {
+                ["at"] = DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", Dutch),
+                ["actor"] = e.Actor, ["action"] = e.Action, ["company"] = e.Company ?? "–", ["detail"] = e.Detail,
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", values, "audit")));
+    }
+
+    private async Task<IActionResult> UsersPageAsync(Visitor visitor, Dictionary<string, object?> values, int status, CancellationToken cancellationToken)
+    {
+        var all = await companies.ListAsync(cancellationToken);
+        values["companies"] = all.OrderBy(c => c.Name, StringComparer.CurrentCulture)
+            .Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["name"] = c.Name, ["url"] = $"/portal/companies/{c.Id}" }).ToList();
+        values["users"] = (await users.ListAsync(cancellationToken)).Select(u => new Dictionary<string, object?>
+        {
+            ["email"] = u.Email,
+            ["role"] = u.Role == UserRole.Bureau ? "Bureau" : "Bedrijf",
+            ["company"] = u.CompanyId ?? "alle bedrijven",
+            ["removable"] = u.Role == UserRole.Company,
+        }).ToList();
+        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
+    }
+
+    private async Task<(Visitor Visitor, IActionResult? Denied)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        if (visitor.User is null) return (visitor, gate.SignInFirst(visitor));
+        return visitor.User.Role == UserRole.Bureau ? (visitor, null) : (visitor, gate.NotFound(visitor));
+    }
+
+    private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
+    private static string Percent(double rate) => (rate * 100).ToString("0", Dutch) + "%";
+}

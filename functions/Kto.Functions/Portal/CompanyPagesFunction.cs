@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text.Json;
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+using Kto.Core.Portal;
+using Kto.Core.Progress;
+using Kto.Core.Reports;
+using Kto.Functions.Http;
+using Kto.Infrastructure;
+using Kto.Infrastructure.Portal;
+using Kto.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// A company's pages: deliveries (with "this month delivered or not" and the upload form), the receipt of one file
+/// as a page and as JSON, and progress per perceel with a chart by month. The bureau sees every company; a company
+/// user only their own (anything else is the same 404 as a page that does not exist).
+/// </summary>
+public sealed class CompanyPagesFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    ICompanyStore companies,
+    IDeliveryHistory history,
+    IDeliveryStore deliveries,
+    DeliveryUploadService uploads,
+    DeliveryIngestService ingest,
+    ProgressService progress,
+    ReportSettings norms,
+    Kto.Core.Settings.DeliverySettings deliverySettings,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    [Function(nameof(PortalCompanyDeliveries))]
+    public async Task<IActionResult> PortalCompanyDeliveries(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        return PortalResult.Page(await DeliveriesPageAsync(visitor, found!, null, cancellationToken));
+    }
+
+    [Function(nameof(PortalUploadDelivery))]
+    public async Task<IActionResult> PortalUploadDelivery(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/companies/{company}/deliveries")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+
+        await using var upload = await PortalUpload.OpenAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, upload.FormToken)) return gate.Refused(visitor);
+        if (upload.File is null)
+            return await UploadErrorAsync(visitor, found!, "Kies bij ‘Bestand’ het bestand dat u wilt aanleveren (.xlsx of .csv).", cancellationToken);
+        var name = PortalUpload.SafeFileName(upload.FileName);
+        if (!DeliveryFileName.IsValid(name))
+            return await UploadErrorAsync(visitor, found!, "Deze bestandsnaam kunnen we niet gebruiken. Geef het bestand een naam met alleen letters, cijfers, punt, streepje of spatie, bijvoorbeeld levering-2026-03.xlsx.", cancellationToken);
+
+        var outcome = await uploads.UploadAsync(company, name, upload.File, declaredLength: null, cancellationToken);
+        if (outcome == UploadOutcome.Conflict)
+            return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
+        if (outcome == UploadOutcome.TooLarge)
+            await ingest.RefuseTooLargeAsync(company, name, cancellationToken);
+
+        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.Upload, company,
+            outcome == UploadOutcome.TooLarge ? $"{name} (te groot, geweigerd)" : name), cancellationToken);
+        return PortalResult.SeeOther($"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(name)}");
+    }
+
+    [Function(nameof(PortalReceipt))]
+    public async Task<IActionResult> PortalReceipt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}")] HttpRequest request,
+        string company,
+        string file,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!DeliveryFileName.IsValid(file)) return gate.NotFound(visitor);
+
+        var receipt = await deliveries.GetReceiptAsync(company, file, cancellationToken);
+        var values = new Dictionary<string, object?> { ["company"] = CompanyView(found!), ["file"] = file };
+        if (receipt is null)
+        {
+            // A refused file's upload is deleted just before its receipt is written, so for a moment neither exists:
+            // a file not (or no longer) listed gets a few refreshes before the page says it does not exist.
+            var known = (await history.ListAsync(company, cancellationToken)).Any(d => d.File == file);
+            var waited = int.TryParse(request.Query["wacht"], out var w) && w is >= 0 and < 1000 ? w : 0;
+            if (!known && waited >= 10) return gate.NotFound(visitor);
+            // Still being processed: the page says so and reloads itself (no script needed).
+            var again = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}?wacht={waited + 1}";
+            return PortalResult.Page(pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
+        }
+
+        values["receipt"] = ReceiptView(receipt);
+        values["json_url"] = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}/receipt.json";
+        return PortalResult.Page(pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
+    }
+
+    [Function(nameof(PortalReceiptJson))]
+    public async Task<IActionResult> PortalReceiptJson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}/receipt.json")] HttpRequest request,
+        string company,
+        string file,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var receipt = DeliveryFileName.IsValid(file) ? await deliveries.GetReceiptAsync(company, file, cancellationToken) : null;
+        if (receipt is null) return gate.NotFound(visitor);
+        return new FileContentResult(JsonSerializer.SerializeToUtf8Bytes(receipt, KtoJson.Options), "application/json")
+        {
+            FileDownloadName = $"{Path.GetFileNameWithoutExtension(file)}-ontvangstbewijs.json",
+        };
+    }
+
+    [Function(nameof(PortalProgress))]
+    public async Task<IActionResult> PortalProgress(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/progress")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year))
+            return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", $"/portal/companies/{company}/progress", "Naar dit jaar");
+
+        var percelen = await progress.ForYearAsync(company, year, cancellationToken);
+        var months = await progress.ByMonthAsync(company, year, cancellationToken);
+        var thisYear = DutchTime.Today(time).Year;
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = CompanyView(found!),
+            ["year"] = year,
+            ["years"] = Enumerable.Range(thisYear - 3, 4).Reverse().Select(y => new Dictionary<string, object?> { ["value"] = y, ["selected"] = y == year }).ToList(),
+            ["minimum_rate"] = Percent(norms.MinimumResponseRate),
+            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", Dutch),
+            ["percelen"] = percelen.Select(p => new Dictionary<string, object?>
+            {
+                ["name"] = p.Perceel,
+                ["ended"] = p.Ended,
+                ["approached"] = p.Approached,
+                ["responded"] = p.Responded,
+                ["rate"] = p.Ended == 0 ? "–" : Percent(p.ResponseRate),
+                ["rate_low"] = p.Ended > 0 && p.ResponseRate < norms.MinimumResponseRate,
+                ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
+                ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
+            }).ToList(),
+            ["months"] = months.Select(m => new Dictionary<string, object?>
+            {
+                ["name"] = Dutch.DateTimeFormat.GetMonthName(m.Month), ["ended"] = m.Ended, ["responded"] = m.Responded,
+            }).ToList(),
+            ["chart"] = ProgressChart.For(months),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
+    }
+
+    private Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken) =>
+        gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+
+    private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken) =>
+        PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken),
+            StatusCodes.Status422UnprocessableEntity);
+
+    private async Task<string> DeliveriesPageAsync(Visitor visitor, Company company, string? error, CancellationToken cancellationToken)
+    {
+        var list = await history.ListAsync(company.Id, cancellationToken);
+        var now = time.GetUtcNow();
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = CompanyView(company),
+            ["month_name"] = DutchTime.ToDutch(now).ToString("MMMM yyyy", Dutch),
+            ["delivered_this_month"] = DeliveryMonth.DeliveredIn(list, now),
+            ["error"] = error,
+            ["errors"] = error is null ? new List<string>() : new List<string> { error },
+            ["max_mb"] = deliverySettings.MaxFileBytes / (1024 * 1024),
+            ["deliveries"] = list.Select(d => new Dictionary<string, object?>
+            {
+                ["file"] = d.File,
+                ["url"] = $"/portal/companies/{company.Id}/deliveries/{Uri.EscapeDataString(d.File)}",
+                ["date"] = DutchTime.ToDutch(d.ReceivedAt).ToString("d MMM yyyy HH:mm", Dutch),
+                ["status"] = StatusText(d.Status),
+                ["refused"] = d.Status == Receipt.Statuses.Refused,
+                ["processing"] = d.Status is null,
+                ["rows"] = d.Rows, ["accepted"] = d.Accepted, ["duplicates"] = d.Duplicates, ["rejected"] = d.Rejected,
+            }).ToList(),
+        };
+        return pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", values, "deliveries"));
+    }
+
+    private static Dictionary<string, object?> CompanyView(Company company) => new()
+    {
+        ["id"] = company.Id, ["name"] = company.Name,
+        ["deliveries_url"] = $"/portal/companies/{company.Id}", ["progress_url"] = $"/portal/companies/{company.Id}/progress",
+    };
+
+    private static Dictionary<string, object?> ReceiptView(Receipt receipt) => new()
+    {
+        ["status"] = StatusText(receipt.Status),
+        ["refused"] = receipt.Status == Receipt.Statuses.Refused,
+        ["duplicate"] = receipt.Status == Receipt.Statuses.Duplicate,
+        ["refusal"] = receipt.Refusal?.Message,
+        ["rows"] = receipt.Rows, ["accepted"] = receipt.Accepted, ["duplicates"] = receipt.Duplicates, ["rejected_count"] = receipt.Rejected.Count,
+        ["processed"] = DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+        ["rejected"] = receipt.Rejected.Select(IssueView).ToList(),
+        ["warnings"] = receipt.Warnings.Select(IssueView).ToList(),
+    };
+
+    private static Dictionary<string, object?> IssueView(DeliveryIssue issue) => new()
+    {
+        ["row"] = issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "–",
+        ["column"] = issue.Column ?? "–",
+        ["message"] = issue.Message,
+    };
+
+    private static string StatusText(string? status) => status switch
+    {
+        Receipt.Statuses.Accepted => "Verwerkt",
+        Receipt.Statuses.Refused => "Geweigerd",
+        Receipt.Statuses.Duplicate => "Al eerder aangeleverd",
+        null => "Wordt verwerkt",
+        _ => status,
+    };
+
+    private static string Percent(double rate) => (rate * 100).ToString("0", Dutch) + "%";
+}

@@ -1,0 +1,109 @@
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
+using Kto.Functions.Http;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The bureau's fieldwork page for one company: the clients e-mail cannot reach (the same list as the offline-contacts
+/// API, each with a fresh personal link for a letter) and a form per client to record a letter or a call, written to
+/// the audit log with the person who recorded it. Bureau users only.
+/// </summary>
+public sealed class FieldworkPageFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    ICompanyStore companies,
+    OfflineContactService offline,
+    ManualAttemptService attempts,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+
+    /// <summary>What a person can record, as one choice: mode and outcome (the rules stay in ManualAttemptService).</summary>
+    private static readonly (string Value, string Label)[] Choices =
+    [
+        ($"{ContactModes.Letter}:{AttemptOutcomes.Sent}", "Brief verstuurd"),
+        ($"{ContactModes.Letter}:{AttemptOutcomes.Failed}", "Brief kwam terug"),
+        ($"{ContactModes.Phone}:{AttemptOutcomes.Reached}", "Gebeld: bereikt"),
+        ($"{ContactModes.Phone}:{AttemptOutcomes.NoAnswer}", "Gebeld: geen gehoor"),
+        ($"{ContactModes.Phone}:{AttemptOutcomes.Failed}", "Gebeld: nummer klopt niet"),
+    ];
+
+    [Function(nameof(PortalFieldwork))]
+    public async Task<IActionResult> PortalFieldwork(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        return await PageAsync(visitor, found!, year, request.Query["opgeslagen"] == "1" ? "De poging is vastgelegd." : null, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalRecordAttempt))]
+    public async Task<IActionResult> PortalRecordAttempt(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
+        var service = form.GetValueOrDefault("service") ?? "";
+        var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
+        var error = choice.Length == 2
+            ? await attempts.RecordAsync(new ServiceRef(company, year, service), choice[0], choice[1], time.GetUtcNow(), cancellationToken)
+            : "Kies wat er is gebeurd.";
+        if (error is not null)
+            return await PageAsync(visitor, found!, year, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+        var label = Choices.First(c => c.Value == string.Join(':', choice)).Label;
+        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.AttemptRecorded, company, $"{label} (dienst {service}, {year})"), cancellationToken);
+        return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}?year={year}&opgeslagen=1");
+    }
+
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status, CancellationToken cancellationToken)
+    {
+        var contacts = await offline.ListAsync(company.Id, year, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
+            ["year"] = year,
+            ["done"] = done,
+            ["error"] = error,
+            ["choices"] = Choices.Select(c => new Dictionary<string, object?> { ["value"] = c.Value, ["label"] = c.Label }).ToList(),
+            ["contacts"] = contacts.Select((c, i) => new Dictionary<string, object?>
+            {
+                ["index"] = i + 1,
+                ["service"] = c.Service.ServiceId,
+                ["name"] = string.Join(' ', new[] { c.Contact.Voornaam ?? c.Contact.Voorletters, c.Contact.Tussenvoegsel, c.Contact.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
+                ["klantnummer"] = c.Contact.Klantnummer,
+                ["phone"] = c.Contact.Telefoon,
+                ["address"] = c.Contact.Adres,
+                ["perceel"] = PerceelNames.DisplayName(c.Perceel),
+                ["reason"] = c.Reason,
+                ["steps"] = c.StepsDone,
+                ["survey_url"] = c.SurveyUrl,
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
+    }
+
+    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
+    {
+        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (opened.Denied is not null) return opened;
+        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+    }
+}

@@ -1,0 +1,50 @@
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// A portal answer: an HTML page or a 303 redirect, with the cookies to set or clear, the portal's security policy
+/// and no caching (pages show a person's company data).
+/// </summary>
+public sealed class PortalResult : IActionResult
+{
+    /// <summary>Like the questionnaire's policy, plus the portal's own script (drag and drop, hashing in the browser).</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private readonly List<Action<HttpResponse>> cookies = [];
+
+    public int StatusCode { get; private init; } = StatusCodes.Status200OK;
+    public string? Html { get; private init; }
+    public string? Location { get; private init; }
+
+    public static PortalResult Page(string html, int status = StatusCodes.Status200OK) => new() { Html = html, StatusCode = status };
+
+    /// <summary>303: after a form post the browser GETs the next page, so a reload never posts twice.</summary>
+    public static PortalResult SeeOther(string location) => new() { Location = location, StatusCode = StatusCodes.Status303SeeOther };
+
+    public PortalResult WithCookie(Action<HttpResponse> apply)
+    {
+        cookies.Add(apply);
+        return this;
+    }
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        SecurityHeaders.Apply(response);
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers["Referrer-Policy"] = "same-origin";
+        response.Headers.CacheControl = "no-store";
+        foreach (var apply in cookies) apply(response);
+        if (Location is not null) response.Headers.Location = Location;
+        if (Html is not null)
+        {
+            response.ContentType = "text/html; charset=utf-8";
+            await response.WriteAsync(Html, context.HttpContext.RequestAborted);
+        }
+    }
+}

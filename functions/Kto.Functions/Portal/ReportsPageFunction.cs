@@ -1,0 +1,78 @@
+using System.Globalization;
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Infrastructure.Portal;
+using Kto.Infrastructure.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// A company's reports: the status of the chosen year and every signed version to download (PDF, XLSX, JSON),
+/// read from the same archive as the report API.
+/// </summary>
+public sealed class ReportsPageFunction(SessionService sessions, PortalKey key, PortalPageRenderer pages, ICompanyStore companies, AnnualReportService reports, TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    [Function(nameof(PortalReports))]
+    public async Task<IActionResult> PortalReports(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/reports")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (denied is not null) return denied;
+        var thisYear = DutchTime.Today(time).Year;
+        var years = new List<Dictionary<string, object?>>();
+        // The running year and the two before it: a report is made after the year ends, signed by 1 March.
+        for (var year = thisYear; year >= thisYear - 2; year--)
+        {
+            var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
+            years.Add(new Dictionary<string, object?>
+            {
+                ["year"] = year,
+                ["status"] = versions.Count > 0 ? $"Ondertekend (laatste versie {versions[^1].Version})"
+                    : draft is not null ? $"Concept van {DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy", Dutch)}; nog niet ondertekend"
+                    : year == thisYear ? "Het onderzoek loopt; het rapport volgt na afloop van het jaar" : "Nog geen rapport",
+                ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
+                {
+                    ["version"] = v.Version,
+                    ["signed_by"] = v.SignedBy,
+                    ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                    ["sha256"] = v.Sha256,
+                    ["pdf"] = $"/portal/companies/{company}/reports/{year}/{v.Version}/report.pdf",
+                    ["xlsx"] = $"/portal/companies/{company}/reports/{year}/{v.Version}/report.xlsx",
+                    ["json"] = $"/portal/companies/{company}/reports/{year}/{v.Version}/report.json",
+                }).ToList(),
+            });
+        }
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = new Dictionary<string, object?> { ["id"] = found!.Id, ["name"] = found.Name },
+            ["years"] = years,
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "reports.liquid", "Rapporten", values, "reports")));
+    }
+
+    [Function(nameof(PortalReportFile))]
+    public async Task<IActionResult> PortalReportFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/reports/{year:int}/{version:int}/{file}")] HttpRequest request,
+        string company,
+        int year,
+        int version,
+        string file,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, _, denied) = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (denied is not null) return denied;
+        if (ReportFileNames.ContentType(file) is not { } contentType) return gate.NotFound(visitor);
+        var content = await reports.ReadFileAsync(company, year, version, file, cancellationToken);
+        if (content is null) return gate.NotFound(visitor);
+        return new FileContentResult(content, contentType) { FileDownloadName = $"kto-{year}-{company}-v{version}{Path.GetExtension(file)}" };
+    }
+}

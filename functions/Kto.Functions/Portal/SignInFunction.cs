@@ -1,0 +1,109 @@
+using Kto.Core.Accounts;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>The portal's front door: ask for a sign-in link, use it, sign out.</summary>
+public sealed class SignInFunction(SessionService sessions, SignInService signIn, PortalKey key, PortalPageRenderer pages)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+
+    [Function(nameof(PortalSignInPage))]
+    public async Task<IActionResult> PortalSignInPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        if (visitor.User is { } user) return PortalResult.SeeOther(HomeOf(user));
+        var notice = request.Query["sessie"] == "verlopen" || visitor.State == SessionState.Ended
+            ? "Uw sessie is verlopen of niet meer geldig. Log opnieuw in."
+            : request.Query["uit"] == "1" ? "U bent uitgelogd." : null;
+        return SignInPage(request, visitor, notice, error: null, email: null, StatusCodes.Status200OK);
+    }
+
+    [Function(nameof(PortalRequestLink))]
+    public async Task<IActionResult> PortalRequestLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuinePreSession(request, form.GetValueOrDefault(PortalKey.FormField)))
+            return gate.Refused(visitor);
+        var email = form.GetValueOrDefault("email")?.Trim();
+        if (!await signIn.RequestLinkAsync(email, cancellationToken))
+            return SignInPage(request, visitor, null, "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", email, StatusCodes.Status422UnprocessableEntity);
+        // The same answer whether or not the address has an account.
+        return gate.Message(visitor, StatusCodes.Status200OK, "Kijk in uw mail",
+            "Als dit adres een account heeft, hebt u nu een mail met een inloglink. De link werkt één keer en 15 minuten lang. Geen mail gekregen? Kijk in de map met ongewenste mail of vraag over een paar minuten een nieuwe link aan.",
+            "/portal", "Terug naar inloggen");
+    }
+
+    [Function(nameof(PortalSignInLink))]
+    public async Task<IActionResult> PortalSignInLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/sign-in")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        // A button, not an automatic sign-in: mail scanners that open links must not use up the single-use link.
+        var (id, token, isNew) = gate.PreSessionForm(request);
+        var result = PortalResult.Page(pages.Render(new PortalView("signin-confirm.liquid", "Inloggen", null, null,
+            new Dictionary<string, object?> { ["link_token"] = request.Query["t"].ToString(), ["form_token"] = token })));
+        return isNew ? result.WithCookie(gate.SetFormCookie(request, id)) : result;
+    }
+
+    [Function(nameof(PortalUseLink))]
+    public async Task<IActionResult> PortalUseLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-in")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuinePreSession(request, form.GetValueOrDefault(PortalKey.FormField)))
+            return gate.Refused(visitor);
+        var result = await signIn.SignInAsync(form.GetValueOrDefault("t"), cancellationToken);
+        return result.Use switch
+        {
+            SignInLinkUse.Valid => PortalResult.SeeOther(HomeOf(result.User!)).WithCookie(gate.SetSessionCookie(request, result.SessionId!)),
+            SignInLinkUse.Expired => gate.Message(visitor, StatusCodes.Status410Gone, "Deze inloglink is verlopen",
+                "Een inloglink werkt 15 minuten. Vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+            SignInLinkUse.AlreadyUsed => gate.Message(visitor, StatusCodes.Status410Gone, "Deze inloglink is al gebruikt",
+                "Een inloglink werkt maar één keer. Vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+            _ => gate.Message(visitor, StatusCodes.Status404NotFound, "Deze inloglink is niet herkend",
+                "Controleer of u de hele link uit de mail hebt geopend, of vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+        };
+    }
+
+    [Function(nameof(PortalSignOut))]
+    public async Task<IActionResult> PortalSignOut(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-out")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        if (visitor.User is null) return gate.SignInFirst(visitor);
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        await sessions.SignOutAsync(visitor.SessionId!, visitor.User, cancellationToken);
+        return PortalResult.SeeOther("/portal?uit=1").WithCookie(gate.ClearSessionCookie(request));
+    }
+
+    public static string HomeOf(PortalUser user) =>
+        user.Role == UserRole.Bureau ? "/portal/bureau" : $"/portal/companies/{user.CompanyId}";
+
+    private IActionResult SignInPage(HttpRequest request, Visitor visitor, string? notice, string? error, string? email, int status)
+    {
+        var (id, token, isNew) = gate.PreSessionForm(request);
+        var result = PortalResult.Page(pages.Render(new PortalView("signin.liquid", "Inloggen", null, null, new Dictionary<string, object?>
+        {
+            ["notice"] = notice,
+            ["error"] = error,
+            ["email"] = email,
+            ["form_token"] = token,
+            ["errors"] = error is null ? new List<string>() : new List<string> { error },
+        })), status);
+        return isNew ? result.WithCookie(gate.SetFormCookie(request, id)) : result;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Settings;
+using Kto.Infrastructure.Portal;
+using Kto.Infrastructure.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The check page for anyone (UWV): is this PDF a report the bureau signed? With JavaScript the browser hashes the
+/// file and asks with <c>?sha256=</c>; without, the form posts the file and the server hashes it (streamed).
+/// The answer comes from the same lookup as <c>GET /api/verify/{sha256}</c>.
+/// </summary>
+public sealed class VerifyPageFunction(SessionService sessions, PortalKey key, PortalPageRenderer pages, AnnualReportService reports, BureauSettings bureau)
+{
+    /// <summary>Bigger than any report we make; a bigger file is not one of ours and is not read further.</summary>
+    private const long MaxPdfBytes = 50L * 1024 * 1024;
+
+    private readonly PortalGate gate = new(sessions, key, pages);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    [Function(nameof(VerifyPage))]
+    public async Task<IActionResult> VerifyPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var sha256 = request.Query["sha256"].ToString();
+        if (sha256.Length > 0)
+            return await ResultAsync(request, visitor, IsHash(sha256) ? sha256.ToLowerInvariant() : null, cancellationToken);
+        return Page(request, visitor, new Dictionary<string, object?>());
+    }
+
+    [Function(nameof(VerifyUpload))]
+    public async Task<IActionResult> VerifyUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "verify")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, fileField: "rapport");
+        if (!gate.IsGenuinePreSession(request, upload.FormToken)) return gate.Refused(visitor);
+        if (upload.File is null)
+            return Page(request, visitor, new Dictionary<string, object?> { ["error"] = "Kies bij ‘Rapport’ het PDF-bestand dat u wilt controleren." }, StatusCodes.Status422UnprocessableEntity);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await upload.File.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > MaxPdfBytes) return await ResultAsync(request, visitor, null, cancellationToken);
+            hash.AppendData(buffer, 0, read);
+        }
+        return await ResultAsync(request, visitor, Convert.ToHexStringLower(hash.GetHashAndReset()), cancellationToken);
+    }
+
+    private async Task<IActionResult> ResultAsync(HttpRequest request, Visitor visitor, string? sha256, CancellationToken cancellationToken)
+    {
+        var found = sha256 is null ? null : await reports.VerifyAsync(sha256, cancellationToken);
+        var values = new Dictionary<string, object?> { ["checked"] = true, ["sha256"] = sha256, ["recognized"] = found is not null };
+        if (found is not null)
+        {
+            values["company"] = found.CompanyName;
+            values["year"] = found.Year;
+            values["version"] = found.Version;
+            values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+            values["bureau_name"] = bureau.Name;
+        }
+        return Page(request, visitor, values);
+    }
+
+    private IActionResult Page(HttpRequest request, Visitor visitor, Dictionary<string, object?> values, int status = StatusCodes.Status200OK)
+    {
+        var (id, token, isNew) = gate.PreSessionForm(request);
+        values["form_token"] = token;
+        var result = PortalResult.Page(pages.Render(gate.View(visitor, "verify.liquid", "Rapport controleren", values, "verify")), status);
+        return isNew ? result.WithCookie(gate.SetFormCookie(request, id)) : result;
+    }
+
+    private static bool IsHash(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);
+}

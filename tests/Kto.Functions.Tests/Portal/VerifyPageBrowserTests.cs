@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kto.Functions.Tests.Browser;
+using Kto.Functions.Tests.Reports;
+using Kto.Functions.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Kto.Functions.Tests.Portal;
+
+/// <summary>
+/// The check page UWV uses, without signing in: a signed report is recognised with its company, year, version and
+/// time, an altered copy is "niet herkend"; hashed in the browser (Web Crypto) and, without JavaScript, on the server.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class VerifyPageBrowserTests(LocalStack stack) : IAsyncLifetime
+{
+    private readonly Chromium chromium = new();
+
+    public Task InitializeAsync() => chromium.InitializeAsync();
+
+    public Task DisposeAsync() => chromium.DisposeAsync();
+
+    [Fact]
+    public async Task A_signed_report_is_recognised_and_an_altered_one_is_not_with_and_without_javascript()
+    {
+        var (company, _) = await stack.NewCompanyAsync("echt");
+        await stack.DeliverAsync(company, "levering.csv", Exports.Csv(Exports.Row("E1"), Exports.Row("E2")));
+        await ReportStack.RunReportAsync(stack, company);
+        var sign = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. C. Visser", conclusion = "Voldoende." });
+        Assert.Equal(HttpStatusCode.Created, sign.StatusCode);
+        var pdf = await ReportStack.DownloadAsync(stack.Bureau(), company, "report.pdf", "1");
+        var altered = pdf.ToArray();
+        altered[altered.Length / 2] ^= 0x01;
+        var signedFile = Path.Combine(Path.GetTempPath(), $"rapport-{company}.pdf");
+        var alteredFile = Path.Combine(Path.GetTempPath(), $"rapport-{company}-gewijzigd.pdf");
+        await File.WriteAllBytesAsync(signedFile, pdf);
+        await File.WriteAllBytesAsync(alteredFile, altered);
+
+        // The company's reports page lists the signed version with its signer and hash, and serves the same PDF.
+        var email = $"rapport@{company}.example.nl";
+        await PortalClient.AddUserAsync(stack, email, company);
+        var companyUser = new PortalClient(stack);
+        await companyUser.SignInAsync(email);
+        var reportsPage = WebUtility.HtmlDecode(await companyUser.Http.GetStringAsync($"/portal/companies/{company}/reports"));
+        Assert.Contains("door Dr. C. Visser", reportsPage);
+        Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), reportsPage);
+        Assert.Equal(pdf, await companyUser.Http.GetByteArrayAsync($"/portal/companies/{company}/reports/2026/1/report.pdf"));
+        var reportsPageInBrowser = await NewPageAsync(javaScript: true);
+        await reportsPageInBrowser.GotoAsync(await PortalClient.LinkAsync(stack, email));
+        await reportsPageInBrowser.ClickAsync("button[type=submit]");
+        await reportsPageInBrowser.ClickAsync("nav >> text=Rapporten");
+        Assert.Equal("Rapporten", await reportsPageInBrowser.TextContentAsync("h1"));
+        await CheckAsync(reportsPageInBrowser, "portal-12-reports");
+
+        foreach (var javaScript in new[] { true, false })
+        {
+            var page = await NewPageAsync(javaScript);
+            var suffix = javaScript ? "js" : "no-js";
+            await page.GotoAsync($"{stack.BaseUrl}/verify");
+            await CheckAsync(page, $"verify-01-empty-{suffix}");
+
+            await page.GetByLabel("Rapport").SetInputFilesAsync(signedFile);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForSelectorAsync(".notice");
+            var answer = await page.TextContentAsync(".notice");
+            Assert.Contains("Herkend", answer);
+            Assert.Contains("Test Re-integratie " + company, answer);
+            Assert.Contains("2026", answer);
+            Assert.Matches(@"Versie\s*1", answer);
+            // With JavaScript only the hash travelled: the URL carries it.
+            Assert.Equal(javaScript, page.Url.Contains("sha256="));
+            await CheckAsync(page, $"verify-02-recognised-{suffix}");
+
+            await page.GetByLabel("Rapport").SetInputFilesAsync(alteredFile);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForSelectorAsync(".notice.error");
+            Assert.Contains("Niet herkend", await page.TextContentAsync(".notice"));
+            await CheckAsync(page, $"verify-03-not-recognised-{suffix}");
+        }
+    }
+
+    /// <summary>axe-core needs script, so it runs on the JavaScript pass (the markup is the same); screenshots on both.</summary>
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        if (!name.EndsWith("no-js", StringComparison.Ordinal)) await PageChecks.AssertAccessibleAsync(page, name);
+        await PageChecks.ScreenshotAsync(page, name + "-phone");
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 320, $"'{name}' scrolls sideways at 320 px ({scrollWidth}px)");
+        await page.SetViewportSizeAsync(1280, 900);
+        await PageChecks.ScreenshotAsync(page, name + "-desktop");
+        await page.SetViewportSizeAsync(320, 740);
+    }
+
+    private async Task<IPage> NewPageAsync(bool javaScript)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 320, Height = 740 },
+            Locale = "nl-NL",
+            BypassCSP = true,
+            JavaScriptEnabled = javaScript,
+        });
+        return await context.NewPageAsync();
+    }
+}
