@@ -252,7 +252,7 @@ public sealed class PortalHttpTests(LocalStack stack)
         var first = await stack.Bureau().PostAsJsonAsync("/api/users", new { email, role = "company", company });
         var twice = await stack.Bureau().PostAsJsonAsync("/api/users", new { email = email.ToUpperInvariant(), role = "company", company });
 
-        Assert.Equal(HttpStatusCode.Unauthorized, asCompany.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asCompany.StatusCode); // a valid key, not the bureau's
         Assert.Equal("invalid-email", (await badEmail.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.Equal("unknown-company", (await unknownCompany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using Kto.Functions.Tests.Browser;
@@ -26,7 +27,8 @@ public sealed class VerifyPageBrowserTests(LocalStack stack) : IAsyncLifetime
         var (company, _) = await stack.NewCompanyAsync("echt");
         await stack.DeliverAsync(company, "levering.csv", Exports.Csv(Exports.Row("E1"), Exports.Row("E2")));
         await ReportStack.RunReportAsync(stack, company);
-        var sign = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. C. Visser", conclusion = "Voldoende." });
+        var draft = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("draft").GetProperty("id").GetString();
+        var sign = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. C. Visser", conclusion = "Voldoende.", draft });
         Assert.Equal(HttpStatusCode.Created, sign.StatusCode);
         var pdf = await ReportStack.DownloadAsync(stack.Bureau(), company, "report.pdf", "1");
         var altered = pdf.ToArray();
