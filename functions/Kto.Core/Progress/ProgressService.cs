@@ -1,33 +1,23 @@
+using Kto.Core.Reports;
+
 namespace Kto.Core.Progress;
 
-/// <summary>Progress per perceel: always all four percelen, so a company sees where nothing was delivered yet.</summary>
-public sealed class ProgressService(IProgressSource source)
+/// <summary>
+/// Progress per perceel: always all four percelen, so a company sees where nothing was delivered yet. Counted from
+/// the same facts as the report (<see cref="ReportFiguresService"/>: the attempts and responses as stored), so
+/// progress and report cannot disagree, not even after a crash between a response and its service's flags.
+/// </summary>
+public sealed class ProgressService(ReportFiguresService figures)
 {
     public async Task<IReadOnlyList<PerceelProgress>> ForYearAsync(string company, int year, CancellationToken cancellationToken)
     {
-        var tally = PerceelNames.All.ToDictionary(p => p, _ => new Tally());
-        await foreach (var service in source.ServicesAsync(company, year, cancellationToken))
-        {
-            var t = tally[service.Perceel];
-            t.Ended++;
-            if (service.Approached) t.Approached++;
-            if (!service.Responded) continue;
-            t.Responded++;
-            if (service.Grade is { } grade) { t.GradeSum += grade; t.Graded++; }
-        }
-
-        return tally.Select(pair => new PerceelProgress(
-            PerceelNames.DisplayName(pair.Key),
-            pair.Value.Ended,
-            pair.Value.Approached,
-            pair.Value.Responded,
-            pair.Value.Ended == 0 ? 0 : Math.Round((double)pair.Value.Responded / pair.Value.Ended, 4),
-            pair.Value.Graded == 0 ? null : Math.Round((double)pair.Value.GradeSum / pair.Value.Graded, 2))).ToList();
-    }
-
-    private sealed class Tally
-    {
-        public int Ended, Approached, Responded, Graded;
-        public long GradeSum;
+        var percelen = await figures.ForCompanyAsync(company, year, cancellationToken);
+        return percelen.Select(f => new PerceelProgress(
+            PerceelNames.DisplayName(f.Perceel),
+            f.Ended,
+            f.Approached,
+            f.Responded,
+            f.Ended == 0 ? 0 : Math.Round((double)f.Responded / f.Ended, 4),
+            f.Grades.Count == 0 ? null : Math.Round(f.Grades.Average(), 2))).ToList();
     }
 }
