@@ -6,6 +6,7 @@ using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
+using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Storage;
 
 namespace Kto.Functions.Tests.Storage;
@@ -168,5 +169,21 @@ public sealed class TableRowMapperTests
         var entity = CompanyRows.Write(company, "hash");
         Assert.Equal((company, "hash"), (CompanyRows.Read(entity), CompanyRows.KeyHashOf(entity)));
         Assert.Equal(new Company("old", "old", DateTimeOffset.MinValue), CompanyRows.Read(new TableEntity(TableKeys.CompanyPartition, "old")));
+    }
+
+    [Fact]
+    public void Report_rows_read_back_as_written_and_an_unfinished_version_or_old_draft_is_none()
+    {
+        var draft = new ReportDraftInfo("abc", At, "ok");
+        Assert.Equal(draft, ReportRows.ReadDraft(ReportRows.Draft("acme", 2026, draft)));
+        Assert.Null(ReportRows.ReadDraft(new TableEntity("acme_2026", ReportRows.DraftRow) { [ReportRows.GeneratedAt] = At }));
+
+        var version = ReportRows.Reserved("acme", 2026, 12, "Bureau", At);
+        Assert.Equal(("acme_2026", "v0012", 12), (version.PartitionKey, version.RowKey, ReportRows.VersionOf(version.RowKey)));
+        Assert.Null(ReportRows.ReadVersion(version));
+        Merge(version, ReportRows.Completed("acme", 2026, 12, "sha", "ok"));
+        Assert.Equal(new ReportVersionInfo(12, "Bureau", At, "sha", "ok"), ReportRows.ReadVersion(version));
+
+        Assert.Equal(("acme", new VerifiedReport("Acme", 2026, 12, At)), ReportRows.ReadVerify(ReportRows.Verify("sha", "acme", "Acme", 2026, 12, At)));
     }
 }
