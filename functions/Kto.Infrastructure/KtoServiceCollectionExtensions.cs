@@ -44,7 +44,6 @@ public static class KtoServiceCollectionExtensions
 
         services.AddSingleton<ICompanyStore, TableCompanyStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
-        services.AddSingleton<IProgressSource, TableProgressSource>();
         services.AddSingleton<IFieldworkStore, TableFieldworkStore>();
         services.AddSingleton<ISurveyTokenStore, TableSurveyTokenStore>();
         services.AddSingleton<ISurveyServiceStore, TableSurveyServiceStore>();

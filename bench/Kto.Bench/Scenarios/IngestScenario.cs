@@ -12,7 +12,7 @@ namespace Kto.Bench.Scenarios;
 /// Scenario 2: a 100,000-row delivery end to end through the real <see cref="DeliveryIngestService"/> with the
 /// real Table/Blob adapters into Azurite, from the blob trigger's start (the blob is uploaded beforehand, untimed)
 /// until the receipt is written; against a raw insert of the same entities (one service row and one contact row
-/// per service, as <see cref="ServiceEntities"/> builds them) with <c>SubmitTransactionAsync</c> in batches of 100.
+/// per service, as <see cref="ServiceRows"/> and <see cref="ContactRows"/> builds them) with <c>SubmitTransactionAsync</c> in batches of 100.
 /// Best of <see cref="Runs"/> for each, alternating, on empty tables each time.
 /// </summary>
 public sealed class IngestScenario : IScenario, IUsesAzurite
@@ -103,9 +103,9 @@ public sealed class IngestScenario : IScenario, IUsesAzurite
             foreach (var chunk in year.Chunk(100))
             {
                 await contactsTable.SubmitTransactionAsync(
-                    chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Add, ServiceEntities.Contact(partition, s))), cancellationToken);
+                    chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Add, ContactRows.New(partition, s))), cancellationToken);
                 await servicesTable.SubmitTransactionAsync(
-                    chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Add, ServiceEntities.Service(partition, s))), cancellationToken);
+                    chunk.Select(s => new TableTransactionAction(TableTransactionActionType.Add, ServiceRows.New(partition, s))), cancellationToken);
             }
         }
     }

@@ -101,9 +101,9 @@ public sealed class ReportFixture(int year, int servicesPerCompany, int responde
             var answersAfter = responded ? (Mix(c, i, 2) % 10) switch { < 6 => 0, < 9 => 1, _ => 2 } : int.MaxValue;
             var invited = new DateTimeOffset(einddatum.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero).AddDays(3);
             var (serviceAttempts, bounced, stepsSent) = Fieldwork(service, c, i, hasEmail, invited, answersAfter);
-            attempts.AddRange(serviceAttempts.Select(TableFieldworkStore.AttemptEntity));
+            attempts.AddRange(serviceAttempts.Select(AttemptRows.Write));
 
-            var entity = ServiceEntities.Service(partition, new NewService(service.ServiceId, ended, "bench-report", received));
+            var entity = ServiceRows.New(partition, new NewService(service.ServiceId, ended, "bench-report", received));
             // The columns the mail job and the questionnaire merge into the row over the year.
             entity[ServiceColumns.StepsSent] = stepsSent;
             entity[ServiceColumns.InvitedAt] = invited;
@@ -117,7 +117,7 @@ public sealed class ReportFixture(int year, int servicesPerCompany, int responde
                 entity[ServiceColumns.Status] = ServiceStatus.Responded.ToString();
                 entity[ServiceColumns.Grade] = answers.Rapportcijfer;
                 var submitted = serviceAttempts.Where(a => AttemptOutcomes.CountsAsApproach(a.Outcome)).Max(a => a.At).AddDays(1 + Mix(c, i, 3) % 3);
-                responses.Add(TableResponseStore.Entity(new StoredResponse(service, ended.Perceel, answers, submitted)));
+                responses.Add(ResponseRows.Write(new StoredResponse(service, ended.Perceel, answers, submitted)));
             }
             else if (Mix(c, i, 4) % 100 == 0)
             {

@@ -1,47 +1,30 @@
+using Kto.Core.Reports;
+
 namespace Kto.Core.Progress;
 
-/// <summary>Progress per perceel: always all four percelen, so a company sees where nothing was delivered yet.</summary>
-public sealed class ProgressService(IProgressSource source)
+/// <summary>
+/// Progress per perceel: always all four percelen, so a company sees where nothing was delivered yet. Counted from
+/// the same facts as the report (<see cref="ReportFiguresService"/>: the attempts and responses as stored), so
+/// progress and report cannot disagree, not even after a crash between a response and its service's flags.
+/// </summary>
+public sealed class ProgressService(ReportFiguresService figures)
 {
     public async Task<IReadOnlyList<PerceelProgress>> ForYearAsync(string company, int year, CancellationToken cancellationToken)
     {
-        var tally = PerceelNames.All.ToDictionary(p => p, _ => new Tally());
-        await foreach (var service in source.ServicesAsync(company, year, cancellationToken))
-        {
-            var t = tally[service.Perceel];
-            t.Ended++;
-            if (service.Approached) t.Approached++;
-            if (!service.Responded) continue;
-            t.Responded++;
-            if (service.Grade is { } grade) { t.GradeSum += grade; t.Graded++; }
-        }
-
-        return tally.Select(pair => new PerceelProgress(
-            PerceelNames.DisplayName(pair.Key),
-            pair.Value.Ended,
-            pair.Value.Approached,
-            pair.Value.Responded,
-            pair.Value.Ended == 0 ? 0 : Math.Round((double)pair.Value.Responded / pair.Value.Ended, 4),
-            pair.Value.Graded == 0 ? null : Math.Round((double)pair.Value.GradeSum / pair.Value.Graded, 2))).ToList();
+        var percelen = await figures.ForCompanyAsync(company, year, cancellationToken);
+        return percelen.Select(f => new PerceelProgress(
+            PerceelNames.DisplayName(f.Perceel),
+            f.Ended,
+            f.Approached,
+            f.Responded,
+            f.Ended == 0 ? 0 : Math.Round((double)f.Responded / f.Ended, 4),
+            f.Grades.Count == 0 ? null : Math.Round(f.Grades.Average(), 2))).ToList();
     }
 
-    /// <summary>Per month of the end date: services ended, and how many of those responded (all twelve months, always).</summary>
+    /// <summary>Ended services and responses per calendar month of the end date, all percelen together (the portal's chart).</summary>
     public async Task<IReadOnlyList<MonthProgress>> ByMonthAsync(string company, int year, CancellationToken cancellationToken)
     {
-        var ended = new int[13];
-        var responded = new int[13];
-        await foreach (var service in source.ServicesAsync(company, year, cancellationToken))
-        {
-            if (service.EndMonth is not (>= 1 and <= 12) || service.EndMonth is not { } month) continue;
-            ended[month]++;
-            if (service.Responded) responded[month]++;
-        }
-        return Enumerable.Range(1, 12).Select(m => new MonthProgress(m, ended[m], responded[m])).ToList();
-    }
-
-    private sealed class Tally
-    {
-        public int Ended, Approached, Responded, Graded;
-        public long GradeSum;
+        var (ended, responded) = await figures.PerMonthAsync(company, year, cancellationToken);
+        return Enumerable.Range(1, 12).Select(m => new MonthProgress(m, ended[m - 1], responded[m - 1])).ToList();
     }
 }

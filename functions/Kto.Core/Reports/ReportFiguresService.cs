@@ -22,4 +22,25 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
         var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         return PerceelNames.All.Select(p => ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire)).ToList();
     }
+
+    /// <summary>
+    /// Ended services and services with a response per calendar month of the end date (January first), all percelen
+    /// together, counted from the same rows as <see cref="ForCompanyAsync"/>.
+    /// </summary>
+    public async Task<(int[] Ended, int[] Responded)> PerMonthAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        int[] ended = new int[12], responded = new int[12];
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var service in source.ServicesAsync(company, year, cancellationToken))
+        {
+            ended[service.Einddatum.Month - 1]++;
+            byId[service.ServiceId] = service.Einddatum.Month;
+        }
+        if (byId.Count == 0) return (ended, responded);
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var response in responses.ForYearAsync(company, year, cancellationToken))
+            if (answered.Add(response.Service.ServiceId) && byId.TryGetValue(response.Service.ServiceId, out var month))
+                responded[month - 1]++;
+        return (ended, responded);
+    }
 }

@@ -20,8 +20,6 @@ namespace Kto.Infrastructure.Reports;
 /// </summary>
 public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient tables) : IReportArchive
 {
-    private const string DraftRow = "draft";
-    private const string VerifyPartition = "verify";
     private const string Draft = "draft";
 
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
@@ -30,8 +28,6 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
     public static string DraftPath(int year, string company, string draftId, string file) => $"{year}/{company}/{Draft}/{draftId}/{file}";
 
     public static string VersionPath(int year, string company, int version, string file) => $"{year}/{company}/v{version}/{file}";
-
-    private static string VersionRow(int version) => $"v{version:D4}";
 
     /// <summary>
     /// Writes the draft's files under their own id, then points the draft row at them, then removes the previous
@@ -44,12 +40,7 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         var previous = await GetDraftAsync(company, year, cancellationToken);
         foreach (var file in ReportFileNames.All)
             await UploadAsync(DraftPath(year, company, info.Id, file), files[file], file, overwrite: true, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.CompanyYear(company, year), DraftRow)
-        {
-            ["DraftId"] = info.Id,
-            ["GeneratedAt"] = info.GeneratedAt,
-            ["ChecklistStatus"] = info.ChecklistStatus,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(ReportRows.Draft(company, year, info), TableUpdateMode.Replace, cancellationToken);
         // A retried run writes the same content, so the same id: never delete what the row now names.
         if (previous is not null && previous.Id != info.Id)
             foreach (var file in ReportFileNames.All)
@@ -62,8 +53,8 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
 
     public async Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.CompanyYear(company, year), DraftRow, cancellationToken: cancellationToken);
-        return found.HasValue ? ToDraft(found.Value!) : null;
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.Partition(company, year), ReportRows.DraftRow, cancellationToken: cancellationToken);
+        return found.HasValue ? ReportRows.ReadDraft(found.Value!) : null;
     }
 
     public Task<byte[]?> ReadDraftFileAsync(string company, int year, string draftId, string file, CancellationToken cancellationToken) =>
@@ -77,28 +68,22 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
 
     private async Task<bool> IsCompleteAsync(string company, int year, int version, string? sha256, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.CompanyYear(company, year), VersionRow(version),
-            select: ["Sha256"], cancellationToken: cancellationToken);
-        return row.HasValue && row.Value!.GetString("Sha256") is { Length: > 0 } recorded && (sha256 is null || recorded == sha256);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.Partition(company, year), ReportRows.VersionRow(version),
+            select: ReportRows.CompletionColumns, cancellationToken: cancellationToken);
+        return row.HasValue && ReportRows.CompletedSha256(row.Value!) is { } recorded && (sha256 is null || recorded == sha256);
     }
-
-    private static ReportDraftInfo? ToDraft(TableEntity e) =>
-        e.GetString("DraftId") is { Length: > 0 } id
-            ? new ReportDraftInfo(id, e.GetDateTimeOffset("GeneratedAt") ?? default, e.GetString("ChecklistStatus") ?? "")
-            : null; // a draft row from before drafts had an id: run the report again
 
     public async Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken)
     {
         ReportDraftInfo? draft = null;
         var versions = new List<ReportVersionInfo>();
-        var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
+        var filter = $"PartitionKey eq {TableKeys.Quote(ReportRows.Partition(company, year))}";
         await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (e.RowKey == DraftRow)
-                draft = ToDraft(e);
-            else if (e.GetString("Sha256") is { Length: > 0 } sha) // a version whose signing did not finish has no hash: not issued
-                versions.Add(new ReportVersionInfo(e.GetInt32("Version") ?? 0, e.GetString("SignedBy"), e.GetDateTimeOffset("SignedAt") ?? default,
-                    sha, e.GetString("ChecklistStatus") ?? ""));
+            if (e.RowKey == ReportRows.DraftRow)
+                draft = ReportRows.ReadDraft(e);
+            else if (ReportRows.ReadVersion(e) is { } version) // a version whose signing did not finish has no hash: not issued
+                versions.Add(version);
         }
         return (draft, versions.OrderBy(v => v.Version).ToList());
     }
@@ -122,21 +107,16 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
     /// </summary>
     public async Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.CompanyYear(company, year);
+        var partition = ReportRows.Partition(company, year);
         var filter = $"PartitionKey eq {TableKeys.Quote(partition)} and RowKey ge 'v' and RowKey lt 'w'";
         var next = 1;
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-            next = Math.Max(next, int.Parse(e.RowKey[1..]) + 1);
+            next = Math.Max(next, ReportRows.VersionOf(e.RowKey) + 1);
         for (var attempt = 0; attempt < 10; attempt++, next++)
         {
             try
             {
-                await table.AddEntityAsync(new TableEntity(partition, VersionRow(next))
-                {
-                    ["Version"] = next,
-                    ["SignedBy"] = signedBy,
-                    ["SignedAt"] = signedAt,
-                }, cancellationToken);
+                await table.AddEntityAsync(ReportRows.Reserved(company, year, next, signedBy, signedAt), cancellationToken);
                 return next;
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -157,30 +137,18 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
     {
         foreach (var file in ReportFileNames.All)
             await UploadAsync(VersionPath(year, company, version, file), files[file], file, overwrite: false, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(VerifyPartition, sha256)
-        {
-            ["Company"] = company,
-            ["CompanyName"] = companyName,
-            ["Year"] = year,
-            ["Version"] = version,
-            ["SignedAt"] = signedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
-        await table.UpdateEntityAsync(new TableEntity(TableKeys.CompanyYear(company, year), VersionRow(version))
-        {
-            ["Sha256"] = sha256,
-            ["ChecklistStatus"] = checklistStatus,
-        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        await table.UpsertEntityAsync(ReportRows.Verify(sha256, company, companyName, year, version, signedAt), TableUpdateMode.Replace, cancellationToken);
+        await table.UpdateEntityAsync(ReportRows.Completed(company, year, version, sha256, checklistStatus), ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>A signed PDF by its hash, only when its version's signing finished.</summary>
     public async Task<VerifiedReport?> FindByHashAsync(string sha256, CancellationToken cancellationToken)
     {
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(VerifyPartition, sha256, cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.VerifyPartition, sha256, cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
-        var e = found.Value!;
-        var (company, year, version) = (e.GetString("Company"), e.GetInt32("Year") ?? 0, e.GetInt32("Version") ?? 0);
-        if (company is null || !await IsCompleteAsync(company, year, version, sha256, cancellationToken)) return null;
-        return new VerifiedReport(e.GetString("CompanyName"), year, version, e.GetDateTimeOffset("SignedAt") ?? default);
+        var (company, report) = ReportRows.ReadVerify(found.Value!);
+        if (company is null || !await IsCompleteAsync(company, report.Year, report.Version, sha256, cancellationToken)) return null;
+        return report;
     }
 
     private async Task UploadAsync(string path, byte[] content, string file, bool overwrite, CancellationToken cancellationToken)

@@ -11,12 +11,7 @@ public sealed class TableCompanyStore(TableServiceClient tables) : ICompanyStore
 
     public async Task<bool> TryAddAsync(Company company, string keyHash, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.CompanyPartition, company.Id)
-        {
-            ["Name"] = company.Name,
-            ["KeyHash"] = keyHash,
-            ["RegisteredAt"] = company.RegisteredAt,
-        };
+        var entity = CompanyRows.Write(company, keyHash);
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
@@ -31,18 +26,18 @@ public sealed class TableCompanyStore(TableServiceClient tables) : ICompanyStore
     public async Task<Company?> GetAsync(string companyId, CancellationToken cancellationToken)
     {
         var entity = await FindAsync(companyId, cancellationToken);
-        return entity is null ? null : ToCompany(entity);
+        return entity is null ? null : CompanyRows.Read(entity);
     }
 
     public async Task<string?> GetKeyHashAsync(string companyId, CancellationToken cancellationToken) =>
-        (await FindAsync(companyId, cancellationToken))?.GetString("KeyHash");
+        await FindAsync(companyId, cancellationToken) is { } e ? CompanyRows.KeyHashOf(e) : null;
 
     public async Task<IReadOnlyList<Company>> ListAsync(CancellationToken cancellationToken)
     {
         var list = new List<Company>();
         await foreach (var entity in table.QueryAsync<TableEntity>(
             e => e.PartitionKey == TableKeys.CompanyPartition, cancellationToken: cancellationToken))
-            list.Add(ToCompany(entity));
+            list.Add(CompanyRows.Read(entity));
         return list;
     }
 
@@ -51,7 +46,4 @@ public sealed class TableCompanyStore(TableServiceClient tables) : ICompanyStore
         var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.CompanyPartition, companyId, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
-
-    private static Company ToCompany(TableEntity e) =>
-        new(e.RowKey, e.GetString("Name"), e.GetDateTimeOffset("RegisteredAt") ?? DateTimeOffset.MinValue);
 }

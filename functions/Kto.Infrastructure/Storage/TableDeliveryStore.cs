@@ -22,40 +22,28 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
     {
         var response = await deliveries.GetEntityIfExistsAsync<TableEntity>(company, contentHash, cancellationToken: cancellationToken);
         if (!response.HasValue) return null;
-        return ToRecord(response.Value!);
+        return DeliveryRows.Read(response.Value!);
     }
 
     public async IAsyncEnumerable<DeliveryRecord> StalledDeliveriesAsync(DateTimeOffset startedBefore,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // The ledger is small (one row per delivered file); the filter runs on the service side.
+        // The ledger is small (one row per delivered file); the filter runs on the service side. The column names are
+        // DeliveryRows.Status and .StartedAt, written out: CreateQueryFilter would quote an interpolated name as a value.
         var filter = TableClient.CreateQueryFilter($"Status eq {DeliveryStatus.Processing} and StartedAt lt {startedBefore}");
         await foreach (var e in deliveries.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            yield return ToRecord(e);
+            yield return DeliveryRows.Read(e);
     }
 
-    private static DeliveryRecord ToRecord(TableEntity e) =>
-        new(e.PartitionKey, e.RowKey, e.GetString("FileName"), e.GetString("Status"),
-            e.GetInt32("Rows") ?? 0, e.GetDateTimeOffset("StartedAt") ?? default, e.GetDateTimeOffset("CompletedAt"),
-            e.GetInt32("Attempts") ?? 1);
-
     public Task SaveDeliveryAsync(DeliveryRecord record, CancellationToken cancellationToken) =>
-        deliveries.UpsertEntityAsync(new TableEntity(record.Company, record.ContentHash)
-        {
-            ["FileName"] = record.FileName,
-            ["Status"] = record.Status,
-            ["Rows"] = record.Rows,
-            ["StartedAt"] = record.StartedAt,
-            ["CompletedAt"] = record.CompletedAt,
-            ["Attempts"] = record.Attempts,
-        }, TableUpdateMode.Replace, cancellationToken);
+        deliveries.UpsertEntityAsync(DeliveryRows.Write(record), TableUpdateMode.Replace, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, string>> KnownServicesAsync(string company, int year, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
-        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: ["RowKey", ServiceColumns.DeliveryId], cancellationToken: cancellationToken))
-            known[e.RowKey] = e.GetString(ServiceColumns.DeliveryId) ?? "";
+        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: ServiceRows.KnownColumns, cancellationToken: cancellationToken))
+            known[e.RowKey] = ServiceRows.Read(e).DeliveryId ?? "";
         return known;
     }
 
@@ -64,8 +52,8 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
         if (batch.Count == 0) return;
         var partition = TableKeys.CompanyYear(company, year);
         // Contacts first: a service row is only written once its contact data is there.
-        await InsertAsync(contacts, batch.Select(s => ServiceEntities.Contact(partition, s)).ToList(), cancellationToken);
-        await InsertAsync(services, batch.Select(s => ServiceEntities.Service(partition, s)).ToList(), cancellationToken);
+        await InsertAsync(contacts, batch.Select(s => ContactRows.New(partition, s)).ToList(), cancellationToken);
+        await InsertAsync(services, batch.Select(s => ServiceRows.New(partition, s)).ToList(), cancellationToken);
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
         await foreach (var e in services.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            yield return ToCandidate(company, year, e);
+            if (ToCandidate(company, year, e) is { } candidate) yield return candidate;
     }
 
     public async Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken)
@@ -31,34 +31,21 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         return found.HasValue ? ToCandidate(service.Company, service.Year, found.Value!) : null;
     }
 
-    private static FieldworkCandidate ToCandidate(string company, int year, TableEntity e)
-    {
-        var claim = e.GetInt32(ServiceColumns.ClaimStep);
-        var stepsSent = e.GetInt32(ServiceColumns.StepsSent) ?? 0;
-        var deferrals = e.GetInt32(ServiceColumns.DeferralsStep) == stepsSent ? e.GetInt32(ServiceColumns.Deferrals) ?? 0 : 0;
-        return new FieldworkCandidate(
-                new ServiceRef(company, year, e.RowKey),
-                Enum.Parse<Perceel>(e.GetString(ServiceColumns.Perceel)),
-                new ContactState(
-                    TableSurveyServiceStore.ServiceStatusOf(e),
-                    e.GetBoolean(ServiceColumns.HasEmail) ?? false,
-                    e.GetBoolean(ServiceColumns.EmailBounced) ?? false,
-                    stepsSent,
-                    e.GetDateTimeOffset(ServiceColumns.InvitedAt),
-                    e.GetDateTimeOffset(ServiceColumns.RetryAfter),
-                    deferrals),
-                e.ETag.ToString(),
-                claim is null or ServiceColumns.NoClaim ? null : claim,
-                e.GetDateTimeOffset(ServiceColumns.ClaimUntil));
-    }
+    /// <summary>A row without a perceel is not a service ingest wrote: the mail job leaves it alone.</summary>
+    private static FieldworkCandidate? ToCandidate(string company, int year, TableEntity e) =>
+        ServiceRows.Read(e) is { Perceel: { } perceel } row
+            ? new FieldworkCandidate(
+                new ServiceRef(company, year, row.Id),
+                perceel,
+                new ContactState(row.Status, row.HasEmail, row.EmailBounced, row.StepsSent, row.InvitedAt, row.RetryAfter, row.Deferrals),
+                row.Version,
+                row.ClaimStep,
+                row.ClaimUntil)
+            : null;
 
     public async Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var claim = new TableEntity(TableKeys.CompanyYear(candidate.Ref.Company, candidate.Ref.Year), candidate.Ref.ServiceId)
-        {
-            [ServiceColumns.ClaimStep] = step.Number,
-            [ServiceColumns.ClaimUntil] = until,
-        };
+        var claim = ServiceRows.Claim(candidate.Ref, step.Number, until);
         try
         {
             await services.UpdateEntityAsync(claim, new ETag(candidate.Version), TableUpdateMode.Merge, cancellationToken);
@@ -75,52 +62,23 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         var found = await contacts.GetEntityIfExistsAsync<TableEntity>(
             TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
-        var e = found.Value!;
-        return new ContactDetails(e.GetString("Klantnummer"), e.GetString("Voornaam"), e.GetString("Voorletters"),
-            e.GetString("Tussenvoegsel"), e.GetString("Achternaam"), e.GetString("Email"), e.GetString("Telefoon"),
-            e.GetString("Adres"), e.GetString("Postcode"), e.GetString("Woonplaats"));
+        return ContactRows.Read(found.Value!);
     }
 
     public async Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.CompanyYear(attempt.Service.Company, attempt.Service.Year);
         // The attempt first: if the run dies after it, the service keeps its claim and the next run records "unknown"
-        // rather than mailing again. Row key = service, step and time, so a retry of this write changes nothing.
-        await attempts.UpsertEntityAsync(AttemptEntity(attempt), TableUpdateMode.Replace, cancellationToken);
+        // rather than mailing again. A retry of this write changes nothing (AttemptRows: the row key is service, step and time).
+        await attempts.UpsertEntityAsync(AttemptRows.Write(attempt), TableUpdateMode.Replace, cancellationToken);
 
-        var service = new TableEntity(partition, attempt.Service.ServiceId) { [ServiceColumns.ClaimStep] = ServiceColumns.NoClaim };
-        if (update.StepsSent is { } steps) service[ServiceColumns.StepsSent] = steps;
-        if (update.InvitedAt is { } invited) service[ServiceColumns.InvitedAt] = invited;
-        if (update.EmailBounced is { } bounced) service[ServiceColumns.EmailBounced] = bounced;
-        if (update.RetryAfter is { } retry) service[ServiceColumns.RetryAfter] = retry;
-        if (update.Approached) service[ServiceColumns.Approached] = true;
-        if (update.Deferrals is { } deferrals)
-        {
-            service[ServiceColumns.Deferrals] = deferrals;
-            service[ServiceColumns.DeferralsStep] = attempt.Step.Number;
-        }
+        var service = ServiceRows.Recorded(attempt.Service, attempt.Step, update);
         await services.UpdateEntityAsync(service, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
-
-    /// <summary>The attempts row of one attempt (public so bulk loaders write exactly what the store writes).</summary>
-    public static TableEntity AttemptEntity(ContactAttempt attempt) =>
-        new(TableKeys.CompanyYear(attempt.Service.Company, attempt.Service.Year), $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks:D19}")
-        {
-            ["ServiceId"] = attempt.Service.ServiceId,
-            ["Step"] = attempt.Step.Number,
-            ["Mode"] = attempt.Mode,
-            ["At"] = attempt.At,
-            ["Outcome"] = attempt.Outcome,
-            ["SmtpCode"] = attempt.SmtpCode,
-            ["Error"] = attempt.Error,
-        };
 
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
         await foreach (var e in attempts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            yield return new ContactAttempt(new ServiceRef(company, year, e.GetString("ServiceId")),
-                new ContactStep(e.GetInt32("Step") ?? 0), e.GetString("Mode"), e.GetDateTimeOffset("At") ?? default,
-                e.GetString("Outcome"), e.GetInt32("SmtpCode"), e.GetString("Error"));
+            yield return AttemptRows.Read(company, year, e);
     }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
-using Kto.Core;
 using Kto.Core.Reports;
 
 namespace Kto.Infrastructure.Storage;
@@ -13,10 +12,11 @@ public sealed class TableReportSource(TableServiceClient tables) : IReportSource
     public async IAsyncEnumerable<ReportServiceRow> ServicesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
-        string[] columns = ["RowKey", ServiceColumns.Perceel, ServiceColumns.Einddatum, ServiceColumns.RedenBeeindiging];
-        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
-            yield return new ReportServiceRow(e.RowKey, Enum.Parse<Perceel>(e.GetString(ServiceColumns.Perceel)),
-                DateOnly.Parse(e.GetString(ServiceColumns.Einddatum), System.Globalization.CultureInfo.InvariantCulture),
-                e.GetString(ServiceColumns.RedenBeeindiging));
+        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: ServiceRows.ReportColumns, cancellationToken: cancellationToken))
+        {
+            // A row without a perceel or end date is not a service ingest wrote: it is in no perceel's population.
+            if (ServiceRows.Read(e) is { Perceel: { } perceel, Einddatum: { } einddatum } row)
+                yield return new ReportServiceRow(row.Id, perceel, einddatum, row.RedenBeeindiging);
+        }
     }
 }

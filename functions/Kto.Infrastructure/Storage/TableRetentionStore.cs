@@ -41,8 +41,8 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
     public async Task<int> DeleteTokensAsync(Func<int, bool> expired, CancellationToken cancellationToken)
     {
         var doomed = new List<(string Partition, string Row)>();
-        await foreach (var e in tokens.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", "Year"], cancellationToken: cancellationToken))
-            if (e.GetInt32("Year") is { } year && expired(year))
+        await foreach (var e in tokens.QueryAsync<TableEntity>(select: TokenRows.RetentionColumns, cancellationToken: cancellationToken))
+            if (e.GetInt32(TokenRows.Year) is { } year && expired(year))
                 doomed.Add((e.PartitionKey, e.RowKey));
         // Tokens are spread over 256 partitions by hash; a transaction holds one partition.
         foreach (var partition in doomed.GroupBy(t => t.Partition))

@@ -21,12 +21,9 @@ public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyS
         var found = await services.GetEntityIfExistsAsync<TableEntity>(
             TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
-        var e = found.Value!;
-        return new ServiceSnapshot(service,
-            Enum.Parse<Perceel>(e.GetString(ServiceColumns.Perceel)),
-            DateOnly.Parse(e.GetString(ServiceColumns.Einddatum)),
-            ServiceStatusOf(e),
-            await CompanyNameAsync(service.Company, cancellationToken));
+        // A row without a perceel or end date is not a service ingest wrote: no questionnaire for it.
+        if (ServiceRows.Read(found.Value!) is not { Perceel: { } perceel, Einddatum: { } einddatum } row) return null;
+        return new ServiceSnapshot(service, perceel, einddatum, row.Status, await CompanyNameAsync(service.Company, cancellationToken));
     }
 
     private async Task<string> CompanyNameAsync(string companyId, CancellationToken cancellationToken)
@@ -39,22 +36,15 @@ public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyS
 
     public async Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.CompanyYear(service.Company, service.Year);
+        var partition = ServiceRows.Partition(service);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var found = await services.GetEntityIfExistsAsync<TableEntity>(partition, service.ServiceId, cancellationToken: cancellationToken);
             if (!found.HasValue) return false;
-            var e = found.Value!;
-            if (e.GetBoolean(ServiceColumns.Responded) == true) return false;
-            var update = new TableEntity(partition, service.ServiceId)
-            {
-                [ServiceColumns.Responded] = true,
-                [ServiceColumns.Status] = ServiceStatus.Responded.ToString(),
-                [ServiceColumns.Grade] = grade,
-            };
+            if (ServiceRows.Read(found.Value!).Responded) return false;
             try
             {
-                await services.UpdateEntityAsync(update, e.ETag, TableUpdateMode.Merge, cancellationToken);
+                await services.UpdateEntityAsync(ServiceRows.Responded(service, grade), found.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status == 412)
@@ -66,14 +56,5 @@ public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyS
     }
 
     public Task MarkOptedOutAsync(ServiceRef service, CancellationToken cancellationToken) =>
-        services.UpdateEntityAsync(new TableEntity(TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId)
-        {
-            [ServiceColumns.Status] = ServiceStatus.OptedOut.ToString(),
-        }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-
-    /// <summary>Responded wins over opted out: a client who answered and then opted out still counts as a response.</summary>
-    internal static ServiceStatus ServiceStatusOf(TableEntity e) =>
-        e.GetBoolean(ServiceColumns.Responded) == true ? ServiceStatus.Responded
-        : Enum.TryParse<ServiceStatus>(e.GetString(ServiceColumns.Status), out var status) ? status
-        : ServiceStatus.Open;
+        services.UpdateEntityAsync(ServiceRows.OptedOut(service), ETag.All, TableUpdateMode.Merge, cancellationToken);
 }

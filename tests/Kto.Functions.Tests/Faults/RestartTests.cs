@@ -109,9 +109,10 @@ public sealed class RestartTests(ITestOutputHelper output) : IAsyncLifetime
             .QueryAsync<TableEntity>($"PartitionKey eq '{TableKeys.CompanyYear(company, 2026)}'").ToListAsync();
         var servicesWithAttempt = attempts.Select(a => a.RowKey.Split('_')[0]).Distinct().Count();
         Assert.Equal(clients, servicesWithAttempt);
-        // A mail in flight when the host died has an unknown outcome: recorded, never sent again.
+        // A mail in flight when the host died has an unknown outcome: recorded, never sent again. It may or may not
+        // have reached the server before the kill, so every client is either mailed (once) or recorded unknown.
         var unknown = attempts.Count(a => a.GetString("Outcome") == "unknown");
-        Assert.Equal(clients, perAddress.Count + unknown);
+        Assert.InRange(perAddress.Count, clients - unknown, clients);
         Assert.True(unknown <= 20, $"{unknown} unknown outcomes for one crash");
         output.WriteLine($"mail: killed after {mailedBeforeRestart} of {clients} mails; in the end {perAddress.Count} mailed once each, {unknown} unknown, 0 twice");
     }

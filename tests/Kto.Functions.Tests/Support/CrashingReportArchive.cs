@@ -21,10 +21,7 @@ public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClien
         await blobs.GetBlobContainerClient(StorageNames.ReportsContainer)
             .GetBlobClient(ReportArchive.VersionPath(year, company, version, ReportFileNames.Pdf))
             .UploadAsync(new BinaryData(files.Pdf), cancellationToken);
-        await tables.GetTableClient(StorageNames.ReportsTable).UpsertEntityAsync(new TableEntity("verify", sha256)
-        {
-            ["Company"] = company, ["CompanyName"] = companyName, ["Year"] = year, ["Version"] = version, ["SignedAt"] = signedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await tables.GetTableClient(StorageNames.ReportsTable).UpsertEntityAsync(ReportRows.Verify(sha256, company, companyName, year, version, signedAt), TableUpdateMode.Replace, cancellationToken);
         throw new IOException("Simulated crash between reserving a version and writing it.");
     }
 

@@ -22,8 +22,8 @@ public static class StoredServices
         var stored = new NewService(service.Key.Id(), service, "direct", DateTimeOffset.UtcNow);
         var tables = stack.Services.GetRequiredService<TableServiceClient>();
         var partition = TableKeys.CompanyYear(company, einddatum.Year);
-        await tables.GetTableClient(StorageNames.ContactsTable).AddEntityAsync(ServiceEntities.Contact(partition, stored));
-        await tables.GetTableClient(StorageNames.ServicesTable).AddEntityAsync(ServiceEntities.Service(partition, stored));
+        await tables.GetTableClient(StorageNames.ContactsTable).AddEntityAsync(ContactRows.New(partition, stored));
+        await tables.GetTableClient(StorageNames.ServicesTable).AddEntityAsync(ServiceRows.New(partition, stored));
         return stored.Id;
     }
 }

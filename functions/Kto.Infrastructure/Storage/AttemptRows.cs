@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
+
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>
+/// The one mapper of the attempts table: one row per attempt, partitioned like the services so a report reads one
+/// partition per company and year. Row key = service, step and time, so writing the same attempt again changes nothing.
+/// </summary>
+public static class AttemptRows
+{
+    public const string ServiceId = "ServiceId";
+    public const string Step = "Step";
+    public const string Mode = "Mode";
+    public const string At = "At";
+    public const string Outcome = "Outcome";
+    public const string SmtpCode = "SmtpCode";
+    public const string Error = "Error";
+
+    /// <summary>The row of one attempt (public so bulk loaders write exactly what the store writes).</summary>
+    public static TableEntity Write(ContactAttempt attempt) =>
+        new(TableKeys.CompanyYear(attempt.Service.Company, attempt.Service.Year), $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks:D19}")
+        {
+            [ServiceId] = attempt.Service.ServiceId,
+            [Step] = attempt.Step.Number,
+            [Mode] = attempt.Mode,
+            [At] = attempt.At,
+            [Outcome] = attempt.Outcome,
+            [SmtpCode] = attempt.SmtpCode,
+            [Error] = attempt.Error,
+        };
+
+    /// <summary>A row without a service id column (not written by this code) is read by its row key's first part.</summary>
+    public static ContactAttempt Read(string company, int year, TableEntity e) =>
+        new(new ServiceRef(company, year, e.GetString(ServiceId) ?? e.RowKey.Split('_')[0]),
+            new ContactStep(e.GetInt32(Step) ?? 0), e.GetString(Mode) ?? "", e.GetDateTimeOffset(At) ?? default,
+            e.GetString(Outcome) ?? "", e.GetInt32(SmtpCode), e.GetString(Error));
+}

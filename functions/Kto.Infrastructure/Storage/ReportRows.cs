@@ -1,0 +1,87 @@
+using Azure.Data.Tables;
+using Kto.Infrastructure.Reports;
+
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>
+/// The one mapper of the reports table: per <c>{company}_{year}</c> a <c>draft</c> row and version rows
+/// <c>v0001</c>, <c>v0002</c>… (reserved first, the PDF's SHA-256 merged in last as the commit point); partition
+/// <c>verify</c> has one row per signed PDF's SHA-256.
+/// </summary>
+public static class ReportRows
+{
+    public const string DraftRow = "draft";
+    public const string VerifyPartition = "verify";
+    public const string DraftId = "DraftId";
+    public const string GeneratedAt = "GeneratedAt";
+    public const string ChecklistStatus = "ChecklistStatus";
+    public const string Version = "Version";
+    public const string SignedBy = "SignedBy";
+    public const string SignedAt = "SignedAt";
+    public const string Sha256 = "Sha256";
+    public const string Company = "Company";
+    public const string CompanyName = "CompanyName";
+    public const string Year = "Year";
+
+    /// <summary>What the version check reads: only the commit point.</summary>
+    public static readonly IReadOnlyList<string> CompletionColumns = [Sha256];
+
+    public static string Partition(string company, int year) => TableKeys.CompanyYear(company, year);
+
+    public static string VersionRow(int version) => $"v{version:D4}";
+
+    /// <summary>The version a version row's key names (<c>v0012</c> → 12).</summary>
+    public static int VersionOf(string rowKey) => int.Parse(rowKey[1..], System.Globalization.CultureInfo.InvariantCulture);
+
+    public static TableEntity Draft(string company, int year, ReportDraftInfo draft) => new(Partition(company, year), DraftRow)
+    {
+        [DraftId] = draft.Id,
+        [GeneratedAt] = draft.GeneratedAt,
+        [ChecklistStatus] = draft.ChecklistStatus,
+    };
+
+    /// <summary>Null for a draft row from before drafts had an id: run the report again.</summary>
+    public static ReportDraftInfo? ReadDraft(TableEntity e) =>
+        e.GetString(DraftId) is { Length: > 0 } id
+            ? new ReportDraftInfo(id, e.GetDateTimeOffset(GeneratedAt) ?? default, e.GetString(ChecklistStatus) ?? "")
+            : null;
+
+    public static TableEntity Reserved(string company, int year, int version, string signedBy, DateTimeOffset signedAt) =>
+        new(Partition(company, year), VersionRow(version))
+        {
+            [Version] = version,
+            [SignedBy] = signedBy,
+            [SignedAt] = signedAt,
+        };
+
+    /// <summary>The merge that completes a version: the PDF's hash is the commit point.</summary>
+    public static TableEntity Completed(string company, int year, int version, string sha256, string checklistStatus) =>
+        new(Partition(company, year), VersionRow(version))
+        {
+            [Sha256] = sha256,
+            [ChecklistStatus] = checklistStatus,
+        };
+
+    /// <summary>The PDF hash a version row was completed with; null while its signing has not finished.</summary>
+    public static string? CompletedSha256(TableEntity e) => e.GetString(Sha256) is { Length: > 0 } sha ? sha : null;
+
+    /// <summary>Null for a version whose signing did not finish (no hash): not issued.</summary>
+    public static ReportVersionInfo? ReadVersion(TableEntity e) =>
+        CompletedSha256(e) is { } sha
+            ? new ReportVersionInfo(e.GetInt32(Version) ?? 0, e.GetString(SignedBy), e.GetDateTimeOffset(SignedAt) ?? default, sha, e.GetString(ChecklistStatus) ?? "")
+            : null;
+
+    public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt) =>
+        new(VerifyPartition, sha256)
+        {
+            [Company] = company,
+            [CompanyName] = companyName,
+            [Year] = year,
+            [Version] = version,
+            [SignedAt] = signedAt,
+        };
+
+    /// <summary>The company is null on a row not written by this code: nothing to verify against.</summary>
+    public static (string? Company, VerifiedReport Report) ReadVerify(TableEntity e) =>
+        (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default));
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Kto.Core;
+using Kto.Core.Questionnaires;
+using Kto.Core.Survey;
+
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>The one mapper of the responses table: one row per service (row key = service id), answers as JSON.</summary>
+public static class ResponseRows
+{
+    public const string Perceel = "Perceel";
+    public const string Version = "Version";
+    public const string Answers = "Answers";
+    public const string SubmittedAt = "SubmittedAt";
+
+    /// <summary>The row of one response (public so bulk loaders write exactly what the store writes).</summary>
+    public static TableEntity Write(StoredResponse response) =>
+        new(TableKeys.CompanyYear(response.Service.Company, response.Service.Year), response.Service.ServiceId)
+        {
+            [Perceel] = response.Perceel.ToString(),
+            [Version] = response.Answers.Version,
+            [Answers] = JsonSerializer.Serialize(response.Answers.Values, KtoJson.Options),
+            [SubmittedAt] = response.SubmittedAt,
+        };
+
+    public static StoredResponse Read(ServiceRef service, TableEntity e)
+    {
+        var values = e.GetString(Answers) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize<Dictionary<string, AnswerValue>>(json, KtoJson.Options) ?? []
+            : [];
+        return new StoredResponse(service,
+            Enum.Parse<Kto.Core.Perceel>(e.GetString(Perceel)),
+            new Answers(e.GetString(Version) ?? "", values),
+            e.GetDateTimeOffset(SubmittedAt) ?? default);
+    }
+}
