@@ -33,9 +33,29 @@ public sealed partial class KtoCommands
     public static async Task<int> RunAsync(string[] args, CliSettings settings, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
         var commands = new KtoCommands(settings, stdout, stderr, interactive);
-        var root = commands.Build();
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var parsed = commands.Build().Parse(args);
+        if (parsed.Errors.Count == 0) return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // A usage error: the parser's messages and the command's usage line on stderr (stdout stays for results), exit 1.
+        foreach (var error in parsed.Errors) await stderr.WriteLineAsync("kto: " + error.Message);
+        var command = parsed.CommandResult.Command;
+        var name = command.Parents.OfType<Command>().Any(p => p is not RootCommand) ? command.Parents.OfType<Command>().First().Name : command.Name;
+        await stderr.WriteLineAsync(Usage.TryGetValue(name, out var usage) ? "kto: usage: ./kto " + usage : "kto: ./kto help lists the commands");
+        return 1;
     }
+
+    /// <summary>The usage lines of ./kto help, for the answer to a usage error.</summary>
+    private static readonly Dictionary<string, string> Usage = new()
+    {
+        ["company"] = "company add ID \"NAME\"",
+        ["add"] = "company add ID \"NAME\"",
+        ["deliver"] = "deliver FILE --company ID",
+        ["progress"] = "progress ID [--year Y]",
+        ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
+        ["offline"] = "offline ID [--year Y]",
+        ["attempt"] = "attempt ID --year Y --service S --mode letter|phone --outcome sent|reached|no-answer|failed",
+        ["report"] = "report YEAR [--company ID]",
+        ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
+    };
 
     private RootCommand Build()
     {
@@ -85,7 +105,7 @@ public sealed partial class KtoCommands
         var reportYear = new Argument<string>("YEAR");
         var reportCompany = new Option<string?>("--company");
         var report = new Command("report", "draft the annual report(s), wait, print where the PDF/XLSX/JSON are") { reportYear, reportCompany };
-        report.SetAction((r, ct) => Run(() => ReportAsync(Year(r.GetValue(reportYear), "./kto report YEAR [--company ID]"), r.GetValue(reportCompany), ct)));
+        report.SetAction((r, ct) => Run(() => ReportAsync(Year(r.GetValue(reportYear), Usage["report"]), r.GetValue(reportCompany), ct)));
         root.Add(report);
 
         var signYear = new Argument<string>("YEAR");
@@ -96,7 +116,7 @@ public sealed partial class KtoCommands
         var sign = new Command("sign", "sign the draft you reviewed: a new, final version; prints its SHA-256 and links")
             { signYear, signCompany, signer, conclusion, draft };
         sign.SetAction((r, ct) => Run(() => SignAsync(
-            Year(r.GetValue(signYear), "./kto sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]"),
+            Year(r.GetValue(signYear), Usage["sign"]),
             r.GetValue(signCompany)!, r.GetValue(signer)!, r.GetValue(conclusion) ?? "", r.GetValue(draft), ct)));
         root.Add(sign);
 
@@ -122,7 +142,11 @@ public sealed partial class KtoCommands
         var wait = settings.Wait ?? TimeSpan.FromSeconds(600);
         try
         {
-            Write(stdout, (await api.WaitForReceiptAsync(company, file.Name, wait, ct)).Body);
+            var receipt = interactive
+                ? await Console().Status().StartAsync($"{Markup.Escape(file.Name)}: waiting for the receipt",
+                    _ => api.WaitForReceiptAsync(company, file.Name, wait, ct))
+                : await api.WaitForReceiptAsync(company, file.Name, wait, ct);
+            Write(stdout, receipt.Body);
         }
         catch (TimeoutException)
         {
@@ -210,13 +234,18 @@ public sealed partial class KtoCommands
             throw new CliFailure($"the report run ended as {state}");
         }
         var output = done.Json().TryGetProperty("output", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
-        if (output.ValueKind != JsonValueKind.Object) return;
+        if (output.ValueKind != JsonValueKind.Object || !output.TryGetProperty("companies", out var companies)
+            || companies.ValueKind != JsonValueKind.Array) return;
         var reportYear = output.TryGetProperty("year", out var y) && y.TryGetInt32(out var n) ? n : year;
-        if (!output.TryGetProperty("companies", out var companies) || companies.ValueKind != JsonValueKind.Array) return;
+        // The links as the API gives them (the report status route's draft.links): their format lives in one place.
+        var host = settings.BaseUrl.GetLeftPart(UriPartial.Authority);
         foreach (var reported in companies.EnumerateArray().Select(c => c.GetString()!))
         {
+            var status = await api.GetReportsAsync(reportYear, reported, ct);
+            if (!status.IsSuccess) { Write(stderr, status.Body); throw new CliFailure(); }
             stdout.WriteLine(reported + ":");
-            foreach (var kind in ReportLinks.Kinds) stdout.WriteLine($"  {kind}: {ReportLinks.Url(settings.BaseUrl, reportYear, reported, kind)}");
+            foreach (var link in status.Json().GetProperty("draft").GetProperty("links").EnumerateObject())
+                stdout.WriteLine($"  {link.Name}: {host}{link.Value.GetString()}");
         }
     }
 
@@ -290,7 +319,7 @@ public sealed partial class KtoCommands
     private static void Write(TextWriter writer, string body) => writer.Write(body.TrimEnd('\n') + "\n");
 
     private static int Year(string? value, string usage) =>
-        value is not null && FourDigits().IsMatch(value) ? int.Parse(value) : throw new CliFailure("usage: " + usage);
+        value is not null && FourDigits().IsMatch(value) ? int.Parse(value) : throw new CliFailure("usage: ./kto " + usage);
 
     private IAnsiConsole Console() => AnsiConsole.Create(new AnsiConsoleSettings
     {
