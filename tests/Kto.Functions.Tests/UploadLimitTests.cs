@@ -98,6 +98,7 @@ public sealed class UploadLimitTests(LocalStack stack)
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["KTO_PORT"] = new Uri(stack.BaseUrl).Port.ToString();
         start.Environment["KTO_BUREAU_KEY"] = stack.BureauKey;
+        start.Environment["KTO_CLI_DLL"] = Cli.KtoCli.Dll;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

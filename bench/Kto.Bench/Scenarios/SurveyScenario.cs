@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Kto.Bench.Support;
+using Kto.Client;
 using Kto.Core.Access;
 using Kto.Core.Survey;
 using Kto.Infrastructure.Storage;
@@ -231,56 +231,29 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     /// <summary>Registers a company, delivers its services and sends the invitations; returns the links' tokens from the mails.</summary>
     private static async Task<List<string>> InviteAsync(Uri baseUrl, string bureauKey, SmtpSink smtp, int needed, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(3) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bureauKey);
+        // The typed client ./kto and the integration tests use: each route is called in one way.
+        using var api = new KtoApiClient(baseUrl, bureauKey, TimeSpan.FromMinutes(3));
         const string company = "bench-survey";
-        (await http.PostAsJsonAsync("/api/companies", new { id = company, name = "Benchmark Re-integratie" }, cancellationToken)).EnsureSuccessStatusCode();
+        (await api.AddCompanyAsync(company, "Benchmark Re-integratie", cancellationToken)).EnsureSuccess("POST /api/companies");
 
         // One row in a hundred has no e-mail address (ExportFile): deliver enough rows for the links needed.
         var rows = needed + needed / 99 + 1;
         const string file = "survey.csv";
-        var upload = await http.PostAsync($"/api/deliveries/{company}?name={file}",
-            new ByteArrayContent(ExportFile.Csv(rows, $"{company}.example")), cancellationToken);
-        if (upload.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException($"delivery upload: {(int)upload.StatusCode}");
-        var receipt = await WaitForReceiptAsync(http, $"/api/deliveries/{company}/{file}/receipt", cancellationToken);
+        var upload = await api.UploadDeliveryAsync(company, file, ExportFile.Csv(rows, $"{company}.example"), cancellationToken);
+        if (upload.Status != 202) throw new InvalidOperationException($"delivery upload: {upload.Status}");
+        var receipt = (await api.WaitForReceiptAsync(company, file, TimeSpan.FromMinutes(2), cancellationToken)).Json();
         if (receipt.GetProperty("accepted").GetInt32() != rows) throw new InvalidOperationException($"delivery: {receipt}");
 
         smtp.Received.Clear();
-        var at = Uri.EscapeDataString(ExportFile.MailMoment.ToString("O"));
-        var started = await http.PostAsync($"/api/jobs/send-invitations?at={at}", null, cancellationToken);
-        started.EnsureSuccessStatusCode();
+        var started = (await api.StartJobAsync("send-invitations", ExportFile.MailMoment.ToString("O"), cancellationToken))
+            .EnsureSuccess("POST /api/jobs/send-invitations");
         // The run goes on in the background: follow its status location to the end.
-        var statusUrl = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("statusUrl").GetString()!;
-        var job = await WaitForJobRunAsync(http, statusUrl, cancellationToken);
+        var job = await api.WaitForJobRunAsync(started.JsonString("statusUrl")!, TimeSpan.FromMinutes(15), cancellationToken: cancellationToken);
         var tokens = smtp.Received
             .Select(m => TokenPattern().Match(MimeMessage.Load(new MemoryStream(m.Message)).TextBody ?? "").Groups[1].Value)
             .Where(t => t.Length > 0).Distinct().ToList();
-        if (tokens.Count < needed) throw new InvalidOperationException($"{tokens.Count} links from the mails, {needed} needed: {job}");
+        if (tokens.Count < needed) throw new InvalidOperationException($"{tokens.Count} links from the mails, {needed} needed: {job.Body}");
         return tokens[..needed];
-    }
-
-    private static async Task<JsonElement> WaitForJobRunAsync(HttpClient http, string statusUrl, CancellationToken cancellationToken)
-    {
-        var until = DateTime.UtcNow.AddMinutes(15);
-        while (DateTime.UtcNow < until)
-        {
-            var status = await http.GetFromJsonAsync<JsonElement>(statusUrl, cancellationToken);
-            if (status.GetProperty("status").GetString() is "completed" or "failed") return status;
-            await Task.Delay(200, cancellationToken);
-        }
-        throw new TimeoutException("the invitation run did not finish");
-    }
-
-    private static async Task<JsonElement> WaitForReceiptAsync(HttpClient http, string path, CancellationToken cancellationToken)
-    {
-        var until = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < until)
-        {
-            var response = await http.GetAsync(path, cancellationToken);
-            if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            await Task.Delay(200, cancellationToken);
-        }
-        throw new TimeoutException("no receipt for the survey delivery");
     }
 
     [GeneratedRegex(@"/s\?t=([A-Za-z0-9_-]{32})\s")]

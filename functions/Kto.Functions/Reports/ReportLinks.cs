@@ -2,7 +2,7 @@ using Kto.Infrastructure.Reports;
 
 namespace Kto.Functions.Reports;
 
-/// <summary>Download links of a report version (relative to the app), as the status route and the CLI show them.</summary>
+/// <summary>Download links of a report version (relative to the app), as the status and sign routes give them and ./kto report prints them.</summary>
 public static class ReportLinks
 {
     public static string Status(int year, string company) => $"/api/reports/{year}/{Uri.EscapeDataString(company)}";

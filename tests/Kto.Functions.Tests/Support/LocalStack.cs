@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Kto.Client;
 using Kto.Core.Access;
 using Kto.Core.Deliveries;
 using Kto.Infrastructure.Storage;
@@ -96,31 +96,33 @@ public sealed class LocalStack : IAsyncLifetime
 
     public HttpClient Bureau() => Client(BureauKey);
 
+    /// <summary>The typed API client (the one ./kto and the benchmarks use) with the bureau key, or <paramref name="key"/>.</summary>
+    public KtoApiClient Api(string? key = null) => new(new Uri(BaseUrl), key ?? BureauKey, TimeSpan.FromSeconds(60));
+
     /// <summary>Registers a company with a unique id and returns its id and key.</summary>
     public async Task<(string Id, string Key)> NewCompanyAsync(string prefix = "c")
     {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        var response = await Bureau().PostAsJsonAsync("/api/companies", new { id, name = "Test Re-integratie " + id });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (id, body.GetProperty("key").GetString()!);
+        using var api = Api();
+        var response = (await api.AddCompanyAsync(id, "Test Re-integratie " + id)).EnsureSuccess("POST /api/companies");
+        return (id, response.Json().GetProperty("key").GetString()!);
     }
 
     /// <summary>Uploads a file as a company would and waits for its receipt (the blob watcher runs the trigger).</summary>
     public async Task<JsonElement> DeliverAsync(string company, string fileName, byte[] content, string? key = null, TimeSpan? timeout = null)
     {
-        var client = Client(key ?? BureauKey);
-        var upload = await client.PostAsync($"/api/deliveries/{company}?name={Uri.EscapeDataString(fileName)}", new ByteArrayContent(content));
-        if ((int)upload.StatusCode == 413) return await upload.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
-        return await WaitForReceiptAsync(company, fileName, client, timeout);
+        using var api = Api(key);
+        var upload = await api.UploadDeliveryAsync(company, fileName, content);
+        if (upload.Status == 413) return upload.Json();
+        Assert.Equal(202, upload.Status);
+        return (await api.WaitForReceiptAsync(company, fileName, timeout ?? TimeSpan.FromSeconds(120))).Json();
     }
 
     /// <summary>Uploads a file without waiting for its receipt.</summary>
     public async Task UploadAsync(string company, string fileName, byte[] content)
     {
-        var upload = await Bureau().PostAsync($"/api/deliveries/{company}?name={Uri.EscapeDataString(fileName)}", new ByteArrayContent(content));
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        using var api = Api();
+        Assert.Equal(202, (await api.UploadDeliveryAsync(company, fileName, content)).Status);
     }
 
     /// <summary>
@@ -129,43 +131,29 @@ public sealed class LocalStack : IAsyncLifetime
     /// </summary>
     public async Task<JsonElement> RunJobAsync(string job, DateTimeOffset at)
     {
-        var response = await Bureau().PostAsync($"/api/jobs/{job}?at={Uri.EscapeDataString(at.ToString("O"))}", null);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        using var api = Api();
+        var response = await api.StartJobAsync(job, at.ToString("O"));
         if (job == "purge-expired")
         {
-            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-            return body;
+            Assert.Equal(200, response.Status);
+            return response.Json();
         }
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(body.GetProperty("statusUrl").GetString(), response.Headers.Location?.OriginalString);
-        return await WaitForJobRunAsync(body.GetProperty("statusUrl").GetString()!);
+        Assert.Equal(202, response.Status);
+        Assert.Equal(response.JsonString("statusUrl"), response.Location);
+        return await WaitForJobRunAsync(response.JsonString("statusUrl")!);
     }
 
     /// <summary>Follows a job run's status location until the run has finished; returns its last status.</summary>
     public async Task<JsonElement> WaitForJobRunAsync(string statusUrl, TimeSpan? timeout = null)
     {
-        var client = Bureau();
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
-        while (DateTime.UtcNow < until)
-        {
-            var status = await client.GetFromJsonAsync<JsonElement>(statusUrl);
-            if (status.GetProperty("status").GetString() is "completed" or "failed") return status;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The job run {statusUrl} did not finish");
+        using var api = Api();
+        return (await api.WaitForJobRunAsync(statusUrl, timeout ?? TimeSpan.FromSeconds(120))).Json();
     }
 
-    public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, HttpClient? client = null, TimeSpan? timeout = null)
+    public async Task<JsonElement> WaitForReceiptAsync(string company, string fileName, TimeSpan? timeout = null)
     {
-        client ??= Bureau();
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
-        while (DateTime.UtcNow < until)
-        {
-            var response = await client.GetAsync($"/api/deliveries/{company}/{Uri.EscapeDataString(fileName)}/receipt");
-            if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonElement>();
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"No receipt for {fileName}");
+        using var api = Api();
+        return (await api.WaitForReceiptAsync(company, fileName, timeout ?? TimeSpan.FromSeconds(120))).Json();
     }
 }
 

@@ -1,0 +1,334 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kto.Client;
+using Spectre.Console;
+
+namespace Kto.Cli;
+
+/// <summary>
+/// The ./kto commands that talk to a running stack, on <see cref="KtoApiClient"/>. Output is what the bash script
+/// printed: response bodies unchanged on stdout (receipt, progress, job status JSON, CSV), report links, messages on
+/// stderr as "kto: …"; exit 1 on any non-2xx. With <c>interactive</c> (stderr is a terminal) an upload shows a bar,
+/// a report run a spinner and a mail run its line rewritten in place; without it (CI) stderr stays plain lines.
+/// </summary>
+public sealed partial class KtoCommands
+{
+    private readonly CliSettings settings;
+    private readonly TextWriter stdout;
+    private readonly TextWriter stderr;
+    private readonly bool interactive;
+    private readonly KtoApiClient api;
+
+    private KtoCommands(CliSettings settings, TextWriter stdout, TextWriter stderr, bool interactive)
+    {
+        this.settings = settings;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.interactive = interactive;
+        // Uploads of large exports may take minutes; every other call answers in seconds.
+        api = new KtoApiClient(settings.BaseUrl, settings.Key is { Length: > 0 } key ? key : null, TimeSpan.FromMinutes(10)) { PollInterval = TimeSpan.FromSeconds(1) };
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliSettings settings, TextWriter stdout, TextWriter stderr, bool interactive = false)
+    {
+        var commands = new KtoCommands(settings, stdout, stderr, interactive);
+        var parsed = commands.Build().Parse(args);
+        if (parsed.Errors.Count == 0) return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // A usage error: the parser's messages and the command's usage line on stderr (stdout stays for results), exit 1.
+        foreach (var error in parsed.Errors) await stderr.WriteLineAsync("kto: " + error.Message);
+        var command = parsed.CommandResult.Command;
+        var name = command.Parents.OfType<Command>().Any(p => p is not RootCommand) ? command.Parents.OfType<Command>().First().Name : command.Name;
+        await stderr.WriteLineAsync(Usage.TryGetValue(name, out var usage) ? "kto: usage: ./kto " + usage : "kto: ./kto help lists the commands");
+        return 1;
+    }
+
+    /// <summary>The usage lines of ./kto help, for the answer to a usage error.</summary>
+    private static readonly Dictionary<string, string> Usage = new()
+    {
+        ["company"] = "company add ID \"NAME\"",
+        ["add"] = "company add ID \"NAME\"",
+        ["deliver"] = "deliver FILE --company ID",
+        ["progress"] = "progress ID [--year Y]",
+        ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
+        ["offline"] = "offline ID [--year Y]",
+        ["attempt"] = "attempt ID --year Y --service S --mode letter|phone --outcome sent|reached|no-answer|failed",
+        ["report"] = "report YEAR [--company ID]",
+        ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
+    };
+
+    private RootCommand Build()
+    {
+        var root = new RootCommand("./kto commands that talk to a running stack (./kto help lists them all)");
+
+        var companyId = new Argument<string>("ID");
+        var companyName = new Argument<string>("NAME");
+        var add = new Command("add", "register a company; prints its key (shown once)") { companyId, companyName };
+        add.SetAction((r, ct) => Run(() => CompanyAddAsync(r.GetValue(companyId)!, r.GetValue(companyName)!, ct)));
+        root.Add(new Command("company", "companies") { add });
+        // The portal branch adds `user add EMAIL --bureau|--company ID` here (POST /api/users through KtoApiClient).
+
+        var file = new Argument<string>("FILE");
+        var deliverCompany = new Option<string>("--company") { Required = true };
+        var deliver = new Command("deliver", "upload a monthly export, wait, print the receipt") { file, deliverCompany };
+        deliver.SetAction((r, ct) => Run(() => DeliverAsync(r.GetValue(file)!, r.GetValue(deliverCompany)!, ct)));
+        root.Add(deliver);
+
+        var progressCompany = new Argument<string>("ID");
+        var progressYear = new Option<int?>("--year");
+        var progress = new Command("progress", "response so far per perceel") { progressCompany, progressYear };
+        progress.SetAction((r, ct) => Run(() => PrintAsync(() => api.GetProgressAsync(r.GetValue(progressCompany)!, r.GetValue(progressYear), ct))));
+        root.Add(progress);
+
+        var jobName = new Argument<string>("NAME");
+        var jobAt = new Option<string?>("--at");
+        var job = new Command("job", "run send-invitations, send-reminders or purge-expired now and follow it to its end") { jobName, jobAt };
+        job.SetAction((r, ct) => Run(() => JobAsync(r.GetValue(jobName)!, r.GetValue(jobAt), ct)));
+        root.Add(job);
+
+        var offlineCompany = new Argument<string>("ID");
+        var offlineYear = new Option<int?>("--year");
+        var offline = new Command("offline", "CSV of clients e-mail cannot reach, with personal links") { offlineCompany, offlineYear };
+        offline.SetAction((r, ct) => Run(() => PrintAsync(() => api.GetOfflineContactsAsync(r.GetValue(offlineCompany)!, r.GetValue(offlineYear), ct))));
+        root.Add(offline);
+
+        var attemptCompany = new Argument<string>("ID");
+        var attemptYear = new Option<int>("--year") { Required = true };
+        var service = new Option<string>("--service") { Required = true };
+        var mode = new Option<string>("--mode") { Required = true, Description = "letter|phone" };
+        var outcome = new Option<string>("--outcome") { Required = true, Description = "sent|reached|no-answer|failed" };
+        var attempt = new Command("attempt", "record a letter or phone attempt") { attemptCompany, attemptYear, service, mode, outcome };
+        attempt.SetAction((r, ct) => Run(() => PrintAsync(() => api.RecordAttemptAsync(r.GetValue(attemptCompany)!, r.GetValue(attemptYear),
+            r.GetValue(service)!, r.GetValue(mode)!, r.GetValue(outcome)!, ct))));
+        root.Add(attempt);
+
+        var reportYear = new Argument<string>("YEAR");
+        var reportCompany = new Option<string?>("--company");
+        var report = new Command("report", "draft the annual report(s), wait, print where the PDF/XLSX/JSON are") { reportYear, reportCompany };
+        report.SetAction((r, ct) => Run(() => ReportAsync(Year(r.GetValue(reportYear), Usage["report"]), r.GetValue(reportCompany), ct)));
+        root.Add(report);
+
+        var signYear = new Argument<string>("YEAR");
+        var signCompany = new Option<string>("--company") { Required = true };
+        var signer = new Option<string>("--signer") { Required = true };
+        var conclusion = new Option<string?>("--conclusion");
+        var draft = new Option<string?>("--draft");
+        var sign = new Command("sign", "sign the draft you reviewed: a new, final version; prints its SHA-256 and links")
+            { signYear, signCompany, signer, conclusion, draft };
+        sign.SetAction((r, ct) => Run(() => SignAsync(
+            Year(r.GetValue(signYear), Usage["sign"]),
+            r.GetValue(signCompany)!, r.GetValue(signer)!, r.GetValue(conclusion) ?? "", r.GetValue(draft), ct)));
+        root.Add(sign);
+
+        return root;
+    }
+
+    // --- the commands ------------------------------------------------------------------------------------
+    private async Task CompanyAddAsync(string id, string name, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        Print(await api.AddCompanyAsync(id, name, ct));
+    }
+
+    private async Task DeliverAsync(string path, string company, CancellationToken ct)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists) throw new CliFailure($"no such file: {path}");
+        await RequireStackAsync(ct);
+        var response = await UploadAsync(file, company, ct);
+        // Any non-2xx fails the command; a 413's body is the file-too-large receipt, printed like any receipt.
+        if (response.Status == 413) { Write(stdout, response.Body); throw new CliFailure(); }
+        if (!response.IsSuccess) { Write(stderr, response.Body); throw new CliFailure(); }
+        var wait = settings.Wait ?? TimeSpan.FromSeconds(600);
+        try
+        {
+            var receipt = interactive
+                ? await Console().Status().StartAsync($"{Markup.Escape(file.Name)}: waiting for the receipt",
+                    _ => api.WaitForReceiptAsync(company, file.Name, wait, ct))
+                : await api.WaitForReceiptAsync(company, file.Name, wait, ct);
+            Write(stdout, receipt.Body);
+        }
+        catch (TimeoutException)
+        {
+            throw new CliFailure($"no receipt after {wait.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task<ApiResponse> UploadAsync(FileInfo file, string company, CancellationToken ct)
+    {
+        if (!interactive)
+        {
+            await using var plain = file.OpenRead();
+            return await api.UploadDeliveryAsync(company, file.Name, new StreamContent(plain), ct);
+        }
+        ApiResponse? response = null;
+        await Console().Progress().AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask($"upload {Markup.Escape(file.Name)}", maxValue: Math.Max(1, file.Length));
+                await using var counted = new ProgressStream(file.OpenRead(), read => task.Value = read);
+                response = await api.UploadDeliveryAsync(company, file.Name, new StreamContent(counted), ct);
+                task.Value = task.MaxValue;
+            });
+        return response!;
+    }
+
+    private async Task JobAsync(string name, string? at, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        var started = await api.StartJobAsync(name, at, ct);
+        // purge-expired answers with its result; a mail job answers 202 and runs in the background: follow its status.
+        if (started.Status != 202) { Print(started); return; }
+        var location = started.JsonString("statusUrl") ?? started.Location ?? throw new CliFailure("the job answered 202 without a status location");
+        var statusLink = settings.BaseUrl.GetLeftPart(UriPartial.Authority) + location;
+        var wait = settings.Wait ?? TimeSpan.FromSeconds(900);
+        string? shown = null;
+        ApiResponse last;
+        try
+        {
+            last = await api.WaitForJobRunAsync(location, wait, status => shown = ShowJobLine(status, shown), ct);
+        }
+        catch (TimeoutException)
+        {
+            if (interactive) stderr.WriteLine();
+            throw new CliFailure($"the run did not finish within {wait.TotalSeconds:0} s; it goes on: {statusLink}");
+        }
+        if (interactive) stderr.WriteLine();
+        Write(stdout, last.Body);
+        if (last.JsonString("status") == "failed") throw new CliFailure($"the run failed; status: {statusLink}");
+    }
+
+    /// <summary>In a terminal the line is rewritten in place; otherwise each new line is written once, plain.</summary>
+    private string? ShowJobLine(ApiResponse status, string? shown)
+    {
+        if (JobProgressLine.For(status.Body) is not { } line || line == shown) return shown;
+        if (interactive) stderr.Write("\r\u001b[K" + line);
+        else stderr.WriteLine(line);
+        return line;
+    }
+
+    private async Task ReportAsync(int year, string? company, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        var started = await api.StartReportAsync(year, company, ct);
+        if (started.Status is not (202 or 409)) { Write(stderr, started.Body); throw new CliFailure(); }
+        var location = started.JsonString("statusUrl") ?? throw new CliFailure("the report run answered without a status location");
+        var wait = settings.Wait ?? TimeSpan.FromSeconds(600);
+        ApiResponse done;
+        try
+        {
+            done = interactive
+                ? await Console().Status().StartAsync($"report {year}{(company is null ? "" : " " + Markup.Escape(company))}: running",
+                    _ => api.WaitForReportRunAsync(location, wait, cancellationToken: ct))
+                : await api.WaitForReportRunAsync(location, wait, cancellationToken: ct);
+        }
+        catch (TimeoutException)
+        {
+            throw new CliFailure($"the report run did not finish within {wait.TotalSeconds:0} s");
+        }
+        var state = done.JsonString("status");
+        if (state != "Completed")
+        {
+            Write(stderr, done.Body);
+            throw new CliFailure($"the report run ended as {state}");
+        }
+        var output = done.Json().TryGetProperty("output", out var o) && o.ValueKind == JsonValueKind.Object ? o : default;
+        if (output.ValueKind != JsonValueKind.Object || !output.TryGetProperty("companies", out var companies)
+            || companies.ValueKind != JsonValueKind.Array) return;
+        var reportYear = output.TryGetProperty("year", out var y) && y.TryGetInt32(out var n) ? n : year;
+        // The links as the API gives them (the report status route's draft.links): their format lives in one place.
+        var host = settings.BaseUrl.GetLeftPart(UriPartial.Authority);
+        foreach (var reported in companies.EnumerateArray().Select(c => c.GetString()!))
+        {
+            var status = await api.GetReportsAsync(reportYear, reported, ct);
+            if (!status.IsSuccess) { Write(stderr, status.Body); throw new CliFailure(); }
+            stdout.WriteLine(reported + ":");
+            foreach (var link in status.Json().GetProperty("draft").GetProperty("links").EnumerateObject())
+                stdout.WriteLine($"  {link.Name}: {host}{link.Value.GetString()}");
+        }
+    }
+
+    private async Task SignAsync(int year, string company, string signer, string conclusion, string? draft, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        if (string.IsNullOrEmpty(draft))
+        {
+            // Sign the draft as it is now, named by its id: if a run replaces it before the signature lands, the API says 409.
+            var reports = await api.GetReportsAsync(year, company, ct);
+            if (!reports.IsSuccess) { Print(reports); return; }
+            draft = reports.Json().TryGetProperty("draft", out var d) && d.ValueKind == JsonValueKind.Object
+                    && d.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            if (string.IsNullOrEmpty(draft))
+                throw new CliFailure($"there is no draft of {year} for {company}: run ./kto report {year} --company {company} first");
+            stderr.WriteLine($"kto: signing draft {draft}");
+        }
+        Print(await api.SignReportAsync(year, company, signer, conclusion, draft, ct));
+    }
+
+    // --- plumbing ----------------------------------------------------------------------------------------
+    private async Task<int> Run(Func<Task> command, CancellationToken ct = default)
+    {
+        try
+        {
+            await command();
+            return 0;
+        }
+        catch (CliFailure failure)
+        {
+            if (!failure.Silent) stderr.WriteLine("kto: " + failure.Message);
+            return 1;
+        }
+        catch (HttpRequestException e)
+        {
+            stderr.WriteLine($"kto: {settings.Api}: {e.Message}");
+            return 1;
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            stderr.WriteLine($"kto: {settings.Api} did not answer in time");
+            return 1;
+        }
+        finally
+        {
+            await stdout.FlushAsync();
+            await stderr.FlushAsync();
+        }
+    }
+
+    private async Task RequireStackAsync(CancellationToken ct)
+    {
+        if (!await api.IsUpAsync(TimeSpan.FromSeconds(3), ct))
+            throw new CliFailure($"no stack answers at {settings.Api}: start it with ./kto up");
+    }
+
+    /// <summary>The body on stdout; exit 1 unless 2xx (the bash script's print_or_fail).</summary>
+    private async Task PrintAsync(Func<Task<ApiResponse>> call)
+    {
+        await RequireStackAsync(CancellationToken.None);
+        Print(await call());
+    }
+
+    private void Print(ApiResponse response)
+    {
+        Write(stdout, response.Body);
+        if (!response.IsSuccess) throw new CliFailure();
+    }
+
+    /// <summary>A body as the shell printed it: trailing newlines dropped, one added.</summary>
+    private static void Write(TextWriter writer, string body) => writer.Write(body.TrimEnd('\n') + "\n");
+
+    private static int Year(string? value, string usage) =>
+        value is not null && FourDigits().IsMatch(value) ? int.Parse(value) : throw new CliFailure("usage: ./kto " + usage);
+
+    private IAnsiConsole Console() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(stderr),
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.Yes,
+    });
+
+    [GeneratedRegex("^[0-9]{4}$")]
+    private static partial Regex FourDigits();
+}

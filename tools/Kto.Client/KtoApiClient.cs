@@ -1,0 +1,168 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Kto.Client;
+
+/// <summary>
+/// The KTO HTTP API as typed calls, one method per route (README, Contracts → HTTP). Answers come back as
+/// <see cref="ApiResponse"/> whatever their status; the Wait* helpers follow a long-running piece of work to its end.
+/// </summary>
+public sealed class KtoApiClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly bool ownsHttp;
+
+    /// <param name="baseUrl">The host, e.g. http://127.0.0.1:7071 (routes carry their own /api).</param>
+    /// <param name="key">A bureau or company key, sent as <c>Authorization: Bearer</c>; null for anonymous calls.</param>
+    public KtoApiClient(Uri baseUrl, string? key, TimeSpan? timeout = null)
+        : this(new HttpClient { BaseAddress = baseUrl, Timeout = timeout ?? TimeSpan.FromMinutes(2) }, key, ownsHttp: true)
+    {
+    }
+
+    /// <summary>On an HttpClient the caller owns (its BaseAddress is the host).</summary>
+    public KtoApiClient(HttpClient http, string? key = null, bool ownsHttp = false)
+    {
+        this.http = http;
+        this.ownsHttp = ownsHttp;
+        if (key is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+    }
+
+    public Uri BaseUrl => http.BaseAddress!;
+
+    /// <summary>Polling interval of the Wait* helpers.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public async Task<bool> IsUpAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            return (await http.GetAsync("/api/health", cts.Token)).IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    // --- companies ---------------------------------------------------------------------------------------
+    public Task<ApiResponse> AddCompanyAsync(string id, string name, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "/api/companies", JsonContent.Create(new { id, name }), cancellationToken);
+
+    // (the portal branch adds POST /api/users here: AddUserAsync(email, bureau | company))
+
+    public Task<ApiResponse> GetProgressAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/progress{YearQuery(year)}", null, cancellationToken);
+
+    public Task<ApiResponse> GetOfflineContactsAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/offline-contacts{YearQuery(year)}", null, cancellationToken);
+
+    public Task<ApiResponse> RecordAttemptAsync(string company, int year, string service, string mode, string outcome,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/attempts", JsonContent.Create(new { year, service, mode, outcome }),
+            cancellationToken);
+
+    // --- deliveries --------------------------------------------------------------------------------------
+    /// <summary>POST /api/deliveries/{company}?name=F with the file as the body (202; 413 carries a file-too-large receipt).</summary>
+    public Task<ApiResponse> UploadDeliveryAsync(string company, string fileName, HttpContent content, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/deliveries/{Segment(company)}?name={Uri.EscapeDataString(fileName)}", content, cancellationToken);
+
+    public Task<ApiResponse> UploadDeliveryAsync(string company, string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        UploadDeliveryAsync(company, fileName, new ByteArrayContent(content), cancellationToken);
+
+    public Task<ApiResponse> GetReceiptAsync(string company, string fileName, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/deliveries/{Segment(company)}/{Uri.EscapeDataString(fileName)}/receipt", null, cancellationToken);
+
+    /// <summary>Polls the receipt until it is there (200); <see cref="TimeoutException"/> when it is not within <paramref name="timeout"/>.</summary>
+    public async Task<ApiResponse> WaitForReceiptAsync(string company, string fileName, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var receipt = await GetReceiptAsync(company, fileName, cancellationToken);
+            if (receipt.Status == 200) return receipt;
+            if (DateTime.UtcNow >= until) throw new TimeoutException($"no receipt for {fileName} after {timeout.TotalSeconds:0} s");
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    // --- jobs --------------------------------------------------------------------------------------------
+    /// <summary>POST /api/jobs/{job}[?at=]: a mail job answers 202 with <c>statusUrl</c>, purge-expired 200 with its counts.</summary>
+    public Task<ApiResponse> StartJobAsync(string job, string? at = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/jobs/{Segment(job)}" + (string.IsNullOrEmpty(at) ? "" : $"?at={Uri.EscapeDataString(at)}"), null,
+            cancellationToken);
+
+    public Task<ApiResponse> GetJobRunAsync(string statusUrl, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, statusUrl, null, cancellationToken);
+
+    /// <summary>
+    /// Follows a mail run's status location until it is <c>completed</c> or <c>failed</c>; <paramref name="onStatus"/>
+    /// sees every status read on the way. <see cref="TimeoutException"/> when it has not finished within <paramref name="timeout"/>.
+    /// </summary>
+    public Task<ApiResponse> WaitForJobRunAsync(string statusUrl, TimeSpan timeout, Action<ApiResponse>? onStatus = null,
+        CancellationToken cancellationToken = default) =>
+        FollowAsync(statusUrl, timeout, onStatus, status => status is "completed" or "failed", "the job run", cancellationToken);
+
+    // --- reports -----------------------------------------------------------------------------------------
+    /// <summary>POST /api/reports/{year}[/{company}]: 202 with <c>statusUrl</c>, 409 (also with it) while that run is going.</summary>
+    public Task<ApiResponse> StartReportAsync(int year, string? company = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/reports/{year}" + (string.IsNullOrEmpty(company) ? "" : $"/{Segment(company)}"), null, cancellationToken);
+
+    /// <summary>Follows a report run (Durable status: Completed, Failed, Terminated) to its end.</summary>
+    public Task<ApiResponse> WaitForReportRunAsync(string statusUrl, TimeSpan timeout, Action<ApiResponse>? onStatus = null,
+        CancellationToken cancellationToken = default) =>
+        FollowAsync(statusUrl, timeout, onStatus, status => status is "Completed" or "Failed" or "Terminated", "the report run", cancellationToken);
+
+    public Task<ApiResponse> GetReportsAsync(int year, string company, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/reports/{year}/{Segment(company)}", null, cancellationToken);
+
+    public Task<ApiResponse> SignReportAsync(int year, string company, string signer, string conclusion, string draft,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/reports/{year}/{Segment(company)}/sign", JsonContent.Create(new { signer, conclusion, draft }),
+            cancellationToken);
+
+    // --- plumbing ----------------------------------------------------------------------------------------
+    private async Task<ApiResponse> FollowAsync(string statusUrl, TimeSpan timeout, Action<ApiResponse>? onStatus, Func<string?, bool> finished,
+        string what, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            ApiResponse? response = null;
+            try
+            {
+                response = await GetJobRunAsync(statusUrl, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                // A status read that fails (host busy, a blip) is tried again until the deadline.
+            }
+            if (response is not null)
+            {
+                onStatus?.Invoke(response);
+                if (response.IsSuccess && finished(response.JsonString("status"))) return response;
+            }
+            if (DateTime.UtcNow >= until) throw new TimeoutException($"{what} did not finish within {timeout.TotalSeconds:0} s");
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new ApiResponse((int)response.StatusCode, body, response.Headers.Location?.OriginalString);
+    }
+
+    private static string Segment(string value) => Uri.EscapeDataString(value);
+
+    private static string YearQuery(int? year) => year is null ? "" : $"?year={year}";
+
+    public void Dispose()
+    {
+        if (ownsHttp) http.Dispose();
+    }
+}
