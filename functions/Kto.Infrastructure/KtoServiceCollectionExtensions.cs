@@ -82,7 +82,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IReportSource, TableReportSource>();
         services.AddSingleton<ReportFiguresService>();
         services.AddSingleton<IReportArchive, ReportArchive>();
+        services.AddSingleton<ReportRenderer>();
+        services.AddSingleton<IReportRenderer>(provider => provider.GetRequiredService<ReportRenderer>());
         services.AddSingleton<AnnualReportService>();
+        services.AddSingleton<AutomaticDraftRule>();
         // The bureau's digital signature in signed report PDFs; the certificate is loaded (and checked) at start-up.
         services.AddSingleton(provider => SigningCertificateSources.Create(provider.GetRequiredService<SigningSettings>(),
             provider.GetRequiredService<KtoSettings>(), provider.GetRequiredService<BureauSettings>(), configuration,

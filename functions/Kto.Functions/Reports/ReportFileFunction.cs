@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kto.Core.Access;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Reports;
+using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -26,16 +26,16 @@ public sealed class ReportFileFunction(AccessService access, AnnualReportService
         if (ReportFileNames.ContentType(file) is not { } contentType)
             return ApiResults.NotFound($"Kies {string.Join(", ", ReportFileNames.All)}.");
 
-        int? version;
+        ReportVersionChoice choice;
         var asked = request.Query["version"].ToString();
-        if (asked == "draft") version = null;
-        else if (int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) version = number;
-        else if (asked.Length == 0) version = (await reports.ListAsync(company, year, cancellationToken)).Versions.LastOrDefault()?.Version;
+        if (asked == "draft") choice = ReportVersionChoice.Draft;
+        else if (int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) choice = ReportVersionChoice.Signed(number);
+        else if (asked.Length == 0) choice = ReportVersionChoice.Latest;
         else return ApiResults.BadRequest("invalid-version", "Geef ?version= als een versienummer of 'draft'.");
 
-        var content = await reports.ReadFileAsync(company, year, version, file, cancellationToken);
-        if (content is null) return ApiResults.NotFound("Dit bestand bestaat (nog) niet.");
-        var name = $"kto-{year}-{company}-{(version is { } v ? $"v{v}" : "concept")}{Path.GetExtension(file)}";
-        return new FileContentResult(content, contentType) { FileDownloadName = name };
+        if (await reports.ReadFileAsync(company, year, choice, file, cancellationToken) is not { } found)
+            return ApiResults.NotFound("Dit bestand bestaat (nog) niet.");
+        var name = $"kto-{year}-{company}-{(found.Version is { } v ? $"v{v}" : "concept")}{Path.GetExtension(file)}";
+        return new FileContentResult(found.Content, contentType) { FileDownloadName = name };
     }
 }
