@@ -60,6 +60,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<CompanyService>();
         services.AddSingleton<DeliveryParser>();
         services.AddSingleton<DeliveryIngestService>();
+        services.AddSingleton<IDeliveryInbox, BlobDeliveryInbox>();
         services.AddSingleton<DeliveryUploadService>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ContactPolicy>();

@@ -9,6 +9,13 @@ namespace Kto.Core.Fieldwork;
 /// </summary>
 public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenStore tokens, KtoSettings kto)
 {
+    /// <summary>The offline list as the CSV file the bureau downloads.</summary>
+    public async Task<OfflineContactsExport> ExportCsvAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var contacts = await ListAsync(company, year, cancellationToken);
+        return new OfflineContactsExport(OfflineContactsCsv.Write(year, contacts), contacts.Count);
+    }
+
     public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
     {
         var list = new List<OfflineContact>();

@@ -22,11 +22,17 @@ public sealed class RegisterCompanyFunction(AccessService access, CompanyService
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
 
         var result = await companies.RegisterAsync(body.Id, body.Name, cancellationToken);
-        if (result.Company is null)
-            return ApiResults.Error(result.ErrorCode == "company-exists" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-                result.ErrorCode!, result.ErrorMessage!);
+        switch (result.Error)
+        {
+            case RegistrationError.InvalidId:
+                return ApiResults.BadRequest("invalid-id", "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.");
+            case RegistrationError.InvalidName:
+                return ApiResults.BadRequest("invalid-name", "Geef de naam van het bedrijf op (hoogstens 200 tekens).");
+            case RegistrationError.CompanyExists:
+                return ApiResults.Error(StatusCodes.Status409Conflict, "company-exists", $"Er is al een bedrijf met id '{body.Id}'.");
+        }
 
-        logger.LogInformation("Company {CompanyId} registered", result.Company.Id);
+        logger.LogInformation("Company {CompanyId} registered", result.Company!.Id);
         return ApiResults.Json(new { id = result.Company.Id, name = result.Company.Name, key = result.Key }, StatusCodes.Status201Created);
     }
 

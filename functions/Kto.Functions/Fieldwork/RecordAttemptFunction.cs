@@ -24,8 +24,16 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
                 "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"letter|phone\", \"outcome\": \"sent|reached|no-answer|failed\" }.");
 
         var service = new ServiceRef(company, body.Year.Value, body.Service);
-        var error = await attempts.RecordAsync(service, body.Mode, body.Outcome, body.At ?? time.GetUtcNow(), cancellationToken);
-        return error is null ? ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created) : ApiResults.BadRequest("invalid-attempt", error);
+        var mode = ContactModes.Parse(body.Mode);
+        var result = await attempts.RecordAsync(service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken);
+        return result switch
+        {
+            ManualAttemptResult.Recorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),
+            ManualAttemptResult.ModeNotManual => ApiResults.BadRequest("invalid-attempt", "Kies 'letter' of 'phone' als manier van benaderen."),
+            ManualAttemptResult.OutcomeNotAllowed => ApiResults.BadRequest("invalid-attempt",
+                $"Kies als uitkomst een van: {string.Join(", ", ManualAttemptService.AllowedOutcomes(mode!.Value).Select(AttemptOutcomes.Name))}."),
+            _ => ApiResults.BadRequest("invalid-attempt", "Deze dienst bestaat niet."),
+        };
     }
 
     public sealed record AttemptRequest(int? Year, string? Service, string? Mode, string? Outcome, DateTimeOffset? At);
