@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -9,15 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace Kto.Functions.Companies;
 
 /// <summary>The bureau registers a company; the answer carries the company key, the only time it is shown.</summary>
-public sealed class RegisterCompanyFunction(AccessService access, CompanyService companies, ILogger<RegisterCompanyFunction> logger)
+public sealed class RegisterCompanyFunction(CompanyService companies, ILogger<RegisterCompanyFunction> logger)
 {
+    [BureauOnly]
     [Function(nameof(RegisterCompany))]
     public async Task<IActionResult> RegisterCompany(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
-
         var body = await JsonBody.ReadAsync<RegisterCompanyRequest>(request, cancellationToken);
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
 

@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Deliveries;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -13,17 +12,16 @@ namespace Kto.Functions.Deliveries;
 /// where the receipt will appear.
 /// </summary>
 public sealed class UploadDeliveryFunction(
-    AccessService access,
     DeliveryUploadService uploads,
     ILogger<UploadDeliveryFunction> logger)
 {
+    [CompanyAccess]
     [Function(nameof(UploadDelivery))]
     public async Task<IActionResult> UploadDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/deliveries/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
         var name = request.Query["name"].ToString();
         var upload = await uploads.UploadAsync(company, name, request.Body, request.ContentLength, cancellationToken);
         switch (upload.Outcome)

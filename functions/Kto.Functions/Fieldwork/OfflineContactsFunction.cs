@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Fieldwork;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,15 +11,15 @@ namespace Kto.Functions.Fieldwork;
 /// For the bureau: the clients e-mail cannot reach, as a CSV (<see cref="OfflineContactsCsv"/>) with address, phone
 /// and a personal link for the letter.
 /// </summary>
-public sealed class OfflineContactsFunction(AccessService access, OfflineContactService offline, TimeProvider time, ILogger<OfflineContactsFunction> logger)
+public sealed class OfflineContactsFunction(OfflineContactService offline, TimeProvider time, ILogger<OfflineContactsFunction> logger)
 {
+    [BureauOnly]
     [Function(nameof(OfflineContacts))]
     public async Task<IActionResult> OfflineContacts(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/offline-contacts")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
 
         var export = await offline.ExportCsvAsync(company, year, cancellationToken);

@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
@@ -9,15 +8,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Fieldwork;
 
 /// <summary>The bureau records a letter or a phone call for one client (a service from the offline list).</summary>
-public sealed class RecordAttemptFunction(AccessService access, ManualAttemptService attempts, TimeProvider time)
+public sealed class RecordAttemptFunction(ManualAttemptService attempts, TimeProvider time)
 {
+    [BureauOnly]
     [Function(nameof(RecordAttempt))]
     public async Task<IActionResult> RecordAttempt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies/{company}/attempts")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var body = await JsonBody.ReadAsync<AttemptRequest>(request, cancellationToken);
         if (body is null || body.Year is null || string.IsNullOrEmpty(body.Service))
             return ApiResults.BadRequest("invalid-body",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kto.Core.Access;
 using Kto.Functions.Http;
 using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
@@ -12,8 +11,9 @@ namespace Kto.Functions.Reports;
 /// Downloads report.pdf, report.xlsx or report.json. <c>?version=N</c> a signed version, <c>?version=draft</c> the
 /// draft; without it the latest signed version, or the draft while nothing is signed.
 /// </summary>
-public sealed class ReportFileFunction(AccessService access, AnnualReportService reports)
+public sealed class ReportFileFunction(AnnualReportService reports)
 {
+    [CompanyAccess]
     [Function(nameof(ReportFile))]
     public async Task<IActionResult> ReportFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{year:int}/{company}/{file}")] HttpRequest request,
@@ -22,7 +22,6 @@ public sealed class ReportFileFunction(AccessService access, AnnualReportService
         string file,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
         if (ReportFileNames.ContentType(file) is not { } contentType)
             return ApiResults.NotFound($"Kies {string.Join(", ", ReportFileNames.All)}.");
 
