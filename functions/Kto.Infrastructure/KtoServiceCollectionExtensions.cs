@@ -9,6 +9,7 @@ using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
+using Kto.Infrastructure.Links;
 using Kto.Infrastructure.Mail;
 using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Reports.Signing;
@@ -56,6 +57,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IMailRunLog, TableMailRunLog>();
         services.AddSingleton<IMailSchedule, CronMailSchedule>();
 
+        services.AddSingleton<ISurveyLinks, PublicSurveyLinks>();
         services.AddSingleton<AccessService>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<DeliveryParser>();
