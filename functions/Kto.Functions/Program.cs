@@ -7,6 +7,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 // Every unhandled error of an HTTP function answers { error, message }, never a stack trace.
 builder.UseMiddleware<ErrorMiddleware>();
+// The bearer-key check a function declares ([BureauOnly], [CompanyAccess]) runs before it (Kto.Local calls the same gate).
+builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddKto(builder.Configuration);
 builder.Services.AddKtoRequestLimits();
 builder.Build().Run();

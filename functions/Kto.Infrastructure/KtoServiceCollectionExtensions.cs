@@ -9,6 +9,7 @@ using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
+using Kto.Infrastructure.Links;
 using Kto.Infrastructure.Mail;
 using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Reports;
@@ -56,10 +57,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IMailRunLog, TableMailRunLog>();
         services.AddSingleton<IMailSchedule, CronMailSchedule>();
 
+        services.AddSingleton<ISurveyLinks, PublicSurveyLinks>();
         services.AddSingleton<AccessService>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<DeliveryParser>();
         services.AddSingleton<DeliveryIngestService>();
+        services.AddSingleton<IDeliveryInbox, BlobDeliveryInbox>();
         services.AddSingleton<DeliveryUploadService>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ContactPolicy>();
@@ -82,7 +85,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IReportSource, TableReportSource>();
         services.AddSingleton<ReportFiguresService>();
         services.AddSingleton<IReportArchive, ReportArchive>();
+        services.AddSingleton<ReportRenderer>();
+        services.AddSingleton<IReportRenderer>(provider => provider.GetRequiredService<ReportRenderer>());
         services.AddSingleton<AnnualReportService>();
+        services.AddSingleton<AutomaticDraftRule>();
         // The bureau's digital signature in signed report PDFs; the certificate is loaded (and checked) at start-up.
         services.AddSingleton(provider => SigningCertificateSources.Create(provider.GetRequiredService<SigningSettings>(),
             provider.GetRequiredService<KtoSettings>(), provider.GetRequiredService<BureauSettings>(), configuration,

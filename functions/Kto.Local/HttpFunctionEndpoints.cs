@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Kto.Functions.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Local;
@@ -33,8 +34,10 @@ public static class HttpFunctionEndpoints
         if (context.GetEndpoint() is RouteEndpoint endpoint)
             foreach (var parameter in endpoint.RoutePattern.Parameters)
                 routeValues.TryAdd(parameter.Name, null);
-        var byType = new Dictionary<Type, object> { [typeof(HttpRequest)] = context.Request };
-        var result = await invoker.InvokeAsync(function, byType, routeValues, context.RequestAborted);
+        // The access a function declares is checked before it runs, by the same gate as the Functions host's middleware.
+        var result = await AccessGate.CheckAsync(function.Method, context.Request, name => routeValues.GetValueOrDefault(name), context.RequestAborted)
+            ?? await invoker.InvokeAsync(function, new Dictionary<Type, object> { [typeof(HttpRequest)] = context.Request }, routeValues,
+                context.RequestAborted);
         switch (result)
         {
             case IActionResult action:

@@ -127,7 +127,7 @@ public sealed class MailScenario : IScenario, IUsesAzurite
     private static async Task DeliverAsync(IServiceProvider services, string company, int rows, CancellationToken cancellationToken)
     {
         var registration = await services.GetRequiredService<CompanyService>().RegisterAsync(company, "Benchmark Re-integratie " + company, cancellationToken);
-        if (registration.Company is null) throw new InvalidOperationException(registration.ErrorMessage);
+        if (registration.Company is null) throw new InvalidOperationException($"Registration refused: {registration.Error}");
         var blob = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.DeliveriesContainer)
             .GetBlobClient($"{company}/mail.csv");
         await blob.UploadAsync(new BinaryData(ExportFile.Csv(rows, $"{company}.example")), overwrite: true, cancellationToken);

@@ -262,7 +262,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         var archive = services.GetRequiredService<IReportArchive>();
         var questionnaire = services.GetRequiredService<QuestionnaireCatalog>().Current;
         var builder = new AnnualReportBuilder(services.GetRequiredService<ReportSettings>(), BureauInfo.From(services.GetRequiredService<BureauSettings>()));
-        var verifyUrl = services.GetRequiredService<AnnualReportService>().VerifyUrl;
+        var verifyUrl = services.GetRequiredService<ReportRenderer>().VerifyUrl;
         var pdf = new ReportPdfRenderer();
         var xlsx = new ReportXlsxRenderer();
         var steps = new double[6];
@@ -281,7 +281,8 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
             var jsonBytes = Encoding.UTF8.GetBytes(ReportJson.Serialize(report));
             steps[4] += Lap(clock);
             await archive.SaveDraftAsync(company, year, new ReportFiles(pdfBytes, xlsxBytes, jsonBytes),
-                report.GeneratedAt, report.Checklist.Status.ToString().ToLowerInvariant(), cancellationToken);
+                new ReportDraftInputs(company, questionnaire.Version, report.GeneratedAt, figures),
+                report.Checklist.Status.ToString().ToLowerInvariant(), cancellationToken);
             steps[5] += Lap(clock);
         }
         string[] names = ["aggregation (AggregateCompany: services, attempts, responses)", "build", "PDF", "XLSX", "JSON", "blob and table writes"];

@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Kto.Infrastructure.Links;
 
 namespace Kto.Bench.Scenarios;
 

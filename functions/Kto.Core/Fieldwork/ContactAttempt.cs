@@ -16,6 +16,22 @@ public static class ContactModes
     public const string Phone = "phone";
 
     public static IReadOnlyList<string> All { get; } = [Email, Letter, Phone];
+
+    public static string Name(ContactMode mode) => mode switch
+    {
+        ContactMode.Email => Email,
+        ContactMode.Letter => Letter,
+        _ => Phone,
+    };
+
+    /// <summary>The mode a stored or posted name stands for; null when it is none.</summary>
+    public static ContactMode? Parse(string? name) => name switch
+    {
+        Email => ContactMode.Email,
+        Letter => ContactMode.Letter,
+        Phone => ContactMode.Phone,
+        _ => null,
+    };
 }
 
 public static class AttemptOutcomes
@@ -37,4 +53,14 @@ public static class AttemptOutcomes
     public static bool CountsAsApproach(string outcome) => outcome is Sent or Reached or NoAnswer or Unknown;
 
     public static IReadOnlyList<string> All { get; } = [Sent, Reached, NoAnswer, Failed, Deferred, Unknown];
+
+    public static string Name(AttemptOutcome outcome) => All[(int)outcome];
+
+    /// <summary>The outcome a stored or posted name stands for; null when it is none.</summary>
+    public static AttemptOutcome? Parse(string? name)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (All[i] == name) return (AttemptOutcome)i;
+        return null;
+    }
 }

@@ -22,7 +22,7 @@ public sealed class MailJobService(
     IMailThrottle throttle,
     ContactPolicy policy,
     MailSettings settings,
-    KtoSettings kto,
+    ISurveyLinks links,
     TimeProvider time)
 {
     /// <summary>Connection failures in a row (no answer from the server at all) after which a run stops.</summary>
@@ -149,7 +149,7 @@ public sealed class MailJobService(
         var (optOutToken, optOutHash) = SurveyToken.New();
         await tokens.SaveAsync(optOutHash, candidate.Ref, TokenPurpose.OptOut, cancellationToken);
         return new MailContent(step, contact.Email!, contact.Salutation(), companyName, candidate.Perceel,
-            SurveyLinks.Questionnaire(kto.PublicBaseUrl, token), SurveyLinks.OptOut(kto.PublicBaseUrl, optOutToken),
+            links.Questionnaire(token), links.OptOut(optOutToken),
             policy.FieldworkCloses(candidate.Ref.Year));
     }
 

@@ -1,4 +1,3 @@
-using Kto.Core.Settings;
 using Kto.Core.Survey;
 
 namespace Kto.Core.Fieldwork;
@@ -7,8 +6,15 @@ namespace Kto.Core.Fieldwork;
 /// Lists the open services e-mail cannot reach (no address, or it bounced), so the bureau can write or call.
 /// Each listing makes a fresh personal link per client for the letter; earlier links stay valid.
 /// </summary>
-public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenStore tokens, KtoSettings kto)
+public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenStore tokens, ISurveyLinks links)
 {
+    /// <summary>The offline list as the CSV file the bureau downloads.</summary>
+    public async Task<OfflineContactsExport> ExportCsvAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var contacts = await ListAsync(company, year, cancellationToken);
+        return new OfflineContactsExport(OfflineContactsCsv.Write(year, contacts), contacts.Count);
+    }
+
     public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
     {
         var list = new List<OfflineContact>();
@@ -23,7 +29,7 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
             await tokens.SaveAsync(hash, candidate.Ref, cancellationToken);
             list.Add(new OfflineContact(candidate.Ref, candidate.Perceel,
                 state.EmailBounced ? "e-mail onbestelbaar" : "geen e-mailadres",
-                state.StepsSent, contact, SurveyLinks.Questionnaire(kto.PublicBaseUrl, token)));
+                state.StepsSent, contact, links.Questionnaire(token)));
         }
         return list;
     }

@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Progress;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,16 +7,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Companies;
 
 /// <summary>Response so far, per perceel, for a company and a year (default: the current year).</summary>
-public sealed class ProgressFunction(AccessService access, ProgressService progress, TimeProvider time)
+public sealed class ProgressFunction(ProgressService progress, TimeProvider time)
 {
+    [CompanyAccess]
     [Function(nameof(Progress))]
     public async Task<IActionResult> Progress(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/progress")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
-
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
 
         var percelen = await progress.ForYearAsync(company, year, cancellationToken);

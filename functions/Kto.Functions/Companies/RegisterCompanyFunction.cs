@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -9,24 +8,29 @@ using Microsoft.Extensions.Logging;
 namespace Kto.Functions.Companies;
 
 /// <summary>The bureau registers a company; the answer carries the company key, the only time it is shown.</summary>
-public sealed class RegisterCompanyFunction(AccessService access, CompanyService companies, ILogger<RegisterCompanyFunction> logger)
+public sealed class RegisterCompanyFunction(CompanyService companies, ILogger<RegisterCompanyFunction> logger)
 {
+    [BureauOnly]
     [Function(nameof(RegisterCompany))]
     public async Task<IActionResult> RegisterCompany(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
-
         var body = await JsonBody.ReadAsync<RegisterCompanyRequest>(request, cancellationToken);
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
 
         var result = await companies.RegisterAsync(body.Id, body.Name, cancellationToken);
-        if (result.Company is null)
-            return ApiResults.Error(result.ErrorCode == "company-exists" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-                result.ErrorCode!, result.ErrorMessage!);
+        switch (result.Error)
+        {
+            case RegistrationError.InvalidId:
+                return ApiResults.BadRequest("invalid-id", "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.");
+            case RegistrationError.InvalidName:
+                return ApiResults.BadRequest("invalid-name", "Geef de naam van het bedrijf op (hoogstens 200 tekens).");
+            case RegistrationError.CompanyExists:
+                return ApiResults.Error(StatusCodes.Status409Conflict, "company-exists", $"Er is al een bedrijf met id '{body.Id}'.");
+        }
 
-        logger.LogInformation("Company {CompanyId} registered", result.Company.Id);
+        logger.LogInformation("Company {CompanyId} registered", result.Company!.Id);
         return ApiResults.Json(new { id = result.Company.Id, name = result.Company.Name, key = result.Key }, StatusCodes.Status201Created);
     }
 

@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Deliveries;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -8,8 +7,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Deliveries;
 
 /// <summary>The receipt of a delivered file, once it has been processed (404 until then).</summary>
-public sealed class GetReceiptFunction(AccessService access, IDeliveryStore store)
+public sealed class GetReceiptFunction(IDeliveryStore store)
 {
+    [CompanyAccess]
     [Function(nameof(GetReceipt))]
     public async Task<IActionResult> GetReceipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/deliveries/{company}/{file}/receipt")] HttpRequest request,
@@ -17,7 +17,6 @@ public sealed class GetReceiptFunction(AccessService access, IDeliveryStore stor
         string file,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
         if (!DeliveryFileName.IsValid(file)) return ApiResults.NotFound("Onbekend bestand.");
 
         var receipt = await store.GetReceiptAsync(company, file, cancellationToken);

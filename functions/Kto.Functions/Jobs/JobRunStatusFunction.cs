@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Fieldwork;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -9,10 +8,11 @@ using Microsoft.DurableTask.Client;
 namespace Kto.Functions.Jobs;
 
 /// <summary>The state of a mail run (the status location <see cref="RunJobFunction"/> answers with), and recent runs.</summary>
-public sealed class JobRunStatusFunction(AccessService access, MailRunService mailRuns)
+public sealed class JobRunStatusFunction(MailRunService mailRuns)
 {
     public static string StatusPath(string id) => $"/api/job-runs/{id}";
 
+    [BureauOnly]
     [Function(nameof(JobRunStatus))]
     public async Task<IActionResult> JobRunStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/job-runs/{id}")] HttpRequest request,
@@ -20,19 +20,18 @@ public sealed class JobRunStatusFunction(AccessService access, MailRunService ma
         string id,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (await mailRuns.GetAsync(id, cancellationToken) is not { } run) return ApiResults.NotFound("Onbekende taakrun.");
         if (!run.HasFinished() && run.Trigger == MailRunTriggers.Http && await HasDiedAsync(client, id, cancellationToken))
             run = run with { Status = MailRunStatus.Failed, Error = run.Error ?? "run-lost" };
         return ApiResults.Json(run);
     }
 
+    [BureauOnly]
     [Function(nameof(RecentJobRuns))]
     public async Task<IActionResult> RecentJobRuns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/job-runs")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var count = int.TryParse(request.Query["limit"], out var limit) ? limit : 20;
         return ApiResults.Json(new { runs = await mailRuns.RecentAsync(count, cancellationToken) });
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kto.Core.Access;
 using Kto.Core.Fieldwork;
 using Kto.Core.Privacy;
 using Kto.Core.Settings;
@@ -18,8 +17,9 @@ namespace Kto.Functions.Jobs;
 /// production <c>?at=</c> makes the job act as if it were that moment, which is how tests and operators replay a
 /// day; production refuses it.
 /// </summary>
-public sealed class RunJobFunction(AccessService access, MailRunService mailRuns, RetentionService retention, KtoSettings settings, TimeProvider time)
+public sealed class RunJobFunction(MailRunService mailRuns, RetentionService retention, KtoSettings settings, TimeProvider time)
 {
+    [BureauOnly]
     [Function(nameof(RunJob))]
     public async Task<IActionResult> RunJob(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/jobs/{job}")] HttpRequest request,
@@ -27,7 +27,6 @@ public sealed class RunJobFunction(AccessService access, MailRunService mailRuns
         string job,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var isMailJob = MailJobNames.TryParse(job, out var mailJob);
         if (!isMailJob && job != PurgeExpired)
             return ApiResults.NotFound($"Onbekende taak '{job}'. Kies {MailJobNames.SendInvitations}, {MailJobNames.SendReminders} of {PurgeExpired}.");

@@ -102,7 +102,7 @@ public sealed class BureauPagesFunction(
             case "company":
                 var registration = await companyService.RegisterAsync(form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
                 if (registration.Company is null)
-                    return await UsersPageAsync(visitor, new() { ["company_error"] = registration.ErrorMessage, ["company_id"] = form.GetValueOrDefault("id"), ["company_name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                    return await UsersPageAsync(visitor, new() { ["company_error"] = RegistrationMessage(registration.Error, form.GetValueOrDefault("id")), ["company_id"] = form.GetValueOrDefault("id"), ["company_name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
                 await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.CompanyRegistered, registration.Company.Id, $"{registration.Company.Name} geregistreerd"), cancellationToken);
                 return await UsersPageAsync(visitor, new()
                 {
@@ -158,4 +158,12 @@ public sealed class BureauPagesFunction(
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
     private static string Percent(double rate) => (rate * 100).ToString("0", Dutch) + "%";
+
+    private static string RegistrationMessage(RegistrationError? error, string? id) => error switch
+    {
+        RegistrationError.InvalidId => "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.",
+        RegistrationError.InvalidName => "Geef de naam van het bedrijf op (hoogstens 200 tekens).",
+        RegistrationError.CompanyExists => $"Er is al een bedrijf met id '{id}'.",
+        _ => "Het bedrijf kon niet worden geregistreerd.",
+    };
 }

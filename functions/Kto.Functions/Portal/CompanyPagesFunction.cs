@@ -30,7 +30,6 @@ public sealed class CompanyPagesFunction(
     IDeliveryHistory history,
     IDeliveryStore deliveries,
     DeliveryUploadService uploads,
-    DeliveryIngestService ingest,
     ProgressService progress,
     ReportSettings norms,
     Kto.Core.Settings.DeliverySettings deliverySettings,
@@ -68,14 +67,12 @@ public sealed class CompanyPagesFunction(
         if (!DeliveryFileName.IsValid(name))
             return await UploadErrorAsync(visitor, found!, "Deze bestandsnaam kunnen we niet gebruiken. Geef het bestand een naam met alleen letters, cijfers, punt, streepje of spatie, bijvoorbeeld levering-2026-03.xlsx.", cancellationToken);
 
-        var outcome = await uploads.UploadAsync(company, name, upload.File, declaredLength: null, cancellationToken);
-        if (outcome == UploadOutcome.Conflict)
+        var outcome = (await uploads.UploadAsync(company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
+        if (outcome == DeliveryUploadOutcome.NameTaken)
             return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
-        if (outcome == UploadOutcome.TooLarge)
-            await ingest.RefuseTooLargeAsync(company, name, cancellationToken);
 
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.Upload, company,
-            outcome == UploadOutcome.TooLarge ? $"{name} (te groot, geweigerd)" : name), cancellationToken);
+            outcome == DeliveryUploadOutcome.TooLarge ? $"{name} (te groot, geweigerd)" : name), cancellationToken);
         return PortalResult.SeeOther($"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(name)}");
     }
 

@@ -63,9 +63,13 @@ public sealed class FieldworkPageFunction(
         if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
-        var error = choice.Length == 2
-            ? await attempts.RecordAsync(new ServiceRef(company, year, service), choice[0], choice[1], time.GetUtcNow(), cancellationToken)
-            : "Kies wat er is gebeurd.";
+        var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(new ServiceRef(company, year, service),
+                ContactModes.Parse(choice[0]), AttemptOutcomes.Parse(choice[1]), time.GetUtcNow(), cancellationToken) switch
+            {
+                ManualAttemptResult.Recorded => null,
+                ManualAttemptResult.UnknownService => "Deze cliënt staat niet (meer) op de lijst.",
+                _ => "Kies wat er is gebeurd.",
+            };
         if (error is not null)
             return await PageAsync(visitor, found!, year, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
         var label = Choices.First(c => c.Value == string.Join(':', choice)).Label;

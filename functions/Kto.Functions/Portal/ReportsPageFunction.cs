@@ -1,3 +1,4 @@
+using Kto.Core.Reports;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
@@ -71,8 +72,8 @@ public sealed class ReportsPageFunction(SessionService sessions, PortalKey key, 
         var (visitor, _, denied) = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
         if (denied is not null) return denied;
         if (ReportFileNames.ContentType(file) is not { } contentType) return gate.NotFound(visitor);
-        var content = await reports.ReadFileAsync(company, year, version, file, cancellationToken);
-        if (content is null) return gate.NotFound(visitor);
-        return new FileContentResult(content, contentType) { FileDownloadName = $"kto-{year}-{company}-v{version}{Path.GetExtension(file)}" };
+        var found = await reports.ReadFileAsync(company, year, ReportVersionChoice.Signed(version), file, cancellationToken);
+        if (found is null) return gate.NotFound(visitor);
+        return new FileContentResult(found.Content, contentType) { FileDownloadName = $"kto-{year}-{company}-v{version}{Path.GetExtension(file)}" };
     }
 }

@@ -1,3 +1,4 @@
+using Kto.Core.Reports;
 using System.Globalization;
 using System.Security.Cryptography;
 using Kto.Core;

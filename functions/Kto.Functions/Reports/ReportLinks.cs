@@ -1,4 +1,4 @@
-using Kto.Infrastructure.Reports;
+using Kto.Core.Reports;
 
 namespace Kto.Functions.Reports;
 

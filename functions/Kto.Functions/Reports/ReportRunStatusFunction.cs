@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +7,9 @@ using Microsoft.DurableTask.Client;
 namespace Kto.Functions.Reports;
 
 /// <summary>The state of a report run (the status location the starter answers with).</summary>
-public sealed class ReportRunStatusFunction(AccessService access)
+public sealed class ReportRunStatusFunction
 {
+    [BureauOnly]
     [Function(nameof(ReportRunStatus))]
     public async Task<IActionResult> ReportRunStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/report-runs/{instanceId}")] HttpRequest request,
@@ -17,7 +17,6 @@ public sealed class ReportRunStatusFunction(AccessService access)
         string instanceId,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (!instanceId.StartsWith("report-", StringComparison.Ordinal)) return ApiResults.NotFound("Onbekende rapportrun.");
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return ApiResults.NotFound("Onbekende rapportrun.");

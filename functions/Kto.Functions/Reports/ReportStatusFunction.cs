@@ -1,6 +1,5 @@
-using Kto.Core.Access;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Reports;
+using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,8 +10,9 @@ namespace Kto.Functions.Reports;
 /// The report of a company for a year: its draft (with the id signing names), its signed versions and their
 /// download links.
 /// </summary>
-public sealed class ReportStatusFunction(AccessService access, AnnualReportService reports)
+public sealed class ReportStatusFunction(AnnualReportService reports)
 {
+    [CompanyAccess]
     [Function(nameof(ReportStatus))]
     public async Task<IActionResult> ReportStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{year:int}/{company}")] HttpRequest request,
@@ -20,8 +20,6 @@ public sealed class ReportStatusFunction(AccessService access, AnnualReportServi
         string company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessMaySeeAsync(request, company, cancellationToken) is { } denied) return denied;
-
         var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
         if (draft is null && versions.Count == 0)
             return ApiResults.NotFound($"Er is nog geen rapport over {year}. Het onderzoeksbureau start het met POST /api/reports/{year}/{company}.");

@@ -1,6 +1,5 @@
-using Kto.Core.Access;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Reports;
+using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -13,12 +12,13 @@ namespace Kto.Functions.Reports;
 /// request is refused, and a draft replaced since it was opened is refused with 409, so nothing is signed unseen.
 /// Signing again makes another version; earlier versions stay as they are.
 /// </summary>
-public sealed class SignReportFunction(AccessService access, AnnualReportService reports)
+public sealed class SignReportFunction(AnnualReportService reports)
 {
     public sealed record SignRequest(string? Signer, string? Conclusion, string? Draft);
 
     private const int MaxConclusionLength = 10_000;
 
+    [BureauOnly]
     [Function(nameof(SignReport))]
     public async Task<IActionResult> SignReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{year:int}/{company}/sign")] HttpRequest request,
@@ -26,7 +26,6 @@ public sealed class SignReportFunction(AccessService access, AnnualReportService
         string company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         var body = await JsonBody.ReadAsync<SignRequest>(request, cancellationToken);
         if (body is null || string.IsNullOrWhiteSpace(body.Signer) || body.Signer.Length > 200)
             return ApiResults.BadRequest("invalid-signer", "Geef { \"signer\": \"naam\", \"conclusion\": \"tekst\" } mee.");

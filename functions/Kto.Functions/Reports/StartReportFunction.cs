@@ -1,4 +1,3 @@
-using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,8 +11,9 @@ namespace Kto.Functions.Reports;
 /// The bureau starts the annual report for a year (all companies) or one company: 202 with the run's status
 /// location; 409 with the same location while a run with that id is still going.
 /// </summary>
-public sealed class StartReportFunction(AccessService access, ICompanyStore companies)
+public sealed class StartReportFunction(ICompanyStore companies)
 {
+    [BureauOnly]
     [Function(nameof(StartReport))]
     public async Task<IActionResult> StartReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{year:int}/{company?}")] HttpRequest request,
@@ -22,7 +22,6 @@ public sealed class StartReportFunction(AccessService access, ICompanyStore comp
         string? company,
         CancellationToken cancellationToken)
     {
-        if (await access.DenyUnlessBureauAsync(request, cancellationToken) is { } denied) return denied;
         if (year is < 2000 or > 2100) return YearQuery.Invalid();
         if (company is not null && await companies.GetAsync(company, cancellationToken) is null)
             return ApiResults.NotFound($"Onbekend bedrijf '{company}'.");

@@ -1,5 +1,5 @@
 using Kto.Functions.Http;
-using Kto.Infrastructure.Reports;
+using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

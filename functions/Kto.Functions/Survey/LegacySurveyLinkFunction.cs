@@ -5,6 +5,7 @@ using Kto.Infrastructure.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Kto.Infrastructure.Links;
 
 namespace Kto.Functions.Survey;
 

@@ -2,6 +2,8 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using System.Text.Json;
+using Kto.Core.Reports;
 using Kto.Infrastructure.Storage;
 
 namespace Kto.Infrastructure.Reports;
@@ -11,7 +13,8 @@ namespace Kto.Infrastructure.Reports;
 /// <list type="bullet">
 /// <item>Blobs (container <c>reports</c>): <c>{year}/{company}/draft/{draft id}/report.pdf|xlsx|json</c>, where the
 /// draft id is the SHA-256 of the draft's report.json: a new draft is a new folder, so what a draft id names never
-/// changes under a reader or a signer; <c>{year}/{company}/v{n}/report.pdf|xlsx|json</c> for signed version n, written
+/// changes under a reader or a signer; beside them <c>inputs.json</c>, the figures the draft was built from, which
+/// signing rebuilds the report from (internal, never served); <c>{year}/{company}/v{n}/report.pdf|xlsx|json</c> for signed version n, written
 /// once and never again.</item>
 /// <item>Table <c>reports</c>: partition <c>{company}_{year}</c> with row <c>draft</c> (the current draft id) and rows
 /// <c>v0001</c>, <c>v0002</c>… (signer, time, SHA-256 of the PDF; a version without the hash is a signing that did
@@ -21,6 +24,7 @@ namespace Kto.Infrastructure.Reports;
 public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient tables) : IReportArchive
 {
     private const string Draft = "draft";
+    private const string DraftInputs = "inputs.json";
 
     private readonly BlobContainerClient container = blobs.GetBlobContainerClient(StorageNames.ReportsContainer);
     private readonly TableClient table = tables.GetTableClient(StorageNames.ReportsTable);
@@ -33,17 +37,19 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
     /// Writes the draft's files under their own id, then points the draft row at them, then removes the previous
     /// draft's files: a reader always finds whole files of the draft the row names.
     /// </summary>
-    public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, DateTimeOffset generatedAt, string checklistStatus,
+    public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
         CancellationToken cancellationToken)
     {
-        var info = new ReportDraftInfo(DraftIdOf(files), generatedAt, checklistStatus);
+        var info = new ReportDraftInfo(DraftIdOf(files), inputs.GeneratedAt, checklistStatus);
         var previous = await GetDraftAsync(company, year, cancellationToken);
         foreach (var file in ReportFileNames.All)
-            await UploadAsync(DraftPath(year, company, info.Id, file), files[file], file, overwrite: true, cancellationToken);
+            await UploadAsync(DraftPath(year, company, info.Id, file), files[file], ReportFileNames.ContentType(file)!, overwrite: true, cancellationToken);
+        await UploadAsync(DraftPath(year, company, info.Id, DraftInputs), JsonSerializer.SerializeToUtf8Bytes(inputs, KtoJson.Options),
+            "application/json", overwrite: true, cancellationToken);
         await table.UpsertEntityAsync(ReportRows.Draft(company, year, info), TableUpdateMode.Replace, cancellationToken);
         // A retried run writes the same content, so the same id: never delete what the row now names.
         if (previous is not null && previous.Id != info.Id)
-            foreach (var file in ReportFileNames.All)
+            foreach (var file in ReportFileNames.All.Append(DraftInputs))
                 await container.GetBlobClient(DraftPath(year, company, previous.Id, file)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         return info;
     }
@@ -59,6 +65,12 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
 
     public Task<byte[]?> ReadDraftFileAsync(string company, int year, string draftId, string file, CancellationToken cancellationToken) =>
         ReadAsync(DraftPath(year, company, draftId, file), cancellationToken);
+
+    /// <summary>Null when the draft is gone, or was made before drafts kept their inputs (then run the report again).</summary>
+    public async Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
+        await ReadAsync(DraftPath(year, company, draftId, DraftInputs), cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<ReportDraftInputs>(json, KtoJson.Options)
+            : null;
 
     /// <summary>A signed version's file, only once its signing finished (its row has the PDF's hash): never half a version.</summary>
     public async Task<byte[]?> ReadVersionFileAsync(string company, int year, int version, string file, CancellationToken cancellationToken) =>
@@ -136,7 +148,7 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         DateTimeOffset signedAt, string checklistStatus, CancellationToken cancellationToken)
     {
         foreach (var file in ReportFileNames.All)
-            await UploadAsync(VersionPath(year, company, version, file), files[file], file, overwrite: false, cancellationToken);
+            await UploadAsync(VersionPath(year, company, version, file), files[file], ReportFileNames.ContentType(file)!, overwrite: false, cancellationToken);
         await table.UpsertEntityAsync(ReportRows.Verify(sha256, company, companyName, year, version, signedAt), TableUpdateMode.Replace, cancellationToken);
         await table.UpdateEntityAsync(ReportRows.Completed(company, year, version, sha256, checklistStatus), ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
@@ -151,11 +163,11 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         return report;
     }
 
-    private async Task UploadAsync(string path, byte[] content, string file, bool overwrite, CancellationToken cancellationToken)
+    private async Task UploadAsync(string path, byte[] content, string contentType, bool overwrite, CancellationToken cancellationToken)
     {
         var options = new BlobUploadOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = ReportFileNames.ContentType(file) },
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             // A signed version is written once: If-None-Match * makes a second write fail instead of replacing it.
             Conditions = overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
         };

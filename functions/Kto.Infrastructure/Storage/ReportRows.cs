@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Kto.Infrastructure.Reports;
+using Kto.Core.Reports;
 
 namespace Kto.Infrastructure.Storage;
 

@@ -6,6 +6,7 @@ using Kto.Core;
 using Kto.Core.Questionnaires;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
+using Kto.Infrastructure.Links;
 
 namespace Kto.Infrastructure.Templates;
 

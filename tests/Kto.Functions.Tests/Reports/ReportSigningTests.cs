@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kto.Functions.Tests.Support;
+using Kto.Core.Reports;
 using Kto.Infrastructure.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using static Kto.Functions.Tests.Reports.ReportStack;

@@ -1,3 +1,4 @@
+using Kto.Core.Reports;
 using Azure;
 using Azure.Data.Tables;
 using Kto.Core;

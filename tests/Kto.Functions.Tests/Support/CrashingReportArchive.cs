@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Kto.Core.Reports;
 using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Storage;
 
@@ -28,8 +29,11 @@ public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClien
     public async Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
         (ReservedVersion = await inner.ReserveVersionAsync(company, year, signedBy, signedAt, cancellationToken)).Value;
 
-    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, DateTimeOffset generatedAt, string checklistStatus,
-        CancellationToken cancellationToken) => inner.SaveDraftAsync(company, year, files, generatedAt, checklistStatus, cancellationToken);
+    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
+        CancellationToken cancellationToken) => inner.SaveDraftAsync(company, year, files, inputs, checklistStatus, cancellationToken);
+
+    public Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
+        inner.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
 
     public Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken) =>
         inner.GetDraftAsync(company, year, cancellationToken);

@@ -1,40 +1,33 @@
 using System.Security.Cryptography;
-using System.Text;
-using Kto.Core;
 using Kto.Core.Companies;
 using Kto.Core.Questionnaires;
-using Kto.Core.Reports;
 using Kto.Core.Settings;
 
-namespace Kto.Infrastructure.Reports;
+namespace Kto.Core.Reports;
 
 /// <summary>
-/// Drafts and signed versions of the annual report: builds the report from the perceel figures, renders the
-/// three files from that one report, and keeps them in the <see cref="ReportArchive"/>.
+/// Drafts and signed versions of the annual report: builds the report from the perceel figures, has it rendered
+/// (<see cref="IReportRenderer"/>) and keeps the files and the draft's inputs in the <see cref="IReportArchive"/>.
 /// </summary>
 public sealed class AnnualReportService(
     ReportSettings reportSettings,
     BureauSettings bureauSettings,
-    KtoSettings ktoSettings,
     QuestionnaireCatalog questionnaires,
     ICompanyStore companies,
     IReportArchive archive,
+    IReportRenderer renderer,
     IReportPdfSigner pdfSigner,
     TimeProvider time)
 {
-    private readonly ReportPdfRenderer pdf = new();
-    private readonly ReportXlsxRenderer xlsx = new();
-
-    public string VerifyUrl => ktoSettings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";
-
     /// <summary>Builds and stores the draft; a draft is replaced by the next run, signed versions are not touched.</summary>
     public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, IReadOnlyList<PerceelFigures> figures, DateTimeOffset generatedAt,
         CancellationToken cancellationToken)
     {
         var name = (await companies.GetAsync(company, cancellationToken))?.Name ?? company;
-        var report = Builder().Build(new AnnualReportInput(company, name, year, generatedAt, questionnaires.Current, figures));
-        return await archive.SaveDraftAsync(company, year, Render(report, null), generatedAt, report.Checklist.Status.ToString().ToLowerInvariant(),
-            cancellationToken);
+        var questionnaire = questionnaires.Current;
+        var report = Builder().Build(new AnnualReportInput(company, name, year, generatedAt, questionnaire, figures));
+        var inputs = new ReportDraftInputs(name, questionnaire.Version, generatedAt, figures);
+        return await archive.SaveDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), cancellationToken);
     }
 
     /// <summary>
@@ -48,23 +41,22 @@ public sealed class AnnualReportService(
         if (current is null) return new ReportSigning(ReportSigning.Outcomes.NoDraft);
         if (!string.Equals(current.Id, draftId.Trim(), StringComparison.OrdinalIgnoreCase))
             return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id);
-        // The files under an id never change, so these are exactly the figures the bureau reviewed.
-        var json = await archive.ReadDraftFileAsync(company, year, current.Id, ReportFileNames.Json, cancellationToken);
-        if (json is null) return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
-        var draft = ReportJson.Deserialize(Encoding.UTF8.GetString(json));
+        // What a draft id names never changes, so these are exactly the inputs of the figures the bureau reviewed.
+        var draft = await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
+        if (draft is null) return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
 
         var signedAt = time.GetUtcNow();
         var signature = new ReportSignature(signedBy.Trim(), signedAt);
         var questionnaire = questionnaires.Get(draft.QuestionnaireVersion) ?? questionnaires.Current;
         var report = Builder().Build(new AnnualReportInput(company, draft.CompanyName, year, signedAt, questionnaire,
-            draft.Percelen.Select(p => p.Figures).ToList(), conclusion, signature, draft.SubmittedToUwvOn));
+            draft.Figures, conclusion, signature, draft.SubmittedToUwvOn));
 
         var version = await archive.ReserveVersionAsync(company, year, signature.SignedBy, signedAt, cancellationToken);
-        var files = Render(report, version);
+        var files = renderer.Render(report, version);
         // The bureau's digital signature goes into the rendered PDF before it is stored; the recorded hash is the signed file's.
         files = files with { Pdf = await pdfSigner.SignAsync(files.Pdf, SignatureOf(report), cancellationToken) };
         var sha = Sha256(files.Pdf);
-        var status = report.Checklist.Status.ToString().ToLowerInvariant();
+        var status = StatusOf(report);
         await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signedAt, status, cancellationToken);
         return new ReportSigning(ReportSigning.Outcomes.Signed, new ReportVersionInfo(version, signature.SignedBy, signedAt, sha, status));
     }
@@ -72,13 +64,24 @@ public sealed class AnnualReportService(
     public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
         archive.ListAsync(company, year, cancellationToken);
 
-    /// <param name="version">A version number, or null for the current draft.</param>
-    public async Task<byte[]?> ReadFileAsync(string company, int year, int? version, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// One file of the version asked for; <see cref="ReportVersionChoice.Latest"/> is the latest signed version, or the
+    /// draft while nothing is signed. Null when that file does not exist (yet).
+    /// </summary>
+    public async Task<ReportFile?> ReadFileAsync(string company, int year, ReportVersionChoice choice, string file, CancellationToken cancellationToken)
     {
-        if (version is { } v) return await archive.ReadVersionFileAsync(company, year, v, file, cancellationToken);
-        return await archive.GetDraftAsync(company, year, cancellationToken) is { } draft
-            ? await archive.ReadDraftFileAsync(company, year, draft.Id, file, cancellationToken)
-            : null;
+        var version = choice.Kind switch
+        {
+            ReportVersionKind.Signed => choice.Number,
+            ReportVersionKind.Latest => (await archive.ListAsync(company, year, cancellationToken)).Versions.LastOrDefault()?.Version,
+            _ => null,
+        };
+        var content = version is { } v
+            ? await archive.ReadVersionFileAsync(company, year, v, file, cancellationToken)
+            : await archive.GetDraftAsync(company, year, cancellationToken) is { } draft
+                ? await archive.ReadDraftFileAsync(company, year, draft.Id, file, cancellationToken)
+                : null;
+        return content is null ? null : new ReportFile(content, version);
     }
 
     public Task<VerifiedReport?> VerifyAsync(string sha256, CancellationToken cancellationToken) =>
@@ -86,17 +89,10 @@ public sealed class AnnualReportService(
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
+    private static string StatusOf(AnnualReport report) => report.Checklist.Status.ToString().ToLowerInvariant();
+
     private static ReportPdfSignature SignatureOf(AnnualReport report) => new(report.Signature!.SignedBy, report.Bureau.Name,
         report.Signature.SignedAt, $"Jaarrapportage KTO {report.Year} voor UWV, {report.CompanyName}");
 
     private AnnualReportBuilder Builder() => new(reportSettings, BureauInfo.From(bureauSettings));
-
-    private ReportFiles Render(AnnualReport report, int? version)
-    {
-        var questionnaire = questionnaires.Get(report.QuestionnaireVersion);
-        return new ReportFiles(
-            pdf.Render(report, questionnaire, VerifyUrl, version),
-            xlsx.Render(report, questionnaire, version),
-            Encoding.UTF8.GetBytes(ReportJson.Serialize(report)));
-    }
 }

@@ -1,4 +1,4 @@
-namespace Kto.Core.Survey;
+namespace Kto.Infrastructure.Links;
 
 /// <summary>
 /// Where personal links point. Tokens travel in the query string (and in the form body of a POST), never in the

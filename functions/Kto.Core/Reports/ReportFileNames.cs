@@ -1,4 +1,4 @@
-namespace Kto.Infrastructure.Reports;
+namespace Kto.Core.Reports;
 
 /// <summary>The three files of a report version and their content types: the names in blob paths and download routes.</summary>
 public static class ReportFileNames

@@ -1,17 +1,21 @@
-namespace Kto.Infrastructure.Reports;
+namespace Kto.Core.Reports;
 
 /// <summary>
 /// Where drafts and signed versions of the annual report are kept (<see cref="ReportArchive"/> in blob and table
-/// storage). An interface so tests can wrap it and crash between reserving a version and writing it.
+/// storage in Kto.Infrastructure). Tests wrap it to crash between reserving a version and writing it.
 /// </summary>
 public interface IReportArchive
 {
-    Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, DateTimeOffset generatedAt, string checklistStatus,
+    /// <summary>Stores a draft's files and the inputs it was built from; the draft replaces the previous one.</summary>
+    Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
         CancellationToken cancellationToken);
 
     Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken);
 
     Task<byte[]?> ReadDraftFileAsync(string company, int year, string draftId, string file, CancellationToken cancellationToken);
+
+    /// <summary>The inputs the draft named by <paramref name="draftId"/> was built from; null when it is gone.</summary>
+    Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken);
 
     Task<byte[]?> ReadVersionFileAsync(string company, int year, int version, string file, CancellationToken cancellationToken);
 

@@ -1,4 +1,4 @@
-namespace Kto.Infrastructure.Reports;
+namespace Kto.Core.Reports;
 
 /// <summary>One rendering of a report: the PDF, the workbook and the JSON, always made together from one report.</summary>
 public sealed record ReportFiles(byte[] Pdf, byte[] Xlsx, byte[] Json)

@@ -1,4 +1,4 @@
-namespace Kto.Infrastructure.Reports;
+namespace Kto.Core.Reports;
 
 /// <summary>What signing a draft came to: the new version, or why nothing was signed.</summary>
 public sealed record ReportSigning(ReportSigning.Outcomes Outcome, ReportVersionInfo? Version = null, string? CurrentDraftId = null)

@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Kto.Core.Deliveries;
-using Kto.Core.Settings;
 
 namespace Kto.Infrastructure.Storage;
 
@@ -9,17 +8,15 @@ namespace Kto.Infrastructure.Storage;
 /// Stores an uploaded export as <c>deliveries/{company}/{file}</c>, where the blob trigger picks it up.
 /// The upload is streamed and cut off at the size limit, so a huge body never fills memory or storage.
 /// </summary>
-public sealed class DeliveryUploadService(BlobServiceClient blobs, DeliverySettings settings)
+public sealed class BlobDeliveryInbox(BlobServiceClient blobs) : IDeliveryInbox
 {
-    /// <param name="declaredLength">The request's Content-Length, when it has one: a file declared too large is refused unread.</param>
-    public async Task<UploadOutcome> UploadAsync(string company, string fileName, Stream body, long? declaredLength, CancellationToken cancellationToken)
+    public async Task<InboxOutcome> StoreAsync(string company, string fileName, Stream body, long maxBytes, CancellationToken cancellationToken)
     {
-        if (declaredLength > settings.MaxFileBytes) return UploadOutcome.TooLarge;
         var blob = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer).GetBlobClient($"{company}/{fileName}");
         if (await blob.ExistsAsync(cancellationToken))
-            return UploadOutcome.Conflict;
+            return InboxOutcome.Exists;
 
-        await using var limited = new LimitedStream(body, settings.MaxFileBytes);
+        await using var limited = new LimitedStream(body, maxBytes);
         try
         {
             await blob.UploadAsync(limited, new BlobUploadOptions
@@ -29,14 +26,12 @@ public sealed class DeliveryUploadService(BlobServiceClient blobs, DeliverySetti
         }
         catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return UploadOutcome.Conflict;
+            return InboxOutcome.Exists;
         }
         catch (LimitedStream.LimitExceededException)
         {
-            return UploadOutcome.TooLarge;
+            return InboxOutcome.TooLarge;
         }
-        return UploadOutcome.Stored;
+        return InboxOutcome.Stored;
     }
 }
-
-public enum UploadOutcome { Stored, Conflict, TooLarge }

@@ -1,0 +1,11 @@
+namespace Kto.Core.Deliveries;
+
+/// <summary>Where uploaded exports wait for ingest (blob storage in Kto.Infrastructure, where the blob trigger picks them up).</summary>
+public interface IDeliveryInbox
+{
+    /// <summary>
+    /// Stores <paramref name="body"/> under the company and file name, never over an existing file, and stops reading
+    /// once it passes <paramref name="maxBytes"/> (then nothing is stored).
+    /// </summary>
+    Task<InboxOutcome> StoreAsync(string company, string fileName, Stream body, long maxBytes, CancellationToken cancellationToken);
+}

@@ -1,0 +1,12 @@
+namespace Kto.Core.Reports;
+
+/// <summary>
+/// What a draft was built from, kept beside its files: signing rebuilds the report from exactly these inputs (plus
+/// the bureau's conclusion and signature), never from the rendered report.json, whose shape is a public contract.
+/// </summary>
+public sealed record ReportDraftInputs(
+    string CompanyName,
+    string QuestionnaireVersion,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<PerceelFigures> Figures,
+    DateOnly? SubmittedToUwvOn = null);

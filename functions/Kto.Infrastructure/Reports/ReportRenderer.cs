@@ -1,0 +1,25 @@
+using System.Text;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+using Kto.Core.Settings;
+
+namespace Kto.Infrastructure.Reports;
+
+/// <summary>Renders a report to its PDF (with the verify link), workbook and public report.json.</summary>
+public sealed class ReportRenderer(QuestionnaireCatalog questionnaires, KtoSettings ktoSettings) : IReportRenderer
+{
+    private readonly ReportPdfRenderer pdf = new();
+    private readonly ReportXlsxRenderer xlsx = new();
+
+    /// <summary>The verify page a signed PDF points to; the PDF's SHA-256 is appended.</summary>
+    public string VerifyUrl => ktoSettings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";
+
+    public ReportFiles Render(AnnualReport report, int? version)
+    {
+        var questionnaire = questionnaires.Get(report.QuestionnaireVersion);
+        return new ReportFiles(
+            pdf.Render(report, questionnaire, VerifyUrl, version),
+            xlsx.Render(report, questionnaire, version),
+            Encoding.UTF8.GetBytes(ReportJson.Serialize(report)));
+    }
+}

@@ -1,0 +1,21 @@
+using Kto.Core.Companies;
+
+namespace Kto.Core.Tests.Fakes;
+
+/// <summary>Companies in a dictionary, for use-case tests without storage.</summary>
+public sealed class InMemoryCompanyStore : ICompanyStore
+{
+    private readonly Dictionary<string, (Company Company, string KeyHash)> companies = new();
+
+    public Task<bool> TryAddAsync(Company company, string keyHash, CancellationToken cancellationToken) =>
+        Task.FromResult(companies.TryAdd(company.Id, (company, keyHash)));
+
+    public Task<Company?> GetAsync(string companyId, CancellationToken cancellationToken) =>
+        Task.FromResult(companies.TryGetValue(companyId, out var found) ? found.Company : null);
+
+    public Task<string?> GetKeyHashAsync(string companyId, CancellationToken cancellationToken) =>
+        Task.FromResult(companies.TryGetValue(companyId, out var found) ? found.KeyHash : null);
+
+    public Task<IReadOnlyList<Company>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Company>>(companies.Values.Select(c => c.Company).OrderBy(c => c.Id).ToList());
+}

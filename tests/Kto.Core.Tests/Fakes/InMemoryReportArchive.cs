@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Kto.Core.Reports;
+
+namespace Kto.Core.Tests.Fakes;
+
+/// <summary>Drafts and signed versions in memory, with the same rules as the real archive: a draft id names its files.</summary>
+public sealed class InMemoryReportArchive : IReportArchive
+{
+    private readonly Dictionary<(string, int), (ReportDraftInfo Info, ReportFiles Files, ReportDraftInputs Inputs)> drafts = new();
+    private readonly Dictionary<(string, int), List<(ReportVersionInfo Info, ReportFiles Files)>> versions = new();
+    private readonly Dictionary<(string, int), int> reserved = new();
+    private readonly Dictionary<string, VerifiedReport> verified = new();
+
+    /// <summary>Lets a test replace a stored draft file, to show what signing does and does not read.</summary>
+    public void ReplaceDraftFiles(string company, int year, Func<ReportFiles, ReportFiles> change)
+    {
+        var draft = drafts[(company, year)];
+        drafts[(company, year)] = draft with { Files = change(draft.Files) };
+    }
+
+    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
+        CancellationToken cancellationToken)
+    {
+        var info = new ReportDraftInfo(Convert.ToHexStringLower(SHA256.HashData(files.Json)), inputs.GeneratedAt, checklistStatus);
+        drafts[(company, year)] = (info, files, inputs);
+        return Task.FromResult(info);
+    }
+
+    public Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken) =>
+        Task.FromResult(drafts.TryGetValue((company, year), out var d) ? d.Info : null);
+
+    public Task<byte[]?> ReadDraftFileAsync(string company, int year, string draftId, string file, CancellationToken cancellationToken) =>
+        Task.FromResult(drafts.TryGetValue((company, year), out var d) && d.Info.Id == draftId ? d.Files[file] : null);
+
+    public Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
+        Task.FromResult(drafts.TryGetValue((company, year), out var d) && d.Info.Id == draftId ? d.Inputs : null);
+
+    public Task<byte[]?> ReadVersionFileAsync(string company, int year, int version, string file, CancellationToken cancellationToken) =>
+        Task.FromResult(Versions(company, year).Where(v => v.Info.Version == version).Select(v => v.Files[file]).FirstOrDefault());
+
+    public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
+        Task.FromResult<(ReportDraftInfo?, IReadOnlyList<ReportVersionInfo>)>(
+            (drafts.TryGetValue((company, year), out var d) ? d.Info : null, Versions(company, year).Select(v => v.Info).ToList()));
+
+    public Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
+        Task.FromResult(reserved[(company, year)] = reserved.GetValueOrDefault((company, year)) + 1);
+
+    public Task CompleteVersionAsync(string company, int year, int version, ReportFiles files, string sha256, string companyName,
+        DateTimeOffset signedAt, string checklistStatus, CancellationToken cancellationToken)
+    {
+        Versions(company, year).Add((new ReportVersionInfo(version, "?", signedAt, sha256, checklistStatus), files));
+        verified[sha256] = new VerifiedReport(companyName, year, version, signedAt);
+        return Task.CompletedTask;
+    }
+
+    public Task<VerifiedReport?> FindByHashAsync(string sha256, CancellationToken cancellationToken) =>
+        Task.FromResult(verified.GetValueOrDefault(sha256));
+
+    private List<(ReportVersionInfo Info, ReportFiles Files)> Versions(string company, int year) =>
+        versions.TryGetValue((company, year), out var list) ? list : versions[(company, year)] = [];
+}

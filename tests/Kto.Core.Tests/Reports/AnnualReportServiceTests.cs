@@ -1,0 +1,103 @@
+using System.Text;
+using Kto.Core.Companies;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+using Kto.Core.Settings;
+using Kto.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+using static Kto.Core.Tests.Reports.ReportFixtures;
+
+namespace Kto.Core.Tests.Reports;
+
+/// <summary>Drafting, signing and downloading the annual report, against in-memory ports.</summary>
+public class AnnualReportServiceTests
+{
+    private readonly InMemoryReportArchive archive = new();
+    private readonly RecordingReportRenderer renderer = new();
+    private readonly InMemoryCompanyStore companies = new();
+    private readonly FakeTimeProvider time = new(At(2027, 2, 10));
+    private readonly AnnualReportService service;
+
+    public AnnualReportServiceTests()
+    {
+        companies.TryAddAsync(new Company("acme", "Acme Re-integratie", At(2026, 1, 1)), "hash", default).Wait();
+        service = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" },
+            new QuestionnaireCatalog(new QuestionnaireSettings()), companies, archive, renderer, new MarkingPdfSigner(), time);
+    }
+
+    private Task<ReportDraftInfo> DraftAsync(params PerceelFigures[] figures) =>
+        service.SaveDraftAsync("acme", 2026, figures.Length == 0 ? [Healthy()] : figures, At(2027, 1, 15), default);
+
+    [Fact]
+    public async Task Signing_rebuilds_the_report_from_the_drafts_inputs_not_from_its_report_json()
+    {
+        var figures = Healthy() with { Ended = 21, Approached = 21 };
+        var draft = await DraftAsync(figures);
+        // The rendered report.json is a public document, not what signing reads: garbling it changes nothing.
+        archive.ReplaceDraftFiles("acme", 2026, files => files with { Json = Encoding.UTF8.GetBytes("{ not a report") });
+
+        var signing = await service.SignAsync("acme", 2026, draft.Id, " J. de Vries ", "Akkoord.", default);
+
+        Assert.Equal(ReportSigning.Outcomes.Signed, signing.Outcome);
+        var signed = renderer.Rendered.Last();
+        Assert.Equal(figures, signed.Percelen.Single().Figures);
+        Assert.Equal("Acme Re-integratie", signed.CompanyName);
+        Assert.Equal("Akkoord.", signed.Conclusion);
+        Assert.Equal("J. de Vries", signed.Signature!.SignedBy);
+        Assert.Equal(time.GetUtcNow(), signed.Signature.SignedAt);
+    }
+
+    [Fact]
+    public async Task The_signed_version_records_the_hash_of_the_signed_pdf()
+    {
+        var draft = await DraftAsync();
+
+        var version = (await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", null, default)).Version!;
+
+        var pdf = (await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Signed(version.Version), ReportFileNames.Pdf, default))!.Content;
+        Assert.EndsWith(" signed by J. de Vries", Encoding.UTF8.GetString(pdf));
+        Assert.Equal(AnnualReportService.Sha256(pdf), version.Sha256);
+        Assert.Equal(version.Version, (await service.VerifyAsync(version.Sha256.ToUpperInvariant(), default))!.Version);
+    }
+
+    [Fact]
+    public async Task A_draft_replaced_since_it_was_opened_is_not_signed()
+    {
+        var opened = await DraftAsync();
+        time.Advance(TimeSpan.FromMinutes(1));
+        var replacing = await service.SaveDraftAsync("acme", 2026, [Healthy() with { Responded = 9 }], time.GetUtcNow(), default);
+
+        var signing = await service.SignAsync("acme", 2026, opened.Id, "J. de Vries", null, default);
+
+        Assert.NotEqual(opened.Id, replacing.Id);
+        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, signing.Outcome);
+        Assert.Equal(replacing.Id, signing.CurrentDraftId);
+        Assert.Empty((await service.ListAsync("acme", 2026, default)).Versions);
+    }
+
+    [Fact]
+    public async Task Without_a_draft_there_is_nothing_to_sign()
+    {
+        var signing = await service.SignAsync("acme", 2026, "abc", "J. de Vries", null, default);
+
+        Assert.Equal(ReportSigning.Outcomes.NoDraft, signing.Outcome);
+    }
+
+    [Fact]
+    public async Task The_latest_file_is_the_draft_until_a_version_is_signed_then_the_newest_version()
+    {
+        Assert.Null(await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Latest, ReportFileNames.Pdf, default));
+        var draft = await DraftAsync();
+
+        var beforeSigning = await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Latest, ReportFileNames.Pdf, default);
+        await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", null, default);
+        await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Tweede.", default);
+        var afterSigning = await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Latest, ReportFileNames.Pdf, default);
+
+        Assert.Null(beforeSigning!.Version);
+        Assert.Equal("pdf vdraft", Encoding.UTF8.GetString(beforeSigning.Content));
+        Assert.Equal(2, afterSigning!.Version);
+        Assert.StartsWith("pdf v2", Encoding.UTF8.GetString(afterSigning.Content));
+        Assert.Null((await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Draft, ReportFileNames.Pdf, default))!.Version);
+    }
+}
