@@ -27,9 +27,9 @@ public sealed class IngestScenario : IScenario, IUsesAzurite
     public long? AzuritePeak { get; private set; }
 
     public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
+        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
 
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         await using var services = await KtoServices.StartAsync(azurite.ConnectionString);
         var ingest = services.GetRequiredService<DeliveryIngestService>();

@@ -34,11 +34,11 @@ public sealed class MailScenario : IScenario, IUsesAzurite
     public long? AzuritePeak { get; private set; }
 
     public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
+        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
 
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
-        await using var smtp = new SmtpSink();
+        await using var smtp = new TestSmtpServer();
         var figures = new List<Figure>();
         var notes = new List<string>();
         var at = ExportFile.MailMoment;
@@ -62,7 +62,7 @@ public sealed class MailScenario : IScenario, IUsesAzurite
                     throw new InvalidOperationException($"mail run sent {result.Sent} ({result.Stopped}), server received {smtp.Received.Count}, expected {expected}");
                 pipelineRates.Add(expected / clock.Elapsed.TotalSeconds);
 
-                var messages = smtp.Received.Select(m => MimeMessage.Load(new MemoryStream(m.Message))).ToList();
+                var messages = smtp.Received.Select(m => m.Message).ToList();
                 smtp.Received.Clear();
                 clock.Restart();
                 await BareLoopAsync(smtp.Port, messages, cancellationToken);
@@ -113,7 +113,7 @@ public sealed class MailScenario : IScenario, IUsesAzurite
         return best;
     }
 
-    private static Dictionary<string, string?> MailSettings(SmtpSink smtp, int perMinute, int perHour, TimeSpan runLimit) => new()
+    private static Dictionary<string, string?> MailSettings(TestSmtpServer smtp, int perMinute, int perHour, TimeSpan runLimit) => new()
     {
         ["Kto:Mail:Host"] = "127.0.0.1",
         ["Kto:Mail:Port"] = smtp.Port.ToString(),

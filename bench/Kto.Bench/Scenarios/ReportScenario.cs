@@ -43,9 +43,9 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
     public long? AzuritePeak { get; private set; }
 
     public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
+        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
 
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         var bureauKey = SecretKeys.Create();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -76,7 +76,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         }
     }
 
-    private static async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteProcess azurite, string baseUrl, string bureauKey, int year, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteServer azurite, string baseUrl, string bureauKey, int year, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bureauKey);
@@ -290,13 +290,13 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
                string.Join("; ", names.Select((n, i) => $"{n} {steps[i] / BreakdownCompanies * 1000:F0} ms ({100 * steps[i] / total:F0} %)")) + ".";
     }
 
-    private static (TimeSpan Azurite, TimeSpan Self) Cpu(AzuriteProcess azurite, Process self)
+    private static (TimeSpan Azurite, TimeSpan Self) Cpu(AzuriteServer azurite, Process self)
     {
         self.Refresh();
         return (azurite.CpuTime() ?? TimeSpan.Zero, self.TotalProcessorTime);
     }
 
-    private static (TimeSpan Azurite, TimeSpan Self) Since((TimeSpan Azurite, TimeSpan Self) start, AzuriteProcess azurite, Process self)
+    private static (TimeSpan Azurite, TimeSpan Self) Since((TimeSpan Azurite, TimeSpan Self) start, AzuriteServer azurite, Process self)
     {
         var now = Cpu(azurite, self);
         return (now.Azurite - start.Azurite, now.Self - start.Self);

@@ -39,11 +39,11 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     public long? AzuritePeak { get; private set; }
 
     public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
+        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
 
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
-        await using var smtp = new SmtpSink();
+        await using var smtp = new TestSmtpServer();
         var bureauKey = SecretKeys.Create();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -79,7 +79,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
         }
     }
 
-    private async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteProcess azurite, SmtpSink smtp, Uri baseUrl, string bureauKey, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteServer azurite, TestSmtpServer smtp, Uri baseUrl, string bureauKey, CancellationToken cancellationToken)
     {
         var seedClock = System.Diagnostics.Stopwatch.StartNew();
         var tokens = await InviteAsync(baseUrl, bureauKey, smtp, GetTokens + PostWarmupTokens + PostTokens, cancellationToken);
@@ -144,7 +144,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     }
 
     /// <summary>Runs a load and measures the CPU time this process (host and generator) and Azurite used for it.</summary>
-    private static async Task<CpuRun> CpuAsync(AzuriteProcess azurite, Func<Task<LoadResult>> run)
+    private static async Task<CpuRun> CpuAsync(AzuriteServer azurite, Func<Task<LoadResult>> run)
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var host = self.TotalProcessorTime;
@@ -157,7 +157,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     }
 
     /// <summary>Token rows read with GetEntityIfExistsAsync by <see cref="Clients"/> loops for a few seconds: what Azurite gives one entity read.</summary>
-    private static async Task<RawReads> RawReadsAsync(WebApplication app, AzuriteProcess azurite, List<string> tokens, CancellationToken cancellationToken)
+    private static async Task<RawReads> RawReadsAsync(WebApplication app, AzuriteServer azurite, List<string> tokens, CancellationToken cancellationToken)
     {
         var table = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.TokensTable);
         var hashes = tokens.Select(SecretKeys.Hash).ToArray();
@@ -209,27 +209,15 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     /// <summary>The form a browser posts from the page: every mandatory answer, the hidden form field and the language.</summary>
     private static byte[] AnswerBody(SurveyFormKey formKey, string token)
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["rapportcijfer"] = "8",
-            ["begeleider-luistert"] = "4",
-            ["begeleider-deskundig"] = "5",
-            ["begeleider-bereikbaar"] = "nvt",
-            ["afspraken-duidelijk"] = "4",
-            ["afspraken-nagekomen"] = "3",
-            ["meebeslissen-plan"] = "4",
-            ["hulp-naar-werk"] = "2",
-            ["informatie-duidelijk"] = "4",
-            ["open-goed"] = "Mijn begeleider was vriendelijk.",
-            [SurveyLinks.SurveyTokenField] = token,
-            [SurveyFormKey.FieldName] = formKey.For(SecretKeys.Hash(token)),
-            ["lang"] = "nl",
-        };
+        var fields = SurveyAnswers.Valid();
+        fields[SurveyLinks.SurveyTokenField] = token;
+        fields[SurveyFormKey.FieldName] = formKey.For(SecretKeys.Hash(token));
+        fields["lang"] = "nl";
         return Encoding.ASCII.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
     }
 
     /// <summary>Registers a company, delivers its services and sends the invitations; returns the links' tokens from the mails.</summary>
-    private static async Task<List<string>> InviteAsync(Uri baseUrl, string bureauKey, SmtpSink smtp, int needed, CancellationToken cancellationToken)
+    private static async Task<List<string>> InviteAsync(Uri baseUrl, string bureauKey, TestSmtpServer smtp, int needed, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(3) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bureauKey);
@@ -253,7 +241,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
         var statusUrl = (await started.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("statusUrl").GetString()!;
         var job = await WaitForJobRunAsync(http, statusUrl, cancellationToken);
         var tokens = smtp.Received
-            .Select(m => TokenPattern().Match(MimeMessage.Load(new MemoryStream(m.Message)).TextBody ?? "").Groups[1].Value)
+            .Select(m => TokenPattern().Match(m.Message.TextBody ?? "").Groups[1].Value)
             .Where(t => t.Length > 0).Distinct().ToList();
         if (tokens.Count < needed) throw new InvalidOperationException($"{tokens.Count} links from the mails, {needed} needed: {job}");
         return tokens[..needed];

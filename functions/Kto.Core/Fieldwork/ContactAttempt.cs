@@ -14,8 +14,6 @@ public static class ContactModes
     public const string Email = "email";
     public const string Letter = "letter";
     public const string Phone = "phone";
-
-    public static IReadOnlyList<string> All { get; } = [Email, Letter, Phone];
 }
 
 public static class AttemptOutcomes
@@ -35,6 +33,4 @@ public static class AttemptOutcomes
 
     /// <summary>Outcomes that count as "approached" for the UWV check approached = ended.</summary>
     public static bool CountsAsApproach(string outcome) => outcome is Sent or Reached or NoAnswer or Unknown;
-
-    public static IReadOnlyList<string> All { get; } = [Sent, Reached, NoAnswer, Failed, Deferred, Unknown];
 }

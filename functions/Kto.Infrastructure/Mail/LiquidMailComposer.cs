@@ -27,7 +27,6 @@ public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings
         };
         return new OutgoingMail(
             content.Email,
-            null,
             templates.Render("Mail/subject.liquid", values, html: false).Trim(),
             templates.Render("Mail/mail.txt.liquid", values, html: false),
             templates.Render("Mail/mail.html.liquid", values, html: true),

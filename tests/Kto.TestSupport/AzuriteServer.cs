@@ -1,17 +1,17 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Kto.Bench.Support;
+namespace Kto.TestSupport;
 
 /// <summary>
-/// A real Azurite (npm, installed by ./kto) on free loopback ports with in-memory storage, as the integration
-/// tests start it; stopped on dispose. Its own peak RSS is read from /proc, since it is a separate process.
+/// A real Azurite (npm, installed by ./kto) on free loopback ports with in-memory storage; stopped on dispose.
+/// The benchmarks read its peak RSS and CPU time from /proc, since it is a separate process.
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteServer : IAsyncDisposable
 {
     private readonly Process process;
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
     {
         this.process = process;
         ConnectionString =
@@ -25,7 +25,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>Runs a scenario against a fresh Azurite and hands back Azurite's peak memory, also when the run fails.</summary>
-    public static async Task<T> RunAsync<T>(Func<AzuriteProcess, Task<T>> run, Action<long?> reportPeak)
+    public static async Task<T> RunAsync<T>(Func<AzuriteServer, Task<T>> run, Action<long?> reportPeak)
     {
         await using var azurite = await StartAsync();
         try
@@ -38,10 +38,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AzuriteProcess> StartAsync()
+    public static async Task<AzuriteServer> StartAsync()
     {
         var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite)) throw new InvalidOperationException("Azurite is not installed: run ./kto bench (it runs npm ci).");
+        if (!File.Exists(azurite)) throw new InvalidOperationException("Azurite is not installed: run ./kto test or ./kto bench (they run npm ci).");
         int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
         var start = new ProcessStartInfo(azurite)
         {
@@ -60,7 +60,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AzuriteProcess(process, blob, queue, table);
+        var server = new AzuriteServer(process, blob, queue, table);
         foreach (var port in new[] { blob, table, queue }) await WaitForPortAsync(port);
         return server;
     }
