@@ -21,22 +21,16 @@ namespace Kto.Bench.Scenarios;
 /// throttle at <see cref="ThrottledPerMinute"/> a minute for a bounded <see cref="ThrottleWindow"/>: no 60-second
 /// window may hold more mails than the limit, measured at the SMTP server's arrival times.
 /// </summary>
-public sealed class MailScenario : IScenario, IUsesAzurite
+public sealed class MailScenario : AzuriteScenario
 {
     private const int Mails = 300;
     private const int Runs = 3;
     public const int ThrottledPerMinute = 10;
     public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(70);
 
-    public string Name => "mail";
+    public override string Name => "mail";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         await using var smtp = new TestSmtpServer();
         var figures = new List<Figure>();

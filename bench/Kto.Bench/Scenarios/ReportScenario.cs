@@ -28,7 +28,7 @@ namespace Kto.Bench.Scenarios;
 /// says Completed, all drafts written; against a raw aggregation of the same partitions with Azure.Data.Tables
 /// (counts and mean grade per company and perceel, in memory, no product code). Both must give the same numbers.
 /// </summary>
-public sealed class ReportScenario : IScenario, IUsesAzurite
+public sealed class ReportScenario : AzuriteScenario
 {
     public const int Companies = 50;
     public const int ServicesPerCompany = 2_000;
@@ -37,15 +37,9 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
     private const int RawReaders = 4;
     private const int BreakdownCompanies = 5;
 
-    public string Name => "report";
+    public override string Name => "report";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         var bureauKey = SecretKeys.Create();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";

@@ -24,7 +24,7 @@ namespace Kto.Bench.Scenarios;
 /// in the same host. The host is the real local host (Kto.Local: the function classes on Kestrel) on Azurite,
 /// in this process; the personal links come from real invitation mails, seeded untimed.
 /// </summary>
-public sealed partial class SurveyScenario : IScenario, IUsesAzurite
+public sealed partial class SurveyScenario : AzuriteScenario
 {
     public const int Clients = 64;
     private const int GetTokens = 512;
@@ -33,15 +33,9 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
 
-    public string Name => "survey";
+    public override string Name => "survey";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteServer.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         await using var smtp = new TestSmtpServer();
         var bureauKey = SecretKeys.Create();
