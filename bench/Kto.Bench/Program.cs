@@ -38,7 +38,7 @@ async Task<int> RunScenarioAsync(string name, string resultFile)
     self.Refresh();
     result.PeakWorkingSetBytes = self.PeakWorkingSet64;
     result.AllocatedBytes = GC.GetTotalAllocatedBytes();
-    result.AzuritePeakBytes = (scenario as IUsesAzurite)?.AzuritePeak;
+    result.AzuritePeakBytes = (scenario as AzuriteScenario)?.AzuritePeak;
     await File.WriteAllTextAsync(resultFile, JsonSerializer.Serialize(result, json));
     return result.Error is null ? 0 : 1;
 }

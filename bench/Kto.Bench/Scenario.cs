@@ -12,13 +12,6 @@ public interface IScenario
     Task<ScenarioResult> RunAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A scenario that runs its own Azurite: the table shows Azurite's peak memory beside the scenario's.</summary>
-public interface IUsesAzurite
-{
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    long? AzuritePeak { get; }
-}
-
 /// <param name="Figure">What was measured, with unit (e.g. "rows/s").</param>
 /// <param name="Met">Null when the issue sets no target for this figure.</param>
 public sealed record Figure(string Name, double Value, string Unit, string Baseline, double BaselineValue, double? Ratio,

@@ -27,8 +27,6 @@ public sealed class FunctionCatalog
         let trigger = f.Method.GetParameters().Select(p => p.GetCustomAttribute<T>()).FirstOrDefault(a => a is not null)
         where trigger is not null
         select (f, trigger);
-
-    public IEnumerable<Type> FunctionTypes => Functions.Select(f => f.Type).Distinct();
 }
 
 /// <summary>One function: its name, its class and its method.</summary>

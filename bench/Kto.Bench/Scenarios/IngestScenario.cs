@@ -15,21 +15,15 @@ namespace Kto.Bench.Scenarios;
 /// per service, as <see cref="ServiceRows"/> and <see cref="ContactRows"/> builds them) with <c>SubmitTransactionAsync</c> in batches of 100.
 /// Best of <see cref="Runs"/> for each, alternating, on empty tables each time.
 /// </summary>
-public sealed class IngestScenario : IScenario, IUsesAzurite
+public sealed class IngestScenario : AzuriteScenario
 {
     public const int Rows = 100_000;
     private const int Runs = 2;
     private const string FileName = "levering-bench.csv";
 
-    public string Name => "ingest";
+    public override string Name => "ingest";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         await using var services = await KtoServices.StartAsync(azurite.ConnectionString);
         var ingest = services.GetRequiredService<DeliveryIngestService>();

@@ -21,24 +21,18 @@ namespace Kto.Bench.Scenarios;
 /// throttle at <see cref="ThrottledPerMinute"/> a minute for a bounded <see cref="ThrottleWindow"/>: no 60-second
 /// window may hold more mails than the limit, measured at the SMTP server's arrival times.
 /// </summary>
-public sealed class MailScenario : IScenario, IUsesAzurite
+public sealed class MailScenario : AzuriteScenario
 {
     private const int Mails = 300;
     private const int Runs = 3;
     public const int ThrottledPerMinute = 10;
     public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(70);
 
-    public string Name => "mail";
+    public override string Name => "mail";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
-        await using var smtp = new SmtpSink();
+        await using var smtp = new TestSmtpServer();
         var figures = new List<Figure>();
         var notes = new List<string>();
         var at = ExportFile.MailMoment;
@@ -62,7 +56,7 @@ public sealed class MailScenario : IScenario, IUsesAzurite
                     throw new InvalidOperationException($"mail run sent {result.Sent} ({result.Stopped}), server received {smtp.Received.Count}, expected {expected}");
                 pipelineRates.Add(expected / clock.Elapsed.TotalSeconds);
 
-                var messages = smtp.Received.Select(m => MimeMessage.Load(new MemoryStream(m.Message))).ToList();
+                var messages = smtp.Received.Select(m => m.Message).ToList();
                 smtp.Received.Clear();
                 clock.Restart();
                 await BareLoopAsync(smtp.Port, messages, cancellationToken);
@@ -113,7 +107,7 @@ public sealed class MailScenario : IScenario, IUsesAzurite
         return best;
     }
 
-    private static Dictionary<string, string?> MailSettings(SmtpSink smtp, int perMinute, int perHour, TimeSpan runLimit) => new()
+    private static Dictionary<string, string?> MailSettings(TestSmtpServer smtp, int perMinute, int perHour, TimeSpan runLimit) => new()
     {
         ["Kto:Mail:Host"] = "127.0.0.1",
         ["Kto:Mail:Port"] = smtp.Port.ToString(),

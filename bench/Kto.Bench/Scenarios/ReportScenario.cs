@@ -28,7 +28,7 @@ namespace Kto.Bench.Scenarios;
 /// says Completed, all drafts written; against a raw aggregation of the same partitions with Azure.Data.Tables
 /// (counts and mean grade per company and perceel, in memory, no product code). Both must give the same numbers.
 /// </summary>
-public sealed class ReportScenario : IScenario, IUsesAzurite
+public sealed class ReportScenario : AzuriteScenario
 {
     public const int Companies = 50;
     public const int ServicesPerCompany = 2_000;
@@ -37,15 +37,9 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
     private const int RawReaders = 4;
     private const int BreakdownCompanies = 5;
 
-    public string Name => "report";
+    public override string Name => "report";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         var bureauKey = SecretKeys.Create();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
@@ -76,7 +70,7 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
         }
     }
 
-    private static async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteProcess azurite, string baseUrl, string bureauKey, int year, CancellationToken cancellationToken)
+    private static async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteServer azurite, string baseUrl, string bureauKey, int year, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bureauKey);
@@ -291,13 +285,13 @@ public sealed class ReportScenario : IScenario, IUsesAzurite
                string.Join("; ", names.Select((n, i) => $"{n} {steps[i] / BreakdownCompanies * 1000:F0} ms ({100 * steps[i] / total:F0} %)")) + ".";
     }
 
-    private static (TimeSpan Azurite, TimeSpan Self) Cpu(AzuriteProcess azurite, Process self)
+    private static (TimeSpan Azurite, TimeSpan Self) Cpu(AzuriteServer azurite, Process self)
     {
         self.Refresh();
         return (azurite.CpuTime() ?? TimeSpan.Zero, self.TotalProcessorTime);
     }
 
-    private static (TimeSpan Azurite, TimeSpan Self) Since((TimeSpan Azurite, TimeSpan Self) start, AzuriteProcess azurite, Process self)
+    private static (TimeSpan Azurite, TimeSpan Self) Since((TimeSpan Azurite, TimeSpan Self) start, AzuriteServer azurite, Process self)
     {
         var now = Cpu(azurite, self);
         return (now.Azurite - start.Azurite, now.Self - start.Self);

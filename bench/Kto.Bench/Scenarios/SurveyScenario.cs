@@ -25,7 +25,7 @@ namespace Kto.Bench.Scenarios;
 /// in the same host. The host is the real local host (Kto.Local: the function classes on Kestrel) on Azurite,
 /// in this process; the personal links come from real invitation mails, seeded untimed.
 /// </summary>
-public sealed partial class SurveyScenario : IScenario, IUsesAzurite
+public sealed partial class SurveyScenario : AzuriteScenario
 {
     public const int Clients = 64;
     private const int GetTokens = 512;
@@ -34,17 +34,11 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
 
-    public string Name => "survey";
+    public override string Name => "survey";
 
-    /// <summary>Azurite's peak resident memory, read just before it stops.</summary>
-    public long? AzuritePeak { get; private set; }
-
-    public Task<ScenarioResult> RunAsync(CancellationToken cancellationToken) =>
-        AzuriteProcess.RunAsync(azurite => RunAsync(azurite, cancellationToken), peak => AzuritePeak = peak);
-
-    private async Task<ScenarioResult> RunAsync(AzuriteProcess azurite, CancellationToken cancellationToken)
+    protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
-        await using var smtp = new SmtpSink();
+        await using var smtp = new TestSmtpServer();
         var bureauKey = SecretKeys.Create();
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
@@ -80,7 +74,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
         }
     }
 
-    private async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteProcess azurite, SmtpSink smtp, Uri baseUrl, string bureauKey, CancellationToken cancellationToken)
+    private async Task<ScenarioResult> MeasureAsync(WebApplication app, AzuriteServer azurite, TestSmtpServer smtp, Uri baseUrl, string bureauKey, CancellationToken cancellationToken)
     {
         var seedClock = System.Diagnostics.Stopwatch.StartNew();
         var tokens = await InviteAsync(baseUrl, bureauKey, smtp, GetTokens + PostWarmupTokens + PostTokens, cancellationToken);
@@ -145,7 +139,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     }
 
     /// <summary>Runs a load and measures the CPU time this process (host and generator) and Azurite used for it.</summary>
-    private static async Task<CpuRun> CpuAsync(AzuriteProcess azurite, Func<Task<LoadResult>> run)
+    private static async Task<CpuRun> CpuAsync(AzuriteServer azurite, Func<Task<LoadResult>> run)
     {
         using var self = System.Diagnostics.Process.GetCurrentProcess();
         var host = self.TotalProcessorTime;
@@ -158,7 +152,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     }
 
     /// <summary>Token rows read with GetEntityIfExistsAsync by <see cref="Clients"/> loops for a few seconds: what Azurite gives one entity read.</summary>
-    private static async Task<RawReads> RawReadsAsync(WebApplication app, AzuriteProcess azurite, List<string> tokens, CancellationToken cancellationToken)
+    private static async Task<RawReads> RawReadsAsync(WebApplication app, AzuriteServer azurite, List<string> tokens, CancellationToken cancellationToken)
     {
         var table = app.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.TokensTable);
         var hashes = tokens.Select(SecretKeys.Hash).ToArray();
@@ -210,27 +204,15 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
     /// <summary>The form a browser posts from the page: every mandatory answer, the hidden form field and the language.</summary>
     private static byte[] AnswerBody(SurveyFormKey formKey, string token)
     {
-        var fields = new Dictionary<string, string>
-        {
-            ["rapportcijfer"] = "8",
-            ["begeleider-luistert"] = "4",
-            ["begeleider-deskundig"] = "5",
-            ["begeleider-bereikbaar"] = "nvt",
-            ["afspraken-duidelijk"] = "4",
-            ["afspraken-nagekomen"] = "3",
-            ["meebeslissen-plan"] = "4",
-            ["hulp-naar-werk"] = "2",
-            ["informatie-duidelijk"] = "4",
-            ["open-goed"] = "Mijn begeleider was vriendelijk.",
-            [SurveyLinks.SurveyTokenField] = token,
-            [SurveyFormKey.FieldName] = formKey.For(SecretKeys.Hash(token)),
-            ["lang"] = "nl",
-        };
+        var fields = SurveyAnswers.Valid();
+        fields[SurveyLinks.SurveyTokenField] = token;
+        fields[SurveyFormKey.FieldName] = formKey.For(SecretKeys.Hash(token));
+        fields["lang"] = "nl";
         return Encoding.ASCII.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
     }
 
     /// <summary>Registers a company, delivers its services and sends the invitations; returns the links' tokens from the mails.</summary>
-    private static async Task<List<string>> InviteAsync(Uri baseUrl, string bureauKey, SmtpSink smtp, int needed, CancellationToken cancellationToken)
+    private static async Task<List<string>> InviteAsync(Uri baseUrl, string bureauKey, TestSmtpServer smtp, int needed, CancellationToken cancellationToken)
     {
         // The typed client ./kto and the integration tests use: each route is called in one way.
         using var api = new KtoApiClient(baseUrl, bureauKey, TimeSpan.FromMinutes(3));
@@ -251,7 +233,7 @@ public sealed partial class SurveyScenario : IScenario, IUsesAzurite
         // The run goes on in the background: follow its status location to the end.
         var job = await api.WaitForJobRunAsync(started.JsonString("statusUrl")!, TimeSpan.FromMinutes(15), cancellationToken: cancellationToken);
         var tokens = smtp.Received
-            .Select(m => TokenPattern().Match(MimeMessage.Load(new MemoryStream(m.Message)).TextBody ?? "").Groups[1].Value)
+            .Select(m => TokenPattern().Match(m.Message.TextBody ?? "").Groups[1].Value)
             .Where(t => t.Length > 0).Distinct().ToList();
         if (tokens.Count < needed) throw new InvalidOperationException($"{tokens.Count} links from the mails, {needed} needed: {job.Body}");
         return tokens[..needed];

@@ -6,8 +6,6 @@ public sealed record Caller(CallerKind Kind, string? CompanyId = null)
     public static Caller Anonymous { get; } = new(CallerKind.Anonymous);
     public static Caller Bureau { get; } = new(CallerKind.Bureau);
 
-    public bool IsBureau => Kind == CallerKind.Bureau;
-
     /// <summary>The one rule for company data: the bureau sees all, a company only its own.</summary>
     public bool MaySee(string companyId) =>
         Kind == CallerKind.Bureau || (Kind == CallerKind.Company && CompanyId == companyId);

@@ -265,8 +265,8 @@ public sealed class DeliveryIngestService(
     public Task<Receipt> RefuseTooLargeAsync(string company, string fileName, CancellationToken cancellationToken) =>
         SaveAsync(TooLarge(company, fileName), cancellationToken);
 
-    private Receipt TooLarge(string company, string fileName) => Refused(company, fileName, DeliveryCodes.FileTooLarge,
-        $"Het bestand is groter dan {settings.MaxFileBytes / (1024 * 1024)} MB. Lever het in delen aan.");
+    private Receipt TooLarge(string company, string fileName) =>
+        Refused(company, fileName, DeliveryCodes.FileTooLarge, settings.FileTooLargeMessage);
 
     private Receipt Refused(string company, string fileName, string code, string message) => new()
     {

@@ -22,8 +22,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         if (content.Length == 0)
             return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, "Het bestand is leeg.");
         if (content.Length > Settings.MaxFileBytes)
-            return DeliveryInspection.Refused(DeliveryCodes.FileTooLarge,
-                $"Het bestand is groter dan {Settings.MaxFileBytes / (1024 * 1024)} MB. Lever het in delen aan.");
+            return DeliveryInspection.Refused(DeliveryCodes.FileTooLarge, Settings.FileTooLargeMessage);
 
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
@@ -168,9 +167,8 @@ public sealed class DeliveryParser(DeliverySettings settings)
     private DeliveryInspection TooManyColumns() => DeliveryInspection.Refused(DeliveryCodes.TooManyColumns,
         $"Het bestand heeft waarden in meer dan {Settings.MaxColumns} kolommen. Lever alleen de kolommen van de levering aan.");
 
-    /// <summary>Phone numbers and dates are never taken for BSNs: a phone stored without its 0 has nine digits too.</summary>
     private static HashSet<int> ExcludedFromBsnCheck(Dictionary<DeliveryField, int> columns) =>
-        [.. columns.Where(c => c.Key is DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum).Select(c => c.Value)];
+        [.. columns.Where(c => BsnExemptFields.Contains(c.Key)).Select(c => c.Value)];
 
     private DeliveryCensus TakeCensus(Stream content, DeliveryLayout layout)
     {

@@ -54,10 +54,10 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         return new DeliveryRow(row.Number, service, [], warnings);
     }
 
-    /// <summary>Every stored field except phone numbers and dates (which can look like nine digits without being a BSN), in column order.</summary>
+    /// <summary>Every stored field except the <see cref="BsnExemptFields"/>, in column order.</summary>
     private readonly (DeliveryField Field, int Column)[] bsnChecked =
         [.. layout.Columns
-            .Where(c => c.Key is not (DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum))
+            .Where(c => !BsnExemptFields.Contains(c.Key))
             .OrderBy(c => c.Value)
             .Select(c => (c.Key, c.Value))];
 

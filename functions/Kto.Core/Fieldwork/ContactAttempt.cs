@@ -15,7 +15,6 @@ public static class ContactModes
     public const string Letter = "letter";
     public const string Phone = "phone";
 
-    public static IReadOnlyList<string> All { get; } = [Email, Letter, Phone];
 
     public static string Name(ContactMode mode) => mode switch
     {

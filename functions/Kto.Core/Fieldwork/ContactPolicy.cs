@@ -24,7 +24,7 @@ public sealed class ContactPolicy(FieldworkSettings settings)
     public DateOnly FieldworkCloses(int year) => new(year + 1, settings.ClosesMonth, settings.ClosesDay);
 
     public bool IsFieldworkOpen(int year, DateTimeOffset utc) =>
-        DateOnly.FromDateTime(DutchTime.ToDutch(utc).DateTime) <= FieldworkCloses(year);
+        DutchTime.DateOf(utc) <= FieldworkCloses(year);
 
     /// <summary>Measurement years whose fieldwork is open at this moment: this year, and last year until it closes.</summary>
     public IReadOnlyList<int> YearsInFieldwork(DateTimeOffset utc)

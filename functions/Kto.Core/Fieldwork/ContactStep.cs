@@ -10,7 +10,5 @@ public readonly record struct ContactStep(int Number)
     /// <summary>The name used in records and reports: <c>invitation</c>, <c>reminder-1</c>, <c>reminder-2</c>, …</summary>
     public string Name => IsInvitation ? "invitation" : $"reminder-{Number}";
 
-    public string DutchName => IsInvitation ? "uitnodiging" : $"herinnering {Number}";
-
     public override string ToString() => Name;
 }

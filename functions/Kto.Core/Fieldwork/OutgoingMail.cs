@@ -1,4 +1,4 @@
 namespace Kto.Core.Fieldwork;
 
 /// <summary>A composed mail to one client: both parts, and the one-click opt-out address (RFC 8058).</summary>
-public sealed record OutgoingMail(string To, string? ToName, string Subject, string Text, string Html, string UnsubscribeUrl);
+public sealed record OutgoingMail(string To, string Subject, string Text, string Html, string UnsubscribeUrl);

@@ -18,7 +18,7 @@ public sealed class AnnualReportBuilder(ReportSettings settings, BureauInfo bure
         var percelen = input.Figures.OrderBy(f => f.Perceel).Select(BuildPerceel).ToList();
         var checklist = UwvChecklist.Evaluate(new UwvChecklistInput(
             input.Year,
-            DutchCalendar.DateOf(input.GeneratedAt),
+            DutchTime.DateOf(input.GeneratedAt),
             settings,
             bureau,
             input.Questionnaire,

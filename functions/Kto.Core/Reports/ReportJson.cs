@@ -1,19 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Kto.Core.Reports;
 
-/// <summary>The serializer options of the report JSON contract: camelCase, enums as strings.</summary>
+/// <summary>The report JSON contract, in the shape of every document (<see cref="KtoJson"/>).</summary>
 public static class ReportJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    public static string Serialize(AnnualReport report) => JsonSerializer.Serialize(report, Options);
+    public static string Serialize(AnnualReport report) => JsonSerializer.Serialize(report, KtoJson.Options);
 
     public static AnnualReport Deserialize(string json) =>
-        JsonSerializer.Deserialize<AnnualReport>(json, Options) ?? throw new JsonException("Empty report.");
+        JsonSerializer.Deserialize<AnnualReport>(json, KtoJson.Options) ?? throw new JsonException("Empty report.");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Kto.Core.Reports;
 
@@ -42,20 +41,20 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
     private static UwvCheck OnTime(UwvChecklistInput input)
     {
         var deadline = input.Settings.SubmissionDeadline(input.Year);
-        var deadlineText = DutchCalendar.Format(deadline);
+        var deadlineText = DutchTime.Format(deadline);
         var title = $"Op tijd bij UWV (uiterlijk {deadlineText})";
-        var signedOn = input.Signature is null ? (DateOnly?)null : DutchCalendar.DateOf(input.Signature.SignedAt);
+        var signedOn = input.Signature is null ? (DateOnly?)null : DutchTime.DateOf(input.Signature.SignedAt);
 
         (UwvCheckStatus, string) verdict = (input.SubmittedToUwvOn, signedOn) switch
         {
             ({ } submitted, _) when submitted <= deadline =>
-                (UwvCheckStatus.Passed, $"Het rapport is op {DutchCalendar.Format(submitted)} ingediend bij UWV. Dat is op tijd."),
+                (UwvCheckStatus.Passed, $"Het rapport is op {DutchTime.Format(submitted)} ingediend bij UWV. Dat is op tijd."),
             ({ } submitted, _) =>
-                (UwvCheckStatus.Failed, $"Het rapport is op {DutchCalendar.Format(submitted)} ingediend bij UWV. Dat is na de deadline van {deadlineText}."),
+                (UwvCheckStatus.Failed, $"Het rapport is op {DutchTime.Format(submitted)} ingediend bij UWV. Dat is na de deadline van {deadlineText}."),
             (null, { } signed) when signed > deadline =>
-                (UwvCheckStatus.Failed, $"Het rapport is pas op {DutchCalendar.Format(signed)} ondertekend. Dat is na de deadline van {deadlineText}."),
+                (UwvCheckStatus.Failed, $"Het rapport is pas op {DutchTime.Format(signed)} ondertekend. Dat is na de deadline van {deadlineText}."),
             (null, { } signed) when input.Today > deadline =>
-                (UwvCheckStatus.Pending, $"Het rapport is op tijd ondertekend ({DutchCalendar.Format(signed)}). Of UWV het op tijd ontving, kan dit systeem niet zien: het bedrijf dient het in via CLMS. Leg de datum van indienen vast."),
+                (UwvCheckStatus.Pending, $"Het rapport is op tijd ondertekend ({DutchTime.Format(signed)}). Of UWV het op tijd ontving, kan dit systeem niet zien: het bedrijf dient het in via CLMS. Leg de datum van indienen vast."),
             (null, null) when input.Today > deadline =>
                 (UwvCheckStatus.Failed, $"De deadline van {deadlineText} is voorbij en het rapport is nog niet ondertekend."),
             _ =>
@@ -88,11 +87,11 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
         const string title = "Rapport ondertekend door het onderzoeksbureau";
         if (input.Signature is { } signature && !string.IsNullOrWhiteSpace(signature.SignedBy))
             return new(3, UwvCheckIds.Signed, title, UwvCheckStatus.Passed,
-                $"Ondertekend door {signature.SignedBy} op {DutchCalendar.Format(DutchCalendar.DateOf(signature.SignedAt))}.");
+                $"Ondertekend door {signature.SignedBy} op {DutchTime.Format(DutchTime.DateOf(signature.SignedAt))}.");
         var deadline = input.Settings.SubmissionDeadline(input.Year);
         return input.Today > deadline
             ? new(3, UwvCheckIds.Signed, title, UwvCheckStatus.Failed,
-                $"Het rapport is niet ondertekend en de deadline van {DutchCalendar.Format(deadline)} is voorbij.")
+                $"Het rapport is niet ondertekend en de deadline van {DutchTime.Format(deadline)} is voorbij.")
             : new(3, UwvCheckIds.Signed, title, UwvCheckStatus.Pending,
                 "Dit is een concept. Het onderzoeksbureau moet het rapport nog ondertekenen.");
     }
@@ -196,7 +195,7 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
         new(number, id, title, UwvCheckStatus.Failed, "Het rapport bevat geen enkel perceel.");
 
     private static string Percent(double fraction) =>
-        (fraction * 100).ToString("0.#", CultureInfo.GetCultureInfo("nl-NL")) + "%";
+        (fraction * 100).ToString("0.#", DutchTime.Culture) + "%";
 
     private static string RespondentsNorm(ReportSettings settings) =>
         settings.MinimumRespondents > 0 ? $" en minstens {settings.MinimumRespondents} deelnemers" : "";

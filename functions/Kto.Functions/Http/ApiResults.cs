@@ -25,5 +25,5 @@ public static class ApiResults
     public static IActionResult BadRequest(string code, string message) => Error(StatusCodes.Status400BadRequest, code, message);
 
     public static IActionResult Json(object value, int status = StatusCodes.Status200OK) =>
-        new JsonResult(value, Infrastructure.KtoJson.Options) { StatusCode = status };
+        new JsonResult(value, Core.KtoJson.Options) { StatusCode = status };
 }

@@ -10,7 +10,7 @@ public static class JsonBody
     {
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Infrastructure.KtoJson.Options, cancellationToken);
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, Core.KtoJson.Options, cancellationToken);
         }
         catch (JsonException)
         {

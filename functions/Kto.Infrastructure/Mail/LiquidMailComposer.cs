@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kto.Core;
 using Kto.Core.Fieldwork;
 using Kto.Core.Settings;
@@ -9,8 +8,6 @@ namespace Kto.Infrastructure.Mail;
 /// <summary>Composes invitations and reminders from the Liquid templates in <c>Templates/Mail/</c>.</summary>
 public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings bureau) : IMailComposer
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public OutgoingMail Compose(MailContent content)
     {
         var values = new Dictionary<string, object?>
@@ -21,13 +18,12 @@ public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings
             ["perceel"] = PerceelNames.DisplayName(content.Perceel),
             ["survey_url"] = content.SurveyUrl,
             ["optout_url"] = content.OptOutUrl,
-            ["closes"] = content.FieldworkCloses.ToString("d MMMM yyyy", Dutch),
+            ["closes"] = DutchTime.Format(content.FieldworkCloses),
             ["bureau"] = bureau.Name,
             ["bureau_email"] = bureau.ContactEmail,
         };
         return new OutgoingMail(
             content.Email,
-            null,
             templates.Render("Mail/subject.liquid", values, html: false).Trim(),
             templates.Render("Mail/mail.txt.liquid", values, html: false),
             templates.Render("Mail/mail.html.liquid", values, html: true),

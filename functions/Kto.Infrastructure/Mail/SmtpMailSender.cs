@@ -123,7 +123,7 @@ public sealed class SmtpMailSender(MailSettings settings, BureauSettings bureau)
         {
             var message = new MimeMessage();
             message.From.Add(new MailboxAddress(bureau.Name, settings.FromAddress));
-            message.To.Add(new MailboxAddress(mail.ToName ?? "", mail.To));
+            message.To.Add(new MailboxAddress("", mail.To));
             message.Subject = mail.Subject;
             if (!string.IsNullOrEmpty(mail.UnsubscribeUrl)) // empty for a portal sign-in mail: nothing to opt out of
             {

@@ -1,3 +1,4 @@
+using Kto.Core;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Kto.Core.Deliveries;

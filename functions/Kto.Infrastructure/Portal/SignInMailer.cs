@@ -23,7 +23,7 @@ public sealed class SignInMailer(IMailSender sender, LiquidTemplates templates, 
             ["bureau"] = bureau.Name,
             ["bureau_email"] = bureau.ContactEmail,
         };
-        var mail = new OutgoingMail(email, null,
+        var mail = new OutgoingMail(email,
             templates.Render("Portal/Mail/subject.liquid", values, html: false).Trim(),
             templates.Render("Portal/Mail/signin.txt.liquid", values, html: false),
             templates.Render("Portal/Mail/signin.html.liquid", values, html: true),

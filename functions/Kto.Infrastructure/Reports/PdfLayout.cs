@@ -88,7 +88,6 @@ public sealed class PdfLayout : IDisposable
 
     public double Y { get; private set; }
     public double Width => PageWidth - 2 * Margin;
-    public int PageCount => pages.Count;
     private static double Bottom => PageHeight - Margin - 14; // room for the footer
 
     public void NewPage()

@@ -1,3 +1,4 @@
+using Kto.Core;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;

@@ -43,7 +43,7 @@ public sealed class ReportPdfRenderer
         pdf.Paragraph(report.CompanyName, pdf.H1);
         pdf.Space(20);
         pdf.Paragraph($"Rapportage per perceel voor UWV over de re-integratiediensten die in {report.Year} zijn beëindigd, " +
-                      $"in te dienen via CLMS uiterlijk {DutchCalendarText(report.Norms.SubmissionDeadline)}.");
+                      $"in te dienen via CLMS uiterlijk {DutchTime.Format(report.Norms.SubmissionDeadline)}.");
         pdf.Space(30);
         pdf.Field("Onderzoeksbureau", report.Bureau.Name.Length == 0 ? "(niet ingesteld)" : report.Bureau.Name);
         pdf.Field("Lid van", report.Bureau.Membership.Length == 0 ? "(niet ingesteld)" : report.Bureau.Membership);
@@ -243,6 +243,4 @@ public sealed class ReportPdfRenderer
         QuestionType.Grade1To10 => " (1–10)",
         _ => "",
     };
-
-    private static string DutchCalendarText(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 }

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using Azure.Data.Tables;
 
 namespace Kto.Infrastructure.Storage;
@@ -18,9 +17,6 @@ public static class SendTimesColumns
 
     public static List<DateTimeOffset> Read(TableEntity entity)
     {
-        // Rows written before this format held one comma-separated text property.
-        if (entity.GetString(Prefix) is { Length: > 0 } text)
-            return [.. text.Split(',').Select(t => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(t, CultureInfo.InvariantCulture)))];
         var sends = new List<DateTimeOffset>();
         for (var column = 0; column < MaxColumns && entity.GetBinary(Prefix + column) is { } bytes; column++)
         {

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Kto.Core;
 using Kto.Core.Deliveries;
 
 namespace Kto.Infrastructure.Storage;

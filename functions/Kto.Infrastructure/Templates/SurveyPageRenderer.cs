@@ -108,8 +108,8 @@ public sealed class SurveyPageRenderer
 
     private Dictionary<string, string> Texts(string lang, string? company, DateOnly? closes)
     {
-        var culture = CultureInfo.GetCultureInfo(lang == "en" ? "en-GB" : "nl-NL");
-        var closesText = closes?.ToString("d MMMM yyyy", culture) ?? "";
+        var culture = lang == "en" ? CultureInfo.GetCultureInfo("en-GB") : DutchTime.Culture;
+        var closesText = closes?.ToString(DutchTime.DateFormat, culture) ?? "";
         return texts[lang].ToDictionary(kv => kv.Key, kv => kv.Value
             .Replace("{bureau}", bureau.Name, StringComparison.Ordinal)
             .Replace("{bureau_email}", bureau.ContactEmail, StringComparison.Ordinal)

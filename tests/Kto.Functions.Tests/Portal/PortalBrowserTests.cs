@@ -130,7 +130,7 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
         {
-            var mail = stack.Smtp.Received.FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)));
+            var mail = stack.Smtp.Received.Select(r => r.Message).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)));
             if (mail is not null) return mail;
             await Task.Delay(100);
         }

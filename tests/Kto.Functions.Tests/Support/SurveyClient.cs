@@ -45,19 +45,7 @@ public sealed partial class SurveyClient
     }
 
     /// <summary>Every mandatory question answered; the grade as given.</summary>
-    public static Dictionary<string, string> ValidAnswers(int grade = 8) => new()
-    {
-        ["rapportcijfer"] = grade.ToString(),
-        ["begeleider-luistert"] = "4",
-        ["begeleider-deskundig"] = "5",
-        ["begeleider-bereikbaar"] = "nvt",
-        ["afspraken-duidelijk"] = "4",
-        ["afspraken-nagekomen"] = "3",
-        ["meebeslissen-plan"] = "4",
-        ["hulp-naar-werk"] = "2",
-        ["informatie-duidelijk"] = "4",
-        ["open-goed"] = "Mijn begeleider was vriendelijk.",
-    };
+    public static Dictionary<string, string> ValidAnswers(int grade = 8) => SurveyAnswers.Valid(grade);
 
     /// <summary>A response as the tests read it: status, headers and the HTML.</summary>
     public sealed partial record Page(HttpStatusCode Status, HttpResponseMessage Response, string Html, byte[] Bytes)

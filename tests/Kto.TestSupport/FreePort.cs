@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Kto.Functions.Tests.Support;
+namespace Kto.TestSupport;
 
 public static class FreePort
 {

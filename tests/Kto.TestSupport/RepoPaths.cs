@@ -1,6 +1,6 @@
-namespace Kto.Functions.Tests.Support;
+namespace Kto.TestSupport;
 
-/// <summary>Finds the repository root (where KtoFunctions.sln is) from the test's output folder.</summary>
+/// <summary>Finds the repository root (where KtoFunctions.sln is) from the test's or benchmark's output folder.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Kto.Functions.Tests.Support;
+namespace Kto.TestSupport;
 
-/// <summary>A real Azurite (npm, installed by ./kto) on free ports with in-memory storage; stopped on dispose.</summary>
+/// <summary>
+/// A real Azurite (npm, installed by ./kto) on free loopback ports with in-memory storage; stopped on dispose.
+/// The benchmarks read its peak RSS and CPU time from /proc, since it is a separate process.
+/// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
     private readonly Process process;
@@ -21,6 +24,20 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Runs a scenario against a fresh Azurite and hands back Azurite's peak memory, also when the run fails.</summary>
+    public static async Task<T> RunAsync<T>(Func<AzuriteServer, Task<T>> run, Action<long?> reportPeak)
+    {
+        await using var azurite = await StartAsync();
+        try
+        {
+            return await run(azurite);
+        }
+        finally
+        {
+            reportPeak(azurite.PeakResidentBytes());
+        }
+    }
+
     /// <summary>
     /// Starts Azurite on three free ports. A port taken between choosing and binding (another test run on the same
     /// machine) makes Azurite exit: then it starts again on other ports, up to three times.
@@ -28,7 +45,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync()
     {
         var azurite = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
-        if (!File.Exists(azurite)) throw new InvalidOperationException("Azurite is not installed: run ./kto test (it runs npm ci).");
+        if (!File.Exists(azurite)) throw new InvalidOperationException("Azurite is not installed: run ./kto test or ./kto bench (they run npm ci).");
         for (var attempt = 1; ; attempt++)
         {
             int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
@@ -55,6 +72,34 @@ public sealed class AzuriteServer : IAsyncDisposable
             await server.DisposeAsync();
             if (attempt == 3) throw new TimeoutException($"Azurite did not start (3 attempts; last ports {blob}, {queue}, {table})");
         }
+    }
+
+    /// <summary>Azurite's peak resident memory (VmHWM) in bytes, or null when it cannot be read.</summary>
+    public long? PeakResidentBytes()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
+        }
+        catch (IOException) { }
+        return null;
+    }
+
+    /// <summary>CPU time Azurite has used so far (user + system, from /proc), or null when it cannot be read.</summary>
+    public TimeSpan? CpuTime()
+    {
+        try
+        {
+            // Fields 14 and 15 of /proc/PID/stat, in clock ticks (USER_HZ, 100 on Linux); the name in brackets may hold spaces.
+            var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (IOException) { }
+        return null;
     }
 
     /// <summary>True once the port accepts a connection; false when Azurite exited or 90 s passed (a busy machine).</summary>

@@ -5,6 +5,7 @@ using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using MimeKit;
 using SmtpServer;
 using SmtpServer.IO;
 using SmtpServer.Mail;
@@ -12,29 +13,44 @@ using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Kto.Bench.Support;
+namespace Kto.TestSupport;
 
-/// <summary>A real SMTP server (the SmtpServer package) on a free loopback port that keeps each message with its arrival time.</summary>
-public sealed class SmtpSink : IAsyncDisposable
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on a free loopback port. Keeps what it receives with its arrival
+/// time; refuses recipients on request: permanently (550) or for now (452, once per address).
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    public SmtpSink()
+    /// <param name="idleTimeout">Closes a connection that sends no command for this long, as real servers do.</param>
+    public TestSmtpServer(TimeSpan? idleTimeout = null)
     {
         Port = FreePort.Next();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
+        var builder = new SmtpServerOptionsBuilder().ServerName("localhost")
+            .Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port)));
+        if (idleTimeout is { } timeout) builder = builder.CommandWaitTimeout(timeout);
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new Filter(this));
         services.Add(new NoDelayListenerFactory());
-        running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        running = new SmtpServer.SmtpServer(builder.Build(), services).StartAsync(stop.Token);
     }
 
     public int Port { get; }
 
-    /// <summary>Raw messages as received, with the <see cref="Stopwatch"/> timestamp of their arrival.</summary>
-    public ConcurrentQueue<(long Arrived, byte[] Message)> Received { get; } = new();
+    public ConcurrentQueue<ReceivedMail> Received { get; } = new();
+
+    /// <summary>Addresses answered with 550 (a bounce).</summary>
+    public ConcurrentDictionary<string, bool> RejectPermanently { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Addresses answered with 452 the first time (try again later).</summary>
+    public ConcurrentDictionary<string, bool> RejectOnce { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<MimeMessage> To(string domain) =>
+        Received.Select(m => m.Message)
+            .Where(m => m.To.Mailboxes.Any(a => a.Address.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase))).ToList();
 
     public async ValueTask DisposeAsync()
     {
@@ -42,13 +58,34 @@ public sealed class SmtpSink : IAsyncDisposable
         try { await running; } catch (OperationCanceledException) { }
     }
 
-    private sealed class Store(SmtpSink sink) : MessageStore
+    /// <summary>A message as received, with the <see cref="Stopwatch"/> timestamp of its arrival; parsed only when read.</summary>
+    public sealed class ReceivedMail(long arrived, byte[] raw)
+    {
+        private readonly Lazy<MimeMessage> message = new(() => MimeMessage.Load(new MemoryStream(raw)));
+
+        public long Arrived { get; } = arrived;
+        public MimeMessage Message => message.Value;
+    }
+
+    private sealed class Store(TestSmtpServer server) : MessageStore
     {
         public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            sink.Received.Enqueue((Stopwatch.GetTimestamp(), buffer.ToArray()));
+            // Parsing waits until a test reads the message, so the benchmarks measure the sender, not MimeKit.
+            server.Received.Enqueue(new ReceivedMail(Stopwatch.GetTimestamp(), buffer.ToArray()));
             return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+
+    private sealed class Filter(TestSmtpServer server) : MailboxFilter
+    {
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken token)
+        {
+            var address = to.AsAddress();
+            if (server.RejectOnce.TryRemove(address, out _))
+                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.InsufficientStorage, "try again later"));
+            return Task.FromResult(!server.RejectPermanently.ContainsKey(address));
         }
     }
 
@@ -80,7 +117,7 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    /// <summary>The connection as pipes; no TLS here (the benchmark sends to loopback with Security=None).</summary>
+    /// <summary>The connection as pipes; no TLS (mail goes to loopback with Security=None).</summary>
     private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
     {
         private readonly NetworkStream stream = client.GetStream();
@@ -93,7 +130,7 @@ public sealed class SmtpSink : IAsyncDisposable
         public SslProtocols SslProtocol => SslProtocols.None;
 
         public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The benchmark's SMTP server does not offer TLS.");
+            throw new NotSupportedException("The test SMTP server does not offer TLS.");
 
         public void Dispose() => client.Dispose();
     }
