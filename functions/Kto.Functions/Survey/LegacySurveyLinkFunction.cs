@@ -25,18 +25,11 @@ public sealed class LegacySurveyLinkFunction(SurveyPageService survey, SurveyPag
         Redirect(request, SurveyLinks.QuestionnaireRoute, token);
 
     [Function(nameof(LegacySubmitQuestionnaire))]
-    public async Task<IActionResult> LegacySubmitQuestionnaire(
+    public Task<IActionResult> LegacySubmitQuestionnaire(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SurveyLinks.LegacyQuestionnaireRoute)] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
-    {
-        if (survey.Precheck(SurveyForm.Request(request, settings, token, TokenPurpose.Survey)) is { } early)
-            return new SurveyPageResult(early, renderer);
-        var body = await SurveyForm.ReadAsync(request, cancellationToken);
-        if (body.IsTooLarge) return SurveyPageResult.TooLarge(request, renderer);
-        var page = await survey.SubmitAsync(SurveyForm.Request(request, settings, token, TokenPurpose.Survey, body.Fields), body.Fields, cancellationToken);
-        return new SurveyPageResult(page, renderer);
-    }
+        => PostAsync(request, token, survey.SubmitAsync, cancellationToken);
 
     [Function(nameof(LegacyConfirmOptOut))]
     public IActionResult LegacyConfirmOptOut(
@@ -45,18 +38,11 @@ public sealed class LegacySurveyLinkFunction(SurveyPageService survey, SurveyPag
         Redirect(request, SurveyLinks.OptOutRoute, token);
 
     [Function(nameof(LegacyOptOut))]
-    public async Task<IActionResult> LegacyOptOut(
+    public Task<IActionResult> LegacyOptOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SurveyLinks.LegacyOptOutRoute)] HttpRequest request,
         string token,
         CancellationToken cancellationToken)
-    {
-        if (survey.Precheck(SurveyForm.Request(request, settings, token, TokenPurpose.Survey)) is { } early)
-            return new SurveyPageResult(early, renderer);
-        var body = await SurveyForm.ReadAsync(request, cancellationToken);
-        if (body.IsTooLarge) return SurveyPageResult.TooLarge(request, renderer);
-        var page = await survey.OptOutAsync(SurveyForm.Request(request, settings, token, TokenPurpose.Survey, body.Fields), body.Fields, cancellationToken);
-        return new SurveyPageResult(page, renderer);
-    }
+        => PostAsync(request, token, survey.OptOutAsync, cancellationToken);
 
     /// <summary>To the same page with the token in the query string (and the language, if one was asked for).</summary>
     private static IActionResult Redirect(HttpRequest request, string route, string token)
@@ -67,5 +53,17 @@ public sealed class LegacySurveyLinkFunction(SurveyPageService survey, SurveyPag
         SecurityHeaders.Apply(request.HttpContext.Response);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new RedirectResult(url);
+    }
+
+    /// <summary>A POST to an old path: token shape and the unknown-link limit first, then the (capped) body, then the page.</summary>
+    private async Task<IActionResult> PostAsync(HttpRequest request, string token,
+        Func<SurveyRequest, IReadOnlyDictionary<string, string?>, CancellationToken, Task<SurveyPage>> handle, CancellationToken cancellationToken)
+    {
+        if (survey.Precheck(SurveyForm.Request(request, settings, token, TokenPurpose.Survey)) is { } early)
+            return new SurveyPageResult(early, renderer);
+        var body = await SurveyForm.ReadAsync(request, cancellationToken);
+        if (body.IsTooLarge) return SurveyPageResult.TooLarge(request, renderer);
+        var page = await handle(SurveyForm.Request(request, settings, token, TokenPurpose.Survey, body.Fields), body.Fields, cancellationToken);
+        return new SurveyPageResult(page, renderer);
     }
 }
