@@ -100,8 +100,7 @@ public sealed class BureauReportsPageFunction(
                 "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
                 null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
         var version = signing.Version!;
-        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), signer, AuditActions.ReportSigned, company,
-            $"Rapport {year} versie {version.Version} ondertekend (SHA-256 {version.Sha256})"), cancellationToken);
+        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), signer, company, year, version), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
     }
 

@@ -88,7 +88,7 @@ public sealed class BureauReportsBrowserTests(LocalStack stack) : IAsyncLifetime
         // The audit log names who signed what; /verify and its API say who signed.
         await page.GotoAsync($"{stack.BaseUrl}/portal/bureau/audit");
         var log = await page.TextContentAsync("table");
-        Assert.Contains($"Rapport {year} versie 1 ondertekend (SHA-256 {hash})", log);
+        Assert.Contains($"Rapport {year} versie 1 ondertekend door {bureauEmail} (SHA-256 {hash})", log);
         Assert.Contains(bureauEmail, log);
         await page.GotoAsync($"{stack.BaseUrl}/verify?sha256={hash}");
         Assert.Contains(bureauEmail, await page.TextContentAsync(".notice.ok"));
