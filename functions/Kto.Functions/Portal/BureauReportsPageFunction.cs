@@ -43,7 +43,8 @@ public sealed class BureauReportsPageFunction(
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = request.Query["klaar"].ToString() switch
         {
-            "gestart" => "Het concept wordt gemaakt. Vernieuw de pagina over een paar seconden.",
+            // Stays in the URL on reload, so it must stay true once the draft is there too.
+            "gestart" => "Een nieuw concept is aangevraagd. Staat hieronder nog geen of een ouder concept, vernieuw de pagina dan over een paar seconden.",
             "ondertekend" => "Het rapport is ondertekend. De nieuwe versie staat hieronder.",
             _ => null,
         };

@@ -45,7 +45,7 @@ public sealed class BureauReportsBrowserTests(LocalStack stack) : IAsyncLifetime
 
         // Start a draft: the page says it is being made; reload until it is there.
         await page.ClickAsync("button:text('Concept maken')");
-        Assert.Contains("Het concept wordt gemaakt", await page.TextContentAsync(".notice"));
+        Assert.Contains("Een nieuw concept is aangevraagd", await page.TextContentAsync(".notice"));
         await WaitForDraftAsync(page);
         var checks = page.Locator("ol.checklist > li");
         Assert.Equal(7, await checks.CountAsync());
