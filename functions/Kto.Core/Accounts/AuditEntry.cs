@@ -1,4 +1,10 @@
 namespace Kto.Core.Accounts;
 
 /// <summary>One line of the audit log: who did what, when, for which company.</summary>
-public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string? Company, string Detail);
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string? Company, string Detail)
+{
+    /// <summary>A signature (portal or API): which report and version, who signed it, and the signed PDF's hash.</summary>
+    public static AuditEntry ReportSigned(DateTimeOffset at, string actor, string company, int year, Reports.ReportVersionInfo version) =>
+        new(at, actor, AuditActions.ReportSigned, company,
+            $"Rapport {year} versie {version.Version} ondertekend door {version.SignedBy} (SHA-256 {version.Sha256})");
+}

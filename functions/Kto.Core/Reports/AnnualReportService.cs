@@ -61,6 +61,19 @@ public sealed class AnnualReportService(
         return new ReportSigning(ReportSigning.Outcomes.Signed, new ReportVersionInfo(version, signature.SignedBy, signedAt, sha, status));
     }
 
+    /// <summary>
+    /// The UWV checklist of the draft named by its id, rebuilt from its stored inputs the same way the draft was
+    /// built (so the page shows exactly the checks in the draft PDF). Null when that draft is no longer current.
+    /// </summary>
+    public async Task<UwvChecklist?> DraftChecklistAsync(string company, int year, string draftId, CancellationToken cancellationToken)
+    {
+        var draft = await archive.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
+        if (draft is null) return null;
+        var questionnaire = questionnaires.Get(draft.QuestionnaireVersion) ?? questionnaires.Current;
+        return Builder().Build(new AnnualReportInput(company, draft.CompanyName, year, draft.GeneratedAt, questionnaire,
+            draft.Figures, SubmittedToUwvOn: draft.SubmittedToUwvOn)).Checklist;
+    }
+
     public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
         archive.ListAsync(company, year, cancellationToken);
 

@@ -15,6 +15,7 @@ public sealed class PortalResult : IActionResult
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private readonly List<Action<HttpResponse>> cookies = [];
+    private bool ownFrames;
 
     public int StatusCode { get; private init; } = StatusCodes.Status200OK;
     public string? Html { get; private init; }
@@ -31,12 +32,19 @@ public sealed class PortalResult : IActionResult
         return this;
     }
 
+    /// <summary>The page may show our own documents in a frame (the draft PDF preview); nothing from elsewhere.</summary>
+    public PortalResult WithOwnFrames()
+    {
+        ownFrames = true;
+        return this;
+    }
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
         response.StatusCode = StatusCode;
         SecurityHeaders.Apply(response);
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = ownFrames ? ContentSecurityPolicy + "; frame-src 'self'" : ContentSecurityPolicy;
         response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers.CacheControl = "no-store";
         foreach (var apply in cookies) apply(response);

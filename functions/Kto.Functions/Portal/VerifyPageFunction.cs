@@ -72,6 +72,7 @@ public sealed class VerifyPageFunction(SessionService sessions, PortalKey key, P
             values["version"] = found.Version;
             values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
             values["bureau_name"] = bureau.Name;
+            values["signed_by"] = found.SignedBy;
         }
         return Page(request, visitor, values);
     }

@@ -1,4 +1,5 @@
 using Kto.Functions.Http;
+using Kto.Core.Accounts;
 using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,10 @@ namespace Kto.Functions.Reports;
 /// The bureau signs the draft it reviewed with its conclusion: a new, final version whose PDF hash is recorded.
 /// The request names that draft (<c>draft.id</c> from <c>GET /api/reports/{year}/{company}</c>): without it the
 /// request is refused, and a draft replaced since it was opened is refused with 409, so nothing is signed unseen.
-/// Signing again makes another version; earlier versions stay as they are.
+/// Signing again makes another version; earlier versions stay as they are. Every signature goes to the audit log
+/// (actor: the bureau key; the detail names the signer given).
 /// </summary>
-public sealed class SignReportFunction(AnnualReportService reports)
+public sealed class SignReportFunction(AnnualReportService reports, IAuditLog audit, TimeProvider time)
 {
     public sealed record SignRequest(string? Signer, string? Conclusion, string? Draft);
 
@@ -43,6 +45,7 @@ public sealed class SignReportFunction(AnnualReportService reports)
             return ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
                 $"Het concept is vervangen nadat u het opende. Bekijk het nieuwe concept (GET /api/reports/{year}/{company}) en onderteken dat.");
         var version = signing.Version!;
+        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), AuditActions.BureauKey, company, year, version), cancellationToken);
         return ApiResults.Json(new
         {
             company,

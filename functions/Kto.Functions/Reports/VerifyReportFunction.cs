@@ -8,7 +8,7 @@ namespace Kto.Functions.Reports;
 
 /// <summary>
 /// Anyone (UWV) asks whether a PDF with this SHA-256 is a report signed here. The answer names only the company,
-/// the year, the version and when it was signed.
+/// the year, the version, when it was signed and by whom.
 /// </summary>
 public sealed class VerifyReportFunction(AnnualReportService reports)
 {
@@ -34,6 +34,7 @@ public sealed class VerifyReportFunction(AnnualReportService reports)
             found.Year,
             found.Version,
             found.SignedAt,
+            found.SignedBy,
             message = $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}.",
         });
     }

@@ -160,8 +160,12 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         var found = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.VerifyPartition, sha256, cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var (company, report) = ReportRows.ReadVerify(found.Value!);
-        if (company is null || !await IsCompleteAsync(company, report.Year, report.Version, sha256, cancellationToken)) return null;
-        return report;
+        if (company is null) return null;
+        // The version row says whether signing finished, and who signed (recorded when the version was reserved).
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.Partition(company, report.Year), ReportRows.VersionRow(report.Version),
+            cancellationToken: cancellationToken);
+        if (!row.HasValue || ReportRows.CompletedSha256(row.Value!) != sha256) return null;
+        return report with { SignedBy = row.Value!.GetString(ReportRows.SignedBy) };
     }
 
     private async Task UploadAsync(string path, byte[] content, string contentType, bool overwrite, CancellationToken cancellationToken)

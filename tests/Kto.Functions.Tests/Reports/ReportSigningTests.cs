@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kto.Functions.Tests.Support;
+using Kto.Core.Accounts;
 using Kto.Core.Reports;
 using Kto.Infrastructure.Reports;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +43,14 @@ public sealed class ReportSigningTests(LocalStack stack)
         var signed = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign",
             new { signer = "Dr. J. de Wit", conclusion = "Goed.", draft = replacement });
         Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
-        Assert.Equal(1, (await signed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        var signedBody = await signed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, signedBody.GetProperty("version").GetInt32());
+        // The signature is in the audit log: the bureau key as actor, the signer named, the hash; the refused ones are not.
+        var audit = (await stack.Services.GetRequiredService<IAuditLog>().RecentAsync(500, default))
+            .Where(e => e.Company == company && e.Action == AuditActions.ReportSigned).ToList();
+        var entry = Assert.Single(audit);
+        Assert.Equal(AuditActions.BureauKey, entry.Actor);
+        Assert.Equal($"Rapport 2026 versie 1 ondertekend door Dr. J. de Wit (SHA-256 {signedBody.GetProperty("sha256").GetString()})", entry.Detail);
         var draftFigures = Figures(await DownloadAsync(stack.Bureau(), company, "report.json"));
         Assert.Equal(draftFigures, Figures(await DownloadAsync(stack.Bureau(), company, "report.json", "1")));
     }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Reports;
+using Kto.Functions.Http;
+using Kto.Functions.Reports;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The bureau's report page for one company and year: start a draft (the same Durable run as the API), preview it
+/// (the draft PDF in the page and its UWV checklist as HTML), write the conclusion and sign as the signed-in person.
+/// The sign form carries the draft id it shows, so a draft replaced meanwhile is refused with a page, not signed.
+/// Every signature goes to the audit log. Bureau users only; anyone else gets the same 404 as a missing page.
+/// </summary>
+public sealed class BureauReportsPageFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    ICompanyStore companies,
+    AnnualReportService reports,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private const int MaxConclusionLength = 10_000;
+    private readonly PortalGate gate = new(sessions, key, pages);
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    [Function(nameof(PortalBureauReport))]
+    public async Task<IActionResult> PortalBureauReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        var notice = request.Query["klaar"].ToString() switch
+        {
+            // Stays in the URL on reload, so it must stay true once the draft is there too.
+            "gestart" => "Een nieuw concept is aangevraagd. Staat hieronder nog geen of een ouder concept, vernieuw de pagina dan over een paar seconden.",
+            "ondertekend" => "Het rapport is ondertekend. De nieuwe versie staat hieronder.",
+            _ => null,
+        };
+        return await PageAsync(visitor, found!, year, notice, null, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalBureauReportStart))]
+    public async Task<IActionResult> PortalBureauReportStart(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/start")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
+        var started = await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
+        if (!started)
+            return await PageAsync(visitor, found!, year, null, "Dit rapport wordt al gemaakt. Vernieuw de pagina over een paar seconden.", null,
+                StatusCodes.Status409Conflict, cancellationToken);
+        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=gestart");
+    }
+
+    [Function(nameof(PortalBureauReportSign))]
+    public async Task<IActionResult> PortalBureauReportSign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/sign")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
+        var draftId = form.GetValueOrDefault("draft") ?? "";
+        var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
+        if (conclusion is { Length: > MaxConclusionLength })
+            return await PageAsync(visitor, found!, year, null, null, $"De conclusie mag hoogstens {MaxConclusionLength} tekens hebben.",
+                StatusCodes.Status422UnprocessableEntity, cancellationToken, conclusion);
+        if (draftId.Length is 0 or > 100)
+            return await PageAsync(visitor, found!, year, null, "Er is geen concept gekozen om te ondertekenen. Start eerst een concept.", null,
+                StatusCodes.Status422UnprocessableEntity, cancellationToken);
+
+        // The signer is the signed-in person, never a typed name.
+        var signer = visitor.User!.Email;
+        var signing = await reports.SignAsync(company, year, draftId, signer, string.IsNullOrEmpty(conclusion) ? null : conclusion, cancellationToken);
+        if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
+            return await PageAsync(visitor, found!, year, null, "Er is geen concept om te ondertekenen. Start eerst een concept.", null,
+                StatusCodes.Status409Conflict, cancellationToken);
+        if (signing.Outcome == ReportSigning.Outcomes.DraftReplaced)
+            return await PageAsync(visitor, found!, year, null,
+                "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
+                null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
+        var version = signing.Version!;
+        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), signer, company, year, version), cancellationToken);
+        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
+    }
+
+    [Function(nameof(PortalBureauDraftFile))]
+    public async Task<IActionResult> PortalBureauDraftFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/draft/report.pdf")] HttpRequest request,
+        string company,
+        int year,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var (draft, _) = await reports.ListAsync(company, year, cancellationToken);
+        // The draft the page showed, by id; a replaced one is gone.
+        if (draft is null || !string.Equals(draft.Id, request.Query["concept"].ToString(), StringComparison.OrdinalIgnoreCase)) return gate.NotFound(visitor);
+        var found = await reports.ReadFileAsync(company, year, ReportVersionChoice.Draft, ReportFileNames.Pdf, cancellationToken);
+        if (found is null || found.Version is not null) return gate.NotFound(visitor);
+        // Shown in a frame of the bureau's page (same origin only), never cached: it is replaced by the next run.
+        request.HttpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'self'";
+        request.HttpContext.Response.Headers.XFrameOptions = "SAMEORIGIN";
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new FileContentResult(found.Content, "application/pdf");
+    }
+
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, string? conclusionError,
+        int status, CancellationToken cancellationToken, string? conclusion = null)
+    {
+        var (draft, versions) = await reports.ListAsync(company.Id, year, cancellationToken);
+        var checklist = draft is null ? null : await reports.DraftChecklistAsync(company.Id, year, draft.Id, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
+            ["year"] = year,
+            ["notice"] = notice,
+            ["error"] = error,
+            ["conclusion_error"] = conclusionError,
+            ["conclusion"] = conclusion,
+            ["signer"] = visitor.User!.Email,
+            ["draft"] = draft is null ? null : new Dictionary<string, object?>
+            {
+                ["id"] = draft.Id,
+                ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+                ["pdf"] = $"/portal/bureau/reports/{company.Id}/{year}/draft/report.pdf?concept={draft.Id}",
+                ["status"] = StatusText(draft.ChecklistStatus),
+            },
+            ["checks"] = checklist?.Checks.Select(c => new Dictionary<string, object?>
+            {
+                ["number"] = c.Number,
+                ["title"] = c.Title,
+                ["status"] = StatusText(c.Status.ToString()),
+                ["status_class"] = c.Status.ToString().ToLowerInvariant(),
+                ["explanation"] = c.Explanation,
+            }).ToList(),
+            ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
+            {
+                ["version"] = v.Version,
+                ["signed_by"] = v.SignedBy,
+                ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["sha256"] = v.Sha256,
+                ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{v.Version}/report.pdf",
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview")), status).WithOwnFrames();
+    }
+
+    private static string StatusText(string status) => status.ToLowerInvariant() switch
+    {
+        "passed" => "In orde",
+        "pending" => "Nog open",
+        _ => "Niet in orde",
+    };
+
+    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
+    {
+        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (opened.Denied is not null) return opened;
+        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+    }
+}
