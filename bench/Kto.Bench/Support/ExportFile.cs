@@ -7,7 +7,8 @@ namespace Kto.Bench.Support;
 /// <summary>
 /// A deterministic monthly export as companies write it (semicolons, UTF-8, Dutch dates, every contract column
 /// plus one the contract ignores). One row in a hundred has no e-mail address (a no-email warning), so the receipt
-/// is realistic without being dominated by warnings. Klantnummers have eight digits: never taken for a BSN.
+/// is realistic without being dominated by warnings. Klantnummers are "K" and eight digits: never taken for a BSN (a
+/// plain eight-digit number that passes the 11-proef with a leading 0 is one, by design: issue 11).
 /// </summary>
 public static class ExportFile
 {
@@ -40,7 +41,7 @@ public static class ExportFile
             var achternaam = LastNames[(i / 8) % LastNames.Length];
             var email = i % 100 == 99 ? "" : $"klant{nr}@{emailDomain}";
             builder.Append(CultureInfo.InvariantCulture,
-                $"{nr};{voornaam};{(i % 5 == 0 ? "van der" : "")};{achternaam};{email};06{(10_000_000 + i * 37 % 89_999_999):D8};" +
+                $"K{nr};{voornaam};{(i % 5 == 0 ? "van der" : "")};{achternaam};{email};06{(10_000_000 + i * 37 % 89_999_999):D8};" +
                 $"Dorpsstraat {i % 300 + 1};{1000 + i % 8999} AB;{Places[i % Places.Length]};{PerceelNames.DisplayName(PerceelNames.All[i % 4])};" +
                 $"{start:dd-MM-yyyy};{end:dd-MM-yyyy};{(i % 3 == 0 ? "Werk gevonden" : "Einde traject")};UWV;J. de Boer\n");
         }
