@@ -67,15 +67,15 @@ public sealed class FieldworkOverviewPageTests(LocalStack stack) : IAsyncLifetim
         Assert.Matches($@"^\d+ van {use.MaxPerMinute} mails$", await page.TextContentAsync("#throttle-minute") ?? "");
 
         // Per company: one bounced, one without usable e-mail, linking to the company's list with the reason.
-        var link = page.Locator($"table.companies a[href='/portal/bureau/fieldwork/{company}?year=2026']");
-        var companyCells = await page.Locator("table.companies tr", new() { Has = link }).Locator("td").AllTextContentsAsync();
+        var href = $"a[href='/portal/bureau/fieldwork/{company}?year=2026']";
+        var companyCells = await page.Locator("table.companies tr", new() { Has = page.Locator(href) }).Locator("td").AllTextContentsAsync();
         Assert.Equal(["1", "1"], companyCells);
         await PageChecks.AssertAccessibleAsync(page, "fieldwork overview 320");
         await page.SetViewportSizeAsync(1280, 900);
         await PageChecks.AssertAccessibleAsync(page, "fieldwork overview 1280");
         await PageChecks.ScreenshotAsync(page, "bureau-06-fieldwork-overview");
 
-        await link.ClickAsync();
+        await page.Locator($"table.companies {href}").ClickAsync();
         var contact = page.Locator("section.contact");
         Assert.Equal(1, await contact.CountAsync());
         Assert.Contains("Sam Stuitert", await contact.Locator("h2").TextContentAsync());
