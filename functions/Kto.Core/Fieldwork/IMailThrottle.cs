@@ -5,4 +5,7 @@ public interface IMailThrottle
 {
     /// <returns>null when a slot was reserved; otherwise how long until one may be free.</returns>
     Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken);
+
+    /// <summary>Read-only: the sends in the current minute and hour windows against the limits (reserves nothing).</summary>
+    Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken);
 }

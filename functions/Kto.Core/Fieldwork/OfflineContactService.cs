@@ -15,13 +15,17 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
         return new OfflineContactsExport(OfflineContactsCsv.Write(year, contacts), contacts.Count);
     }
 
+    /// <summary>The one rule for the offline list: an open service without a usable e-mail address (none, or it bounced).</summary>
+    public static bool NeedsLetterOrCall(ContactState state) =>
+        state.Status == ServiceStatus.Open && (!state.HasEmail || state.EmailBounced);
+
     public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
     {
         var list = new List<OfflineContact>();
         await foreach (var candidate in store.CandidatesAsync(company, year, cancellationToken))
         {
             var state = candidate.State;
-            if (state.Status != ServiceStatus.Open || (state.HasEmail && !state.EmailBounced)) continue;
+            if (!NeedsLetterOrCall(state)) continue;
             var contact = await store.GetContactAsync(candidate.Ref, cancellationToken);
             if (contact is null) continue;
 

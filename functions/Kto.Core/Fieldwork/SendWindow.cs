@@ -30,6 +30,10 @@ public sealed class SendWindow(int maxPerMinute, int maxPerHour)
         return wait;
     }
 
+    /// <summary>The sends inside the minute and hour windows now, as <see cref="WaitBeforeNext"/> counts them.</summary>
+    public ThrottleUse Use(IReadOnlyList<DateTimeOffset> recentSends, DateTimeOffset now) => new(
+        recentSends.Count(t => t > now - Minute), maxPerMinute, recentSends.Count(t => t > now - Hour), maxPerHour);
+
     /// <summary>Send times still relevant for the hour window; older ones are dropped from storage.</summary>
     public static IEnumerable<DateTimeOffset> Prune(IEnumerable<DateTimeOffset> sends, DateTimeOffset now) =>
         sends.Where(t => t > now - Hour);

@@ -21,6 +21,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<Kto.Core.Portal.BureauOverviewService>();
+        services.AddSingleton<Kto.Core.Portal.FieldworkOverviewService>();
         services.AddSingleton<PortalPageRenderer>();
         return services;
     }

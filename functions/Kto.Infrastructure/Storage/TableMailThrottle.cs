@@ -20,6 +20,12 @@ public sealed class TableMailThrottle(TableServiceClient tables, MailSettings se
         : throw new ArgumentOutOfRangeException(nameof(settings),
             $"Kto:Mail:MaxPerHour is {settings.MaxPerHour}; the throttle keeps at most {SendTimesColumns.MaxSends} send times an hour.");
 
+    public async Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+        return window.Use(found.HasValue ? SendTimesColumns.Read(found.Value!) : [], time.GetUtcNow());
+    }
+
     public async Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken)
     {
         while (true)

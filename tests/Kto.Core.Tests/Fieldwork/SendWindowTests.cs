@@ -54,4 +54,13 @@ public class SendWindowTests
         }
         Assert.Equal(10, sent.Count); // five in each of the two hours
     }
+
+    [Fact]
+    public void The_use_counts_the_sends_inside_each_window_against_the_limits()
+    {
+        var window = new SendWindow(30, 100);
+        var now = Start.AddHours(1);
+        var use = window.Use([Start.AddSeconds(-1), Start.AddMinutes(10), now.AddSeconds(-70), now.AddSeconds(-30), now.AddSeconds(-1)], now);
+        Assert.Equal(new ThrottleUse(2, 30, 4, 100), use);
+    }
 }

@@ -54,6 +54,8 @@ public static class MailFaults
 
         public Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken) =>
             Task.FromResult<TimeSpan?>(Interlocked.Increment(ref calls) == 2 ? wait : null);
+
+        public Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken) => Task.FromResult(new ThrottleUse(0, 1, 0, 1));
     }
 
     /// <summary>Recording a sent mail fails for these services, every time (the mail has gone out by then).</summary>
