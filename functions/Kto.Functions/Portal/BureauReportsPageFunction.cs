@@ -62,7 +62,7 @@ public sealed class BureauReportsPageFunction(
         if (denied is not null) return denied;
         var form = await PortalForms.ReadAsync(request, cancellationToken);
         if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
-        if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var started = await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
         if (!started)
             return await PageAsync(visitor, found!, year, null, "Dit rapport wordt al gemaakt. Vernieuw de pagina over een paar seconden.", null,
@@ -80,7 +80,7 @@ public sealed class BureauReportsPageFunction(
         if (denied is not null) return denied;
         var form = await PortalForms.ReadAsync(request, cancellationToken);
         if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
-        if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var draftId = form.GetValueOrDefault("draft") ?? "";
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
         if (conclusion is { Length: > MaxConclusionLength })

@@ -60,7 +60,7 @@ public sealed class FieldworkPageFunction(
         if (denied is not null) return denied;
         var form = await PortalForms.ReadAsync(request, cancellationToken);
         if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
-        if (!int.TryParse(form.GetValueOrDefault("year"), out var year) || year is < 2000 or > 2100) return gate.NotFound(visitor);
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
         var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(new ServiceRef(company, year, service),

@@ -22,7 +22,7 @@ public sealed class StartReportFunction(ICompanyStore companies)
         string? company,
         CancellationToken cancellationToken)
     {
-        if (year is < 2000 or > 2100) return YearQuery.Invalid();
+        if (!YearQuery.IsValid(year)) return YearQuery.Invalid();
         if (company is not null && await companies.GetAsync(company, cancellationToken) is null)
             return ApiResults.NotFound($"Onbekend bedrijf '{company}'.");
 
