@@ -1,0 +1,23 @@
+namespace Kto.Core.Fieldwork;
+
+/// <summary>
+/// How the bureau reaches an open client e-mail cannot reach: by letter when a postal address was delivered,
+/// else by phone, else not at all (counted as unreachable in progress and the report).
+/// </summary>
+public enum OfflineRoute { Letter, Phone, Unreachable }
+
+/// <summary>The one rule that picks an <see cref="OfflineRoute"/> from the delivered contact data.</summary>
+public static class OfflineRoutes
+{
+    public static OfflineRoute For(ContactDetails contact)
+    {
+        if (HasPostalAddress(contact)) return OfflineRoute.Letter;
+        if (!string.IsNullOrWhiteSpace(contact.Telefoon)) return OfflineRoute.Phone;
+        return OfflineRoute.Unreachable;
+    }
+
+    /// <summary>A letter needs a street line and a postcode or place; one without the other cannot be posted.</summary>
+    public static bool HasPostalAddress(ContactDetails contact) =>
+        !string.IsNullOrWhiteSpace(contact.Adres)
+        && (!string.IsNullOrWhiteSpace(contact.Postcode) || !string.IsNullOrWhiteSpace(contact.Woonplaats));
+}
