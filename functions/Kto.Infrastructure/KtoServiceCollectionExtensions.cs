@@ -97,6 +97,7 @@ public static class KtoServiceCollectionExtensions
         services.AddHostedService<SigningCertificateCheck>();
 
         services.AddKtoPortal();
+        services.AddKtoPopulation();
         return services;
     }
 

@@ -7,13 +7,15 @@ namespace Kto.Core.Deliveries;
 /// Turns one delivered file into ended services and a receipt. Safe to run twice for the same file (a retried
 /// trigger, a re-upload under another name): the content hash identifies the delivery, services it already wrote
 /// count as accepted again and are never rewritten, and every run ends in a receipt, at the latest after
-/// <see cref="MaxAttempts"/> runs.
+/// <see cref="MaxAttempts"/> runs. A service the bureau corrected is known under its corrected key too, so the corrected
+/// row delivered later is a duplicate of it (<see cref="Population.PopulationCorrections.CorrectedIds"/>).
 /// </summary>
 public sealed class DeliveryIngestService(
     IDeliveryStore store,
     DeliveryParser parser,
     DeliverySettings settings,
-    TimeProvider time)
+    TimeProvider time,
+    Population.ICorrectionStore? corrections = null)
 {
     private const int BatchSize = 100; // the Table storage transaction limit
 
@@ -133,6 +135,22 @@ public sealed class DeliveryIngestService(
         return receipt;
     }
 
+    /// <summary>
+    /// The services of a company and year ingest must not store again: every delivered one, with the delivery that
+    /// brought it, and every corrected key, which names no delivery (so a row carrying it is always a duplicate).
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> KnownServicesAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var delivered = await store.KnownServicesAsync(company, year, cancellationToken);
+        if (corrections is null) return delivered;
+        var corrected = Population.PopulationCorrections.CorrectedIds(
+            await corrections.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken)).ToList();
+        if (corrected.Count == 0) return delivered;
+        var known = new Dictionary<string, string>(delivered, StringComparer.Ordinal);
+        foreach (var (id, service) in corrected) known.TryAdd(id, "corrected:" + service);
+        return known;
+    }
+
     private async Task StoreRowsAsync(string company, string fileName, string deliveryId, Stream copy,
         DeliveryInspection inspection, Tally tally, CancellationToken cancellationToken)
     {
@@ -152,7 +170,7 @@ public sealed class DeliveryIngestService(
             var id = row.Service.Key.Id();
             var year = row.Service.Year;
             if (!known.TryGetValue(year, out var knownForYear))
-                known[year] = knownForYear = await store.KnownServicesAsync(company, year, cancellationToken);
+                known[year] = knownForYear = await KnownServicesAsync(company, year, cancellationToken);
 
             // Known from another delivery, or twice in this file: the population holds each service once.
             var isKnown = knownForYear.TryGetValue(id, out var broughtBy);

@@ -16,6 +16,8 @@ namespace Kto.Core.Reports;
 /// <param name="CompletedTrajectories">Blik op Werk results norm: completed trajectories, when deliveries say so.</param>
 /// <param name="SuccessfulTrajectories">Blik op Werk results norm: successfully completed trajectories, when known.</param>
 /// <param name="ResponsesPerMonth">Responses per calendar month of the service's end date, January first; 12 numbers.</param>
+/// <param name="PopulationChanges">The bureau's withdrawals and corrections counted in this perceel, per reason (the method
+/// section); empty when none, null in drafts made before corrections existed.</param>
 public sealed record PerceelFigures(
     [property: JsonConverter(typeof(PerceelJsonConverter))] Perceel Perceel,
     int Ended,
@@ -27,4 +29,5 @@ public sealed record PerceelFigures(
     IReadOnlyList<QuestionResult> QuestionResults,
     int? CompletedTrajectories,
     int? SuccessfulTrajectories,
-    IReadOnlyList<int> ResponsesPerMonth);
+    IReadOnlyList<int> ResponsesPerMonth,
+    IReadOnlyList<PopulationChange>? PopulationChanges = null);

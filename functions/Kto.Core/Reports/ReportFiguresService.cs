@@ -1,11 +1,15 @@
 using Kto.Core.Fieldwork;
+using Kto.Core.Population;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 
 namespace Kto.Core.Reports;
 
 /// <summary>Reads the rows of one company and year and counts them per perceel (<see cref="ReportAggregator"/>).</summary>
-public sealed class ReportFiguresService(IReportSource source, IFieldworkStore fieldwork, IResponseStore responses, QuestionnaireCatalog questionnaires)
+/// <remarks><paramref name="source"/> gives the population with the bureau's corrections applied (<see cref="CorrectedReportSource"/>);
+/// <paramref name="corrections"/> gives the method section's account of them.</remarks>
+public sealed class ReportFiguresService(IReportSource source, IFieldworkStore fieldwork, IResponseStore responses, QuestionnaireCatalog questionnaires,
+    ICorrectionStore corrections)
 {
     /// <summary>
     /// One <see cref="PerceelFigures"/> per perceel, in <see cref="PerceelNames.All"/> order. Each partition is read
@@ -16,11 +20,12 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
     {
         var questionnaire = questionnaires.Current;
         var services = await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        var changes = await corrections.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         if (services.Count == 0)
-            return PerceelNames.All.Select(p => ReportAggregator.Aggregate(p, services, [], [], questionnaire)).ToList();
+            return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, [], [], questionnaire), changes)).ToList();
         var attempts = await fieldwork.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        return PerceelNames.All.Select(p => ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire)).ToList();
+        return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire), changes)).ToList();
     }
 
     /// <summary>
@@ -43,4 +48,7 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
                 responded[month - 1]++;
         return (ended, responded);
     }
+
+    private static PerceelFigures WithChanges(PerceelFigures figures, IReadOnlyList<ServiceCorrection> changes) =>
+        figures with { PopulationChanges = PopulationCorrections.Changes(figures.Perceel, changes) };
 }

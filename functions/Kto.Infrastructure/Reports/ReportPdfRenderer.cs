@@ -103,6 +103,8 @@ public sealed class ReportPdfRenderer
         {
             pdf.Heading2($"Perceel {name}");
             pdf.Paragraph($"{name}: geen beëindigde diensten in {report.Year}. Er was niemand om te benaderen.");
+            if (f.PopulationChanges is { Count: > 0 })
+                pdf.Field(PopulationChangeText.Label, PopulationChangeText.Describe(f.PopulationChanges));
             return;
         }
 
@@ -130,6 +132,8 @@ public sealed class ReportPdfRenderer
             pdf.Field("Resultaten (Blik op Werk)", $"{completed} trajecten afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
         else
             pdf.Field("Resultaten (Blik op Werk)", "de leveringen noemen geen reden van beëindiging");
+        pdf.Field(PopulationChangeText.Label, PopulationChangeText.Describe(f.PopulationChanges));
+        pdf.Paragraph(PopulationChangeText.OnlyTheBureau, pdf.Small);
         pdf.Space(4);
 
         pdf.Heading2("Rapportcijfer");

@@ -68,6 +68,14 @@ public sealed class ReportXlsxRenderer
                 YesNo(r.Mandatory), r.Answered, r.Mean, r.DontKnow,
             })));
 
+        // The population's history: every withdrawal or correction the bureau made, counted per perceel and reason.
+        var changes = workbook.AddWorksheet("Wijzigingen populatie");
+        Rows(changes, ["Perceel", "Wijziging", "Wijziging (code)", "Reden", "Reden (code)", "Aantal"],
+            report.Percelen.SelectMany(p => (p.Figures.PopulationChanges ?? []).Select(c => new object?[]
+            {
+                PerceelNames.DisplayName(p.Figures.Perceel), PopulationChange.DutchChange(c.Change), c.Change, c.DutchReason(), c.Reason, c.Count,
+            })));
+
         var checks = workbook.AddWorksheet("Controlelijst");
         Rows(checks, ["Nr", "Id", "Eis", "Status", "Toelichting"],
             report.Checklist.Checks.Select(c => new object?[] { c.Number, c.Id, c.Title, ReportPdfRenderer.StatusText(c.Status), c.Explanation }));

@@ -22,6 +22,8 @@ public static class StorageNames
     public const string TokensTable = "tokens";
     public const string JobStateTable = "jobstate";
     public const string MailRunsTable = "mailruns";
+    /// <summary>The bureau's withdrawals and corrections of delivered services (the population's history).</summary>
+    public const string CorrectionsTable = "corrections";
 
     // The portal: accounts, sign-in link hashes, sessions, the audit log.
     public const string UsersTable = "users";
@@ -33,5 +35,6 @@ public static class StorageNames
 
     public static IReadOnlyList<string> Tables { get; } =
         [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable,
-         UsersTable, SignInLinksTable, SessionsTable, AuditTable];
+         UsersTable, SignInLinksTable, SessionsTable, AuditTable,
+         CorrectionsTable];
 }

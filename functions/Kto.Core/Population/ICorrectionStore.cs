@@ -1,0 +1,25 @@
+using Kto.Core.Survey;
+
+namespace Kto.Core.Population;
+
+/// <summary>The corrections of delivered services, insert-only, and the service as delivered.</summary>
+public interface ICorrectionStore
+{
+    /// <summary>Every correction of one company and year (any order; callers sort by service and sequence).</summary>
+    IAsyncEnumerable<ServiceCorrection> ForYearAsync(string company, int year, CancellationToken cancellationToken);
+
+    /// <summary>The corrections of one service in sequence order.</summary>
+    Task<IReadOnlyList<ServiceCorrection>> ForServiceAsync(ServiceRef service, CancellationToken cancellationToken);
+
+    /// <summary>Adds a correction; false when its sequence number is taken (someone corrected the service meanwhile).</summary>
+    Task<bool> TryAddAsync(ServiceCorrection correction, CancellationToken cancellationToken);
+
+    /// <summary>The service as delivered, with its klantnummer when the contact data still exists; null when unknown.</summary>
+    Task<DeliveredService?> GetServiceAsync(ServiceRef service, CancellationToken cancellationToken);
+
+    /// <summary>Every service of a company and year as delivered, with klantnummers (the bureau's page).</summary>
+    IAsyncEnumerable<DeliveredService> ServicesAsync(string company, int year, CancellationToken cancellationToken);
+}
+
+/// <summary>A service as its delivery brought it; <paramref name="Klantnummer"/> is null once contact data is deleted.</summary>
+public sealed record DeliveredService(ServiceRef Ref, Perceel Perceel, DateOnly Einddatum, string? Klantnummer);
