@@ -53,6 +53,9 @@ public sealed partial class KtoCommands
         ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
         ["offline"] = "offline ID [--year Y]",
         ["attempt"] = "attempt ID --year Y --service S --mode letter|phone --outcome sent|reached|no-answer|failed",
+        ["withdraw"] = "withdraw ID --year Y --service S --reason wrong-company|wrong-perceel|not-ended [--note TEXT]",
+        ["correct"] = "correct ID --year Y --service S [--perceel P] [--einddatum yyyy-mm-dd] --reason delivery-error|client-statement|uwv-record [--note TEXT]",
+        ["services"] = "services ID --year Y [--klantnummer K]",
         ["report"] = "report YEAR [--company ID]",
         ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
     };
@@ -101,6 +104,39 @@ public sealed partial class KtoCommands
         attempt.SetAction((r, ct) => Run(() => PrintAsync(() => api.RecordAttemptAsync(r.GetValue(attemptCompany)!, r.GetValue(attemptYear),
             r.GetValue(service)!, r.GetValue(mode)!, r.GetValue(outcome)!, ct))));
         root.Add(attempt);
+
+        // The population's history: withdraw or correct a delivered service (bureau key only; S = the offline list's dienst).
+        var withdrawCompany = new Argument<string>("ID");
+        var withdrawYear = new Option<int>("--year") { Required = true };
+        var withdrawService = new Option<string>("--service") { Required = true };
+        var withdrawReason = new Option<string>("--reason") { Required = true, Description = "wrong-company|wrong-perceel|not-ended" };
+        var withdrawNote = new Option<string?>("--note");
+        var withdraw = new Command("withdraw", "withdraw a delivered service from the population (never deleted; it gets no more mail)")
+            { withdrawCompany, withdrawYear, withdrawService, withdrawReason, withdrawNote };
+        withdraw.SetAction((r, ct) => Run(() => PrintAsync(() => api.WithdrawServiceAsync(r.GetValue(withdrawCompany)!, r.GetValue(withdrawYear),
+            r.GetValue(withdrawService)!, r.GetValue(withdrawReason)!, r.GetValue(withdrawNote), ct))));
+        root.Add(withdraw);
+
+        var correctCompany = new Argument<string>("ID");
+        var correctYear = new Option<int>("--year") { Required = true };
+        var correctService = new Option<string>("--service") { Required = true };
+        var correctPerceel = new Option<string?>("--perceel");
+        var correctEinddatum = new Option<string?>("--einddatum");
+        var correctReason = new Option<string>("--reason") { Required = true, Description = "delivery-error|client-statement|uwv-record" };
+        var correctNote = new Option<string?>("--note");
+        var correct = new Command("correct", "correct a delivered service's perceel or end date (same measurement year)")
+            { correctCompany, correctYear, correctService, correctPerceel, correctEinddatum, correctReason, correctNote };
+        correct.SetAction((r, ct) => Run(() => PrintAsync(() => api.CorrectServiceAsync(r.GetValue(correctCompany)!, r.GetValue(correctYear),
+            r.GetValue(correctService)!, r.GetValue(correctPerceel), r.GetValue(correctEinddatum), r.GetValue(correctReason)!, r.GetValue(correctNote), ct))));
+        root.Add(correct);
+
+        var servicesCompany = new Argument<string>("ID");
+        var servicesYear = new Option<int>("--year") { Required = true };
+        var servicesKlantnummer = new Option<string?>("--klantnummer");
+        var servicesCommand = new Command("services", "a company's delivered services with their corrections (JSON)") { servicesCompany, servicesYear, servicesKlantnummer };
+        servicesCommand.SetAction((r, ct) => Run(() => PrintAsync(() => api.ListServicesAsync(r.GetValue(servicesCompany)!, r.GetValue(servicesYear),
+            r.GetValue(servicesKlantnummer), ct))));
+        root.Add(servicesCommand);
 
         var reportYear = new Argument<string>("YEAR");
         var reportCompany = new Option<string?>("--company");

@@ -64,6 +64,27 @@ public sealed class KtoApiClient : IDisposable
         SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/attempts", JsonContent.Create(new { year, service, mode, outcome }),
             cancellationToken);
 
+    // --- the population's history (bureau only) -------------------------------------------------------------
+    /// <summary>GET /api/companies/{company}/services?year=Y[&amp;klantnummer=K]: services with their corrections.</summary>
+    public Task<ApiResponse> ListServicesAsync(string company, int year, string? klantnummer = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/services?year={year}" +
+            (string.IsNullOrEmpty(klantnummer) ? "" : $"&klantnummer={Uri.EscapeDataString(klantnummer)}"), null, cancellationToken);
+
+    public Task<ApiResponse> GetServiceAsync(string company, int year, string service, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/services/{Segment(service)}?year={year}", null, cancellationToken);
+
+    /// <summary>POST …/services/{service}/withdraw: reason wrong-company, wrong-perceel or not-ended.</summary>
+    public Task<ApiResponse> WithdrawServiceAsync(string company, int year, string service, string reason, string? note = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/services/{Segment(service)}/withdraw",
+            JsonContent.Create(new { year, reason, note }), cancellationToken);
+
+    /// <summary>POST …/services/{service}/corrections: a new perceel and/or end date; reason delivery-error, client-statement or uwv-record.</summary>
+    public Task<ApiResponse> CorrectServiceAsync(string company, int year, string service, string? perceel, string? einddatum, string reason,
+        string? note = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/services/{Segment(service)}/corrections",
+            JsonContent.Create(new { year, perceel, einddatum, reason, note }), cancellationToken);
+
     // --- deliveries --------------------------------------------------------------------------------------
     /// <summary>POST /api/deliveries/{company}?name=F with the file as the body (202; 413 carries a file-too-large receipt).</summary>
     public Task<ApiResponse> UploadDeliveryAsync(string company, string fileName, HttpContent content, CancellationToken cancellationToken = default) =>
