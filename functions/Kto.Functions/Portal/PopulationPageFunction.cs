@@ -1,0 +1,114 @@
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Population;
+using Kto.Core.Survey;
+using Kto.Functions.Http;
+using Kto.Functions.Population;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The bureau's population page for one company and year: every delivered service with how it counts now, a find box
+/// by klantnummer, and for the clients found a form to withdraw the service or correct its perceel or end date (the
+/// same use case as the API; audited with the signed-in person). Bureau users only: a company user gets the 404 of a
+/// page that does not exist.
+/// </summary>
+public sealed class PopulationPageFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    ICompanyStore companies,
+    PopulationCorrectionService population,
+    TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+
+    [Function(nameof(PortalPopulation))]
+    public async Task<IActionResult> PortalPopulation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/population/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        var done = request.Query["opgeslagen"] == "1" ? "De wijziging is vastgelegd." : null;
+        return await PageAsync(visitor, found!, year, request.Query["klantnummer"].ToString(), done, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalCorrectService))]
+    public async Task<IActionResult> PortalCorrectService(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/population/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
+        var klantnummer = form.GetValueOrDefault("klantnummer") ?? "";
+        var withdraw = form.GetValueOrDefault("action") == "withdraw";
+        var result = await population.ApplyAsync(new ServiceRef(company, year, form.GetValueOrDefault("service") ?? ""),
+            new CorrectionRequest(withdraw, form.GetValueOrDefault("reason"), form.GetValueOrDefault("note"),
+                withdraw ? null : form.GetValueOrDefault("perceel"), withdraw ? null : form.GetValueOrDefault("einddatum"), visitor.User!.Email),
+            cancellationToken);
+        if (result.Outcome != CorrectionOutcome.Done)
+            return await PageAsync(visitor, found!, year, klantnummer, null, CorrectionAnswers.For(result.Outcome, withdraw).Message,
+                StatusCodes.Status422UnprocessableEntity, cancellationToken);
+        return PortalResult.SeeOther($"/portal/bureau/population/{company}?year={year}&klantnummer={Uri.EscapeDataString(klantnummer)}&opgeslagen=1");
+    }
+
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string klantnummer, string? done, string? error, int status,
+        CancellationToken cancellationToken)
+    {
+        var search = klantnummer.Trim();
+        var services = await population.ListAsync(company.Id, year, search.Length == 0 ? null : search, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
+            ["year"] = year,
+            ["klantnummer"] = search,
+            ["searched"] = search.Length > 0,
+            ["done"] = done,
+            ["error"] = error,
+            ["percelen"] = PerceelNames.All.Select(PerceelNames.DisplayName).ToList(),
+            ["withdraw_reasons"] = Reasons(CorrectionKind.Withdrawn),
+            ["correct_reasons"] = Reasons(CorrectionKind.Perceel),
+            ["services"] = services.Select((h, i) => new Dictionary<string, object?>
+            {
+                ["index"] = i + 1,
+                ["service"] = h.Delivered.Ref.ServiceId,
+                ["klantnummer"] = h.Delivered.Klantnummer ?? "(gewist)",
+                ["perceel"] = PerceelNames.DisplayName(h.Current.Perceel),
+                ["einddatum"] = h.Current.Einddatum.ToString("yyyy-MM-dd"),
+                ["withdrawn"] = h.Current.Withdrawn,
+                ["history"] = h.Corrections.Select(c => $"{DutchTime.Format(c.At)}, {c.Actor}: {What(c)} ({CorrectionReasons.DutchLabel(c.Reason)})" +
+                                                         (c.Note is null ? "" : $": “{c.Note}”")).ToList(),
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "population.liquid", $"Populatie {company.Name}", values, "overview")), status);
+    }
+
+    private static List<Dictionary<string, object?>> Reasons(CorrectionKind kind) => CorrectionReasons.AllowedFor(kind)
+        .Select(r => new Dictionary<string, object?> { ["value"] = CorrectionReasons.Name(r), ["label"] = CorrectionReasons.DutchLabel(r) }).ToList();
+
+    private static string What(ServiceCorrection c) => c.Kind switch
+    {
+        CorrectionKind.Withdrawn => "ingetrokken",
+        CorrectionKind.Perceel => $"perceel {PerceelNames.DisplayName(c.PerceelBefore)} → {PerceelNames.DisplayName(c.NewPerceel!.Value)}",
+        _ => $"einddatum {c.EinddatumBefore:yyyy-MM-dd} → {c.NewEinddatum:yyyy-MM-dd}",
+    };
+
+    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
+    {
+        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (opened.Denied is not null) return opened;
+        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+    }
+}
