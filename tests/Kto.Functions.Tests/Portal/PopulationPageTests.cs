@@ -52,6 +52,7 @@ public sealed class PopulationPageTests(LocalStack stack) : IAsyncLifetime
         Assert.Equal(1, await page.Locator("section.contact").CountAsync());
         Assert.Contains("K-22", await page.TextContentAsync("section.contact h2"));
         await PageChecks.AssertAccessibleAsync(page, "population found");
+        await PageChecks.ScreenshotAsync(page, "bureau-07-population-forms-phone");
         await page.GetByLabel("Perceel").SelectOptionAsync("Praktijkassessment");
         await page.Locator("select[name=reason]").First.SelectOptionAsync("delivery-error");
         await page.GetByLabel("Toelichting").First.FillAsync("Perceel volgens de beschikking");
