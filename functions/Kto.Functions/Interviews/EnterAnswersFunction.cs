@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kto.Core.Accounts;
+using Kto.Core.Deliveries;
 using Kto.Core.Interviews;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
@@ -27,6 +28,7 @@ public sealed class EnterAnswersFunction(AnswerEntryService entry)
         if (mode is not (ResponseMode.Phone or ResponseMode.Paper))
             return ApiResults.BadRequest("invalid-mode", "Kies 'phone' (telefonisch interview) of 'paper' (papieren vragenlijst) als manier van antwoorden.");
 
+        if (!ServiceKey.LooksLikeId(body.Service)) return ApiResults.NotFound("Deze dienst bestaat niet.");
         var answers = body.Answers.ToDictionary(a => a.Key, a => Text(a.Value), StringComparer.Ordinal);
         var enteredBy = string.IsNullOrWhiteSpace(body.Interviewer) ? AuditActions.BureauKey : body.Interviewer.Trim();
         var result = await entry.EnterAsync(new AnswerEntry(new ServiceRef(company, year, body.Service), mode.Value, answers, enteredBy, AuditActions.BureauKey),
