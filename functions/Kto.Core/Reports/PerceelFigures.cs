@@ -16,6 +16,9 @@ namespace Kto.Core.Reports;
 /// <param name="CompletedTrajectories">Blik op Werk results norm: completed trajectories, when deliveries say so.</param>
 /// <param name="SuccessfulTrajectories">Blik op Werk results norm: successfully completed trajectories, when known.</param>
 /// <param name="ResponsesPerMonth">Responses per calendar month of the service's end date, January first; 12 numbers.</param>
+/// <param name="ApproachedByMode">Services approached at least once per mode (e-mail, letter, phone); one client can count in several. Null in drafts made before it was counted.</param>
+/// <param name="RespondedByMode">Respondents per way of answering (web, phone, paper); null in drafts made before it was counted.</param>
+/// <param name="Unreachable">Services without a usable e-mail address, postal address or phone number who did not respond (<c>OfflineRoute.Unreachable</c>); null when not counted.</param>
 public sealed record PerceelFigures(
     [property: JsonConverter(typeof(PerceelJsonConverter))] Perceel Perceel,
     int Ended,
@@ -27,4 +30,30 @@ public sealed record PerceelFigures(
     IReadOnlyList<QuestionResult> QuestionResults,
     int? CompletedTrajectories,
     int? SuccessfulTrajectories,
-    IReadOnlyList<int> ResponsesPerMonth);
+    IReadOnlyList<int> ResponsesPerMonth,
+    ContactAttempts? ApproachedByMode = null,
+    ResponsesByMode? RespondedByMode = null,
+    int? Unreachable = null)
+{
+    /// <summary>Mean approaches per ended service (those never approached count as 0); null when nothing ended.</summary>
+    public double? MeanAttemptsPerService => Ended == 0 || AttemptsPerService.Count == 0
+        ? null
+        : Math.Round(AttemptsPerService.Sum(a => (double)a.Attempts * a.Services) / Ended, 2);
+
+    /// <summary>The most approaches any one service had; null when nothing ended.</summary>
+    public int? MaxAttemptsPerService => AttemptsPerService.Count == 0 ? null : AttemptsPerService.Max(a => a.Attempts);
+
+    /// <summary>The ways clients were approached ("e-mail, brief en telefoon"), from <see cref="ApproachedByMode"/> or else the attempts.</summary>
+    public string ModesUsedText()
+    {
+        var modes = ApproachedByMode ?? AttemptsByMode;
+        if (modes is null) return "niet bekend";
+        var used = new[] { (modes.Email, "e-mail"), (modes.Letter, "brief"), (modes.Phone, "telefoon") }.Where(m => m.Item1 > 0).Select(m => m.Item2).ToList();
+        return used.Count switch
+        {
+            0 => "geen",
+            1 => used[0],
+            _ => string.Join(", ", used.Take(used.Count - 1)) + " en " + used[^1],
+        };
+    }
+}
