@@ -171,6 +171,10 @@ var ktoSettingDefaults = {
   Kto__Fieldwork__ClosesDay: '31'
   Kto__Fieldwork__QuietUntilHour: '8'
   Kto__Fieldwork__QuietFromHour: '21'
+  Kto__Fieldwork__CallFromHour: '9'
+  Kto__Fieldwork__CallUntilHour: '20'
+  Kto__Fieldwork__NoCallsOnSunday: 'true'
+  Kto__Fieldwork__MaxCallAttempts: '5'
   Kto__Fieldwork__NoMailOnSunday: 'true'
   Kto__Questionnaire__CurrentVersion: 'kto-2026-1'
   // Report norms. MinimumResponseRate is unconfirmed (UWV's guideline for bureaus is not public): set the real value.

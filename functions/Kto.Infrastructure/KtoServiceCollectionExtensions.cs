@@ -2,6 +2,7 @@ using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
+using Kto.Core.Interviews;
 using Kto.Core.Survey;
 using Kto.Core.Privacy;
 using Kto.Core.Progress;
@@ -80,6 +81,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<SurveyPageService>();
         services.AddSingleton<SurveyPageRenderer>();
         // --- end questionnaire pages ---
+
+        // Phone interviews and paper entry: the call list and answers the bureau enters (issue 14).
+        services.AddSingleton<CallListService>();
+        services.AddSingleton<AnswerEntryService>();
 
         // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.
         services.AddSingleton<IReportSource, TableReportSource>();

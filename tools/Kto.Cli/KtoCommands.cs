@@ -52,10 +52,11 @@ public sealed partial class KtoCommands
         ["progress"] = "progress ID [--year Y]",
         ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
         ["offline"] = "offline ID [--year Y]",
-        ["attempt"] = "attempt ID --year Y --service S --mode letter|phone --outcome sent|reached|no-answer|failed",
         ["withdraw"] = "withdraw ID --year Y --service S --reason wrong-company|wrong-perceel|not-ended [--note TEXT]",
         ["correct"] = "correct ID --year Y --service S [--perceel P] [--einddatum yyyy-mm-dd] --reason delivery-error|client-statement|uwv-record [--note TEXT]",
         ["services"] = "services ID --year Y [--klantnummer K]",
+        ["attempt"] = "attempt ID --year Y --service S --mode letter|phone --outcome sent|reached|no-answer|voicemail|refused|wrong-number|failed",
+        ["answer"] = "answer ID --year Y --service S --mode phone|paper --answers FILE.json",
         ["report"] = "report YEAR [--company ID]",
         ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
     };
@@ -137,6 +138,16 @@ public sealed partial class KtoCommands
         servicesCommand.SetAction((r, ct) => Run(() => PrintAsync(() => api.ListServicesAsync(r.GetValue(servicesCompany)!, r.GetValue(servicesYear),
             r.GetValue(servicesKlantnummer), ct))));
         root.Add(servicesCommand);
+        var answerCompany = new Argument<string>("ID");
+        var answerYear = new Option<int>("--year") { Required = true };
+        var answerService = new Option<string>("--service") { Required = true, Description = "the dienst column of ./kto offline" };
+        var answerMode = new Option<string>("--mode") { Required = true, Description = "phone|paper" };
+        var answerFile = new Option<string>("--answers") { Required = true, Description = "a JSON object: question id → answer" };
+        var answer = new Command("answer", "enter a client's answers from a phone interview or a paper form")
+            { answerCompany, answerYear, answerService, answerMode, answerFile };
+        answer.SetAction((r, ct) => Run(() => AnswerAsync(r.GetValue(answerCompany)!, r.GetValue(answerYear), r.GetValue(answerService)!,
+            r.GetValue(answerMode)!, r.GetValue(answerFile)!, ct)));
+        root.Add(answer);
 
         var reportYear = new Argument<string>("YEAR");
         var reportCompany = new Option<string?>("--company");
@@ -339,6 +350,31 @@ public sealed partial class KtoCommands
     }
 
     /// <summary>The body on stdout; exit 1 unless 2xx (the bash script's print_or_fail).</summary>
+    private async Task AnswerAsync(string company, int year, string service, string mode, string path, CancellationToken ct)
+    {
+        if (!File.Exists(path)) throw new CliFailure($"no such file: {path}");
+        JsonElement answers;
+        try
+        {
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
+            answers = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new CliFailure($"{path} is no JSON; write the answers as {{ \"rapportcijfer\": 8, \"begeleider-luistert\": 4, … }}");
+        }
+        // The whole request body is accepted too ({ "answers": { … } }), so a file can be kept as sent.
+        if (answers.ValueKind == JsonValueKind.Object && answers.TryGetProperty("answers", out var inner)) answers = inner;
+        if (answers.ValueKind != JsonValueKind.Object) throw new CliFailure($"{path} must hold a JSON object: question id → answer");
+        await RequireStackAsync(ct);
+        var response = await api.EnterAnswersAsync(company, year, service, mode, answers, cancellationToken: ct);
+        if (response.IsSuccess) { Write(stdout, response.Body); return; }
+        Write(stderr, response.Body);
+        throw response.JsonString("error") == "already-answered"
+            ? new CliFailure($"service {service} already answered (online, by phone or on paper): only the first answer counts, nothing was stored")
+            : new CliFailure();
+    }
+
     private async Task PrintAsync(Func<Task<ApiResponse>> call)
     {
         await RequireStackAsync(CancellationToken.None);

@@ -84,6 +84,20 @@ public sealed class KtoApiClient : IDisposable
         string? note = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/services/{Segment(service)}/corrections",
             JsonContent.Create(new { year, perceel, einddatum, reason, note }), cancellationToken);
+    /// <summary>A call with the finer phone outcomes: who called, and for <c>call-back</c> when to call again.</summary>
+    public Task<ApiResponse> RecordCallAsync(string company, int year, string service, string outcome, string? interviewer = null,
+        DateTimeOffset? callBackAt = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/attempts",
+            JsonContent.Create(new { year, service, mode = "phone", outcome, interviewer, callBackAt }), cancellationToken);
+
+    public Task<ApiResponse> GetCallListAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/call-list{YearQuery(year)}", null, cancellationToken);
+
+    /// <summary>POST …/answers: a phone or paper answer; <paramref name="answers"/> is the JSON object question id → value.</summary>
+    public Task<ApiResponse> EnterAnswersAsync(string company, int year, string service, string mode, JsonElement answers, string? interviewer = null,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/answers",
+            JsonContent.Create(new { year, service, mode, answers, interviewer }), cancellationToken);
 
     // --- deliveries --------------------------------------------------------------------------------------
     /// <summary>POST /api/deliveries/{company}?name=F with the file as the body (202; 413 carries a file-too-large receipt).</summary>

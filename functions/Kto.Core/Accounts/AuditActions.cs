@@ -13,6 +13,7 @@ public static class AuditActions
     public const string CompanyRegistered = "company-registered";
     public const string ServiceWithdrawn = "service-withdrawn";
     public const string ServiceCorrected = "service-corrected";
+    public const string AnswersEntered = "answers-entered";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "bureau-key";

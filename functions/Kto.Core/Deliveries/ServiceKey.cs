@@ -12,4 +12,7 @@ public readonly record struct ServiceKey(string Klantnummer, Perceel Perceel, Da
         var text = $"{Klantnummer.Trim().ToUpperInvariant()}|{Perceel}|{Einddatum:yyyy-MM-dd}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
+
+    /// <summary>Has the shape of an <see cref="Id"/> (32 lower-case hex digits): checked before a route's value reaches storage.</summary>
+    public static bool LooksLikeId(string? id) => id is { Length: 32 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

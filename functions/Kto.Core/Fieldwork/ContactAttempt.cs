@@ -7,7 +7,10 @@ namespace Kto.Core.Fieldwork;
 /// <param name="Outcome">One of <see cref="AttemptOutcomes"/>.</param>
 /// <param name="Error">Why a mail could not be handed over, when not an SMTP answer: the kind of error (an exception
 /// type name such as <c>ParseException</c>), never its message, which may quote the address.</param>
-public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, string Mode, DateTimeOffset At, string Outcome, int? SmtpCode = null, string? Error = null);
+/// <param name="By">A letter or call recorded by hand: the person's e-mail address (or <c>bureau-key</c>); null for mail runs.</param>
+/// <param name="CallBackAt">Outcome <c>call-back</c>: when the client asked to be called again.</param>
+public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, string Mode, DateTimeOffset At, string Outcome, int? SmtpCode = null, string? Error = null,
+    string? By = null, DateTimeOffset? CallBackAt = null);
 
 public static class ContactModes
 {
@@ -47,11 +50,22 @@ public static class AttemptOutcomes
     public const string Deferred = "deferred";
     /// <summary>A run stopped between sending and recording: the mail may have gone out, so it is not sent again.</summary>
     public const string Unknown = "unknown";
+    /// <summary>Phone: a message was left on voicemail; an approach.</summary>
+    public const string Voicemail = "voicemail";
+    /// <summary>Phone: the client was spoken to and does not want to take part; calling ends.</summary>
+    public const string Refused = "refused";
+    /// <summary>Phone: the number is not the client's (or not in use); calling ends, not an approach.</summary>
+    public const string WrongNumber = "wrong-number";
+    /// <summary>Phone: the client was spoken to and asked to be called again at a time.</summary>
+    public const string CallBack = "call-back";
 
     /// <summary>Outcomes that count as "approached" for the UWV check approached = ended.</summary>
-    public static bool CountsAsApproach(string outcome) => outcome is Sent or Reached or NoAnswer or Unknown;
+    public static bool CountsAsApproach(string outcome) => outcome is Sent or Reached or NoAnswer or Unknown or Voicemail or Refused or CallBack;
 
-    public static IReadOnlyList<string> All { get; } = [Sent, Reached, NoAnswer, Failed, Deferred, Unknown];
+    /// <summary>Phone outcomes after which the client is not called again (the call list leaves them out).</summary>
+    public static bool EndsCalling(string outcome) => outcome is Refused or WrongNumber or Failed;
+
+    public static IReadOnlyList<string> All { get; } = [Sent, Reached, NoAnswer, Failed, Deferred, Unknown, Voicemail, Refused, WrongNumber, CallBack];
 
     public static string Name(AttemptOutcome outcome) => All[(int)outcome];
 

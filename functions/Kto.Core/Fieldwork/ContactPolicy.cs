@@ -20,6 +20,21 @@ public sealed class ContactPolicy(FieldworkSettings settings)
         return local.Hour < settings.QuietUntilHour || local.Hour >= settings.QuietFromHour;
     }
 
+    /// <summary>Within the interviewers' calling hours, Dutch time (outside them the call list is read-only).</summary>
+    public bool IsCallingTime(DateTimeOffset utc)
+    {
+        var local = DutchTime.ToDutch(utc);
+        if (settings.NoCallsOnSunday && local.DayOfWeek == DayOfWeek.Sunday) return false;
+        return local.Hour >= settings.CallFromHour && local.Hour < settings.CallUntilHour;
+    }
+
+    /// <summary>"van 9:00 tot 20:00 uur, niet op zondag": the calling hours as the pages say them.</summary>
+    public string CallingHoursText =>
+        $"van {settings.CallFromHour}:00 tot {settings.CallUntilHour}:00 uur{(settings.NoCallsOnSunday ? ", niet op zondag" : "")}";
+
+    /// <summary>Calls to one client after which the call list stops offering the client.</summary>
+    public int MaxCallAttempts => settings.MaxCallAttempts;
+
     /// <summary>The last day (inclusive, Dutch time) on which clients of <paramref name="year"/> may be approached.</summary>
     public DateOnly FieldworkCloses(int year) => new(year + 1, settings.ClosesMonth, settings.ClosesDay);
 

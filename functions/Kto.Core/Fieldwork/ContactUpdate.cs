@@ -19,7 +19,7 @@ public sealed record ContactUpdate(
         {
             AttemptOutcomes.Deferred => new ContactUpdate(RetryAfter: attempt.At + retryAfter, Deferrals: deferralsBefore + 1),
             AttemptOutcomes.Failed when attempt.Mode == ContactModes.Email => new ContactUpdate(EmailBounced: true),
-            AttemptOutcomes.Failed => new ContactUpdate(),
+            AttemptOutcomes.Failed or AttemptOutcomes.WrongNumber => new ContactUpdate(),
             _ => new ContactUpdate(
                 StepsSent: attempt.Step.Number + 1,
                 InvitedAt: attempt.Step.IsInvitation ? attempt.At : null,

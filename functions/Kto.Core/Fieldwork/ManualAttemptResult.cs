@@ -9,4 +9,6 @@ public enum ManualAttemptResult
     /// <summary>The outcome is not one of <see cref="ManualAttemptService.AllowedOutcomes"/> for the mode.</summary>
     OutcomeNotAllowed,
     UnknownService,
+    /// <summary>"Call back" without the time the client asked for.</summary>
+    CallBackTimeMissing,
 }

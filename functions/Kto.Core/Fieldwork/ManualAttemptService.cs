@@ -7,21 +7,29 @@ public sealed class ManualAttemptService(IFieldworkStore store)
 {
     /// <param name="mode">Null when the caller named no known mode.</param>
     /// <param name="outcome">Null when the caller named no known outcome.</param>
+    /// <param name="by">Who recorded it: the signed-in person's e-mail address, or <c>bureau-key</c>.</param>
+    /// <param name="callBackAt">Required for <see cref="AttemptOutcome.CallBack"/>: when to call again.</param>
     public async Task<ManualAttemptResult> RecordAsync(ServiceRef service, ContactMode? mode, AttemptOutcome? outcome, DateTimeOffset at,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? by = null, DateTimeOffset? callBackAt = null)
     {
         if (mode is not ({ } manual and (ContactMode.Letter or ContactMode.Phone))) return ManualAttemptResult.ModeNotManual;
         if (outcome is not { } result || !AllowedOutcomes(manual).Contains(result)) return ManualAttemptResult.OutcomeNotAllowed;
+        if (result == AttemptOutcome.CallBack && callBackAt is null) return ManualAttemptResult.CallBackTimeMissing;
         var current = await store.GetAsync(service, cancellationToken);
         if (current is null) return ManualAttemptResult.UnknownService;
 
-        var attempt = new ContactAttempt(service, new ContactStep(current.State.StepsSent), ContactModes.Name(manual), at, AttemptOutcomes.Name(result));
+        var attempt = new ContactAttempt(service, new ContactStep(current.State.StepsSent), ContactModes.Name(manual), at, AttemptOutcomes.Name(result),
+            By: by, CallBackAt: result == AttemptOutcome.CallBack ? callBackAt : null);
         await store.RecordAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken);
         return ManualAttemptResult.Recorded;
     }
 
-    /// <summary>A letter is sent or comes back; a call reaches the client, goes unanswered, or fails.</summary>
+    /// <summary>
+    /// A letter is sent or comes back; a call reaches the client, goes unanswered or to voicemail, is refused, hits a
+    /// wrong number, or the client asks to be called back (<c>failed</c> stays for calls recorded before the finer outcomes).
+    /// </summary>
     public static IReadOnlyList<AttemptOutcome> AllowedOutcomes(ContactMode mode) => mode == ContactMode.Letter
         ? [AttemptOutcome.Sent, AttemptOutcome.Failed]
-        : [AttemptOutcome.Reached, AttemptOutcome.NoAnswer, AttemptOutcome.Failed];
+        : [AttemptOutcome.Reached, AttemptOutcome.NoAnswer, AttemptOutcome.Voicemail, AttemptOutcome.Refused, AttemptOutcome.WrongNumber,
+           AttemptOutcome.CallBack, AttemptOutcome.Failed];
 }

@@ -18,7 +18,12 @@ public sealed class ProgressService(ReportFiguresService figures)
             f.Approached,
             f.Responded,
             f.Ended == 0 ? 0 : Math.Round((double)f.Responded / f.Ended, 4),
-            f.Grades.Count == 0 ? null : Math.Round(f.Grades.Average(), 2))).ToList();
+            f.Grades.Count == 0 ? null : Math.Round(f.Grades.Average(), 2),
+            f.ApproachedByMode,
+            f.RespondedByMode,
+            f.MeanAttemptsPerService,
+            f.MaxAttemptsPerService,
+            f.Unreachable)).ToList();
     }
 
     /// <summary>Ended services and responses per calendar month of the end date, all percelen together (the portal's chart).</summary>

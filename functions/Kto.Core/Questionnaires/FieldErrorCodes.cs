@@ -7,4 +7,6 @@ public static class FieldErrorCodes
     public const string NotANumber = "not-a-number";
     public const string OutOfRange = "out-of-range";
     public const string TooLong = "too-long";
+    /// <summary>Entered answers (phone, paper, API) name a question the current version does not have.</summary>
+    public const string UnknownQuestion = "unknown-question";
 }

@@ -18,6 +18,9 @@ namespace Kto.Core.Reports;
 /// <param name="ResponsesPerMonth">Responses per calendar month of the service's end date, January first; 12 numbers.</param>
 /// <param name="PopulationChanges">The bureau's withdrawals and corrections counted in this perceel, per reason (the method
 /// section); empty when none, null in drafts made before corrections existed.</param>
+/// <param name="ApproachedByMode">Services approached at least once per mode (e-mail, letter, phone); one client can count in several. Null in drafts made before it was counted.</param>
+/// <param name="RespondedByMode">Respondents per way of answering (web, phone, paper); null in drafts made before it was counted.</param>
+/// <param name="Unreachable">Services without a usable e-mail address, postal address or phone number who did not respond (<c>OfflineRoute.Unreachable</c>); null when not counted.</param>
 public sealed record PerceelFigures(
     [property: JsonConverter(typeof(PerceelJsonConverter))] Perceel Perceel,
     int Ended,
@@ -30,4 +33,30 @@ public sealed record PerceelFigures(
     int? CompletedTrajectories,
     int? SuccessfulTrajectories,
     IReadOnlyList<int> ResponsesPerMonth,
-    IReadOnlyList<PopulationChange>? PopulationChanges = null);
+    IReadOnlyList<PopulationChange>? PopulationChanges = null,
+    ContactAttempts? ApproachedByMode = null,
+    ResponsesByMode? RespondedByMode = null,
+    int? Unreachable = null)
+{
+    /// <summary>Mean approaches per ended service (those never approached count as 0); null when nothing ended.</summary>
+    public double? MeanAttemptsPerService => Ended == 0 || AttemptsPerService.Count == 0
+        ? null
+        : Math.Round(AttemptsPerService.Sum(a => (double)a.Attempts * a.Services) / Ended, 2);
+
+    /// <summary>The most approaches any one service had; null when nothing ended.</summary>
+    public int? MaxAttemptsPerService => AttemptsPerService.Count == 0 ? null : AttemptsPerService.Max(a => a.Attempts);
+
+    /// <summary>The ways clients were approached ("e-mail, brief en telefoon"), from <see cref="ApproachedByMode"/> or else the attempts.</summary>
+    public string ModesUsedText()
+    {
+        var modes = ApproachedByMode ?? AttemptsByMode;
+        if (modes is null) return "niet bekend";
+        var used = new[] { (modes.Email, "e-mail"), (modes.Letter, "brief"), (modes.Phone, "telefoon") }.Where(m => m.Item1 > 0).Select(m => m.Item2).ToList();
+        return used.Count switch
+        {
+            0 => "geen",
+            1 => used[0],
+            _ => string.Join(", ", used.Take(used.Count - 1)) + " en " + used[^1],
+        };
+    }
+}

@@ -14,12 +14,14 @@ public static class ReportAggregator
     /// <param name="attempts">Attempts of the company and year; those of other services are ignored.</param>
     /// <param name="responses">Responses of the company and year; those of other services are ignored.</param>
     /// <param name="questionnaire">The version whose questions the results are given for.</param>
+    /// <param name="unreachable">Service ids no contact route reaches (<c>OfflineRoute.Unreachable</c>); null when not known.</param>
     public static PerceelFigures Aggregate(
         Perceel perceel,
         IReadOnlyCollection<ReportServiceRow> services,
         IEnumerable<ContactAttempt> attempts,
         IEnumerable<StoredResponse> responses,
-        Questionnaire questionnaire)
+        Questionnaire questionnaire,
+        IReadOnlySet<string>? unreachable = null)
     {
         var byId = services.Where(s => s.Perceel == perceel).ToDictionary(s => s.ServiceId, StringComparer.Ordinal);
 
@@ -37,6 +39,8 @@ public static class ReportAggregator
             approaches.Count(a => a.Mode == ContactModes.Email),
             approaches.Count(a => a.Mode == ContactModes.Letter),
             approaches.Count(a => a.Mode == ContactModes.Phone));
+        int ServicesBy(string mode) => approaches.Where(a => a.Mode == mode).Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
+        var approachedByMode = new ContactAttempts(ServicesBy(ContactModes.Email), ServicesBy(ContactModes.Letter), ServicesBy(ContactModes.Phone));
 
         // The first answer counts (storage already keeps one per service); answers of unknown services are not ours.
         var answered = responses
@@ -60,6 +64,12 @@ public static class ReportAggregator
             QuestionResults: QuestionResults.Aggregate(questionnaire, answered.Select(r => r.Answers)),
             CompletedTrajectories: withReason.Count == 0 ? null : withReason.Count,
             SuccessfulTrajectories: withReason.Count == 0 ? null : withReason.Count(s => TrajectoryResult.IsSuccessful(s.RedenBeeindiging)),
-            ResponsesPerMonth: perMonth);
+            ResponsesPerMonth: perMonth,
+            ApproachedByMode: approachedByMode,
+            RespondedByMode: new ResponsesByMode(
+                answered.Count(r => r.Mode == ResponseMode.Web),
+                answered.Count(r => r.Mode == ResponseMode.Phone),
+                answered.Count(r => r.Mode == ResponseMode.Paper)),
+            Unreachable: unreachable is null ? null : byId.Keys.Count(id => unreachable.Contains(id) && answered.All(r => r.Service.ServiceId != id)));
     }
 }

@@ -25,7 +25,25 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
             return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, [], [], questionnaire), changes)).ToList();
         var attempts = await fieldwork.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire), changes)).ToList();
+        var unreachable = await UnreachableAsync(company, year, cancellationToken);
+        return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire, unreachable), changes)).ToList();
+    }
+
+    /// <summary>
+    /// Services no route reaches: no usable e-mail (none, or it bounced) and, by <see cref="OfflineRoutes"/>, neither a
+    /// postal address nor a phone number. Only the contact rows of services without usable e-mail are read, and only
+    /// to classify them; nothing of them leaves this method. After retention removed contact data a service is not counted.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> UnreachableAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var unreachable = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var candidate in fieldwork.CandidatesAsync(company, year, cancellationToken))
+        {
+            if (candidate.State.HasEmail && !candidate.State.EmailBounced) continue;
+            var contact = await fieldwork.GetContactAsync(candidate.Ref, cancellationToken);
+            if (contact is not null && OfflineRoutes.For(contact) == OfflineRoute.Unreachable) unreachable.Add(candidate.Ref.ServiceId);
+        }
+        return unreachable;
     }
 
     /// <summary>

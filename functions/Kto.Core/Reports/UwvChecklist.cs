@@ -119,9 +119,11 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
     {
         const string title = "Alle klanten met een beëindigde dienst benaderd";
         if (percelen.Count == 0) return NoPercelen(5, UwvCheckIds.AllApproached, title);
+        // Name the clients no route reaches (no usable e-mail, no address, no phone): the bureau cannot close that gap itself.
         var gaps = percelen
             .Where(p => p.Figures.Approached != p.Figures.Ended)
-            .Select(p => $"{PerceelNames.DisplayName(p.Figures.Perceel)}: {p.Figures.Approached} van {p.Figures.Ended} benaderd")
+            .Select(p => $"{PerceelNames.DisplayName(p.Figures.Perceel)}: {p.Figures.Approached} van {p.Figures.Ended} benaderd" +
+                         (p.Figures.Unreachable is > 0 and var n ? $", {n} onbereikbaar (geen bruikbaar e-mailadres, geen postadres en geen telefoonnummer)" : ""))
             .ToList();
         return gaps.Count == 0
             ? new(5, UwvCheckIds.AllApproached, title, UwvCheckStatus.Passed,
@@ -148,10 +150,15 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
                 gaps.Add($"{name}: niet bekend op welke manier klanten zijn benaderd");
             if (f.Responded > f.Approached)
                 gaps.Add($"{name}: meer deelnemers ({f.Responded}) dan benaderde klanten ({f.Approached})");
+            if (f.RespondedByMode is { } answered && answered.Total != f.Responded)
+                gaps.Add($"{name}: de deelnemers per manier van antwoorden ({answered.Total}) tellen niet op tot de respons ({f.Responded})");
         }
+        var used = percelen.Where(p => p.Figures.Ended > 0).Select(p => p.Figures).ToList();
         return gaps.Count == 0
             ? new(6, UwvCheckIds.MethodAccount, title, UwvCheckStatus.Passed,
-                "Per perceel staat in het rapport hoeveel klanten zijn benaderd, hoeveel hebben meegedaan, hoe zij zijn benaderd en wat de respons is.")
+                "Per perceel staat in het rapport hoeveel klanten zijn benaderd, hoeveel hebben meegedaan, hoe zij zijn benaderd en wat de respons is." +
+                (used.Count == 0 ? "" : $" Benaderd per {string.Join("; ", used.Select(f => $"{PerceelNames.DisplayName(f.Perceel)}: {f.ModesUsedText()}"))}.") +
+                AnsweredText(used))
             : new(6, UwvCheckIds.MethodAccount, title, UwvCheckStatus.Failed,
                 $"Onvolledig: {string.Join("; ", gaps)}.");
     }
@@ -184,11 +191,24 @@ public sealed record UwvChecklist(IReadOnlyList<UwvCheck> Checks)
         if (string.IsNullOrWhiteSpace(input.Conclusion))
             return input.Signature is null
                 ? new(7, UwvCheckIds.MinimumResponse, title, UwvCheckStatus.Pending,
-                    $"{intro} Het onderzoeksbureau moet nog een conclusie schrijven over de inspanningen om de respons te halen.")
+                    $"{intro} Benaderd: {Effort(below)}. Het onderzoeksbureau moet nog een conclusie schrijven over de inspanningen om de respons te halen.")
                 : new(7, UwvCheckIds.MinimumResponse, title, UwvCheckStatus.Failed,
                     $"{intro} Het rapport is ondertekend zonder conclusie van het onderzoeksbureau over de inspanningen.");
         return new(7, UwvCheckIds.MinimumResponse, title, UwvCheckStatus.Passed,
-            $"{intro} Het rapport laat zien hoe vaak en op welke manier klanten zijn benaderd, en het onderzoeksbureau geeft een conclusie over de inspanningen.");
+            $"{intro} Het rapport laat zien hoe vaak en op welke manier klanten zijn benaderd ({Effort(below)}), en het onderzoeksbureau geeft een conclusie over de inspanningen.");
+    }
+
+    /// <summary>"Naar werk: per e-mail en telefoon, gemiddeld 2,5 keer (hoogstens 4)": how often and how, per perceel.</summary>
+    private static string Effort(IEnumerable<PerceelReport> percelen) =>
+        string.Join("; ", percelen.Select(p => $"{PerceelNames.DisplayName(p.Figures.Perceel)}: via {p.Figures.ModesUsedText()}" +
+            (p.Figures.MeanAttemptsPerService is { } mean ? $", gemiddeld {mean.ToString("0.#", DutchTime.Culture)} keer (hoogstens {p.Figures.MaxAttemptsPerService})" : "")));
+
+    /// <summary>" Geantwoord: 10 online, 3 telefonisch, 1 op papier." over the percelen, when the modes were counted.</summary>
+    private static string AnsweredText(IReadOnlyList<PerceelFigures> figures)
+    {
+        var known = figures.Select(f => f.RespondedByMode).OfType<ResponsesByMode>().ToList();
+        if (known.Count == 0) return "";
+        return $" Geantwoord: {known.Sum(m => m.Web)} online, {known.Sum(m => m.Phone)} telefonisch, {known.Sum(m => m.Paper)} op papier.";
     }
 
     private static UwvCheck NoPercelen(int number, string id, string title) =>

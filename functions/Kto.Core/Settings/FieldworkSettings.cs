@@ -23,6 +23,17 @@ public sealed class FieldworkSettings
 
     public bool NoMailOnSunday { get; set; } = true;
 
+    /// <summary>Calling hours for the bureau's interviewers (Europe/Amsterdam): from this hour…</summary>
+    public int CallFromHour { get; set; } = 9;
+
+    /// <summary>…until this hour (exclusive); outside them the call list is read-only.</summary>
+    public int CallUntilHour { get; set; } = 20;
+
+    public bool NoCallsOnSunday { get; set; } = true;
+
+    /// <summary>Calls to one client (any outcome) after which the call list stops offering the client.</summary>
+    public int MaxCallAttempts { get; set; } = 5;
+
     public IReadOnlyList<int> ReminderDayList() =>
         ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(int.Parse).Order().ToList();

@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
@@ -20,20 +21,23 @@ public sealed class RecordAttemptFunction(ManualAttemptService attempts, TimePro
         var body = await JsonBody.ReadAsync<AttemptRequest>(request, cancellationToken);
         if (body is null || body.Year is null || string.IsNullOrEmpty(body.Service))
             return ApiResults.BadRequest("invalid-body",
-                "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"letter|phone\", \"outcome\": \"sent|reached|no-answer|failed\" }.");
+                "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"letter|phone\", \"outcome\": \"sent|reached|no-answer|voicemail|refused|wrong-number|call-back|failed\", \"callBackAt\"?, \"interviewer\"? }.");
 
         var service = new ServiceRef(company, body.Year.Value, body.Service);
         var mode = ContactModes.Parse(body.Mode);
-        var result = await attempts.RecordAsync(service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken);
+        var result = await attempts.RecordAsync(service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken,
+            by: string.IsNullOrWhiteSpace(body.Interviewer) ? AuditActions.BureauKey : body.Interviewer.Trim(), callBackAt: body.CallBackAt);
         return result switch
         {
             ManualAttemptResult.Recorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),
             ManualAttemptResult.ModeNotManual => ApiResults.BadRequest("invalid-attempt", "Kies 'letter' of 'phone' als manier van benaderen."),
             ManualAttemptResult.OutcomeNotAllowed => ApiResults.BadRequest("invalid-attempt",
                 $"Kies als uitkomst een van: {string.Join(", ", ManualAttemptService.AllowedOutcomes(mode!.Value).Select(AttemptOutcomes.Name))}."),
+            ManualAttemptResult.CallBackTimeMissing => ApiResults.BadRequest("invalid-attempt", "Geef bij 'call-back' het tijdstip mee: \"callBackAt\": \"2026-12-01T14:00:00+01:00\"."),
             _ => ApiResults.BadRequest("invalid-attempt", "Deze dienst bestaat niet."),
         };
     }
 
-    public sealed record AttemptRequest(int? Year, string? Service, string? Mode, string? Outcome, DateTimeOffset? At);
+    public sealed record AttemptRequest(int? Year, string? Service, string? Mode, string? Outcome, DateTimeOffset? At,
+        DateTimeOffset? CallBackAt = null, string? Interviewer = null);
 }

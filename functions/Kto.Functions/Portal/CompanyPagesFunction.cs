@@ -154,6 +154,10 @@ public sealed class CompanyPagesFunction(
                 ["rate_low"] = p.Ended > 0 && p.ResponseRate < norms.MinimumResponseRate,
                 ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
                 ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
+                ["by_email"] = p.ApproachedByMode?.Email, ["by_letter"] = p.ApproachedByMode?.Letter, ["by_phone"] = p.ApproachedByMode?.Phone,
+                ["web"] = p.RespondedByMode?.Web, ["phone"] = p.RespondedByMode?.Phone, ["paper"] = p.RespondedByMode?.Paper,
+                ["attempts"] = p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", Dutch)} (max {p.MaxAttempts})" : "–",
+                ["unreachable"] = p.Unreachable,
             }).ToList(),
             ["months"] = months.Select(m => new Dictionary<string, object?>
             {

@@ -73,6 +73,10 @@ public static partial class SettingsRules
             yield return $"{Name<FieldworkSettings>(nameof(s.ClosesMonth))} / {Name<FieldworkSettings>(nameof(s.ClosesDay))} must be a day of the year.";
         if (s.QuietUntilHour is < 0 or > 23 || s.QuietFromHour is < 1 or > 24 || s.QuietUntilHour >= s.QuietFromHour)
             yield return $"{Name<FieldworkSettings>(nameof(s.QuietUntilHour))} must be an hour before {Name<FieldworkSettings>(nameof(s.QuietFromHour))} (0–24).";
+        if (s.CallFromHour is < 0 or > 23 || s.CallUntilHour is < 1 or > 24 || s.CallFromHour >= s.CallUntilHour)
+            yield return $"{Name<FieldworkSettings>(nameof(s.CallFromHour))} must be an hour before {Name<FieldworkSettings>(nameof(s.CallUntilHour))} (0–24).";
+        if (s.MaxCallAttempts is < 1 or > 50)
+            yield return $"{Name<FieldworkSettings>(nameof(s.MaxCallAttempts))} must be between 1 and 50.";
     }
 
     public static IEnumerable<string> Problems(MailSettings s)

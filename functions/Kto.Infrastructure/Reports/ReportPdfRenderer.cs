@@ -95,6 +95,28 @@ public sealed class ReportPdfRenderer
                       $"({report.Checklist.Checks.Count(c => c.Status == UwvCheckStatus.Passed)} van {report.Checklist.Checks.Count} eisen voldaan). Zie de controlelijst verderop.", pdf.Bold);
     }
 
+    /// <summary>How clients were really approached and how they answered, from the counted modes (not a fixed text).</summary>
+    private static string MethodText(PerceelFigures f)
+    {
+        if (f.ApproachedByMode is not { } by)
+            return "Klanten ontvingen een persoonlijke uitnodiging van het onderzoeksbureau (niet via hun begeleider) en herinneringen zolang zij niet hadden gereageerd.";
+        var parts = new List<string>();
+        if (by.Email > 0)
+            parts.Add($"{Clients(by.Email)} kregen een persoonlijke uitnodiging per e-mail van het onderzoeksbureau (niet via hun begeleider) en herinneringen zolang zij niet hadden gereageerd.");
+        if (by.Letter > 0)
+            parts.Add($"{Clients(by.Letter)} zonder bruikbaar e-mailadres kregen een brief met een persoonlijke link.");
+        if (by.Phone > 0)
+            parts.Add($"{Clients(by.Phone)} {(by.Phone == 1 ? "is" : "zijn")} gebeld door een interviewer van het onderzoeksbureau.");
+        if (parts.Count == 0) parts.Add("Er is nog geen klant benaderd.");
+        if (f.Unreachable is > 0 and var n)
+            parts.Add($"{Clients(n)} {(n == 1 ? "was" : "waren")} niet te bereiken: geen bruikbaar e-mailadres, geen postadres en geen telefoonnummer.");
+        if (f.RespondedByMode is { } answered && answered.Total > 0)
+            parts.Add($"Van de deelnemers antwoordden er {answered.Web} online, {answered.Phone} telefonisch en {answered.Paper} op papier.");
+        return string.Join(" ", parts);
+    }
+
+    private static string Clients(int n) => n == 1 ? "1 klant" : $"{n} klanten";
+
     private static void PerceelSection(PdfLayout pdf, AnnualReport report, PerceelReport p, Questionnaire? questionnaire)
     {
         var f = p.Figures;
@@ -114,17 +136,22 @@ public sealed class ReportPdfRenderer
         var approachedAll = f.Approached == f.Ended
             ? $"Alle {f.Ended} klanten zijn benaderd."
             : $"Van de {f.Ended} klanten zijn er {f.Approached} benaderd; {f.Ended - f.Approached} niet.";
-        pdf.Paragraph($"In {report.Year} zijn {f.Ended} diensten in dit perceel beëindigd. {approachedAll} " +
-                      "Klanten ontvingen een persoonlijke uitnodiging van het onderzoeksbureau (niet via hun begeleider) en herinneringen " +
-                      "zolang zij niet hadden gereageerd." +
+        pdf.Paragraph($"In {report.Year} zijn {f.Ended} diensten in dit perceel beëindigd. {approachedAll} " + MethodText(f) +
                       (p.ExemptionPossible ? $" Met minder dan {report.Norms.ExemptionThreshold} beëindigde diensten kan het bedrijf voor dit perceel vrijstelling aanvragen bij UWV." : ""));
         var modes = f.AttemptsByMode;
         pdf.Field("Benaderingen", modes is null
             ? "niet bekend"
             : $"{modes.Total} in totaal: {modes.Email} per e-mail, {modes.Letter} per brief, {modes.Phone} telefonisch");
+        if (f.ApproachedByMode is { } clients)
+            pdf.Field("Klanten benaderd per manier", $"{clients.Email} per e-mail, {clients.Letter} per brief, {clients.Phone} telefonisch");
         pdf.Field("Aantal keer benaderd", f.AttemptsPerService.Count == 0
             ? "niet bekend"
-            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")));
+            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")) +
+              (f.MeanAttemptsPerService is { } mean ? $" (gemiddeld {Number(mean)}, hoogstens {f.MaxAttemptsPerService})" : ""));
+        if (f.RespondedByMode is { } answered)
+            pdf.Field("Respons per manier", $"{answered.Web} online, {answered.Phone} telefonisch, {answered.Paper} op papier");
+        if (f.Unreachable is { } unreachable)
+            pdf.Field("Onbereikbaar", $"{unreachable} {(unreachable == 1 ? "klant" : "klanten")} zonder bruikbaar e-mailadres, postadres en telefoonnummer");
         pdf.Field("Respons", $"{f.Responded} van {f.Ended} = {Percent(p.ResponseRate.Proportion)}" +
                              (p.ResponseRate.Proportion is null ? "" : $" (95%-BI {Percent(p.ResponseRate.Lower)} – {Percent(p.ResponseRate.Upper)})") +
                              $"; minimale respons {(p.MinimumResponseMet == true ? "gehaald" : "niet gehaald")}");

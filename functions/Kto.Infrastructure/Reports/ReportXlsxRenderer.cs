@@ -35,7 +35,9 @@ public sealed class ReportXlsxRenderer
         Rows(summary,
             ["Perceel", "Beëindigd", "Benaderd", "Respons", "Responspercentage", "Respons BI laag", "Respons BI hoog", "Gemiddeld cijfer",
              "Standaardafwijking", "Mediaan", "BI laag", "BI hoog", "Indicatief", "KPI gehaald", "Minimale respons gehaald",
-             "Vrijstelling mogelijk", "Benaderingen e-mail", "Benaderingen brief", "Benaderingen telefoon", "Trajecten afgerond", "Trajecten succesvol"],
+             "Vrijstelling mogelijk", "Benaderingen e-mail", "Benaderingen brief", "Benaderingen telefoon", "Trajecten afgerond", "Trajecten succesvol",
+             "Klanten benaderd e-mail", "Klanten benaderd brief", "Klanten benaderd telefoon", "Respons online", "Respons telefonisch",
+             "Respons papier", "Gemiddeld aantal keer benaderd", "Hoogstens benaderd", "Onbereikbaar"],
             report.Percelen.Select(p => new object?[]
             {
                 PerceelNames.DisplayName(p.Figures.Perceel), p.Figures.Ended, p.Figures.Approached, p.Figures.Responded,
@@ -43,6 +45,9 @@ public sealed class ReportXlsxRenderer
                 p.Grades.Median, p.Grades.ConfidenceInterval?.Lower, p.Grades.ConfidenceInterval?.Upper, YesNo(p.Grades.IsIndicative),
                 YesNo(p.KpiMet), YesNo(p.MinimumResponseMet), YesNo(p.ExemptionPossible), p.Figures.AttemptsByMode?.Email,
                 p.Figures.AttemptsByMode?.Letter, p.Figures.AttemptsByMode?.Phone, p.Figures.CompletedTrajectories, p.Figures.SuccessfulTrajectories,
+                p.Figures.ApproachedByMode?.Email, p.Figures.ApproachedByMode?.Letter, p.Figures.ApproachedByMode?.Phone,
+                p.Figures.RespondedByMode?.Web, p.Figures.RespondedByMode?.Phone, p.Figures.RespondedByMode?.Paper,
+                p.Figures.MeanAttemptsPerService, p.Figures.MaxAttemptsPerService, p.Figures.Unreachable,
             }));
 
         var grades = workbook.AddWorksheet("Rapportcijfers");

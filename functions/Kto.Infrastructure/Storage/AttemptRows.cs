@@ -17,6 +17,8 @@ public static class AttemptRows
     public const string Outcome = "Outcome";
     public const string SmtpCode = "SmtpCode";
     public const string Error = "Error";
+    public const string By = "By";
+    public const string CallBackAt = "CallBackAt";
 
     /// <summary>The row of one attempt (public so bulk loaders write exactly what the store writes).</summary>
     public static TableEntity Write(ContactAttempt attempt) =>
@@ -29,11 +31,13 @@ public static class AttemptRows
             [Outcome] = attempt.Outcome,
             [SmtpCode] = attempt.SmtpCode,
             [Error] = attempt.Error,
+            [By] = attempt.By,
+            [CallBackAt] = attempt.CallBackAt,
         };
 
     /// <summary>A row without a service id column (not written by this code) is read by its row key's first part.</summary>
     public static ContactAttempt Read(string company, int year, TableEntity e) =>
         new(new ServiceRef(company, year, e.GetString(ServiceId) ?? e.RowKey.Split('_')[0]),
             new ContactStep(e.GetInt32(Step) ?? 0), e.GetString(Mode) ?? "", e.GetDateTimeOffset(At) ?? default,
-            e.GetString(Outcome) ?? "", e.GetInt32(SmtpCode), e.GetString(Error));
+            e.GetString(Outcome) ?? "", e.GetInt32(SmtpCode), e.GetString(Error), e.GetString(By), e.GetDateTimeOffset(CallBackAt));
 }

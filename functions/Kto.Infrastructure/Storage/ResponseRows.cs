@@ -6,13 +6,18 @@ using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
 
-/// <summary>The one mapper of the responses table: one row per service (row key = service id), answers as JSON.</summary>
+/// <summary>
+/// The one mapper of the responses table: one row per service (row key = service id), answers as JSON, the mode
+/// (web, phone, paper) and who entered a phone or paper answer. A row without a mode reads as web.
+/// </summary>
 public static class ResponseRows
 {
     public const string Perceel = "Perceel";
     public const string Version = "Version";
     public const string Answers = "Answers";
     public const string SubmittedAt = "SubmittedAt";
+    public const string Mode = "Mode";
+    public const string EnteredBy = "EnteredBy";
 
     /// <summary>The row of one response (public so bulk loaders write exactly what the store writes).</summary>
     public static TableEntity Write(StoredResponse response) =>
@@ -22,6 +27,8 @@ public static class ResponseRows
             [Version] = response.Answers.Version,
             [Answers] = JsonSerializer.Serialize(response.Answers.Values, KtoJson.Options),
             [SubmittedAt] = response.SubmittedAt,
+            [Mode] = ResponseModes.Name(response.Mode),
+            [EnteredBy] = response.EnteredBy,
         };
 
     public static StoredResponse Read(ServiceRef service, TableEntity e)
@@ -32,6 +39,9 @@ public static class ResponseRows
         return new StoredResponse(service,
             Enum.Parse<Kto.Core.Perceel>(e.GetString(Perceel)),
             new Answers(e.GetString(Version) ?? "", values),
-            e.GetDateTimeOffset(SubmittedAt) ?? default);
+            e.GetDateTimeOffset(SubmittedAt) ?? default,
+            // A row from before modes existed was answered on the web page (the only way then).
+            ResponseModes.Parse(e.GetString(Mode)) ?? ResponseMode.Web,
+            e.GetString(EnteredBy));
     }
 }

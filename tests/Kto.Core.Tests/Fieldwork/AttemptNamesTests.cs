@@ -28,6 +28,6 @@ public class AttemptNamesTests
     public void A_letter_is_sent_or_fails_and_a_call_reaches_goes_unanswered_or_fails()
     {
         Assert.Equal([AttemptOutcome.Sent, AttemptOutcome.Failed], ManualAttemptService.AllowedOutcomes(ContactMode.Letter));
-        Assert.Equal([AttemptOutcome.Reached, AttemptOutcome.NoAnswer, AttemptOutcome.Failed], ManualAttemptService.AllowedOutcomes(ContactMode.Phone));
+        Assert.Equal([AttemptOutcome.Reached, AttemptOutcome.NoAnswer, AttemptOutcome.Voicemail, AttemptOutcome.Refused, AttemptOutcome.WrongNumber, AttemptOutcome.CallBack, AttemptOutcome.Failed], ManualAttemptService.AllowedOutcomes(ContactMode.Phone));
     }
 }

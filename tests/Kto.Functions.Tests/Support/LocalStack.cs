@@ -70,6 +70,10 @@ public sealed class LocalStack : IAsyncLifetime
         ["Kto:Mail:MaxPerMinute"] = "10000",
         ["Kto:Mail:MaxPerHour"] = "100000",
         ["Kto:Bureau:Name"] = "Testbureau Onderzoek",
+        // Calling hours all day, every day: calling tests do not depend on the clock (InterviewPagesTests shows closed hours on a host of its own).
+        ["Kto:Fieldwork:CallFromHour"] = "0",
+        ["Kto:Fieldwork:CallUntilHour"] = "24",
+        ["Kto:Fieldwork:NoCallsOnSunday"] = "false",
         ["Kto:Signing:Source"] = "File",
         ["Kto:Signing:CertificatePath"] = SigningCertificatePath,
         ["Kto:Signing:CertificatePassword"] = TestSigningCertificate.Password,

@@ -1,0 +1,81 @@
+using Kto.Core.Accounts;
+using Kto.Core.Fieldwork;
+using Kto.Core.Questionnaires;
+using Kto.Core.Survey;
+
+namespace Kto.Core.Interviews;
+
+/// <summary>
+/// Stores answers the bureau enters (phone interview or paper form) with the same rules as the web questionnaire:
+/// the current questionnaire version and <see cref="AnswerValidator"/> (option values, required questions, "weet niet"
+/// where the questionnaire offers it), the first answer counts whatever its mode (the response row's key is the
+/// service id, so a web answer and an entered one can never both be stored), and the service is then marked responded.
+/// </summary>
+public sealed class AnswerEntryService(
+    ISurveyServiceStore services,
+    IResponseStore responses,
+    QuestionnaireCatalog questionnaires,
+    ContactPolicy policy,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>The questionnaire new answers are given to (the interviewer's form shows its questions).</summary>
+    public Questionnaire Questionnaire => questionnaires.Current;
+
+    public async Task<AnswerEntryResult> EnterAsync(AnswerEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Mode == ResponseMode.Web) return AnswerEntryResult.Of(AnswerEntryOutcome.ModeNotEntered);
+        var snapshot = await services.GetAsync(entry.Service, cancellationToken);
+        if (snapshot is null) return AnswerEntryResult.Of(AnswerEntryOutcome.UnknownService);
+        if (snapshot.Status == ServiceStatus.Responded || await CompleteRespondedAsync(entry.Service, cancellationToken))
+            return AnswerEntryResult.Of(AnswerEntryOutcome.AlreadyAnswered);
+        if (snapshot.Status == ServiceStatus.OptedOut) return AnswerEntryResult.Of(AnswerEntryOutcome.OptedOut);
+        var now = time.GetUtcNow();
+        if (!policy.IsFieldworkOpen(entry.Service.Year, now)) return AnswerEntryResult.Of(AnswerEntryOutcome.FieldworkClosed);
+
+        var questionnaire = questionnaires.Current;
+        var issues = UnknownQuestions(questionnaire, entry.Answers).ToList();
+        var validation = AnswerValidator.Validate(questionnaire, entry.Answers);
+        issues.AddRange(validation.Errors);
+        if (issues.Count > 0) return new AnswerEntryResult(AnswerEntryOutcome.Invalid, issues);
+
+        var response = new StoredResponse(entry.Service, snapshot.Perceel, validation.Answers!, now, entry.Mode, entry.EnteredBy);
+        if (!await responses.TryAddAsync(response, cancellationToken))
+        {
+            // The client answered online (or a second tab entered it) in between: the first answer counts.
+            await CompleteRespondedAsync(entry.Service, cancellationToken);
+            return AnswerEntryResult.Of(AnswerEntryOutcome.AlreadyAnswered);
+        }
+        await services.MarkRespondedAsync(entry.Service, response.Answers.Rapportcijfer, cancellationToken);
+        await audit.WriteAsync(new AuditEntry(now, entry.Actor ?? entry.EnteredBy, AuditActions.AnswersEntered, entry.Service.Company,
+            $"Antwoorden ingevoerd ({ModeText(entry.Mode)}) door {entry.EnteredBy} (dienst {entry.Service.ServiceId}, {entry.Service.Year})"), cancellationToken);
+        return AnswerEntryResult.Of(AnswerEntryOutcome.Stored);
+    }
+
+    /// <summary>"telefonisch" / "papier": the mode as the audit log and pages say it.</summary>
+    public static string ModeText(ResponseMode mode) => mode switch
+    {
+        ResponseMode.Phone => "telefonisch",
+        ResponseMode.Paper => "papier",
+        _ => "online",
+    };
+
+    /// <summary>A field that is no question of this version: the web form ignores extra fields, an entry must not lose answers silently.</summary>
+    private static IEnumerable<FieldError> UnknownQuestions(Questionnaire questionnaire, IReadOnlyDictionary<string, string?> answers) =>
+        answers.Keys
+            .Where(id => questionnaire.Questions.All(q => q.Id != id))
+            .Order(StringComparer.Ordinal)
+            .Select(id => new FieldError(id, FieldErrorCodes.UnknownQuestion,
+                $"Vraag '{id}' staat niet in vragenlijst {questionnaire.Version}.",
+                $"Question '{id}' is not in questionnaire {questionnaire.Version}."));
+
+    /// <summary>Marks the service responded when a response exists (a crash between the two); true when one exists.</summary>
+    private async Task<bool> CompleteRespondedAsync(ServiceRef service, CancellationToken cancellationToken)
+    {
+        var stored = await responses.FindAsync(service, cancellationToken);
+        if (stored is null) return false;
+        await services.MarkRespondedAsync(service, stored.Answers.Rapportcijfer, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
+
+namespace Kto.Core.Interviews;
+
+/// <summary>One client on the call list.</summary>
+/// <param name="Calls">Calls recorded so far (any outcome).</param>
+/// <param name="OnlyByPhone">No usable e-mail and no postal address: the phone is the only way to reach the client.</param>
+/// <param name="CallBackAt">The last call ended with "call back": when the client asked to be called.</param>
+public sealed record CallListEntry(
+    ServiceRef Service,
+    Perceel Perceel,
+    ContactDetails Contact,
+    int Calls,
+    string? LastOutcome,
+    DateTimeOffset? LastCallAt,
+    DateTimeOffset? CallBackAt,
+    bool OnlyByPhone);

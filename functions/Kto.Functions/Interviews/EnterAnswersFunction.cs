@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Kto.Core.Accounts;
+using Kto.Core.Deliveries;
+using Kto.Core.Interviews;
+using Kto.Core.Survey;
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Interviews;
+
+/// <summary>The bureau enters a client's answers from a phone interview or a returned paper form (<see cref="AnswerEntryService"/>).</summary>
+public sealed class EnterAnswersFunction(AnswerEntryService entry)
+{
+    [BureauOnly]
+    [Function(nameof(EnterAnswers))]
+    public async Task<IActionResult> EnterAnswers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies/{company}/answers")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<AnswersRequest>(request, cancellationToken);
+        if (body is null || body.Year is not { } year || !YearQuery.IsValid(year) || string.IsNullOrEmpty(body.Service) || body.Answers is null)
+            return ApiResults.BadRequest("invalid-body",
+                "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"phone|paper\", \"answers\": { \"rapportcijfer\": 8, … }, \"interviewer\": \"naam@bureau.nl\" }.");
+        var mode = ResponseModes.Parse(body.Mode);
+        if (mode is not (ResponseMode.Phone or ResponseMode.Paper))
+            return ApiResults.BadRequest("invalid-mode", "Kies 'phone' (telefonisch interview) of 'paper' (papieren vragenlijst) als manier van antwoorden.");
+
+        if (!ServiceKey.LooksLikeId(body.Service)) return ApiResults.NotFound("Deze dienst bestaat niet.");
+        var answers = body.Answers.ToDictionary(a => a.Key, a => Text(a.Value), StringComparer.Ordinal);
+        var enteredBy = string.IsNullOrWhiteSpace(body.Interviewer) ? AuditActions.BureauKey : body.Interviewer.Trim();
+        var result = await entry.EnterAsync(new AnswerEntry(new ServiceRef(company, year, body.Service), mode.Value, answers, enteredBy, AuditActions.BureauKey),
+            cancellationToken);
+        return result.Outcome switch
+        {
+            AnswerEntryOutcome.Stored => ApiResults.Json(new { stored = true, service = body.Service, mode = ResponseModes.Name(mode.Value) }, StatusCodes.Status201Created),
+            AnswerEntryOutcome.AlreadyAnswered => ApiResults.Error(StatusCodes.Status409Conflict, "already-answered",
+                "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt."),
+            AnswerEntryOutcome.OptedOut => ApiResults.Error(StatusCodes.Status409Conflict, "opted-out", "Deze cliënt heeft zich afgemeld. Er worden geen antwoorden opgeslagen."),
+            AnswerEntryOutcome.FieldworkClosed => ApiResults.Error(StatusCodes.Status409Conflict, "fieldwork-closed", "Het veldwerk van dit jaar is gesloten."),
+            AnswerEntryOutcome.Invalid => new ObjectResult(new
+            {
+                error = "invalid-answers",
+                message = "De antwoorden passen niet bij de vragenlijst. Zie issues.",
+                issues = result.Issues.Select(i => new { question = i.QuestionId, code = i.Code, message = i.MessageNl }),
+            }) { StatusCode = StatusCodes.Status422UnprocessableEntity },
+            AnswerEntryOutcome.UnknownService => ApiResults.NotFound("Deze dienst bestaat niet."),
+            _ => ApiResults.BadRequest("invalid-mode", "Kies 'phone' of 'paper'."),
+        };
+    }
+
+    /// <summary>A number, a text or null, as the questionnaire form would post it; anything else stays its JSON text (and fails validation).</summary>
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
+
+    public sealed record AnswersRequest(int? Year, string? Service, string? Mode, Dictionary<string, JsonElement>? Answers, string? Interviewer);
+}

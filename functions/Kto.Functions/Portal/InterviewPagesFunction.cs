@@ -1,0 +1,322 @@
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+using Kto.Core.Fieldwork;
+using Kto.Core.Interviews;
+using Kto.Core.Questionnaires;
+using Kto.Core.Survey;
+using Kto.Functions.Http;
+using Kto.Functions.Interviews;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The bureau's phone and paper pages: the call list of a company, the interviewer's screen for one client (record
+/// each call, audited), and the answer form an interviewer or typist fills in (<see cref="AnswerEntryService"/>, mode
+/// phone or paper). Bureau users only; a company user gets the same 404 as a page that does not exist.
+/// </summary>
+public sealed class InterviewPagesFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    ICompanyStore companies,
+    CallListService calls,
+    ManualAttemptService attempts,
+    AnswerEntryService entry,
+    IAuditLog audit,
+    TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+
+    /// <summary>What an interviewer records after a call, in the order of the form (the rules stay in ManualAttemptService).</summary>
+    private static readonly (string Value, string Label)[] Outcomes =
+    [
+        (AttemptOutcomes.Reached, "Bereikt: doet mee"),
+        (AttemptOutcomes.NoAnswer, "Geen gehoor"),
+        (AttemptOutcomes.Voicemail, "Voicemail ingesproken"),
+        (AttemptOutcomes.CallBack, "Terugbellen op afgesproken tijd"),
+        (AttemptOutcomes.Refused, "Weigert mee te doen"),
+        (AttemptOutcomes.WrongNumber, "Verkeerd nummer"),
+    ];
+
+    [Function(nameof(PortalCallList))]
+    public async Task<IActionResult> PortalCallList(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/calls/{company}")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        var list = await calls.ListAsync(company, year, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = CompanyValues(found!),
+            ["year"] = year,
+            ["calling_time"] = list.CallingTime,
+            ["calling_hours"] = list.CallingHours,
+            ["max_calls"] = list.MaxCallAttempts,
+            ["clients"] = list.Clients.Select((c, i) => new Dictionary<string, object?>
+            {
+                ["index"] = i + 1,
+                ["url"] = $"/portal/bureau/calls/{company}/{c.Service.ServiceId}?year={year}",
+                ["name"] = CallNames.Of(c.Contact),
+                ["klantnummer"] = c.Contact.Klantnummer,
+                ["phone"] = c.Contact.Telefoon,
+                ["tel"] = Tel(c.Contact.Telefoon),
+                ["perceel"] = PerceelNames.DisplayName(c.Perceel),
+                ["calls"] = c.Calls,
+                ["last"] = c.LastOutcome is null ? null : Label(c.LastOutcome),
+                ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
+                ["only_phone"] = c.OnlyByPhone,
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "calls.liquid", $"Bellijst {found!.Name}", values, "fieldwork")));
+    }
+
+    [Function(nameof(PortalCallSheet))]
+    public async Task<IActionResult> PortalCallSheet(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/calls/{company}/{service}")] HttpRequest request,
+        string company,
+        string service,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        var done = request.Query["vastgelegd"].ToString() is { Length: > 0 } outcome && Outcomes.Any(o => o.Value == outcome) ? $"Vastgelegd: {Label(outcome)}." : null;
+        return await SheetPageAsync(visitor, found!, new ServiceRef(company, year, service), done, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalRecordCall))]
+    public async Task<IActionResult> PortalRecordCall(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/calls/{company}/{service}")] HttpRequest request,
+        string company,
+        string service,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!YearQuery.TryRead(form, out var year) || !ServiceKey.LooksLikeId(service)) return gate.NotFound(visitor);
+        var serviceRef = new ServiceRef(company, year, service);
+        var outcome = form.GetValueOrDefault("outcome") ?? "";
+        var callBackAt = ReadDutchMoment(form.GetValueOrDefault("call_back"));
+        var error = Outcomes.All(o => o.Value != outcome)
+            ? "Kies hoe het gesprek afliep."
+            : await attempts.RecordAsync(serviceRef, ContactMode.Phone, AttemptOutcomes.Parse(outcome), time.GetUtcNow(), cancellationToken,
+                    by: visitor.User!.Email, callBackAt: callBackAt) switch
+                {
+                    ManualAttemptResult.Recorded => null,
+                    ManualAttemptResult.CallBackTimeMissing => "Vul bij terugbellen de datum en tijd in die de cliënt noemde.",
+                    ManualAttemptResult.UnknownService => "Deze cliënt bestaat niet (meer).",
+                    _ => "Kies hoe het gesprek afliep.",
+                };
+        if (error is not null)
+            return await SheetPageAsync(visitor, found!, serviceRef, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.AttemptRecorded, company,
+            $"Gebeld: {Label(outcome)} (dienst {service}, {year})"), cancellationToken);
+        // Reached: the client agrees, so straight on to the questions.
+        return PortalResult.SeeOther(outcome == AttemptOutcomes.Reached
+            ? $"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Phone}"
+            : $"/portal/bureau/calls/{company}/{service}?year={year}&vastgelegd={outcome}");
+    }
+
+    [Function(nameof(PortalAnswerForm))]
+    public async Task<IActionResult> PortalAnswerForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/companies/{company}/answers/{service}")] HttpRequest request,
+        string company,
+        string service,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year) || EnteredMode(request.Query["mode"]) is not { } mode) return gate.NotFound(visitor);
+        var saved = request.Query["opgeslagen"] == "1";
+        return await AnswerPageAsync(visitor, found!, new ServiceRef(company, year, service), mode, saved, null, new Dictionary<string, string?>(), [],
+            StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalEnterAnswers))]
+    public async Task<IActionResult> PortalEnterAnswers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/companies/{company}/answers/{service}")] HttpRequest request,
+        string company,
+        string service,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!YearQuery.TryRead(form, out var year) || EnteredMode(form.GetValueOrDefault("mode")) is not { } mode || !ServiceKey.LooksLikeId(service))
+            return gate.NotFound(visitor);
+        var serviceRef = new ServiceRef(company, year, service);
+        var questions = entry.Questionnaire.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var answers = form.Where(f => questions.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var result = await entry.EnterAsync(new AnswerEntry(serviceRef, mode, answers, visitor.User!.Email), cancellationToken);
+        if (result.Outcome == AnswerEntryOutcome.Stored)
+            return PortalResult.SeeOther($"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Name(mode)}&opgeslagen=1");
+        var refusal = result.Outcome switch
+        {
+            AnswerEntryOutcome.AlreadyAnswered => "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt: er is niets opgeslagen.",
+            AnswerEntryOutcome.OptedOut => "Deze cliënt heeft zich afgemeld. Er is niets opgeslagen.",
+            AnswerEntryOutcome.FieldworkClosed => "Het veldwerk van dit jaar is gesloten. Er is niets opgeslagen.",
+            AnswerEntryOutcome.UnknownService => "Deze cliënt bestaat niet (meer).",
+            _ => null,
+        };
+        var status = result.Outcome is AnswerEntryOutcome.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        return await AnswerPageAsync(visitor, found!, serviceRef, mode, false, refusal, answers, result.Issues, status, cancellationToken);
+    }
+
+    private async Task<IActionResult> SheetPageAsync(Visitor visitor, Company company, ServiceRef service, string? done, string? error, int status, CancellationToken cancellationToken)
+    {
+        if (!ServiceKey.LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
+        var sheet = await calls.SheetAsync(service, cancellationToken);
+        if (sheet is null) return gate.NotFound(visitor);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = CompanyValues(company),
+            ["year"] = service.Year,
+            ["service"] = service.ServiceId,
+            ["done"] = done,
+            ["error"] = error,
+            ["name"] = CallNames.Of(sheet.Contact),
+            ["klantnummer"] = sheet.Contact.Klantnummer,
+            ["phone"] = sheet.Contact.Telefoon,
+            ["tel"] = Tel(sheet.Contact.Telefoon),
+            ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
+            ["answered"] = sheet.Answered || sheet.Status == ServiceStatus.Responded,
+            ["opted_out"] = sheet.Status == ServiceStatus.OptedOut,
+            ["ended"] = sheet.CallingEnded,
+            ["calling_time"] = sheet.CallingTime,
+            ["calling_hours"] = sheet.CallingHours,
+            ["max_calls"] = sheet.MaxCallAttempts,
+            ["calls"] = sheet.Calls.Select(c => new Dictionary<string, object?>
+            {
+                ["at"] = DutchMoment(c.At),
+                ["outcome"] = Label(c.Outcome),
+                ["by"] = c.By,
+                ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
+            }).ToList(),
+            ["outcomes"] = Outcomes.Select(o => new Dictionary<string, object?> { ["value"] = o.Value, ["label"] = o.Label }).ToList(),
+            ["answers_url"] = $"/portal/bureau/companies/{company.Id}/answers/{service.ServiceId}?year={service.Year}&mode={ResponseModes.Phone}",
+            ["list_url"] = $"/portal/bureau/calls/{company.Id}?year={service.Year}",
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {values["name"]}", values, "fieldwork")), status);
+    }
+
+    private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
+        IReadOnlyDictionary<string, string?> entered, IReadOnlyList<FieldError> issues, int status, CancellationToken cancellationToken)
+    {
+        if (!ServiceKey.LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
+        var sheet = await calls.SheetAsync(service, cancellationToken);
+        if (sheet is null) return gate.NotFound(visitor);
+        var questionnaire = entry.Questionnaire;
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = CompanyValues(company),
+            ["year"] = service.Year,
+            ["service"] = service.ServiceId,
+            ["mode"] = ResponseModes.Name(mode),
+            ["is_phone"] = mode == ResponseMode.Phone,
+            ["saved"] = saved,
+            ["refusal"] = refusal,
+            ["answered"] = !saved && (sheet.Answered || sheet.Status == ServiceStatus.Responded) && refusal is null,
+            ["name"] = CallNames.Of(sheet.Contact),
+            ["klantnummer"] = sheet.Contact.Klantnummer,
+            ["phone"] = sheet.Contact.Telefoon,
+            ["tel"] = Tel(sheet.Contact.Telefoon),
+            ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
+            ["version"] = questionnaire.Version,
+            ["introduction"] = questionnaire.Introduction.Nl,
+            ["errors"] = issues.Select(i => new Dictionary<string, object?> { ["id"] = FirstInput(questionnaire.Find(i.QuestionId), i.QuestionId), ["message"] = i.MessageNl }).ToList(),
+            ["questions"] = questionnaire.Questions.Select((q, n) => QuestionValues(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
+            ["back_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}/{service.ServiceId}?year={service.Year}" : null,
+            ["list_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}?year={service.Year}" : $"/portal/bureau/fieldwork/{company.Id}?year={service.Year}",
+        };
+        var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {values["name"]}" : $"Papieren vragenlijst invoeren: {values["name"]}";
+        return PortalResult.Page(pages.Render(gate.View(visitor, "answers.liquid", title, values, "fieldwork")), status);
+    }
+
+    /// <summary>A question as the form shows it: the text to read aloud and its choices (numbers for grades, labels for agree-5).</summary>
+    private static Dictionary<string, object?> QuestionValues(Question q, int number, string? entered, FieldError? issue)
+    {
+        var choices = q.Type switch
+        {
+            QuestionType.Agree5 => q.Options!.Select(o => (o.Value, Label: o.DontKnow ? o.Label.Nl : $"{o.Value} {o.Label.Nl}")).ToList(),
+            QuestionType.OpenText => [],
+            _ => Enumerable.Range(q.Minimum!.Value, q.Maximum!.Value - q.Minimum!.Value + 1).Select(v => (Value: v.ToString(), Label: v.ToString())).ToList(),
+        };
+        return new Dictionary<string, object?>
+        {
+            ["id"] = q.Id,
+            ["number"] = number,
+            ["text"] = q.Text.Nl,
+            ["mandatory"] = q.Mandatory,
+            ["open"] = q.Type == QuestionType.OpenText,
+            ["scale"] = q.Type is QuestionType.Grade1To10 or QuestionType.Scale0To10,
+            ["low"] = q.LowLabel?.Nl,
+            ["high"] = q.HighLabel?.Nl,
+            ["max_length"] = q.MaxLength,
+            ["entered"] = entered,
+            ["error"] = issue?.MessageNl,
+            ["first_input"] = FirstInput(q, q.Id),
+            ["choices"] = choices.Select(c => new Dictionary<string, object?>
+            {
+                ["value"] = c.Value,
+                ["label"] = c.Label,
+                ["input_id"] = $"q-{q.Id}-{c.Value}",
+                ["checked"] = string.Equals(entered?.Trim(), c.Value, StringComparison.OrdinalIgnoreCase),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>Where an error summary link points: the question's first choice, or its text box.</summary>
+    private static string FirstInput(Question? q, string id) => q switch
+    {
+        null => "vragen",
+        { Type: QuestionType.OpenText } => $"q-{id}",
+        { Type: QuestionType.Agree5 } => $"q-{id}-{q.Options![0].Value}",
+        _ => $"q-{id}-{q.Minimum}",
+    };
+
+    private static ResponseMode? EnteredMode(string? name) =>
+        ResponseModes.Parse(name) is { } mode and (ResponseMode.Phone or ResponseMode.Paper) ? mode : null;
+
+    private static string Label(string outcome) =>
+        Outcomes.FirstOrDefault(o => o.Value == outcome).Label ?? outcome switch
+        {
+            AttemptOutcomes.Failed => "Nummer klopt niet",
+            _ => outcome,
+        };
+
+    /// <summary>A tel: link target: digits and a leading +, nothing else.</summary>
+    private static string? Tel(string? phone) =>
+        phone is null ? null : new string(phone.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)).ToArray());
+
+    private static string DutchMoment(DateTimeOffset at) => DutchTime.ToDutch(at).ToString("d MMMM yyyy HH:mm", DutchTime.Culture);
+
+    /// <summary>A datetime-local field ("2026-12-01T14:30"), meant as Dutch time; null when empty or unreadable.</summary>
+    private static DateTimeOffset? ReadDutchMoment(string? value)
+    {
+        if (!DateTime.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)) return null;
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, DutchTime.Zone.GetUtcOffset(unspecified));
+    }
+
+    private static Dictionary<string, object?> CompanyValues(Company company) =>
+        new() { ["id"] = company.Id, ["name"] = company.Name };
+
+    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
+    {
+        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (opened.Denied is not null) return opened;
+        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+    }
+}

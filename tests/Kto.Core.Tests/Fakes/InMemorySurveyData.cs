@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using Kto.Core;
+using Kto.Core.Fieldwork;
+using Kto.Core.Survey;
+
+namespace Kto.Core.Tests.Fakes;
+
+/// <summary>
+/// Services, contacts, attempts and responses in memory, behind the same ports as the Table stores: one response per
+/// service (the first counts, like the row key), attempts in the order recorded.
+/// </summary>
+public sealed class InMemorySurveyData : IFieldworkStore, IResponseStore, ISurveyServiceStore
+{
+    private readonly Dictionary<ServiceRef, (Perceel Perceel, ContactState State)> services = [];
+    private readonly Dictionary<ServiceRef, ContactDetails> contacts = [];
+    private readonly Dictionary<ServiceRef, StoredResponse> responses = [];
+    private readonly Dictionary<ServiceRef, int?> marked = [];
+
+    public List<ContactAttempt> Attempts { get; } = [];
+
+    /// <summary>Runs just before a response is added: lets a test play the client answering online in between.</summary>
+    public Action<ServiceRef>? BeforeAdd { get; set; }
+
+    public ServiceRef Add(string id, ContactDetails contact, bool hasEmail = false, ServiceStatus status = ServiceStatus.Open,
+        Perceel perceel = Perceel.NaarWerk, string company = "acme", int year = 2026, bool bounced = false)
+    {
+        var service = new ServiceRef(company, year, id);
+        services[service] = (perceel, new ContactState(status, hasEmail, bounced, 0, null, null));
+        contacts[service] = contact;
+        return service;
+    }
+
+    public static ContactDetails Contact(string klantnummer, string? telefoon = "0612345678", string? adres = null, string? postcode = null) =>
+        new(klantnummer, "Sam", null, null, "Jansen", null, telefoon, adres, postcode, adres is null ? null : "Utrecht");
+
+    public int? MarkedGrade(ServiceRef service) => marked.GetValueOrDefault(service);
+
+    public bool IsMarked(ServiceRef service) => marked.ContainsKey(service);
+
+    public void Call(ServiceRef service, string outcome, DateTimeOffset at, DateTimeOffset? callBackAt = null) =>
+        Attempts.Add(new ContactAttempt(service, new ContactStep(0), ContactModes.Phone, at, outcome, CallBackAt: callBackAt));
+
+    public void AddResponseDirectly(StoredResponse response) => responses[response.Service] = response;
+
+    // IFieldworkStore
+    public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var (service, (perceel, state)) in services.Where(s => s.Key.Company == company && s.Key.Year == year).ToList())
+            yield return new FieldworkCandidate(service, perceel, state, "v", null, null);
+        await Task.CompletedTask;
+    }
+
+    public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(services.TryGetValue(service, out var s) ? new FieldworkCandidate(service, s.Perceel, s.State, "v", null, null) : null);
+
+    public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(contacts.GetValueOrDefault(service));
+
+    public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        Attempts.Add(attempt);
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var a in Attempts.Where(a => a.Service.Company == company && a.Service.Year == year).ToList()) yield return a;
+        await Task.CompletedTask;
+    }
+
+    // IResponseStore
+    public Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken)
+    {
+        BeforeAdd?.Invoke(response.Service);
+        return Task.FromResult(responses.TryAdd(response.Service, response));
+    }
+
+    public Task<StoredResponse?> FindAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(responses.GetValueOrDefault(service));
+
+    public async IAsyncEnumerable<StoredResponse> ForYearAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var r in responses.Values.Where(r => r.Service.Company == company && r.Service.Year == year).ToList()) yield return r;
+        await Task.CompletedTask;
+    }
+
+    // ISurveyServiceStore
+    Task<ServiceSnapshot?> ISurveyServiceStore.GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(services.TryGetValue(service, out var s)
+            ? new ServiceSnapshot(service, s.Perceel, new DateOnly(service.Year, 6, 1), marked.ContainsKey(service) ? ServiceStatus.Responded : s.State.Status, "Acme")
+            : null);
+
+    public Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken) =>
+        Task.FromResult(marked.TryAdd(service, grade));
+
+    public Task MarkOptedOutAsync(ServiceRef service, CancellationToken cancellationToken)
+    {
+        var s = services[service];
+        services[service] = (s.Perceel, s.State with { Status = ServiceStatus.OptedOut });
+        return Task.CompletedTask;
+    }
+}

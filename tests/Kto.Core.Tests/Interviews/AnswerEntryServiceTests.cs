@@ -1,0 +1,126 @@
+using Kto.Core.Accounts;
+using Kto.Core.Fieldwork;
+using Kto.Core.Interviews;
+using Kto.Core.Questionnaires;
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+using Kto.Core.Tests.Accounts;
+using Kto.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kto.Core.Tests.Interviews;
+
+/// <summary>Answers entered by phone or from paper: the web questionnaire's rules, counted once, audited.</summary>
+public class AnswerEntryServiceTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 10, 0, 0, TimeSpan.Zero);
+    private readonly InMemorySurveyData data = new();
+    private readonly InMemoryAccounts accounts = new();
+    private readonly FakeTimeProvider time = new(Now);
+
+    private AnswerEntryService Service() => new(data, data, new QuestionnaireCatalog(new QuestionnaireSettings()),
+        new ContactPolicy(new FieldworkSettings()), accounts, time);
+
+    public static Dictionary<string, string?> Valid(string grade = "8") => new()
+    {
+        ["rapportcijfer"] = grade, ["begeleider-luistert"] = "4", ["begeleider-deskundig"] = "5", ["begeleider-bereikbaar"] = "nvt",
+        ["afspraken-duidelijk"] = "3", ["afspraken-nagekomen"] = "4", ["meebeslissen-plan"] = "2", ["hulp-naar-werk"] = "4",
+        ["informatie-duidelijk"] = "5", ["open-goed"] = "Goed geholpen",
+    };
+
+    [Fact]
+    public async Task A_phone_answer_is_stored_with_its_mode_and_interviewer_marks_the_service_and_is_audited()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var result = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Phone, Valid("6"), "piet@bureau.nl"), default);
+
+        Assert.Equal(AnswerEntryOutcome.Stored, result.Outcome);
+        var stored = await data.FindAsync(service, default);
+        Assert.NotNull(stored);
+        Assert.Equal(ResponseMode.Phone, stored.Mode);
+        Assert.Equal("piet@bureau.nl", stored.EnteredBy);
+        Assert.Equal(6, stored.Answers.Rapportcijfer);
+        Assert.True(stored.Answers["begeleider-bereikbaar"].DontKnow);
+        Assert.Equal("kto-2026-1", stored.Answers.Version);
+        Assert.Equal(6, data.MarkedGrade(service));
+        var audit = Assert.Single(accounts.Audit);
+        Assert.Equal((AuditActions.AnswersEntered, "piet@bureau.nl", "acme"), (audit.Action, audit.Actor, audit.Company));
+        Assert.Contains("telefonisch", audit.Detail);
+    }
+
+    [Fact]
+    public async Task Invalid_answers_come_back_with_the_questionnaires_issues_and_nothing_is_stored()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var answers = Valid();
+        answers.Remove("begeleider-luistert");
+        answers["rapportcijfer"] = "11";
+        answers["afspraken-duidelijk"] = "misschien";
+        answers["lievelingskleur"] = "blauw";
+
+        var result = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, answers, "typist@bureau.nl"), default);
+
+        Assert.Equal(AnswerEntryOutcome.Invalid, result.Outcome);
+        Assert.Equal(
+            [("lievelingskleur", FieldErrorCodes.UnknownQuestion), ("rapportcijfer", FieldErrorCodes.OutOfRange),
+             ("begeleider-luistert", FieldErrorCodes.Required), ("afspraken-duidelijk", FieldErrorCodes.NotANumber)],
+            result.Issues.Select(i => (i.QuestionId, i.Code)));
+        Assert.Null(await data.FindAsync(service, default));
+        Assert.False(data.IsMarked(service));
+        Assert.Empty(accounts.Audit);
+    }
+
+    [Fact]
+    public async Task A_client_who_answered_online_cannot_be_entered_again()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var web = new StoredResponse(service, Perceel.NaarWerk, new Answers("kto-2026-1", new Dictionary<string, AnswerValue>()), Now.AddDays(-1));
+        data.AddResponseDirectly(web);
+
+        var result = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Phone, Valid(), "piet@bureau.nl"), default);
+
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, result.Outcome);
+        Assert.Same(web, await data.FindAsync(service, default));
+        Assert.True(data.IsMarked(service)); // the lagging flag is repaired, as the questionnaire does
+        Assert.Empty(accounts.Audit);
+    }
+
+    [Fact]
+    public async Task An_online_answer_arriving_while_the_interviewer_types_wins_and_the_entry_is_refused()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var web = new StoredResponse(service, Perceel.NaarWerk, new Answers("kto-2026-1", new Dictionary<string, AnswerValue>()), Now);
+        data.BeforeAdd = s => { data.AddResponseDirectly(web); data.BeforeAdd = null; };
+
+        var result = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Phone, Valid(), "piet@bureau.nl"), default);
+
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, result.Outcome);
+        Assert.Equal(ResponseMode.Web, (await data.FindAsync(service, default))!.Mode);
+        Assert.Empty(accounts.Audit);
+    }
+
+    [Fact]
+    public async Task A_second_entry_after_a_phone_answer_is_refused()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        Assert.Equal(AnswerEntryOutcome.Stored, (await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Phone, Valid("9"), "a@b.nl"), default)).Outcome);
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, (await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, Valid("3"), "c@d.nl"), default)).Outcome);
+        Assert.Equal(9, (await data.FindAsync(service, default))!.Answers.Rapportcijfer);
+    }
+
+    [Fact]
+    public async Task Unknown_opted_out_closed_and_web_entries_are_refused_with_their_own_outcome()
+    {
+        var optedOut = data.Add("s2", InMemorySurveyData.Contact("K2"), status: ServiceStatus.OptedOut);
+        var old = data.Add("s3", InMemorySurveyData.Contact("K3"), year: 2024);
+        var open = data.Add("s4", InMemorySurveyData.Contact("K4"));
+
+        Assert.Equal(AnswerEntryOutcome.UnknownService,
+            (await Service().EnterAsync(new AnswerEntry(new ServiceRef("acme", 2026, "nope"), ResponseMode.Phone, Valid(), "a@b.nl"), default)).Outcome);
+        Assert.Equal(AnswerEntryOutcome.OptedOut, (await Service().EnterAsync(new AnswerEntry(optedOut, ResponseMode.Phone, Valid(), "a@b.nl"), default)).Outcome);
+        Assert.Equal(AnswerEntryOutcome.FieldworkClosed, (await Service().EnterAsync(new AnswerEntry(old, ResponseMode.Paper, Valid(), "a@b.nl"), default)).Outcome);
+        Assert.Equal(AnswerEntryOutcome.ModeNotEntered, (await Service().EnterAsync(new AnswerEntry(open, ResponseMode.Web, Valid(), "a@b.nl"), default)).Outcome);
+        Assert.Null(await data.FindAsync(optedOut, default));
+        Assert.Null(await data.FindAsync(open, default));
+    }
+}
