@@ -11,6 +11,8 @@ public static class AuditActions
     public const string AttemptRecorded = "attempt-recorded";
     public const string ReportSigned = "report-signed";
     public const string CompanyRegistered = "company-registered";
+    public const string LettersMade = "letters-made";
+    public const string LettersPosted = "letters-posted";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "bureau-key";

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
 using Kto.Core.Questionnaires;
@@ -28,6 +29,7 @@ public sealed class LetterBatchService(
     ILetterRenderer renderer,
     ContactPolicy policy,
     QuestionnaireCatalog questionnaires,
+    IAuditLog audit,
     TimeProvider time)
 {
     public enum MakeOutcome { Made, NothingDue, UnknownCompany }
@@ -78,6 +80,8 @@ public sealed class LetterBatchService(
         // The batches this one replaces: their letters will not be posted, so their names and addresses go.
         foreach (var replaced in earlier.Where(b => b.Year == year && !b.IsPosted))
             await batches.DeletePdfAsync(replaced, cancellationToken);
+        await audit.WriteAsync(new AuditEntry(now, createdBy, AuditActions.LettersMade, company,
+            $"Brieven {year} gemaakt: batch {batch.Id}, {batch.FirstLetters} eerste brief, {batch.ReminderLetters} herinnering"), cancellationToken);
         return new MakeResult(MakeOutcome.Made, batch, pdf);
     }
 
@@ -117,6 +121,9 @@ public sealed class LetterBatchService(
             await fieldwork.RecordAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken);
             recorded++;
         }
+        if (!wasPosted || recorded > 0)
+            await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), postedBy, AuditActions.LettersPosted, company,
+                $"Brieven {batch.Year} verstuurd: batch {batch.Id}, {recorded} brieven vastgelegd als benaderd"), cancellationToken);
         return new PostResult(wasPosted ? PostOutcome.AlreadyPosted : PostOutcome.Recorded, batch, recorded);
     }
 
