@@ -40,10 +40,10 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
     {
         var (regularFace, boldFace) = DejaVuFonts.Load();
         var (regular, bold) = Subset.Value;
-        using var body = new Fonts(regularFace, regular, 10.5);
+        using var body = new Fonts(regularFace, regular, 10);
         using var small = new Fonts(regularFace, regular, 8);
-        using var strong = new Fonts(boldFace, bold, 10.5);
-        using var heading = new Fonts(boldFace, bold, 12);
+        using var strong = new Fonts(boldFace, bold, 10);
+        using var heading = new Fonts(boldFace, bold, 11);
         using var big = new Fonts(boldFace, bold, 22);
         using var huge = new Fonts(boldFace, bold, 28);
         var text = new Styles(body, small, strong, heading, big, huge);
@@ -97,21 +97,25 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
             ay += s.Body.Height + 1;
         }
 
-        y = window.Y + window.Height + 8 * Mm;
+        y = window.Y + window.Height + 2 * Mm;
         DrawText(c, $"Datum: {DutchTime.Format(DutchTime.DateOf(document.CreatedAt))}", s.Body, SKColors.Black, Left, y);
         y += s.Body.Height + 2;
         var subject = letter.Kind.IsInvitation ? "Onderzoek naar uw begeleiding" : "Herinnering: onderzoek naar uw begeleiding";
-        DrawText(c, $"Betreft: {subject} bij {document.CompanyName}", s.Strong, SKColors.Black, Left, y);
-        y += s.Body.Height + 8;
+        foreach (var line in PdfLayout.Wrap($"Betreft: {subject} bij {document.CompanyName}", s.Strong.Measuring, Right - Left))
+        {
+            DrawText(c, line, s.Strong, SKColors.Black, Left, y);
+            y += s.Strong.Height + 1;
+        }
+        y += 4;
 
         // The two ways in: code and short address large on the left, the QR code on the right.
-        var qrSize = 36 * Mm;
-        var boxHeight = qrSize + 6 * Mm;
+        var qrSize = 34 * Mm;
+        var boxHeight = qrSize + 4 * Mm;
         var boxTop = y;
         using (var frame = new SKPaint { Color = Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, IsAntialias = true })
             c.DrawRect(SKRect.Create((float)Left, (float)boxTop, (float)(Right - Left), (float)boxHeight), frame);
         var tx = Left + 4 * Mm;
-        var ty = boxTop + 4 * Mm + s.Strong.Height;
+        var ty = boxTop + 2 * Mm + s.Strong.Height;
         DrawText(c, "Ga naar:", s.Strong, SKColors.Black, tx, ty);
         ty += s.Big.Height;
         DrawText(c, ShortAddress(document.ShortCodePage), s.Big, Accent, tx, ty);
@@ -122,9 +126,9 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         if (letter.SurveyUrl is { } url)
         {
             var qx = Right - 3 * Mm - qrSize;
-            DrawQr(c, url, qx, boxTop + 3 * Mm, qrSize);
+            DrawQr(c, url, qx, boxTop + 2 * Mm, qrSize);
         }
-        y = boxTop + boxHeight + 8;
+        y = boxTop + boxHeight + 6;
 
         // The text, from the template.
         foreach (var block in Blocks(letter, document))
@@ -142,7 +146,7 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
                 DrawText(c, line, font, SKColors.Black, Left, y + font.Height * 0.8);
                 y += font.Height + 1;
             }
-            y += block.Heading ? 1 : 5;
+            y += block.Heading ? 1 : 4;
         }
         page.End();
         return page.Count;
