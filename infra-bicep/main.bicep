@@ -126,8 +126,8 @@ var names = {
 }
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
-var blobContainerNames = ['deliveries', 'receipts', 'reports']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections']
+var blobContainerNames = ['deliveries', 'receipts', 'reports', 'letters']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'
@@ -189,6 +189,7 @@ var ktoSettingDefaults = {
   // The questionnaire's anti-forgery key: one secret for every instance (create it once, see README).
   Kto__Survey__FormKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${surveyFormKeySecretName}/)'
   Kto__Survey__UnknownTokensPerMinute: '20'
+  Kto__Survey__UnknownCodesPerMinute: '10'
   // Proxies of our own in front of the app's front end (e.g. Front Door); 0 = none.
   Kto__Survey__TrustedProxies: '0'
   // Signed report PDFs: the bureau's certificate object in Key Vault, read with the app's identity (Key Vault

@@ -3,6 +3,7 @@ using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Interviews;
+using Kto.Core.Letters;
 using Kto.Core.Survey;
 using Kto.Core.Privacy;
 using Kto.Core.Progress;
@@ -10,6 +11,7 @@ using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Configuration;
+using Kto.Infrastructure.Letters;
 using Kto.Infrastructure.Links;
 using Kto.Infrastructure.Mail;
 using Kto.Infrastructure.Portal;
@@ -100,6 +102,14 @@ public static class KtoServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SigningCertificateSources))));
         services.AddSingleton<IReportPdfSigner, CmsReportPdfSigner>();
         services.AddHostedService<SigningCertificateCheck>();
+
+        // Letters (issue 14): batches with a QR code and a short code per client; /k opens the questionnaire by code.
+        services.AddSingleton<IShortCodeStore, TableShortCodeStore>();
+        services.AddSingleton<ILetterBatchStore, TableLetterBatchStore>();
+        services.AddSingleton<ILetterRenderer, LetterPdfRenderer>();
+        services.AddSingleton<ShortCodeLimiter>();
+        services.AddSingleton<ShortCodeService>();
+        services.AddSingleton<LetterBatchService>();
 
         services.AddKtoPortal();
         services.AddKtoPopulation();

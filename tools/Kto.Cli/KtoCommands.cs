@@ -57,6 +57,7 @@ public sealed partial class KtoCommands
         ["services"] = "services ID --year Y [--klantnummer K]",
         ["attempt"] = "attempt ID --year Y --service S --mode letter|phone --outcome sent|reached|no-answer|voicemail|refused|wrong-number|failed",
         ["answer"] = "answer ID --year Y --service S --mode phone|paper --answers FILE.json",
+        ["letters"] = "letters ID [--year Y] --out FILE.pdf | letters ID --posted BATCH",
         ["report"] = "report YEAR [--company ID]",
         ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
     };
@@ -95,6 +96,16 @@ public sealed partial class KtoCommands
         var offline = new Command("offline", "CSV of clients e-mail cannot reach, with personal links") { offlineCompany, offlineYear };
         offline.SetAction((r, ct) => Run(() => PrintAsync(() => api.GetOfflineContactsAsync(r.GetValue(offlineCompany)!, r.GetValue(offlineYear), ct))));
         root.Add(offline);
+
+        var lettersCompany = new Argument<string>("ID");
+        var lettersYear = new Option<int?>("--year");
+        var lettersOut = new Option<string?>("--out") { Description = "where to write the batch's PDF" };
+        var lettersPosted = new Option<string?>("--posted") { Description = "record the batch BATCH as posted" };
+        var letters = new Command("letters", "make the letter batch of every client who needs a letter now, or mark a batch posted")
+            { lettersCompany, lettersYear, lettersOut, lettersPosted };
+        letters.SetAction((r, ct) => Run(() => LettersAsync(r.GetValue(lettersCompany)!, r.GetValue(lettersYear), r.GetValue(lettersOut),
+            r.GetValue(lettersPosted), ct)));
+        root.Add(letters);
 
         var attemptCompany = new Argument<string>("ID");
         var attemptYear = new Option<int>("--year") { Required = true };
@@ -311,6 +322,36 @@ public sealed partial class KtoCommands
             stderr.WriteLine($"kto: signing draft {draft}");
         }
         Print(await api.SignReportAsync(year, company, signer, conclusion, draft, ct));
+    }
+
+    /// <summary>
+    /// <c>--out FILE</c>: makes the batch, writes its PDF and prints the batch id and count (stdout: the API's JSON);
+    /// <c>--posted BATCH</c>: records the batch as posted and prints the answer.
+    /// </summary>
+    private async Task LettersAsync(string company, int? year, string? output, string? posted, CancellationToken ct)
+    {
+        if ((output is null) == (posted is null)) throw new CliFailure("usage: ./kto " + Usage["letters"]);
+        await RequireStackAsync(ct);
+        if (posted is not null)
+        {
+            Print(await api.MarkLettersPostedAsync(company, posted, ct));
+            return;
+        }
+        var made = await api.MakeLetterBatchAsync(company, year, ct);
+        if (!made.IsSuccess) { Write(stderr, made.Body); throw new CliFailure(); }
+        var id = made.JsonString("id");
+        if (id is null)
+        {
+            Write(stdout, made.Body);
+            stderr.WriteLine("kto: no letters are due now; no file written");
+            return;
+        }
+        var (status, pdf) = await api.DownloadAsync(made.JsonString("pdf")!, ct);
+        if (status != 200) throw new CliFailure($"the batch {id} was made but its PDF answered {status}");
+        await File.WriteAllBytesAsync(output!, pdf, ct);
+        Write(stdout, made.Body);
+        var count = made.Json().GetProperty("letters").GetInt32();
+        stderr.WriteLine($"kto: batch {id}: {count} letters written to {output}; after posting: ./kto letters {company} --posted {id}");
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------

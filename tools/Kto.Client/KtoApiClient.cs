@@ -98,6 +98,24 @@ public sealed class KtoApiClient : IDisposable
         CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/answers",
             JsonContent.Create(new { year, service, mode, answers, interviewer }), cancellationToken);
+    // --- letters -----------------------------------------------------------------------------------------
+    /// <summary>POST /api/companies/{company}/letter-batches[?year=]: 201 with the batch (id, letters, pdf), 200 with letters 0 when none is due.</summary>
+    public Task<ApiResponse> MakeLetterBatchAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/letter-batches{YearQuery(year)}", null, cancellationToken);
+
+    public Task<ApiResponse> GetLetterBatchesAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/letter-batches{YearQuery(year)}", null, cancellationToken);
+
+    /// <summary>POST …/letter-batches/{batch}/posted: a letter attempt per client, once (a second call records none).</summary>
+    public Task<ApiResponse> MarkLettersPostedAsync(string company, string batch, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/letter-batches/{Segment(batch)}/posted", null, cancellationToken);
+
+    /// <summary>A file the API serves (a batch's PDF): its status and bytes.</summary>
+    public async Task<(int Status, byte[] Content)> DownloadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.GetAsync(path, cancellationToken);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
+    }
 
     // --- deliveries --------------------------------------------------------------------------------------
     /// <summary>POST /api/deliveries/{company}?name=F with the file as the body (202; 413 carries a file-too-large receipt).</summary>

@@ -14,6 +14,8 @@ public static class AuditActions
     public const string ServiceWithdrawn = "service-withdrawn";
     public const string ServiceCorrected = "service-corrected";
     public const string AnswersEntered = "answers-entered";
+    public const string LettersMade = "letters-made";
+    public const string LettersPosted = "letters-posted";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "bureau-key";

@@ -60,4 +60,19 @@ public sealed class ContactPolicy(FieldworkSettings settings)
         if (reminder > reminderDays.Count || state.InvitedAt is null) return null;
         return utc >= state.InvitedAt.Value.AddDays(reminderDays[reminder - 1]) ? new ContactStep(reminder) : null;
     }
+
+    /// <summary>
+    /// The letter due now for a client the post reaches: the first letter (<see cref="ContactStep.Invitation"/>) when
+    /// none was posted, else reminder n once the n-th reminder days have passed since the first letter was posted, up
+    /// to as many reminders as e-mail gets; null when none is due or fieldwork has closed. Quiet hours do not apply.
+    /// </summary>
+    /// <param name="postedLetters">When each letter to this client was posted (attempts <c>letter</c> / <c>sent</c>).</param>
+    public ContactStep? DueLetter(IReadOnlyCollection<DateTimeOffset> postedLetters, int year, DateTimeOffset utc)
+    {
+        if (!IsFieldworkOpen(year, utc)) return null;
+        if (postedLetters.Count == 0) return ContactStep.Invitation;
+        var reminder = postedLetters.Count;
+        if (reminder > reminderDays.Count) return null;
+        return utc >= postedLetters.Min().AddDays(reminderDays[reminder - 1]) ? new ContactStep(reminder) : null;
+    }
 }

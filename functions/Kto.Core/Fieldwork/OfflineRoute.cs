@@ -16,6 +16,10 @@ public static class OfflineRoutes
         return OfflineRoute.Unreachable;
     }
 
+    /// <summary>An open client e-mail cannot reach (<see cref="OfflineContactService.NeedsLetterOrCall"/>) whom the post can: the letter batch's rule.</summary>
+    public static bool NeedsLetter(ContactState state, ContactDetails contact) =>
+        OfflineContactService.NeedsLetterOrCall(state) && For(contact) == OfflineRoute.Letter;
+
     /// <summary>A letter needs a street line and a postcode or place; one without the other cannot be posted.</summary>
     public static bool HasPostalAddress(ContactDetails contact) =>
         !string.IsNullOrWhiteSpace(contact.Adres)

@@ -15,6 +15,9 @@ public sealed class SurveySettings
     /// <summary>Unknown or malformed links one client address may open per minute before it gets 429 (per instance).</summary>
     public int UnknownTokensPerMinute { get; set; } = 20;
 
+    /// <summary>Unknown short codes (from a letter, typed at /k) one client address may try per minute (per instance).</summary>
+    public int UnknownCodesPerMinute { get; set; } = 10;
+
     /// <summary>
     /// Proxies of our own between the platform's front end and the client (e.g. Front Door): 0 counts the address
     /// the platform appends as the last <c>X-Forwarded-For</c> entry; n counts the entry n places before it.

@@ -11,4 +11,7 @@ public interface ISurveyLinks
 
     /// <summary>The absolute link to the opt-out page for an opt-out token.</summary>
     string OptOut(string optOutToken);
+
+    /// <summary>The short address where a letter's short code is typed (printed large on the letter).</summary>
+    string ShortCodePage();
 }

@@ -8,4 +8,6 @@ public enum TokenPurpose
 {
     Survey,
     OptOut,
+    /// <summary>A letter's short code (only ever looked up by <c>IShortCodeStore</c>, never presented as a link).</summary>
+    ShortCode,
 }

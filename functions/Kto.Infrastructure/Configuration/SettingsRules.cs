@@ -36,6 +36,8 @@ public static partial class SettingsRules
             yield return $"{name} must be base64 of at least {MinFormKeyBytes} random bytes in Production (openssl rand -base64 32).";
         if (s.UnknownTokensPerMinute < 1)
             yield return $"{Name<SurveySettings>(nameof(s.UnknownTokensPerMinute))} must be at least 1.";
+        if (s.UnknownCodesPerMinute < 1)
+            yield return $"{Name<SurveySettings>(nameof(s.UnknownCodesPerMinute))} must be at least 1.";
         if (s.TrustedProxies is < 0 or > 10)
             yield return $"{Name<SurveySettings>(nameof(s.TrustedProxies))} must be between 0 and 10.";
     }

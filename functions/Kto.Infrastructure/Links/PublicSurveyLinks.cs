@@ -9,4 +9,6 @@ public sealed class PublicSurveyLinks(KtoSettings kto) : ISurveyLinks
     public string Questionnaire(string surveyToken) => SurveyLinks.Questionnaire(kto.PublicBaseUrl, surveyToken);
 
     public string OptOut(string optOutToken) => SurveyLinks.OptOut(kto.PublicBaseUrl, optOutToken);
+
+    public string ShortCodePage() => SurveyLinks.ShortCodePage(kto.PublicBaseUrl);
 }

@@ -13,6 +13,9 @@ public static class SurveyLinks
     /// <summary>The opt-out confirm page and the opt-out POST (also RFC 8058 one-click).</summary>
     public const string OptOutRoute = "s/afmelden";
 
+    /// <summary>The short address for a letter's short code (a page for people, outside <c>/api</c>; kept short to type).</summary>
+    public const string ShortCodeRoute = "k";
+
     /// <summary>Query or form field with a survey token.</summary>
     public const string SurveyTokenField = "t";
 
@@ -29,4 +32,6 @@ public static class SurveyLinks
 
     public static string OptOut(string baseUrl, string optOutToken) =>
         $"{baseUrl.TrimEnd('/')}/{OptOutRoute}?{OptOutTokenField}={Uri.EscapeDataString(optOutToken)}";
+
+    public static string ShortCodePage(string baseUrl) => $"{baseUrl.TrimEnd('/')}/{ShortCodeRoute}";
 }

@@ -10,6 +10,7 @@ public static class StorageNames
     public const string DeliveriesContainer = "deliveries";
     public const string ReceiptsContainer = "receipts";
     public const string ReportsContainer = "reports";
+    public const string LettersContainer = "letters";
 
     // Tables.
     public const string CompaniesTable = "companies";
@@ -31,10 +32,14 @@ public static class StorageNames
     public const string SessionsTable = "sessions";
     public const string AuditTable = "audit";
 
-    public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
+    // Letter batches (issue 14): which clients got which letter, and when the batch was posted.
+    public const string LetterBatchesTable = "letterbatches";
+
+    public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer, LettersContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
         [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable,
          UsersTable, SignInLinksTable, SessionsTable, AuditTable,
-         CorrectionsTable];
+         CorrectionsTable,
+         LetterBatchesTable];
 }

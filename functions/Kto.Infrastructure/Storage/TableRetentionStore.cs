@@ -10,6 +10,7 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
     private readonly TableClient tokens = tables.GetTableClient(StorageNames.TokensTable);
     private readonly BlobContainerClient deliveries = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer);
+    private readonly BlobContainerClient letters = blobs.GetBlobContainerClient(StorageNames.LettersContainer);
 
     /// <summary>
     /// Walks the company's partitions in key order, one small query per partition: each asks for the first row
@@ -61,6 +62,9 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
         foreach (var chunk in keys.Chunk(100))
             await contacts.SubmitTransactionAsync(
                 chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k))), cancellationToken);
+        // Letter PDFs print names and addresses: they are contact data of the year as well.
+        await foreach (var blob in letters.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, LetterBatchRows.PdfPrefix(company, year), cancellationToken))
+            await letters.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
         return keys.Count;
     }
 

@@ -95,6 +95,32 @@ public sealed class SurveyPageRenderer
         return templates.Render("Survey/page.liquid", values, html: true);
     }
 
+    /// <summary>
+    /// The short address <c>/k</c>: one field "Code". <paramref name="error"/> names the text key of what went wrong
+    /// (<c>code_malformed</c>, <c>code_unknown</c>, <c>code_toomany</c>); <paramref name="entered"/> is shown again.
+    /// </summary>
+    public string RenderCodePage(string language, string? error, string? entered)
+    {
+        var lang = language == "en" ? "en" : "nl";
+        var t = Texts(lang, null, null);
+        var values = new Dictionary<string, object?>
+        {
+            ["lang"] = lang,
+            ["other_lang"] = lang == "en" ? "nl" : "en",
+            ["t"] = t,
+            ["bureau"] = bureau.Name,
+            ["bureau_email"] = bureau.ContactEmail,
+            ["css_url"] = StylesheetUrl,
+            ["code_path"] = "/" + SurveyLinks.ShortCodeRoute,
+            ["code_error"] = error is null ? null : t[error],
+            ["code_value"] = entered,
+            ["errors"] = error is null ? new List<object>() : new List<object> { error },
+            ["body"] = "Survey/code",
+            ["page_title"] = t["code_heading"],
+        };
+        return templates.Render("Survey/page.liquid", values, html: true);
+    }
+
     private static (string Heading, string[] Paragraphs) Message(SurveyPageState state, Dictionary<string, string> t) => state switch
     {
         SurveyPageState.Thanks => (t["thanks_heading"], [t["thanks_body"]]),

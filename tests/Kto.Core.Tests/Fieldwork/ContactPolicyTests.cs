@@ -85,3 +85,32 @@ public sealed class ContactPolicyTests
         Assert.Null(one.DueEmailStep(State(steps: 2, invitedAt: Invited), 2026, Invited.AddDays(30)));
     }
 }
+
+public sealed class DueLetterTests
+{
+    private static readonly ContactPolicy Policy = new(new FieldworkSettings());
+    private static readonly DateTimeOffset Posted = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_first_letter_is_due_when_none_was_posted_and_not_after_fieldwork_closed()
+    {
+        Assert.Equal(ContactStep.Invitation, Policy.DueLetter([], 2026, Posted));
+        Assert.Null(Policy.DueLetter([], 2025, Posted)); // 2025's fieldwork closed on 31 January 2026
+    }
+
+    [Theory]
+    [InlineData(6.9, null)]
+    [InlineData(7.0, 1)]
+    public void A_reminder_letter_follows_the_reminder_days_after_the_first_letter(double daysLater, int? expected)
+    {
+        Assert.Equal(expected, Policy.DueLetter([Posted], 2026, Posted.AddDays(daysLater))?.Number);
+    }
+
+    [Fact]
+    public void The_second_reminder_counts_from_the_first_letter_and_then_no_more()
+    {
+        Assert.Null(Policy.DueLetter([Posted, Posted.AddDays(8)], 2026, Posted.AddDays(13.9)));
+        Assert.Equal(2, Policy.DueLetter([Posted.AddDays(8), Posted], 2026, Posted.AddDays(14))?.Number);
+        Assert.Null(Policy.DueLetter([Posted, Posted.AddDays(8), Posted.AddDays(15)], 2026, Posted.AddDays(90)));
+    }
+}

@@ -1,0 +1,101 @@
+using Kto.Core.Accounts;
+using Kto.Core.Letters;
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Letters;
+
+/// <summary>
+/// Letter batches for the bureau: make the batch of every letter due now (one PDF), list them, download a PDF, and
+/// mark a batch posted (a <c>letter</c> attempt per client, once). The audit actor is the bureau key.
+/// </summary>
+public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvider time)
+{
+    [BureauOnly]
+    [Function(nameof(MakeLetterBatch))]
+    public async Task<IActionResult> MakeLetterBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies/{company}/letter-batches")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
+        var made = await letters.MakeAsync(company, year, AuditActions.BureauKey, cancellationToken);
+        return made.Outcome switch
+        {
+            LetterBatchService.MakeOutcome.Made => ApiResults.Json(View(made.Batch!, LetterBatchStatus.Open), StatusCodes.Status201Created),
+            LetterBatchService.MakeOutcome.NothingDue => ApiResults.Json(new { company, year, id = (string?)null, letters = 0 }),
+            _ => ApiResults.NotFound("Dit bedrijf bestaat niet."),
+        };
+    }
+
+    [BureauOnly]
+    [Function(nameof(ListLetterBatches))]
+    public async Task<IActionResult> ListLetterBatches(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/letter-batches")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
+        var list = await letters.ListAsync(company, year, cancellationToken);
+        return ApiResults.Json(new { batches = list.Select(b => View(b.Batch, b.Status)).ToList() });
+    }
+
+    [BureauOnly]
+    [Function(nameof(LetterBatchPdf))]
+    public async Task<IActionResult> LetterBatchPdf(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/letter-batches/{batch}/letters.pdf")] HttpRequest request,
+        string company,
+        string batch,
+        CancellationToken cancellationToken)
+    {
+        var found = await letters.ReadPdfAsync(company, batch, cancellationToken);
+        if (found is not { } file) return ApiResults.NotFound("Deze brieven bestaan niet (meer): onbekende batch, of vervangen door een nieuwere.");
+        return new FileContentResult(file.Pdf, "application/pdf") { FileDownloadName = $"brieven-{company}-{file.Batch.Year}-{file.Batch.Id}.pdf" };
+    }
+
+    [BureauOnly]
+    [Function(nameof(MarkLetterBatchPosted))]
+    public async Task<IActionResult> MarkLetterBatchPosted(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies/{company}/letter-batches/{batch}/posted")] HttpRequest request,
+        string company,
+        string batch,
+        CancellationToken cancellationToken)
+    {
+        var result = await letters.MarkPostedAsync(company, batch, AuditActions.BureauKey, cancellationToken);
+        return result.Outcome switch
+        {
+            LetterBatchService.PostOutcome.Recorded or LetterBatchService.PostOutcome.AlreadyPosted => ApiResults.Json(new
+            {
+                id = result.Batch!.Id,
+                company,
+                year = result.Batch.Year,
+                letters = result.Batch.Count,
+                recorded = result.Recorded,
+                alreadyPosted = result.Outcome == LetterBatchService.PostOutcome.AlreadyPosted,
+                postedAt = result.Batch.PostedAt,
+            }),
+            LetterBatchService.PostOutcome.Replaced => ApiResults.Error(StatusCodes.Status409Conflict, "batch-replaced",
+                "Deze batch is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch."),
+            _ => ApiResults.NotFound("Deze batch bestaat niet."),
+        };
+    }
+
+    /// <summary>A batch as the API shows it.</summary>
+    public static object View(LetterBatch b, LetterBatchStatus status) => new
+    {
+        id = b.Id,
+        company = b.Company,
+        year = b.Year,
+        letters = b.Count,
+        firstLetters = b.FirstLetters,
+        reminderLetters = b.ReminderLetters,
+        status = status.ToString().ToLowerInvariant(),
+        createdAt = b.CreatedAt,
+        createdBy = b.CreatedBy,
+        postedAt = b.PostedAt,
+        postedBy = b.PostedBy,
+        pdf = $"/api/companies/{b.Company}/letter-batches/{b.Id}/letters.pdf",
+    };
+}

@@ -1,0 +1,178 @@
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Letters;
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+using Kto.Functions.Http;
+using Kto.Infrastructure.Portal;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The bureau's letters for one company (from its fieldwork page): make the batch of letters due now, download its
+/// PDF, mark it posted (audited by the use case with the signed-in person). And the paper data entry's way in: a
+/// code from a returned form leads to that client's entry page. Bureau users only.
+/// </summary>
+public sealed class LettersPageFunction(
+    SessionService sessions,
+    PortalKey key,
+    PortalPageRenderer pages,
+    ICompanyStore companies,
+    LetterBatchService letters,
+    ShortCodeService codes,
+    ISurveyLinks links,
+    SurveySettings survey,
+    TimeProvider time)
+{
+    private readonly PortalGate gate = new(sessions, key, pages);
+
+    [Function(nameof(PortalLetters))]
+    public async Task<IActionResult> PortalLetters(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        var done = request.Query["gemaakt"].ToString() is { Length: > 0 } made ? $"Batch {made} is gemaakt. Download de PDF, print en verstuur de brieven, en leg daarna vast dat ze verstuurd zijn."
+            : request.Query["verstuurd"].ToString() is { Length: > 0 } posted ? $"Batch {posted} is vastgelegd als verstuurd." 
+            : request.Query["geen"] == "1" ? "Er zijn nu geen brieven nodig." : null;
+        return await PageAsync(visitor, found!, year, done, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalMakeLetters))]
+    public async Task<IActionResult> PortalMakeLetters(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
+        var made = await letters.MakeAsync(found!.Id, year, visitor.User!.Email, cancellationToken);
+        return PortalResult.SeeOther(made.Batch is { } batch
+            ? $"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={batch.Id}"
+            : $"/portal/bureau/fieldwork/{company}/letters?year={year}&geen=1");
+    }
+
+    [Function(nameof(PortalLettersPdf))]
+    public async Task<IActionResult> PortalLettersPdf(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters/{batch}/pdf")] HttpRequest request,
+        string company,
+        string batch,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var file = await letters.ReadPdfAsync(found!.Id, batch, cancellationToken);
+        if (file is not { } pdf) return gate.NotFound(visitor);
+        return new FileContentResult(pdf.Pdf, "application/pdf") { FileDownloadName = $"brieven-{company}-{pdf.Batch.Year}-{pdf.Batch.Id}.pdf" };
+    }
+
+    [Function(nameof(PortalLettersPosted))]
+    public async Task<IActionResult> PortalLettersPosted(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters/{batch}/posted")] HttpRequest request,
+        string company,
+        string batch,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        var result = await letters.MarkPostedAsync(found!.Id, batch, visitor.User!.Email, cancellationToken);
+        return result.Outcome switch
+        {
+            LetterBatchService.PostOutcome.UnknownBatch => gate.NotFound(visitor),
+            LetterBatchService.PostOutcome.Replaced => await PageAsync(visitor, found, result.Batch!.Year, null,
+                $"Batch {batch} is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch.", StatusCodes.Status409Conflict, cancellationToken),
+            _ => PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}"),
+        };
+    }
+
+    [Function(nameof(PortalPaperCode))]
+    public async Task<IActionResult> PortalPaperCode(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, denied) = await OpenBureauAsync(request, cancellationToken);
+        if (denied is not null) return denied;
+        return PaperPage(visitor, null, null, StatusCodes.Status200OK);
+    }
+
+    [Function(nameof(PortalPaperCodeEntered))]
+    public async Task<IActionResult> PortalPaperCodeEntered(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/paper")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, denied) = await OpenBureauAsync(request, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        var typed = form.GetValueOrDefault("code");
+        var result = await codes.FindAsync(typed, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
+        return result.Outcome switch
+        {
+            ShortCodeService.Outcome.Found when result.Service is { } s =>
+                PortalResult.SeeOther($"/portal/bureau/companies/{s.Company}/answers/{s.ServiceId}?year={s.Year}&mode=paper"),
+            ShortCodeService.Outcome.Malformed => PaperPage(visitor, "Typ de code zoals op het formulier: 8 tekens, bijvoorbeeld K7PX-4QM9.", typed, StatusCodes.Status422UnprocessableEntity),
+            ShortCodeService.Outcome.Unknown => PaperPage(visitor, "Deze code kennen wij niet. Controleer de code op het formulier.", typed, StatusCodes.Status422UnprocessableEntity),
+            _ => PaperPage(visitor, "Te vaak een onbekende code. Wacht een minuut en probeer het opnieuw.", typed, StatusCodes.Status429TooManyRequests),
+        };
+    }
+
+    private PortalResult PaperPage(Visitor visitor, string? error, string? code, int status) =>
+        PortalResult.Page(pages.Render(gate.View(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
+            new Dictionary<string, object?> { ["error"] = error, ["code"] = code?.Length > 20 ? code[..20] : code }, "fieldwork")), status);
+
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status, CancellationToken cancellationToken)
+    {
+        var list = await letters.ListAsync(company.Id, year, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
+            ["year"] = year,
+            ["done"] = done,
+            ["error"] = error,
+            ["short_page"] = links.ShortCodePage(),
+            ["batches"] = list.Select(b => new Dictionary<string, object?>
+            {
+                ["id"] = b.Batch.Id,
+                ["created"] = DutchTime.ToDutch(b.Batch.CreatedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
+                ["created_by"] = b.Batch.CreatedBy,
+                ["first"] = b.Batch.FirstLetters,
+                ["reminder"] = b.Batch.ReminderLetters,
+                ["open"] = b.Status == LetterBatchStatus.Open,
+                ["posted"] = b.Status == LetterBatchStatus.Posted,
+                ["status"] = b.Status switch
+                {
+                    LetterBatchStatus.Posted => $"verstuurd {DutchTime.ToDutch(b.Batch.PostedAt!.Value).ToString("d MMM yyyy HH:mm", DutchTime.Culture)} door {b.Batch.PostedBy}",
+                    LetterBatchStatus.Replaced => "vervangen (niet versturen)",
+                    _ => "nog niet verstuurd",
+                },
+            }).ToList(),
+        };
+        return PortalResult.Page(pages.Render(gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork")), status);
+    }
+
+    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
+    {
+        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        if (opened.Denied is not null) return opened;
+        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+    }
+
+    private async Task<(Visitor Visitor, IActionResult? Denied)> OpenBureauAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        if (visitor.User is null) return (visitor, gate.SignInFirst(visitor));
+        return visitor.User.Role == UserRole.Bureau ? (visitor, null) : (visitor, gate.NotFound(visitor));
+    }
+}

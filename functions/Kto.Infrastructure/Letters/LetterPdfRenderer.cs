@@ -1,0 +1,389 @@
+using System.Globalization;
+using Kto.Core;
+using Kto.Core.Fieldwork;
+using Kto.Core.Letters;
+using Kto.Core.Questionnaires;
+using Kto.Core.Settings;
+using Kto.Infrastructure.Reports;
+using Kto.Infrastructure.Templates;
+using QRCoder;
+using SkiaSharp;
+
+namespace Kto.Infrastructure.Letters;
+
+/// <summary>
+/// A batch of letters as one A4 PDF, drawn with SkiaSharp like the report. Per client: the letter (address in the
+/// window of a Dutch window envelope, <see cref="AddressWindow"/>; the bureau as sender; the text of
+/// <c>Templates/Letters/letter.liquid</c>; the short code and the short address in large type; the personal link as a
+/// QR code drawn as vector squares), then the paper questionnaire with the same code on every page, and a blank page
+/// when needed so every letter starts on a new sheet in duplex printing. Text stays text (pdftotext reads it).
+/// </summary>
+public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings bureau) : ILetterRenderer
+{
+    private const double Mm = 72 / 25.4;
+    public const double PageWidth = 210 * Mm;
+    public const double PageHeight = 297 * Mm;
+    private const double Left = 20 * Mm;
+    private const double Right = PageWidth - 20 * Mm;
+    private const double Bottom = PageHeight - 18 * Mm;
+
+    /// <summary>
+    /// The address field (NEN 1026 style, left window): 20 mm from the left edge, 50 mm from the top, 85 × 40 mm.
+    /// In points: x, y from the top-left, width, height.
+    /// </summary>
+    public static readonly (double X, double Y, double Width, double Height) AddressWindow = (20 * Mm, 50 * Mm, 85 * Mm, 40 * Mm);
+
+    private static readonly SKColor Accent = PdfLayout.Accent;
+    private static readonly Lazy<(SKTypeface Regular, SKTypeface Bold)> Subset = new(SubsetFaces);
+
+    public byte[] Render(LetterDocument document)
+    {
+        var (regularFace, boldFace) = DejaVuFonts.Load();
+        var (regular, bold) = Subset.Value;
+        using var body = new Fonts(regularFace, regular, 10);
+        using var small = new Fonts(regularFace, regular, 8);
+        using var strong = new Fonts(boldFace, bold, 10);
+        using var heading = new Fonts(boldFace, bold, 11);
+        using var big = new Fonts(boldFace, bold, 22);
+        using var huge = new Fonts(boldFace, bold, 28);
+        var text = new Styles(body, small, strong, heading, big, huge);
+
+        var created = document.CreatedAt.UtcDateTime;
+        using var stream = new MemoryStream();
+        using (var pdf = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
+               {
+                   Title = $"Brieven KTO {document.Year} – {document.CompanyName}",
+                   Author = bureau.Name,
+                   Creator = "KTO",
+                   Producer = "KTO (SkiaSharp PDF)",
+                   Creation = created,
+                   Modified = created,
+               }) ?? throw new InvalidOperationException("SkiaSharp could not create a PDF document."))
+        {
+            foreach (var letter in document.Letters)
+            {
+                var pages = 0;
+                pages += DrawLetter(pdf, text, document, letter);
+                if (document.Questionnaire is { } questionnaire) pages += DrawPaperForm(pdf, text, document, letter, questionnaire);
+                // Duplex: the next client's letter starts on the front of a new sheet.
+                if (pages % 2 == 1 && document.Questionnaire is not null)
+                {
+                    pdf.BeginPage((float)PageWidth, (float)PageHeight);
+                    pdf.EndPage();
+                }
+            }
+            pdf.Close();
+        }
+        return stream.ToArray();
+    }
+
+    private int DrawLetter(SKDocument pdf, Styles s, LetterDocument document, Letter letter)
+    {
+        var page = new PageWriter(pdf);
+        var c = page.Canvas;
+        // The sender, top right; a return line above the address, inside the window.
+        var y = 18 * Mm;
+        DrawText(c, bureau.Name, s.Heading, Accent, Right - s.Heading.Measure(bureau.Name), y);
+        y += s.Small.Height + 4;
+        DrawText(c, bureau.ContactEmail, s.Small, SKColors.Black, Right - s.Small.Measure(bureau.ContactEmail), y);
+
+        var window = AddressWindow;
+        var ay = window.Y + 4 * Mm;
+        DrawText(c, $"Afzender: {bureau.Name}", s.Small, SKColors.Gray, window.X, ay);
+        ay += s.Small.Height + 3 * Mm;
+        foreach (var line in AddressLines(letter.Contact))
+        {
+            DrawText(c, line, s.Body, SKColors.Black, window.X, ay + s.Body.Height * 0.8);
+            ay += s.Body.Height + 1;
+        }
+
+        y = window.Y + window.Height + 2 * Mm;
+        DrawText(c, $"Datum: {DutchTime.Format(DutchTime.DateOf(document.CreatedAt))}", s.Body, SKColors.Black, Left, y);
+        y += s.Body.Height + 2;
+        var subject = letter.Kind.IsInvitation ? "Onderzoek naar uw begeleiding" : "Herinnering: onderzoek naar uw begeleiding";
+        foreach (var line in PdfLayout.Wrap($"Betreft: {subject} bij {document.CompanyName}", s.Strong.Measuring, Right - Left))
+        {
+            DrawText(c, line, s.Strong, SKColors.Black, Left, y);
+            y += s.Strong.Height + 1;
+        }
+        y += 4;
+
+        // The two ways in: code and short address large on the left, the QR code on the right.
+        var qrSize = 34 * Mm;
+        var boxHeight = qrSize + 4 * Mm;
+        var boxTop = y;
+        using (var frame = new SKPaint { Color = Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, IsAntialias = true })
+            c.DrawRect(SKRect.Create((float)Left, (float)boxTop, (float)(Right - Left), (float)boxHeight), frame);
+        var tx = Left + 4 * Mm;
+        var ty = boxTop + 2 * Mm + s.Strong.Height;
+        DrawText(c, "Ga naar:", s.Strong, SKColors.Black, tx, ty);
+        ty += s.Big.Height;
+        DrawText(c, ShortAddress(document.ShortCodePage), s.Big, Accent, tx, ty);
+        ty += s.Strong.Height + 6;
+        DrawText(c, "Typ deze code:", s.Strong, SKColors.Black, tx, ty);
+        ty += s.Huge.Height;
+        DrawText(c, letter.Code, s.Huge, SKColors.Black, tx, ty);
+        if (letter.SurveyUrl is { } url)
+        {
+            var qx = Right - 3 * Mm - qrSize;
+            DrawQr(c, url, qx, boxTop + 2 * Mm, qrSize);
+        }
+        y = boxTop + boxHeight + 6;
+
+        // The text, from the template.
+        foreach (var block in Blocks(letter, document))
+        {
+            var font = block.Heading ? s.Heading : s.Body;
+            if (block.Heading) y += 3;
+            foreach (var line in PdfLayout.Wrap(block.Text, font.Measuring, Right - Left))
+            {
+                if (y + font.Height > Bottom)
+                {
+                    page.Next();
+                    c = page.Canvas;
+                    y = 20 * Mm;
+                }
+                DrawText(c, line, font, SKColors.Black, Left, y + font.Height * 0.8);
+                y += font.Height + 1;
+            }
+            y += block.Heading ? 1 : 4;
+        }
+        page.End();
+        return page.Count;
+    }
+
+    private int DrawPaperForm(SKDocument pdf, Styles s, LetterDocument document, Letter letter, Questionnaire questionnaire)
+    {
+        var page = new PageWriter(pdf);
+        double y = 0;
+        void Header()
+        {
+            var c = page.Canvas;
+            y = 18 * Mm;
+            DrawText(c, $"Vragenlijst {document.CompanyName}", s.Heading, Accent, Left, y);
+            var code = $"Code: {letter.Code}";
+            DrawText(c, code, s.Heading, SKColors.Black, Right - s.Heading.Measure(code), y);
+            y += s.Heading.Height + 4;
+        }
+        void Ensure(double height)
+        {
+            if (y + height <= Bottom) return;
+            page.Next();
+            Header();
+        }
+        Header();
+        foreach (var intro in new[]
+                 {
+                     "Zet bij elke vraag een kruisje in één vakje. Vragen met 'niet verplicht' mag u overslaan.",
+                     $"Stuur het formulier terug in de antwoordenvelop, uiterlijk {DutchTime.Format(document.FieldworkCloses)}. " +
+                     "Let op: vult u de vragenlijst ook op internet in? Dan telt alleen het eerste antwoord.",
+                 })
+        {
+            foreach (var line in PdfLayout.Wrap(intro, s.Body.Measuring, Right - Left))
+            {
+                DrawText(page.Canvas, line, s.Body, SKColors.Black, Left, y + s.Body.Height * 0.8);
+                y += s.Body.Height + 1;
+            }
+            y += 4;
+        }
+
+        var number = 0;
+        foreach (var question in questionnaire.Questions)
+        {
+            number++;
+            var label = $"{number}. {question.Text.In("nl")}{(question.Mandatory ? "" : " (niet verplicht)")}";
+            var lines = PdfLayout.Wrap(label, s.Strong.Measuring, Right - Left);
+            var answerHeight = question.Type == QuestionType.OpenText ? 4 * 8 * Mm : question.Type == QuestionType.Agree5 ? 14 * Mm : 12 * Mm;
+            Ensure(lines.Count * (s.Strong.Height + 1) + answerHeight + 6);
+            var c = page.Canvas;
+            y += 4;
+            foreach (var line in lines)
+            {
+                DrawText(c, line, s.Strong, SKColors.Black, Left, y + s.Strong.Height * 0.8);
+                y += s.Strong.Height + 1;
+            }
+            y += 3;
+            switch (question.Type)
+            {
+                case QuestionType.OpenText:
+                    using (var rule = new SKPaint { Color = SKColors.Gray, StrokeWidth = 0.5f })
+                        for (var i = 1; i <= 4; i++)
+                            c.DrawLine((float)Left, (float)(y + i * 8 * Mm), (float)Right, (float)(y + i * 8 * Mm), rule);
+                    y += 4 * 8 * Mm + 2;
+                    break;
+                case QuestionType.Agree5:
+                    y = Boxes(c, s, question.Options!.Select(o => o.Label.In("nl")).ToList(), y, Right - Left);
+                    break;
+                default:
+                    var values = Enumerable.Range(question.Minimum!.Value, question.Maximum!.Value - question.Minimum.Value + 1)
+                        .Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList();
+                    y = Boxes(c, s, values, y, Right - Left);
+                    if (question.LowLabel is not null && question.HighLabel is not null)
+                    {
+                        DrawText(c, $"{values[0]} = {question.LowLabel.In("nl")}, {values[^1]} = {question.HighLabel.In("nl")}", s.Small, SKColors.Gray, Left, y + s.Small.Height * 0.8);
+                        y += s.Small.Height + 2;
+                    }
+                    break;
+            }
+        }
+        y += 6;
+        Ensure(s.Strong.Height + 2);
+        DrawText(page.Canvas, "Bedankt voor uw antwoorden!", s.Strong, SKColors.Black, Left, y + s.Strong.Height * 0.8);
+        page.End();
+        return page.Count;
+    }
+
+    /// <summary>A row of tick boxes with their labels, spread over the width; returns the cursor below it.</summary>
+    private static double Boxes(SKCanvas c, Styles s, IReadOnlyList<string> labels, double y, double width)
+    {
+        var cell = width / labels.Count;
+        var box = 4.5 * Mm;
+        using var stroke = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
+        var maxLines = 1;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var x = Left + i * cell;
+            c.DrawRect(SKRect.Create((float)x, (float)y, (float)box, (float)box), stroke);
+            var lines = PdfLayout.Wrap(labels[i], s.Small.Measuring, cell - box - 4);
+            maxLines = Math.Max(maxLines, lines.Count);
+            var ly = y + s.Small.Height * 0.8;
+            foreach (var line in lines)
+            {
+                DrawText(c, line, s.Small, SKColors.Black, x + box + 2, ly);
+                ly += s.Small.Height;
+            }
+        }
+        return y + Math.Max(box, maxLines * s.Small.Height) + 4;
+    }
+
+    private IEnumerable<(string Text, bool Heading)> Blocks(Letter letter, LetterDocument document)
+    {
+        var rendered = templates.Render("Letters/letter.liquid", new Dictionary<string, object?>
+        {
+            ["salutation"] = letter.Contact.Salutation(),
+            ["company"] = document.CompanyName,
+            ["perceel"] = PerceelNames.DisplayName(letter.Perceel),
+            ["closes"] = DutchTime.Format(document.FieldworkCloses),
+            ["bureau"] = bureau.Name,
+            ["bureau_email"] = bureau.ContactEmail,
+            ["is_reminder"] = !letter.Kind.IsInvitation,
+            ["short_page"] = ShortAddress(document.ShortCodePage),
+            ["code"] = letter.Code,
+        }, html: false);
+        foreach (var paragraph in rendered.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var lines = paragraph.Split('\n');
+            var rest = new List<string>();
+            foreach (var line in lines)
+            {
+                if (line.StartsWith("## ", StringComparison.Ordinal)) yield return (line[3..].Trim(), true);
+                else rest.Add(line.Trim());
+            }
+            if (rest.Count > 0) yield return (string.Join('\n', rest), false);
+        }
+    }
+
+    /// <summary>The short address as people type it: without <c>https://</c>.</summary>
+    public static string ShortAddress(string page)
+    {
+        var uri = new Uri(page);
+        return uri.Scheme == Uri.UriSchemeHttps ? page[(uri.Scheme.Length + 3)..] : page;
+    }
+
+    /// <summary>Name, street, postcode and place: the lines in the window.</summary>
+    public static IReadOnlyList<string> AddressLines(ContactDetails contact)
+    {
+        var name = string.Join(' ', new[] { contact.Voorletters ?? contact.Voornaam, contact.Tussenvoegsel, contact.Achternaam }
+            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+        var place = string.Join("  ", new[] { contact.Postcode?.Trim(), contact.Woonplaats?.Trim().ToUpperInvariant() }.Where(p => !string.IsNullOrEmpty(p)));
+        return new[] { name, contact.Adres?.Trim(), place }.Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).ToList();
+    }
+
+    /// <summary>The link as a QR code (error correction M), each dark module a filled square; the quiet zone is left white.</summary>
+    private static void DrawQr(SKCanvas canvas, string url, double x, double y, double size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var module = size / matrix.Count;
+        using var path = new SKPath();
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            var bits = matrix[row];
+            for (var col = 0; col < bits.Count; col++)
+            {
+                if (!bits[col]) continue;
+                var start = col;
+                while (col + 1 < bits.Count && bits[col + 1]) col++;
+                path.AddRect(SKRect.Create((float)(x + start * module), (float)(y + row * module), (float)((col - start + 1) * module), (float)module));
+            }
+        }
+        using var paint = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill, IsAntialias = false };
+        canvas.DrawPath(path, paint);
+    }
+
+    private static void DrawText(SKCanvas canvas, string text, Fonts font, SKColor color, double x, double baseline)
+    {
+        if (text.Length == 0) return;
+        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        canvas.DrawText(text, (float)x, (float)baseline, SKTextAlign.Left, font.Drawing, paint);
+    }
+
+    /// <summary>DejaVu cut down once per process to Latin (with its extensions A) and the punctuation Dutch text uses.</summary>
+    private static (SKTypeface, SKTypeface) SubsetFaces()
+    {
+        var (regular, bold) = DejaVuFonts.Load();
+        var codepoints = Enumerable.Range(0x20, 0x17F - 0x20 + 1).Concat(Enumerable.Range(0x2010, 0x2044 - 0x2010 + 1)).Append(0x20AC).ToList();
+        return (Cut(regular, codepoints), Cut(bold, codepoints));
+    }
+
+    private static SKTypeface Cut(DejaVuFace face, IReadOnlyList<int> codepoints)
+    {
+        var bytes = FontSubsetter.Subset(face.Path, codepoints);
+        if (bytes is null) return face.Typeface;
+        using var data = SKData.CreateCopy(bytes);
+        return SKTypeface.FromData(data) ?? face.Typeface;
+    }
+
+    /// <summary>One size of a face: measured on the whole font, drawn with the subset (same advances).</summary>
+    private sealed class Fonts(DejaVuFace face, SKTypeface drawing, double size) : IDisposable
+    {
+        public PdfFont Measuring { get; } = new(face, size);
+        public SKFont Drawing { get; } = PdfFont.NewFont(drawing, size);
+        public double Height => Measuring.Height;
+        public double Measure(string text) => Measuring.Measure(text);
+
+        public void Dispose()
+        {
+            Measuring.Dispose();
+            Drawing.Dispose();
+        }
+    }
+
+    private sealed record Styles(Fonts Body, Fonts Small, Fonts Strong, Fonts Heading, Fonts Big, Fonts Huge);
+
+    /// <summary>Opens A4 pages one after the other on the document and counts them.</summary>
+    private sealed class PageWriter
+    {
+        private readonly SKDocument pdf;
+
+        public PageWriter(SKDocument pdf)
+        {
+            this.pdf = pdf;
+            Canvas = pdf.BeginPage((float)PageWidth, (float)PageHeight);
+            Count = 1;
+        }
+
+        public SKCanvas Canvas { get; private set; }
+        public int Count { get; private set; }
+
+        public void Next()
+        {
+            pdf.EndPage();
+            Canvas = pdf.BeginPage((float)PageWidth, (float)PageHeight);
+            Count++;
+        }
+
+        public void End() => pdf.EndPage();
+    }
+}

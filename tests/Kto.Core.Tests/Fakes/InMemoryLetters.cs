@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Kto.Core.Accounts;
+using Kto.Core.Fieldwork;
+using Kto.Core.Letters;
+using Kto.Core.Survey;
+
+namespace Kto.Core.Tests.Fakes;
+
+/// <summary>Services, contacts and attempts of one fieldwork in memory, for the letter use cases.</summary>
+public sealed class InMemoryFieldwork : IFieldworkStore
+{
+    public ConcurrentDictionary<ServiceRef, (Perceel Perceel, ContactState State)> Services { get; } = new();
+    public ConcurrentDictionary<ServiceRef, ContactDetails> Contacts { get; } = new();
+    public ConcurrentDictionary<string, ContactAttempt> Attempts { get; } = new();
+
+    public void Add(ServiceRef service, ContactState state, ContactDetails contact, Perceel perceel = Perceel.NaarWerk)
+    {
+        Services[service] = (perceel, state);
+        Contacts[service] = contact;
+    }
+
+    public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var (service, (perceel, state)) in Services.OrderBy(s => s.Key.ServiceId))
+            if (service.Company == company && service.Year == year)
+                yield return new FieldworkCandidate(service, perceel, state, "v", null, null);
+    }
+
+    public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(Services.TryGetValue(service, out var s) ? new FieldworkCandidate(service, s.Perceel, s.State, "v", null, null) : null);
+
+    public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) =>
+        Task.FromResult(true);
+
+    public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(Contacts.GetValueOrDefault(service));
+
+    /// <summary>Keyed like the attempts table (service, step, time): writing the same attempt again changes nothing.</summary>
+    public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        Attempts[$"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks}"] = attempt;
+        var (perceel, state) = Services[attempt.Service];
+        Services[attempt.Service] = (perceel, state with
+        {
+            StepsSent = update.StepsSent ?? state.StepsSent,
+            InvitedAt = update.InvitedAt ?? state.InvitedAt,
+            EmailBounced = update.EmailBounced ?? state.EmailBounced,
+        });
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var attempt in Attempts.Values)
+            if (attempt.Service.Company == company && attempt.Service.Year == year)
+                yield return attempt;
+    }
+}
+
+/// <summary>Token and code hashes in dictionaries.</summary>
+public sealed class InMemoryTokens : ISurveyTokenStore, IShortCodeStore
+{
+    public ConcurrentDictionary<string, (ServiceRef Service, TokenPurpose Purpose)> Rows { get; } = new();
+
+    public Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken)
+    {
+        Rows[tokenHash] = (service, purpose);
+        return Task.CompletedTask;
+    }
+
+    public Task<ServiceRef?> FindAsync(string tokenHash, TokenPurpose purpose, CancellationToken cancellationToken) =>
+        Task.FromResult(Rows.TryGetValue(tokenHash, out var row) && row.Purpose == purpose ? row.Service : (ServiceRef?)null);
+
+    public Task<bool> TryAddAsync(string codeHash, ServiceRef service, CancellationToken cancellationToken) =>
+        Task.FromResult(Rows.TryAdd(codeHash, (service, TokenPurpose.ShortCode)));
+
+    public Task<ServiceRef?> FindAsync(string codeHash, CancellationToken cancellationToken) =>
+        FindAsync(codeHash, TokenPurpose.ShortCode, cancellationToken);
+}
+
+/// <summary>Batches, their clients and PDFs in memory; versions change on every write, as ETags do.</summary>
+public sealed class InMemoryLetterBatches : ILetterBatchStore
+{
+    private readonly ConcurrentDictionary<(string Company, string Id), (LetterBatch Batch, IReadOnlyList<LetterBatchItem> Items)> batches = new();
+    public ConcurrentDictionary<string, byte[]> Pdfs { get; } = new();
+    private int version;
+
+    public Task SaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, CancellationToken cancellationToken)
+    {
+        Pdfs[batch.Id] = pdf;
+        batches[(batch.Company, batch.Id)] = (batch with { Version = Interlocked.Increment(ref version).ToString() }, items);
+        return Task.CompletedTask;
+    }
+
+    public Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken) =>
+        Task.FromResult(batches.TryGetValue((company, batchId), out var b) ? b.Batch : null);
+
+    public Task<IReadOnlyList<LetterBatch>> ListAsync(string company, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LetterBatch>>(batches.Values.Select(b => b.Batch).Where(b => b.Company == company).OrderBy(b => b.Id).ToList());
+
+    public Task<IReadOnlyList<LetterBatchItem>> ItemsAsync(string company, string batchId, CancellationToken cancellationToken) =>
+        Task.FromResult(batches.TryGetValue((company, batchId), out var b) ? b.Items : []);
+
+    public Task<bool> TryMarkPostedAsync(LetterBatch batch, DateTimeOffset at, string by, CancellationToken cancellationToken)
+    {
+        var key = (batch.Company, batch.Id);
+        var current = batches[key];
+        if (current.Batch.Version != batch.Version) return Task.FromResult(false);
+        batches[key] = (current.Batch with { PostedAt = at, PostedBy = by, Version = Interlocked.Increment(ref version).ToString() }, current.Items);
+        return Task.FromResult(true);
+    }
+
+    public Task<byte[]?> ReadPdfAsync(LetterBatch batch, CancellationToken cancellationToken) => Task.FromResult(Pdfs.GetValueOrDefault(batch.Id));
+
+    public Task DeletePdfAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        Pdfs.TryRemove(batch.Id, out _);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Keeps the documents it was asked to draw; the "PDF" is a marker.</summary>
+public sealed class RecordingLetterRenderer : ILetterRenderer
+{
+    public List<LetterDocument> Documents { get; } = [];
+
+    public byte[] Render(LetterDocument document)
+    {
+        Documents.Add(document);
+        return [0x25, 0x50, 0x44, 0x46];
+    }
+}
+
+public sealed class FixedSurveyLinks : ISurveyLinks
+{
+    public string Questionnaire(string surveyToken) => $"https://kto.test/s?t={surveyToken}";
+    public string OptOut(string optOutToken) => $"https://kto.test/s/afmelden?o={optOutToken}";
+    public string ShortCodePage() => "https://kto.test/k";
+}
+
+public sealed class InMemoryAuditLog : IAuditLog
+{
+    public ConcurrentQueue<AuditEntry> Entries { get; } = new();
+
+    public Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        Entries.Enqueue(entry);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> RecentAsync(int count, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditEntry>>(Entries.Reverse().Take(count).ToList());
+}
