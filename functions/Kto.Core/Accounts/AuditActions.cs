@@ -11,6 +11,7 @@ public static class AuditActions
     public const string AttemptRecorded = "attempt-recorded";
     public const string ReportSigned = "report-signed";
     public const string CompanyRegistered = "company-registered";
+    public const string AnswerHidden = "answer-hidden";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "bureau-key";
