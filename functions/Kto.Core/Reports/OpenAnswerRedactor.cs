@@ -14,8 +14,8 @@ namespace Kto.Core.Reports;
 /// <item>numbers that look like a BSN, by the ingest's own rule (<see cref="Bsn.LooksLikeBsn(string?)"/>);</item>
 /// <item>the company's klantnummers (4 characters or more) as whole words, and any run of 6 or more digits (with up to
 /// three letters before it, as in K12345678);</item>
-/// <item>the client's own delivered name parts as whole words (parts of two letters only when capitalised as
-/// delivered; tussenvoegsels are left alone);</item>
+/// <item>the client's own delivered name parts as whole words, in any case (parts of two or three letters, such as
+/// Al or Ben, only as delivered, so "al" and "ik ben" stay; tussenvoegsels are left alone);</item>
 /// <item>capitalised name-like words after a cue: "ik ben", "ik heet", "mijn naam is", "heet", "genaamd", a title
 /// (meneer, mevrouw, mevr., mw., dhr., hr., de heer, juffrouw; then also "de Vries"), a role (begeleider, coach,
 /// jobcoach, consulent, casemanager, contactpersoon, adviseur) or a greeting (groet, groeten, gr., mvg); a name so
@@ -34,7 +34,7 @@ public sealed partial class OpenAnswerRedactor
 
     private static readonly HashSet<string> Tussenvoegsels = new(StringComparer.OrdinalIgnoreCase)
     {
-        "van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "'t", "’t", "la", "le", "du", "da", "di", "el", "al", "bin", "ben", "von", "zu",
+        "van", "de", "der", "den", "het", "ter", "ten", "te", "in", "op", "'t", "’t", "la", "le", "du", "da", "di", "von", "zu",
     };
 
     private readonly HashSet<string> klantnummers;
@@ -68,7 +68,7 @@ public sealed partial class OpenAnswerRedactor
             return m.Groups["cue"].Value + m.Groups["sep"].Value + Marker;
         });
         foreach (var part in OwnNameWords(ownNameParts))
-            result = WholeWord(result, part, ignoreCase: part.Length > 2);
+            result = WholeWord(result, part, ignoreCase: part.Length > 3);
         foreach (var name in cued)
             result = WholeWord(result, name, ignoreCase: false);
         return result;
