@@ -96,6 +96,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IReportRenderer>(provider => provider.GetRequiredService<ReportRenderer>());
         services.AddSingleton<AnnualReportService>();
         services.AddSingleton<AutomaticDraftRule>();
+        // Report: open answers (redacted from the clients' own identifiers), answers the bureau hid, exemption letters.
+        services.AddSingleton<IClientIdentifierSource, TableClientIdentifierSource>();
+        services.AddSingleton<OpenAnswersService>();
+        services.AddSingleton<IHiddenAnswerStore, TableHiddenAnswerStore>();
+        services.AddSingleton<IExemptionLetterRenderer, ExemptionLetterPdfRenderer>();
+        services.AddSingleton<ExemptionLetterService>();
         // The bureau's digital signature in signed report PDFs; the certificate is loaded (and checked) at start-up.
         services.AddSingleton(provider => SigningCertificateSources.Create(provider.GetRequiredService<SigningSettings>(),
             provider.GetRequiredService<KtoSettings>(), provider.GetRequiredService<BureauSettings>(), configuration,

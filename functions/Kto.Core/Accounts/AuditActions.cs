@@ -16,6 +16,7 @@ public static class AuditActions
     public const string AnswersEntered = "answers-entered";
     public const string LettersMade = "letters-made";
     public const string LettersPosted = "letters-posted";
+    public const string AnswerHidden = "answer-hidden";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "bureau-key";

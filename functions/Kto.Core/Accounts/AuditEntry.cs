@@ -7,4 +7,9 @@ public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, 
     public static AuditEntry ReportSigned(DateTimeOffset at, string actor, string company, int year, Reports.ReportVersionInfo version) =>
         new(at, actor, AuditActions.ReportSigned, company,
             $"Rapport {year} versie {version.Version} ondertekend door {version.SignedBy} (SHA-256 {version.Sha256})");
+
+    /// <summary>An open answer hidden from a report (portal or API): which answer, by whom and why.</summary>
+    public static AuditEntry AnswerHidden(string actor, string company, int year, Reports.HiddenAnswer hidden) =>
+        new(hidden.HiddenAt, actor, AuditActions.AnswerHidden, company,
+            $"Open antwoord {hidden.AnswerId} verborgen in rapport {year} door {hidden.HiddenBy}; reden: {hidden.Reason}");
 }

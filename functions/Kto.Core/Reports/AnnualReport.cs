@@ -4,6 +4,7 @@ namespace Kto.Core.Reports;
 /// The annual KTO report of one company: the documented JSON contract (camelCase, see <see cref="ReportJson"/>)
 /// that the PDF and XLSX renderings are made from.
 /// </summary>
+/// <param name="PreviousYear">Which earlier report the percelen are compared with, or why not; null for a report drafted before comparisons.</param>
 public sealed record AnnualReport(
     string CompanyId,
     string CompanyName,
@@ -16,4 +17,5 @@ public sealed record AnnualReport(
     UwvChecklist Checklist,
     string? Conclusion,
     ReportSignature? Signature,
-    DateOnly? SubmittedToUwvOn);
+    DateOnly? SubmittedToUwvOn,
+    YearComparison? PreviousYear = null);

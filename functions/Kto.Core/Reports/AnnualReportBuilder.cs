@@ -15,7 +15,23 @@ public sealed class AnnualReportBuilder(ReportSettings settings, BureauInfo bure
         if (duplicate is not null)
             throw new ArgumentException($"Perceel {PerceelNames.DisplayName(duplicate.Key)} appears twice.", nameof(input));
 
-        var percelen = input.Figures.OrderBy(f => f.Perceel).Select(BuildPerceel).ToList();
+        var answers = (input.OpenAnswers ?? []).ToLookup(a => a.Perceel);
+        // In the questionnaire's order ("wat ging er goed" before "wat kan er beter"), then by id: not by who answered when.
+        var order = input.Questionnaire.Questions.Select((q, i) => (q.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var comparison = input.PreviousYear is null ? null : YearComparison.Of(input.PreviousYear);
+        var before = comparison is { Available: true }
+            ? input.PreviousYear!.Figures.GroupBy(f => f.Perceel).ToDictionary(g => g.Key, g => BuildPerceel(g.First()))
+            : [];
+        var percelen = input.Figures.OrderBy(f => f.Perceel).Select(f =>
+        {
+            var perceel = BuildPerceel(f) with
+            {
+                OpenAnswers = answers[f.Perceel].OrderBy(a => order.GetValueOrDefault(a.QuestionId, int.MaxValue)).ThenBy(a => a.Id, StringComparer.Ordinal).ToList(),
+            };
+            return before.TryGetValue(f.Perceel, out var previous)
+                ? perceel with { PreviousYear = PerceelComparison.Of(perceel, previous, comparison!.PreviousYear) }
+                : perceel;
+        }).ToList();
         var checklist = UwvChecklist.Evaluate(new UwvChecklistInput(
             input.Year,
             DutchTime.DateOf(input.GeneratedAt),
@@ -45,7 +61,8 @@ public sealed class AnnualReportBuilder(ReportSettings settings, BureauInfo bure
             checklist,
             string.IsNullOrWhiteSpace(input.Conclusion) ? null : input.Conclusion.Trim(),
             input.Signature,
-            input.SubmittedToUwvOn);
+            input.SubmittedToUwvOn,
+            comparison);
     }
 
     public PerceelReport BuildPerceel(PerceelFigures figures)

@@ -8,6 +8,8 @@ namespace Kto.Core.Reports;
 /// <param name="Conclusion">The bureau's conclusion (needed when a perceel misses the minimum response).</param>
 /// <param name="Signature">Null for a draft.</param>
 /// <param name="SubmittedToUwvOn">The date the company submitted via CLMS, when recorded.</param>
+/// <param name="OpenAnswers">Redacted open answers of every perceel (the appendix); hidden ones already left out.</param>
+/// <param name="PreviousYear">The previous year's signed figures; null: no comparison section (drafts made before it existed).</param>
 public sealed record AnnualReportInput(
     string CompanyId,
     string CompanyName,
@@ -17,4 +19,6 @@ public sealed record AnnualReportInput(
     IReadOnlyList<PerceelFigures> Figures,
     string? Conclusion = null,
     ReportSignature? Signature = null,
-    DateOnly? SubmittedToUwvOn = null);
+    DateOnly? SubmittedToUwvOn = null,
+    IReadOnlyList<OpenAnswer>? OpenAnswers = null,
+    PreviousYearFigures? PreviousYear = null);

@@ -17,17 +17,71 @@ public sealed class AnnualReportService(
     IReportArchive archive,
     IReportRenderer renderer,
     IReportPdfSigner pdfSigner,
+    OpenAnswersService openAnswers,
+    IHiddenAnswerStore hiddenAnswers,
     TimeProvider time)
 {
-    /// <summary>Builds and stores the draft; a draft is replaced by the next run, signed versions are not touched.</summary>
+    /// <summary>
+    /// Builds and stores the draft; a draft is replaced by the next run, signed versions are not touched. The draft
+    /// takes the open answers (redacted, without those the bureau hid) and the previous year's signed figures into
+    /// its inputs, so signing shows exactly what was reviewed.
+    /// </summary>
     public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, IReadOnlyList<PerceelFigures> figures, DateTimeOffset generatedAt,
         CancellationToken cancellationToken)
     {
         var name = (await companies.GetAsync(company, cancellationToken))?.Name ?? company;
-        var questionnaire = questionnaires.Current;
-        var report = Builder().Build(new AnnualReportInput(company, name, year, generatedAt, questionnaire, figures));
-        var inputs = new ReportDraftInputs(name, questionnaire.Version, generatedAt, figures);
+        var hidden = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).Select(h => h.AnswerId).ToHashSet(StringComparer.Ordinal);
+        var answers = (await openAnswers.ReadAsync(company, year, cancellationToken)).Where(a => !hidden.Contains(a.Id)).ToList();
+        var previous = await PreviousYearAsync(company, year - 1, cancellationToken);
+        var inputs = new ReportDraftInputs(name, questionnaires.Current.Version, generatedAt, figures, OpenAnswers: answers, PreviousYear: previous);
+        var report = Build(company, year, inputs, generatedAt);
         return await archive.SaveDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), cancellationToken);
+    }
+
+    /// <summary>The latest signed report over <paramref name="year"/>, as the figures its signing stored.</summary>
+    private async Task<PreviousYearFigures> PreviousYearAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var latest = (await archive.ListAsync(company, year, cancellationToken)).Versions.LastOrDefault();
+        if (latest is null) return PreviousYearFigures.None(year);
+        var inputs = await archive.ReadVersionInputsAsync(company, year, latest.Version, cancellationToken);
+        return new PreviousYearFigures(year, latest.Version, inputs?.Figures ?? []);
+    }
+
+    /// <summary>
+    /// Hides one open answer of the current draft, recorded with who and why: the decision is stored first (so the
+    /// next draft leaves the answer out too), then the draft is rebuilt from its own inputs without it (a new draft
+    /// id: a sign request naming the old one is refused). Hiding an answer hidden before changes nothing.
+    /// </summary>
+    public async Task<AnswerHiding> HideAnswerAsync(string company, int year, string answerId, string hiddenBy, string reason,
+        CancellationToken cancellationToken)
+    {
+        var current = await archive.GetDraftAsync(company, year, cancellationToken);
+        var inputs = current is null ? null : await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
+        if (current is null || inputs is null) return new AnswerHiding(AnswerHiding.Outcomes.NoDraft);
+        var answers = inputs.OpenAnswers ?? [];
+        if (!answers.Any(a => a.Id == answerId))
+        {
+            var earlier = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).FirstOrDefault(h => h.AnswerId == answerId);
+            return earlier is null
+                ? new AnswerHiding(AnswerHiding.Outcomes.UnknownAnswer)
+                : new AnswerHiding(AnswerHiding.Outcomes.AlreadyHidden, current, earlier);
+        }
+
+        var hidden = new HiddenAnswer(answerId, hiddenBy.Trim(), reason.Trim(), time.GetUtcNow());
+        await hiddenAnswers.AddAsync(company, year, hidden, cancellationToken);
+        var rest = inputs with { OpenAnswers = answers.Where(a => a.Id != answerId).ToList() };
+        var report = Build(company, year, rest, rest.GeneratedAt);
+        var draft = await archive.SaveDraftAsync(company, year, renderer.Render(report, null), rest, StatusOf(report), cancellationToken);
+        return new AnswerHiding(AnswerHiding.Outcomes.Hidden, draft, hidden);
+    }
+
+    /// <summary>The current draft's open answers (what its files show) and the answers hidden from this report; null without a draft.</summary>
+    public async Task<DraftOpenAnswers?> DraftOpenAnswersAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var current = await archive.GetDraftAsync(company, year, cancellationToken);
+        var inputs = current is null ? null : await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
+        if (current is null || inputs is null) return null;
+        return new DraftOpenAnswers(current, inputs.OpenAnswers ?? [], await hiddenAnswers.ListAsync(company, year, cancellationToken));
     }
 
     /// <summary>
@@ -47,11 +101,11 @@ public sealed class AnnualReportService(
 
         var signedAt = time.GetUtcNow();
         var signature = new ReportSignature(signedBy.Trim(), signedAt);
-        var questionnaire = questionnaires.Get(draft.QuestionnaireVersion) ?? questionnaires.Current;
-        var report = Builder().Build(new AnnualReportInput(company, draft.CompanyName, year, signedAt, questionnaire,
-            draft.Figures, conclusion, signature, draft.SubmittedToUwvOn));
+        var report = Build(company, year, draft, signedAt, conclusion, signature);
 
         var version = await archive.ReserveVersionAsync(company, year, signature.SignedBy, signedAt, cancellationToken);
+        // Kept with the version (before its commit point): next year's report compares with these figures.
+        await archive.SaveVersionInputsAsync(company, year, version, draft, cancellationToken);
         var files = renderer.Render(report, version);
         // The bureau's digital signature goes into the rendered PDF before it is stored; the recorded hash is the signed file's.
         files = files with { Pdf = await pdfSigner.SignAsync(files.Pdf, SignatureOf(report), cancellationToken) };
@@ -65,13 +119,26 @@ public sealed class AnnualReportService(
     /// The UWV checklist of the draft named by its id, rebuilt from its stored inputs the same way the draft was
     /// built (so the page shows exactly the checks in the draft PDF). Null when that draft is no longer current.
     /// </summary>
-    public async Task<UwvChecklist?> DraftChecklistAsync(string company, int year, string draftId, CancellationToken cancellationToken)
+    public async Task<UwvChecklist?> DraftChecklistAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
+        (await DraftReportAsync(company, year, draftId, cancellationToken))?.Checklist;
+
+    /// <summary>
+    /// The draft named by its id as a report, rebuilt from its stored inputs the way the draft was built: its checklist,
+    /// its percelen (exemption, open answers) as the draft's files show them. Null when that draft is no longer current.
+    /// </summary>
+    public async Task<AnnualReport?> DraftReportAsync(string company, int year, string draftId, CancellationToken cancellationToken)
     {
         var draft = await archive.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
-        if (draft is null) return null;
-        var questionnaire = questionnaires.Get(draft.QuestionnaireVersion) ?? questionnaires.Current;
-        return Builder().Build(new AnnualReportInput(company, draft.CompanyName, year, draft.GeneratedAt, questionnaire,
-            draft.Figures, SubmittedToUwvOn: draft.SubmittedToUwvOn)).Checklist;
+        return draft is null ? null : Build(company, year, draft, draft.GeneratedAt);
+    }
+
+    /// <summary>The one way a report is built from a draft's inputs: drafting, hiding, the checklist and signing alike.</summary>
+    private AnnualReport Build(string company, int year, ReportDraftInputs inputs, DateTimeOffset at, string? conclusion = null,
+        ReportSignature? signature = null)
+    {
+        var questionnaire = questionnaires.Get(inputs.QuestionnaireVersion) ?? questionnaires.Current;
+        return Builder().Build(new AnnualReportInput(company, inputs.CompanyName, year, at, questionnaire, inputs.Figures, conclusion,
+            signature, inputs.SubmittedToUwvOn, inputs.OpenAnswers, inputs.PreviousYear));
     }
 
     public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>

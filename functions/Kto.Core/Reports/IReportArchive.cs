@@ -21,6 +21,12 @@ public interface IReportArchive
 
     Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken);
 
+    /// <summary>Keeps the inputs a reserved version was built from beside its files (written once), before it is completed.</summary>
+    Task SaveVersionInputsAsync(string company, int year, int version, ReportDraftInputs inputs, CancellationToken cancellationToken);
+
+    /// <summary>The inputs a signed version was built from; null when it was signed before versions kept them.</summary>
+    Task<ReportDraftInputs?> ReadVersionInputsAsync(string company, int year, int version, CancellationToken cancellationToken);
+
     Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken);
 
     Task CompleteVersionAsync(string company, int year, int version, ReportFiles files, string sha256, string companyName,

@@ -17,7 +17,9 @@ namespace Kto.Functions.Portal;
 /// The bureau's report page for one company and year: start a draft (the same Durable run as the API), preview it
 /// (the draft PDF in the page and its UWV checklist as HTML), write the conclusion and sign as the signed-in person.
 /// The sign form carries the draft id it shows, so a draft replaced meanwhile is refused with a page, not signed.
-/// Every signature goes to the audit log. Bureau users only; anyone else gets the same 404 as a missing page.
+/// Every signature goes to the audit log. The page also lists the draft's open answers, each of which the bureau can
+/// hide with a reason (audited, left out of this and every later draft), and the exemption letters of percelen with
+/// too few ended services. Bureau users only; anyone else gets the same 404 as a missing page.
 /// </summary>
 public sealed class BureauReportsPageFunction(
     SessionService sessions,
@@ -25,6 +27,8 @@ public sealed class BureauReportsPageFunction(
     PortalPageRenderer pages,
     ICompanyStore companies,
     AnnualReportService reports,
+    ExemptionLetterService exemptionLetters,
+    Kto.Core.Questionnaires.QuestionnaireCatalog questionnaires,
     IAuditLog audit,
     TimeProvider time)
 {
@@ -46,6 +50,7 @@ public sealed class BureauReportsPageFunction(
             // Stays in the URL on reload, so it must stay true once the draft is there too.
             "gestart" => "Een nieuw concept is aangevraagd. Staat hieronder nog geen of een ouder concept, vernieuw de pagina dan over een paar seconden.",
             "ondertekend" => "Het rapport is ondertekend. De nieuwe versie staat hieronder.",
+            "verborgen" => "Het antwoord is verborgen. Het nieuwe concept hieronder bevat het niet meer.",
             _ => null,
         };
         return await PageAsync(visitor, found!, year, notice, null, null, StatusCodes.Status200OK, cancellationToken);
@@ -105,6 +110,51 @@ public sealed class BureauReportsPageFunction(
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
     }
 
+    [Function(nameof(PortalBureauHideAnswer))]
+    public async Task<IActionResult> PortalBureauHideAnswer(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/hide")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
+        var answer = form.GetValueOrDefault("answer") ?? "";
+        var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";
+        if (reason.Length is 0 or > OpenAnswersFunction.MaxReasonLength)
+            return await PageAsync(visitor, found!, year, null,
+                $"Geef een reden om het antwoord te verbergen (hoogstens {OpenAnswersFunction.MaxReasonLength} tekens).", null,
+                StatusCodes.Status422UnprocessableEntity, cancellationToken);
+
+        // The person who hides is the signed-in person, as for signing.
+        var hiddenBy = visitor.User!.Email;
+        var hiding = await reports.HideAnswerAsync(company, year, answer, hiddenBy, reason, cancellationToken);
+        if (hiding.Outcome is AnswerHiding.Outcomes.NoDraft or AnswerHiding.Outcomes.UnknownAnswer)
+            return await PageAsync(visitor, found!, year, null, "Dit antwoord staat niet (meer) in het concept. Bekijk het concept hieronder.", null,
+                StatusCodes.Status409Conflict, cancellationToken);
+        if (hiding.Outcome == AnswerHiding.Outcomes.Hidden)
+            await audit.WriteAsync(AuditEntry.AnswerHidden(hiddenBy, company, year, hiding.Hidden!), cancellationToken);
+        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=verborgen");
+    }
+
+    [Function(nameof(PortalBureauExemptionLetter))]
+    public async Task<IActionResult> PortalBureauExemptionLetter(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/exemption/{perceel}")] HttpRequest request,
+        string company,
+        int year,
+        string perceel,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!PerceelNames.TryParse(perceel, out var chosen)) return gate.NotFound(visitor);
+        var letter = await exemptionLetters.CreateAsync(company, year, chosen, cancellationToken);
+        if (letter.Outcome != ExemptionLetterResult.Outcomes.Ready) return gate.NotFound(visitor);
+        return new FileContentResult(letter.Pdf!, "application/pdf") { FileDownloadName = ExemptionLetterLinks.FileName(year, company, chosen) };
+    }
+
     [Function(nameof(PortalBureauDraftFile))]
     public async Task<IActionResult> PortalBureauDraftFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/draft/report.pdf")] HttpRequest request,
@@ -130,7 +180,9 @@ public sealed class BureauReportsPageFunction(
         int status, CancellationToken cancellationToken, string? conclusion = null)
     {
         var (draft, versions) = await reports.ListAsync(company.Id, year, cancellationToken);
-        var checklist = draft is null ? null : await reports.DraftChecklistAsync(company.Id, year, draft.Id, cancellationToken);
+        var report = draft is null ? null : await reports.DraftReportAsync(company.Id, year, draft.Id, cancellationToken);
+        var checklist = report?.Checklist;
+        var hidden = draft is null ? null : (await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken))?.Hidden;
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
@@ -154,6 +206,29 @@ public sealed class BureauReportsPageFunction(
                 ["status"] = StatusText(c.Status.ToString()),
                 ["status_class"] = c.Status.ToString().ToLowerInvariant(),
                 ["explanation"] = c.Explanation,
+            }).ToList(),
+            ["exemptions"] = report?.Percelen.Where(p => p.ExemptionPossible).Select(p => new Dictionary<string, object?>
+            {
+                ["perceel"] = PerceelNames.DisplayName(p.Figures.Perceel),
+                ["ended"] = p.Figures.Ended,
+                ["letter"] = $"/portal/bureau/reports/{company.Id}/{year}/exemption/{ExemptionLetterLinks.Slug(p.Figures.Perceel)}",
+            }).ToList(),
+            ["open_answers"] = report?.Percelen.Where(p => p.OpenAnswers is { Count: > 0 }).Select(p => new Dictionary<string, object?>
+            {
+                ["perceel"] = PerceelNames.DisplayName(p.Figures.Perceel),
+                ["answers"] = p.OpenAnswers!.Select(a => new Dictionary<string, object?>
+                {
+                    ["id"] = a.Id,
+                    ["question"] = questionnaires.Get(report.QuestionnaireVersion)?.Find(a.QuestionId)?.Text.Nl ?? a.QuestionId,
+                    ["text"] = a.Text,
+                }).ToList(),
+            }).ToList(),
+            ["hidden"] = hidden?.Select(h => new Dictionary<string, object?>
+            {
+                ["id"] = h.AnswerId,
+                ["hidden_by"] = h.HiddenBy,
+                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["reason"] = h.Reason,
             }).ToList(),
             ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
             {

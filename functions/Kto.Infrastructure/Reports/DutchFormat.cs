@@ -18,5 +18,17 @@ public static class DutchFormat
 
     public static string DateTime(DateTimeOffset moment) => DutchTime.ToDutch(moment).ToString(DutchTime.DateFormat + ", HH:mm", Culture);
 
+    /// <summary>A change with its sign: "+0,3", "−0,5" (a real minus), "0,0".</summary>
+    public static string Change(double? value, int decimals = 1) => value switch
+    {
+        null => "–",
+        { } v when Math.Round(v, decimals) > 0 => "+" + Number(v, decimals),
+        { } v when Math.Round(v, decimals) < 0 => "−" + Number(-v, decimals),
+        _ => Number(0.0, decimals),
+    };
+
+    /// <summary>A change of a fraction in percentage points: "+11,7 procentpunt".</summary>
+    public static string PointsChange(double? fraction) => fraction is { } f ? Change(f * 100) + " procentpunt" : "–";
+
     public static string YesNo(bool? value, string unknown = "–") => value switch { true => "ja", false => "nee", null => unknown };
 }

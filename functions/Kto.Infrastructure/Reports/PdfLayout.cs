@@ -88,7 +88,7 @@ public sealed class PdfLayout : IDisposable
 
     public double Y { get; private set; }
     public double Width => PageWidth - 2 * Margin;
-    private static double Bottom => PageHeight - Margin - 14; // room for the footer
+    public static double Bottom => PageHeight - Margin - 14; // room for the footer
 
     public void NewPage()
     {
@@ -107,18 +107,20 @@ public sealed class PdfLayout : IDisposable
 
     public void Space(double height = Gap) => Y += height;
 
-    public void Heading1(string text)
+    /// <param name="keepWithNext">The height of what follows that must stay on the heading's page (a table's lead, <see cref="TableLead"/>).</param>
+    public void Heading1(string text, double keepWithNext = 0)
     {
-        EnsureSpace(60);
+        EnsureSpace(Math.Max(60, H1.Height + 12 + keepWithNext));
         Text(text, H1, Accent, Margin, Y + H1.Height * 0.8);
         Y += H1.Height + 2;
         Line(Accent, 1, Margin, Y, Margin + Width, Y);
         Y += 10;
     }
 
-    public void Heading2(string text)
+    /// <inheritdoc cref="Heading1"/>
+    public void Heading2(string text, double keepWithNext = 0)
     {
-        EnsureSpace(50);
+        EnsureSpace(Math.Max(50, H2.Height + 10 + keepWithNext));
         Y += 4;
         Text(text, H2, Accent, Margin, Y + H2.Height * 0.8);
         Y += H2.Height + 6;
@@ -151,27 +153,93 @@ public sealed class PdfLayout : IDisposable
         Y += 2;
     }
 
-    /// <summary>A table with a shaded header; columns get the given share of the width; cells wrap.</summary>
+    /// <summary>Rows a table keeps together: at its start, and carried onto a new page at a break. No row stands alone.</summary>
+    public const int KeepRows = 3;
+
+    /// <summary>
+    /// A table with a shaded header; columns get the given share of the width; cells wrap. The header repeats on every
+    /// page the table reaches; the table starts on a new page when its header and first <see cref="KeepRows"/> rows do
+    /// not fit (or, when it is short, when it does not fit whole but would on a page of its own), and a break never
+    /// leaves fewer than <see cref="KeepRows"/> rows for the next page (<see cref="PlanBreaks"/>).
+    /// </summary>
     public void Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double> shares,
         IReadOnlyList<bool>? alignRight = null)
     {
-        var widths = shares.Select(s => s / shares.Sum() * Width).ToArray();
+        var widths = Widths(shares);
+        var list = rows.ToList();
+        var headerHeight = RowHeight(headers, widths, SmallBold);
+        var heights = list.Select(r => RowHeight(r, widths, Small)).ToList();
+        var breaks = PlanBreaks(page is null ? Bottom + 1 : Y, Margin, Bottom, headerHeight, heights);
+        if (page is null || breaks.Contains(-1)) NewPage();
         DrawRow(headers, widths, SmallBold, HeaderFill, alignRight);
-        foreach (var row in rows) DrawRow(row, widths, Small, null, alignRight, repeatHeader: headers);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (breaks.Contains(i))
+            {
+                NewPage();
+                DrawRow(headers, widths, SmallBold, HeaderFill, alignRight);
+            }
+            DrawRow(list[i], widths, Small, null, alignRight);
+        }
         Y += Gap + 2;
     }
 
-    private void DrawRow(IReadOnlyList<string> cells, double[] widths, PdfFont font, SKColor? fill, IReadOnlyList<bool>? alignRight,
-        IReadOnlyList<string>? repeatHeader = null)
+    /// <summary>The height a table needs on the page it starts on: its header and first <see cref="KeepRows"/> rows.</summary>
+    public double TableLead(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<double> shares)
     {
-        const double pad = 3;
+        var widths = Widths(shares);
+        return RowHeight(headers, widths, SmallBold) + rows.Take(KeepRows).Sum(r => RowHeight(r, widths, Small));
+    }
+
+    /// <summary>
+    /// Where a table's pages break: the row indexes that start a new page (with the header repeated), and -1 when the
+    /// whole table starts on a new page. Pure, so the rule can be checked on its own.
+    /// </summary>
+    /// <param name="y">Where the table would start on the current page.</param>
+    /// <param name="top">Where a new page's content starts; <paramref name="bottom"/>: where it ends.</param>
+    public static IReadOnlySet<int> PlanBreaks(double y, double top, double bottom, double header, IReadOnlyList<double> heights, int keep = KeepRows)
+    {
+        var breaks = new SortedSet<int>();
+        var n = heights.Count;
+        var lead = header + heights.Take(keep).Sum();
+        var whole = header + heights.Sum();
+        // A short table that fits a page of its own moves whole; any table moves when its lead does not fit.
+        if (y + lead > bottom || (y + whole > bottom && whole <= bottom - top && n <= 2 * keep))
+        {
+            breaks.Add(-1);
+            y = top;
+        }
+        y += header;
+        var pageStart = 0;
+        for (var i = 0; i < n;)
+        {
+            if (y + heights[i] > bottom && i > pageStart)
+            {
+                // Carry at least `keep` rows over, taking them from this page (which keeps at least one).
+                var at = Math.Max(pageStart + 1, Math.Min(i, n - keep));
+                breaks.Add(at);
+                y = top + header;
+                pageStart = i = at;
+                continue;
+            }
+            y += heights[i];
+            i++;
+        }
+        return breaks;
+    }
+
+    private double[] Widths(IReadOnlyList<double> shares) => shares.Select(s => s / shares.Sum() * Width).ToArray();
+
+    private const double CellPad = 3;
+
+    private static double RowHeight(IReadOnlyList<string> cells, double[] widths, PdfFont font) =>
+        cells.Select((c, i) => Wrap(c, font, widths[i] - 2 * CellPad).Count).Max() * (font.Height + 1) + 2 * CellPad;
+
+    private void DrawRow(IReadOnlyList<string> cells, double[] widths, PdfFont font, SKColor? fill, IReadOnlyList<bool>? alignRight)
+    {
+        const double pad = CellPad;
         var wrapped = cells.Select((c, i) => Wrap(c, font, widths[i] - 2 * pad)).ToList();
         var height = wrapped.Max(w => w.Count) * (font.Height + 1) + 2 * pad;
-        if (page is null || Y + height > Bottom)
-        {
-            NewPage();
-            if (repeatHeader is not null) DrawRow(repeatHeader, widths, SmallBold, HeaderFill, alignRight);
-        }
         if (fill is { } color)
         {
             var rect = SKRect.Create((float)Margin, (float)Y, (float)Width, (float)height);

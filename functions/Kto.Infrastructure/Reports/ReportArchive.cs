@@ -16,7 +16,7 @@ namespace Kto.Infrastructure.Reports;
 /// draft id is the SHA-256 of the draft's report.json: a new draft is a new folder, so what a draft id names never
 /// changes under a reader or a signer; beside them <c>inputs.json</c>, the figures the draft was built from, which
 /// signing rebuilds the report from (internal, never served); <c>{year}/{company}/v{n}/report.pdf|xlsx|json</c> for signed version n, written
-/// once and never again.</item>
+/// once and never again, with its <c>inputs.json</c> (what next year's comparison reads; internal, never served).</item>
 /// <item>Table <c>reports</c>: partition <c>{company}_{year}</c> with row <c>draft</c> (the current draft id) and rows
 /// <c>v0001</c>, <c>v0002</c>… (signer, time, SHA-256 of the PDF; a version without the hash is a signing that did
 /// not finish and is never served); partition <c>verify</c> with one row per signed PDF's SHA-256.</item>
@@ -114,6 +114,18 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
             return null;
         }
     }
+
+    /// <summary>The inputs of a reserved version, create-only beside its files (a retry after a crash signs the next version).</summary>
+    public Task SaveVersionInputsAsync(string company, int year, int version, ReportDraftInputs inputs, CancellationToken cancellationToken) =>
+        UploadAsync(VersionPath(year, company, version, DraftInputs), JsonSerializer.SerializeToUtf8Bytes(inputs, KtoJson.Options),
+            "application/json", overwrite: false, cancellationToken);
+
+    /// <summary>Only of a version whose signing finished; null for one signed before versions kept their inputs.</summary>
+    public async Task<ReportDraftInputs?> ReadVersionInputsAsync(string company, int year, int version, CancellationToken cancellationToken) =>
+        await IsCompleteAsync(company, year, version, null, cancellationToken)
+        && await ReadAsync(VersionPath(year, company, version, DraftInputs), cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<ReportDraftInputs>(json, KtoJson.Options)
+            : null;
 
     /// <summary>
     /// Reserves the next version number: the row is added (never replaced), so two signings at once get two numbers.

@@ -29,6 +29,7 @@ public sealed class ReportPdfRenderer
         Summary(pdf, report);
         foreach (var perceel in report.Percelen) PerceelSection(pdf, report, perceel, questionnaire);
         Checklist(pdf, report);
+        OpenAnswersAppendix(pdf, report, questionnaire);
         ConclusionAndSignature(pdf, report, verifyUrl, version);
 
         return pdf.Finish($"KTO {report.Year} · {report.CompanyName} · {(draft ? "concept" : $"versie {version}")}", draft);
@@ -76,7 +77,8 @@ public sealed class ReportPdfRenderer
                 DutchFormat.YesNo(p.KpiMet, "geen cijfers"),
                 DutchFormat.YesNo(p.MinimumResponseMet),
             ]).ToList();
-        pdf.Table(["Perceel", "Beëindigd", "Benaderd", "Respons", "Respons %", "Gemiddeld cijfer (95%-BI)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}", "Minimale respons"],
+        string[] headers = ["Perceel", "Beëindigd", "Benaderd", "Respons", "Respons %", "Gemiddeld cijfer (95%-BI)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}", "Minimale respons"];
+        pdf.Table(headers,
             rows, [2.6, 1.3, 1.3, 1.1, 1.2, 2.1, 1.0, 1.2], [false, true, true, true, true, false, false, false]);
 
         foreach (var p in report.Percelen)
@@ -86,10 +88,11 @@ public sealed class ReportPdfRenderer
                 pdf.Paragraph($"• {name}: geen beëindigde diensten in {report.Year}.", pdf.Small);
             else if (p.ExemptionPossible)
                 pdf.Paragraph($"• {name}: minder dan {report.Norms.ExemptionThreshold} beëindigde diensten in {report.Year}. " +
-                              "Het bedrijf kan bij UWV vrijstelling aanvragen (voor dezelfde deadline).", pdf.Small);
+                              "Het bedrijf kan bij UWV vrijstelling aanvragen (voor dezelfde deadline); het onderzoeksbureau zet daarvoor een aanvraagbrief klaar.", pdf.Small);
             else if (p.Grades.IsIndicative && p.Figures.Responded > 0)
                 pdf.Paragraph($"• {name}: minder dan {report.Norms.IndicativeBelowRespondents} deelnemers; de cijfers zijn indicatief.", pdf.Small);
         }
+        Comparison(pdf, report);
         pdf.Space(4);
         pdf.Paragraph($"Controlelijst UWV: {StatusText(report.Checklist.Status).ToLowerInvariant()} " +
                       $"({report.Checklist.Checks.Count(c => c.Status == UwvCheckStatus.Passed)} van {report.Checklist.Checks.Count} eisen voldaan). Zie de controlelijst verderop.", pdf.Bold);
@@ -155,6 +158,12 @@ public sealed class ReportPdfRenderer
         pdf.Field("Respons", $"{f.Responded} van {f.Ended} = {Percent(p.ResponseRate.Proportion)}" +
                              (p.ResponseRate.Proportion is null ? "" : $" (95%-BI {Percent(p.ResponseRate.Lower)} – {Percent(p.ResponseRate.Upper)})") +
                              $"; minimale respons {(p.MinimumResponseMet == true ? "gehaald" : "niet gehaald")}");
+        if (report.PreviousYear is { } cmp)
+            pdf.Field($"Vorig jaar ({cmp.PreviousYear})", p.PreviousYear is { } was
+                ? $"gemiddeld cijfer {Number(was.MeanGrade)} (nu {Number(p.Grades.Mean)}: {DutchFormat.Change(was.MeanGradeChange)}); " +
+                  $"respons {Percent(was.ResponseRate)} (nu {Percent(p.ResponseRate.Proportion)}: {DutchFormat.PointsChange(was.ResponseRateChange)}); " +
+                  $"KPI {KpiText(was.KpiMet)} (nu {KpiText(p.KpiMet)})"
+                : cmp.Note ?? $"perceel niet in het rapport over {cmp.PreviousYear}");
         if (f.CompletedTrajectories is { } completed)
             pdf.Field("Resultaten (Blik op Werk)", $"{completed} trajecten afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
         else
@@ -188,17 +197,83 @@ public sealed class ReportPdfRenderer
             pdf.Advance(chartHeight + 10);
         }
 
-        pdf.Heading2("Resultaten per vraag");
-        pdf.Table(["Vraag", "Verplicht", "Beantwoord", "Gemiddelde", "Weet niet"],
-            f.QuestionResults.Select(r => (IReadOnlyList<string>)
+        string[] questionHeaders = ["Vraag", "Verplicht", "Beantwoord", "Gemiddelde", "Weet niet"];
+        double[] questionShares = [4.2, 1, 1.3, 1.3, 1.2];
+        var questionRows = f.QuestionResults.Select(r => (IReadOnlyList<string>)
+        [
+            questionnaire?.Find(r.QuestionId)?.Text.Nl ?? r.QuestionId,
+            r.Mandatory ? "ja" : "nee",
+            r.Answered.ToString(Culture),
+            r.Mean is null ? (IsOpen(questionnaire, r.QuestionId) ? "open vraag (zie bijlage)" : "–") : Number(r.Mean) + Scale(questionnaire, r.QuestionId),
+            r.DontKnow.ToString(Culture),
+        ]).ToList();
+        pdf.Heading2("Resultaten per vraag", pdf.TableLead(questionHeaders, questionRows, questionShares));
+        pdf.Table(questionHeaders, questionRows, questionShares, [false, false, true, true, true]);
+    }
+
+    /// <summary>
+    /// The previous year beside this one, per perceel: mean grade, response and KPI with the change; or why there is
+    /// no comparison ("geen rapport over 2025").
+    /// </summary>
+    private static void Comparison(PdfLayout pdf, AnnualReport report)
+    {
+        if (report.PreviousYear is not { } cmp) return;
+        var before = cmp.PreviousYear;
+        if (!cmp.Available)
+        {
+            pdf.Heading2($"Vergelijking met {before}");
+            pdf.Paragraph($"Vergelijking met {before}: {cmp.Note}.");
+            return;
+        }
+        string[] headers = ["Perceel", $"Cijfer {before}", $"Cijfer {report.Year}", "Verschil", $"Respons {before}", $"Respons {report.Year}", "Verschil", $"KPI {before}", $"KPI {report.Year}"];
+        double[] shares = [2.4, 1, 1, 1, 1.1, 1.1, 1.4, 0.9, 0.9];
+        var rows = report.Percelen.Select(p => p.PreviousYear is { } was
+            ? (IReadOnlyList<string>)
             [
-                questionnaire?.Find(r.QuestionId)?.Text.Nl ?? r.QuestionId,
-                r.Mandatory ? "ja" : "nee",
-                r.Answered.ToString(Culture),
-                r.Mean is null ? (IsOpen(questionnaire, r.QuestionId) ? "open vraag" : "–") : Number(r.Mean) + Scale(questionnaire, r.QuestionId),
-                r.DontKnow.ToString(Culture),
-            ]),
-            [4.2, 1, 1.3, 1.3, 1.2], [false, false, true, true, true]);
+                PerceelNames.DisplayName(p.Figures.Perceel), Number(was.MeanGrade), Number(p.Grades.Mean), DutchFormat.Change(was.MeanGradeChange),
+                Percent(was.ResponseRate), Percent(p.ResponseRate.Proportion), DutchFormat.PointsChange(was.ResponseRateChange),
+                DutchFormat.YesNo(was.KpiMet), DutchFormat.YesNo(p.KpiMet),
+            ]
+            : [PerceelNames.DisplayName(p.Figures.Perceel), "–", Number(p.Grades.Mean), "–", "–", Percent(p.ResponseRate.Proportion), "–", "–", DutchFormat.YesNo(p.KpiMet)]).ToList();
+        pdf.Heading2($"Vergelijking met {before}", pdf.TableLead(headers, rows, shares));
+        pdf.Table(headers, rows, shares, [false, true, true, true, true, true, true, false, false]);
+        pdf.Paragraph($"Vergeleken met het ondertekende rapport over {before} (versie {cmp.PreviousVersion}). De KPI van {before} is beoordeeld " +
+                      $"met de norm van dit rapport (gemiddeld cijfer minimaal {Number(report.Norms.KpiMinimumMeanGrade)}). Verschil = {report.Year} min {before}.", pdf.Small);
+    }
+
+    /// <summary>The appendix: every perceel's open answers, already redacted, grouped per open question, numbered.</summary>
+    private static void OpenAnswersAppendix(PdfLayout pdf, AnnualReport report, Questionnaire? questionnaire)
+    {
+        if (report.Percelen.All(p => p.OpenAnswers is null)) return; // a report drafted before the appendix existed
+        pdf.NewPage();
+        pdf.Heading1("Bijlage: open antwoorden per perceel");
+        pdf.Paragraph("De antwoorden op de open vragen, zoals klanten ze gaven. Namen, e-mailadressen, telefoonnummers, postcodes, " +
+                      $"nummers die op een BSN lijken en klantnummers zijn vervangen door {OpenAnswerRedactor.Marker} voordat het antwoord in " +
+                      "dit rapport kwam. Het onderzoeksbureau kan een antwoord weglaten dat iemand toch herkenbaar maakt; het legt dat met reden vast.", pdf.Small);
+        string[] headers = ["Nr", "Antwoord"];
+        double[] shares = [0.6, 9.4];
+        foreach (var p in report.Percelen)
+        {
+            var name = PerceelNames.DisplayName(p.Figures.Perceel);
+            var answers = p.OpenAnswers ?? [];
+            if (answers.Count == 0)
+            {
+                pdf.Heading2($"Perceel {name}");
+                pdf.Paragraph(p.Figures.Ended == 0 ? $"Geen beëindigde diensten in {report.Year}." : "Geen open antwoorden.");
+                continue;
+            }
+            var groups = answers.GroupBy(a => a.QuestionId).Select(g => (
+                Title: $"{questionnaire?.Find(g.Key)?.Text.Nl ?? g.Key} ({g.Count()} {(g.Count() == 1 ? "antwoord" : "antwoorden")})",
+                Rows: g.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(Culture), a.Text]).ToList())).ToList();
+            var titleHeight = pdf.Bold.Height + 7;
+            pdf.Heading2($"Perceel {name}", titleHeight + pdf.TableLead(headers, groups[0].Rows, shares));
+            foreach (var (title, rows) in groups)
+            {
+                pdf.EnsureSpace(titleHeight + pdf.TableLead(headers, rows, shares));
+                pdf.Paragraph(title, pdf.Bold);
+                pdf.Table(headers, rows, shares, [true, false]);
+            }
+        }
     }
 
     private static void Checklist(PdfLayout pdf, AnnualReport report)
@@ -258,6 +333,8 @@ public sealed class ReportPdfRenderer
         UwvCheckStatus.Failed => "Niet voldaan",
         _ => "Open",
     };
+
+    private static string KpiText(bool? met) => met switch { true => "gehaald", false => "niet gehaald", null => "geen cijfers" };
 
     private static string GradeWithInterval(PerceelReport p) =>
         p.Grades.Mean is null ? "geen cijfers" : $"{Number(p.Grades.Mean)} ({Interval(p)})";

@@ -29,6 +29,12 @@ public sealed class ReportXlsxRenderer
             ["Norm gemiddeld cijfer", report.Norms.KpiMinimumMeanGrade], ["Norm minimale respons", report.Norms.MinimumResponseRate],
             ["Norm minimaal aantal deelnemers", report.Norms.MinimumRespondents], ["Drempel vrijstelling (minder dan)", report.Norms.ExemptionThreshold],
             ["Indicatief onder (deelnemers)", report.Norms.IndicativeBelowRespondents],
+            ["Vergelijking met vorig jaar", report.PreviousYear switch
+            {
+                null => null,
+                { Available: true } c => $"rapport over {c.PreviousYear}, versie {c.PreviousVersion}",
+                { } c => c.Note,
+            }],
         ]);
 
         var summary = workbook.AddWorksheet("Samenvatting");
@@ -80,6 +86,39 @@ public sealed class ReportXlsxRenderer
             {
                 PerceelNames.DisplayName(p.Figures.Perceel), PopulationChange.DutchChange(c.Change), c.Change, c.DutchReason(), c.Reason, c.Count,
             })));
+        if (report.PreviousYear is { } cmp)
+        {
+            var previous = workbook.AddWorksheet("Vorig jaar");
+            Rows(previous,
+                ["Perceel", "Vorig jaar", "Versie vorig jaar", "Beëindigd vorig jaar", "Respons vorig jaar", "Responspercentage vorig jaar",
+                 "Responspercentage", "Verschil responspercentage", "Gemiddeld cijfer vorig jaar", "Gemiddeld cijfer", "Verschil gemiddeld cijfer",
+                 "KPI gehaald vorig jaar", "KPI gehaald", "Opmerking"],
+                report.Percelen.Select(p => p.PreviousYear is { } was
+                    ? new object?[]
+                    {
+                        PerceelNames.DisplayName(p.Figures.Perceel), cmp.PreviousYear, cmp.PreviousVersion, was.Ended, was.Responded, was.ResponseRate,
+                        p.ResponseRate.Proportion, was.ResponseRateChange, was.MeanGrade, p.Grades.Mean, was.MeanGradeChange, YesNo(was.KpiMet),
+                        YesNo(p.KpiMet), null,
+                    }
+                    : new object?[]
+                    {
+                        PerceelNames.DisplayName(p.Figures.Perceel), cmp.PreviousYear, cmp.PreviousVersion, null, null, null,
+                        p.ResponseRate.Proportion, null, null, p.Grades.Mean, null, null, YesNo(p.KpiMet),
+                        cmp.Note ?? $"perceel niet in het rapport over {cmp.PreviousYear}",
+                    }));
+        }
+
+        if (report.Percelen.Any(p => p.OpenAnswers is not null))
+        {
+            var open = workbook.AddWorksheet("Open antwoorden");
+            Rows(open, ["Perceel", "Vraag-id", "Vraag", "Nr", "Antwoord", "Antwoord-id"],
+                report.Percelen.SelectMany(p => (p.OpenAnswers ?? []).GroupBy(a => a.QuestionId).SelectMany(g => g.Select((a, i) => new object?[]
+                {
+                    PerceelNames.DisplayName(p.Figures.Perceel), a.QuestionId, questionnaire?.Find(a.QuestionId)?.Text.Nl, i + 1, a.Text, a.Id,
+                }))));
+            open.Column(5).Width = 100;
+            open.Column(5).Style.Alignment.WrapText = true;
+        }
 
         var checks = workbook.AddWorksheet("Controlelijst");
         Rows(checks, ["Nr", "Id", "Eis", "Status", "Toelichting"],
@@ -91,6 +130,7 @@ public sealed class ReportXlsxRenderer
             sheet.Columns().Width = 16;
             sheet.Column(1).Width = 32;
         }
+        if (workbook.Worksheets.TryGetWorksheet("Open antwoorden", out var answersSheet)) answersSheet.Column(5).Width = 100;
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

@@ -6,7 +6,8 @@ namespace Kto.Infrastructure.Storage;
 /// <summary>
 /// The one mapper of the reports table: per <c>{company}_{year}</c> a <c>draft</c> row and version rows
 /// <c>v0001</c>, <c>v0002</c>… (reserved first, the PDF's SHA-256 merged in last as the commit point); partition
-/// <c>verify</c> has one row per signed PDF's SHA-256.
+/// <c>verify</c> has one row per signed PDF's SHA-256. Open answers the bureau hid are rows <c>hidden_{answer id}</c>
+/// in the company's partition (no hash column, so never read as a version).
 /// </summary>
 public static class ReportRows
 {
@@ -84,4 +85,26 @@ public static class ReportRows
     /// <summary>The company is null on a row not written by this code: nothing to verify against.</summary>
     public static (string? Company, VerifiedReport Report) ReadVerify(TableEntity e) =>
         (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default));
+
+    public const string HiddenPrefix = "hidden_";
+    public const string AnswerId = "AnswerId";
+    public const string HiddenBy = "HiddenBy";
+    public const string Reason = "Reason";
+    public const string HiddenAt = "HiddenAt";
+
+    /// <summary>The filter for a company's hidden answers of one year: row keys from <c>hidden_</c> up to the next character.</summary>
+    public static string HiddenFilter(string company, int year) =>
+        $"PartitionKey eq {TableKeys.Quote(Partition(company, year))} and RowKey ge '{HiddenPrefix}' and RowKey lt 'hidden`'";
+
+    public static TableEntity Hidden(string company, int year, HiddenAnswer hidden) => new(Partition(company, year), HiddenPrefix + hidden.AnswerId)
+    {
+        [AnswerId] = hidden.AnswerId,
+        [HiddenBy] = hidden.HiddenBy,
+        [Reason] = hidden.Reason,
+        [HiddenAt] = hidden.HiddenAt,
+    };
+
+    public static HiddenAnswer ReadHidden(TableEntity e) => new(
+        e.GetString(AnswerId) ?? e.RowKey[HiddenPrefix.Length..], e.GetString(HiddenBy) ?? "", e.GetString(Reason) ?? "",
+        e.GetDateTimeOffset(HiddenAt) ?? default);
 }

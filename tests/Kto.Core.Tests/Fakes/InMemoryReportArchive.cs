@@ -10,6 +10,7 @@ public sealed class InMemoryReportArchive : IReportArchive
     private readonly Dictionary<(string, int), List<(ReportVersionInfo Info, ReportFiles Files)>> versions = new();
     private readonly Dictionary<(string, int), int> reserved = new();
     private readonly Dictionary<string, VerifiedReport> verified = new();
+    private readonly Dictionary<(string, int, int), ReportDraftInputs> versionInputs = new();
 
     /// <summary>Lets a test replace a stored draft file, to show what signing does and does not read.</summary>
     public void ReplaceDraftFiles(string company, int year, Func<ReportFiles, ReportFiles> change)
@@ -41,6 +42,18 @@ public sealed class InMemoryReportArchive : IReportArchive
     public Task<(ReportDraftInfo? Draft, IReadOnlyList<ReportVersionInfo> Versions)> ListAsync(string company, int year, CancellationToken cancellationToken) =>
         Task.FromResult<(ReportDraftInfo?, IReadOnlyList<ReportVersionInfo>)>(
             (drafts.TryGetValue((company, year), out var d) ? d.Info : null, Versions(company, year).Select(v => v.Info).ToList()));
+
+    public Task SaveVersionInputsAsync(string company, int year, int version, ReportDraftInputs inputs, CancellationToken cancellationToken)
+    {
+        versionInputs.Add((company, year, version), inputs); // written once, as the real archive
+        return Task.CompletedTask;
+    }
+
+    public Task<ReportDraftInputs?> ReadVersionInputsAsync(string company, int year, int version, CancellationToken cancellationToken) =>
+        Task.FromResult(Versions(company, year).Any(v => v.Info.Version == version) ? versionInputs.GetValueOrDefault((company, year, version)) : null);
+
+    /// <summary>Lets a test stand for a version signed before versions kept their inputs.</summary>
+    public void ForgetVersionInputs(string company, int year, int version) => versionInputs.Remove((company, year, version));
 
     public Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
         Task.FromResult(reserved[(company, year)] = reserved.GetValueOrDefault((company, year)) + 1);

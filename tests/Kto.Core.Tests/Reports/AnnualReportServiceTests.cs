@@ -16,13 +16,16 @@ public class AnnualReportServiceTests
     private readonly RecordingReportRenderer renderer = new();
     private readonly InMemoryCompanyStore companies = new();
     private readonly FakeTimeProvider time = new(At(2027, 2, 10));
+    private readonly InMemoryOpenAnswerSources sources = new();
     private readonly AnnualReportService service;
 
     public AnnualReportServiceTests()
     {
         companies.TryAddAsync(new Company("acme", "Acme Re-integratie", At(2026, 1, 1)), "hash", default).Wait();
+        var questionnaires = new QuestionnaireCatalog(new QuestionnaireSettings());
         service = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" },
-            new QuestionnaireCatalog(new QuestionnaireSettings()), companies, archive, renderer, new MarkingPdfSigner(), time);
+            questionnaires, companies, archive, renderer, new MarkingPdfSigner(),
+            new OpenAnswersService(sources, sources, sources, questionnaires), sources, time);
     }
 
     private Task<ReportDraftInfo> DraftAsync(params PerceelFigures[] figures) =>

@@ -29,6 +29,12 @@ public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClien
     public async Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
         (ReservedVersion = await inner.ReserveVersionAsync(company, year, signedBy, signedAt, cancellationToken)).Value;
 
+    public Task SaveVersionInputsAsync(string company, int year, int version, ReportDraftInputs inputs, CancellationToken cancellationToken) =>
+        inner.SaveVersionInputsAsync(company, year, version, inputs, cancellationToken);
+
+    public Task<ReportDraftInputs?> ReadVersionInputsAsync(string company, int year, int version, CancellationToken cancellationToken) =>
+        inner.ReadVersionInputsAsync(company, year, version, cancellationToken);
+
     public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
         CancellationToken cancellationToken) => inner.SaveDraftAsync(company, year, files, inputs, checklistStatus, cancellationToken);
 

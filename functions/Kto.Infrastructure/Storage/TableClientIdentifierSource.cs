@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+using Kto.Core.Reports;
+
+namespace Kto.Infrastructure.Storage;
+
+/// <summary>
+/// The klantnummers and name fields of a company's clients for one year, read from the contacts table (only those
+/// columns) for the open-answer redactor. Nothing else of the contact data is read; nothing is kept.
+/// </summary>
+public sealed class TableClientIdentifierSource(TableServiceClient tables) : IClientIdentifierSource
+{
+    private static readonly string[] Columns = [ContactRows.Klantnummer, ContactRows.Voornaam, ContactRows.Voorletters, ContactRows.Tussenvoegsel, ContactRows.Achternaam];
+    private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
+
+    public async Task<ClientIdentifiers> ForYearAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var klantnummers = new List<string>();
+        var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
+        await foreach (var e in contacts.QueryAsync<TableEntity>(filter, select: Columns, cancellationToken: cancellationToken))
+        {
+            if (e.GetString(ContactRows.Klantnummer) is { Length: > 0 } klantnummer) klantnummers.Add(klantnummer);
+            names[e.RowKey] = new[] { ContactRows.Voornaam, ContactRows.Voorletters, ContactRows.Tussenvoegsel, ContactRows.Achternaam }
+                .Select(e.GetString).OfType<string>().Where(p => p.Length > 0).ToList();
+        }
+        return new ClientIdentifiers(names, klantnummers);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using Kto.Core.Companies;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+using Kto.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+using static Kto.Core.Tests.Reports.ReportFixtures;
+
+namespace Kto.Core.Tests.Reports;
+
+/// <summary>
+/// The draft's open answers (redacted before they reach the inputs), hiding one (it stays hidden in the next draft
+/// and in the signed version), the comparison with the previous year's signed inputs, and the exemption letter.
+/// </summary>
+public class AnnualReportAppendixTests
+{
+    private readonly InMemoryReportArchive archive = new();
+    private readonly RecordingReportRenderer renderer = new();
+    private readonly InMemoryCompanyStore companies = new();
+    private readonly InMemoryOpenAnswerSources sources = new();
+    private readonly FakeTimeProvider time = new(At(2027, 2, 10));
+    private readonly QuestionnaireCatalog questionnaires = new(new QuestionnaireSettings());
+    private readonly AnnualReportService service;
+
+    public AnnualReportAppendixTests()
+    {
+        companies.TryAddAsync(new Company("acme", "Acme Re-integratie", At(2025, 1, 1)), "hash", default).Wait();
+        service = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" }, questionnaires, companies, archive,
+            renderer, new MarkingPdfSigner(), new OpenAnswersService(sources, sources, sources, questionnaires), sources, time);
+    }
+
+    private void Answer(string serviceId, int year, Perceel perceel, string? goed, string? beter = null)
+    {
+        sources.Services.Add(new ReportServiceRow(serviceId, perceel, new DateOnly(year, 5, 1), null));
+        var values = new Dictionary<string, AnswerValue> { [Kto.Core.Questionnaires.Questionnaire.RapportcijferId] = new(8) };
+        if (goed is not null) values["open-goed"] = new(Text: goed);
+        if (beter is not null) values["open-beter"] = new(Text: beter);
+        sources.Responses.Add(new StoredResponse(new ServiceRef("acme", year, serviceId), perceel, new Answers(questionnaires.Current.Version, values), At(year, 6, 1)));
+    }
+
+    private Task<ReportDraftInfo> DraftAsync(int year = 2026, params PerceelFigures[] figures) =>
+        service.SaveDraftAsync("acme", year, figures.Length == 0 ? [Healthy()] : figures, At(year + 1, 1, 15), default);
+
+    [Fact]
+    public async Task The_drafts_inputs_and_report_carry_only_redacted_answers_per_perceel()
+    {
+        sources.NameParts["s1"] = ["Fenna", "Oudshoorn"];
+        sources.Klantnummers.Add("RX4821");
+        Answer("s1", 2026, Perceel.NaarWerk, "Ik ben Fenna, bel 06-12345678.", "Klantnummer RX4821 klopte niet.");
+        Answer("s2", 2026, Perceel.WerkfitMaken, "Fijne begeleiding.");
+
+        var draft = await DraftAsync(2026, Healthy(), Healthy(Perceel.WerkfitMaken));
+
+        var inputs = (await archive.ReadDraftInputsAsync("acme", 2026, draft.Id, default))!;
+        var stored = string.Join("\n", inputs.OpenAnswers!.Select(a => a.Text));
+        foreach (var secret in new[] { "Fenna", "06-12345678", "RX4821" }) Assert.DoesNotContain(secret, stored);
+        var report = renderer.Rendered.Last();
+        var naarWerk = report.Percelen.Single(p => p.Figures.Perceel == Perceel.NaarWerk).OpenAnswers!;
+        Assert.Equal(["open-goed", "open-beter"], naarWerk.Select(a => a.QuestionId)); // the questionnaire's order
+        Assert.Equal("Ik ben [verwijderd], bel [verwijderd].", naarWerk[0].Text);
+        Assert.Equal(["Fijne begeleiding."], report.Percelen.Single(p => p.Figures.Perceel == Perceel.WerkfitMaken).OpenAnswers!.Select(a => a.Text));
+        Assert.DoesNotContain("Fenna", Encoding.UTF8.GetString((await archive.ReadDraftFileAsync("acme", 2026, draft.Id, ReportFileNames.Json, default))!));
+    }
+
+    [Fact]
+    public async Task An_answer_of_a_service_outside_the_population_is_not_in_the_appendix()
+    {
+        Answer("s1", 2026, Perceel.NaarWerk, "Goed.");
+        sources.Responses.Add(new StoredResponse(new ServiceRef("acme", 2026, "gone"), Perceel.NaarWerk,
+            new Answers(questionnaires.Current.Version, new Dictionary<string, AnswerValue> { ["open-goed"] = new(Text: "Van een dienst die er niet meer is.") }), At(2026, 6, 1)));
+
+        await DraftAsync();
+
+        Assert.Equal(["Goed."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task A_hidden_answer_leaves_the_draft_stays_out_of_the_next_draft_and_of_the_signed_version()
+    {
+        Answer("s1", 2026, Perceel.NaarWerk, "Mijn buurvrouw die hier werkt was top.");
+        Answer("s2", 2026, Perceel.NaarWerk, "Goed geholpen.");
+        var first = await DraftAsync();
+        var target = renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Single(a => a.Text.Contains("buurvrouw")).Id;
+
+        var hiding = await service.HideAnswerAsync("acme", 2026, target, " b.bureau@example.nl ", " herkenbaar ", default);
+
+        Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
+        Assert.Equal(new HiddenAnswer(target, "b.bureau@example.nl", "herkenbaar", time.GetUtcNow()), hiding.Hidden);
+        Assert.NotEqual(first.Id, hiding.Draft!.Id); // a new draft: a sign request naming the old one is refused
+        Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
+        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, (await service.SignAsync("acme", 2026, first.Id, "X", null, default)).Outcome);
+
+        var again = await DraftAsync();
+        Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
+        Assert.Equal(AnswerHiding.Outcomes.AlreadyHidden, (await service.HideAnswerAsync("acme", 2026, target, "iemand anders", "nog eens", default)).Outcome);
+        Assert.Equal("herkenbaar", (await service.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden.Single().Reason);
+
+        await service.SignAsync("acme", 2026, again.Id, "J. de Vries", null, default);
+        Assert.DoesNotContain(renderer.Rendered.Last().Percelen.Single().OpenAnswers!, a => a.Id == target);
+        Assert.NotNull(renderer.Rendered.Last().Signature);
+    }
+
+    [Fact]
+    public async Task Hiding_an_unknown_answer_or_without_a_draft_changes_nothing()
+    {
+        Assert.Equal(AnswerHiding.Outcomes.NoDraft, (await service.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
+        Answer("s1", 2026, Perceel.NaarWerk, "Goed.");
+        var draft = await DraftAsync();
+        Assert.Equal(AnswerHiding.Outcomes.UnknownAnswer, (await service.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
+        Assert.Equal(draft.Id, (await archive.GetDraftAsync("acme", 2026, default))!.Id);
+        Assert.Empty((await service.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden);
+    }
+
+    [Fact]
+    public async Task The_draft_compares_with_the_latest_signed_version_of_the_year_before()
+    {
+        var figures2025 = Healthy() with { Responded = 5, Grades = [6, 6, 7, 7, 9] };
+        var draft2025 = await DraftAsync(2025, figures2025);
+        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", null, default);
+
+        await DraftAsync(2026, Healthy());
+
+        var report = renderer.Rendered.Last();
+        Assert.Equal(new YearComparison(2025, 1, true, null), report.PreviousYear);
+        var was = report.Percelen.Single().PreviousYear!;
+        Assert.Equal((7.0, 0.25), (was.MeanGrade!.Value, was.ResponseRate!.Value));
+        Assert.Equal(0.5, was.MeanGradeChange!.Value, 9);
+        // Stored in the draft's inputs: signing shows the comparison the bureau reviewed.
+        var inputs = (await archive.ReadDraftInputsAsync("acme", 2026, (await archive.GetDraftAsync("acme", 2026, default))!.Id, default))!;
+        Assert.Equal(figures2025.Grades, inputs.PreviousYear!.Figures.Single().Grades);
+    }
+
+    [Fact]
+    public async Task Only_a_draft_of_the_year_before_is_no_report_to_compare_with()
+    {
+        await DraftAsync(2025, Healthy());
+        await DraftAsync(2026, Healthy());
+        Assert.Equal("geen rapport over 2025", renderer.Rendered.Last().PreviousYear!.Note);
+    }
+
+    [Fact]
+    public async Task A_version_signed_without_stored_inputs_is_named_without_figures()
+    {
+        var draft2025 = await DraftAsync(2025, Healthy());
+        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", null, default);
+        archive.ForgetVersionInputs("acme", 2025, 1);
+
+        await DraftAsync(2026, Healthy());
+
+        Assert.Equal(YearComparison.NoInputsNote(2025, 1), renderer.Rendered.Last().PreviousYear!.Note);
+    }
+}
