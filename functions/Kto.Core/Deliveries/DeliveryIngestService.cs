@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kto.Core.Keurmerk;
 using Kto.Core.Settings;
 
 namespace Kto.Core.Deliveries;
@@ -9,11 +10,12 @@ namespace Kto.Core.Deliveries;
 /// count as accepted again and are never rewritten, and every run ends in a receipt, at the latest after
 /// <see cref="MaxAttempts"/> runs.
 /// </summary>
-public sealed class DeliveryIngestService(
+public sealed partial class DeliveryIngestService(
     IDeliveryStore store,
     DeliveryParser parser,
     DeliverySettings settings,
-    TimeProvider time)
+    TimeProvider time,
+    IOpdrachtgeverStore? opdrachtgevers = null)
 {
     private const int BatchSize = 100; // the Table storage transaction limit
 
@@ -79,11 +81,14 @@ public sealed class DeliveryIngestService(
             return await GiveUpAsync(company, fileName, contentHash, started, attempt - 1, content, cancellationToken);
         await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Processing, 0, started, null, attempt), cancellationToken);
 
-        var tally = new Tally(inspection.Warnings, settings.MaxIssuesPerCode);
+        var tally = new Tally(inspection.Warnings, settings.MaxIssuesPerCode) { Kind = inspection.Kind };
         try
         {
             copy.Position = 0;
-            await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
+            if (inspection.Kind == DeliveryKind.Opdrachtgevers)
+                await StoreOpdrachtgeversAsync(company, contentHash, copy, inspection, tally, cancellationToken);
+            else
+                await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
             var receipt = tally.Rows == 0
                 ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
                     new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels."), time.GetUtcNow())
@@ -214,12 +219,13 @@ public sealed class DeliveryIngestService(
         }
 
         public int Rows, Accepted, Duplicates;
+        public DeliveryKind Kind { get; init; }
         public ReceiptIssues Rejected { get; }
         public ReceiptIssues Warnings { get; }
 
         public Receipt Receipt(string company, string fileName, string status, DeliveryIssue? refusal, DateTimeOffset at) => new()
         {
-            Company = company, File = fileName, Status = status, Refusal = refusal,
+            Company = company, File = fileName, Status = status, Refusal = refusal, Kind = Deliveries.Receipt.KindName(Kind),
             Rows = Rows, Accepted = Accepted, Duplicates = Duplicates,
             Rejected = Rejected.Listed, Warnings = Warnings.Listed, Counts = ReceiptIssues.CountsOf(Rejected, Warnings),
             ProcessedAt = at,

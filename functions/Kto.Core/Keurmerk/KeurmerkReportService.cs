@@ -1,0 +1,41 @@
+using Kto.Core.Companies;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+
+namespace Kto.Core.Keurmerk;
+
+/// <summary>
+/// Builds the Keurmerk report of a company and year from what is stored now (it is not drafted or signed: Blik op
+/// Werk's auditor receives it from the bureau next to the signed UWV report), and its opdrachtgever response for progress.
+/// </summary>
+public sealed class KeurmerkReportService(
+    ReportFiguresService figures,
+    IReportSource source,
+    IOpdrachtgeverStore opdrachtgevers,
+    ICompanyStore companies,
+    QuestionnaireCatalog questionnaires,
+    KeurmerkSettings settings,
+    TimeProvider time)
+{
+    /// <summary>The report; null when the company does not exist.</summary>
+    public async Task<KeurmerkReport?> BuildAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var found = await companies.GetAsync(company, cancellationToken);
+        if (found is null) return null;
+        var clients = KeurmerkFigures.Clients(await figures.ForCompanyAsync(company, year, cancellationToken));
+        var results = KeurmerkFigures.Results(await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken), settings);
+        var opdrachtgeverFigures = await OpdrachtgeversAsync(company, year, cancellationToken);
+        return new KeurmerkReport(found.Id, found.Name, year, time.GetUtcNow(), questionnaires.Opdrachtgever.Version,
+            clients, opdrachtgeverFigures, results, KeurmerkFigures.Norms(clients, opdrachtgeverFigures, results, settings));
+    }
+
+    /// <summary>The opdrachtgever figures alone (progress shows them beside the clients').</summary>
+    public async Task<KeurmerkOpdrachtgevers> OpdrachtgeversAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var list = await opdrachtgevers.ListAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        if (list.Count == 0) return KeurmerkFigures.Opdrachtgevers(list, [], []);
+        var attempts = await opdrachtgevers.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        var responses = await opdrachtgevers.ResponsesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        return KeurmerkFigures.Opdrachtgevers(list, attempts, responses);
+    }
+}
