@@ -29,10 +29,10 @@ public static class KeurmerkFigures
     {
         var all = services.ToList();
         var completed = all.Where(s => TrajectoryResult.IsCompleted(s.RedenBeeindiging)).ToList();
-        var successful = completed.Count(s => TrajectoryResult.IsSuccessful(s.RedenBeeindiging, settings.SuccessWordList, settings.FailureWordList));
+        var successful = completed.Count(s => TrajectoryResult.IsSuccessful(s.RedenBeeindiging, settings.SuccessWordList(), settings.FailureWordList()));
         return new KeurmerkResults(all.Count, completed.Count, successful,
             completed.Count == 0 ? null : Math.Round((double)successful / completed.Count, 4),
-            settings.SuccessWordList, settings.FailureWordList);
+            settings.SuccessWordList(), settings.FailureWordList());
     }
 
     public static KeurmerkOpdrachtgevers Opdrachtgevers(

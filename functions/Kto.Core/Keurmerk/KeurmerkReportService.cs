@@ -15,8 +15,15 @@ public sealed class KeurmerkReportService(
     ICompanyStore companies,
     QuestionnaireCatalog questionnaires,
     KeurmerkSettings settings,
+    IKeurmerkReportRenderer renderer,
     TimeProvider time)
 {
+    /// <summary>One file of the report; null when the company does not exist.</summary>
+    public async Task<KeurmerkFile?> FileAsync(string company, int year, KeurmerkFormat format, CancellationToken cancellationToken) =>
+        await BuildAsync(company, year, cancellationToken) is { } report
+            ? new KeurmerkFile(KeurmerkFormats.FileName(format), KeurmerkFormats.ContentType(format), renderer.Render(report, format))
+            : null;
+
     /// <summary>The report; null when the company does not exist.</summary>
     public async Task<KeurmerkReport?> BuildAsync(string company, int year, CancellationToken cancellationToken)
     {

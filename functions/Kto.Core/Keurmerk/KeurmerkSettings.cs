@@ -27,9 +27,9 @@ public sealed class KeurmerkSettings
     /// <summary>… and none of these.</summary>
     public string FailureWords { get; set; } = string.Join(',', Reports.TrajectoryResult.FailureWords);
 
-    public IReadOnlyList<string> SuccessWordList => Split(SuccessWords);
+    public IReadOnlyList<string> SuccessWordList() => Split(SuccessWords);
 
-    public IReadOnlyList<string> FailureWordList => Split(FailureWords);
+    public IReadOnlyList<string> FailureWordList() => Split(FailureWords);
 
     private static string[] Split(string words) =>
         words.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -29,9 +29,16 @@ public static class StorageNames
     public const string SessionsTable = "sessions";
     public const string AuditTable = "audit";
 
+    // Blik op Werk: the opdrachtgevers of a company and year, kept apart from the clients (same keys as services).
+    public const string OpdrachtgeversTable = "opdrachtgevers";
+    public const string OpdrachtgeverContactsTable = "opdrachtgevercontacts";
+    public const string OpdrachtgeverAttemptsTable = "opdrachtgeverattempts";
+    public const string OpdrachtgeverResponsesTable = "opdrachtgeverresponses";
+
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
         [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable,
-         UsersTable, SignInLinksTable, SessionsTable, AuditTable];
+         UsersTable, SignInLinksTable, SessionsTable, AuditTable,
+         OpdrachtgeversTable, OpdrachtgeverContactsTable, OpdrachtgeverAttemptsTable, OpdrachtgeverResponsesTable];
 }
