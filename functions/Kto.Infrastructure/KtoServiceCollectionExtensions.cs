@@ -105,6 +105,7 @@ public static class KtoServiceCollectionExtensions
         // --- Blik op Werk Keurmerk: opdrachtgevers (their own tables) and the Keurmerk report ---
         services.AddSingleton<TableOpdrachtgeverStore>();
         services.AddSingleton<IOpdrachtgeverStore>(provider => provider.GetRequiredService<TableOpdrachtgeverStore>());
+        services.AddSingleton<OpdrachtgeverFiguresService>();
         services.AddSingleton<KeurmerkReportService>();
         services.AddSingleton<IKeurmerkReportRenderer, KeurmerkReportRenderer>();
         // --- end Blik op Werk ---

@@ -11,7 +11,7 @@ namespace Kto.Core.Keurmerk;
 public sealed class KeurmerkReportService(
     ReportFiguresService figures,
     IReportSource source,
-    IOpdrachtgeverStore opdrachtgevers,
+    OpdrachtgeverFiguresService opdrachtgevers,
     ICompanyStore companies,
     QuestionnaireCatalog questionnaires,
     KeurmerkSettings settings,
@@ -31,18 +31,8 @@ public sealed class KeurmerkReportService(
         if (found is null) return null;
         var clients = KeurmerkFigures.Clients(await figures.ForCompanyAsync(company, year, cancellationToken));
         var results = KeurmerkFigures.Results(await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken), settings);
-        var opdrachtgeverFigures = await OpdrachtgeversAsync(company, year, cancellationToken);
+        var opdrachtgeverFigures = await opdrachtgevers.ForYearAsync(company, year, cancellationToken);
         return new KeurmerkReport(found.Id, found.Name, year, time.GetUtcNow(), questionnaires.Opdrachtgever.Version,
             clients, opdrachtgeverFigures, results, KeurmerkFigures.Norms(clients, opdrachtgeverFigures, results, settings));
-    }
-
-    /// <summary>The opdrachtgever figures alone (progress shows them beside the clients').</summary>
-    public async Task<KeurmerkOpdrachtgevers> OpdrachtgeversAsync(string company, int year, CancellationToken cancellationToken)
-    {
-        var list = await opdrachtgevers.ListAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        if (list.Count == 0) return KeurmerkFigures.Opdrachtgevers(list, [], []);
-        var attempts = await opdrachtgevers.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        var responses = await opdrachtgevers.ResponsesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        return KeurmerkFigures.Opdrachtgevers(list, attempts, responses);
     }
 }
