@@ -127,7 +127,7 @@ var names = {
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports', 'letters']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches', 'opdrachtgevers', 'opdrachtgevercontacts', 'opdrachtgeverattempts', 'opdrachtgeverresponses']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'
@@ -177,6 +177,7 @@ var ktoSettingDefaults = {
   Kto__Fieldwork__MaxCallAttempts: '5'
   Kto__Fieldwork__NoMailOnSunday: 'true'
   Kto__Questionnaire__CurrentVersion: 'kto-2026-1'
+  Kto__Questionnaire__OpdrachtgeverVersion: 'bow-opdrachtgever-2026-1'
   // Report norms. MinimumResponseRate is unconfirmed (UWV's guideline for bureaus is not public): set the real value.
   Kto__Report__KpiMinimumMeanGrade: '7'
   Kto__Report__MinimumResponseRate: '0.3'
@@ -186,6 +187,12 @@ var ktoSettingDefaults = {
   Kto__Report__SubmissionDeadlineDay: '1'
   Kto__Report__IndicativeBelowRespondents: '10'
   Kto__Report__DraftPreviousYearAutomatically: 'true'
+  // Blik op Werk Keurmerk norms: all unconfirmed (the Keurmerk handbook is not public); 6.5 is the older public client threshold.
+  Kto__Keurmerk__ClientSatisfactionMinimum: '6.5'
+  Kto__Keurmerk__OpdrachtgeverSatisfactionMinimum: '6.5'
+  Kto__Keurmerk__MinimumSuccessRate: '0.5'
+  Kto__Keurmerk__SuccessWords: 'werk,geplaatst,plaatsing,succes,behaald'
+  Kto__Keurmerk__FailureWords: 'geen,niet,zonder,uitval,afgebroken,voortijdig,gestopt'
   // The questionnaire's anti-forgery key: one secret for every instance (create it once, see README).
   Kto__Survey__FormKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${surveyFormKeySecretName}/)'
   Kto__Survey__UnknownTokensPerMinute: '20'

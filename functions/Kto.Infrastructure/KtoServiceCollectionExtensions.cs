@@ -4,6 +4,7 @@ using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Interviews;
 using Kto.Core.Letters;
+using Kto.Core.Keurmerk;
 using Kto.Core.Survey;
 using Kto.Core.Privacy;
 using Kto.Core.Progress;
@@ -69,7 +70,9 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<DeliveryUploadService>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ContactPolicy>();
-        services.AddSingleton<MailJobService>();
+        // Clients and opdrachtgevers (Blik op Werk) go through the one mail job: its store sees both.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MailJobService>(provider,
+            new AudienceFieldworkStore(provider.GetRequiredService<IFieldworkStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
         services.AddSingleton<MailRunService>();
         services.AddSingleton<OfflineContactService>();
         services.AddSingleton<ManualAttemptService>();
@@ -80,7 +83,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<QuestionnaireCatalog>();
         services.AddSingleton(provider => SurveyFormKeyFrom(provider));
         services.AddSingleton<UnknownTokenLimiter>();
-        services.AddSingleton<SurveyPageService>();
+        // The same page answers clients' and opdrachtgevers' links: the stores dispatch by id.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SurveyPageService>(provider,
+            new AudienceSurveyServiceStore(provider.GetRequiredService<ISurveyServiceStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()),
+            new AudienceResponseStore(provider.GetRequiredService<IResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
         services.AddSingleton<SurveyPageRenderer>();
         // --- end questionnaire pages ---
 
@@ -116,6 +122,13 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ShortCodeLimiter>();
         services.AddSingleton<ShortCodeService>();
         services.AddSingleton<LetterBatchService>();
+        // --- Blik op Werk Keurmerk: opdrachtgevers (their own tables) and the Keurmerk report ---
+        services.AddSingleton<TableOpdrachtgeverStore>();
+        services.AddSingleton<IOpdrachtgeverStore>(provider => provider.GetRequiredService<TableOpdrachtgeverStore>());
+        services.AddSingleton<OpdrachtgeverFiguresService>();
+        services.AddSingleton<KeurmerkReportService>();
+        services.AddSingleton<IKeurmerkReportRenderer, KeurmerkReportRenderer>();
+        // --- end Blik op Werk ---
 
         services.AddKtoPortal();
         services.AddKtoPopulation();
@@ -155,6 +168,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MailSettings>>(new SettingsValidator<MailSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<QuestionnaireSettings>>(new SettingsValidator<QuestionnaireSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<ReportSettings>>(new SettingsValidator<ReportSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<KeurmerkSettings>>(new SettingsValidator<KeurmerkSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<SurveySettings>>(provider =>
             new SettingsValidator<SurveySettings>(s => SettingsRules.Problems(s, provider.GetRequiredService<IOptions<KtoSettings>>().Value)));
     }

@@ -7,5 +7,5 @@ namespace Kto.Core.Deliveries;
 internal static class BsnExemptFields
 {
     public static bool Contains(DeliveryField field) =>
-        field is DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum;
+        field is DeliveryField.Telefoon or DeliveryField.Startdatum or DeliveryField.Einddatum or DeliveryField.Jaar;
 }

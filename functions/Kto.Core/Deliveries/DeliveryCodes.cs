@@ -27,6 +27,11 @@ public static class DeliveryCodes
     public const string UnreadableRow = "unreadable-row";
     public const string BsnValue = "bsn-value";
 
+    // A rejected row of an opdrachtgever list (Blik op Werk).
+    public const string MissingOrganisatie = "missing-organisatie";
+    public const string InvalidAantalTrajecten = "invalid-aantal-trajecten";
+    public const string InvalidJaar = "invalid-jaar";
+
     // Warnings: the row is kept.
     public const string NoEmail = "no-email";
     public const string InvalidEmail = "invalid-email";

@@ -18,4 +18,10 @@ internal enum DeliveryField
     Einddatum,
     RedenBeeindiging,
     Opdrachtgever,
+
+    // The opdrachtgever list (Blik op Werk): organisation, contact person, e-mail, phone, number of trajectories, year.
+    Organisatie,
+    Contactpersoon,
+    AantalTrajecten,
+    Jaar,
 }

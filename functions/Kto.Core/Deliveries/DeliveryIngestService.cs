@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kto.Core.Keurmerk;
 using Kto.Core.Settings;
 
 namespace Kto.Core.Deliveries;
@@ -10,12 +11,13 @@ namespace Kto.Core.Deliveries;
 /// <see cref="MaxAttempts"/> runs. A service the bureau corrected is known under its corrected key too, so the corrected
 /// row delivered later is a duplicate of it (<see cref="Population.PopulationCorrections.CorrectedIds"/>).
 /// </summary>
-public sealed class DeliveryIngestService(
+public sealed partial class DeliveryIngestService(
     IDeliveryStore store,
     DeliveryParser parser,
     DeliverySettings settings,
     TimeProvider time,
-    Population.ICorrectionStore? corrections = null)
+    Population.ICorrectionStore? corrections = null,
+    IOpdrachtgeverStore? opdrachtgevers = null)
 {
     private const int BatchSize = 100; // the Table storage transaction limit
 
@@ -81,11 +83,14 @@ public sealed class DeliveryIngestService(
             return await GiveUpAsync(company, fileName, contentHash, started, attempt - 1, content, cancellationToken);
         await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Processing, 0, started, null, attempt), cancellationToken);
 
-        var tally = new Tally(inspection.Warnings, settings.MaxIssuesPerCode);
+        var tally = new Tally(inspection.Warnings, settings.MaxIssuesPerCode) { Kind = inspection.Kind };
         try
         {
             copy.Position = 0;
-            await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
+            if (inspection.Kind == DeliveryKind.Opdrachtgevers)
+                await StoreOpdrachtgeversAsync(company, contentHash, copy, inspection, tally, cancellationToken);
+            else
+                await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
             var receipt = tally.Rows == 0
                 ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
                     new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels."), time.GetUtcNow())
@@ -232,12 +237,13 @@ public sealed class DeliveryIngestService(
         }
 
         public int Rows, Accepted, Duplicates;
+        public DeliveryKind Kind { get; init; }
         public ReceiptIssues Rejected { get; }
         public ReceiptIssues Warnings { get; }
 
         public Receipt Receipt(string company, string fileName, string status, DeliveryIssue? refusal, DateTimeOffset at) => new()
         {
-            Company = company, File = fileName, Status = status, Refusal = refusal,
+            Company = company, File = fileName, Status = status, Refusal = refusal, Kind = Deliveries.Receipt.KindName(Kind),
             Rows = Rows, Accepted = Accepted, Duplicates = Duplicates,
             Rejected = Rejected.Listed, Warnings = Warnings.Listed, Counts = ReceiptIssues.CountsOf(Rejected, Warnings),
             ProcessedAt = at,

@@ -21,6 +21,9 @@ public sealed record DeliveryInspection
     /// </summary>
     public bool ContainsBsn { get; init; }
 
+    /// <summary>A client export or an opdrachtgever list, decided by the columns.</summary>
+    public DeliveryKind Kind { get; init; } = DeliveryKind.Clients;
+
     /// <summary>The parser's own state for the second pass (format, separator, encoding, column map).</summary>
     internal object? Layout { get; init; }
 

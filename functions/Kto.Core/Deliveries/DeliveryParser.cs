@@ -55,6 +55,36 @@ public sealed class DeliveryParser(DeliverySettings settings)
         return Read(content, layout, today);
     }
 
+    /// <summary>The rows of an opdrachtgever list (<see cref="DeliveryInspection.Kind"/> = opdrachtgevers).</summary>
+    /// <param name="defaultYear">The year of a row without a <c>jaar</c> column: the delivery's year.</param>
+    public IEnumerable<OpdrachtgeverRow> ReadOpdrachtgevers(Stream content, DeliveryInspection inspection, int defaultYear, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(inspection);
+        if (inspection.Refusal is not null || inspection.Kind != DeliveryKind.Opdrachtgevers)
+            throw new InvalidOperationException("Only an accepted opdrachtgever list has opdrachtgever rows.");
+        if (inspection.Layout is not DeliveryLayout layout)
+            throw new ArgumentException("The inspection does not come from this parser.", nameof(inspection));
+        var validator = new OpdrachtgeverRowValidator(layout, Settings, defaultYear, today);
+        using var source = layout.Open(content);
+        foreach (var row in source.Rows())
+        {
+            if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
+            OpdrachtgeverRow validated;
+            try
+            {
+                validated = validator.Validate(row);
+            }
+            catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
+            {
+                validated = new OpdrachtgeverRow(row.Number, null,
+                    [new DeliveryIssue(row.Number, null, DeliveryCodes.UnreadableRow,
+                        "Deze rij kan niet worden gelezen en is niet opgeslagen. Controleer de cellen van deze rij.")], []);
+            }
+            yield return validated;
+        }
+    }
+
     private IEnumerable<DeliveryRow> Read(Stream content, DeliveryLayout layout, DateOnly today)
     {
         var validator = new DeliveryRowValidator(layout, Settings, today);
@@ -104,8 +134,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
             return TooManyColumns();
 
         var headers = new List<string>();
-        var columns = new Dictionary<DeliveryField, int>();
-        var warnings = new List<DeliveryIssue>();
+        var matched = new List<(int Index, string Name, DeliveryField? Field)>();
         for (var index = 0; index < headerRow.Cells.Length; index++)
         {
             var written = CellText.Of(headerRow.Cells[index]);
@@ -116,17 +145,27 @@ public sealed class DeliveryParser(DeliverySettings settings)
                 return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
                     "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
                     name);
-            if (!HeaderMap.TryMatch(written, out var field))
+            matched.Add((index, name, HeaderMap.TryMatch(written, out var field) ? field : null));
+        }
+
+        // The columns decide the kind of list: a client export, or the opdrachtgevers of the year (Blik op Werk).
+        var kind = HeaderMap.KindOf([.. matched.Where(m => m.Field is not null).Select(m => m.Field!.Value)]);
+        var columns = new Dictionary<DeliveryField, int>();
+        var warnings = new List<DeliveryIssue>();
+        foreach (var (index, name, field) in matched)
+        {
+            if (field is null || !HeaderMap.Belongs(kind, field.Value))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
                     "Deze kolom hoort niet bij de levering en wordt niet opgeslagen."));
-            else if (columns.ContainsKey(field))
+            else if (columns.ContainsKey(field.Value))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
                     "Deze kolom komt dubbel voor; alleen de eerste wordt gelezen."));
             else
-                columns[field] = index;
+                columns[field.Value] = index;
         }
 
-        var missing = HeaderMap.Required.Where(field => !columns.ContainsKey(field)).Select(HeaderMap.ContractName).ToList();
+        var required = kind == DeliveryKind.Opdrachtgevers ? HeaderMap.OpdrachtgeverRequired : HeaderMap.Required;
+        var missing = required.Where(field => !columns.ContainsKey(field)).Select(HeaderMap.ContractName).ToList();
         if (missing.Count > 0)
             return DeliveryInspection.Refused(DeliveryCodes.MissingColumn,
                 missing.Count == 1
@@ -158,7 +197,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
                 "Deze kolom heeft geen naam en wordt niet opgeslagen."));
         }
 
-        return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout, ContainsBsn = census.SawBsn };
+        return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout, ContainsBsn = census.SawBsn, Kind = kind };
     }
 
     private DeliveryInspection TooManyRows() => DeliveryInspection.Refused(DeliveryCodes.TooManyRows,

@@ -21,7 +21,11 @@ internal static class HeaderMap
         (DeliveryField.Startdatum, ["startdatum"]),
         (DeliveryField.Einddatum, ["einddatum", "datum einde", "einddatum traject"]),
         (DeliveryField.RedenBeeindiging, ["reden beëindiging", "resultaat"]),
-        (DeliveryField.Opdrachtgever, ["opdrachtgever"]));
+        (DeliveryField.Opdrachtgever, ["opdrachtgever"]),
+        (DeliveryField.Organisatie, ["organisatie", "organisatienaam"]),
+        (DeliveryField.Contactpersoon, ["contactpersoon"]),
+        (DeliveryField.AantalTrajecten, ["aantal trajecten", "trajecten"]),
+        (DeliveryField.Jaar, ["jaar", "meetjaar"]));
 
     /// <summary>Names that say the column holds citizen service numbers: such a file is refused.</summary>
     private static readonly HashSet<string> BsnNames =
@@ -30,6 +34,28 @@ internal static class HeaderMap
     /// <summary>The columns without which a row cannot be a service.</summary>
     public static IReadOnlyList<DeliveryField> Required { get; } =
         [DeliveryField.Klantnummer, DeliveryField.Perceel, DeliveryField.Einddatum];
+
+    /// <summary>
+    /// The columns that make a file an opdrachtgever list (Blik op Werk) instead of a client export: a file that
+    /// names all three and no klantnummer is read as one.
+    /// </summary>
+    public static IReadOnlyList<DeliveryField> OpdrachtgeverRequired { get; } =
+        [DeliveryField.Organisatie, DeliveryField.Contactpersoon, DeliveryField.Email];
+
+    /// <summary>The columns an opdrachtgever list may carry; any other is ignored.</summary>
+    public static IReadOnlySet<DeliveryField> OpdrachtgeverFields { get; } = new HashSet<DeliveryField>
+        { DeliveryField.Organisatie, DeliveryField.Contactpersoon, DeliveryField.Email, DeliveryField.Telefoon, DeliveryField.AantalTrajecten, DeliveryField.Jaar };
+
+    /// <summary>Which kind of list a header with these columns is.</summary>
+    public static DeliveryKind KindOf(IReadOnlyCollection<DeliveryField> columns) =>
+        !columns.Contains(DeliveryField.Klantnummer) && OpdrachtgeverRequired.All(columns.Contains)
+            ? DeliveryKind.Opdrachtgevers
+            : DeliveryKind.Clients;
+
+    /// <summary>Whether a column of this kind of list is stored (the rest gets an ignored-column warning).</summary>
+    public static bool Belongs(DeliveryKind kind, DeliveryField field) => kind == DeliveryKind.Opdrachtgevers
+        ? OpdrachtgeverFields.Contains(field)
+        : field is not (DeliveryField.Organisatie or DeliveryField.Contactpersoon or DeliveryField.AantalTrajecten or DeliveryField.Jaar);
 
     public static bool TryMatch(string? header, out DeliveryField field)
     {
@@ -54,6 +80,7 @@ internal static class HeaderMap
     public static string ContractName(DeliveryField field) => field switch
     {
         DeliveryField.RedenBeeindiging => "reden beëindiging",
+        DeliveryField.AantalTrajecten => "aantal trajecten",
         _ => field.ToString().ToLowerInvariant(),
     };
 

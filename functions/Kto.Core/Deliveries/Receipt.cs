@@ -9,6 +9,9 @@ public sealed record Receipt
     public required string Company { get; init; }
     public required string File { get; init; }
     public required string Status { get; init; }
+
+    /// <summary>What the file was read as: <c>clients</c> (a client export) or <c>opdrachtgevers</c> (Blik op Werk), by its columns.</summary>
+    public string Kind { get; init; } = Kinds.Clients;
     public int Rows { get; init; }
     public int Accepted { get; init; }
     public int Duplicates { get; init; }
@@ -19,6 +22,14 @@ public sealed record Receipt
     public IReadOnlyDictionary<string, int> Counts { get; init; } = new Dictionary<string, int>();
     public DeliveryIssue? Refusal { get; init; }
     public DateTimeOffset ProcessedAt { get; init; }
+
+    public static class Kinds
+    {
+        public const string Clients = "clients";
+        public const string Opdrachtgevers = "opdrachtgevers";
+    }
+
+    public static string KindName(DeliveryKind kind) => kind == DeliveryKind.Opdrachtgevers ? Kinds.Opdrachtgevers : Kinds.Clients;
 
     public static class Statuses
     {

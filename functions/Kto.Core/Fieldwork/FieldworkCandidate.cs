@@ -11,4 +11,5 @@ public sealed record FieldworkCandidate(
     ContactState State,
     string Version,
     int? ClaimedStep,
-    DateTimeOffset? ClaimedUntil);
+    DateTimeOffset? ClaimedUntil,
+    SurveyAudience Audience = SurveyAudience.Client);

@@ -11,4 +11,5 @@ public sealed record MailContent(
     Perceel Perceel,
     string SurveyUrl,
     string OptOutUrl,
-    DateOnly FieldworkCloses);
+    DateOnly FieldworkCloses,
+    SurveyAudience Audience = SurveyAudience.Client);

@@ -150,7 +150,7 @@ public sealed class MailJobService(
         await tokens.SaveAsync(optOutHash, candidate.Ref, TokenPurpose.OptOut, cancellationToken);
         return new MailContent(step, contact.Email!, contact.Salutation(), companyName, candidate.Perceel,
             links.Questionnaire(token), links.OptOut(optOutToken),
-            policy.FieldworkCloses(candidate.Ref.Year));
+            policy.FieldworkCloses(candidate.Ref.Year), candidate.Audience);
     }
 
     private async Task<bool> WaitForSlotAsync(Stopwatch clock, CancellationToken cancellationToken)

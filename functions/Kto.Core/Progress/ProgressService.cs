@@ -1,3 +1,4 @@
+using Kto.Core.Keurmerk;
 using Kto.Core.Reports;
 
 namespace Kto.Core.Progress;
@@ -7,8 +8,16 @@ namespace Kto.Core.Progress;
 /// the same facts as the report (<see cref="ReportFiguresService"/>: the attempts and responses as stored), so
 /// progress and report cannot disagree, not even after a crash between a response and its service's flags.
 /// </summary>
-public sealed class ProgressService(ReportFiguresService figures)
+public sealed class ProgressService(ReportFiguresService figures, OpdrachtgeverFiguresService? opdrachtgevers = null)
 {
+    /// <summary>Opdrachtgever response (Blik op Werk), shown beside the clients'.</summary>
+    public async Task<OpdrachtgeverProgress> OpdrachtgeversAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        if (opdrachtgevers is null) return new OpdrachtgeverProgress(0, 0, 0, 0, null);
+        var o = await opdrachtgevers.ForYearAsync(company, year, cancellationToken);
+        return new OpdrachtgeverProgress(o.Opdrachtgevers, o.Approached, o.Responded, o.ResponseRate, o.MeanGradeCooperation);
+    }
+
     public async Task<IReadOnlyList<PerceelProgress>> ForYearAsync(string company, int year, CancellationToken cancellationToken)
     {
         var percelen = await figures.ForCompanyAsync(company, year, cancellationToken);

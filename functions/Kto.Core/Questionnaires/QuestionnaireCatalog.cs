@@ -21,9 +21,19 @@ public sealed class QuestionnaireCatalog
             ?? throw new InvalidOperationException(
                 $"Questionnaire version '{settings.CurrentVersion}' (setting {QuestionnaireSettings.Section}:{nameof(QuestionnaireSettings.CurrentVersion)}) " +
                 $"does not exist. Known versions: {string.Join(", ", Versions)}.");
+        Opdrachtgever = Get(settings.OpdrachtgeverVersion)
+            ?? throw new InvalidOperationException(
+                $"Questionnaire version '{settings.OpdrachtgeverVersion}' (setting {QuestionnaireSettings.Section}:{nameof(QuestionnaireSettings.OpdrachtgeverVersion)}) " +
+                $"does not exist. Known versions: {string.Join(", ", Versions)}.");
     }
 
     public Questionnaire Current { get; }
+
+    /// <summary>The version new opdrachtgever answers use (Blik op Werk).</summary>
+    public Questionnaire Opdrachtgever { get; }
+
+    /// <summary>The questionnaire an audience answers now.</summary>
+    public Questionnaire For(Survey.SurveyAudience audience) => audience == Survey.SurveyAudience.Opdrachtgever ? Opdrachtgever : Current;
 
     public IReadOnlyList<string> Versions => _versions.Keys.Order(StringComparer.Ordinal).ToList();
 

@@ -20,11 +20,14 @@ public static class TrajectoryResult
 
     public static bool IsCompleted(string? reason) => !string.IsNullOrWhiteSpace(reason);
 
-    public static bool IsSuccessful(string? reason)
+    public static bool IsSuccessful(string? reason) => IsSuccessful(reason, SuccessWords, FailureWords);
+
+    /// <summary>The same rule with the bureau's own words (the Keurmerk report takes them from its settings).</summary>
+    public static bool IsSuccessful(string? reason, IReadOnlyList<string> successWords, IReadOnlyList<string> failureWords)
     {
         if (!IsCompleted(reason)) return false;
         var folded = PerceelNames.Fold(reason!);
-        return SuccessWords.Any(w => folded.Contains(w, StringComparison.Ordinal))
-               && !FailureWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+        return successWords.Any(w => folded.Contains(PerceelNames.Fold(w), StringComparison.Ordinal))
+               && !failureWords.Any(w => folded.Contains(PerceelNames.Fold(w), StringComparison.Ordinal));
     }
 }

@@ -6,4 +6,5 @@ public sealed record ServiceSnapshot(
     Perceel Perceel,
     DateOnly Einddatum,
     ServiceStatus Status,
-    string CompanyName);
+    string CompanyName,
+    SurveyAudience Audience = SurveyAudience.Client);

@@ -39,7 +39,7 @@ public sealed class SurveyPageService(
         var page = await PageForStateAsync(request, found!, cancellationToken);
         if (page.State != SurveyPageState.Open) return page;
 
-        var questionnaire = questionnaires.Current;
+        var questionnaire = questionnaires.For(found!.Snapshot.Audience);
         var validation = AnswerValidator.Validate(questionnaire, form);
         if (!validation.IsValid)
         {
@@ -137,7 +137,7 @@ public sealed class SurveyPageService(
             return Page(SurveyPageState.AlreadyAnswered, request, found);
         if (!policy.IsFieldworkOpen(service.Ref.Year, time.GetUtcNow()))
             return Page(SurveyPageState.FieldworkClosed, request, found);
-        return Page(SurveyPageState.Open, request, found) with { Questionnaire = questionnaires.Current };
+        return Page(SurveyPageState.Open, request, found) with { Questionnaire = questionnaires.For(service.Audience) };
     }
 
     /// <summary>Marks the service responded with the stored grade when a response exists; true when one exists.</summary>

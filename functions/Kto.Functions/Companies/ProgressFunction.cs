@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Companies;
 
-/// <summary>Response so far, per perceel, for a company and a year (default: the current year).</summary>
+/// <summary>Response so far, per perceel and of the opdrachtgevers (Blik op Werk), for a company and a year (default: the current year).</summary>
 public sealed class ProgressFunction(ProgressService progress, TimeProvider time)
 {
     [CompanyAccess]
@@ -19,6 +19,7 @@ public sealed class ProgressFunction(ProgressService progress, TimeProvider time
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
 
         var percelen = await progress.ForYearAsync(company, year, cancellationToken);
-        return ApiResults.Json(new { company, year, percelen });
+        var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
+        return ApiResults.Json(new { company, year, percelen, opdrachtgevers });
     }
 }

@@ -136,6 +136,7 @@ public sealed class CompanyPagesFunction(
 
         var percelen = await progress.ForYearAsync(company, year, cancellationToken);
         var months = await progress.ByMonthAsync(company, year, cancellationToken);
+        var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
         var thisYear = DutchTime.Today(time).Year;
         var values = new Dictionary<string, object?>
         {
@@ -164,6 +165,13 @@ public sealed class CompanyPagesFunction(
                 ["name"] = Dutch.DateTimeFormat.GetMonthName(m.Month), ["ended"] = m.Ended, ["responded"] = m.Responded,
             }).ToList(),
             ["chart"] = ProgressChart.For(months),
+            ["opdrachtgevers"] = new Dictionary<string, object?>
+            {
+                ["count"] = opdrachtgevers.Opdrachtgevers, ["approached"] = opdrachtgevers.Approached, ["responded"] = opdrachtgevers.Responded,
+                ["rate"] = opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
+                ["grade"] = opdrachtgevers.MeanGrade?.ToString("0.0", Dutch) ?? "–",
+                ["keurmerk_url"] = $"/api/keurmerk/{year}/{company}/keurmerk.pdf",
+            },
         };
         return PortalResult.Page(pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
     }

@@ -1,3 +1,4 @@
+using Kto.Core.Keurmerk;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
@@ -25,6 +26,7 @@ public static class SettingsCatalog
         (SurveySettings.Section, typeof(SurveySettings)),
         (SigningSettings.Section, typeof(SigningSettings)),
         (PortalSettings.Section, typeof(PortalSettings)),
+        (KeurmerkSettings.Section, typeof(KeurmerkSettings)),
     ];
 
     /// <summary>The app setting names (double underscore form) of every bound property.</summary>

@@ -1,3 +1,4 @@
+using Kto.Core.Keurmerk;
 using System.Text.RegularExpressions;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
@@ -113,6 +114,16 @@ public static partial class SettingsRules
             yield return $"{Name<ReportSettings>(nameof(s.SubmissionDeadlineMonth))} / {Name<ReportSettings>(nameof(s.SubmissionDeadlineDay))} must be a day of the year.";
         if (s.MinimumRespondents < 0 || s.ExemptionThreshold < 0 || s.IndicativeBelowRespondents < 0)
             yield return $"{Name<ReportSettings>(nameof(s.ExemptionThreshold))}, {Name<ReportSettings>(nameof(s.MinimumRespondents))} and {Name<ReportSettings>(nameof(s.IndicativeBelowRespondents))} must not be negative.";
+    }
+
+    public static IEnumerable<string> Problems(KeurmerkSettings s)
+    {
+        if (s.ClientSatisfactionMinimum is < 1 or > 10 || s.OpdrachtgeverSatisfactionMinimum is < 1 or > 10)
+            yield return $"{Name<KeurmerkSettings>(nameof(s.ClientSatisfactionMinimum))} and {Name<KeurmerkSettings>(nameof(s.OpdrachtgeverSatisfactionMinimum))} must be grades from 1 to 10.";
+        if (s.MinimumSuccessRate is < 0 or > 1)
+            yield return $"{Name<KeurmerkSettings>(nameof(s.MinimumSuccessRate))} must be a share between 0 and 1 (e.g. 0.5).";
+        if (s.SuccessWordList().Count == 0)
+            yield return $"{Name<KeurmerkSettings>(nameof(s.SuccessWords))} must name at least one word (comma-separated).";
     }
 
     /// <summary>The app setting's name as it is set in Azure and by ./kto: <c>Kto__Section__Property</c>.</summary>

@@ -35,11 +35,18 @@ public static class StorageNames
     // Letter batches (issue 14): which clients got which letter, and when the batch was posted.
     public const string LetterBatchesTable = "letterbatches";
 
+    // Blik op Werk: the opdrachtgevers of a company and year, kept apart from the clients (same keys as services).
+    public const string OpdrachtgeversTable = "opdrachtgevers";
+    public const string OpdrachtgeverContactsTable = "opdrachtgevercontacts";
+    public const string OpdrachtgeverAttemptsTable = "opdrachtgeverattempts";
+    public const string OpdrachtgeverResponsesTable = "opdrachtgeverresponses";
+
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer, LettersContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
         [CompaniesTable, DeliveriesTable, ServicesTable, ContactsTable, AttemptsTable, ResponsesTable, ReportsTable, TokensTable, JobStateTable, MailRunsTable,
          UsersTable, SignInLinksTable, SessionsTable, AuditTable,
          CorrectionsTable,
-         LetterBatchesTable];
+         LetterBatchesTable,
+         OpdrachtgeversTable, OpdrachtgeverContactsTable, OpdrachtgeverAttemptsTable, OpdrachtgeverResponsesTable];
 }

@@ -62,7 +62,7 @@ public sealed class TableDeliveryStore(TableServiceClient tables, BlobServiceCli
     /// concurrent run of the same file) the transaction fails whole, and the rows are added one by one, leaving
     /// every existing row as it is. Never an upsert: that would reset a service's fieldwork state.
     /// </summary>
-    private static async Task InsertAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    internal static async Task InsertAsync(TableClient table, IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,0 +1,17 @@
+namespace Kto.Core.Keurmerk;
+
+/// <summary>
+/// One opdrachtgever of a company in a year, as the company delivered it (Blik op Werk): the organisation that
+/// commissioned trajectories, whom to ask there, and how many trajectories it commissioned.
+/// </summary>
+public sealed record Opdrachtgever
+{
+    public required int Year { get; init; }
+    public required string Organisatie { get; init; }
+    public string? Contactpersoon { get; init; }
+    public string? Email { get; init; }
+    public string? Telefoon { get; init; }
+    public int? AantalTrajecten { get; init; }
+
+    public string Id => OpdrachtgeverIds.Of(Organisatie);
+}

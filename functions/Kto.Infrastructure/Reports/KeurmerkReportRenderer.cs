@@ -1,0 +1,124 @@
+using System.Text.Json;
+using ClosedXML.Excel;
+using Kto.Core;
+using Kto.Core.Keurmerk;
+using Kto.Core.Settings;
+
+namespace Kto.Infrastructure.Reports;
+
+/// <summary>
+/// The Keurmerk report as PDF (the same layout engine as the UWV report), XLSX (every figure, unrounded) and JSON
+/// (<see cref="KtoJson"/>; schema in docs/report-schema.md).
+/// </summary>
+public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkReportRenderer
+{
+    public byte[] Render(KeurmerkReport report, KeurmerkFormat format) => format switch
+    {
+        KeurmerkFormat.Pdf => Pdf(report),
+        KeurmerkFormat.Xlsx => Xlsx(report),
+        _ => JsonSerializer.SerializeToUtf8Bytes(report, KtoJson.Options),
+    };
+
+    private byte[] Pdf(KeurmerkReport r)
+    {
+        using var pdf = new PdfLayout(new PdfInfo($"Blik op Werk Keurmerk {r.Year} – {r.CompanyName}", bureau.Name,
+            "Tevredenheid en resultaten voor het Blik op Werk Keurmerk", r.GeneratedAt));
+        pdf.NewPage();
+        pdf.Heading1($"Blik op Werk Keurmerk {r.Year}");
+        pdf.Paragraph($"{r.CompanyName} ({r.CompanyId}). Opgesteld op {DutchTime.Format(DateOnly.FromDateTime(r.GeneratedAt.UtcDateTime))} door {bureau.Name}.");
+        pdf.Paragraph("Cijfers van dit moment; de normen zijn instellingen van het onderzoeksbureau (niet bevestigd door een openbare bron).", pdf.Small);
+
+        pdf.Heading2("Normen");
+        pdf.Table(["Norm", "Waarde", "Drempel", "Gehaald"],
+            r.Norms.Select(n => (IReadOnlyList<string>)[n.Name, NormValue(n.Id, n.Value), NormValue(n.Id, n.Threshold), DutchFormat.YesNo(n.Met, "geen gegevens")]),
+            [4, 1.3, 1.3, 1.4], [false, true, true, false]);
+
+        pdf.Heading2("Tevredenheid werkenden / niet-werkenden");
+        pdf.Table(["Dienst (perceel)", "Beëindigd", "Respons", "Gemiddeld cijfer"],
+            r.Clients.PerServiceType.Select(t => (IReadOnlyList<string>)[t.ServiceType, Int(t.Ended), Int(t.Responded), DutchFormat.Number(t.MeanGrade, 2)])
+                .Append(["Alle percelen samen", Int(r.Clients.Ended), Int(r.Clients.Responded), DutchFormat.Number(r.Clients.MeanGrade, 2)]),
+            [4, 1.3, 1.3, 1.6], [false, true, true, true]);
+
+        var o = r.Opdrachtgevers;
+        pdf.Heading2("Tevredenheid opdrachtgevers");
+        pdf.Field("Opdrachtgevers", Int(o.Opdrachtgevers));
+        pdf.Field("Trajecten in opdracht", o.Trajecten is { } t ? Int(t) : "–");
+        pdf.Field("Benaderd", Int(o.Approached));
+        pdf.Field("Respons", $"{Int(o.Responded)} ({DutchFormat.Percent(o.ResponseRate)})");
+        pdf.Field("Cijfer samenwerking", DutchFormat.Number(o.MeanGradeCooperation, 2));
+        pdf.Field("Cijfer resultaten", DutchFormat.Number(o.MeanGradeResults, 2));
+        pdf.Field("Afspraken nagekomen", DutchFormat.Percent(o.AgreementsKept));
+        pdf.Field("Rapportage", DutchFormat.Percent(o.Reporting));
+        pdf.Field("Bereikbaarheid", DutchFormat.Percent(o.Reachability));
+        pdf.Field("Opnieuw opdracht geven", DutchFormat.Percent(o.WouldCommissionAgain));
+
+        pdf.Heading2("Resultaten");
+        pdf.Field("Beëindigde trajecten", Int(r.Results.Ended));
+        pdf.Field("Afgerond", Int(r.Results.Completed));
+        pdf.Field("Succesvol afgerond", Int(r.Results.Successful));
+        pdf.Field("Succesvol / afgerond", DutchFormat.Percent(r.Results.SuccessRate));
+        pdf.Paragraph($"Succesvol: de reden van beëindiging noemt een van {string.Join(", ", r.Results.SuccessWords)} en geen van {string.Join(", ", r.Results.FailureWords)}.", pdf.Small);
+        return pdf.Finish($"Blik op Werk Keurmerk {r.Year} · {r.CompanyName}", draft: false);
+    }
+
+    private static string NormValue(string id, double? value) =>
+        id == KeurmerkNormIds.Results ? DutchFormat.Percent(value) : DutchFormat.Number(value, 2);
+
+    private static string Int(int value) => value.ToString("N0", DutchFormat.Culture);
+
+    private static byte[] Xlsx(KeurmerkReport r)
+    {
+        using var workbook = new XLWorkbook();
+        Rows(workbook.AddWorksheet("Normen"), ["Norm", "Id", "Waarde", "Drempel", "Gehaald"],
+            r.Norms.Select(n => new object?[] { n.Name, n.Id, n.Value, n.Threshold, DutchFormat.YesNo(n.Met, "geen gegevens") }));
+        Rows(workbook.AddWorksheet("Klanten"), ["Dienst (perceel)", "Beëindigd", "Respons", "Gemiddeld cijfer"],
+            r.Clients.PerServiceType.Select(t => new object?[] { t.ServiceType, t.Ended, t.Responded, t.MeanGrade })
+                .Append(["Alle percelen samen", r.Clients.Ended, r.Clients.Responded, r.Clients.MeanGrade]));
+        var o = r.Opdrachtgevers;
+        Rows(workbook.AddWorksheet("Opdrachtgevers"), ["Gegeven", "Waarde"],
+        [
+            ["Opdrachtgevers", o.Opdrachtgevers], ["Trajecten in opdracht", o.Trajecten], ["Benaderd", o.Approached],
+            ["Respons", o.Responded], ["Responspercentage", o.ResponseRate], ["Cijfer samenwerking", o.MeanGradeCooperation],
+            ["Cijfer resultaten", o.MeanGradeResults], ["Afspraken nagekomen", o.AgreementsKept], ["Rapportage", o.Reporting],
+            ["Bereikbaarheid", o.Reachability], ["Opnieuw opdracht geven", o.WouldCommissionAgain],
+        ]);
+        Rows(workbook.AddWorksheet("Resultaten"), ["Gegeven", "Waarde"],
+        [
+            ["Beëindigde trajecten", r.Results.Ended], ["Afgerond", r.Results.Completed], ["Succesvol afgerond", r.Results.Successful],
+            ["Succesvol / afgerond", r.Results.SuccessRate], ["Woorden succes", string.Join(", ", r.Results.SuccessWords)],
+            ["Woorden geen succes", string.Join(", ", r.Results.FailureWords)],
+        ]);
+        Rows(workbook.AddWorksheet("Rapport"), ["Gegeven", "Waarde"],
+        [
+            ["Bedrijf", r.CompanyName], ["Bedrijfs-id", r.CompanyId], ["Jaar", r.Year], ["Opgesteld op", r.GeneratedAt.UtcDateTime],
+            ["Vragenlijst opdrachtgevers", r.OpdrachtgeverQuestionnaireVersion],
+        ]);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Rows(IXLWorksheet sheet, IReadOnlyList<string> headers, IEnumerable<object?[]> rows)
+    {
+        for (var c = 0; c < headers.Count; c++) sheet.Cell(1, c + 1).SetValue(headers[c]);
+        sheet.Row(1).Style.Font.Bold = true;
+        var r = 2;
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < row.Length; c++)
+            {
+                var cell = sheet.Cell(r, c + 1);
+                switch (row[c])
+                {
+                    case null: break;
+                    case string text: cell.SetValue(ReportXlsxRenderer.Neutralise(text)); cell.DataType = XLDataType.Text; break;
+                    case int i: cell.SetValue(i); break;
+                    case double d: cell.SetValue(d); break;
+                    case DateTime t: cell.SetValue(t); cell.Style.DateFormat.Format = "yyyy-mm-dd hh:mm"; break;
+                    default: cell.SetValue(ReportXlsxRenderer.Neutralise(row[c]!.ToString() ?? "")); break;
+                }
+            }
+            r++;
+        }
+    }
+}
