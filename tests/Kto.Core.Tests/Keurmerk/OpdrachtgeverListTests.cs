@@ -88,7 +88,7 @@ public sealed class OpdrachtgeverListTests
         var store = new InMemoryOpdrachtgeverStore();
         var settings = new DeliverySettings();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 30, 10, 0, 0, TimeSpan.Zero));
-        var ingest = new DeliveryIngestService(ledger, new DeliveryParser(settings), settings, time, store);
+        var ingest = new DeliveryIngestService(ledger, new DeliveryParser(settings), settings, time, opdrachtgevers: store);
         var bytes = Encoding.UTF8.GetBytes(string.Join("\n", Header,
             "UWV Utrecht;Anna;anna@uwv.test;;12", "Gemeente Zeist;Piet;piet@zeist.test;;3", "uwv utrecht;Karin;karin@uwv.test;;1") + "\n");
 
