@@ -16,9 +16,7 @@ namespace Kto.Functions.Portal;
 /// add and remove users), and the audit log. Only bureau users; anyone else gets the same 404 as a missing page.
 /// </summary>
 public sealed class BureauPagesFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
+    PortalGate gate,
     BureauOverviewService overview,
     ICompanyStore companies,
     CompanyService companyService,
@@ -28,7 +26,6 @@ public sealed class BureauPagesFunction(
     ReportSettings norms,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalBureauOverview))]
@@ -36,7 +33,7 @@ public sealed class BureauPagesFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         var year = DutchTime.Today(time).Year;
         var rows = await overview.ForYearAsync(year, cancellationToken);
@@ -61,7 +58,7 @@ public sealed class BureauPagesFunction(
                 }).ToList(),
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
     }
 
     [Function(nameof(PortalBureauUsers))]
@@ -69,7 +66,7 @@ public sealed class BureauPagesFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/users")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         return await UsersPageAsync(visitor, new Dictionary<string, object?>(), StatusCodes.Status200OK, cancellationToken);
     }
@@ -80,10 +77,8 @@ public sealed class BureauPagesFunction(
         string action,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         var actor = visitor.User!.Email;
 
         switch (action)
@@ -119,7 +114,7 @@ public sealed class BureauPagesFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/audit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         var entries = await audit.RecentAsync(200, cancellationToken);
         var values = new Dictionary<string, object?>
@@ -130,7 +125,7 @@ public sealed class BureauPagesFunction(
                 ["actor"] = e.Actor, ["action"] = e.Action, ["company"] = e.Company ?? "–", ["detail"] = e.Detail,
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", values, "audit")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", values, "audit")));
     }
 
     private async Task<IActionResult> UsersPageAsync(Visitor visitor, Dictionary<string, object?> values, int status, CancellationToken cancellationToken)
@@ -145,14 +140,7 @@ public sealed class BureauPagesFunction(
             ["company"] = u.CompanyId ?? "alle bedrijven",
             ["removable"] = u.Role == UserRole.Company,
         }).ToList();
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
-    }
-
-    private async Task<(Visitor Visitor, IActionResult? Denied)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return (visitor, gate.SignInFirst(visitor));
-        return visitor.User.Role == UserRole.Bureau ? (visitor, null) : (visitor, gate.NotFound(visitor));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
     }
 
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";

@@ -20,16 +20,12 @@ namespace Kto.Functions.Portal;
 /// Every signature goes to the audit log. Bureau users only; anyone else gets the same 404 as a missing page.
 /// </summary>
 public sealed class BureauReportsPageFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     AnnualReportService reports,
     IAuditLog audit,
     TimeProvider time)
 {
     private const int MaxConclusionLength = 10_000;
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalBureauReport))]
@@ -38,7 +34,7 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = request.Query["klaar"].ToString() switch
@@ -58,10 +54,8 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var started = await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
         if (!started)
@@ -76,10 +70,8 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var draftId = form.GetValueOrDefault("draft") ?? "";
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
@@ -112,7 +104,7 @@ public sealed class BureauReportsPageFunction(
         int year,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         var (draft, _) = await reports.ListAsync(company, year, cancellationToken);
         // The draft the page showed, by id; a replaced one is gone.
@@ -164,7 +156,7 @@ public sealed class BureauReportsPageFunction(
                 ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{v.Version}/report.pdf",
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview")), status).WithOwnFrames();
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview")), status).WithOwnFrames();
     }
 
     private static string StatusText(string status) => status.ToLowerInvariant() switch
@@ -173,11 +165,4 @@ public sealed class BureauReportsPageFunction(
         "pending" => "Nog open",
         _ => "Niet in orde",
     };
-
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
-    }
 }

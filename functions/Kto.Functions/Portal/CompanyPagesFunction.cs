@@ -23,10 +23,7 @@ namespace Kto.Functions.Portal;
 /// user only their own (anything else is the same 404 as a page that does not exist).
 /// </summary>
 public sealed class CompanyPagesFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     IDeliveryHistory history,
     IDeliveryStore deliveries,
     DeliveryUploadService uploads,
@@ -36,7 +33,6 @@ public sealed class CompanyPagesFunction(
     IAuditLog audit,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalCompanyDeliveries))]
@@ -45,7 +41,7 @@ public sealed class CompanyPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         return PortalResult.Page(await DeliveriesPageAsync(visitor, found!, null, cancellationToken));
     }
@@ -56,7 +52,7 @@ public sealed class CompanyPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
 
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken);
@@ -83,7 +79,7 @@ public sealed class CompanyPagesFunction(
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         if (!DeliveryFileName.IsValid(file)) return gate.NotFound(visitor);
 
@@ -98,12 +94,12 @@ public sealed class CompanyPagesFunction(
             if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
             var again = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}?wacht={waited + 1}";
-            return PortalResult.Page(pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
+            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
         }
 
         values["receipt"] = ReceiptView(receipt);
         values["json_url"] = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}/receipt.json";
-        return PortalResult.Page(pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
     }
 
     [Function(nameof(PortalReceiptJson))]
@@ -113,7 +109,7 @@ public sealed class CompanyPagesFunction(
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         var receipt = DeliveryFileName.IsValid(file) ? await deliveries.GetReceiptAsync(company, file, cancellationToken) : null;
         if (receipt is null) return gate.NotFound(visitor);
@@ -129,7 +125,7 @@ public sealed class CompanyPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year))
             return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", $"/portal/companies/{company}/progress", "Naar dit jaar");
@@ -161,11 +157,8 @@ public sealed class CompanyPagesFunction(
             }).ToList(),
             ["chart"] = ProgressChart.For(months),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
     }
-
-    private Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken) =>
-        gate.OpenCompanyAsync(request, company, companies, cancellationToken);
 
     private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken) =>
         PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken),
@@ -194,7 +187,7 @@ public sealed class CompanyPagesFunction(
                 ["rows"] = d.Rows, ["accepted"] = d.Accepted, ["duplicates"] = d.Duplicates, ["rejected"] = d.Rejected,
             }).ToList(),
         };
-        return pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", values, "deliveries"));
+        return gate.Pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", values, "deliveries"));
     }
 
     private static Dictionary<string, object?> CompanyView(Company company) => new()

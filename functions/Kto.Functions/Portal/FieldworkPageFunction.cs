@@ -17,17 +17,12 @@ namespace Kto.Functions.Portal;
 /// the audit log with the person who recorded it. Bureau users only.
 /// </summary>
 public sealed class FieldworkPageFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     OfflineContactService offline,
     ManualAttemptService attempts,
     IAuditLog audit,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     /// <summary>What a person can record, as one choice: mode and outcome (the rules stay in ManualAttemptService).</summary>
     private static readonly (string Value, string Label)[] Choices =
     [
@@ -44,7 +39,7 @@ public sealed class FieldworkPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         return await PageAsync(visitor, found!, year, request.Query["opgeslagen"] == "1" ? "De poging is vastgelegd." : null, null, StatusCodes.Status200OK, cancellationToken);
@@ -56,10 +51,8 @@ public sealed class FieldworkPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
@@ -101,13 +94,6 @@ public sealed class FieldworkPageFunction(
                 ["survey_url"] = c.SurveyUrl,
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
-    }
-
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
     }
 }
