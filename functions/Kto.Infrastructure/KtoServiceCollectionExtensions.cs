@@ -78,7 +78,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton(provider => SurveyFormKeyFrom(provider));
         services.AddSingleton<UnknownTokenLimiter>();
         services.AddSingleton<SurveyPageService>();
-        services.AddSingleton<SurveyPageRenderer>();
+        services.AddSingleton<ISurveyPageRenderer, SurveyPageRenderer>();
         // --- end questionnaire pages ---
 
         // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.

@@ -3,11 +3,11 @@ using Kto.Core.Survey;
 namespace Kto.Core.Fieldwork;
 
 /// <summary>One recorded approach of a client: the report shows how often and how clients were approached.</summary>
-/// <param name="Mode">One of <see cref="ContactModes"/>.</param>
-/// <param name="Outcome">One of <see cref="AttemptOutcomes"/>.</param>
 /// <param name="Error">Why a mail could not be handed over, when not an SMTP answer: the kind of error (an exception
 /// type name such as <c>ParseException</c>), never its message, which may quote the address.</param>
-public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, string Mode, DateTimeOffset At, string Outcome, int? SmtpCode = null, string? Error = null);
+public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, ContactMode Mode, DateTimeOffset At, AttemptOutcome Outcome, int? SmtpCode = null, string? Error = null);
+
+/// <summary>The names of <see cref="ContactMode"/> as stored and on the API (strings only at the edges).</summary>
 
 public static class ContactModes
 {
@@ -33,6 +33,7 @@ public static class ContactModes
     };
 }
 
+/// <summary>The names of <see cref="AttemptOutcome"/> as stored and on the API (strings only at the edges).</summary>
 public static class AttemptOutcomes
 {
     /// <summary>E-mail accepted by the mail server, or letter posted.</summary>
@@ -49,7 +50,8 @@ public static class AttemptOutcomes
     public const string Unknown = "unknown";
 
     /// <summary>Outcomes that count as "approached" for the UWV check approached = ended.</summary>
-    public static bool CountsAsApproach(string outcome) => outcome is Sent or Reached or NoAnswer or Unknown;
+    public static bool CountsAsApproach(AttemptOutcome outcome) =>
+        outcome is AttemptOutcome.Sent or AttemptOutcome.Reached or AttemptOutcome.NoAnswer or AttemptOutcome.Unknown;
 
     public static IReadOnlyList<string> All { get; } = [Sent, Reached, NoAnswer, Failed, Deferred, Unknown];
 

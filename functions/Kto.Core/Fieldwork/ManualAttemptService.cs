@@ -15,7 +15,7 @@ public sealed class ManualAttemptService(IFieldworkStore store)
         var current = await store.GetAsync(service, cancellationToken);
         if (current is null) return ManualAttemptResult.UnknownService;
 
-        var attempt = new ContactAttempt(service, new ContactStep(current.State.StepsSent), ContactModes.Name(manual), at, AttemptOutcomes.Name(result));
+        var attempt = new ContactAttempt(service, new ContactStep(current.State.StepsSent), manual, at, result);
         await store.RecordAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken);
         return ManualAttemptResult.Recorded;
     }

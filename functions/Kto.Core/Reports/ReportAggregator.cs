@@ -34,9 +34,9 @@ public static class ReportAggregator
             .Select(g => new AttemptCount(g.Key, g.Count()))
             .ToList();
         var byMode = new ContactAttempts(
-            approaches.Count(a => a.Mode == ContactModes.Email),
-            approaches.Count(a => a.Mode == ContactModes.Letter),
-            approaches.Count(a => a.Mode == ContactModes.Phone));
+            approaches.Count(a => a.Mode == ContactMode.Email),
+            approaches.Count(a => a.Mode == ContactMode.Letter),
+            approaches.Count(a => a.Mode == ContactMode.Phone));
 
         // The first answer counts (storage already keeps one per service); answers of unknown services are not ours.
         var answered = responses

@@ -4,7 +4,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Portal;
 using Kto.Core.Reports;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

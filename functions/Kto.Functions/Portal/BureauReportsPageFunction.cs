@@ -5,7 +5,6 @@ using Kto.Core.Companies;
 using Kto.Core.Reports;
 using Kto.Functions.Http;
 using Kto.Functions.Reports;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

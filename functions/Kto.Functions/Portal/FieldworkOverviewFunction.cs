@@ -3,7 +3,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Portal;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -4,7 +4,6 @@ using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

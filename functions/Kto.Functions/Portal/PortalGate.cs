@@ -1,7 +1,7 @@
+using Kto.Core.Portal;
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,12 +12,12 @@ namespace Kto.Functions.Portal;
 /// genuine (its anti-forgery token, bound to the session or before sign-in to a form cookie), and the standard
 /// pages for "sign in first", "not found" and "refused". One instance serves every portal function class (DI).
 /// </summary>
-public sealed class PortalGate(SessionService sessions, PortalKey key, PortalPageRenderer pages, ICompanyStore companies)
+public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPages pages, ICompanyStore companies)
 {
     public const string SessionCookie = "kto_session";
     public const string FormCookie = "kto_form";
 
-    public PortalPageRenderer Pages => pages;
+    public IPortalPages Pages => pages;
 
     public async Task<Visitor> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

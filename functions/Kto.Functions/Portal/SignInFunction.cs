@@ -1,5 +1,5 @@
+using Kto.Core.Portal;
 using Kto.Core.Accounts;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Settings;
-using Kto.Infrastructure.Portal;
-using Kto.Infrastructure.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
