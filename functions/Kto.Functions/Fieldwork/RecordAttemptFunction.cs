@@ -1,3 +1,5 @@
+using Kto.Core.Access;
+using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
@@ -8,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Fieldwork;
 
 /// <summary>The bureau records a letter or a phone call for one client (a service from the offline list).</summary>
-public sealed class RecordAttemptFunction(ManualAttemptService attempts, TimeProvider time)
+public sealed class RecordAttemptFunction(AccessService access, ManualAttemptService attempts, TimeProvider time)
 {
     [BureauOnly]
     [Function(nameof(RecordAttempt))]
@@ -24,7 +26,8 @@ public sealed class RecordAttemptFunction(ManualAttemptService attempts, TimePro
 
         var service = new ServiceRef(company, body.Year.Value, body.Service);
         var mode = ContactModes.Parse(body.Mode);
-        var result = await attempts.RecordAsync(service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken);
+        var actor = AuditActions.ApiKey(await access.IdentifyAsync(request, cancellationToken));
+        var result = await attempts.RecordAsync(actor, service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken);
         return result switch
         {
             ManualAttemptResult.Recorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),

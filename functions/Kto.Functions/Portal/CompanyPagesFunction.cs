@@ -27,7 +27,6 @@ public sealed class CompanyPagesFunction(
     ProgressService progress,
     ReportSettings norms,
     Kto.Core.Settings.DeliverySettings deliverySettings,
-    IAuditLog audit,
     TimeProvider time)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
@@ -60,12 +59,9 @@ public sealed class CompanyPagesFunction(
         if (!DeliveryFileName.IsValid(name))
             return await UploadErrorAsync(visitor, found!, "Deze bestandsnaam kunnen we niet gebruiken. Geef het bestand een naam met alleen letters, cijfers, punt, streepje of spatie, bijvoorbeeld levering-2026-03.xlsx.", cancellationToken);
 
-        var outcome = (await uploads.UploadAsync(company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
+        var outcome = (await uploads.UploadAsync(visitor.User!.Email, company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
         if (outcome == DeliveryUploadOutcome.NameTaken)
             return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
-
-        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.Upload, company,
-            outcome == DeliveryUploadOutcome.TooLarge ? $"{name} (te groot, geweigerd)" : name), cancellationToken);
         return PortalResult.SeeOther($"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(name)}");
     }
 

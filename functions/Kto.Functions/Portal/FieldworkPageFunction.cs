@@ -19,18 +19,11 @@ public sealed class FieldworkPageFunction(
     PortalGate gate,
     OfflineContactService offline,
     ManualAttemptService attempts,
-    IAuditLog audit,
     TimeProvider time)
 {
-    /// <summary>What a person can record, as one choice: mode and outcome (the rules stay in ManualAttemptService).</summary>
-    private static readonly (string Value, string Label)[] Choices =
-    [
-        ($"{ContactModes.Letter}:{AttemptOutcomes.Sent}", "Brief verstuurd"),
-        ($"{ContactModes.Letter}:{AttemptOutcomes.Failed}", "Brief kwam terug"),
-        ($"{ContactModes.Phone}:{AttemptOutcomes.Reached}", "Gebeld: bereikt"),
-        ($"{ContactModes.Phone}:{AttemptOutcomes.NoAnswer}", "Gebeld: geen gehoor"),
-        ($"{ContactModes.Phone}:{AttemptOutcomes.Failed}", "Gebeld: nummer klopt niet"),
-    ];
+    /// <summary>What a person can record, as one choice: mode and outcome (the rules and texts are in ManualAttemptService).</summary>
+    private static readonly (string Value, string Label)[] Choices = ManualAttemptService.Choices()
+        .Select(c => ($"{ContactModes.Name(c.Mode)}:{AttemptOutcomes.Name(c.Outcome)}", ManualAttemptService.Describe(c.Mode, c.Outcome))).ToArray();
 
     [Function(nameof(PortalFieldwork))]
     public async Task<IActionResult> PortalFieldwork(
@@ -55,7 +48,7 @@ public sealed class FieldworkPageFunction(
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
-        var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(new ServiceRef(company, year, service),
+        var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(visitor.User!.Email, new ServiceRef(company, year, service),
                 ContactModes.Parse(choice[0]), AttemptOutcomes.Parse(choice[1]), time.GetUtcNow(), cancellationToken) switch
             {
                 ManualAttemptResult.Recorded => null,
@@ -64,8 +57,6 @@ public sealed class FieldworkPageFunction(
             };
         if (error is not null)
             return await PageAsync(visitor, found!, year, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
-        var label = Choices.First(c => c.Value == string.Join(':', choice)).Label;
-        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.AttemptRecorded, company, $"{label} (dienst {service}, {year})"), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}?year={year}&opgeslagen=1");
     }
 
