@@ -84,10 +84,10 @@ public sealed class BureauPagesFunction(
         {
             case "add":
                 var role = form.GetValueOrDefault("role") == "bureau" ? UserRole.Bureau : UserRole.Company;
-                var added = await userService.AddAsync(actor, form.GetValueOrDefault("email"), role, form.GetValueOrDefault("company"), cancellationToken);
+                var added = await userService.AddAsync(actor, form.GetValueOrDefault("email"), role, form.GetValueOrDefault("company"), form.GetValueOrDefault("name"), cancellationToken);
                 return added.Done
                     ? await UsersPageAsync(visitor, new() { ["done"] = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres." }, StatusCodes.Status200OK, cancellationToken)
-                    : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                    : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email"), ["name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done
@@ -135,6 +135,7 @@ public sealed class BureauPagesFunction(
         values["users"] = (await users.ListAsync(cancellationToken)).Select(u => new Dictionary<string, object?>
         {
             ["email"] = u.Email,
+            ["name"] = u.Name ?? "–",
             ["role"] = u.Role == UserRole.Bureau ? "Bureau" : "Bedrijf",
             ["company"] = u.CompanyId ?? "alle bedrijven",
             ["removable"] = u.Role == UserRole.Company,

@@ -81,8 +81,8 @@ public sealed class BureauReportsPageFunction(
             return await PageAsync(visitor, found!, year, null, "Er is geen concept gekozen om te ondertekenen. Start eerst een concept.", null,
                 StatusCodes.Status422UnprocessableEntity, cancellationToken);
 
-        // The signer is the signed-in person, never a typed name.
-        var signer = visitor.User!.Email;
+        // The signer is the signed-in person (their name when known, else their address), never a typed name.
+        var signer = visitor.User!.Signer;
         var signing = await reports.SignAsync(company, year, draftId, signer, string.IsNullOrEmpty(conclusion) ? null : conclusion, cancellationToken);
         if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
             return await PageAsync(visitor, found!, year, null, "Er is geen concept om te ondertekenen. Start eerst een concept.", null,
@@ -92,7 +92,7 @@ public sealed class BureauReportsPageFunction(
                 "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
                 null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
         var version = signing.Version!;
-        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), signer, company, year, version), cancellationToken);
+        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, version), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
     }
 
@@ -130,7 +130,7 @@ public sealed class BureauReportsPageFunction(
             ["error"] = error,
             ["conclusion_error"] = conclusionError,
             ["conclusion"] = conclusion,
-            ["signer"] = visitor.User!.Email,
+            ["signer"] = visitor.User!.Signer,
             ["draft"] = draft is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = draft.Id,

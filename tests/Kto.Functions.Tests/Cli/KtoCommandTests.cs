@@ -203,9 +203,10 @@ public sealed class KtoCommandTests(LocalStack stack)
             Assert.Equal(0, added.Exit);
             var key = JsonDocument.Parse(added.Stdout).RootElement.GetProperty("key").GetString()!;
             var user = await KtoCli.RunScriptAsync(new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_BUREAU_KEY"] = stack.BureauKey },
-                "user", "add", $"piet-{id}@bureau.test", "--bureau");
+                "user", "add", $"piet-{id}@bureau.test", "--bureau", "--name", "Piet de Vries");
             Assert.Equal(0, user.Exit);
-            Assert.Equal("bureau", JsonDocument.Parse(user.Stdout).RootElement.GetProperty("role").GetString());
+            Assert.Equal(("bureau", "Piet de Vries"), (JsonDocument.Parse(user.Stdout).RootElement.GetProperty("role").GetString(),
+                JsonDocument.Parse(user.Stdout).RootElement.GetProperty("name").GetString()));
 
             // KTO_KEY (the company's own key) wins over the bureau key: its own progress yes, a bureau route no.
             var asCompany = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_KEY"] = key, ["KTO_BUREAU_KEY"] = stack.BureauKey };
