@@ -1,3 +1,4 @@
+using Kto.Functions;
 using Kto.Functions.Http;
 using Kto.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -10,5 +11,5 @@ builder.UseMiddleware<ErrorMiddleware>();
 // The bearer-key check a function declares ([BureauOnly], [CompanyAccess]) runs before it (Kto.Local calls the same gate).
 builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddKto(builder.Configuration);
-builder.Services.AddKtoRequestLimits();
+builder.Services.AddKtoFunctions();
 builder.Build().Run();

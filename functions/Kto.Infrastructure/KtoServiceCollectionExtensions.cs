@@ -87,7 +87,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SurveyPageService>(provider,
             new AudienceSurveyServiceStore(provider.GetRequiredService<ISurveyServiceStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()),
             new AudienceResponseStore(provider.GetRequiredService<IResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
-        services.AddSingleton<SurveyPageRenderer>();
+        services.AddSingleton<ISurveyPageRenderer, SurveyPageRenderer>();
         // --- end questionnaire pages ---
 
         // Phone interviews and paper entry: the call list and answers the bureau enters (issue 14).

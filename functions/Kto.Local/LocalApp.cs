@@ -36,7 +36,7 @@ public static class LocalApp
         var localSettings = builder.Configuration.GetSection("Local").Get<LocalHostSettings>() ?? new LocalHostSettings();
 
         builder.Services.AddKto(builder.Configuration);
-        builder.Services.AddKtoRequestLimits();
+        builder.Services.AddKtoFunctions();
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(localSettings);

@@ -31,7 +31,7 @@ public sealed partial class MailJobTests
         Assert.Equal(10, Addresses(secondDomain).Distinct().Count());
         Assert.Equal(10, Addresses(secondDomain).Count);
         var deferred = (await AttemptsAsync(first)).Single(a => a.Service == bad);
-        Assert.Equal(AttemptOutcomes.Deferred, deferred.Outcome);
+        Assert.Equal(AttemptOutcome.Deferred, deferred.Outcome);
         Assert.False(string.IsNullOrEmpty(deferred.Error));
         Assert.True(run.GetProperty("deferred").GetInt32() >= 1);
         Assert.True(run.GetProperty("sent").GetInt32() >= 12);
@@ -40,7 +40,7 @@ public sealed partial class MailJobTests
         await stack.RunJobAsync("send-invitations", Tuesday.AddMinutes(31));
         Assert.Equal(2, Addresses(firstDomain).Count);
         Assert.Equal(10, Addresses(secondDomain).Count);
-        Assert.Equal([AttemptOutcomes.Deferred, AttemptOutcomes.Deferred],
+        Assert.Equal([AttemptOutcome.Deferred, AttemptOutcome.Deferred],
             (await AttemptsAsync(first)).Where(a => a.Service == bad).OrderBy(a => a.At).Select(a => a.Outcome));
     }
 
@@ -60,9 +60,9 @@ public sealed partial class MailJobTests
         Assert.Equal(MailJobResult.StopReasons.Done, result.Stopped);
         Assert.Equal(["fijn1@" + firstDomain, "fijn2@" + firstDomain], Addresses(firstDomain));
         Assert.Equal(["fijn3@" + secondDomain, "fijn4@" + secondDomain], Addresses(secondDomain));
-        var failed = (await AttemptsAsync(first)).Concat(await AttemptsAsync(second)).Where(a => a.Outcome != AttemptOutcomes.Sent).ToList();
+        var failed = (await AttemptsAsync(first)).Concat(await AttemptsAsync(second)).Where(a => a.Outcome != AttemptOutcome.Sent).ToList();
         Assert.Equal(3, failed.Count);
-        Assert.All(failed, a => Assert.Equal(AttemptOutcomes.Deferred, a.Outcome));
+        Assert.All(failed, a => Assert.Equal(AttemptOutcome.Deferred, a.Outcome));
         Assert.Equal(["InvalidOperationException", "ObjectDisposedException", "RequestFailedException"], failed.Select(a => a.Error!).Order());
         Assert.True(result.Errors >= 3);
 
@@ -86,7 +86,7 @@ public sealed partial class MailJobTests
 
         Assert.Equal(["gewoon@" + domain], Addresses(domain));
         var tries = (await AttemptsAsync(company)).Where(a => a.Service == stubborn).OrderBy(a => a.At).ToList();
-        Assert.Equal([AttemptOutcomes.Deferred, AttemptOutcomes.Failed], tries.Select(a => a.Outcome));
+        Assert.Equal([AttemptOutcome.Deferred, AttemptOutcome.Failed], tries.Select(a => a.Outcome));
         Assert.True(second.Bounced >= 1);
         Assert.True((await Fieldwork.GetAsync(stubborn, CancellationToken.None))!.State.EmailBounced);
         var offline = await stack.Bureau().GetStringAsync($"/api/companies/{company}/offline-contacts?year=2026");
@@ -109,7 +109,7 @@ public sealed partial class MailJobTests
 
         await stack.RunJobAsync("send-invitations", Tuesday.AddMinutes(31));
         Assert.Equal(2, Addresses(domain).Count);
-        Assert.Equal(AttemptOutcomes.Unknown, (await AttemptsAsync(company)).Single(a => a.Service == written).Outcome);
+        Assert.Equal(AttemptOutcome.Unknown, (await AttemptsAsync(company)).Single(a => a.Service == written).Outcome);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed partial class MailJobTests
         // The run covers every company in the stack: whoever came after the wait must have been sent, not deferred.
         Assert.Equal(0, result.Deferred);
         Assert.Equal(["na@" + domain, "voor@" + domain], strict.To(domain).Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
-        Assert.All(await AttemptsAsync(company), a => Assert.Equal(AttemptOutcomes.Sent, a.Outcome));
+        Assert.All(await AttemptsAsync(company), a => Assert.Equal(AttemptOutcome.Sent, a.Outcome));
     }
 
     private MailJobService FaultyJob(MailSettings settings, ISurveyTokenStore? tokens = null, IMailComposer? composer = null,

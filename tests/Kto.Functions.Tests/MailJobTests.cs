@@ -122,10 +122,10 @@ public sealed partial class MailJobTests(LocalStack stack)
         var services = await ServicesAsync(company);
         var attempts = await AttemptsAsync(company);
         var later = attempts.Where(a => a.Service == services["later"]).OrderBy(a => a.At).ToList();
-        Assert.Equal([AttemptOutcomes.Deferred, AttemptOutcomes.Sent], later.Select(a => a.Outcome));
+        Assert.Equal([AttemptOutcome.Deferred, AttemptOutcome.Sent], later.Select(a => a.Outcome));
         Assert.Equal(452, later[0].SmtpCode);
         var never = attempts.Single(a => a.Service == services["nooit"]);
-        Assert.Equal((AttemptOutcomes.Failed, 550), (never.Outcome, never.SmtpCode));
+        Assert.Equal((AttemptOutcome.Failed, 550), (never.Outcome, never.SmtpCode));
         Assert.True((await Fieldwork.GetAsync(services["nooit"], CancellationToken.None))!.State.EmailBounced);
     }
 
@@ -138,7 +138,7 @@ public sealed partial class MailJobTests(LocalStack stack)
 
         var attempts = await AttemptsAsync(company);
         Assert.Equal(4, attempts.Count);
-        Assert.All(attempts, a => Assert.Equal((ContactModes.Email, AttemptOutcomes.Sent), (a.Mode, a.Outcome)));
+        Assert.All(attempts, a => Assert.Equal((ContactMode.Email, AttemptOutcome.Sent), (a.Mode, a.Outcome)));
         Assert.Equal(2, attempts.Count(a => a.Step.IsInvitation && a.At == Tuesday));
         Assert.Equal(2, attempts.Count(a => a.Step.Name == "reminder-1" && a.At == Tuesday.AddDays(7)));
 
@@ -167,7 +167,7 @@ public sealed partial class MailJobTests(LocalStack stack)
 
         var result = await stack.RunJobAsync("send-invitations", Tuesday);
         Assert.Empty(stack.Smtp.To(domain));
-        Assert.Equal(AttemptOutcomes.Unknown, (await AttemptsAsync(company)).Single().Outcome);
+        Assert.Equal(AttemptOutcome.Unknown, (await AttemptsAsync(company)).Single().Outcome);
         Assert.True(result.GetProperty("unknown").GetInt32() >= 1);
     }
 
@@ -277,7 +277,7 @@ public sealed partial class MailJobTests(LocalStack stack)
         var ok = await stack.Bureau().PostAsJsonAsync($"/api/companies/{company}/attempts", new { year = 2026, service = cells[1], mode = "letter", outcome = "sent" });
         Assert.Equal(System.Net.HttpStatusCode.Created, ok.StatusCode);
         var letter = (await AttemptsAsync(company)).Single();
-        Assert.Equal((ContactModes.Letter, AttemptOutcomes.Sent, true), (letter.Mode, letter.Outcome, letter.Step.IsInvitation));
+        Assert.Equal((ContactMode.Letter, AttemptOutcome.Sent, true), (letter.Mode, letter.Outcome, letter.Step.IsInvitation));
         var progress = JsonDocument.Parse(await stack.Bureau().GetStringAsync($"/api/companies/{company}/progress?year=2026"));
         Assert.Equal(1, progress.RootElement.GetProperty("percelen").EnumerateArray()
             .Single(p => p.GetProperty("perceel").GetString() == "Naar werk").GetProperty("approached").GetInt32());

@@ -48,6 +48,7 @@ public sealed partial class KtoCommands
     {
         ["company"] = "company add ID \"NAME\"",
         ["add"] = "company add ID \"NAME\"",
+        ["user"] = "user add EMAIL --bureau | --company ID [--name \"NAME\"]",
         ["deliver"] = "deliver FILE --company ID",
         ["progress"] = "progress ID [--year Y]",
         ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
@@ -71,7 +72,21 @@ public sealed partial class KtoCommands
         var add = new Command("add", "register a company; prints its key (shown once)") { companyId, companyName };
         add.SetAction((r, ct) => Run(() => CompanyAddAsync(r.GetValue(companyId)!, r.GetValue(companyName)!, ct)));
         root.Add(new Command("company", "companies") { add });
-        // The portal branch adds `user add EMAIL --bureau|--company ID` here (POST /api/users through KtoApiClient).
+
+        var email = new Argument<string>("EMAIL");
+        var asBureau = new Option<bool>("--bureau") { Description = "a bureau user: sees every company" };
+        var userCompany = new Option<string?>("--company") { Description = "a company user: sees only this company" };
+        var displayName = new Option<string?>("--name") { Description = "the person's name, shown when they sign a report" };
+        var addUser = new Command("add", "a portal account (sign-in by e-mail link at /portal)") { email, asBureau, userCompany, displayName };
+        addUser.SetAction((r, ct) => Run(() => UserAddAsync(r.GetValue(email)!, r.GetValue(asBureau), r.GetValue(userCompany), r.GetValue(displayName), ct)));
+        root.Add(new Command("user", "portal accounts") { addUser });
+
+        // For ./kto up: the local bureau user (made when missing) and a sign-in link for it, on stdout. Not in ./kto help.
+        var linkEmail = new Argument<string>("EMAIL");
+        var portalLink = new Command("portal-link", "the local bureau user's sign-in link") { linkEmail };
+        portalLink.Hidden = true;
+        portalLink.SetAction((r, ct) => Run(() => PortalLinkAsync(r.GetValue(linkEmail)!, ct)));
+        root.Add(portalLink);
 
         var file = new Argument<string>("FILE");
         var deliverCompany = new Option<string>("--company") { Required = true };
@@ -186,6 +201,25 @@ public sealed partial class KtoCommands
     {
         await RequireStackAsync(ct);
         Print(await api.AddCompanyAsync(id, name, ct));
+    }
+
+    private async Task UserAddAsync(string email, bool bureau, string? company, string? name, CancellationToken ct)
+    {
+        // Exactly one of --bureau and --company ID, as the bash script asked.
+        if (bureau == company is not null) throw new CliFailure("usage: ./kto " + Usage["user"]);
+        await RequireStackAsync(ct);
+        Print(await api.AddUserAsync(email, bureau ? "bureau" : "company", company, name, ct));
+    }
+
+    private async Task PortalLinkAsync(string email, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        var added = await api.AddUserAsync(email, "bureau", null, cancellationToken: ct);
+        // 409: the user is there from an earlier ./kto up.
+        if (!added.IsSuccess && added.Status != 409) { Write(stderr, added.Body); throw new CliFailure(); }
+        var link = await api.CreateSignInLinkAsync(email, ct);
+        if (!link.IsSuccess) { Write(stderr, link.Body); throw new CliFailure(); }
+        stdout.WriteLine(link.JsonString("url"));
     }
 
     private async Task DeliverAsync(string path, string company, CancellationToken ct)

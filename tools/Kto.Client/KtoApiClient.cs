@@ -51,7 +51,15 @@ public sealed class KtoApiClient : IDisposable
     public Task<ApiResponse> AddCompanyAsync(string id, string name, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "/api/companies", JsonContent.Create(new { id, name }), cancellationToken);
 
-    // (the portal branch adds POST /api/users here: AddUserAsync(email, bureau | company))
+    // --- portal accounts ---------------------------------------------------------------------------------
+    /// <param name="role">"bureau" or "company" (then <paramref name="company"/> names it).</param>
+    /// <param name="name">The person's display name (signature block of a signed report); null: the address.</param>
+    public Task<ApiResponse> AddUserAsync(string email, string role, string? company, string? name = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "/api/users", JsonContent.Create(new { email, role, company, name }), cancellationToken);
+
+    /// <summary>A sign-in link without a mail (not in production): what <c>./kto up</c> prints for the local bureau user.</summary>
+    public Task<ApiResponse> CreateSignInLinkAsync(string email, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "/api/users/sign-in-link", JsonContent.Create(new { email }), cancellationToken);
 
     public Task<ApiResponse> GetProgressAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/progress{YearQuery(year)}", null, cancellationToken);

@@ -141,26 +141,26 @@ public sealed class ReportFixture(int year, int servicesPerCompany, int responde
         var bounced = hasEmail && roll is >= 2 and < 5;
         if (!hasEmail || bounced)
         {
-            if (bounced) list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactModes.Email, invited, AttemptOutcomes.Failed, 550));
-            list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactModes.Letter, invited.AddDays(2), AttemptOutcomes.Sent));
+            if (bounced) list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactMode.Email, invited, AttemptOutcome.Failed, 550));
+            list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactMode.Letter, invited.AddDays(2), AttemptOutcome.Sent));
             if (answersAfter > 0)
-                list.Add(new ContactAttempt(service, new ContactStep(1), ContactModes.Phone, invited.AddDays(12),
-                    Mix(c, i, 6) % 2 == 0 ? AttemptOutcomes.Reached : AttemptOutcomes.NoAnswer));
+                list.Add(new ContactAttempt(service, new ContactStep(1), ContactMode.Phone, invited.AddDays(12),
+                    Mix(c, i, 6) % 2 == 0 ? AttemptOutcome.Reached : AttemptOutcome.NoAnswer));
             return (list, bounced, bounced ? 0 : 1);
         }
 
-        if (roll < 2) list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactModes.Email, invited.AddHours(-2), AttemptOutcomes.Deferred, 451));
-        list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactModes.Email, invited, AttemptOutcomes.Sent, 250));
+        if (roll < 2) list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactMode.Email, invited.AddHours(-2), AttemptOutcome.Deferred, 451));
+        list.Add(new ContactAttempt(service, ContactStep.Invitation, ContactMode.Email, invited, AttemptOutcome.Sent, 250));
         var steps = 1;
         foreach (var (reminder, days) in new[] { (1, 7), (2, 14) })
         {
             if (answersAfter < reminder) break;
-            list.Add(new ContactAttempt(service, new ContactStep(reminder), ContactModes.Email, invited.AddDays(days), AttemptOutcomes.Sent, 250));
+            list.Add(new ContactAttempt(service, new ContactStep(reminder), ContactMode.Email, invited.AddDays(days), AttemptOutcome.Sent, 250));
             steps++;
         }
         if (answersAfter == int.MaxValue && Mix(c, i, 6) % 3 == 0)
-            list.Add(new ContactAttempt(service, new ContactStep(3), ContactModes.Phone, invited.AddDays(21),
-                Mix(c, i, 7) % 2 == 0 ? AttemptOutcomes.Reached : AttemptOutcomes.NoAnswer));
+            list.Add(new ContactAttempt(service, new ContactStep(3), ContactMode.Phone, invited.AddDays(21),
+                Mix(c, i, 7) % 2 == 0 ? AttemptOutcome.Reached : AttemptOutcome.NoAnswer));
         return (list, false, steps);
     }
 

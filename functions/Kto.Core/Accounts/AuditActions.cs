@@ -19,5 +19,9 @@ public static class AuditActions
     public const string AnswerHidden = "answer-hidden";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
-    public const string BureauKey = "bureau-key";
+    public const string BureauKey = "API-sleutel bureau";
+
+    /// <summary>The actor of a call made with an API key: the bureau's, or a company's (its IT uploading by script).</summary>
+    public static string ApiKey(Access.Caller caller) =>
+        caller.Kind == Access.CallerKind.Company ? $"API-sleutel {caller.CompanyId}" : BureauKey;
 }

@@ -3,8 +3,21 @@ using Kto.Core.Access;
 namespace Kto.Core.Accounts;
 
 /// <summary>One person with a portal account. The e-mail address (lower case) is the identity.</summary>
-public sealed record PortalUser(string Email, UserRole Role, string? CompanyId, DateTimeOffset CreatedAt, string CreatedBy)
+/// <param name="Name">The person's name as they sign reports (e.g. "Dr. J. de Wit"); null when only the address is known.</param>
+public sealed record PortalUser(string Email, UserRole Role, string? CompanyId, DateTimeOffset CreatedAt, string CreatedBy, string? Name = null)
 {
+    public const int MaxNameLength = 200;
+
+    /// <summary>Who this person is on a signed report: their name, or their address when no name is known.</summary>
+    public string Signer => Name ?? Email;
+
+    /// <summary>A name as typed, trimmed; null when empty. Invalid: longer than <see cref="MaxNameLength"/> or with control characters.</summary>
+    public static bool TryCleanName(string? typed, out string? name)
+    {
+        name = string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
+        return name is null || (name.Length <= MaxNameLength && !name.Any(char.IsControl));
+    }
+
     /// <summary>The same access rule as an API key: a bureau user is the bureau, a company user that company.</summary>
     public Caller AsCaller() => Role == UserRole.Bureau ? Caller.Bureau : new Caller(CallerKind.Company, CompanyId);
 

@@ -6,10 +6,13 @@ namespace Kto.Core.Accounts;
 /// <summary>Adds and removes portal accounts; every change is written to the audit log with who made it.</summary>
 public sealed class UserService(IUserStore users, ICompanyStore companies, IAuditLog audit, TimeProvider time)
 {
-    public async Task<UserChange> AddAsync(string actor, string? email, UserRole role, string? companyId, CancellationToken cancellationToken)
+    /// <param name="name">The person's name as they sign reports; null or empty: only the address is known.</param>
+    public async Task<UserChange> AddAsync(string actor, string? email, UserRole role, string? companyId, string? name, CancellationToken cancellationToken)
     {
         if (!EmailAddresses.IsValid(email?.Trim()))
             return UserChange.Invalid("invalid-email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.");
+        if (!PortalUser.TryCleanName(name, out var cleanName))
+            return UserChange.Invalid("invalid-name", $"Vul als naam hoogstens {PortalUser.MaxNameLength} tekens in, zonder regeleinden.");
         if (role == UserRole.Company)
         {
             if (string.IsNullOrEmpty(companyId) || !CompanyId.IsValid(companyId) || await companies.GetAsync(companyId, cancellationToken) is null)
@@ -18,11 +21,11 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
         else companyId = null;
 
         var now = time.GetUtcNow();
-        var user = new PortalUser(PortalUser.Normalize(email!), role, companyId, now, actor);
+        var user = new PortalUser(PortalUser.Normalize(email!), role, companyId, now, actor, cleanName);
         if (!await users.TryAddAsync(user, cancellationToken))
             return UserChange.Invalid("user-exists", "Voor dit e-mailadres bestaat al een account.");
         var what = role == UserRole.Bureau ? "bureaugebruiker" : $"gebruiker van {companyId}";
-        await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.UserAdded, companyId, $"{user.Email} toegevoegd als {what}"), cancellationToken);
+        await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.UserAdded, companyId, $"{user.Email}{(cleanName is null ? "" : $" ({cleanName})")} toegevoegd als {what}"), cancellationToken);
         return new UserChange(true, User: user);
     }
 

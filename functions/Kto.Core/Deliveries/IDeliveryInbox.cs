@@ -8,4 +8,7 @@ public interface IDeliveryInbox
     /// once it passes <paramref name="maxBytes"/> (then nothing is stored).
     /// </summary>
     Task<InboxOutcome> StoreAsync(string company, string fileName, Stream body, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>A stored file for ingest, or null when it is gone (a concurrent run refused and deleted it; its receipt stands).</summary>
+    Task<IDeliveryContent?> OpenAsync(string company, string fileName, CancellationToken cancellationToken);
 }

@@ -3,14 +3,14 @@ using Kto.Core.Survey;
 namespace Kto.Core.Fieldwork;
 
 /// <summary>One recorded approach of a client: the report shows how often and how clients were approached.</summary>
-/// <param name="Mode">One of <see cref="ContactModes"/>.</param>
-/// <param name="Outcome">One of <see cref="AttemptOutcomes"/>.</param>
 /// <param name="Error">Why a mail could not be handed over, when not an SMTP answer: the kind of error (an exception
 /// type name such as <c>ParseException</c>), never its message, which may quote the address.</param>
-/// <param name="By">A letter or call recorded by hand: the person's e-mail address (or <c>bureau-key</c>); null for mail runs.</param>
+/// <param name="By">A letter or call recorded by hand: who recorded it (a person's e-mail address, or the API key); null for mail runs.</param>
 /// <param name="CallBackAt">Outcome <c>call-back</c>: when the client asked to be called again.</param>
-public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, string Mode, DateTimeOffset At, string Outcome, int? SmtpCode = null, string? Error = null,
+public sealed record ContactAttempt(ServiceRef Service, ContactStep Step, ContactMode Mode, DateTimeOffset At, AttemptOutcome Outcome, int? SmtpCode = null, string? Error = null,
     string? By = null, DateTimeOffset? CallBackAt = null);
+
+/// <summary>The names of <see cref="ContactMode"/> as stored and on the API (strings only at the edges).</summary>
 
 public static class ContactModes
 {
@@ -36,6 +36,7 @@ public static class ContactModes
     };
 }
 
+/// <summary>The names of <see cref="AttemptOutcome"/> as stored and on the API (strings only at the edges).</summary>
 public static class AttemptOutcomes
 {
     /// <summary>E-mail accepted by the mail server, or letter posted.</summary>
@@ -60,10 +61,12 @@ public static class AttemptOutcomes
     public const string CallBack = "call-back";
 
     /// <summary>Outcomes that count as "approached" for the UWV check approached = ended.</summary>
-    public static bool CountsAsApproach(string outcome) => outcome is Sent or Reached or NoAnswer or Unknown or Voicemail or Refused or CallBack;
+    public static bool CountsAsApproach(AttemptOutcome outcome) =>
+        outcome is AttemptOutcome.Sent or AttemptOutcome.Reached or AttemptOutcome.NoAnswer or AttemptOutcome.Unknown
+            or AttemptOutcome.Voicemail or AttemptOutcome.Refused or AttemptOutcome.CallBack;
 
     /// <summary>Phone outcomes after which the client is not called again (the call list leaves them out).</summary>
-    public static bool EndsCalling(string outcome) => outcome is Refused or WrongNumber or Failed;
+    public static bool EndsCalling(AttemptOutcome outcome) => outcome is AttemptOutcome.Refused or AttemptOutcome.WrongNumber or AttemptOutcome.Failed;
 
     public static IReadOnlyList<string> All { get; } = [Sent, Reached, NoAnswer, Failed, Deferred, Unknown, Voicemail, Refused, WrongNumber, CallBack];
 

@@ -17,9 +17,9 @@ public sealed record ContactUpdate(
         var counts = AttemptOutcomes.CountsAsApproach(attempt.Outcome);
         return attempt.Outcome switch
         {
-            AttemptOutcomes.Deferred => new ContactUpdate(RetryAfter: attempt.At + retryAfter, Deferrals: deferralsBefore + 1),
-            AttemptOutcomes.Failed when attempt.Mode == ContactModes.Email => new ContactUpdate(EmailBounced: true),
-            AttemptOutcomes.Failed or AttemptOutcomes.WrongNumber => new ContactUpdate(),
+            AttemptOutcome.Deferred => new ContactUpdate(RetryAfter: attempt.At + retryAfter, Deferrals: deferralsBefore + 1),
+            AttemptOutcome.Failed when attempt.Mode == ContactMode.Email => new ContactUpdate(EmailBounced: true),
+            AttemptOutcome.Failed or AttemptOutcome.WrongNumber => new ContactUpdate(),
             _ => new ContactUpdate(
                 StepsSent: attempt.Step.Number + 1,
                 InvitedAt: attempt.Step.IsInvitation ? attempt.At : null,

@@ -67,7 +67,7 @@ public sealed class MailJobService(
         if (candidate.ClaimedStep == step.Number)
         {
             if (candidate.ClaimedUntil > time.GetUtcNow()) { run.SkippedBusy++; return null; }
-            await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactModes.Email, now, AttemptOutcomes.Unknown), candidate, run, cancellationToken);
+            await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Unknown), candidate, run, cancellationToken);
             return null;
         }
 
@@ -104,7 +104,7 @@ public sealed class MailJobService(
             var contact = await store.GetContactAsync(candidate.Ref, cancellationToken);
             if (string.IsNullOrEmpty(contact?.Email))
             {
-                await RecordAsync(new ContactAttempt(candidate.Ref, step, ContactModes.Email, now, AttemptOutcomes.Failed), candidate, run, cancellationToken);
+                await RecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Failed), candidate, run, cancellationToken);
                 return null;
             }
 
@@ -113,11 +113,11 @@ public sealed class MailJobService(
             accepted = result.Outcome == MailOutcome.Accepted;
             var outcome = result.Outcome switch
             {
-                MailOutcome.Accepted => AttemptOutcomes.Sent,
-                MailOutcome.Transient => AttemptOutcomes.Deferred,
-                _ => AttemptOutcomes.Failed,
+                MailOutcome.Accepted => AttemptOutcome.Sent,
+                MailOutcome.Transient => AttemptOutcome.Deferred,
+                _ => AttemptOutcome.Failed,
             };
-            await RecordAsync(new ContactAttempt(candidate.Ref, step, ContactModes.Email, now, outcome, result.SmtpCode), candidate, run, cancellationToken);
+            await RecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, outcome, result.SmtpCode), candidate, run, cancellationToken);
 
             // A temporary failure without any answer from the server is the connection, not this client.
             run.ConnectionFailures = result is { Outcome: MailOutcome.Transient, SmtpCode: null } ? run.ConnectionFailures + 1 : 0;
@@ -130,10 +130,10 @@ public sealed class MailJobService(
             {
                 // The server took the mail but recording it failed: try once more. If that fails too, the claim stays
                 // and the next run records the step as unknown; never a deferral, which would send it a second time.
-                await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactModes.Email, now, AttemptOutcomes.Sent), candidate, run, cancellationToken);
+                await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Sent), candidate, run, cancellationToken);
                 return null;
             }
-            await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactModes.Email, now, AttemptOutcomes.Deferred, Error: e.GetType().Name),
+            await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Deferred, Error: e.GetType().Name),
                 candidate, run, cancellationToken);
             return null;
         }
@@ -168,8 +168,8 @@ public sealed class MailJobService(
         var deferralsBefore = candidate.State.Deferrals;
         // A client who keeps failing is not retried forever: past the cap the step is given up for e-mail, and the
         // client moves to the offline list (a letter or a call) like a bounce.
-        if (attempt.Outcome == AttemptOutcomes.Deferred && deferralsBefore + 1 >= settings.MaxDeferrals)
-            attempt = attempt with { Outcome = AttemptOutcomes.Failed };
+        if (attempt.Outcome == AttemptOutcome.Deferred && deferralsBefore + 1 >= settings.MaxDeferrals)
+            attempt = attempt with { Outcome = AttemptOutcome.Failed };
         await store.RecordAsync(attempt, ContactUpdate.For(attempt, settings.RetryAfter, deferralsBefore), cancellationToken);
         run.Count(attempt.Outcome);
     }
@@ -208,14 +208,14 @@ public sealed class MailJobService(
         public int Errors;
         public int ConnectionFailures;
 
-        public void Count(string outcome)
+        public void Count(AttemptOutcome outcome)
         {
             switch (outcome)
             {
-                case AttemptOutcomes.Sent: sent++; break;
-                case AttemptOutcomes.Deferred: deferred++; break;
-                case AttemptOutcomes.Failed: bounced++; break;
-                case AttemptOutcomes.Unknown: unknown++; break;
+                case AttemptOutcome.Sent: sent++; break;
+                case AttemptOutcome.Deferred: deferred++; break;
+                case AttemptOutcome.Failed: bounced++; break;
+                case AttemptOutcome.Unknown: unknown++; break;
             }
             progress?.Report(Result(Running));
         }

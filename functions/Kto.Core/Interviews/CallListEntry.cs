@@ -12,7 +12,7 @@ public sealed record CallListEntry(
     Perceel Perceel,
     ContactDetails Contact,
     int Calls,
-    string? LastOutcome,
+    AttemptOutcome? LastOutcome,
     DateTimeOffset? LastCallAt,
     DateTimeOffset? CallBackAt,
     bool OnlyByPhone);

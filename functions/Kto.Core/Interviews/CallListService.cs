@@ -27,7 +27,7 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
             if (contact is null || string.IsNullOrWhiteSpace(contact.Telefoon)) continue;
             var last = made.LastOrDefault();
             list.Add(new CallListEntry(candidate.Ref, candidate.Perceel, contact, made.Count, last?.Outcome, last?.At,
-                last?.Outcome == AttemptOutcomes.CallBack ? last.CallBackAt : null,
+                last?.Outcome == AttemptOutcome.CallBack ? last.CallBackAt : null,
                 OnlyByPhone: !HasUsableEmail(candidate.State) && OfflineRoutes.For(contact) == OfflineRoute.Phone));
         }
         var ordered = list
@@ -65,7 +65,7 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
         var calls = new Dictionary<string, List<ContactAttempt>>(StringComparer.Ordinal);
         await foreach (var attempt in store.AttemptsAsync(company, year, cancellationToken))
         {
-            if (attempt.Mode != ContactModes.Phone) continue;
+            if (attempt.Mode != ContactMode.Phone) continue;
             if (!calls.TryGetValue(attempt.Service.ServiceId, out var list)) calls[attempt.Service.ServiceId] = list = [];
             list.Add(attempt);
         }

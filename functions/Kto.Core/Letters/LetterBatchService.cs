@@ -50,7 +50,7 @@ public sealed class LetterBatchService(
 
         var posted = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
         await foreach (var attempt in fieldwork.AttemptsAsync(company, year, cancellationToken))
-            if (attempt.Mode == ContactModes.Letter && attempt.Outcome == AttemptOutcomes.Sent)
+            if (attempt.Mode == ContactMode.Letter && attempt.Outcome == AttemptOutcome.Sent)
                 (posted.TryGetValue(attempt.Service.ServiceId, out var list) ? list : posted[attempt.Service.ServiceId] = []).Add(attempt.At);
 
         var letters = new List<Letter>();
@@ -110,14 +110,14 @@ public sealed class LetterBatchService(
 
         var written = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var attempt in fieldwork.AttemptsAsync(company, batch.Year, cancellationToken))
-            if (attempt.Mode == ContactModes.Letter && attempt.At == at)
+            if (attempt.Mode == ContactMode.Letter && attempt.At == at)
                 written.Add(attempt.Service.ServiceId);
 
         var recorded = 0;
         foreach (var item in await batches.ItemsAsync(company, batch.Id, cancellationToken))
         {
             if (written.Contains(item.ServiceId)) continue;
-            var attempt = new ContactAttempt(new ServiceRef(company, batch.Year, item.ServiceId), item.Letter, ContactModes.Letter, at, AttemptOutcomes.Sent);
+            var attempt = new ContactAttempt(new ServiceRef(company, batch.Year, item.ServiceId), item.Letter, ContactMode.Letter, at, AttemptOutcome.Sent);
             await fieldwork.RecordAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken);
             recorded++;
         }

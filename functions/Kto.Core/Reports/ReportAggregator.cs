@@ -36,11 +36,11 @@ public static class ReportAggregator
             .Select(g => new AttemptCount(g.Key, g.Count()))
             .ToList();
         var byMode = new ContactAttempts(
-            approaches.Count(a => a.Mode == ContactModes.Email),
-            approaches.Count(a => a.Mode == ContactModes.Letter),
-            approaches.Count(a => a.Mode == ContactModes.Phone));
-        int ServicesBy(string mode) => approaches.Where(a => a.Mode == mode).Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
-        var approachedByMode = new ContactAttempts(ServicesBy(ContactModes.Email), ServicesBy(ContactModes.Letter), ServicesBy(ContactModes.Phone));
+            approaches.Count(a => a.Mode == ContactMode.Email),
+            approaches.Count(a => a.Mode == ContactMode.Letter),
+            approaches.Count(a => a.Mode == ContactMode.Phone));
+        int ServicesBy(ContactMode mode) => approaches.Where(a => a.Mode == mode).Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
+        var approachedByMode = new ContactAttempts(ServicesBy(ContactMode.Email), ServicesBy(ContactMode.Letter), ServicesBy(ContactMode.Phone));
 
         // The first answer counts (storage already keeps one per service); answers of unknown services are not ours.
         var answered = responses

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
+using Kto.Infrastructure.Storage; // the trigger's binding path only
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
-using Kto.Infrastructure.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +10,9 @@ namespace Kto.Functions.Deliveries;
 /// <summary>
 /// A new export in <c>deliveries/{company}/{name}</c> becomes ended services and a receipt. Event Grid is the
 /// source because Flex Consumption does not poll; running twice for one blob leaves the same state as once.
+/// The trigger's blob names the file; its content is read through <see cref="IDeliveryInbox"/> like any other port.
 /// </summary>
-public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, ILogger<IngestDeliveryFunction> logger)
+public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, IDeliveryInbox inbox, ILogger<IngestDeliveryFunction> logger)
 {
     [Function(nameof(IngestDelivery))]
     public async Task IngestDelivery(
@@ -26,7 +27,7 @@ public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, ILogger
             return;
         }
 
-        var content = await BlobDeliveryContent.OpenAsync(blob, cancellationToken);
+        var content = await inbox.OpenAsync(company, name, cancellationToken);
         if (content is null)
         {
             logger.LogInformation("Delivery {File} for {CompanyId} is gone; an earlier run handled it", name, company);

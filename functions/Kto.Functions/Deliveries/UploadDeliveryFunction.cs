@@ -1,3 +1,5 @@
+using Kto.Core.Access;
+using Kto.Core.Accounts;
 using Kto.Core.Deliveries;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +14,7 @@ namespace Kto.Functions.Deliveries;
 /// where the receipt will appear.
 /// </summary>
 public sealed class UploadDeliveryFunction(
+    AccessService access,
     DeliveryUploadService uploads,
     ILogger<UploadDeliveryFunction> logger)
 {
@@ -23,7 +26,8 @@ public sealed class UploadDeliveryFunction(
         CancellationToken cancellationToken)
     {
         var name = request.Query["name"].ToString();
-        var upload = await uploads.UploadAsync(company, name, request.Body, request.ContentLength, cancellationToken);
+        var actor = AuditActions.ApiKey(await access.IdentifyAsync(request, cancellationToken));
+        var upload = await uploads.UploadAsync(actor, company, name, request.Body, request.ContentLength, cancellationToken);
         switch (upload.Outcome)
         {
             case DeliveryUploadOutcome.UnknownCompany:

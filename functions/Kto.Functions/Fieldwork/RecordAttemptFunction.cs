@@ -1,3 +1,4 @@
+using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
@@ -9,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Fieldwork;
 
 /// <summary>The bureau records a letter or a phone call for one client (a service from the offline list).</summary>
-public sealed class RecordAttemptFunction(ManualAttemptService attempts, TimeProvider time)
+public sealed class RecordAttemptFunction(AccessService access, ManualAttemptService attempts, TimeProvider time)
 {
     [BureauOnly]
     [Function(nameof(RecordAttempt))]
@@ -25,8 +26,11 @@ public sealed class RecordAttemptFunction(ManualAttemptService attempts, TimePro
 
         var service = new ServiceRef(company, body.Year.Value, body.Service);
         var mode = ContactModes.Parse(body.Mode);
-        var result = await attempts.RecordAsync(service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken,
-            by: string.IsNullOrWhiteSpace(body.Interviewer) ? AuditActions.BureauKey : body.Interviewer.Trim(), callBackAt: body.CallBackAt);
+        // Who recorded it: the key, and the interviewer when the caller names one (audit log and the attempt's By).
+        var actor = AuditActions.ApiKey(await access.IdentifyAsync(request, cancellationToken))
+            + (string.IsNullOrWhiteSpace(body.Interviewer) ? "" : $" ({body.Interviewer.Trim()})");
+        var result = await attempts.RecordAsync(actor, service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken,
+            callBackAt: body.CallBackAt);
         return result switch
         {
             ManualAttemptResult.Recorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),

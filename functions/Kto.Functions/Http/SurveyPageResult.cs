@@ -1,12 +1,11 @@
 using Kto.Core.Survey;
-using Kto.Infrastructure.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Http;
 
 /// <summary>A rendered questionnaire page with its status code, the security headers and no caching.</summary>
-public sealed class SurveyPageResult(SurveyPage page, SurveyPageRenderer renderer) : IActionResult
+public sealed class SurveyPageResult(SurveyPage page, ISurveyPageRenderer renderer) : IActionResult
 {
     public int StatusCode => StatusOf(page);
 
@@ -24,7 +23,7 @@ public sealed class SurveyPageResult(SurveyPage page, SurveyPageRenderer rendere
     }
 
     /// <summary>The answer to a POST body larger than any form of ours.</summary>
-    public static SurveyPageResult TooLarge(HttpRequest request, SurveyPageRenderer renderer) =>
+    public static SurveyPageResult TooLarge(HttpRequest request, ISurveyPageRenderer renderer) =>
         new(new SurveyPage(SurveyPageState.TooLarge, SurveyRequest.LanguageOf(request.Query["lang"].ToString())), renderer);
 
     /// <summary>404 for unknown and malformed links alike; 422 for a form with errors.</summary>

@@ -4,7 +4,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Portal;
 using Kto.Core.Reports;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,9 +15,7 @@ namespace Kto.Functions.Portal;
 /// add and remove users), and the audit log. Only bureau users; anyone else gets the same 404 as a missing page.
 /// </summary>
 public sealed class BureauPagesFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
+    PortalGate gate,
     BureauOverviewService overview,
     ICompanyStore companies,
     CompanyService companyService,
@@ -28,7 +25,6 @@ public sealed class BureauPagesFunction(
     ReportSettings norms,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalBureauOverview))]
@@ -36,7 +32,7 @@ public sealed class BureauPagesFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         var year = DutchTime.Today(time).Year;
         var rows = await overview.ForYearAsync(year, cancellationToken);
@@ -61,7 +57,7 @@ public sealed class BureauPagesFunction(
                 }).ToList(),
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
     }
 
     [Function(nameof(PortalBureauUsers))]
@@ -69,7 +65,7 @@ public sealed class BureauPagesFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/users")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         return await UsersPageAsync(visitor, new Dictionary<string, object?>(), StatusCodes.Status200OK, cancellationToken);
     }
@@ -80,20 +76,18 @@ public sealed class BureauPagesFunction(
         string action,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         var actor = visitor.User!.Email;
 
         switch (action)
         {
             case "add":
                 var role = form.GetValueOrDefault("role") == "bureau" ? UserRole.Bureau : UserRole.Company;
-                var added = await userService.AddAsync(actor, form.GetValueOrDefault("email"), role, form.GetValueOrDefault("company"), cancellationToken);
+                var added = await userService.AddAsync(actor, form.GetValueOrDefault("email"), role, form.GetValueOrDefault("company"), form.GetValueOrDefault("name"), cancellationToken);
                 return added.Done
                     ? await UsersPageAsync(visitor, new() { ["done"] = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres." }, StatusCodes.Status200OK, cancellationToken)
-                    : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                    : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email"), ["name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done
@@ -119,7 +113,7 @@ public sealed class BureauPagesFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/audit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         var entries = await audit.RecentAsync(200, cancellationToken);
         var values = new Dictionary<string, object?>
@@ -130,7 +124,7 @@ public sealed class BureauPagesFunction(
                 ["actor"] = e.Actor, ["action"] = e.Action, ["company"] = e.Company ?? "–", ["detail"] = e.Detail,
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", values, "audit")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", values, "audit")));
     }
 
     private async Task<IActionResult> UsersPageAsync(Visitor visitor, Dictionary<string, object?> values, int status, CancellationToken cancellationToken)
@@ -141,18 +135,12 @@ public sealed class BureauPagesFunction(
         values["users"] = (await users.ListAsync(cancellationToken)).Select(u => new Dictionary<string, object?>
         {
             ["email"] = u.Email,
+            ["name"] = u.Name ?? "–",
             ["role"] = u.Role == UserRole.Bureau ? "Bureau" : "Bedrijf",
             ["company"] = u.CompanyId ?? "alle bedrijven",
             ["removable"] = u.Role == UserRole.Company,
         }).ToList();
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
-    }
-
-    private async Task<(Visitor Visitor, IActionResult? Denied)> OpenAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return (visitor, gate.SignInFirst(visitor));
-        return visitor.User.Role == UserRole.Bureau ? (visitor, null) : (visitor, gate.NotFound(visitor));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
     }
 
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";

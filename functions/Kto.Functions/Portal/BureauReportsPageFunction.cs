@@ -5,7 +5,6 @@ using Kto.Core.Companies;
 using Kto.Core.Reports;
 using Kto.Functions.Http;
 using Kto.Functions.Reports;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -22,10 +21,7 @@ namespace Kto.Functions.Portal;
 /// too few ended services. Bureau users only; anyone else gets the same 404 as a missing page.
 /// </summary>
 public sealed class BureauReportsPageFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     AnnualReportService reports,
     ExemptionLetterService exemptionLetters,
     Kto.Core.Questionnaires.QuestionnaireCatalog questionnaires,
@@ -33,7 +29,6 @@ public sealed class BureauReportsPageFunction(
     TimeProvider time)
 {
     private const int MaxConclusionLength = 10_000;
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalBureauReport))]
@@ -42,7 +37,7 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = request.Query["klaar"].ToString() switch
@@ -63,10 +58,8 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var started = await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
         if (!started)
@@ -81,10 +74,8 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var draftId = form.GetValueOrDefault("draft") ?? "";
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
@@ -95,8 +86,8 @@ public sealed class BureauReportsPageFunction(
             return await PageAsync(visitor, found!, year, null, "Er is geen concept gekozen om te ondertekenen. Start eerst een concept.", null,
                 StatusCodes.Status422UnprocessableEntity, cancellationToken);
 
-        // The signer is the signed-in person, never a typed name.
-        var signer = visitor.User!.Email;
+        // The signer is the signed-in person (their name when known, else their address), never a typed name.
+        var signer = visitor.User!.Signer;
         var signing = await reports.SignAsync(company, year, draftId, signer, string.IsNullOrEmpty(conclusion) ? null : conclusion, cancellationToken);
         if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
             return await PageAsync(visitor, found!, year, null, "Er is geen concept om te ondertekenen. Start eerst een concept.", null,
@@ -106,7 +97,7 @@ public sealed class BureauReportsPageFunction(
                 "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
                 null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
         var version = signing.Version!;
-        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), signer, company, year, version), cancellationToken);
+        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, version), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
     }
 
@@ -116,10 +107,8 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var answer = form.GetValueOrDefault("answer") ?? "";
         var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";
@@ -147,7 +136,7 @@ public sealed class BureauReportsPageFunction(
         string perceel,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!PerceelNames.TryParse(perceel, out var chosen)) return gate.NotFound(visitor);
         var letter = await exemptionLetters.CreateAsync(company, year, chosen, cancellationToken);
@@ -162,7 +151,7 @@ public sealed class BureauReportsPageFunction(
         int year,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         var (draft, _) = await reports.ListAsync(company, year, cancellationToken);
         // The draft the page showed, by id; a replaced one is gone.
@@ -191,7 +180,7 @@ public sealed class BureauReportsPageFunction(
             ["error"] = error,
             ["conclusion_error"] = conclusionError,
             ["conclusion"] = conclusion,
-            ["signer"] = visitor.User!.Email,
+            ["signer"] = visitor.User!.Signer,
             ["draft"] = draft is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = draft.Id,
@@ -239,7 +228,7 @@ public sealed class BureauReportsPageFunction(
                 ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{v.Version}/report.pdf",
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview")), status).WithOwnFrames();
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview")), status).WithOwnFrames();
     }
 
     private static string StatusText(string status) => status.ToLowerInvariant() switch
@@ -248,11 +237,4 @@ public sealed class BureauReportsPageFunction(
         "pending" => "Nog open",
         _ => "Niet in orde",
     };
-
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
-    }
 }

@@ -8,9 +8,6 @@ using Kto.Core.Portal;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
 using Kto.Functions.Http;
-using Kto.Infrastructure;
-using Kto.Infrastructure.Portal;
-using Kto.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -23,20 +20,15 @@ namespace Kto.Functions.Portal;
 /// user only their own (anything else is the same 404 as a page that does not exist).
 /// </summary>
 public sealed class CompanyPagesFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     IDeliveryHistory history,
     IDeliveryStore deliveries,
     DeliveryUploadService uploads,
     ProgressService progress,
     ReportSettings norms,
     Kto.Core.Settings.DeliverySettings deliverySettings,
-    IAuditLog audit,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalCompanyDeliveries))]
@@ -45,7 +37,7 @@ public sealed class CompanyPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         return PortalResult.Page(await DeliveriesPageAsync(visitor, found!, null, cancellationToken));
     }
@@ -56,7 +48,7 @@ public sealed class CompanyPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
 
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken);
@@ -67,12 +59,9 @@ public sealed class CompanyPagesFunction(
         if (!DeliveryFileName.IsValid(name))
             return await UploadErrorAsync(visitor, found!, "Deze bestandsnaam kunnen we niet gebruiken. Geef het bestand een naam met alleen letters, cijfers, punt, streepje of spatie, bijvoorbeeld levering-2026-03.xlsx.", cancellationToken);
 
-        var outcome = (await uploads.UploadAsync(company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
+        var outcome = (await uploads.UploadAsync(visitor.User!.Email, company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
         if (outcome == DeliveryUploadOutcome.NameTaken)
             return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
-
-        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.Upload, company,
-            outcome == DeliveryUploadOutcome.TooLarge ? $"{name} (te groot, geweigerd)" : name), cancellationToken);
         return PortalResult.SeeOther($"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(name)}");
     }
 
@@ -83,7 +72,7 @@ public sealed class CompanyPagesFunction(
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         if (!DeliveryFileName.IsValid(file)) return gate.NotFound(visitor);
 
@@ -98,12 +87,12 @@ public sealed class CompanyPagesFunction(
             if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
             var again = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}?wacht={waited + 1}";
-            return PortalResult.Page(pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
+            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
         }
 
         values["receipt"] = ReceiptView(receipt);
         values["json_url"] = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}/receipt.json";
-        return PortalResult.Page(pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
     }
 
     [Function(nameof(PortalReceiptJson))]
@@ -113,7 +102,7 @@ public sealed class CompanyPagesFunction(
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         var receipt = DeliveryFileName.IsValid(file) ? await deliveries.GetReceiptAsync(company, file, cancellationToken) : null;
         if (receipt is null) return gate.NotFound(visitor);
@@ -129,7 +118,7 @@ public sealed class CompanyPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year))
             return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", $"/portal/companies/{company}/progress", "Naar dit jaar");
@@ -173,11 +162,8 @@ public sealed class CompanyPagesFunction(
                 ["keurmerk_url"] = $"/api/keurmerk/{year}/{company}/keurmerk.pdf",
             },
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
     }
-
-    private Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken) =>
-        gate.OpenCompanyAsync(request, company, companies, cancellationToken);
 
     private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken) =>
         PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken),
@@ -206,7 +192,7 @@ public sealed class CompanyPagesFunction(
                 ["rows"] = d.Rows, ["accepted"] = d.Accepted, ["duplicates"] = d.Duplicates, ["rejected"] = d.Rejected,
             }).ToList(),
         };
-        return pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", values, "deliveries"));
+        return gate.Pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", values, "deliveries"));
     }
 
     private static Dictionary<string, object?> CompanyView(Company company) => new()

@@ -3,7 +3,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Portal;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,22 +14,17 @@ namespace Kto.Functions.Portal;
 /// the bounced clients and the clients without usable e-mail, linking to the company's fieldwork page. Bureau users only.
 /// </summary>
 public sealed class FieldworkOverviewFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
+    PortalGate gate,
     FieldworkOverviewService overview,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     [Function(nameof(PortalFieldworkOverview))]
     public async Task<IActionResult> PortalFieldworkOverview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return gate.SignInFirst(visitor);
-        if (visitor.User.Role != UserRole.Bureau) return gate.NotFound(visitor);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
+        if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
 
         var figures = await overview.ForYearAsync(year, cancellationToken);
@@ -58,7 +52,7 @@ public sealed class FieldworkOverviewFunction(
                 ["url"] = $"/portal/bureau/fieldwork/{c.CompanyId}?year={year}",
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", values, "fieldwork")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", values, "fieldwork")));
     }
 
     private static string Dutch(DateTimeOffset at) => DutchTime.ToDutch(at).ToString("d MMM yyyy HH:mm", DutchTime.Culture);

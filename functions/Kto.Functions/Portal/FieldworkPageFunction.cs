@@ -4,7 +4,6 @@ using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -17,26 +16,14 @@ namespace Kto.Functions.Portal;
 /// the audit log with the person who recorded it. Bureau users only.
 /// </summary>
 public sealed class FieldworkPageFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     OfflineContactService offline,
     ManualAttemptService attempts,
-    IAuditLog audit,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
-    /// <summary>What a person can record, as one choice: mode and outcome (the rules stay in ManualAttemptService).</summary>
-    private static readonly (string Value, string Label)[] Choices =
-    [
-        ($"{ContactModes.Letter}:{AttemptOutcomes.Sent}", "Brief verstuurd"),
-        ($"{ContactModes.Letter}:{AttemptOutcomes.Failed}", "Brief kwam terug"),
-        ($"{ContactModes.Phone}:{AttemptOutcomes.Reached}", "Gebeld: bereikt"),
-        ($"{ContactModes.Phone}:{AttemptOutcomes.NoAnswer}", "Gebeld: geen gehoor"),
-        ($"{ContactModes.Phone}:{AttemptOutcomes.Failed}", "Gebeld: nummer klopt niet"),
-    ];
+    /// <summary>What a person can record, as one choice: mode and outcome (the rules and texts are in ManualAttemptService).</summary>
+    private static readonly (string Value, string Label)[] Choices = ManualAttemptService.Choices()
+        .Select(c => ($"{ContactModes.Name(c.Mode)}:{AttemptOutcomes.Name(c.Outcome)}", ManualAttemptService.Describe(c.Mode, c.Outcome))).ToArray();
 
     [Function(nameof(PortalFieldwork))]
     public async Task<IActionResult> PortalFieldwork(
@@ -44,7 +31,7 @@ public sealed class FieldworkPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         return await PageAsync(visitor, found!, year, request.Query["opgeslagen"] == "1" ? "De poging is vastgelegd." : null, null, StatusCodes.Status200OK, cancellationToken);
@@ -56,14 +43,12 @@ public sealed class FieldworkPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
-        var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(new ServiceRef(company, year, service),
+        var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(visitor.User!.Email, new ServiceRef(company, year, service),
                 ContactModes.Parse(choice[0]), AttemptOutcomes.Parse(choice[1]), time.GetUtcNow(), cancellationToken) switch
             {
                 ManualAttemptResult.Recorded => null,
@@ -72,8 +57,6 @@ public sealed class FieldworkPageFunction(
             };
         if (error is not null)
             return await PageAsync(visitor, found!, year, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
-        var label = Choices.First(c => c.Value == string.Join(':', choice)).Label;
-        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.AttemptRecorded, company, $"{label} (dienst {service}, {year})"), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}?year={year}&opgeslagen=1");
     }
 
@@ -101,13 +84,6 @@ public sealed class FieldworkPageFunction(
                 ["survey_url"] = c.SurveyUrl,
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
-    }
-
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
     }
 }

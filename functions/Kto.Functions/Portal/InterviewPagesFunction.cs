@@ -21,18 +21,12 @@ namespace Kto.Functions.Portal;
 /// phone or paper). Bureau users only; a company user gets the same 404 as a page that does not exist.
 /// </summary>
 public sealed class InterviewPagesFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     CallListService calls,
     ManualAttemptService attempts,
     AnswerEntryService entry,
-    IAuditLog audit,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     /// <summary>What an interviewer records after a call, in the order of the form (the rules stay in ManualAttemptService).</summary>
     private static readonly (string Value, string Label)[] Outcomes =
     [
@@ -50,7 +44,7 @@ public sealed class InterviewPagesFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var list = await calls.ListAsync(company, year, cancellationToken);
@@ -71,12 +65,12 @@ public sealed class InterviewPagesFunction(
                 ["tel"] = Tel(c.Contact.Telefoon),
                 ["perceel"] = PerceelNames.DisplayName(c.Perceel),
                 ["calls"] = c.Calls,
-                ["last"] = c.LastOutcome is null ? null : Label(c.LastOutcome),
+                ["last"] = c.LastOutcome is { } last ? Label(AttemptOutcomes.Name(last)) : null,
                 ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
                 ["only_phone"] = c.OnlyByPhone,
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "calls.liquid", $"Bellijst {found!.Name}", values, "fieldwork")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "calls.liquid", $"Bellijst {found!.Name}", values, "fieldwork")));
     }
 
     [Function(nameof(PortalCallSheet))]
@@ -86,7 +80,7 @@ public sealed class InterviewPagesFunction(
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["vastgelegd"].ToString() is { Length: > 0 } outcome && Outcomes.Any(o => o.Value == outcome) ? $"Vastgelegd: {Label(outcome)}." : null;
@@ -100,18 +94,16 @@ public sealed class InterviewPagesFunction(
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year) || !ServiceKey.LooksLikeId(service)) return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
         var outcome = form.GetValueOrDefault("outcome") ?? "";
         var callBackAt = ReadDutchMoment(form.GetValueOrDefault("call_back"));
         var error = Outcomes.All(o => o.Value != outcome)
             ? "Kies hoe het gesprek afliep."
-            : await attempts.RecordAsync(serviceRef, ContactMode.Phone, AttemptOutcomes.Parse(outcome), time.GetUtcNow(), cancellationToken,
-                    by: visitor.User!.Email, callBackAt: callBackAt) switch
+            : await attempts.RecordAsync(visitor.User!.Email, serviceRef, ContactMode.Phone, AttemptOutcomes.Parse(outcome), time.GetUtcNow(), cancellationToken,
+                    callBackAt: callBackAt) switch
                 {
                     ManualAttemptResult.Recorded => null,
                     ManualAttemptResult.CallBackTimeMissing => "Vul bij terugbellen de datum en tijd in die de cliënt noemde.",
@@ -120,8 +112,7 @@ public sealed class InterviewPagesFunction(
                 };
         if (error is not null)
             return await SheetPageAsync(visitor, found!, serviceRef, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
-        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), visitor.User!.Email, AuditActions.AttemptRecorded, company,
-            $"Gebeld: {Label(outcome)} (dienst {service}, {year})"), cancellationToken);
+        // ManualAttemptService wrote the audit entry.
         // Reached: the client agrees, so straight on to the questions.
         return PortalResult.SeeOther(outcome == AttemptOutcomes.Reached
             ? $"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Phone}"
@@ -135,7 +126,7 @@ public sealed class InterviewPagesFunction(
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year) || EnteredMode(request.Query["mode"]) is not { } mode) return gate.NotFound(visitor);
         var saved = request.Query["opgeslagen"] == "1";
@@ -150,10 +141,8 @@ public sealed class InterviewPagesFunction(
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year) || EnteredMode(form.GetValueOrDefault("mode")) is not { } mode || !ServiceKey.LooksLikeId(service))
             return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
@@ -200,7 +189,7 @@ public sealed class InterviewPagesFunction(
             ["calls"] = sheet.Calls.Select(c => new Dictionary<string, object?>
             {
                 ["at"] = DutchMoment(c.At),
-                ["outcome"] = Label(c.Outcome),
+                ["outcome"] = Label(AttemptOutcomes.Name(c.Outcome)),
                 ["by"] = c.By,
                 ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
             }).ToList(),
@@ -208,7 +197,7 @@ public sealed class InterviewPagesFunction(
             ["answers_url"] = $"/portal/bureau/companies/{company.Id}/answers/{service.ServiceId}?year={service.Year}&mode={ResponseModes.Phone}",
             ["list_url"] = $"/portal/bureau/calls/{company.Id}?year={service.Year}",
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {values["name"]}", values, "fieldwork")), status);
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {values["name"]}", values, "fieldwork")), status);
     }
 
     private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
@@ -241,7 +230,7 @@ public sealed class InterviewPagesFunction(
             ["list_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}?year={service.Year}" : $"/portal/bureau/fieldwork/{company.Id}?year={service.Year}",
         };
         var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {values["name"]}" : $"Papieren vragenlijst invoeren: {values["name"]}";
-        return PortalResult.Page(pages.Render(gate.View(visitor, "answers.liquid", title, values, "fieldwork")), status);
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "answers.liquid", title, values, "fieldwork")), status);
     }
 
     /// <summary>A question as the form shows it: the text to read aloud and its choices (numbers for grades, labels for agree-5).</summary>
@@ -312,11 +301,4 @@ public sealed class InterviewPagesFunction(
 
     private static Dictionary<string, object?> CompanyValues(Company company) =>
         new() { ["id"] = company.Id, ["name"] = company.Name };
-
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
-    }
 }

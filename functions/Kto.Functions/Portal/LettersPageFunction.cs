@@ -18,25 +18,20 @@ namespace Kto.Functions.Portal;
 /// code from a returned form leads to that client's entry page. Bureau users only.
 /// </summary>
 public sealed class LettersPageFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     LetterBatchService letters,
     ShortCodeService codes,
     ISurveyLinks links,
     SurveySettings survey,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     [Function(nameof(PortalLetters))]
     public async Task<IActionResult> PortalLetters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["gemaakt"].ToString() is { Length: > 0 } made ? $"Batch {made} is gemaakt. Download de PDF, print en verstuur de brieven, en leg daarna vast dat ze verstuurd zijn."
@@ -51,10 +46,8 @@ public sealed class LettersPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var made = await letters.MakeAsync(found!.Id, year, visitor.User!.Email, cancellationToken);
         return PortalResult.SeeOther(made.Batch is { } batch
@@ -69,7 +62,7 @@ public sealed class LettersPageFunction(
         string batch,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         var file = await letters.ReadPdfAsync(found!.Id, batch, cancellationToken);
         if (file is not { } pdf) return gate.NotFound(visitor);
@@ -83,10 +76,8 @@ public sealed class LettersPageFunction(
         string batch,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         var result = await letters.MarkPostedAsync(found!.Id, batch, visitor.User!.Email, cancellationToken);
         return result.Outcome switch
         {
@@ -102,7 +93,7 @@ public sealed class LettersPageFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenBureauAsync(request, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         return PaperPage(visitor, null, null, StatusCodes.Status200OK);
     }
@@ -112,10 +103,8 @@ public sealed class LettersPageFunction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/paper")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, denied) = await OpenBureauAsync(request, cancellationToken);
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         var typed = form.GetValueOrDefault("code");
         var result = await codes.FindAsync(typed, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         return result.Outcome switch
@@ -129,7 +118,7 @@ public sealed class LettersPageFunction(
     }
 
     private PortalResult PaperPage(Visitor visitor, string? error, string? code, int status) =>
-        PortalResult.Page(pages.Render(gate.View(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
+        PortalResult.Page(gate.Pages.Render(gate.View(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
             new Dictionary<string, object?> { ["error"] = error, ["code"] = code?.Length > 20 ? code[..20] : code }, "fieldwork")), status);
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status, CancellationToken cancellationToken)
@@ -159,20 +148,7 @@ public sealed class LettersPageFunction(
                 },
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork")), status);
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork")), status);
     }
 
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
-    }
-
-    private async Task<(Visitor Visitor, IActionResult? Denied)> OpenBureauAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return (visitor, gate.SignInFirst(visitor));
-        return visitor.User.Role == UserRole.Bureau ? (visitor, null) : (visitor, gate.NotFound(visitor));
-    }
 }

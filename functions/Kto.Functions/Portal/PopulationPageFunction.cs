@@ -19,22 +19,17 @@ namespace Kto.Functions.Portal;
 /// page that does not exist.
 /// </summary>
 public sealed class PopulationPageFunction(
-    SessionService sessions,
-    PortalKey key,
-    PortalPageRenderer pages,
-    ICompanyStore companies,
+    PortalGate gate,
     PopulationCorrectionService population,
     TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     [Function(nameof(PortalPopulation))]
     public async Task<IActionResult> PortalPopulation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/population/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["opgeslagen"] == "1" ? "De wijziging is vastgelegd." : null;
@@ -47,10 +42,8 @@ public sealed class PopulationPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await OpenAsync(request, company, cancellationToken);
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var klantnummer = form.GetValueOrDefault("klantnummer") ?? "";
         var withdraw = form.GetValueOrDefault("action") == "withdraw";
@@ -92,7 +85,7 @@ public sealed class PopulationPageFunction(
                                                          (c.Note is null ? "" : $": “{c.Note}”")).ToList(),
             }).ToList(),
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "population.liquid", $"Populatie {company.Name}", values, "overview")), status);
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "population.liquid", $"Populatie {company.Name}", values, "overview")), status);
     }
 
     private static List<Dictionary<string, object?>> Reasons(CorrectionKind kind) => CorrectionReasons.AllowedFor(kind)
@@ -104,11 +97,4 @@ public sealed class PopulationPageFunction(
         CorrectionKind.Perceel => $"perceel {PerceelNames.DisplayName(c.PerceelBefore)} → {PerceelNames.DisplayName(c.NewPerceel!.Value)}",
         _ => $"einddatum {c.EinddatumBefore:yyyy-MM-dd} → {c.NewEinddatum:yyyy-MM-dd}",
     };
-
-    private async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenAsync(HttpRequest request, string company, CancellationToken cancellationToken)
-    {
-        var opened = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
-        if (opened.Denied is not null) return opened;
-        return opened.Visitor.User!.Role == UserRole.Bureau ? opened : (opened.Visitor, null, gate.NotFound(opened.Visitor));
-    }
 }

@@ -1,4 +1,5 @@
-using Kto.Infrastructure.Portal;
+using Kto.Core.Portal;
+using Kto.Infrastructure.Portal; // the route only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -6,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Portal;
 
 /// <summary>The portal's stylesheet and script (the URL carries a version, so they may be cached for long).</summary>
-public sealed class PortalAssetsFunction(PortalPageRenderer pages)
+public sealed class PortalAssetsFunction(IPortalPages pages)
 {
     [Function(nameof(PortalAsset))]
     public IActionResult PortalAsset(

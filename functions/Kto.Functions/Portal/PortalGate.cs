@@ -1,7 +1,7 @@
+using Kto.Core.Portal;
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,14 +10,14 @@ namespace Kto.Functions.Portal;
 /// <summary>
 /// What every portal page asks of a request: who is signed in (the signed session cookie), whether a posted form is
 /// genuine (its anti-forgery token, bound to the session or before sign-in to a form cookie), and the standard
-/// pages for "sign in first", "not found" and "refused".
+/// pages for "sign in first", "not found" and "refused". One instance serves every portal function class (DI).
 /// </summary>
-public sealed class PortalGate(SessionService sessions, PortalKey key, PortalPageRenderer pages)
+public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPages pages, ICompanyStore companies)
 {
     public const string SessionCookie = "kto_session";
     public const string FormCookie = "kto_form";
 
-    public PortalPageRenderer Pages => pages;
+    public IPortalPages Pages => pages;
 
     public async Task<Visitor> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -30,15 +30,38 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, PortalPag
         return lookup.State == SessionState.Active ? new Visitor(lookup.User, sessionId, SessionState.Active) : new Visitor(null, null, lookup.State);
     }
 
-    /// <summary>Signed in, allowed to see this company (<c>Caller.MaySee</c>), and the company exists: otherwise the page to answer.</summary>
-    public async Task<(Visitor Visitor, Company? Company, IActionResult? Denied)> OpenCompanyAsync(
-        HttpRequest request, string company, ICompanyStore companies, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page: signed in, of the right role (<see cref="PortalAccess.Bureau"/> pages are bureau-only), and with a
+    /// company, allowed to see it (<c>Caller.MaySee</c>) and the company exists. Otherwise <c>Denied</c> is the page
+    /// to answer: sign in first, or the same 404 as a page that does not exist.
+    /// </summary>
+    public async Task<PortalOpening> OpenAsync(HttpRequest request, PortalAccess access, string? company, CancellationToken cancellationToken)
     {
         var visitor = await IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return (visitor, null, SignInFirst(visitor));
-        if (!CompanyId.IsValid(company) || !visitor.User.AsCaller().MaySee(company)) return (visitor, null, NotFound(visitor));
+        if (access == PortalAccess.Anyone) return new PortalOpening(visitor, null, PortalOpening.NoForm, null);
+        if (visitor.User is null) return PortalOpening.Refuse(visitor, SignInFirst(visitor));
+        if (access == PortalAccess.Bureau && visitor.User.Role != UserRole.Bureau) return PortalOpening.Refuse(visitor, NotFound(visitor));
+        if (company is null) return new PortalOpening(visitor, null, PortalOpening.NoForm, null);
+        if (!CompanyId.IsValid(company) || !visitor.User.AsCaller().MaySee(company)) return PortalOpening.Refuse(visitor, NotFound(visitor));
         var found = await companies.GetAsync(company, cancellationToken);
-        return found is null ? (visitor, null, NotFound(visitor)) : (visitor, found, null);
+        return found is null ? PortalOpening.Refuse(visitor, NotFound(visitor)) : new PortalOpening(visitor, found, PortalOpening.NoForm, null);
+    }
+
+    /// <summary>
+    /// A posted form: the page opens as in <see cref="OpenAsync"/>, the url-encoded form is read, and its anti-forgery
+    /// token must match the session (for <see cref="PortalAccess.Anyone"/>: the form cookie), and it was not sent
+    /// from another site; a forged form gets the "refused" page.
+    /// </summary>
+    public async Task<PortalOpening> OpenFormAsync(HttpRequest request, PortalAccess access, string? company, CancellationToken cancellationToken)
+    {
+        var opened = await OpenAsync(request, access, company, cancellationToken);
+        if (opened.Denied is not null) return opened;
+        var form = await PortalForms.ReadAsync(request, cancellationToken);
+        var token = form.GetValueOrDefault(PortalKey.FormField);
+        var genuine = access == PortalAccess.Anyone ? IsGenuinePreSession(request, token) : IsGenuine(request, opened.Visitor, token);
+        return genuine
+            ? opened with { Form = form }
+            : PortalOpening.Refuse(opened.Visitor, Refused(opened.Visitor));
     }
 
     /// <summary>The anti-forgery token for a signed-in visitor's forms.</summary>
@@ -61,6 +84,14 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, PortalPag
     {
         var id = key.Read(request.Cookies[FormCookie]);
         return id is not null && !CrossSite(request) && key.FormTokenMatches("pre|" + id, token);
+    }
+
+    /// <summary>A page with a form for anyone (sign-in, /verify): the token of the form cookie, which is set when new.</summary>
+    public PortalResult PreSessionPage(HttpRequest request, Func<string, PortalView> view, int status = StatusCodes.Status200OK)
+    {
+        var (id, token, isNew) = PreSessionForm(request);
+        var result = PortalResult.Page(pages.Render(view(token)), status);
+        return isNew ? result.WithCookie(SetFormCookie(request, id)) : result;
     }
 
     public Action<HttpResponse> SetFormCookie(HttpRequest request, string id) =>
@@ -106,6 +137,23 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, PortalPag
 
     private static bool IsLoopback(string host) =>
         host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
+}
+
+/// <summary>Who may open a portal page: anyone, any signed-in user (a company page checks the company too), or bureau users only.</summary>
+public enum PortalAccess
+{
+    /// <summary>Also before sign-in (sign-in pages, /verify): a form is bound to the <c>kto_form</c> cookie.</summary>
+    Anyone,
+    SignedIn,
+    Bureau,
+}
+
+/// <summary>An opened portal page or form: who asks, the company it is about, the posted form; or the page that refuses it.</summary>
+public sealed record PortalOpening(Visitor Visitor, Company? Company, IReadOnlyDictionary<string, string?> Form, IActionResult? Denied)
+{
+    public static readonly IReadOnlyDictionary<string, string?> NoForm = new Dictionary<string, string?>();
+
+    public static PortalOpening Refuse(Visitor visitor, IActionResult page) => new(visitor, null, NoForm, page);
 }
 
 /// <summary>Who is asking: a signed-in user with their session, or nobody (and whether a session just ended).</summary>

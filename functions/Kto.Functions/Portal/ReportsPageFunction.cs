@@ -3,8 +3,6 @@ using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
-using Kto.Infrastructure.Portal;
-using Kto.Infrastructure.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,9 +13,8 @@ namespace Kto.Functions.Portal;
 /// A company's reports: the status of the chosen year and every signed version to download (PDF, XLSX, JSON),
 /// read from the same archive as the report API.
 /// </summary>
-public sealed class ReportsPageFunction(SessionService sessions, PortalKey key, PortalPageRenderer pages, ICompanyStore companies, AnnualReportService reports, TimeProvider time)
+public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService reports, TimeProvider time)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalReports))]
@@ -26,7 +23,7 @@ public sealed class ReportsPageFunction(SessionService sessions, PortalKey key, 
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, denied) = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         var thisYear = DutchTime.Today(time).Year;
         var years = new List<Dictionary<string, object?>>();
@@ -57,7 +54,7 @@ public sealed class ReportsPageFunction(SessionService sessions, PortalKey key, 
             ["company"] = new Dictionary<string, object?> { ["id"] = found!.Id, ["name"] = found.Name },
             ["years"] = years,
         };
-        return PortalResult.Page(pages.Render(gate.View(visitor, "reports.liquid", "Rapporten", values, "reports")));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "reports.liquid", "Rapporten", values, "reports")));
     }
 
     [Function(nameof(PortalReportFile))]
@@ -69,7 +66,7 @@ public sealed class ReportsPageFunction(SessionService sessions, PortalKey key, 
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         if (ReportFileNames.ContentType(file) is not { } contentType) return gate.NotFound(visitor);
         var found = await reports.ReadFileAsync(company, year, ReportVersionChoice.Signed(version), file, cancellationToken);

@@ -1,5 +1,5 @@
+using Kto.Core.Portal;
 using Kto.Core.Accounts;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -7,10 +7,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Portal;
 
 /// <summary>The portal's front door: ask for a sign-in link, use it, sign out.</summary>
-public sealed class SignInFunction(SessionService sessions, SignInService signIn, PortalKey key, PortalPageRenderer pages)
+public sealed class SignInFunction(PortalGate gate, SessionService sessions, SignInService signIn)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     [Function(nameof(PortalSignInPage))]
     public async Task<IActionResult> PortalSignInPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request,
@@ -29,10 +27,8 @@ public sealed class SignInFunction(SessionService sessions, SignInService signIn
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuinePreSession(request, form.GetValueOrDefault(PortalKey.FormField)))
-            return gate.Refused(visitor);
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
+        if (denied is not null) return denied;
         var email = form.GetValueOrDefault("email")?.Trim();
         if (!await signIn.RequestLinkAsync(email, cancellationToken))
             return SignInPage(request, visitor, null, "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", email, StatusCodes.Status422UnprocessableEntity);
@@ -43,16 +39,12 @@ public sealed class SignInFunction(SessionService sessions, SignInService signIn
     }
 
     [Function(nameof(PortalSignInLink))]
-    public async Task<IActionResult> PortalSignInLink(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/sign-in")] HttpRequest request,
-        CancellationToken cancellationToken)
+    public IActionResult PortalSignInLink(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/sign-in")] HttpRequest request)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
         // A button, not an automatic sign-in: mail scanners that open links must not use up the single-use link.
-        var (id, token, isNew) = gate.PreSessionForm(request);
-        var result = PortalResult.Page(pages.Render(new PortalView("signin-confirm.liquid", "Inloggen", null, null,
-            new Dictionary<string, object?> { ["link_token"] = request.Query["t"].ToString(), ["form_token"] = token })));
-        return isNew ? result.WithCookie(gate.SetFormCookie(request, id)) : result;
+        return gate.PreSessionPage(request, token => new PortalView("signin-confirm.liquid", "Inloggen", null, null,
+            new Dictionary<string, object?> { ["link_token"] = request.Query["t"].ToString(), ["form_token"] = token }));
     }
 
     [Function(nameof(PortalUseLink))]
@@ -60,10 +52,8 @@ public sealed class SignInFunction(SessionService sessions, SignInService signIn
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-in")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuinePreSession(request, form.GetValueOrDefault(PortalKey.FormField)))
-            return gate.Refused(visitor);
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
+        if (denied is not null) return denied;
         var result = await signIn.SignInAsync(form.GetValueOrDefault("t"), cancellationToken);
         return result.Use switch
         {
@@ -82,11 +72,9 @@ public sealed class SignInFunction(SessionService sessions, SignInService signIn
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-out")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
-        if (visitor.User is null) return gate.SignInFirst(visitor);
-        var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (!gate.IsGenuine(request, visitor, form.GetValueOrDefault(PortalKey.FormField))) return gate.Refused(visitor);
-        await sessions.SignOutAsync(visitor.SessionId!, visitor.User, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.SignedIn, null, cancellationToken);
+        if (denied is not null) return denied;
+        await sessions.SignOutAsync(visitor.SessionId!, visitor.User!, cancellationToken);
         return PortalResult.SeeOther("/portal?uit=1").WithCookie(gate.ClearSessionCookie(request));
     }
 
@@ -95,15 +83,13 @@ public sealed class SignInFunction(SessionService sessions, SignInService signIn
 
     private IActionResult SignInPage(HttpRequest request, Visitor visitor, string? notice, string? error, string? email, int status)
     {
-        var (id, token, isNew) = gate.PreSessionForm(request);
-        var result = PortalResult.Page(pages.Render(new PortalView("signin.liquid", "Inloggen", null, null, new Dictionary<string, object?>
+        return gate.PreSessionPage(request, token => new PortalView("signin.liquid", "Inloggen", null, null, new Dictionary<string, object?>
         {
             ["notice"] = notice,
             ["error"] = error,
             ["email"] = email,
             ["form_token"] = token,
             ["errors"] = error is null ? new List<string>() : new List<string> { error },
-        })), status);
-        return isNew ? result.WithCookie(gate.SetFormCookie(request, id)) : result;
+        }), status);
     }
 }

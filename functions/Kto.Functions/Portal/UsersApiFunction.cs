@@ -14,7 +14,7 @@ namespace Kto.Functions.Portal;
 /// </summary>
 public sealed class UsersApiFunction(AccessService access, UserService users, SignInService signIn, KtoSettings settings)
 {
-    public sealed record NewUser(string? Email, string? Role, string? Company);
+    public sealed record NewUser(string? Email, string? Role, string? Company, string? Name = null);
 
     public sealed record LinkRequest(string? Email);
 
@@ -27,13 +27,13 @@ public sealed class UsersApiFunction(AccessService access, UserService users, Si
         var body = await JsonBody.ReadAsync<NewUser>(request, cancellationToken);
         UserRole? role = body?.Role switch { "bureau" => UserRole.Bureau, "company" => UserRole.Company, _ => null };
         if (body is null || role is null)
-            return ApiResults.BadRequest("invalid-body", "Stuur { \"email\", \"role\": \"bureau\" | \"company\", \"company\" } als JSON.");
+            return ApiResults.BadRequest("invalid-body", "Stuur { \"email\", \"role\": \"bureau\" | \"company\", \"company\", \"name\" } als JSON.");
 
-        var change = await users.AddAsync(AuditActions.BureauKey, body.Email, role.Value, body.Company, cancellationToken);
+        var change = await users.AddAsync(AuditActions.BureauKey, body.Email, role.Value, body.Company, body.Name, cancellationToken);
         if (!change.Done)
             return ApiResults.Error(change.Error == "user-exists" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, change.Error!, change.Message!);
         var user = change.User!;
-        return ApiResults.Json(new { email = user.Email, role = body.Role, company = user.CompanyId }, StatusCodes.Status201Created);
+        return ApiResults.Json(new { email = user.Email, role = body.Role, company = user.CompanyId, name = user.Name }, StatusCodes.Status201Created);
     }
 
     [Function(nameof(CreateSignInLink))]

@@ -4,8 +4,6 @@ using System.Security.Cryptography;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Settings;
-using Kto.Infrastructure.Portal;
-using Kto.Infrastructure.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -17,12 +15,11 @@ namespace Kto.Functions.Portal;
 /// file and asks with <c>?sha256=</c>; without, the form posts the file and the server hashes it (streamed).
 /// The answer comes from the same lookup as <c>GET /api/verify/{sha256}</c>.
 /// </summary>
-public sealed class VerifyPageFunction(SessionService sessions, PortalKey key, PortalPageRenderer pages, AnnualReportService reports, BureauSettings bureau)
+public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService reports, BureauSettings bureau)
 {
     /// <summary>Bigger than any report we make; a bigger file is not one of ours and is not read further.</summary>
     private const long MaxPdfBytes = 50L * 1024 * 1024;
 
-    private readonly PortalGate gate = new(sessions, key, pages);
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(VerifyPage))]
@@ -79,10 +76,11 @@ public sealed class VerifyPageFunction(SessionService sessions, PortalKey key, P
 
     private IActionResult Page(HttpRequest request, Visitor visitor, Dictionary<string, object?> values, int status = StatusCodes.Status200OK)
     {
-        var (id, token, isNew) = gate.PreSessionForm(request);
-        values["form_token"] = token;
-        var result = PortalResult.Page(pages.Render(gate.View(visitor, "verify.liquid", "Rapport controleren", values, "verify")), status);
-        return isNew ? result.WithCookie(gate.SetFormCookie(request, id)) : result;
+        return gate.PreSessionPage(request, token =>
+        {
+            values["form_token"] = token;
+            return gate.View(visitor, "verify.liquid", "Rapport controleren", values, "verify");
+        }, status);
     }
 
     private static bool IsHash(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);

@@ -1,11 +1,10 @@
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Templates;
+using Kto.Infrastructure.Links; // routes and form field names only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Kto.Infrastructure.Links;
 
 namespace Kto.Functions.Survey;
 
@@ -16,7 +15,7 @@ namespace Kto.Functions.Survey;
 /// (a form opened before the change, or a mail program's one-click opt-out, which does not follow redirects) is
 /// answered here. The token's shape and the unknown-link limit are checked before a POST body is read.
 /// </summary>
-public sealed class LegacySurveyLinkFunction(SurveyPageService survey, SurveyPageRenderer renderer, SurveySettings settings)
+public sealed class LegacySurveyLinkFunction(SurveyPageService survey, ISurveyPageRenderer renderer, SurveySettings settings)
 {
     [Function(nameof(LegacyOpenQuestionnaire))]
     public IActionResult LegacyOpenQuestionnaire(

@@ -1,11 +1,10 @@
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Templates;
+using Kto.Infrastructure.Links; // routes and form field names only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Kto.Infrastructure.Links;
 
 namespace Kto.Functions.Survey;
 
@@ -15,7 +14,7 @@ namespace Kto.Functions.Survey;
 /// scanners follow links); a POST opts out, including the one-click POST of List-Unsubscribe-Post (RFC 8058),
 /// which carries the token in the query string of the List-Unsubscribe URL.
 /// </summary>
-public sealed class OptOutFunction(SurveyPageService survey, SurveyPageRenderer renderer, SurveySettings settings)
+public sealed class OptOutFunction(SurveyPageService survey, ISurveyPageRenderer renderer, SurveySettings settings)
 {
     [Function(nameof(ConfirmOptOut))]
     public async Task<IActionResult> ConfirmOptOut(

@@ -1,11 +1,10 @@
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Templates;
+using Kto.Infrastructure.Links; // routes and form field names only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Kto.Infrastructure.Links;
 
 namespace Kto.Functions.Survey;
 
@@ -13,7 +12,7 @@ namespace Kto.Functions.Survey;
 /// The questionnaire on a client's personal link: the page (<c>GET /s?t=TOKEN</c>), and the answers posted from it
 /// (<c>POST /s</c>, the token in the form body). The token is never part of the path the host logs.
 /// </summary>
-public sealed class QuestionnaireFunction(SurveyPageService survey, SurveyPageRenderer renderer, SurveySettings settings)
+public sealed class QuestionnaireFunction(SurveyPageService survey, ISurveyPageRenderer renderer, SurveySettings settings)
 {
     [Function(nameof(OpenQuestionnaire))]
     public async Task<IActionResult> OpenQuestionnaire(

@@ -1,5 +1,6 @@
+using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Templates;
+using Kto.Infrastructure.Templates; // the route only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +11,7 @@ namespace Kto.Functions.Survey;
 /// The questionnaire's stylesheet, served from our own origin so the page's policy can say <c>style-src 'self'</c>.
 /// Pages link it with a version derived from its content, so browsers may keep it for a day.
 /// </summary>
-public sealed class SurveyStylesheetFunction(SurveyPageRenderer renderer)
+public sealed class SurveyStylesheetFunction(ISurveyPageRenderer renderer)
 {
     [Function(nameof(SurveyStylesheet))]
     public IActionResult SurveyStylesheet(

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kto.Core.Accounts;
+using Kto.Core.Portal;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Templates;
 
@@ -11,7 +12,7 @@ namespace Kto.Infrastructure.Portal;
 /// (header, navigation, sign-out form) and each page is one body template. Also serves the portal's stylesheet and
 /// script as files, so the security policy can forbid everything inline.
 /// </summary>
-public sealed class PortalPageRenderer
+public sealed class PortalPageRenderer : IPortalPages
 {
     public const string AssetsRoute = "portal/assets/{file}";
 
@@ -55,14 +56,4 @@ public sealed class PortalPageRenderer
         };
         return templates.Render("Portal/layout.liquid", values, html: true);
     }
-}
-
-/// <summary>One page to render: its body template, title, who is signed in, and the page's own values.</summary>
-public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, IReadOnlyDictionary<string, object?> Values)
-{
-    /// <summary>A meta refresh ("seconds; url=…"): the page reloads itself without script.</summary>
-    public string? Refresh { get; init; }
-
-    /// <summary>Which navigation item is the current page (aria-current).</summary>
-    public string? Nav { get; init; }
 }

@@ -22,7 +22,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SessionService>();
         services.AddSingleton<Kto.Core.Portal.BureauOverviewService>();
         services.AddSingleton<Kto.Core.Portal.FieldworkOverviewService>();
-        services.AddSingleton<PortalPageRenderer>();
+        services.AddSingleton<Kto.Core.Portal.IPortalPages, PortalPageRenderer>();
         return services;
     }
 

@@ -23,6 +23,7 @@ public sealed class TableUserStore(TableServiceClient tables) : IUserStore
                 ["CompanyId"] = user.CompanyId,
                 ["CreatedAt"] = user.CreatedAt,
                 ["CreatedBy"] = user.CreatedBy,
+                ["Name"] = user.Name,
             }, cancellationToken);
             return true;
         }
@@ -57,5 +58,6 @@ public sealed class TableUserStore(TableServiceClient tables) : IUserStore
         Enum.Parse<UserRole>(e.GetString("Role")),
         e.GetString("CompanyId"),
         e.GetDateTimeOffset("CreatedAt") ?? default,
-        e.GetString("CreatedBy") ?? "");
+        e.GetString("CreatedBy") ?? "",
+        e.GetString("Name"));
 }

@@ -26,9 +26,9 @@ public static class AttemptRows
         {
             [ServiceId] = attempt.Service.ServiceId,
             [Step] = attempt.Step.Number,
-            [Mode] = attempt.Mode,
+            [Mode] = ContactModes.Name(attempt.Mode),
             [At] = attempt.At,
-            [Outcome] = attempt.Outcome,
+            [Outcome] = AttemptOutcomes.Name(attempt.Outcome),
             [SmtpCode] = attempt.SmtpCode,
             [Error] = attempt.Error,
             [By] = attempt.By,
@@ -38,6 +38,13 @@ public static class AttemptRows
     /// <summary>A row without a service id column (not written by this code) is read by its row key's first part.</summary>
     public static ContactAttempt Read(string company, int year, TableEntity e) =>
         new(new ServiceRef(company, year, e.GetString(ServiceId) ?? e.RowKey.Split('_')[0]),
-            new ContactStep(e.GetInt32(Step) ?? 0), e.GetString(Mode) ?? "", e.GetDateTimeOffset(At) ?? default,
-            e.GetString(Outcome) ?? "", e.GetInt32(SmtpCode), e.GetString(Error), e.GetString(By), e.GetDateTimeOffset(CallBackAt));
+            new ContactStep(e.GetInt32(Step) ?? 0),
+            ContactModes.Parse(e.GetString(Mode)) ?? throw Unreadable(e, Mode),
+            e.GetDateTimeOffset(At) ?? default,
+            AttemptOutcomes.Parse(e.GetString(Outcome)) ?? throw Unreadable(e, Outcome),
+            e.GetInt32(SmtpCode), e.GetString(Error), e.GetString(By), e.GetDateTimeOffset(CallBackAt));
+
+    /// <summary>Only <see cref="Write"/> writes these rows: a name it never writes is a damaged row, not a new kind of attempt.</summary>
+    private static InvalidDataException Unreadable(TableEntity e, string column) =>
+        new($"Attempts row {e.PartitionKey}/{e.RowKey}: '{e.GetString(column)}' in {column} is not a known name.");
 }

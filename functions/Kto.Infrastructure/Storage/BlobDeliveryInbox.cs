@@ -10,9 +10,15 @@ namespace Kto.Infrastructure.Storage;
 /// </summary>
 public sealed class BlobDeliveryInbox(BlobServiceClient blobs) : IDeliveryInbox
 {
+    public async Task<IDeliveryContent?> OpenAsync(string company, string fileName, CancellationToken cancellationToken) =>
+        await BlobDeliveryContent.OpenAsync(Blob(company, fileName), cancellationToken);
+
+    private BlobClient Blob(string company, string fileName) =>
+        blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer).GetBlobClient($"{company}/{fileName}");
+
     public async Task<InboxOutcome> StoreAsync(string company, string fileName, Stream body, long maxBytes, CancellationToken cancellationToken)
     {
-        var blob = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer).GetBlobClient($"{company}/{fileName}");
+        var blob = Blob(company, fileName);
         if (await blob.ExistsAsync(cancellationToken))
             return InboxOutcome.Exists;
 

@@ -15,7 +15,7 @@ namespace Kto.Infrastructure.Templates;
 /// texts of <c>Templates/Survey/texts.json</c> in the page's language. Also serves the page's stylesheet (a file,
 /// not inline, so the security policy can forbid inline styles and scripts).
 /// </summary>
-public sealed class SurveyPageRenderer
+public sealed class SurveyPageRenderer : ISurveyPageRenderer
 {
     public const string StylesheetRoute = "api/assets/survey.css";
 

@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Settings;
@@ -12,6 +13,7 @@ public class DeliveryUploadServiceTests
     private readonly InMemoryDeliveryInbox inbox = new();
     private readonly ReceiptOnlyDeliveryStore receipts = new();
     private readonly DeliveryUploadService uploads;
+    private readonly Kto.Core.Tests.Accounts.InMemoryAccounts audit = new();
 
     public DeliveryUploadServiceTests()
     {
@@ -19,11 +21,12 @@ public class DeliveryUploadServiceTests
         companies.TryAddAsync(new Company("acme", "Acme", DateTimeOffset.UnixEpoch), "h", default).Wait();
         var settings = new DeliverySettings { MaxFileBytes = 10 };
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        uploads = new DeliveryUploadService(companies, inbox, new DeliveryIngestService(receipts, new DeliveryParser(settings), settings, time), settings);
+        uploads = new DeliveryUploadService(companies, inbox, new DeliveryIngestService(receipts, new DeliveryParser(settings), settings, time), settings,
+            audit, time);
     }
 
     private Task<DeliveryUpload> UploadAsync(string company, string name, int bytes, long? declared = null) =>
-        uploads.UploadAsync(company, name, new MemoryStream(new byte[bytes]), declared, default);
+        uploads.UploadAsync("anna@acme.test", company, name, new MemoryStream(new byte[bytes]), declared, default);
 
     [Fact]
     public async Task A_file_within_the_limit_is_stored_once_and_a_second_upload_of_the_name_is_refused()
@@ -61,5 +64,18 @@ public class DeliveryUploadServiceTests
         Assert.Equal(DeliveryUploadOutcome.UnknownCompany, (await UploadAsync("other", "maart.csv", 1)).Outcome);
         Assert.Equal(DeliveryUploadOutcome.InvalidName, (await UploadAsync("acme", "../maart.csv", 1)).Outcome);
         Assert.Equal(0, inbox.Reads);
+    }
+
+    [Fact]
+    public async Task Stored_and_too_large_uploads_are_audited_with_who_uploaded_and_refused_names_are_not()
+    {
+        await UploadAsync("acme", "maart.csv", 10);
+        await UploadAsync("acme", "maart.csv", 3);
+        await UploadAsync("acme", "april.csv", 11);
+        await UploadAsync("acme", "../x.csv", 1);
+
+        Assert.Equal(
+            [("anna@acme.test", AuditActions.Upload, "acme", "maart.csv"), ("anna@acme.test", AuditActions.Upload, "acme", "april.csv (te groot, geweigerd)")],
+            audit.Audit.Select(e => (e.Actor, e.Action, e.Company, e.Detail)));
     }
 }

@@ -19,4 +19,20 @@ public sealed class InMemoryDeliveryInbox : IDeliveryInbox
         Files[$"{company}/{fileName}"] = copy.ToArray();
         return InboxOutcome.Stored;
     }
+
+    public Task<IDeliveryContent?> OpenAsync(string company, string fileName, CancellationToken cancellationToken) =>
+        Task.FromResult<IDeliveryContent?>(Files.TryGetValue($"{company}/{fileName}", out var bytes) ? new StoredFile(this, $"{company}/{fileName}", bytes) : null);
+
+    private sealed class StoredFile(InMemoryDeliveryInbox inbox, string key, byte[] bytes) : IDeliveryContent
+    {
+        public long Length => bytes.Length;
+
+        public Task CopyToAsync(Stream destination, CancellationToken cancellationToken) => destination.WriteAsync(bytes, cancellationToken).AsTask();
+
+        public Task DeleteAsync(CancellationToken cancellationToken)
+        {
+            inbox.Files.Remove(key);
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -37,8 +37,8 @@ public sealed class InMemorySurveyData : IFieldworkStore, IResponseStore, ISurve
 
     public bool IsMarked(ServiceRef service) => marked.ContainsKey(service);
 
-    public void Call(ServiceRef service, string outcome, DateTimeOffset at, DateTimeOffset? callBackAt = null) =>
-        Attempts.Add(new ContactAttempt(service, new ContactStep(0), ContactModes.Phone, at, outcome, CallBackAt: callBackAt));
+    public void Call(ServiceRef service, AttemptOutcome outcome, DateTimeOffset at, DateTimeOffset? callBackAt = null) =>
+        Attempts.Add(new ContactAttempt(service, new ContactStep(0), ContactMode.Phone, at, outcome, CallBackAt: callBackAt));
 
     public void AddResponseDirectly(StoredResponse response) => responses[response.Service] = response;
 

@@ -27,16 +27,16 @@ public class CallListServiceTests
         var phoneOnlyTwice = data.Add("c-phone-2", InMemorySurveyData.Contact("K3"));
         var phoneOnly = data.Add("d-phone-0", InMemorySurveyData.Contact("K4"));
         var bounced = data.Add("e-bounced", InMemorySurveyData.Contact("K5"), hasEmail: true, bounced: true);
-        data.Call(phoneOnlyTwice, AttemptOutcomes.NoAnswer, Monday11.AddDays(-2));
-        data.Call(phoneOnlyTwice, AttemptOutcomes.Voicemail, Monday11.AddDays(-1));
-        data.Call(withEmail, AttemptOutcomes.NoAnswer, Monday11.AddDays(-1));
+        data.Call(phoneOnlyTwice, AttemptOutcome.NoAnswer, Monday11.AddDays(-2));
+        data.Call(phoneOnlyTwice, AttemptOutcome.Voicemail, Monday11.AddDays(-1));
+        data.Call(withEmail, AttemptOutcome.NoAnswer, Monday11.AddDays(-1));
 
         var list = await Service().ListAsync("acme", 2026, default);
 
         Assert.Equal([phoneOnly, bounced, phoneOnlyTwice, withAddress, withEmail], list.Clients.Select(c => c.Service));
         Assert.Equal([true, true, true, false, false], list.Clients.Select(c => c.OnlyByPhone));
         var twice = list.Clients.Single(c => c.Service == phoneOnlyTwice);
-        Assert.Equal((2, AttemptOutcomes.Voicemail), (twice.Calls, twice.LastOutcome));
+        Assert.Equal((2, AttemptOutcome.Voicemail), (twice.Calls, twice.LastOutcome));
     }
 
     [Fact]
@@ -48,15 +48,15 @@ public class CallListServiceTests
         var answered = data.Add("answered", InMemorySurveyData.Contact("K3"));
         data.AddResponseDirectly(new StoredResponse(answered, Perceel.NaarWerk, new Answers("kto-2026-1", new Dictionary<string, AnswerValue>()), Monday11));
         var refused = data.Add("refused", InMemorySurveyData.Contact("K4"));
-        data.Call(refused, AttemptOutcomes.Refused, Monday11.AddHours(-1));
+        data.Call(refused, AttemptOutcome.Refused, Monday11.AddHours(-1));
         var wrong = data.Add("wrong", InMemorySurveyData.Contact("K5"));
-        data.Call(wrong, AttemptOutcomes.WrongNumber, Monday11.AddHours(-1));
+        data.Call(wrong, AttemptOutcome.WrongNumber, Monday11.AddHours(-1));
         var tried = data.Add("tried", InMemorySurveyData.Contact("K6"));
-        for (var i = 0; i < 3; i++) data.Call(tried, AttemptOutcomes.NoAnswer, Monday11.AddHours(-i - 1));
+        for (var i = 0; i < 3; i++) data.Call(tried, AttemptOutcome.NoAnswer, Monday11.AddHours(-i - 1));
         var callBack = data.Add("call-back", InMemorySurveyData.Contact("K7"));
-        data.Call(callBack, AttemptOutcomes.CallBack, Monday11.AddHours(-1), callBackAt: Monday11.AddHours(5));
+        data.Call(callBack, AttemptOutcome.CallBack, Monday11.AddHours(-1), callBackAt: Monday11.AddHours(5));
         // An e-mail attempt is no call.
-        data.Attempts.Add(new ContactAttempt(open, ContactStep.Invitation, ContactModes.Email, Monday11.AddDays(-3), AttemptOutcomes.Sent));
+        data.Attempts.Add(new ContactAttempt(open, ContactStep.Invitation, ContactMode.Email, Monday11.AddDays(-3), AttemptOutcome.Sent));
 
         var list = await Service(maxCalls: 3).ListAsync("acme", 2026, default);
 
@@ -91,14 +91,14 @@ public class CallListServiceTests
     public async Task The_sheet_shows_the_calls_so_far_and_ends_calling_after_a_refusal()
     {
         var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
-        data.Call(service, AttemptOutcomes.NoAnswer, Monday11.AddHours(-2));
+        data.Call(service, AttemptOutcome.NoAnswer, Monday11.AddHours(-2));
         Assert.False((await Service().SheetAsync(service, default))!.CallingEnded);
-        data.Call(service, AttemptOutcomes.Refused, Monday11.AddHours(-1));
+        data.Call(service, AttemptOutcome.Refused, Monday11.AddHours(-1));
 
         var sheet = await Service().SheetAsync(service, default);
 
         Assert.NotNull(sheet);
-        Assert.Equal([AttemptOutcomes.NoAnswer, AttemptOutcomes.Refused], sheet.Calls.Select(c => c.Outcome));
+        Assert.Equal([AttemptOutcome.NoAnswer, AttemptOutcome.Refused], sheet.Calls.Select(c => c.Outcome));
         Assert.True(sheet.CallingEnded);
         Assert.Null(await Service().SheetAsync(new ServiceRef("acme", 2026, "nope"), default));
     }

@@ -20,8 +20,8 @@ public sealed class AudienceStoresTests
         Assert.Equal([SurveyAudience.Client, SurveyAudience.Opdrachtgever], candidates.Select(c => c.Audience));
 
         await store.TryClaimAsync(candidates[1], ContactStep.Invitation, DateTimeOffset.UtcNow, CancellationToken.None);
-        await store.RecordAsync(new ContactAttempt(clientRef, ContactStep.Invitation, ContactModes.Email, DateTimeOffset.UtcNow, AttemptOutcomes.Sent),
-            ContactUpdate.For(new ContactAttempt(clientRef, ContactStep.Invitation, ContactModes.Email, DateTimeOffset.UtcNow, AttemptOutcomes.Sent), TimeSpan.FromMinutes(30), 0),
+        await store.RecordAsync(new ContactAttempt(clientRef, ContactStep.Invitation, ContactMode.Email, DateTimeOffset.UtcNow, AttemptOutcome.Sent),
+            ContactUpdate.For(new ContactAttempt(clientRef, ContactStep.Invitation, ContactMode.Email, DateTimeOffset.UtcNow, AttemptOutcome.Sent), TimeSpan.FromMinutes(30), 0),
             CancellationToken.None);
         Assert.Equal((0, 1), (clients.Claims, opdrachtgevers.Claims));
         Assert.Equal((1, 0), (clients.Records, opdrachtgevers.Records));

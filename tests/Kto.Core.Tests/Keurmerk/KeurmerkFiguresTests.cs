@@ -46,10 +46,10 @@ public sealed class KeurmerkFiguresTests
         ServiceRef Ref(int i) => new("acme", 2026, ids[i]);
         var attempts = new[]
         {
-            new ContactAttempt(Ref(0), ContactStep.Invitation, ContactModes.Email, At, AttemptOutcomes.Sent),
-            new ContactAttempt(Ref(1), ContactStep.Invitation, ContactModes.Email, At, AttemptOutcomes.Sent),
-            new ContactAttempt(Ref(2), ContactStep.Invitation, ContactModes.Email, At, AttemptOutcomes.Deferred),
-            new ContactAttempt(new ServiceRef("acme", 2026, "someone-else"), ContactStep.Invitation, ContactModes.Email, At, AttemptOutcomes.Sent),
+            new ContactAttempt(Ref(0), ContactStep.Invitation, ContactMode.Email, At, AttemptOutcome.Sent),
+            new ContactAttempt(Ref(1), ContactStep.Invitation, ContactMode.Email, At, AttemptOutcome.Sent),
+            new ContactAttempt(Ref(2), ContactStep.Invitation, ContactMode.Email, At, AttemptOutcome.Deferred),
+            new ContactAttempt(new ServiceRef("acme", 2026, "someone-else"), ContactStep.Invitation, ContactMode.Email, At, AttemptOutcome.Sent),
         };
         StoredResponse Answer(int i, int cooperation, int results, int kept, string reporting, int again, DateTimeOffset at) => new(Ref(i), default,
             new Answers("bow-opdrachtgever-2026-1", new Dictionary<string, AnswerValue>

@@ -109,7 +109,7 @@ public sealed class LetterBatchServiceTests
         Assert.Equal(0, second.Recorded);
         var attempts = fieldwork.Attempts.Values.ToList();
         Assert.Equal(2, attempts.Count);
-        Assert.All(attempts, a => Assert.Equal((ContactModes.Letter, AttemptOutcomes.Sent), (a.Mode, a.Outcome)));
+        Assert.All(attempts, a => Assert.Equal((ContactMode.Letter, AttemptOutcome.Sent), (a.Mode, a.Outcome)));
         Assert.Equal(["a-letter", "b-bounced"], attempts.Select(a => a.Service.ServiceId).Order().ToArray());
         Assert.Equal("piet@bureau.nl", second.Batch!.PostedBy);
     }
@@ -123,7 +123,7 @@ public sealed class LetterBatchServiceTests
         var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
         var at = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
         await batches.TryMarkPostedAsync(batch, at, "piet@bureau.nl", default);
-        var one = new ContactAttempt(Ref("a-letter"), ContactStep.Invitation, ContactModes.Letter, at, AttemptOutcomes.Sent);
+        var one = new ContactAttempt(Ref("a-letter"), ContactStep.Invitation, ContactMode.Letter, at, AttemptOutcome.Sent);
         await fieldwork.RecordAsync(one, ContactUpdate.For(one, TimeSpan.Zero), default);
 
         var again = await service.MarkPostedAsync(Company, made.Batch.Id, "piet@bureau.nl", default);

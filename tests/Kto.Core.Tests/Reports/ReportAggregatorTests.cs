@@ -27,12 +27,12 @@ public class ReportAggregatorTests
     private static IEnumerable<ContactAttempt> Attempts()
     {
         foreach (var id in new[] { "s1", "s2", "s3", "s4", "s5", "s6", "p1" })
-            yield return new ContactAttempt(Ref(id), ContactStep.Invitation, ContactModes.Email, Invited, AttemptOutcomes.Sent);
+            yield return new ContactAttempt(Ref(id), ContactStep.Invitation, ContactMode.Email, Invited, AttemptOutcome.Sent);
         foreach (var id in new[] { "s5", "s6" })
-            yield return new ContactAttempt(Ref(id), new ContactStep(1), ContactModes.Email, Invited.AddDays(8), AttemptOutcomes.Sent);
+            yield return new ContactAttempt(Ref(id), new ContactStep(1), ContactMode.Email, Invited.AddDays(8), AttemptOutcome.Sent);
         // Not approaches: a deferred mail reached nobody, and a bounce neither.
-        yield return new ContactAttempt(Ref("s6"), new ContactStep(2), ContactModes.Email, Invited.AddDays(15), AttemptOutcomes.Deferred);
-        yield return new ContactAttempt(Ref("s5"), new ContactStep(2), ContactModes.Letter, Invited.AddDays(15), AttemptOutcomes.Sent);
+        yield return new ContactAttempt(Ref("s6"), new ContactStep(2), ContactMode.Email, Invited.AddDays(15), AttemptOutcome.Deferred);
+        yield return new ContactAttempt(Ref("s5"), new ContactStep(2), ContactMode.Letter, Invited.AddDays(15), AttemptOutcome.Sent);
     }
 
     private static StoredResponse Response(string id, int grade, Perceel perceel = Perceel.NaarWerk) =>

@@ -29,6 +29,30 @@ public sealed class KtoCommandTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task User_add_makes_a_portal_account_and_an_existing_address_or_a_missing_role_exits_1()
+    {
+        var (company, _) = await stack.NewCompanyAsync("cli");
+        var email = $"anna-{Guid.NewGuid():N}@acme.test";
+        var added = await KtoCli.RunAsync(stack, "user", "add", email, "--company", company);
+        Assert.Equal(0, added.Exit);
+        var user = JsonDocument.Parse(added.Stdout).RootElement;
+        Assert.Equal(email, user.GetProperty("email").GetString());
+        Assert.Equal(company, user.GetProperty("company").GetString());
+
+        var again = await KtoCli.RunAsync(stack, "user", "add", email, "--company", company);
+        Assert.Equal(1, again.Exit);
+        Assert.Equal("user-exists", JsonDocument.Parse(again.Stdout).RootElement.GetProperty("error").GetString());
+
+        foreach (var wrong in new[] { new[] { "user", "add", email }, new[] { "user", "add", email, "--bureau", "--company", company } })
+        {
+            var usage = await KtoCli.RunAsync(stack, wrong);
+            Assert.Equal(1, usage.Exit);
+            Assert.Contains("kto: usage: ./kto user add EMAIL --bureau | --company ID", usage.Stderr);
+            Assert.Equal("", usage.Stdout);
+        }
+    }
+
+    [Fact]
     public async Task Deliver_prints_the_receipt_and_a_second_upload_of_the_name_exits_1()
     {
         var (company, key) = await stack.NewCompanyAsync("cli");
@@ -178,6 +202,11 @@ public sealed class KtoCommandTests(LocalStack stack)
                 "company", "add", id, "Script Re-integratie");
             Assert.Equal(0, added.Exit);
             var key = JsonDocument.Parse(added.Stdout).RootElement.GetProperty("key").GetString()!;
+            var user = await KtoCli.RunScriptAsync(new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_BUREAU_KEY"] = stack.BureauKey },
+                "user", "add", $"piet-{id}@bureau.test", "--bureau", "--name", "Piet de Vries");
+            Assert.Equal(0, user.Exit);
+            Assert.Equal(("bureau", "Piet de Vries"), (JsonDocument.Parse(user.Stdout).RootElement.GetProperty("role").GetString(),
+                JsonDocument.Parse(user.Stdout).RootElement.GetProperty("name").GetString()));
 
             // KTO_KEY (the company's own key) wins over the bureau key: its own progress yes, a bureau route no.
             var asCompany = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_KEY"] = key, ["KTO_BUREAU_KEY"] = stack.BureauKey };

@@ -104,8 +104,8 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         Assert.True(second.Json().GetProperty("alreadyPosted").GetBoolean());
 
         var attempts = await Attempts(company, end.Year);
-        var letter = Assert.Single(attempts, a => a.Mode == ContactModes.Letter);
-        Assert.Equal(AttemptOutcomes.Sent, letter.Outcome);
+        var letter = Assert.Single(attempts, a => a.Mode == ContactMode.Letter);
+        Assert.Equal(AttemptOutcome.Sent, letter.Outcome);
         var progress = (await api.GetProgressAsync(company, end.Year)).Json();
         var naarWerk = progress.GetProperty("percelen").EnumerateArray().Single(p => p.GetProperty("perceel").GetString() == "Naar werk");
         Assert.True(naarWerk.GetProperty("approached").GetInt32() >= 1);

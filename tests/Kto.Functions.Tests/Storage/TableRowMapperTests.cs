@@ -108,13 +108,23 @@ public sealed class TableRowMapperTests
     [Fact]
     public void An_attempt_reads_back_as_written_and_an_old_one_without_code_or_error()
     {
-        var attempt = new ContactAttempt(Service, new ContactStep(1), ContactModes.Email, At, AttemptOutcomes.Failed, 550, "SmtpCommandException");
+        var attempt = new ContactAttempt(Service, new ContactStep(1), ContactMode.Email, At, AttemptOutcome.Failed, 550, "SmtpCommandException");
         var entity = AttemptRows.Write(attempt);
         Assert.Equal("acme_2026", entity.PartitionKey);
         Assert.Equal(attempt, AttemptRows.Read("acme", 2026, entity));
 
         var old = new TableEntity("acme_2026", "svc1_0_1") { [AttemptRows.ServiceId] = "svc1", [AttemptRows.Step] = 0, [AttemptRows.Mode] = "letter", [AttemptRows.At] = At, [AttemptRows.Outcome] = "sent" };
-        Assert.Equal(new ContactAttempt(Service, new ContactStep(0), ContactModes.Letter, At, AttemptOutcomes.Sent), AttemptRows.Read("acme", 2026, old));
+        Assert.Equal(new ContactAttempt(Service, new ContactStep(0), ContactMode.Letter, At, AttemptOutcome.Sent), AttemptRows.Read("acme", 2026, old));
+    }
+
+    [Fact]
+    public void An_attempt_is_stored_with_the_api_names_and_a_name_never_written_is_refused()
+    {
+        var entity = AttemptRows.Write(new ContactAttempt(Service, new ContactStep(2), ContactMode.Phone, At, AttemptOutcome.NoAnswer));
+        Assert.Equal(("phone", "no-answer"), (entity.GetString(AttemptRows.Mode), entity.GetString(AttemptRows.Outcome)));
+
+        entity[AttemptRows.Mode] = "fax";
+        Assert.Throws<InvalidDataException>(() => AttemptRows.Read("acme", 2026, entity));
     }
 
     [Fact]

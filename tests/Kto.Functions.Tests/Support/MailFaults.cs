@@ -72,7 +72,7 @@ public static class MailFaults
         public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) => inner.GetContactAsync(service, cancellationToken);
 
         public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
-            attempt.Outcome == AttemptOutcomes.Sent && failSentFor.Contains(attempt.Service)
+            attempt.Outcome == AttemptOutcome.Sent && failSentFor.Contains(attempt.Service)
                 ? throw new Azure.RequestFailedException(500, "injected: record failed")
                 : inner.RecordAsync(attempt, update, cancellationToken);
 

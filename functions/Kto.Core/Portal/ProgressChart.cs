@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kto.Core.Progress;
 
-namespace Kto.Infrastructure.Portal;
+namespace Kto.Core.Portal;
 
 /// <summary>
 /// The geometry of the server-drawn bar chart (ended services and responses per month) for the SVG in

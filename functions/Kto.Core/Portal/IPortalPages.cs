@@ -1,0 +1,13 @@
+namespace Kto.Core.Portal;
+
+/// <summary>
+/// Renders portal pages (Liquid templates in Kto.Infrastructure) and serves their stylesheet and script, so the
+/// function classes name no template engine.
+/// </summary>
+public interface IPortalPages
+{
+    string Render(PortalView view);
+
+    /// <summary>A portal asset by file name (<c>portal.css</c>, <c>portal.js</c>), or null.</summary>
+    (string Content, string ContentType)? Asset(string file);
+}

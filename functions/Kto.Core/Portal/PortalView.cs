@@ -1,0 +1,13 @@
+using Kto.Core.Accounts;
+
+namespace Kto.Core.Portal;
+
+/// <summary>One page to render: its body template, title, who is signed in, and the page's own values.</summary>
+public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>A meta refresh ("seconds; url=…"): the page reloads itself without script.</summary>
+    public string? Refresh { get; init; }
+
+    /// <summary>Which navigation item is the current page (aria-current).</summary>
+    public string? Nav { get; init; }
+}

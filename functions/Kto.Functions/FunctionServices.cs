@@ -1,0 +1,19 @@
+using Kto.Functions.Http;
+using Kto.Functions.Portal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kto.Functions;
+
+/// <summary>
+/// What the function classes themselves need beside the composition root <c>AddKto()</c>, in both hosts (the
+/// Functions app and Kto.Local): Kestrel's body limit and the portal's gate.
+/// </summary>
+public static class FunctionServices
+{
+    public static IServiceCollection AddKtoFunctions(this IServiceCollection services)
+    {
+        services.AddKtoRequestLimits();
+        services.AddSingleton<PortalGate>();
+        return services;
+    }
+}
