@@ -8,5 +8,8 @@ public interface ISurveyPageRenderer
 {
     string Render(SurveyPage page);
 
+    /// <summary>The page <c>/k</c> where a client types the short code from a letter.</summary>
+    string RenderCodePage(string language, string? error, string? entered);
+
     string Stylesheet { get; }
 }

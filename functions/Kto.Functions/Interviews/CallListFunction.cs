@@ -1,4 +1,5 @@
 using Kto.Core;
+using Kto.Core.Fieldwork;
 using Kto.Core.Interviews;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ public sealed class CallListFunction(CallListService calls, TimeProvider time)
                 name = CallNames.Of(c.Contact),
                 phone = c.Contact.Telefoon,
                 calls = c.Calls,
-                lastOutcome = c.LastOutcome,
+                lastOutcome = c.LastOutcome is { } last ? AttemptOutcomes.Name(last) : null,
                 lastCallAt = c.LastCallAt,
                 callBackAt = c.CallBackAt,
                 onlyByPhone = c.OnlyByPhone,

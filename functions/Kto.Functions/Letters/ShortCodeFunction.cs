@@ -15,7 +15,7 @@ namespace Kto.Functions.Letters;
 /// link, to the same questionnaire as the letter's QR code (303 to <c>/s?t=…</c>); a wrong one is answered in Dutch
 /// on the page, too many wrong ones from one address with 429.
 /// </summary>
-public sealed class ShortCodeFunction(ShortCodeService codes, SurveyPageRenderer renderer, SurveySettings settings)
+public sealed class ShortCodeFunction(ShortCodeService codes, ISurveyPageRenderer renderer, SurveySettings settings)
 {
     [Function(nameof(ShortCodePage))]
     public IActionResult ShortCodePage(

@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -103,7 +104,7 @@ public sealed class AnswerEntryApiTests(LocalStack stack)
             File.Delete(file);
         }
         var stored = await stack.Services.GetRequiredService<IResponseStore>().FindAsync(service, default);
-        Assert.Equal((ResponseMode.Paper, "bureau-key", 7), (stored!.Mode, stored.EnteredBy, stored.Answers.Rapportcijfer));
+        Assert.Equal((ResponseMode.Paper, AuditActions.BureauKey, 7), (stored!.Mode, stored.EnteredBy, stored.Answers.Rapportcijfer));
     }
 
     [Fact]

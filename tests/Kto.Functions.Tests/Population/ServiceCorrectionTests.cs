@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -53,7 +54,7 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         var withdrawn = (await api.WithdrawServiceAsync(company, 2026, await ServiceIdAsync(api, company, "w1"), "wrong-company", "Cliënt van een ander bedrijf"))
             .EnsureSuccess("withdraw").Json();
         Assert.True(withdrawn.GetProperty("withdrawn").GetBoolean());
-        Assert.Equal("bureau-key", withdrawn.GetProperty("corrections")[0].GetProperty("by").GetString());
+        Assert.Equal(AuditActions.BureauKey, withdrawn.GetProperty("corrections")[0].GetProperty("by").GetString());
         var corrected = (await api.CorrectServiceAsync(company, 2026, await ServiceIdAsync(api, company, "c1"), "Praktijkassessment", null, "delivery-error"))
             .EnsureSuccess("correct perceel").Json();
         Assert.Equal(("Praktijkassessment", "Naar werk"), (corrected.GetProperty("perceel").GetString(), corrected.GetProperty("delivered").GetProperty("perceel").GetString()));
