@@ -20,6 +20,7 @@ public sealed class SettingsStartupTests(LocalStack stack)
     [InlineData("Kto:Mail:Security", "Sometimes", "Kto__Mail__Security")]
     [InlineData("Kto:Fieldwork:ReminderDays", "7,veertien", "Kto__Fieldwork__ReminderDays")]
     [InlineData("Kto:Survey:UnknownTokensPerMinute", "0", "Kto__Survey__UnknownTokensPerMinute")]
+    [InlineData("Kto:Survey:UnknownCodesPerMinute", "0", "Kto__Survey__UnknownCodesPerMinute")]
     public async Task A_bad_value_stops_start_up_naming_the_setting(string key, string value, string named)
     {
         var message = await StartUpFailureAsync(new() { [key] = value });

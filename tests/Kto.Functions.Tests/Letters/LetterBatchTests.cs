@@ -214,6 +214,24 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task Retention_deletes_a_years_letter_pdfs_with_its_contact_data_and_its_codes_with_its_links()
+    {
+        var (company, _) = await stack.NewCompanyAsync("bewaar");
+        await stack.DeliverAsync(company, "brieven.csv", Export(new DateTime(2026, 3, 15), "B"));
+        var made = await stack.Api().MakeLetterBatchAsync(company, 2026);
+        var (status, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
+        Assert.Equal(200, status);
+        var code = CodePattern().Match(LetterPdf.Text(pdf, 1)).Value;
+
+        // Fieldwork for 2026 closes 31 January 2027; with 90 days retention contact data goes after 1 May 2027.
+        await stack.RunJobAsync("purge-expired", new DateTimeOffset(2027, 5, 2, 12, 0, 0, TimeSpan.FromHours(2)));
+
+        Assert.Equal(404, (await stack.Api().DownloadAsync(made.JsonString("pdf")!)).Status);
+        var codes = stack.Services.GetRequiredService<IShortCodeStore>();
+        Assert.Null(await codes.FindAsync(ShortCode.Hash(ShortCode.Normalize(code)!), default));
+    }
+
     private HttpClient NoRedirects(string? address = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(stack.BaseUrl) };
