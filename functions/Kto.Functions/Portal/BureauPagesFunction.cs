@@ -54,6 +54,10 @@ public sealed class BureauPagesFunction(
                     ["name"] = p.Perceel, ["ended"] = p.Ended, ["approached"] = p.Approached,
                     ["rate"] = Percent(p.ResponseRate), ["rate_low"] = p.ResponseRate < norms.MinimumResponseRate,
                     ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
+                    ["modes"] = p.ApproachedByMode is { } by && p.RespondedByMode is { } answered
+                        ? $"benaderd per e-mail {by.Email}, brief {by.Letter}, telefoon {by.Phone}; respons online {answered.Web}, telefonisch {answered.Phone}, papier {answered.Paper}" +
+                          (p.Unreachable is > 0 and var n ? $"; {n} onbereikbaar" : "")
+                        : null,
                 }).ToList(),
             }).ToList(),
         };

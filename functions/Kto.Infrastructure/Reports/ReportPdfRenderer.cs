@@ -105,9 +105,9 @@ public sealed class ReportPdfRenderer
             return "Klanten ontvingen een persoonlijke uitnodiging van het onderzoeksbureau (niet via hun begeleider) en herinneringen zolang zij niet hadden gereageerd.";
         var parts = new List<string>();
         if (by.Email > 0)
-            parts.Add($"{Clients(by.Email)} kregen een persoonlijke uitnodiging per e-mail van het onderzoeksbureau (niet via hun begeleider) en herinneringen zolang zij niet hadden gereageerd.");
+            parts.Add($"{Clients(by.Email)} {(by.Email == 1 ? "kreeg" : "kregen")} een persoonlijke uitnodiging per e-mail van het onderzoeksbureau (niet via hun begeleider) en herinneringen zolang zij niet hadden gereageerd.");
         if (by.Letter > 0)
-            parts.Add($"{Clients(by.Letter)} zonder bruikbaar e-mailadres kregen een brief met een persoonlijke link.");
+            parts.Add($"{Clients(by.Letter)} zonder bruikbaar e-mailadres {(by.Letter == 1 ? "kreeg" : "kregen")} een brief met een persoonlijke link.");
         if (by.Phone > 0)
             parts.Add($"{Clients(by.Phone)} {(by.Phone == 1 ? "is" : "zijn")} gebeld door een interviewer van het onderzoeksbureau.");
         if (parts.Count == 0) parts.Add("Er is nog geen klant benaderd.");
@@ -146,7 +146,7 @@ public sealed class ReportPdfRenderer
             ? "niet bekend"
             : $"{modes.Total} in totaal: {modes.Email} per e-mail, {modes.Letter} per brief, {modes.Phone} telefonisch");
         if (f.ApproachedByMode is { } clients)
-            pdf.Field("Klanten benaderd per manier", $"{clients.Email} per e-mail, {clients.Letter} per brief, {clients.Phone} telefonisch");
+            pdf.Field("Klanten per manier", $"{clients.Email} benaderd per e-mail, {clients.Letter} per brief, {clients.Phone} telefonisch");
         pdf.Field("Aantal keer benaderd", f.AttemptsPerService.Count == 0
             ? "niet bekend"
             : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")) +

@@ -137,6 +137,23 @@ public sealed class TableRowMapperTests
 
         var empty = ResponseRows.Read(Service, new TableEntity("acme_2026", "svc1") { [ResponseRows.Perceel] = "NaarWerk" });
         Assert.Equal((0, (int?)null), (empty.Answers.Values.Count, empty.Answers.Rapportcijfer));
+        // A row from before modes existed was answered on the web.
+        Assert.Equal((ResponseMode.Web, (string?)null), (empty.Mode, empty.EnteredBy));
+    }
+
+    [Fact]
+    public void A_phone_or_paper_response_keeps_its_mode_and_who_entered_it_and_a_call_its_interviewer()
+    {
+        var answers = new Answers("2026.1", new Dictionary<string, AnswerValue> { [Questionnaire.RapportcijferId] = new(6) });
+        foreach (var mode in new[] { ResponseMode.Phone, ResponseMode.Paper })
+        {
+            var read = ResponseRows.Read(Service, ResponseRows.Write(new StoredResponse(Service, Perceel.NaarWerk, answers, At, mode, "piet@bureau.nl")));
+            Assert.Equal((mode, "piet@bureau.nl"), (read.Mode, read.EnteredBy));
+        }
+        Assert.Equal(ResponseModes.Paper, ResponseRows.Write(new StoredResponse(Service, Perceel.NaarWerk, answers, At, ResponseMode.Paper)).GetString(ResponseRows.Mode));
+
+        var call = new ContactAttempt(Service, new ContactStep(1), ContactModes.Phone, At, AttemptOutcomes.CallBack, By: "piet@bureau.nl", CallBackAt: At.AddHours(4));
+        Assert.Equal(call, AttemptRows.Read("acme", 2026, AttemptRows.Write(call)));
     }
 
     [Fact]
