@@ -31,7 +31,7 @@ public static class OpenAnswerCorpus
         new(0, "Ik woon in 1234 AB Amsterdam, kom gerust langs.", "1234 AB"),
         new(1, "Mijn postcode is 9876zx.", "9876zx"),
         new(2, "Mijn BSN is 111222333, voor de zekerheid.", "111222333"),
-        new(0, "Zoek me op met BSN 123.456.782 als het niet lukt.", "123.456.782", "456"),
+        new(0, "Zoek me op met BSN 123.456.782 als het niet lukt.", "123.456.782", "456.782"),
         new(1, "Ik had klantnummer RX4822 bij dit bedrijf.", "RX4822"),
         new(2, "Ik ben Yara en het ging goed.", "Yara"),
         new(0, "Mijn naam is Jan-Willem de Groot, ik ben heel tevreden.", "Jan-Willem", "Groot"),

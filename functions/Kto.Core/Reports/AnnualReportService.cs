@@ -35,7 +35,14 @@ public sealed class AnnualReportService(
         var previous = await PreviousYearAsync(company, year - 1, cancellationToken);
         var inputs = new ReportDraftInputs(name, questionnaires.Current.Version, generatedAt, figures, OpenAnswers: answers, PreviousYear: previous);
         var report = Build(company, year, inputs, generatedAt);
-        return await archive.SaveDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), cancellationToken);
+        var saved = await archive.SaveDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), cancellationToken);
+
+        // An answer hidden while this draft was being made must not come back with it: save once more without it.
+        var hiddenSince = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).Select(h => h.AnswerId).Where(id => !hidden.Contains(id)).ToHashSet();
+        if (!answers.Any(a => hiddenSince.Contains(a.Id))) return saved;
+        var rest = inputs with { OpenAnswers = answers.Where(a => !hiddenSince.Contains(a.Id)).ToList() };
+        var again = Build(company, year, rest, generatedAt);
+        return await archive.SaveDraftAsync(company, year, renderer.Render(again, null), rest, StatusOf(again), cancellationToken);
     }
 
     /// <summary>The latest signed report over <paramref name="year"/>, as the figures its signing stored.</summary>

@@ -159,7 +159,9 @@ public sealed class ReportPdfRenderer
                              (p.ResponseRate.Proportion is null ? "" : $" (95%-BI {Percent(p.ResponseRate.Lower)} – {Percent(p.ResponseRate.Upper)})") +
                              $"; minimale respons {(p.MinimumResponseMet == true ? "gehaald" : "niet gehaald")}");
         if (report.PreviousYear is { } cmp)
-            pdf.Field($"Vorig jaar ({cmp.PreviousYear})", p.PreviousYear is { } was
+            pdf.Field($"Vorig jaar ({cmp.PreviousYear})", p.PreviousYear is { Ended: 0 }
+                ? $"geen beëindigde diensten in {cmp.PreviousYear}"
+                : p.PreviousYear is { } was
                 ? $"gemiddeld cijfer {Number(was.MeanGrade)} (nu {Number(p.Grades.Mean)}: {DutchFormat.Change(was.MeanGradeChange)}); " +
                   $"respons {Percent(was.ResponseRate)} (nu {Percent(p.ResponseRate.Proportion)}: {DutchFormat.PointsChange(was.ResponseRateChange)}); " +
                   $"KPI {KpiText(was.KpiMet)} (nu {KpiText(p.KpiMet)})"
@@ -225,13 +227,13 @@ public sealed class ReportPdfRenderer
             pdf.Paragraph($"Vergelijking met {before}: {cmp.Note}.");
             return;
         }
-        string[] headers = ["Perceel", $"Cijfer {before}", $"Cijfer {report.Year}", "Verschil", $"Respons {before}", $"Respons {report.Year}", "Verschil", $"KPI {before}", $"KPI {report.Year}"];
+        string[] headers = ["Perceel", $"Cijfer {before}", $"Cijfer {report.Year}", "Verschil", $"Respons {before}", $"Respons {report.Year}", "Verschil (procentpunt)", $"KPI {before}", $"KPI {report.Year}"];
         double[] shares = [2.4, 1, 1, 1, 1.1, 1.1, 1.4, 0.9, 0.9];
         var rows = report.Percelen.Select(p => p.PreviousYear is { } was
             ? (IReadOnlyList<string>)
             [
                 PerceelNames.DisplayName(p.Figures.Perceel), Number(was.MeanGrade), Number(p.Grades.Mean), DutchFormat.Change(was.MeanGradeChange),
-                Percent(was.ResponseRate), Percent(p.ResponseRate.Proportion), DutchFormat.PointsChange(was.ResponseRateChange),
+                Percent(was.ResponseRate), Percent(p.ResponseRate.Proportion), DutchFormat.Change(was.ResponseRateChange * 100),
                 DutchFormat.YesNo(was.KpiMet), DutchFormat.YesNo(p.KpiMet),
             ]
             : [PerceelNames.DisplayName(p.Figures.Perceel), "–", Number(p.Grades.Mean), "–", "–", Percent(p.ResponseRate.Proportion), "–", "–", DutchFormat.YesNo(p.KpiMet)]).ToList();

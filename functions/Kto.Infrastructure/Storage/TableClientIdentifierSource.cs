@@ -9,7 +9,7 @@ namespace Kto.Infrastructure.Storage;
 /// </summary>
 public sealed class TableClientIdentifierSource(TableServiceClient tables) : IClientIdentifierSource
 {
-    private static readonly string[] Columns = [ContactRows.Klantnummer, ContactRows.Voornaam, ContactRows.Voorletters, ContactRows.Tussenvoegsel, ContactRows.Achternaam];
+    private static readonly string[] Columns = ["RowKey", ContactRows.Klantnummer, ContactRows.Voornaam, ContactRows.Voorletters, ContactRows.Tussenvoegsel, ContactRows.Achternaam];
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
 
     public async Task<ClientIdentifiers> ForYearAsync(string company, int year, CancellationToken cancellationToken)

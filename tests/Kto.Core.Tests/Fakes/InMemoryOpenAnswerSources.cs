@@ -41,8 +41,14 @@ public sealed class InMemoryOpenAnswerSources : IReportSource, IResponseStore, I
     Task<ClientIdentifiers> IClientIdentifierSource.ForYearAsync(string company, int year, CancellationToken cancellationToken) =>
         Task.FromResult(new ClientIdentifiers(NameParts, Klantnummers));
 
-    public Task<IReadOnlyList<HiddenAnswer>> ListAsync(string company, int year, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HiddenAnswer>>(hidden.Where(h => h.Company == company && h.Year == year).Select(h => h.Hidden).ToList());
+    /// <summary>Runs on every read of the hidden answers: lets a test hide an answer while a draft is being made.</summary>
+    public Action? OnListHidden { get; set; }
+
+    public Task<IReadOnlyList<HiddenAnswer>> ListAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        OnListHidden?.Invoke();
+        return Task.FromResult<IReadOnlyList<HiddenAnswer>>(hidden.Where(h => h.Company == company && h.Year == year).Select(h => h.Hidden).ToList());
+    }
 
     public Task AddAsync(string company, int year, HiddenAnswer answer, CancellationToken cancellationToken)
     {

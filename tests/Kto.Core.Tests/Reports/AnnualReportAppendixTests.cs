@@ -103,6 +103,25 @@ public class AnnualReportAppendixTests
     }
 
     [Fact]
+    public async Task An_answer_hidden_while_a_draft_is_being_made_does_not_come_back_with_it()
+    {
+        Answer("s1", 2026, Perceel.NaarWerk, "Herkenbaar verhaal.");
+        Answer("s2", 2026, Perceel.NaarWerk, "Goed geholpen.");
+        var id = OpenAnswer.IdOf("s1", "open-goed");
+        var reads = 0;
+        // The run reads the hidden answers first (none yet); the bureau hides one before the run has saved.
+        sources.OnListHidden = () =>
+        {
+            if (++reads == 2) sources.AddAsync("acme", 2026, new HiddenAnswer(id, "b", "herkenbaar", time.GetUtcNow()), default).Wait();
+        };
+
+        var draft = await DraftAsync();
+
+        var inputs = (await archive.ReadDraftInputsAsync("acme", 2026, draft.Id, default))!;
+        Assert.Equal(["Goed geholpen."], inputs.OpenAnswers!.Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task Hiding_an_unknown_answer_or_without_a_draft_changes_nothing()
     {
         Assert.Equal(AnswerHiding.Outcomes.NoDraft, (await service.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
