@@ -205,4 +205,43 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.BadRequest, body.StatusCode);
         Assert.Equal(1, (await bureau.GetServiceAsync(company, 2026, k1)).Json().GetProperty("corrections").GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_kto_script_lists_and_corrects_a_refused_correction_exits_1_and_a_company_key_cannot_withdraw()
+    {
+        var (company, key) = await stack.NewCompanyAsync("pop");
+        await stack.DeliverAsync(company, "levering.csv", File(Row(company, "k1"), Row(company, "k2")));
+        var port = new Uri(stack.BaseUrl).Port.ToString();
+        var data = Directory.CreateTempSubdirectory("kto-pop-").FullName;
+        try
+        {
+            var bureau = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_BUREAU_KEY"] = stack.BureauKey };
+            var listed = await KtoCli.RunScriptAsync(bureau, "services", company, "--year", "2026", "--klantnummer", "K1");
+            Assert.True(listed.Exit == 0, listed.Stderr);
+            var service = Assert.Single(JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("services").EnumerateArray()).GetProperty("service").GetString()!;
+
+            var corrected = await KtoCli.RunScriptAsync(bureau, "correct", company, "--year", "2026", "--service", service,
+                "--perceel", "Praktijkassessment", "--reason", "delivery-error", "--note", "volgens UWV");
+            Assert.True(corrected.Exit == 0, corrected.Stderr);
+            Assert.Equal("Praktijkassessment", JsonDocument.Parse(corrected.Stdout).RootElement.GetProperty("perceel").GetString());
+
+            var otherYear = await KtoCli.RunScriptAsync(bureau, "correct", company, "--year", "2026", "--service", service,
+                "--einddatum", "2027-01-05", "--reason", "delivery-error");
+            Assert.Equal(1, otherYear.Exit);
+            Assert.Equal("einddatum-other-year", JsonDocument.Parse(otherYear.Stdout).RootElement.GetProperty("error").GetString());
+
+            var asCompany = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_KEY"] = key };
+            var refused = await KtoCli.RunScriptAsync(asCompany, "withdraw", company, "--year", "2026", "--service", service, "--reason", "wrong-company");
+            Assert.Equal(1, refused.Exit);
+            Assert.Equal("forbidden", JsonDocument.Parse(refused.Stdout).RootElement.GetProperty("error").GetString());
+            using var api = stack.Api();
+            var after = (await api.GetServiceAsync(company, 2026, service)).Json();
+            Assert.False(after.GetProperty("withdrawn").GetBoolean());
+            Assert.Equal(1, after.GetProperty("corrections").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }
