@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -148,8 +149,16 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         var invited = await Invitations.InviteAsync(stack, "weg", "blijft");
         var service = await Invitations.ServiceOfAsync(stack, invited.Tokens["weg"]);
         using var api = stack.Api();
+        var before = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/companies/{invited.Company}/progress?year={service.Year}"))
+            .GetProperty("percelen").EnumerateArray().Single(p => p.GetProperty("perceel").GetString() == "Naar werk");
         (await api.WithdrawServiceAsync(invited.Company, service.Year, service.ServiceId, "not-ended")).EnsureSuccess("withdraw");
         var client = new SurveyClient(stack);
+
+        // Invited (approached) before it was withdrawn: it no longer counts as ended or approached.
+        var after = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/companies/{invited.Company}/progress?year={service.Year}"))
+            .GetProperty("percelen").EnumerateArray().Single(p => p.GetProperty("perceel").GetString() == "Naar werk");
+        Assert.Equal((2, 2), (before.GetProperty("ended").GetInt32(), before.GetProperty("approached").GetInt32()));
+        Assert.Equal((1, 1), (after.GetProperty("ended").GetInt32(), after.GetProperty("approached").GetInt32()));
 
         var withdrawn = await client.GetAsync($"/s?t={invited.Tokens["weg"]}");
         var unknown = await client.GetAsync($"/s?t={SurveyToken.New().Token}");
