@@ -23,8 +23,8 @@ public class CorrectedFiguresTests
     public async Task A_withdrawn_answered_service_counts_nowhere_and_a_corrected_perceel_counts_in_the_new_one()
     {
         var store = new InMemoryCorrectionStore();
-        var ids = new[] { "s1", "s2", "s3" };
-        foreach (var id in ids) store.Deliver("acme", 2026, id, Perceel.NaarWerk, March, "K-" + id);
+        var ids = new[] { "s1", "s2", "s3" }.Select(n => new Kto.Core.Deliveries.ServiceKey(n, Perceel.NaarWerk, March).Id()).ToArray();
+        foreach (var id in ids) store.Deliver("acme", 2026, id, Perceel.NaarWerk, March, "K-" + id[..4]);
         var facts = new Facts(store, ids);
         var catalog = new QuestionnaireCatalog(new QuestionnaireSettings());
         var figures = new ReportFiguresService(new CorrectedReportSource(facts, store), facts, facts, catalog, store);
@@ -32,8 +32,8 @@ public class CorrectedFiguresTests
         Assert.Equal((3, 3, 3), Counts(before, Perceel.NaarWerk));
 
         var population = new PopulationCorrectionService(store, new InMemoryAccounts(), new FakeTimeProvider(Mailed.AddDays(6)));
-        await population.ApplyAsync(new ServiceRef("acme", 2026, "s1"), new CorrectionRequest(true, "wrong-company", null, null, null, "bureau-key"), default);
-        await population.ApplyAsync(new ServiceRef("acme", 2026, "s2"), new CorrectionRequest(false, "uwv-record", null, "Werkfit maken", null, "bureau-key"), default);
+        await population.ApplyAsync(new ServiceRef("acme", 2026, ids[0]), new CorrectionRequest(true, "wrong-company", null, null, null, "bureau-key"), default);
+        await population.ApplyAsync(new ServiceRef("acme", 2026, ids[1]), new CorrectionRequest(false, "uwv-record", null, "Werkfit maken", null, "bureau-key"), default);
         var after = await figures.ForCompanyAsync("acme", 2026, default);
 
         Assert.Equal((1, 1, 1), Counts(after, Perceel.NaarWerk));

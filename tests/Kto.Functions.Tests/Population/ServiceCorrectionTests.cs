@@ -208,6 +208,8 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         await Refused(bureau.CorrectServiceAsync(company, 2026, k1, null, null, "delivery-error"), 400, "nothing-to-correct");
         await Refused(bureau.WithdrawServiceAsync(company, 2026, "0123456789abcdef0123456789abcdef", "not-ended"), 404, "unknown-service");
         await Refused(bureau.WithdrawServiceAsync(company, 2025, k1, "not-ended"), 404, "unknown-service");
+        await Refused(bureau.WithdrawServiceAsync(company, 2026, "x#y'z", "not-ended"), 404, "unknown-service"); // never reaches storage
+        Assert.Equal(404, (await bureau.GetServiceAsync(company, 2026, "x#y'z")).Status);
         (await bureau.WithdrawServiceAsync(company, 2026, k1, "not-ended")).EnsureSuccess("withdraw");
         await Refused(bureau.WithdrawServiceAsync(company, 2026, k1, "wrong-company"), 409, "already-withdrawn");
         var body = await stack.Bureau().PostAsync($"/api/companies/{company}/services/{k1}/withdraw", new StringContent("{not json", Encoding.UTF8, "application/json"));
