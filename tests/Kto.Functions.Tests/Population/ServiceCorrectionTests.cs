@@ -255,4 +255,26 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
             Directory.Delete(data, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Retention_empties_the_notes_of_an_expired_year_with_its_contact_data_and_keeps_the_change()
+    {
+        var (company, _) = await stack.NewCompanyAsync("pop");
+        var old = await StoredServices.StoreAsync(stack, company, "OUD1", new DateOnly(2020, 6, 1));
+        await stack.DeliverAsync(company, "nu.csv", File(Row(company, "nu1", date: Invitations.Einddatum.ToString("dd-MM-yyyy"))));
+        using var api = stack.Api();
+        var current = (await api.ListServicesAsync(company, Invitations.Year, "nu1")).Json().GetProperty("services")[0].GetProperty("service").GetString()!;
+        (await api.WithdrawServiceAsync(company, 2020, old, "wrong-company", "Mevrouw Jansen belde: andere begeleider")).EnsureSuccess("withdraw old");
+        (await api.WithdrawServiceAsync(company, Invitations.Year, current, "not-ended", "Loopt nog tot de zomer")).EnsureSuccess("withdraw current");
+
+        await stack.RunJobAsync("purge-expired", DateTimeOffset.UtcNow);
+
+        var expired = (await api.GetServiceAsync(company, 2020, old)).EnsureSuccess("GET old").Json();
+        Assert.True(expired.GetProperty("withdrawn").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, expired.GetProperty("klantnummer").ValueKind);
+        var change = Assert.Single(expired.GetProperty("corrections").EnumerateArray());
+        Assert.Equal(("wrong-company", JsonValueKind.Null), (change.GetProperty("reason").GetString(), change.GetProperty("note").ValueKind));
+        var kept = (await api.GetServiceAsync(company, Invitations.Year, current)).Json().GetProperty("corrections")[0];
+        Assert.Equal("Loopt nog tot de zomer", kept.GetProperty("note").GetString());
+    }
 }
