@@ -20,6 +20,3 @@ public interface ICorrectionStore
     /// <summary>Every service of a company and year as delivered, with klantnummers (the bureau's page).</summary>
     IAsyncEnumerable<DeliveredService> ServicesAsync(string company, int year, CancellationToken cancellationToken);
 }
-
-/// <summary>A service as its delivery brought it; <paramref name="Klantnummer"/> is null once contact data is deleted.</summary>
-public sealed record DeliveredService(ServiceRef Ref, Perceel Perceel, DateOnly Einddatum, string? Klantnummer);

@@ -19,6 +19,7 @@ public sealed class PopulationCorrectionService(ICorrectionStore store, IAuditLo
 
     public async Task<ServiceHistory?> GetAsync(ServiceRef service, CancellationToken cancellationToken)
     {
+        if (!IsServiceId(service.ServiceId)) return null;
         var delivered = await store.GetServiceAsync(service, cancellationToken);
         return delivered is null ? null : History(delivered, await store.ForServiceAsync(service, cancellationToken));
     }
@@ -69,6 +70,7 @@ public sealed class PopulationCorrectionService(ICorrectionStore store, IAuditLo
             newEinddatum = d;
         }
 
+        if (!IsServiceId(service.ServiceId)) return new CorrectionResult(CorrectionOutcome.UnknownService);
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
             var delivered = await store.GetServiceAsync(service, cancellationToken);
@@ -135,6 +137,9 @@ public sealed class PopulationCorrectionService(ICorrectionStore store, IAuditLo
         var ordered = corrections.OrderBy(c => c.Sequence).ToList();
         return new ServiceHistory(delivered, PopulationCorrections.Apply(delivered.Perceel, delivered.Einddatum, ordered), ordered);
     }
+
+    /// <summary>The shape <see cref="ServiceKey.Id"/> gives (32 lower-case hex digits); anything else is no service and never reaches storage.</summary>
+    public static bool IsServiceId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 
     private static string Normal(string? klantnummer) => (klantnummer ?? "").Replace(" ", "").Trim().ToUpperInvariant();
 

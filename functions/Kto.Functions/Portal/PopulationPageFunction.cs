@@ -23,6 +23,9 @@ public sealed class PopulationPageFunction(
     PopulationCorrectionService population,
     TimeProvider time)
 {
+    /// <summary>Services listed without a search; more are reached through the find box.</summary>
+    public const int MaxListed = 500;
+
     [Function(nameof(PortalPopulation))]
     public async Task<IActionResult> PortalPopulation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/population/{company}")] HttpRequest request,
@@ -61,13 +64,17 @@ public sealed class PopulationPageFunction(
         CancellationToken cancellationToken)
     {
         var search = klantnummer.Trim();
-        var services = await population.ListAsync(company.Id, year, search.Length == 0 ? null : search, cancellationToken);
+        var all = await population.ListAsync(company.Id, year, search.Length == 0 ? null : search, cancellationToken);
+        // A large company has thousands of services: the list shows the first ones, the find box reaches every one.
+        var services = all.Take(MaxListed).ToList();
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
             ["year"] = year,
             ["klantnummer"] = search,
             ["searched"] = search.Length > 0,
+            ["total"] = all.Count,
+            ["cut"] = all.Count > MaxListed,
             ["done"] = done,
             ["error"] = error,
             ["percelen"] = PerceelNames.All.Select(PerceelNames.DisplayName).ToList(),

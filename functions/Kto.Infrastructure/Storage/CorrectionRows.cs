@@ -9,7 +9,8 @@ namespace Kto.Infrastructure.Storage;
 /// <summary>
 /// The one mapper of the corrections table: one row per change the bureau made to a delivered service, partitioned
 /// like the services (<c>{company}_{year}</c>), row key <c>{service}_{sequence:D4}</c> so a service's corrections
-/// sort in order and two corrections can never take the same number. Rows are inserted, never changed.
+/// sort in order and two corrections can never take the same number. Rows are inserted, never changed, except that
+/// retention empties the note (<see cref="NoteCleared"/>).
 /// </summary>
 public static class CorrectionRows
 {
@@ -51,6 +52,12 @@ public static class CorrectionRows
         [At] = c.At,
     };
 
+    /// <summary>
+    /// The one change a correction row ever gets: retention empties the bureau's note together with the year's
+    /// contact data, since a note may name the client. The change itself (kind, reason, values, who, when) stays.
+    /// </summary>
+    public static TableEntity NoteCleared(string partition, string rowKey) => new(partition, rowKey) { [Note] = "" };
+
     /// <summary>A row this code did not write (unknown kind, reason or perceel) reads as null: readers skip it.</summary>
     public static ServiceCorrection? Read(string company, int year, TableEntity e)
     {
@@ -64,7 +71,7 @@ public static class CorrectionRows
             e.GetInt32(Sequence) ?? 0,
             kind,
             reason,
-            e.GetString(Note),
+            e.GetString(Note) is { Length: > 0 } note ? note : null,
             before,
             einddatumBefore,
             PerceelOf(e.GetString(NewPerceel)),

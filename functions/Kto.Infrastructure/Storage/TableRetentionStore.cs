@@ -4,11 +4,15 @@ using Kto.Core.Privacy;
 
 namespace Kto.Infrastructure.Storage;
 
-/// <summary>Deletes contact rows per company-year partition, tokens by their service's year, and raw delivery blobs by upload time.</summary>
+/// <summary>
+/// Deletes contact rows per company-year partition (and empties the bureau's notes on corrections of that partition),
+/// tokens by their service's year, and raw delivery blobs by upload time.
+/// </summary>
 public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceClient blobs) : IRetentionStore
 {
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
     private readonly TableClient tokens = tables.GetTableClient(StorageNames.TokensTable);
+    private readonly TableClient corrections = tables.GetTableClient(StorageNames.CorrectionsTable);
     private readonly BlobContainerClient deliveries = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer);
     private readonly BlobContainerClient letters = blobs.GetBlobContainerClient(StorageNames.LettersContainer);
 
@@ -56,6 +60,11 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
     public async Task<int> DeleteContactsAsync(string company, int year, CancellationToken cancellationToken)
     {
         var partition = TableKeys.CompanyYear(company, year);
+        // The bureau's notes on corrections may name a client: they go first, so a crash in between leaves the contact
+        // rows, which make the next run find this year again.
+        await foreach (var e in corrections.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Quote(partition)} and {CorrectionRows.Note} gt ''",
+                           select: ["RowKey"], cancellationToken: cancellationToken))
+            await corrections.UpdateEntityAsync(CorrectionRows.NoteCleared(partition, e.RowKey), Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
         var keys = new List<string>();
         await foreach (var e in contacts.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Quote(partition)}", select: ["RowKey"], cancellationToken: cancellationToken))
             keys.Add(e.RowKey);

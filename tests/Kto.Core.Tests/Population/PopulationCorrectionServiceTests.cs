@@ -20,7 +20,10 @@ public class PopulationCorrectionServiceTests
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
     private readonly ServiceRef s1;
 
-    public PopulationCorrectionServiceTests() => s1 = store.Deliver("acme", 2026, "s1", Perceel.NaarWerk, March, "K100").Ref;
+    public PopulationCorrectionServiceTests() => s1 = store.Deliver("acme", 2026, Id("s1"), Perceel.NaarWerk, March, "K100").Ref;
+
+    /// <summary>A service id of the shape ingest writes, for a short name.</summary>
+    private static string Id(string name) => new ServiceKey(name, Perceel.NaarWerk, March).Id();
 
     private PopulationCorrectionService Service() => new(store, audit, time);
 
@@ -42,7 +45,7 @@ public class PopulationCorrectionServiceTests
         Assert.Null(fact.CorrectedId);
         var entry = Assert.Single(audit.Audit);
         Assert.Equal((AuditActions.ServiceWithdrawn, "anna@bureau.nl", "acme"), (entry.Action, entry.Actor, entry.Company));
-        Assert.Contains("s1", entry.Detail);
+        Assert.Contains(s1.ServiceId, entry.Detail);
         Assert.DoesNotContain("Beta", entry.Detail);
         Assert.DoesNotContain("K100", entry.Detail);
     }
@@ -112,7 +115,8 @@ public class PopulationCorrectionServiceTests
     public async Task Unknown_services_perceel_names_long_notes_and_empty_corrections_are_refused()
     {
         var service = Service();
-        Assert.Equal(CorrectionOutcome.UnknownService, (await service.ApplyAsync(s1 with { ServiceId = "nope" }, Withdraw("not-ended"), default)).Outcome);
+        Assert.Equal(CorrectionOutcome.UnknownService, (await service.ApplyAsync(s1 with { ServiceId = Id("nope") }, Withdraw("not-ended"), default)).Outcome);
+        Assert.Equal(CorrectionOutcome.UnknownService, (await service.ApplyAsync(s1 with { ServiceId = "s1#'" }, Withdraw("not-ended"), default)).Outcome);
         Assert.Equal(CorrectionOutcome.UnknownService, (await service.ApplyAsync(s1 with { Year = 2025 }, Withdraw("not-ended"), default)).Outcome);
         Assert.Equal(CorrectionOutcome.UnknownPerceel, (await service.ApplyAsync(s1, Correct("delivery-error", perceel: "Perceel 9"), default)).Outcome);
         Assert.Equal(CorrectionOutcome.NoteTooLong, (await service.ApplyAsync(s1, Withdraw("not-ended", new string('x', 501)), default)).Outcome);
@@ -141,33 +145,33 @@ public class PopulationCorrectionServiceTests
     [Fact]
     public async Task The_list_finds_a_client_by_klantnummer_ignoring_case_and_spaces()
     {
-        store.Deliver("acme", 2026, "s2", Perceel.NaarWerk, March, "K200");
-        store.Deliver("acme", 2026, "s3", Perceel.Praktijkassessment, March, "k 100");
-        store.Deliver("beta", 2026, "s4", Perceel.NaarWerk, March, "K100");
+        store.Deliver("acme", 2026, Id("s2"), Perceel.NaarWerk, March, "K200");
+        store.Deliver("acme", 2026, Id("s3"), Perceel.Praktijkassessment, March, "k 100");
+        store.Deliver("beta", 2026, Id("s4"), Perceel.NaarWerk, March, "K100");
 
         var found = await Service().ListAsync("acme", 2026, " k100 ", default);
 
-        Assert.Equal(["s1", "s3"], found.Select(h => h.Delivered.Ref.ServiceId).Order());
+        Assert.Equal(new[] { Id("s1"), Id("s3") }.Order(), found.Select(h => h.Delivered.Ref.ServiceId).Order());
         Assert.Equal(3, (await Service().ListAsync("acme", 2026, null, default)).Count);
     }
 
     [Fact]
     public async Task Readers_apply_corrections_mail_and_report_skip_a_withdrawn_service_and_count_a_corrected_perceel()
     {
-        var s2 = store.Deliver("acme", 2026, "s2", Perceel.NaarWerk, March, "K200").Ref;
-        store.Deliver("acme", 2026, "s3", Perceel.NaarWerk, March, "K300");
+        var s2 = store.Deliver("acme", 2026, Id("s2"), Perceel.NaarWerk, March, "K200").Ref;
+        store.Deliver("acme", 2026, Id("s3"), Perceel.NaarWerk, March, "K300");
         await Service().ApplyAsync(s1, Withdraw("wrong-company"), default);
         await Service().ApplyAsync(s2, Correct("delivery-error", perceel: "Praktijkassessment"), default);
 
         var fieldwork = new CorrectedFieldworkStore(new Candidates(store), store);
         var candidates = await fieldwork.CandidatesAsync("acme", 2026, default).ToListAsync();
-        Assert.Equal([("s2", Perceel.Praktijkassessment), ("s3", Perceel.NaarWerk)],
-            candidates.Select(c => (c.Ref.ServiceId, c.Perceel)).OrderBy(x => x.ServiceId));
+        Assert.Equal([(Id("s2"), Perceel.Praktijkassessment), (Id("s3"), Perceel.NaarWerk)],
+            candidates.Select(c => (c.Ref.ServiceId, c.Perceel)).OrderBy(x => x.ServiceId == Id("s3")));
         Assert.Null(await fieldwork.GetAsync(s1, default));
 
         var report = new CorrectedReportSource(new Candidates(store), store);
-        Assert.Equal([("s2", Perceel.Praktijkassessment), ("s3", Perceel.NaarWerk)],
-            (await report.ServicesAsync("acme", 2026, default).ToListAsync()).Select(s => (s.ServiceId, s.Perceel)).OrderBy(x => x.ServiceId));
+        Assert.Equal([(Id("s2"), Perceel.Praktijkassessment), (Id("s3"), Perceel.NaarWerk)],
+            (await report.ServicesAsync("acme", 2026, default).ToListAsync()).Select(s => (s.ServiceId, s.Perceel)).OrderBy(x => x.ServiceId == Id("s3")));
     }
 
     /// <summary>The delivered services of the fake store as the mail job and the report read them, before corrections.</summary>

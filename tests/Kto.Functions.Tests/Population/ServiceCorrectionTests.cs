@@ -1,5 +1,6 @@
 using Kto.Core.Accounts;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -149,8 +150,16 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         var invited = await Invitations.InviteAsync(stack, "weg", "blijft");
         var service = await Invitations.ServiceOfAsync(stack, invited.Tokens["weg"]);
         using var api = stack.Api();
+        var before = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/companies/{invited.Company}/progress?year={service.Year}"))
+            .GetProperty("percelen").EnumerateArray().Single(p => p.GetProperty("perceel").GetString() == "Naar werk");
         (await api.WithdrawServiceAsync(invited.Company, service.Year, service.ServiceId, "not-ended")).EnsureSuccess("withdraw");
         var client = new SurveyClient(stack);
+
+        // Invited (approached) before it was withdrawn: it no longer counts as ended or approached.
+        var after = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/companies/{invited.Company}/progress?year={service.Year}"))
+            .GetProperty("percelen").EnumerateArray().Single(p => p.GetProperty("perceel").GetString() == "Naar werk");
+        Assert.Equal((2, 2), (before.GetProperty("ended").GetInt32(), before.GetProperty("approached").GetInt32()));
+        Assert.Equal((1, 1), (after.GetProperty("ended").GetInt32(), after.GetProperty("approached").GetInt32()));
 
         var withdrawn = await client.GetAsync($"/s?t={invited.Tokens["weg"]}");
         var unknown = await client.GetAsync($"/s?t={SurveyToken.New().Token}");
@@ -200,10 +209,73 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         await Refused(bureau.CorrectServiceAsync(company, 2026, k1, null, null, "delivery-error"), 400, "nothing-to-correct");
         await Refused(bureau.WithdrawServiceAsync(company, 2026, "0123456789abcdef0123456789abcdef", "not-ended"), 404, "unknown-service");
         await Refused(bureau.WithdrawServiceAsync(company, 2025, k1, "not-ended"), 404, "unknown-service");
+        await Refused(bureau.WithdrawServiceAsync(company, 2026, "x#y'z", "not-ended"), 404, "unknown-service"); // never reaches storage
+        Assert.Equal(404, (await bureau.GetServiceAsync(company, 2026, "x#y'z")).Status);
         (await bureau.WithdrawServiceAsync(company, 2026, k1, "not-ended")).EnsureSuccess("withdraw");
         await Refused(bureau.WithdrawServiceAsync(company, 2026, k1, "wrong-company"), 409, "already-withdrawn");
         var body = await stack.Bureau().PostAsync($"/api/companies/{company}/services/{k1}/withdraw", new StringContent("{not json", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, body.StatusCode);
         Assert.Equal(1, (await bureau.GetServiceAsync(company, 2026, k1)).Json().GetProperty("corrections").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_kto_script_lists_and_corrects_a_refused_correction_exits_1_and_a_company_key_cannot_withdraw()
+    {
+        var (company, key) = await stack.NewCompanyAsync("pop");
+        await stack.DeliverAsync(company, "levering.csv", File(Row(company, "k1"), Row(company, "k2")));
+        var port = new Uri(stack.BaseUrl).Port.ToString();
+        var data = Directory.CreateTempSubdirectory("kto-pop-").FullName;
+        try
+        {
+            var bureau = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_BUREAU_KEY"] = stack.BureauKey };
+            var listed = await KtoCli.RunScriptAsync(bureau, "services", company, "--year", "2026", "--klantnummer", "K1");
+            Assert.True(listed.Exit == 0, listed.Stderr);
+            var service = Assert.Single(JsonDocument.Parse(listed.Stdout).RootElement.GetProperty("services").EnumerateArray()).GetProperty("service").GetString()!;
+
+            var corrected = await KtoCli.RunScriptAsync(bureau, "correct", company, "--year", "2026", "--service", service,
+                "--perceel", "Praktijkassessment", "--reason", "delivery-error", "--note", "volgens UWV");
+            Assert.True(corrected.Exit == 0, corrected.Stderr);
+            Assert.Equal("Praktijkassessment", JsonDocument.Parse(corrected.Stdout).RootElement.GetProperty("perceel").GetString());
+
+            var otherYear = await KtoCli.RunScriptAsync(bureau, "correct", company, "--year", "2026", "--service", service,
+                "--einddatum", "2027-01-05", "--reason", "delivery-error");
+            Assert.Equal(1, otherYear.Exit);
+            Assert.Equal("einddatum-other-year", JsonDocument.Parse(otherYear.Stdout).RootElement.GetProperty("error").GetString());
+
+            var asCompany = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_KEY"] = key };
+            var refused = await KtoCli.RunScriptAsync(asCompany, "withdraw", company, "--year", "2026", "--service", service, "--reason", "wrong-company");
+            Assert.Equal(1, refused.Exit);
+            Assert.Equal("forbidden", JsonDocument.Parse(refused.Stdout).RootElement.GetProperty("error").GetString());
+            using var api = stack.Api();
+            var after = (await api.GetServiceAsync(company, 2026, service)).Json();
+            Assert.False(after.GetProperty("withdrawn").GetBoolean());
+            Assert.Equal(1, after.GetProperty("corrections").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Retention_empties_the_notes_of_an_expired_year_with_its_contact_data_and_keeps_the_change()
+    {
+        var (company, _) = await stack.NewCompanyAsync("pop");
+        var old = await StoredServices.StoreAsync(stack, company, "OUD1", new DateOnly(2020, 6, 1));
+        await stack.DeliverAsync(company, "nu.csv", File(Row(company, "nu1", date: Invitations.Einddatum.ToString("dd-MM-yyyy"))));
+        using var api = stack.Api();
+        var current = (await api.ListServicesAsync(company, Invitations.Year, "nu1")).Json().GetProperty("services")[0].GetProperty("service").GetString()!;
+        (await api.WithdrawServiceAsync(company, 2020, old, "wrong-company", "Mevrouw Jansen belde: andere begeleider")).EnsureSuccess("withdraw old");
+        (await api.WithdrawServiceAsync(company, Invitations.Year, current, "not-ended", "Loopt nog tot de zomer")).EnsureSuccess("withdraw current");
+
+        await stack.RunJobAsync("purge-expired", DateTimeOffset.UtcNow);
+
+        var expired = (await api.GetServiceAsync(company, 2020, old)).EnsureSuccess("GET old").Json();
+        Assert.True(expired.GetProperty("withdrawn").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, expired.GetProperty("klantnummer").ValueKind);
+        var change = Assert.Single(expired.GetProperty("corrections").EnumerateArray());
+        Assert.Equal(("wrong-company", JsonValueKind.Null), (change.GetProperty("reason").GetString(), change.GetProperty("note").ValueKind));
+        var kept = (await api.GetServiceAsync(company, Invitations.Year, current)).Json().GetProperty("corrections")[0];
+        Assert.Equal("Loopt nog tot de zomer", kept.GetProperty("note").GetString());
     }
 }
