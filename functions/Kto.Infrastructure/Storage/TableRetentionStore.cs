@@ -4,10 +4,14 @@ using Kto.Core.Privacy;
 
 namespace Kto.Infrastructure.Storage;
 
-/// <summary>Deletes contact rows per company-year partition, tokens by their service's year, and raw delivery blobs by upload time.</summary>
+/// <summary>
+/// Deletes contact rows per company-year partition (clients' and opdrachtgevers', Blik op Werk), tokens by their
+/// service's year, and raw delivery blobs by upload time.
+/// </summary>
 public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceClient blobs) : IRetentionStore
 {
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
+    private readonly TableClient opdrachtgeverContacts = tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable);
     private readonly TableClient tokens = tables.GetTableClient(StorageNames.TokensTable);
     private readonly BlobContainerClient deliveries = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer);
 
@@ -15,7 +19,10 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
     /// Walks the company's partitions in key order, one small query per partition: each asks for the first row
     /// after the partition found last, so the cost follows the number of years, not the number of clients.
     /// </summary>
-    public async Task<IReadOnlyList<int>> ContactYearsAsync(string company, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> ContactYearsAsync(string company, CancellationToken cancellationToken) =>
+        [.. (await YearsAsync(contacts, company, cancellationToken)).Union(await YearsAsync(opdrachtgeverContacts, company, cancellationToken)).Order()];
+
+    private static async Task<IReadOnlyList<int>> YearsAsync(TableClient contacts, string company, CancellationToken cancellationToken)
     {
         var prefix = TableKeys.CompanyYear(company, 0)[..^1]; // "{company}_"
         var end = prefix[..^1] + (char)(prefix[^1] + 1);      // the first key after every "{company}_…"
@@ -52,7 +59,10 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
         return doomed.Count;
     }
 
-    public async Task<int> DeleteContactsAsync(string company, int year, CancellationToken cancellationToken)
+    public async Task<int> DeleteContactsAsync(string company, int year, CancellationToken cancellationToken) =>
+        await DeleteContactsAsync(contacts, company, year, cancellationToken) + await DeleteContactsAsync(opdrachtgeverContacts, company, year, cancellationToken);
+
+    private static async Task<int> DeleteContactsAsync(TableClient contacts, string company, int year, CancellationToken cancellationToken)
     {
         var partition = TableKeys.CompanyYear(company, year);
         var keys = new List<string>();
