@@ -59,6 +59,9 @@ public sealed class BureauPagesFunction(
                     ["rate"] = Percent(p.ResponseRate), ["rate_low"] = p.ResponseRate < norms.MinimumResponseRate,
                     ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
                 }).ToList(),
+                ["opdrachtgevers"] = c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
+                    ? new Dictionary<string, object?> { ["count"] = o.Opdrachtgevers, ["approached"] = o.Approached, ["rate"] = Percent(o.ResponseRate), ["grade"] = o.MeanGrade?.ToString("0.0", Dutch) ?? "–" }
+                    : null,
             }).ToList(),
         };
         return PortalResult.Page(pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));

@@ -39,6 +39,13 @@ public sealed class KeurmerkPortalTests(LocalStack stack)
         Assert.Equal("application/pdf", (await client.Http.GetAsync($"/portal/companies/{company}/keurmerk/{Invitations.Year}/keurmerk.pdf")).Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/portal/companies/{company}/keurmerk/{Invitations.Year}/report.json")).StatusCode);
 
+        // The bureau's overview shows the opdrachtgevers beside the percelen.
+        await PortalClient.AddUserAsync(stack, $"bureau@{company}.example.nl", null);
+        var bureau = new PortalClient(stack);
+        await bureau.SignInAsync($"bureau@{company}.example.nl");
+        var overview = await bureau.Http.GetStringAsync($"/portal/bureau?year={Invitations.Year}");
+        Assert.Contains("Opdrachtgevers (Blik op Werk): 2 aangeleverd, 0 benaderd", overview);
+
         var (other, _) = await stack.NewCompanyAsync("po");
         Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/portal/companies/{other}/keurmerk/{Invitations.Year}/keurmerk.json")).StatusCode);
     }
