@@ -23,7 +23,7 @@ public sealed class BureauOverviewService(ICompanyStore companies, IDeliveryHist
             var percelen = await progress.ForYearAsync(company.Id, year, cancellationToken);
             var last = DeliveryMonth.Last(deliveries);
             list.Add(new CompanyOverview(company.Id, company.Name, last, DeliveryMonth.DeliveredIn(deliveries, now), percelen,
-                Flags(last, percelen, now)));
+                Flags(last, percelen, now), await progress.OpdrachtgeversAsync(company.Id, year, cancellationToken)));
         }
         return list;
     }

@@ -9,4 +9,5 @@ public sealed record CompanyOverview(
     DeliveryEntry? LastDelivery,
     bool DeliveredThisMonth,
     IReadOnlyList<PerceelProgress> Percelen,
-    IReadOnlyList<string> Flags);
+    IReadOnlyList<string> Flags,
+    OpdrachtgeverProgress? Opdrachtgevers = null);

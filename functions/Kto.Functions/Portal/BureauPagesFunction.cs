@@ -59,6 +59,9 @@ public sealed class BureauPagesFunction(
                           (p.Unreachable is > 0 and var n ? $"; {n} onbereikbaar" : "")
                         : null,
                 }).ToList(),
+                ["opdrachtgevers"] = c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
+                    ? new Dictionary<string, object?> { ["count"] = o.Opdrachtgevers, ["approached"] = o.Approached, ["rate"] = Percent(o.ResponseRate), ["grade"] = o.MeanGrade?.ToString("0.0", Dutch) ?? "–" }
+                    : null,
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));

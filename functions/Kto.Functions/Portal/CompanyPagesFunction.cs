@@ -159,7 +159,7 @@ public sealed class CompanyPagesFunction(
                 ["count"] = opdrachtgevers.Opdrachtgevers, ["approached"] = opdrachtgevers.Approached, ["responded"] = opdrachtgevers.Responded,
                 ["rate"] = opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
                 ["grade"] = opdrachtgevers.MeanGrade?.ToString("0.0", Dutch) ?? "–",
-                ["keurmerk_url"] = $"/api/keurmerk/{year}/{company}/keurmerk.pdf",
+                ["keurmerk_url"] = $"/portal/companies/{company}/keurmerk/{year}/keurmerk",
             },
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));

@@ -5,12 +5,14 @@ using Kto.Core.Privacy;
 namespace Kto.Infrastructure.Storage;
 
 /// <summary>
-/// Deletes contact rows per company-year partition (and empties the bureau's notes on corrections of that partition),
-/// tokens by their service's year, and raw delivery blobs by upload time.
+/// Deletes contact rows per company-year partition (clients' and opdrachtgevers', Blik op Werk; and empties the
+/// bureau's notes on corrections and deletes the letter PDFs of that partition), tokens by their service's year, and
+/// raw delivery blobs by upload time.
 /// </summary>
 public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceClient blobs) : IRetentionStore
 {
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
+    private readonly TableClient opdrachtgeverContacts = tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable);
     private readonly TableClient tokens = tables.GetTableClient(StorageNames.TokensTable);
     private readonly TableClient corrections = tables.GetTableClient(StorageNames.CorrectionsTable);
     private readonly BlobContainerClient deliveries = blobs.GetBlobContainerClient(StorageNames.DeliveriesContainer);
@@ -20,7 +22,10 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
     /// Walks the company's partitions in key order, one small query per partition: each asks for the first row
     /// after the partition found last, so the cost follows the number of years, not the number of clients.
     /// </summary>
-    public async Task<IReadOnlyList<int>> ContactYearsAsync(string company, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> ContactYearsAsync(string company, CancellationToken cancellationToken) =>
+        [.. (await YearsAsync(contacts, company, cancellationToken)).Union(await YearsAsync(opdrachtgeverContacts, company, cancellationToken)).Order()];
+
+    private static async Task<IReadOnlyList<int>> YearsAsync(TableClient contacts, string company, CancellationToken cancellationToken)
     {
         var prefix = TableKeys.CompanyYear(company, 0)[..^1]; // "{company}_"
         var end = prefix[..^1] + (char)(prefix[^1] + 1);      // the first key after every "{company}_…"
@@ -60,20 +65,24 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
     public async Task<int> DeleteContactsAsync(string company, int year, CancellationToken cancellationToken)
     {
         var partition = TableKeys.CompanyYear(company, year);
-        // The bureau's notes on corrections may name a client: they go first, so a crash in between leaves the contact
-        // rows, which make the next run find this year again.
+        // The bureau's notes on corrections may name a client and letter PDFs print names and addresses: they go first,
+        // so a crash in between leaves the clients' contact rows, which make the next run find this year again.
         await foreach (var e in corrections.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Quote(partition)} and {CorrectionRows.Note} gt ''",
                            select: ["RowKey"], cancellationToken: cancellationToken))
             await corrections.UpdateEntityAsync(CorrectionRows.NoteCleared(partition, e.RowKey), Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
-        var keys = new List<string>();
-        await foreach (var e in contacts.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Quote(partition)}", select: ["RowKey"], cancellationToken: cancellationToken))
-            keys.Add(e.RowKey);
-        foreach (var chunk in keys.Chunk(100))
-            await contacts.SubmitTransactionAsync(
-                chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k))), cancellationToken);
-        // Letter PDFs print names and addresses: they are contact data of the year as well.
         await foreach (var blob in letters.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, LetterBatchRows.PdfPrefix(company, year), cancellationToken))
             await letters.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+        return await DeletePartitionAsync(opdrachtgeverContacts, partition, cancellationToken) + await DeletePartitionAsync(contacts, partition, cancellationToken);
+    }
+
+    private static async Task<int> DeletePartitionAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Quote(partition)}", select: ["RowKey"], cancellationToken: cancellationToken))
+            keys.Add(e.RowKey);
+        foreach (var chunk in keys.Chunk(100))
+            await table.SubmitTransactionAsync(
+                chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k))), cancellationToken);
         return keys.Count;
     }
 

@@ -45,6 +45,7 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
         var lang = page.Language == "en" ? "en" : "nl";
         var company = page.Service?.CompanyName;
         var t = Texts(lang, company, page.FieldworkCloses);
+        if (page.Service?.Audience == SurveyAudience.Opdrachtgever) UseOpdrachtgeverTexts(t);
         var values = new Dictionary<string, object?>
         {
             ["lang"] = lang,
@@ -131,6 +132,14 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
         SurveyPageState.Rejected or SurveyPageState.TooLarge => (t["rejected_heading"], [t["rejected_body"]]),
         _ => (t["notfound_heading"], [t["notfound_body"]]),
     };
+
+    /// <summary>An opdrachtgever's page (Blik op Werk): a text <c>opdrachtgever_X</c> in texts.json replaces <c>X</c>.</summary>
+    private static void UseOpdrachtgeverTexts(Dictionary<string, string> t)
+    {
+        const string prefix = "opdrachtgever_";
+        foreach (var (key, text) in t.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            t[key[prefix.Length..]] = text;
+    }
 
     private Dictionary<string, string> Texts(string lang, string? company, DateOnly? closes)
     {

@@ -75,6 +75,8 @@ public sealed partial class KeurmerkTests(LocalStack stack)
         Assert.Contains("Wat vond u van de samenwerking?", annaPage.Html);
         Assert.Contains("cijfer-resultaten", annaPage.Html);
         Assert.DoesNotContain("begeleider-luistert", annaPage.Html);
+        Assert.Contains("Onderzoek naar de samenwerking met", annaPage.Html);
+        Assert.DoesNotContain("UWV wil weten", annaPage.Html);
         var thanks = await survey.PostSurveyAsync(Token(anna), OpdrachtgeverAnswers().Append(new("_form", annaPage.FormKey!)));
         Assert.Equal(HttpStatusCode.OK, thanks.Status);
         Assert.Contains("Bedankt", thanks.Html);

@@ -1,0 +1,18 @@
+namespace Kto.Core.Keurmerk;
+
+/// <summary>
+/// Opdrachtgever satisfaction. Shares are of the opdrachtgevers who answered the question (4 or 5 on the agree
+/// scale; "weet niet" left out).
+/// </summary>
+public sealed record KeurmerkOpdrachtgevers(
+    int Opdrachtgevers,
+    int? Trajecten,
+    int Approached,
+    int Responded,
+    double ResponseRate,
+    double? MeanGradeCooperation,
+    double? MeanGradeResults,
+    double? AgreementsKept,
+    double? Reporting,
+    double? Reachability,
+    double? WouldCommissionAgain);
