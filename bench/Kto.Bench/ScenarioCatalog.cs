@@ -12,6 +12,7 @@ public static class ScenarioCatalog
         new SurveyScenario(),
         new ReportScenario(),
         new MailScenario(),
+        new PortalScenario(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
