@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         new ReportScenario(),
         new MailScenario(),
         new LettersScenario(),
+        new PortalScenario(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

@@ -8,6 +8,14 @@ public interface IFieldworkStore
     /// <summary>Every service of a company and year with its contact state.</summary>
     IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The services that need a letter or a call (<see cref="OfflineContactService.NeedsLetterOrCall"/>). A store that
+    /// can filter reads only those rows (the Table store asks for the rows without e-mail or bounced); this default
+    /// filters <see cref="CandidatesAsync"/>.
+    /// </summary>
+    IAsyncEnumerable<FieldworkCandidate> OfflineCandidatesAsync(string company, int year, CancellationToken cancellationToken) =>
+        CandidatesAsync(company, year, cancellationToken).Where(c => OfflineContactService.NeedsLetterOrCall(c.State));
+
     /// <summary>One service with its contact state, or null when it does not exist.</summary>
     Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken);
 

@@ -22,10 +22,9 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
     public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
     {
         var list = new List<OfflineContact>();
-        await foreach (var candidate in store.CandidatesAsync(company, year, cancellationToken))
+        await foreach (var candidate in store.OfflineCandidatesAsync(company, year, cancellationToken))
         {
             var state = candidate.State;
-            if (!NeedsLetterOrCall(state)) continue;
             var contact = await store.GetContactAsync(candidate.Ref, cancellationToken);
             if (contact is null) continue;
 

@@ -20,9 +20,9 @@ public sealed class FieldworkOverviewService(IMailRunLog runs, IMailThrottle thr
         foreach (var company in (await companies.ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.CurrentCulture))
         {
             int bounced = 0, offline = 0;
-            await foreach (var candidate in fieldwork.CandidatesAsync(company.Id, year, cancellationToken))
+            // Only the rows that need a letter or a call: the view does not read every client of every company.
+            await foreach (var candidate in fieldwork.OfflineCandidatesAsync(company.Id, year, cancellationToken))
             {
-                if (!OfflineContactService.NeedsLetterOrCall(candidate.State)) continue;
                 offline++;
                 if (candidate.State.EmailBounced) bounced++;
             }

@@ -10,4 +10,10 @@ public sealed record PortalView(string Template, string Title, PortalUser? User,
 
     /// <summary>Which navigation item is the current page (aria-current).</summary>
     public string? Nav { get; init; }
+
+    /// <summary>"nl" or "en": the page's texts come from that language's catalog, Dutch where it has none.</summary>
+    public string Language { get; init; } = "nl";
+
+    /// <summary>The link to this page in the other language.</summary>
+    public string? SwitchUrl { get; init; }
 }

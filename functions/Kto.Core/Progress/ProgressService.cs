@@ -18,27 +18,30 @@ public sealed class ProgressService(ReportFiguresService figures, OpdrachtgeverF
         return new OpdrachtgeverProgress(o.Opdrachtgevers, o.Approached, o.Responded, o.ResponseRate, o.MeanGradeCooperation);
     }
 
-    public async Task<IReadOnlyList<PerceelProgress>> ForYearAsync(string company, int year, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PerceelProgress>> ForYearAsync(string company, int year, CancellationToken cancellationToken) =>
+        (await figures.ForCompanyAsync(company, year, cancellationToken)).Select(Progress).ToList();
+
+    /// <summary>
+    /// The portal's progress page: per perceel, and ended services and responses per calendar month of the end date
+    /// (all percelen together, for the chart), from one read of the company's rows.
+    /// </summary>
+    public async Task<CompanyProgress> WithMonthsAsync(string company, int year, CancellationToken cancellationToken)
     {
-        var percelen = await figures.ForCompanyAsync(company, year, cancellationToken);
-        return percelen.Select(f => new PerceelProgress(
-            PerceelNames.DisplayName(f.Perceel),
-            f.Ended,
-            f.Approached,
-            f.Responded,
-            f.Ended == 0 ? 0 : Math.Round((double)f.Responded / f.Ended, 4),
-            f.Grades.Count == 0 ? null : Math.Round(f.Grades.Average(), 2),
-            f.ApproachedByMode,
-            f.RespondedByMode,
-            f.MeanAttemptsPerService,
-            f.MaxAttemptsPerService,
-            f.Unreachable)).ToList();
+        var (percelen, ended, responded) = await figures.ForCompanyByMonthAsync(company, year, cancellationToken);
+        return new CompanyProgress(percelen.Select(Progress).ToList(),
+            Enumerable.Range(1, 12).Select(m => new MonthProgress(m, ended[m - 1], responded[m - 1])).ToList());
     }
 
-    /// <summary>Ended services and responses per calendar month of the end date, all percelen together (the portal's chart).</summary>
-    public async Task<IReadOnlyList<MonthProgress>> ByMonthAsync(string company, int year, CancellationToken cancellationToken)
-    {
-        var (ended, responded) = await figures.PerMonthAsync(company, year, cancellationToken);
-        return Enumerable.Range(1, 12).Select(m => new MonthProgress(m, ended[m - 1], responded[m - 1])).ToList();
-    }
+    private static PerceelProgress Progress(PerceelFigures f) => new(
+        PerceelNames.DisplayName(f.Perceel),
+        f.Ended,
+        f.Approached,
+        f.Responded,
+        f.Ended == 0 ? 0 : Math.Round((double)f.Responded / f.Ended, 4),
+        f.Grades.Count == 0 ? null : Math.Round(f.Grades.Average(), 2),
+        f.ApproachedByMode,
+        f.RespondedByMode,
+        f.MeanAttemptsPerService,
+        f.MaxAttemptsPerService,
+        f.Unreachable);
 }

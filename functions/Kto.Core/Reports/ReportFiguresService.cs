@@ -16,18 +16,8 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
     /// once for all four percelen: the attempts and responses are not kept per perceel, so reading per perceel
     /// would read them four times.
     /// </summary>
-    public async Task<IReadOnlyList<PerceelFigures>> ForCompanyAsync(string company, int year, CancellationToken cancellationToken)
-    {
-        var questionnaire = questionnaires.Current;
-        var services = await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        var changes = await corrections.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        if (services.Count == 0)
-            return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, [], [], questionnaire), changes)).ToList();
-        var attempts = await fieldwork.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
-        var unreachable = await UnreachableAsync(company, year, cancellationToken);
-        return PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire, unreachable), changes)).ToList();
-    }
+    public async Task<IReadOnlyList<PerceelFigures>> ForCompanyAsync(string company, int year, CancellationToken cancellationToken) =>
+        (await ForCompanyByMonthAsync(company, year, cancellationToken)).Percelen;
 
     /// <summary>
     /// Services no route reaches: no usable e-mail (none, or it bounced) and, by <see cref="OfflineRoutes"/>, neither a
@@ -47,24 +37,34 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
     }
 
     /// <summary>
-    /// Ended services and services with a response per calendar month of the end date (January first), all percelen
-    /// together, counted from the same rows as <see cref="ForCompanyAsync"/>.
+    /// The figures per perceel as <see cref="ForCompanyAsync"/>, and from the same single read of the rows the ended
+    /// services and services with a response per calendar month of the end date (January first), all percelen together.
     /// </summary>
-    public async Task<(int[] Ended, int[] Responded)> PerMonthAsync(string company, int year, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<PerceelFigures> Percelen, int[] Ended, int[] Responded)> ForCompanyByMonthAsync(
+        string company, int year, CancellationToken cancellationToken)
     {
+        var questionnaire = questionnaires.Current;
         int[] ended = new int[12], responded = new int[12];
-        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var service in source.ServicesAsync(company, year, cancellationToken))
+        var services = await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        var changes = await corrections.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        if (services.Count == 0)
+            return (PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, [], [], questionnaire), changes)).ToList(), ended, responded);
+        var attempts = await fieldwork.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        var unreachable = await UnreachableAsync(company, year, cancellationToken);
+
+        var monthOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var service in services)
         {
             ended[service.Einddatum.Month - 1]++;
-            byId[service.ServiceId] = service.Einddatum.Month;
+            monthOf[service.ServiceId] = service.Einddatum.Month;
         }
-        if (byId.Count == 0) return (ended, responded);
         var answered = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var response in responses.ForYearAsync(company, year, cancellationToken))
-            if (answered.Add(response.Service.ServiceId) && byId.TryGetValue(response.Service.ServiceId, out var month))
+        foreach (var response in answers)
+            if (answered.Add(response.Service.ServiceId) && monthOf.TryGetValue(response.Service.ServiceId, out var month))
                 responded[month - 1]++;
-        return (ended, responded);
+        return (PerceelNames.All.Select(p => WithChanges(ReportAggregator.Aggregate(p, services, attempts, answers, questionnaire, unreachable), changes)).ToList(),
+            ended, responded);
     }
 
     private static PerceelFigures WithChanges(PerceelFigures figures, IReadOnlyList<ServiceCorrection> changes) =>

@@ -43,11 +43,11 @@ public static class SurveyForm
         }
     }
 
-    /// <summary>The language comes from the form on a POST and from <c>?lang=</c> on a GET.</summary>
+    /// <summary>The language comes from the form on a POST, and on a GET from <c>?lang=</c> or the remembered choice (<see cref="PageLanguage"/>).</summary>
     public static SurveyRequest Request(HttpRequest request, SurveySettings settings, string? token, TokenPurpose purpose,
         IReadOnlyDictionary<string, string?>? form = null) =>
         new(token,
-            SurveyRequest.LanguageOf(form?.GetValueOrDefault("lang") ?? request.Query["lang"].ToString()),
+            form?.GetValueOrDefault("lang") is { } posted ? SurveyRequest.LanguageOf(posted) : PageLanguage.Of(request),
             ClientAddress.Of(request, settings.TrustedProxies),
             CrossSite: string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase),
             Purpose: purpose);

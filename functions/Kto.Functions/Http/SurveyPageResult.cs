@@ -17,6 +17,7 @@ public sealed class SurveyPageResult(SurveyPage page, ISurveyPageRenderer render
         SecurityHeaders.Apply(response);
         // Personal pages: never stored by a shared cache or the browser's back/forward cache.
         response.Headers.CacheControl = "no-store";
+        PageLanguage.Remember(context.HttpContext.Request, response);
         if (page.RetryAfter is { } wait)
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await response.WriteAsync(renderer.Render(page), context.HttpContext.RequestAborted);

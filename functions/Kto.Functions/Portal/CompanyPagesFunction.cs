@@ -123,8 +123,7 @@ public sealed class CompanyPagesFunction(
         if (!YearQuery.TryRead(request, time, out var year))
             return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", $"/portal/companies/{company}/progress", "Naar dit jaar");
 
-        var percelen = await progress.ForYearAsync(company, year, cancellationToken);
-        var months = await progress.ByMonthAsync(company, year, cancellationToken);
+        var (percelen, months) = await progress.WithMonthsAsync(company, year, cancellationToken);
         var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
         var thisYear = DutchTime.Today(time).Year;
         var values = new Dictionary<string, object?>

@@ -2,6 +2,7 @@ using Kto.Core.Portal;
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
+using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +21,17 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     public IPortalPages Pages => pages;
 
     public async Task<Visitor> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        return Language(await SessionOfAsync(request, cancellationToken), request);
+    }
+
+    private static Visitor Language(Visitor visitor, HttpRequest request)
+    {
+        var language = PageLanguage.Of(request);
+        return visitor with { Language = language, SwitchUrl = PageLanguage.SwitchUrl(request, language == "en" ? "nl" : "en") };
+    }
+
+    private async Task<Visitor> SessionOfAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var raw = request.Cookies[SessionCookie];
         if (raw is null) return new Visitor(null, null, SessionState.None);
@@ -90,7 +102,8 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     public PortalResult PreSessionPage(HttpRequest request, Func<string, PortalView> view, int status = StatusCodes.Status200OK)
     {
         var (id, token, isNew) = PreSessionForm(request);
-        var result = PortalResult.Page(pages.Render(view(token)), status);
+        var language = Language(new Visitor(null, null, SessionState.None), request);
+        var result = PortalResult.Page(pages.Render(view(token) with { Language = language.Language, SwitchUrl = language.SwitchUrl }), status);
         return isNew ? result.WithCookie(SetFormCookie(request, id)) : result;
     }
 
@@ -115,11 +128,14 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
         "Dit formulier kwam niet van een pagina van dit portaal of is verlopen. Open de pagina opnieuw en probeer het nog eens.");
 
     public PortalResult Message(Visitor visitor, int status, string heading, string text, string? linkUrl = null, string? linkText = null) =>
-        PortalResult.Page(pages.Render(new PortalView("message.liquid", heading, visitor.User, visitor.SessionId is null ? null : FormToken(visitor),
+        PortalResult.Page(pages.Render(View(visitor, "message.liquid", heading,
             new Dictionary<string, object?> { ["heading"] = heading, ["text"] = text, ["link_url"] = linkUrl, ["link_text"] = linkText })), status);
 
     public PortalView View(Visitor visitor, string template, string title, Dictionary<string, object?> values, string? nav = null) =>
-        new(template, title, visitor.User, visitor.SessionId is null ? null : FormToken(visitor), values) { Nav = nav };
+        new(template, title, visitor.User, visitor.SessionId is null ? null : FormToken(visitor), values)
+        {
+            Nav = nav, Language = visitor.Language, SwitchUrl = visitor.SwitchUrl,
+        };
 
     private static bool CrossSite(HttpRequest request) =>
         string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase);
@@ -157,4 +173,11 @@ public sealed record PortalOpening(Visitor Visitor, Company? Company, IReadOnlyD
 }
 
 /// <summary>Who is asking: a signed-in user with their session, or nobody (and whether a session just ended).</summary>
-public sealed record Visitor(PortalUser? User, string? SessionId, SessionState State);
+public sealed record Visitor(PortalUser? User, string? SessionId, SessionState State)
+{
+    /// <summary>"nl" or "en" (<see cref="PageLanguage"/>).</summary>
+    public string Language { get; init; } = "nl";
+
+    /// <summary>This page in the other language.</summary>
+    public string? SwitchUrl { get; init; }
+}

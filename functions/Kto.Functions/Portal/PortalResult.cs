@@ -48,6 +48,7 @@ public sealed class PortalResult : IActionResult
         response.Headers["Referrer-Policy"] = "same-origin";
         response.Headers.CacheControl = "no-store";
         foreach (var apply in cookies) apply(response);
+        PageLanguage.Remember(context.HttpContext.Request, response);
         if (Location is not null) response.Headers.Location = Location;
         if (Html is not null)
         {

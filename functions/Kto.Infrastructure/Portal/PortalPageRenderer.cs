@@ -53,6 +53,9 @@ public sealed class PortalPageRenderer : IPortalPages
             ["user_email"] = view.User?.Email,
             ["is_bureau"] = view.User?.Role == UserRole.Bureau,
             ["user_company"] = view.User?.CompanyId,
+            ["lang"] = view.Language,
+            ["other_lang"] = view.Language == "en" ? "nl" : "en",
+            ["switch_url"] = view.SwitchUrl,
         };
         return templates.Render("Portal/layout.liquid", values, html: true);
     }

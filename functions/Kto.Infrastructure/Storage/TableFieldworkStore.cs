@@ -24,6 +24,15 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
             if (ToCandidate(company, year, e) is { } candidate) yield return candidate;
     }
 
+    /// <summary>Asks the table for the rows without e-mail or with a bounce only; the open-status rule is applied here.</summary>
+    public async IAsyncEnumerable<FieldworkCandidate> OfflineCandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))} " +
+                     $"and ({ServiceColumns.HasEmail} eq false or {ServiceColumns.EmailBounced} eq true)";
+        await foreach (var e in services.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            if (ToCandidate(company, year, e) is { } candidate && OfflineContactService.NeedsLetterOrCall(candidate.State)) yield return candidate;
+    }
+
     public async Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken)
     {
         var found = await services.GetEntityIfExistsAsync<TableEntity>(

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
+using Fluid.Values;
 
 namespace Kto.Infrastructure.Templates;
 
@@ -20,9 +21,19 @@ public sealed class LiquidTemplates
         Root = root ?? Path.Combine(AppContext.BaseDirectory, "Templates");
         options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
         options.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Root);
+        Texts = new TextCatalog(Root);
+        // {{ "Dutch text {0}" | t: value }}: the text in the page's language (the value "lang"), Dutch where the catalog has none.
+        options.Filters.AddFilter("t", (input, arguments, context) =>
+        {
+            var values = Enumerable.Range(0, arguments.Count).Select(i => (object?)arguments.At(i).ToStringValue()).ToArray();
+            var text = Texts.Translate(context.GetValue("lang").ToStringValue(), input.ToStringValue(), values);
+            return new ValueTask<FluidValue>(new StringValue(text));
+        });
     }
 
     public string Root { get; }
+
+    public TextCatalog Texts { get; }
 
     /// <summary>Renders <paramref name="name"/> (relative to the root) with the given values; HTML-encodes when <paramref name="html"/>.</summary>
     public string Render(string name, IReadOnlyDictionary<string, object?> values, bool html)

@@ -35,6 +35,34 @@ public class FieldworkOverviewServiceTests
     }
 
     [Fact]
+    public async Task The_overview_asks_the_store_only_for_the_clients_that_need_a_letter_or_call()
+    {
+        var companies = new InMemoryCompanyStore();
+        await companies.TryAddAsync(new Company("acme", "Acme", At), "hash", default);
+        var store = new OfflineOnly(State(ServiceStatus.Open, hasEmail: true, bounced: true), State(ServiceStatus.Open, hasEmail: false, bounced: false));
+        var overview = await new FieldworkOverviewService(new Runs(0), new Throttle(new ThrottleUse(0, 30, 0, 100)), companies, store).ForYearAsync(2026, default);
+        Assert.Equal(new CompanyFieldwork("acme", "Acme", 1, 2), Assert.Single(overview.Companies));
+    }
+
+    /// <summary>A store that can filter: reading every client (CandidatesAsync) fails the test.</summary>
+    private sealed class OfflineOnly(params ContactState[] states) : IFieldworkStore
+    {
+        private readonly Candidates all = new(states);
+
+        public IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("the overview read every client");
+
+        public IAsyncEnumerable<FieldworkCandidate> OfflineCandidatesAsync(string company, int year, CancellationToken cancellationToken) =>
+            all.CandidatesAsync(company, year, cancellationToken);
+
+        public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void A_run_that_stopped_early_says_why_in_Dutch_and_a_failed_run_says_it_failed()
     {
         var run = new MailRun("r", MailJobNames.SendInvitations, At, MailRunTriggers.Timer, MailRunStatus.Completed, At, At);

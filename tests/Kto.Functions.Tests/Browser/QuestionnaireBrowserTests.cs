@@ -73,6 +73,12 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         Assert.Equal("You have already filled in the questionnaire", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "05-already-answered-en");
 
+        // The choice is remembered (cookie kto_lang): the link without ?lang= opens in English, until Dutch is chosen.
+        await page.GotoAsync(link);
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await page.ClickAsync("a.language");
+        Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
+
         await page.GotoAsync(optOutLink);
         Assert.Equal("Afmelden voor dit onderzoek", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "06-opt-out-confirm");
@@ -91,6 +97,7 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         Assert.Equal("What did you think of your support?", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "08-open-en");
 
+        await page.Context.ClearCookiesAsync(); // a new visitor (no remembered language): Dutch first
         var response = await page.GotoAsync($"{stack.BaseUrl}/s?t={SurveyToken.New().Token}");
         Assert.Equal(404, response!.Status);
         Assert.Equal("Deze link werkt niet", await page.TextContentAsync("h1"));

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Kto.Functions.Tests.Support;
+using Kto.Infrastructure.Templates;
+
+namespace Kto.Functions.Tests.Portal;
+
+/// <summary>
+/// Issue 13, "Dutch first with English": a language link on every page, the choice remembered in a cookie, the
+/// page's <c>lang</c> right, texts from one catalog per language, and Dutch where a catalog has no text yet.
+/// </summary>
+[Collection(LocalStackCollection.Name)]
+public sealed partial class PageLanguageTests(LocalStack stack)
+{
+    /// <summary>The pages translated so far: every text they mark for translation must have its English.</summary>
+    private static readonly string[] TranslatedTemplates =
+        ["layout", "signin", "signin-confirm", "message", "processing", "verify", "bureau-overview"];
+
+    [Fact]
+    public async Task English_chosen_on_verify_is_remembered_on_the_next_pages_until_Dutch_is_chosen()
+    {
+        using var http = stack.Client();
+        var chosen = await http.GetAsync("/verify?lang=en");
+        var html = await chosen.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("<h1>Check a report</h1>", html);
+        Assert.Contains("kto_lang=en", string.Join(";", chosen.Headers.GetValues("Set-Cookie")));
+        Assert.Matches("<a class=\"language\" href=\"/verify\\?lang=nl\" lang=\"nl\" hreflang=\"nl\">Nederlands</a>", html);
+
+        var next = await http.GetStringAsync("/portal");
+        Assert.Contains("<html lang=\"en\">", next);
+        Assert.Contains("Sign in to the KTO portal", next);
+        Assert.Contains("<label for=\"email\">E-mail address</label>", next);
+
+        var dutch = await http.GetStringAsync("/portal?lang=nl");
+        Assert.Contains("<html lang=\"nl\">", dutch);
+        Assert.Contains("Inloggen op het KTO-portaal", dutch);
+        Assert.Contains(">English</a>", dutch);
+        Assert.Contains("Inloggen op het KTO-portaal", await http.GetStringAsync("/portal"));
+    }
+
+    [Fact]
+    public async Task The_questionnaire_remembers_English_for_the_next_visit_of_the_link()
+    {
+        var invited = await Invitations.InviteAsync(stack, "taal");
+        using var http = stack.Client();
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.9.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        var token = invited.Tokens["taal"];
+        Assert.Contains("<html lang=\"en\">", await http.GetStringAsync($"/s?t={token}&lang=en"));
+        Assert.Contains("<html lang=\"en\">", await http.GetStringAsync($"/s?t={token}"));
+        Assert.Contains("<html lang=\"nl\">", await http.GetStringAsync($"/s?t={token}&lang=nl"));
+    }
+
+    [Fact]
+    public void A_text_without_English_stays_Dutch_and_the_translated_pages_have_every_text()
+    {
+        var templates = new LiquidTemplates();
+        Assert.Equal("Sign in", templates.Texts.Translate("en", "Inloggen"));
+        Assert.Equal("Een nieuwe pagina van 3 mei", templates.Texts.Translate("en", "Een nieuwe pagina van {0}", "3 mei"));
+        Assert.Equal("Inloggen", templates.Texts.Translate("nl", "Inloggen"));
+
+        var missing = TranslatedTemplates
+            .SelectMany(name => Marked().Matches(File.ReadAllText(Path.Combine(templates.Root, "Portal", name + ".liquid"))).Select(m => (name, text: m.Groups[1].Value)))
+            .Where(x => !templates.Texts.Has("en", x.text))
+            .ToList();
+        Assert.True(missing.Count == 0, "no English for: " + string.Join(" | ", missing));
+    }
+
+    [GeneratedRegex("\\{\\{ \"([^\"]+)\" \\| t")]
+    private static partial Regex Marked();
+}
