@@ -1,7 +1,6 @@
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Keurmerk;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -9,10 +8,8 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Portal;
 
 /// <summary>The Blik op Werk Keurmerk report's files for a signed-in company user or the bureau (the API route needs a key).</summary>
-public sealed class KeurmerkPortalFunction(SessionService sessions, PortalKey key, PortalPageRenderer pages, ICompanyStore companies, KeurmerkReportService keurmerk)
+public sealed class KeurmerkPortalFunction(PortalGate gate, KeurmerkReportService keurmerk)
 {
-    private readonly PortalGate gate = new(sessions, key, pages);
-
     [Function(nameof(PortalKeurmerkFile))]
     public async Task<IActionResult> PortalKeurmerkFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/keurmerk/{year:int}/{file}")] HttpRequest request,
@@ -21,7 +18,7 @@ public sealed class KeurmerkPortalFunction(SessionService sessions, PortalKey ke
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, denied) = await gate.OpenCompanyAsync(request, company, companies, cancellationToken);
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
         if (!file.StartsWith("keurmerk.", StringComparison.Ordinal) || !KeurmerkFormats.TryParse(Path.GetExtension(file).TrimStart('.'), out var format)
             || !Http.YearQuery.IsValid(year))

@@ -60,7 +60,7 @@ public class CorrectedFiguresTests
 
         public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            foreach (var id in ids) yield return new ContactAttempt(new ServiceRef(company, year, id), ContactStep.Invitation, ContactModes.Email, Mailed, AttemptOutcomes.Sent);
+            foreach (var id in ids) yield return new ContactAttempt(new ServiceRef(company, year, id), ContactStep.Invitation, ContactMode.Email, Mailed, AttemptOutcome.Sent);
             await Task.CompletedTask;
         }
 

@@ -5,6 +5,7 @@ using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
+using Kto.Core.Tests.Fakes;
 
 namespace Kto.Core.Tests.Progress;
 
@@ -24,7 +25,7 @@ public sealed class ProgressServiceTests
             [new("s1", Perceel.NaarWerk, new DateOnly(2026, 3, 4), null), new("s2", Perceel.NaarWerk, new DateOnly(2026, 3, 20), null),
              new("s3", Perceel.NaarWerk, new DateOnly(2026, 5, 1), null)],
             [Response("s1", 8), Response("s3", 6)]);
-        var service = new ProgressService(new ReportFiguresService(rows, rows, rows, new QuestionnaireCatalog(new QuestionnaireSettings())));
+        var service = new ProgressService(new ReportFiguresService(rows, rows, rows, new QuestionnaireCatalog(new QuestionnaireSettings()), new InMemoryCorrectionStore()));
 
         var page = await service.WithMonthsAsync("acme", 2026, default);
 

@@ -17,7 +17,7 @@ public class ModeFiguresTests
     private static readonly ReportServiceRow[] Services =
         new[] { "e1", "e2", "l1", "t1", "u1", "u2" }.Select(id => new ReportServiceRow(id, Perceel.NaarWerk, new DateOnly(2026, 5, 1), null)).ToArray();
 
-    private static ContactAttempt Attempt(string id, string mode, string outcome, int minutes = 0) =>
+    private static ContactAttempt Attempt(string id, ContactMode mode, AttemptOutcome outcome, int minutes = 0) =>
         new(Ref(id), ContactStep.Invitation, mode, At0.AddMinutes(minutes), outcome);
 
     private static StoredResponse Response(string id, ResponseMode mode) =>
@@ -25,11 +25,11 @@ public class ModeFiguresTests
 
     private static PerceelFigures Figures() => ReportAggregator.Aggregate(Perceel.NaarWerk, Services,
         [
-            Attempt("e1", ContactModes.Email, AttemptOutcomes.Sent), Attempt("e1", ContactModes.Email, AttemptOutcomes.Sent, 1),
-            Attempt("e2", ContactModes.Email, AttemptOutcomes.Sent), Attempt("e2", ContactModes.Phone, AttemptOutcomes.Voicemail, 2),
-            Attempt("l1", ContactModes.Letter, AttemptOutcomes.Sent),
-            Attempt("t1", ContactModes.Phone, AttemptOutcomes.NoAnswer), Attempt("t1", ContactModes.Phone, AttemptOutcomes.Reached, 1),
-            Attempt("t1", ContactModes.Phone, AttemptOutcomes.WrongNumber, 2), // not an approach
+            Attempt("e1", ContactMode.Email, AttemptOutcome.Sent), Attempt("e1", ContactMode.Email, AttemptOutcome.Sent, 1),
+            Attempt("e2", ContactMode.Email, AttemptOutcome.Sent), Attempt("e2", ContactMode.Phone, AttemptOutcome.Voicemail, 2),
+            Attempt("l1", ContactMode.Letter, AttemptOutcome.Sent),
+            Attempt("t1", ContactMode.Phone, AttemptOutcome.NoAnswer), Attempt("t1", ContactMode.Phone, AttemptOutcome.Reached, 1),
+            Attempt("t1", ContactMode.Phone, AttemptOutcome.WrongNumber, 2), // not an approach
         ],
         [Response("e1", ResponseMode.Web), Response("l1", ResponseMode.Paper), Response("t1", ResponseMode.Phone), Response("u2", ResponseMode.Paper)],
         ReportFixtures.Questionnaire,

@@ -59,7 +59,7 @@ public sealed class LettersPageTests(LocalStack stack) : IAsyncLifetime
 
         var attempts = new List<ContactAttempt>();
         await foreach (var a in stack.Services.GetRequiredService<IFieldworkStore>().AttemptsAsync(company, end.Year, default)) attempts.Add(a);
-        Assert.Single(attempts, a => a.Mode == ContactModes.Letter);
+        Assert.Single(attempts, a => a.Mode == ContactMode.Letter);
         var audit = await stack.Services.GetRequiredService<IAuditLog>().RecentAsync(500, default);
         Assert.Contains(audit, e => e.Action == AuditActions.LettersMade && e.Actor == bureauEmail && e.Company == company);
         Assert.Single(audit, e => e.Action == AuditActions.LettersPosted && e.Actor == bureauEmail && e.Company == company);

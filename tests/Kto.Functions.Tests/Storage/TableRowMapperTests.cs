@@ -152,7 +152,7 @@ public sealed class TableRowMapperTests
         }
         Assert.Equal(ResponseModes.Paper, ResponseRows.Write(new StoredResponse(Service, Perceel.NaarWerk, answers, At, ResponseMode.Paper)).GetString(ResponseRows.Mode));
 
-        var call = new ContactAttempt(Service, new ContactStep(1), ContactModes.Phone, At, AttemptOutcomes.CallBack, By: "piet@bureau.nl", CallBackAt: At.AddHours(4));
+        var call = new ContactAttempt(Service, new ContactStep(1), ContactMode.Phone, At, AttemptOutcome.CallBack, By: "piet@bureau.nl", CallBackAt: At.AddHours(4));
         Assert.Equal(call, AttemptRows.Read("acme", 2026, AttemptRows.Write(call)));
     }
 
