@@ -227,7 +227,7 @@ public sealed class ReportPdfRenderer
             pdf.Paragraph($"Vergelijking met {before}: {cmp.Note}.");
             return;
         }
-        string[] headers = ["Perceel", $"Cijfer {before}", $"Cijfer {report.Year}", "Verschil", $"Respons {before}", $"Respons {report.Year}", "Verschil (procentpunt)", $"KPI {before}", $"KPI {report.Year}"];
+        string[] headers = ["Perceel", $"Cijfer {before}", $"Cijfer {report.Year}", "Verschil", $"Respons {before}", $"Respons {report.Year}", "Verschil", $"KPI {before}", $"KPI {report.Year}"];
         double[] shares = [2.4, 1, 1, 1, 1.1, 1.1, 1.4, 0.9, 0.9];
         var rows = report.Percelen.Select(p => p.PreviousYear is { } was
             ? (IReadOnlyList<string>)
@@ -240,7 +240,7 @@ public sealed class ReportPdfRenderer
         pdf.Heading2($"Vergelijking met {before}", pdf.TableLead(headers, rows, shares));
         pdf.Table(headers, rows, shares, [false, true, true, true, true, true, true, false, false]);
         pdf.Paragraph($"Vergeleken met het ondertekende rapport over {before} (versie {cmp.PreviousVersion}). De KPI van {before} is beoordeeld " +
-                      $"met de norm van dit rapport (gemiddeld cijfer minimaal {Number(report.Norms.KpiMinimumMeanGrade)}). Verschil = {report.Year} min {before}.", pdf.Small);
+                      $"met de norm van dit rapport (gemiddeld cijfer minimaal {Number(report.Norms.KpiMinimumMeanGrade)}). Verschil = {report.Year} min {before}; bij de respons in procentpunten.", pdf.Small);
     }
 
     /// <summary>The appendix: every perceel's open answers, already redacted, grouped per open question, numbered.</summary>
