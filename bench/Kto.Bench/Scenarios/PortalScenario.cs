@@ -14,17 +14,16 @@ using Azure.Data.Tables;
 namespace Kto.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 6 (issue 13): the bureau overview (<c>GET /portal/bureau</c>) for <see cref="Companies"/> companies ×
-/// <see cref="ServicesPerCompany"/> services, at <see cref="Users"/> concurrent signed-in bureau users, against
+/// Scenario 6 (issue 13): the bureau overview (<c>GET /portal/bureau</c>) for the report scenario's companies and
+/// services, at <see cref="Users"/> concurrent signed-in bureau users, against
 /// <c>GET /api/health</c> in the same host. The real local host (Kto.Local) on Azurite; the year's rows are seeded
 /// untimed with <see cref="ReportFixture"/> (services, attempts, responses as the pipeline stores them), and each
 /// user signs in through the real sign-in link use case, so every request carries a real session cookie.
 /// </summary>
 public sealed class PortalScenario : AzuriteScenario
 {
-    public const int Companies = 50;
-    public const int ServicesPerCompany = 2_000;
-    public const int RespondedPerCompany = 800;
+    // The report scenario's data set: a bureau's year as the issue sizes it.
+    private const int Companies = ReportScenario.Companies, ServicesPerCompany = ReportScenario.ServicesPerCompany;
     public const int Users = 16;
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
@@ -34,20 +33,11 @@ public sealed class PortalScenario : AzuriteScenario
     protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var app = BenchHost.Build(azurite, baseUrl, new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Kto:BureauKeyHash"] = SecretKeys.Hash(SecretKeys.Create()),
-            ["Kto:PublicBaseUrl"] = baseUrl,
-            ["Kto:Bureau:Name"] = "Benchmarkbureau",
-            ["Kto:Bureau:ContactEmail"] = "privacy@bureau.example",
             ["Kto:Portal:SessionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["Local:RunTimers"] = "false",
-            ["Local:BlobPollInterval"] = "00:01:00",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-            ["urls"] = baseUrl,
-        }));
+        });
         await app.StartAsync(cancellationToken);
         try
         {
@@ -64,7 +54,7 @@ public sealed class PortalScenario : AzuriteScenario
         // The overview shows the running year (Dutch time), so the rows are of this year.
         var year = DutchTime.Today(TimeProvider.System).Year;
         var seedClock = System.Diagnostics.Stopwatch.StartNew();
-        var fixture = new ReportFixture(year, ServicesPerCompany, RespondedPerCompany, app.Services.GetRequiredService<QuestionnaireCatalog>().Current);
+        var fixture = new ReportFixture(year, ServicesPerCompany, ReportScenario.RespondedPerCompany, app.Services.GetRequiredService<QuestionnaireCatalog>().Current);
         await fixture.SeedAsync(app.Services.GetRequiredService<CompanyService>(), app.Services.GetRequiredService<TableServiceClient>(), Companies, cancellationToken);
         var cookies = await SignInAsync(app, cancellationToken);
         var seeded = seedClock.Elapsed;
@@ -76,6 +66,19 @@ public sealed class PortalScenario : AzuriteScenario
         Console.WriteLine($"portal: GET /api/health: {health.Summary()}");
 
         var lastCompany = "/portal/companies/" + ReportFixture.CompanyId(Companies - 1);
+        // One user alone first: what one view costs without waiting for others.
+        using var single = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        single.DefaultRequestHeaders.Add("Cookie", cookies[0]);
+        var alone = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var html = await single.GetStringAsync("/portal/bureau", cancellationToken);
+            if (!html.Contains(lastCompany, StringComparison.Ordinal)) throw new InvalidOperationException("the overview lacks the last company");
+            alone.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"portal: one user alone: {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}");
+
         var self = System.Diagnostics.Process.GetCurrentProcess();
         var hostCpu = self.TotalProcessorTime;
         var storageCpu = azurite.CpuTime();
@@ -86,8 +89,9 @@ public sealed class PortalScenario : AzuriteScenario
         var hostMs = (self.TotalProcessorTime - hostCpu).TotalMilliseconds / Math.Max(1, overview.Completed);
         var storageMs = (azurite.CpuTime() - storageCpu)?.TotalMilliseconds / Math.Max(1, overview.Completed);
         Console.WriteLine($"portal: GET /portal/bureau: {overview.Summary()}; CPU per view: host {hostMs:F0} ms, Azurite {storageMs:F0} ms");
-        if (overview.Errors > 0 || health.Errors > 0)
-            throw new InvalidOperationException($"errors: overview {overview.Errors} (first: {overview.FirstError}), health {health.Errors} (first: {health.FirstError})");
+        if (health.Errors > 0) throw new InvalidOperationException($"health: {health.Errors} errors (first: {health.FirstError})");
+        // A view slower than the generator's 30 s timeout counts as an error; with no view completed, p99 is at least that.
+        var p99 = overview.Requests == 0 ? 30_000 : overview.P99Ms;
 
         var rows = fixture.Written.ToDictionary(kv => kv.Key, kv => kv.Value);
         var notes = new List<string>
@@ -96,15 +100,18 @@ public sealed class PortalScenario : AzuriteScenario
             $"Seeded untimed in {seeded.TotalSeconds:F0} s with ReportFixture for {year}: {string.Join(", ", rows.Select(kv => $"{kv.Key} {kv.Value:N0} rows"))}; {Users} bureau users, each signed in through SignInService (a real session row and signed cookie).",
             $"Load: {Users} closed-loop clients, one keep-alive connection and one session each; every response checked for 200 and the last company's row. {Warmup.TotalSeconds:F0} s warm-up, {Duration.TotalSeconds:F0} s measured.",
             $"GET /api/health (baseline, same host, same clients): {health.Summary()}.",
-            $"GET /portal/bureau: {overview.Summary()}; CPU per view: this process {hostMs:F0} ms, Azurite {storageMs:F0} ms.",
+            $"GET /portal/bureau, one user alone (3 views in a row): {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}.",
+            overview.Requests == 0
+                ? $"GET /portal/bureau, {Users} users: no view completed within the generator's 30 s timeout ({overview.Errors} timed out, warm-up included); p99 is reported as ≥ 30,000 ms."
+                : $"GET /portal/bureau, {Users} users: {overview.Summary()}; CPU per view: this process {hostMs:F0} ms, Azurite {storageMs:F0} ms.",
             $"What limits it: one view counts every company's year from its rows (ProgressService → ReportFiguresService: services, attempts and responses of {Companies} partitions, about {(rows.Values.Sum() - Companies) / 1000:N0} thousand entities) plus the delivery history of each company; Azurite serves those queries on one node thread. The page is computed afresh for every request; a target of 200 ms p99 needs the figures kept per company (a summary row updated by ingest, the mail job and the questionnaire, or a short-lived cache of the overview), not recounted per view.",
         };
         return new ScenarioResult(Name,
         [
-            new Figure($"GET /portal/bureau p99, {Users} users, {Companies} × {ServicesPerCompany:N0}", overview.P99Ms, "ms", "GET /api/health p99 (ms)", health.P99Ms,
-                overview.P99Ms / health.P99Ms, "p99 < 200 ms", overview.P99Ms < 200),
-            new Figure($"GET /portal/bureau, {Users} users", overview.RequestsPerSecond, "req/s", "GET /api/health", health.RequestsPerSecond,
-                overview.RequestsPerSecond / health.RequestsPerSecond, "— (none set)", null),
+            new Figure($"GET /portal/bureau p99, {Users} users, {Companies} × {ServicesPerCompany:N0}", p99, "ms", "GET /api/health p99 (ms)", health.P99Ms,
+                p99 / health.P99Ms, "p99 < 200 ms", p99 < 200),
+            new Figure("GET /portal/bureau, one user alone (median of 3)", alone.Order().ElementAt(1), "ms", "GET /api/health p50 (ms)", health.P50Ms,
+                alone.Order().ElementAt(1) / health.P50Ms, "— (none set)", null),
         ], notes);
     }
 

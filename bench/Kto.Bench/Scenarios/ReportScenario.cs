@@ -45,20 +45,11 @@ public sealed class ReportScenario : AzuriteScenario
         var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         // The annual report is made after the year: the last complete year.
         var year = DateTime.UtcNow.Year - 1;
-        await using var app = LocalApp.Build([], config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        await using var app = BenchHost.Build(azurite, baseUrl, new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Kto:BureauKeyHash"] = SecretKeys.Hash(bureauKey),
-            ["Kto:PublicBaseUrl"] = baseUrl,
-            ["Kto:Bureau:Name"] = "Benchmarkbureau",
             ["Kto:Bureau:Membership"] = "VBO",
-            ["Kto:Bureau:ContactEmail"] = "privacy@bureau.example",
-            ["Local:RunTimers"] = "false",
-            ["Local:BlobPollInterval"] = "00:01:00",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-            ["urls"] = baseUrl,
-        }));
+        });
         await app.StartAsync(cancellationToken);
         try
         {
