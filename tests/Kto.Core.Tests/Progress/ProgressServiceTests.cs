@@ -64,7 +64,8 @@ public sealed class ProgressServiceTests
             await Task.CompletedTask;
         }
 
-        public IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, CancellationToken cancellationToken) => throw new NotSupportedException();
+        // Every service here has e-mail: none is unreachable, so the unreachable count reads no candidates.
+        public IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, CancellationToken cancellationToken) => AsyncEnumerable.Empty<FieldworkCandidate>();
         public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) => throw new NotSupportedException();
