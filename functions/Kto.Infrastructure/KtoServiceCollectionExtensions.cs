@@ -135,7 +135,7 @@ public static class KtoServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The CSRF form key; without a configured key a random one, which only suits one instance.</summary>
+    /// <summary>The survey's server key (CSRF form field, short code hashes); without a configured key a random one, which only suits one instance.</summary>
     private static SurveyFormKey SurveyFormKeyFrom(IServiceProvider provider)
     {
         var settings = provider.GetRequiredService<SurveySettings>();
@@ -143,7 +143,8 @@ public static class KtoServiceCollectionExtensions
         {
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SurveyFormKey))
                 .LogWarning("Kto:Survey:FormKey is not set: questionnaire forms use a random key made at start-up. " +
-                            "Set it in production (the same on every instance), or forms posted after a restart are refused.");
+                            "Set it in production (the same on every instance), or forms posted after a restart are refused " +
+                            "and short codes printed before a restart are unknown.");
         }
         return SurveyFormKey.From(settings.FormKey);
     }

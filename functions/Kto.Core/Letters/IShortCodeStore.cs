@@ -2,7 +2,7 @@ using Kto.Core.Survey;
 
 namespace Kto.Core.Letters;
 
-/// <summary>Maps the SHA-256 of a short code to its client's service; the code itself is never stored.</summary>
+/// <summary>Maps the keyed hash of a short code (<see cref="Survey.SurveyFormKey.CodeHash"/>) to its client's service; the code itself is never stored.</summary>
 public interface IShortCodeStore
 {
     /// <summary>Adds the code; false when the hash is taken already (another client's code: make a new one).</summary>

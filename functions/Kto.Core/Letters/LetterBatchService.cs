@@ -30,7 +30,8 @@ public sealed class LetterBatchService(
     ContactPolicy policy,
     QuestionnaireCatalog questionnaires,
     IAuditLog audit,
-    TimeProvider time)
+    TimeProvider time,
+    SurveyFormKey key)
 {
     public enum MakeOutcome { Made, NothingDue, UnknownCompany }
 
@@ -159,7 +160,7 @@ public sealed class LetterBatchService(
         for (var tries = 0; ; tries++)
         {
             var code = ShortCode.New();
-            if (await codes.TryAddAsync(ShortCode.Hash(code), service, cancellationToken)) return code;
+            if (await codes.TryAddAsync(key.CodeHash(code), service, cancellationToken)) return code;
             if (tries >= 20) throw new InvalidOperationException("No free short code after 20 tries.");
         }
     }

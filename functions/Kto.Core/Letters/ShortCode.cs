@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
-using Kto.Core.Access;
 
 namespace Kto.Core.Letters;
 
 /// <summary>
 /// The short code printed on a letter, for clients who type rather than scan: 8 characters from an alphabet without
 /// look-alikes (no 0/O/D/Q-like pairs, 1/I/L, 5/S, 2/Z, 8/B, 6/G, U/V), shown as two groups <c>K7PX-4QM9</c>. Like a
-/// personal link it opens one client's questionnaire, and like a link only its SHA-256 is stored. 21⁸ ≈ 3.8·10¹¹
-/// codes: guessing is slowed by the per-address limit on unknown codes, not made hopeless as for 192-bit links.
+/// personal link it opens one client's questionnaire; only a keyed hash is stored
+/// (<see cref="Survey.SurveyFormKey.CodeHash"/>). 21⁸ ≈ 3.8·10¹¹ codes: guessing is slowed by the per-address limit on unknown codes, not made hopeless as for 192-bit links.
 /// </summary>
 public static class ShortCode
 {
@@ -35,7 +34,4 @@ public static class ShortCode
         if (chars.Length != Length || chars.Any(c => !Alphabet.Contains(c))) return null;
         return new string(chars);
     }
-
-    /// <summary>What storage holds for a code (normalized): its SHA-256, as for tokens.</summary>
-    public static string Hash(string normalizedCode) => SecretKeys.Hash(normalizedCode);
 }

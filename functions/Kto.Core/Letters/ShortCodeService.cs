@@ -8,7 +8,7 @@ namespace Kto.Core.Letters;
 /// the lookup. Unlike links, a code can be guessed in reach, so an address over the limit is refused also for a right
 /// code until the minute has passed; a shared address is slowed down, never locked out for long.
 /// </summary>
-public sealed class ShortCodeService(IShortCodeStore codes, ISurveyTokenStore tokens, ShortCodeLimiter limiter)
+public sealed class ShortCodeService(IShortCodeStore codes, ISurveyTokenStore tokens, ShortCodeLimiter limiter, SurveyFormKey key)
 {
     public enum Outcome { Found, Malformed, Unknown, TooManyGuesses }
 
@@ -31,7 +31,7 @@ public sealed class ShortCodeService(IShortCodeStore codes, ISurveyTokenStore to
         var code = ShortCode.Normalize(typed);
         if (code is null) return new Result(Outcome.Malformed);
         if (limiter.RetryAfter(clientAddress) is { } wait) return new Result(Outcome.TooManyGuesses, RetryAfter: wait);
-        var service = await codes.FindAsync(ShortCode.Hash(code), cancellationToken);
+        var service = await codes.FindAsync(key.CodeHash(code), cancellationToken);
         if (service is null)
         {
             limiter.RecordMiss(clientAddress);

@@ -7,7 +7,7 @@ namespace Kto.Infrastructure.Storage;
 /// The one mapper of the tokens table: token hash to service, partitioned by the hash's first two hex digits to
 /// spread the load. Opt-out tokens carry <c>Purpose = optout</c>; rows without it (all rows written before opt-out
 /// tokens existed) are survey tokens. A letter's short code is a row of its own here too (<c>Purpose = code</c>, key =
-/// SHA-256 of the code), so retention removes codes with the links of their year.
+/// HMAC-SHA256 of the code, <c>SurveyFormKey.CodeHash</c>), so retention removes codes with the links of their year.
 /// </summary>
 public static class TokenRows
 {

@@ -19,6 +19,7 @@ public sealed class LetterBatchServiceTests
     private readonly InMemoryLetterBatches batches = new();
     private readonly RecordingLetterRenderer renderer = new();
     private readonly InMemoryAuditLog audit = new();
+    private readonly SurveyFormKey key = SurveyFormKey.From("a configured secret");
     private readonly LetterBatchService service;
 
     public LetterBatchServiceTests()
@@ -26,7 +27,7 @@ public sealed class LetterBatchServiceTests
         var companies = new InMemoryCompanyStore();
         companies.TryAddAsync(new Kto.Core.Companies.Company(Company, "Acme Re-integratie", time.GetUtcNow()), "hash", default).Wait();
         service = new LetterBatchService(fieldwork, companies, tokens, tokens, new FixedSurveyLinks(), batches, renderer,
-            new ContactPolicy(new FieldworkSettings()), new QuestionnaireCatalog(new QuestionnaireSettings()), audit, time);
+            new ContactPolicy(new FieldworkSettings()), new QuestionnaireCatalog(new QuestionnaireSettings()), audit, time, key);
     }
 
     private static ServiceRef Ref(string id) => new(Company, 2026, id);
@@ -69,7 +70,7 @@ public sealed class LetterBatchServiceTests
         Clients();
         await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
         var limiter = new ShortCodeLimiter(new SurveySettings(), time);
-        var codes = new ShortCodeService(tokens, tokens, limiter);
+        var codes = new ShortCodeService(tokens, tokens, limiter, key);
 
         foreach (var letter in renderer.Documents[0].Letters)
         {
@@ -81,6 +82,9 @@ public sealed class LetterBatchServiceTests
             Assert.Equal(expected, opened.Service);
             Assert.Equal(expected, await tokens.FindAsync(Kto.Core.Access.SecretKeys.Hash(opened.SurveyToken!), TokenPurpose.Survey, default));
             Assert.DoesNotContain(tokens.Rows.Keys, k => k.Contains(letter.Code.Replace("-", ""), StringComparison.OrdinalIgnoreCase));
+            var code = letter.Code.Replace("-", "");
+            Assert.Contains(key.CodeHash(code), tokens.Rows.Keys); // the keyed hash, not the plain SHA-256
+            Assert.DoesNotContain(Kto.Core.Access.SecretKeys.Hash(code), tokens.Rows.Keys);
         }
     }
 

@@ -12,11 +12,12 @@ public sealed class ShortCodeServiceTests
     private readonly InMemoryTokens tokens = new();
     private readonly ShortCodeService codes;
     private readonly ServiceRef client = new("acme", 2026, "s1");
+    private readonly SurveyFormKey key = SurveyFormKey.From("a configured secret");
 
     public ShortCodeServiceTests()
     {
-        codes = new ShortCodeService(tokens, tokens, new ShortCodeLimiter(new SurveySettings { UnknownCodesPerMinute = 3 }, time));
-        tokens.TryAddAsync(ShortCode.Hash("K7PX4QM9"), client, default).Wait();
+        codes = new ShortCodeService(tokens, tokens, new ShortCodeLimiter(new SurveySettings { UnknownCodesPerMinute = 3 }, time), key);
+        tokens.TryAddAsync(key.CodeHash("K7PX4QM9"), client, default).Wait();
     }
 
     [Fact]
@@ -39,6 +40,17 @@ public sealed class ShortCodeServiceTests
     {
         for (var i = 0; i < 10; i++)
             Assert.Equal(ShortCodeService.Outcome.Malformed, (await codes.OpenAsync("K7PX-4QM", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeService.Outcome.Found, (await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_code_stored_under_another_key_or_as_a_plain_sha256_is_unknown()
+    {
+        await tokens.TryAddAsync(SurveyFormKey.From("another secret").CodeHash("A3C4E6F7"), client, default);
+        await tokens.TryAddAsync(Kto.Core.Access.SecretKeys.Hash("H9J4K6M7"), client, default);
+
+        Assert.Equal(ShortCodeService.Outcome.Unknown, (await codes.OpenAsync("A3C4-E6F7", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeService.Outcome.Unknown, (await codes.OpenAsync("H9J4-K6M7", "198.51.100.7", default)).Outcome);
         Assert.Equal(ShortCodeService.Outcome.Found, (await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default)).Outcome);
     }
 }

@@ -1,4 +1,6 @@
+using Kto.Core.Access;
 using Kto.Core.Letters;
+using Kto.Core.Survey;
 
 namespace Kto.Core.Tests.Letters;
 
@@ -46,10 +48,17 @@ public sealed class ShortCodeTests
     }
 
     [Fact]
-    public void Storage_gets_the_hash_not_the_code()
+    public void Storage_gets_a_keyed_hash_not_the_code_nor_its_plain_sha256()
     {
-        var hash = ShortCode.Hash("K7PX4QM9");
-        Assert.Equal(64, hash.Length);
+        var key = SurveyFormKey.From("a configured secret");
+        var hash = key.CodeHash("K7PX4QM9");
+
+        Assert.Matches("^[0-9a-f]{64}$", hash); // the tokens table partitions on its first two hex characters
         Assert.DoesNotContain("K7PX", hash, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEqual(SecretKeys.Hash("K7PX4QM9"), hash); // a leaked table cannot be brute-forced without the key
+        Assert.Equal(hash, SurveyFormKey.From("a configured secret").CodeHash("K7PX4QM9")); // stable across restarts
+        Assert.NotEqual(hash, SurveyFormKey.From("another secret").CodeHash("K7PX4QM9"));
+        Assert.NotEqual(hash, key.CodeHash("K7PX4QM4"));
+        Assert.NotEqual(key.For("K7PX4QM9"), hash); // apart from the form field's MAC
     }
 }

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Letters;
+using Kto.Core.Survey;
 using Kto.Functions.Tests.Portal;
 using Kto.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -223,13 +224,15 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         var (status, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
         Assert.Equal(200, status);
         var code = CodePattern().Match(LetterPdf.Text(pdf, 1)).Value;
+        var codes = stack.Services.GetRequiredService<IShortCodeStore>();
+        var codeHash = stack.Services.GetRequiredService<SurveyFormKey>().CodeHash(ShortCode.Normalize(code)!);
+        Assert.NotNull(await codes.FindAsync(codeHash, default));
 
         // Fieldwork for 2026 closes 31 January 2027; with 90 days retention contact data goes after 1 May 2027.
         await stack.RunJobAsync("purge-expired", new DateTimeOffset(2027, 5, 2, 12, 0, 0, TimeSpan.FromHours(2)));
 
         Assert.Equal(404, (await stack.Api().DownloadAsync(made.JsonString("pdf")!)).Status);
-        var codes = stack.Services.GetRequiredService<IShortCodeStore>();
-        Assert.Null(await codes.FindAsync(ShortCode.Hash(ShortCode.Normalize(code)!), default));
+        Assert.Null(await codes.FindAsync(codeHash, default));
     }
 
     private HttpClient NoRedirects(string? address = null)
