@@ -27,9 +27,14 @@ public sealed class LiquidTemplates
         {
             var values = Enumerable.Range(0, arguments.Count).Select(i => (object?)arguments.At(i).ToStringValue()).ToArray();
             var text = Texts.Translate(context.GetValue("lang").ToStringValue(), input.ToStringValue(), values);
-            return new ValueTask<FluidValue>(new StringValue(text));
+            // On a page, encode only what HTML needs, so "beëindigd" stays readable in the source (as the template's own text does).
+            return context.AmbientValues.TryGetValue(HtmlPage, out var page) && page is true
+                ? new ValueTask<FluidValue>(new StringValue(EncodeMarkup(text), encode: false))
+                : new ValueTask<FluidValue>(new StringValue(text));
         });
     }
+
+    private const string HtmlPage = "kto.html";
 
     public string Root { get; }
 
@@ -40,6 +45,7 @@ public sealed class LiquidTemplates
     {
         var template = cache.GetOrAdd(name, Parse);
         var context = new TemplateContext(options);
+        context.AmbientValues[HtmlPage] = html;
         foreach (var (key, value) in values)
             context.SetValue(key, value);
         return template.Render(context, html ? HtmlEncoder.Default : NullEncoder.Default);
@@ -53,4 +59,7 @@ public sealed class LiquidTemplates
             ? template
             : throw new InvalidOperationException($"Template '{name}' has an error: {error}");
     }
+
+    private static string EncodeMarkup(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 }

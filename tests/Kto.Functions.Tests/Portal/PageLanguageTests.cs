@@ -14,7 +14,9 @@ public sealed partial class PageLanguageTests(LocalStack stack)
 {
     /// <summary>The pages translated so far: every text they mark for translation must have its English.</summary>
     private static readonly string[] TranslatedTemplates =
-        ["layout", "signin", "signin-confirm", "message", "processing", "verify", "bureau-overview"];
+        ["layout", "signin", "signin-confirm", "message", "processing", "verify", "bureau-overview",
+         "company-header", "deliveries", "receipt", "progress", "chart", "reports", "bureau-report", "fieldwork", "fieldwork-overview",
+         "bureau-users", "bureau-audit", "calls", "call-sheet", "answers", "letters", "paper", "population"];
 
     [Fact]
     public async Task English_chosen_on_verify_is_remembered_on_the_next_pages_until_Dutch_is_chosen()
@@ -64,6 +66,43 @@ public sealed partial class PageLanguageTests(LocalStack stack)
             .Where(x => !templates.Texts.Has("en", x.text))
             .ToList();
         Assert.True(missing.Count == 0, "no English for: " + string.Join(" | ", missing));
+    }
+
+    [Fact]
+    public void Every_portal_page_template_is_in_the_list_of_translated_pages()
+    {
+        var templates = new LiquidTemplates();
+        var pages = Directory.GetFiles(Path.Combine(templates.Root, "Portal"), "*.liquid").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.Empty(pages.Except(TranslatedTemplates));
+    }
+
+    [Fact]
+    public void A_translated_page_renders_in_English_and_its_Dutch_stays_as_written()
+    {
+        var templates = new LiquidTemplates();
+        Dictionary<string, object?> Values(string lang) => new()
+        {
+            ["lang"] = lang, ["year"] = 2026, ["minimum_rate"] = "35%", ["kpi_grade"] = "7,0",
+            ["company"] = new Dictionary<string, object?> { ["id"] = "acme", ["name"] = "Acme <B.V.>", ["progress_url"] = "/portal/companies/acme/progress" },
+            ["years"] = new List<object>(), ["months"] = new List<object>(),
+            ["percelen"] = new List<object> { new Dictionary<string, object?> { ["name"] = "Werkfit maken", ["ended"] = 4, ["rate_low"] = true, ["rate"] = "25%" } },
+            ["opdrachtgevers"] = new Dictionary<string, object?> { ["count"] = 0, ["keurmerk_url"] = "/k" },
+            ["chart"] = new Dictionary<string, object?> { ["ticks"] = new List<object>(), ["months"] = new List<object>() },
+        };
+
+        var english = templates.Render("Portal/progress.liquid", Values("en"), html: true);
+        Assert.Contains("<h1>Progress 2026</h1>", english);
+        Assert.Contains("<th scope=\"col\" class=\"num\">Times approached</th>", english);
+        Assert.Contains("<h2 id=\"opdrachtgevers-caption\">Commissioning clients (Blik op Werk)</h2>", english);
+        Assert.Contains("(below the minimum)", english);
+        Assert.DoesNotContain("Beëindigd", english);
+
+        // Dutch through the filter reads as the template wrote it (no &#xEB;), while a value in it is still encoded.
+        var dutch = templates.Render("Portal/progress.liquid", Values("nl"), html: true);
+        Assert.Contains("<th scope=\"col\" class=\"num\">Beëindigd</th>", dutch);
+        Assert.Contains("<caption id=\"months-caption\">Beëindigde diensten en reacties per maand van de einddatum</caption>", dutch);
+        var withValue = templates.Render("Portal/population.liquid", new Dictionary<string, object?>(Values("nl")) { ["services"] = new List<object>() }, html: true);
+        Assert.Contains("Alle geleverde diensten van Acme &lt;B.V.&gt; die in 2026 eindigden.", withValue);
     }
 
     [GeneratedRegex("\\{\\{ \"([^\"]+)\" \\| t")]
