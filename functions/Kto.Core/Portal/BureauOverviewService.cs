@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kto.Core.Companies;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
@@ -23,6 +24,9 @@ public sealed class BureauOverviewService(
 {
     public static readonly TimeSpan DeliveryGap = TimeSpan.FromDays(42);
 
+    /// <summary>Counts of missing snapshots under way: views that arrive meanwhile wait for the same count (a fresh install, many users).</summary>
+    private readonly ConcurrentDictionary<(string Company, int Year), Lazy<Task<OverviewSnapshot>>> counting = new();
+
     public async Task<IReadOnlyList<CompanyOverview>> ForYearAsync(int year, CancellationToken cancellationToken)
     {
         var kept = (await snapshots.ForYearAsync(year, cancellationToken)).ToDictionary(s => s.CompanyId, StringComparer.Ordinal);
@@ -30,7 +34,7 @@ public sealed class BureauOverviewService(
         var list = new List<CompanyOverview>();
         foreach (var company in (await companies.ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.CurrentCulture))
         {
-            var snapshot = kept.GetValueOrDefault(company.Id) ?? await RefreshCompanyAsync(company.Id, year, cancellationToken);
+            var snapshot = kept.GetValueOrDefault(company.Id) ?? await CountMissingAsync(company.Id, year, cancellationToken);
             list.Add(Overview(company, snapshot, now));
         }
         return list;
@@ -65,6 +69,21 @@ public sealed class BureauOverviewService(
             await progress.OpdrachtgeversAsync(companyId, year, cancellationToken));
         await snapshots.SaveAsync(snapshot, cancellationToken);
         return snapshot;
+    }
+
+    private async Task<OverviewSnapshot> CountMissingAsync(string companyId, int year, CancellationToken cancellationToken)
+    {
+        var key = (companyId, year);
+        // Not the caller's token: other views may wait for this count too.
+        var count = counting.GetOrAdd(key, k => new Lazy<Task<OverviewSnapshot>>(() => RefreshCompanyAsync(k.Company, k.Year, CancellationToken.None)));
+        try
+        {
+            return await count.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            counting.TryRemove(new KeyValuePair<(string, int), Lazy<Task<OverviewSnapshot>>>(key, count));
+        }
     }
 
     private CompanyOverview Overview(Company company, OverviewSnapshot snapshot, DateTimeOffset now) =>

@@ -54,6 +54,22 @@ public sealed class BureauOverviewServiceTests
     }
 
     [Fact]
+    public async Task Views_that_arrive_while_a_missing_snapshot_is_counted_wait_for_that_one_count()
+    {
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        rows.Services.Add(Service("s1"));
+        rows.Gate = new TaskCompletionSource();
+        var service = Service();
+
+        var views = new[] { service.ForYearAsync(2026, default), service.ForYearAsync(2026, default) };
+        rows.Gate.SetResult();
+        var shown = await Task.WhenAll(views);
+
+        Assert.Equal(1, rows.ServiceReads);
+        Assert.All(shown, view => Assert.Equal(1, Assert.Single(view).Percelen.Single(p => p.Ended > 0).Ended));
+    }
+
+    [Fact]
     public async Task A_refresh_replaces_the_snapshot_with_the_figures_of_now()
     {
         await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
@@ -142,10 +158,13 @@ public sealed class BureauOverviewServiceTests
     {
         public readonly List<ReportServiceRow> Services = new();
         public int ServiceReads;
+        /// <summary>When set, reading the services waits for it (a count that takes a while).</summary>
+        public TaskCompletionSource? Gate;
 
         public async IAsyncEnumerable<ReportServiceRow> ServicesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             ServiceReads++;
+            if (Gate is not null) await Gate.Task;
             foreach (var s in Services.ToList()) yield return s;
             await Task.CompletedTask;
         }
