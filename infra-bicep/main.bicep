@@ -127,7 +127,7 @@ var names = {
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports', 'letters']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches', 'opdrachtgevers', 'opdrachtgevercontacts', 'opdrachtgeverattempts', 'opdrachtgeverresponses']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches', 'opdrachtgevers', 'opdrachtgevercontacts', 'opdrachtgeverattempts', 'opdrachtgeverresponses', 'overviewsnapshots']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'
@@ -212,6 +212,7 @@ var ktoSettingDefaults = {
   Kto__Portal__SessionLifetime: '12:00:00'
   Kto__Portal__SignInLinkLifetime: '00:15:00'
   Kto__Portal__SignInMailsPerHour: '5'
+  Kto__Portal__OverviewRefreshAfter: '00:05:00'
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.

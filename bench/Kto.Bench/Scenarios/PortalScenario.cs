@@ -69,14 +69,11 @@ public sealed class PortalScenario : AzuriteScenario
         // One user alone first: what one view costs without waiting for others.
         using var single = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(5) };
         single.DefaultRequestHeaders.Add("Cookie", cookies[0]);
+        // The seed writes rows, not deliveries: no company has kept figures yet, so the first view counts them all.
+        var first = await TimedViewAsync(single, lastCompany, cancellationToken);
+        Console.WriteLine($"portal: first view (counts and keeps every company's figures): {first:N0} ms");
         var alone = new List<double>();
-        for (var i = 0; i < 3; i++)
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var html = await single.GetStringAsync("/portal/bureau", cancellationToken);
-            if (!html.Contains(lastCompany, StringComparison.Ordinal)) throw new InvalidOperationException("the overview lacks the last company");
-            alone.Add(clock.Elapsed.TotalMilliseconds);
-        }
+        for (var i = 0; i < 3; i++) alone.Add(await TimedViewAsync(single, lastCompany, cancellationToken));
         Console.WriteLine($"portal: one user alone: {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}");
 
         var self = System.Diagnostics.Process.GetCurrentProcess();
@@ -100,11 +97,12 @@ public sealed class PortalScenario : AzuriteScenario
             $"Seeded untimed in {seeded.TotalSeconds:F0} s with ReportFixture for {year}: {string.Join(", ", rows.Select(kv => $"{kv.Key} {kv.Value:N0} rows"))}; {Users} bureau users, each signed in through SignInService (a real session row and signed cookie).",
             $"Load: {Users} closed-loop clients, one keep-alive connection and one session each; every response checked for 200 and the last company's row. {Warmup.TotalSeconds:F0} s warm-up, {Duration.TotalSeconds:F0} s measured.",
             $"GET /api/health (baseline, same host, same clients): {health.Summary()}.",
-            $"GET /portal/bureau, one user alone (3 views in a row): {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}.",
+            $"GET /portal/bureau, first view after the seed (no kept figures yet: counts every company and saves its snapshot): {first:N0} ms.",
+            $"GET /portal/bureau, one user alone after that (3 views in a row, kept figures): {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}.",
             overview.Requests == 0
                 ? $"GET /portal/bureau, {Users} users: no view completed within the generator's 30 s timeout ({overview.Errors} timed out, warm-up included); p99 is reported as ≥ 30,000 ms."
                 : $"GET /portal/bureau, {Users} users: {overview.Summary()}; CPU per view: this process {hostMs:F0} ms, Azurite {storageMs:F0} ms.",
-            $"What limits it: one view counts every company's year from its rows (ProgressService → ReportFiguresService: services, attempts and responses of {Companies} partitions, about {(rows.Values.Sum() - Companies) / 1000:N0} thousand entities) plus the delivery history of each company; Azurite serves those queries on one node thread. The page is computed afresh for every request; a target of 200 ms p99 needs the figures kept per company (a summary row updated by ingest, the mail job and the questionnaire, or a short-lived cache of the overview), not recounted per view.",
+            $"What it reads: the company list and one partition of {Companies} kept rows (overviewsnapshots), then renders the page; counting afresh (the first view, the timer, Nu bijwerken) reads every company's year from its rows (ProgressService → ReportFiguresService: services, attempts and responses of {Companies} partitions, about {(rows.Values.Sum() - Companies) / 1000:N0} thousand entities).",
         };
         return new ScenarioResult(Name,
         [
@@ -112,7 +110,17 @@ public sealed class PortalScenario : AzuriteScenario
                 p99 / health.P99Ms, "p99 < 200 ms", p99 < 200),
             new Figure("GET /portal/bureau, one user alone (median of 3)", alone.Order().ElementAt(1), "ms", "GET /api/health p50 (ms)", health.P50Ms,
                 alone.Order().ElementAt(1) / health.P50Ms, "— (none set)", null),
+            new Figure("GET /portal/bureau, first view counting every company", first, "ms", "GET /api/health p50 (ms)", health.P50Ms,
+                first / health.P50Ms, "— (none set)", null),
         ], notes);
+    }
+
+    private static async Task<double> TimedViewAsync(HttpClient client, string lastCompany, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var html = await client.GetStringAsync("/portal/bureau", cancellationToken);
+        if (!html.Contains(lastCompany, StringComparison.Ordinal)) throw new InvalidOperationException("the overview lacks the last company");
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>One bureau user and session per client; the cookie header each client sends.</summary>

@@ -17,7 +17,8 @@ public sealed partial class DeliveryIngestService(
     DeliverySettings settings,
     TimeProvider time,
     Population.ICorrectionStore? corrections = null,
-    IOpdrachtgeverStore? opdrachtgevers = null)
+    IOpdrachtgeverStore? opdrachtgevers = null,
+    Portal.IOverviewSnapshots? overviewSnapshots = null)
 {
     private const int BatchSize = 100; // the Table storage transaction limit
 
@@ -301,6 +302,9 @@ public sealed partial class DeliveryIngestService(
     private async Task<Receipt> SaveAsync(Receipt receipt, CancellationToken cancellationToken)
     {
         await store.SaveReceiptAsync(receipt, cancellationToken);
+        // The bureau overview's kept figures of this company are out of date now: its next view counts them afresh.
+        if (overviewSnapshots is not null)
+            await overviewSnapshots.RemoveAsync(receipt.Company, DutchTime.Today(time).Year, cancellationToken);
         return receipt;
     }
 }

@@ -1,32 +1,95 @@
+using System.Collections.Concurrent;
 using Kto.Core.Companies;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
+using Kto.Core.Settings;
 
 namespace Kto.Core.Portal;
 
 /// <summary>
 /// The bureau's overview of every company, with the one place for the action flags: no delivery for six weeks,
 /// response under the minimum, fewer approached than ended, exemption possible. Figures come from the progress
-/// service and the delivery history, never counted a second way.
+/// service and the delivery history, never counted a second way; they are kept per company as an
+/// <see cref="OverviewSnapshot"/> so a view reads one row per company. A company without a snapshot is computed
+/// (and saved) on the spot; the timer and "Nu bijwerken" replace snapshots, ingest drops the delivering company's.
 /// </summary>
-public sealed class BureauOverviewService(ICompanyStore companies, IDeliveryHistory history, ProgressService progress, ReportSettings norms, TimeProvider time)
+public sealed class BureauOverviewService(
+    ICompanyStore companies,
+    IDeliveryHistory history,
+    ProgressService progress,
+    IOverviewSnapshots snapshots,
+    ReportSettings norms,
+    PortalSettings settings,
+    TimeProvider time)
 {
     public static readonly TimeSpan DeliveryGap = TimeSpan.FromDays(42);
 
+    /// <summary>Counts of missing snapshots under way: views that arrive meanwhile wait for the same count (a fresh install, many users).</summary>
+    private readonly ConcurrentDictionary<(string Company, int Year), Lazy<Task<OverviewSnapshot>>> counting = new();
+
     public async Task<IReadOnlyList<CompanyOverview>> ForYearAsync(int year, CancellationToken cancellationToken)
     {
+        var kept = (await snapshots.ForYearAsync(year, cancellationToken)).ToDictionary(s => s.CompanyId, StringComparer.Ordinal);
         var now = time.GetUtcNow();
         var list = new List<CompanyOverview>();
         foreach (var company in (await companies.ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.CurrentCulture))
         {
-            var deliveries = await history.ListAsync(company.Id, cancellationToken);
-            var percelen = await progress.ForYearAsync(company.Id, year, cancellationToken);
-            var last = DeliveryMonth.Last(deliveries);
-            list.Add(new CompanyOverview(company.Id, company.Name, last, DeliveryMonth.DeliveredIn(deliveries, now), percelen,
-                Flags(last, percelen, now), await progress.OpdrachtgeversAsync(company.Id, year, cancellationToken)));
+            var snapshot = kept.GetValueOrDefault(company.Id) ?? await CountMissingAsync(company.Id, year, cancellationToken);
+            list.Add(Overview(company, snapshot, now));
         }
         return list;
     }
+
+    /// <summary>
+    /// Recomputes every company whose snapshot is missing or older than <see cref="PortalSettings.OverviewRefreshAfter"/>
+    /// (all when <paramref name="all"/>), one company at a time, each saved as it is done: a run that dies keeps what it did.
+    /// </summary>
+    /// <returns>How many companies were recomputed.</returns>
+    public async Task<int> RefreshAsync(int year, bool all, CancellationToken cancellationToken)
+    {
+        var kept = (await snapshots.ForYearAsync(year, cancellationToken)).ToDictionary(s => s.CompanyId, StringComparer.Ordinal);
+        var staleBefore = time.GetUtcNow() - settings.OverviewRefreshAfter;
+        var refreshed = 0;
+        foreach (var company in await companies.ListAsync(cancellationToken))
+        {
+            if (!all && kept.GetValueOrDefault(company.Id) is { } snapshot && snapshot.ComputedAt > staleBefore) continue;
+            await RefreshCompanyAsync(company.Id, year, cancellationToken);
+            refreshed++;
+        }
+        return refreshed;
+    }
+
+    /// <summary>Counts one company's year afresh and saves it as its snapshot.</summary>
+    public async Task<OverviewSnapshot> RefreshCompanyAsync(string companyId, int year, CancellationToken cancellationToken)
+    {
+        var computedAt = time.GetUtcNow();
+        var deliveries = await history.ListAsync(companyId, cancellationToken);
+        var snapshot = new OverviewSnapshot(companyId, year, computedAt, DeliveryMonth.Last(deliveries),
+            await progress.ForYearAsync(companyId, year, cancellationToken),
+            await progress.OpdrachtgeversAsync(companyId, year, cancellationToken));
+        await snapshots.SaveAsync(snapshot, cancellationToken);
+        return snapshot;
+    }
+
+    private async Task<OverviewSnapshot> CountMissingAsync(string companyId, int year, CancellationToken cancellationToken)
+    {
+        var key = (companyId, year);
+        // Not the caller's token: other views may wait for this count too.
+        var count = counting.GetOrAdd(key, k => new Lazy<Task<OverviewSnapshot>>(() => RefreshCompanyAsync(k.Company, k.Year, CancellationToken.None)));
+        try
+        {
+            return await count.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            counting.TryRemove(new KeyValuePair<(string, int), Lazy<Task<OverviewSnapshot>>>(key, count));
+        }
+    }
+
+    private CompanyOverview Overview(Company company, OverviewSnapshot snapshot, DateTimeOffset now) =>
+        // The last delivery decides "delivered this month" alone: any delivery of this month is at least as late.
+        new(company.Id, company.Name, snapshot.LastDelivery, snapshot.LastDelivery is { } last && DeliveryMonth.DeliveredIn([last], now),
+            snapshot.Percelen, Flags(snapshot.LastDelivery, snapshot.Percelen, now), snapshot.Opdrachtgevers, snapshot.ComputedAt);
 
     private List<string> Flags(DeliveryEntry? last, IReadOnlyList<PerceelProgress> percelen, DateTimeOffset now)
     {

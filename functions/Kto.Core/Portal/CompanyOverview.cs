@@ -2,7 +2,10 @@ using Kto.Core.Progress;
 
 namespace Kto.Core.Portal;
 
-/// <summary>One company on the bureau's overview: its deliveries, this year's progress, and what needs action.</summary>
+/// <summary>
+/// One company on the bureau's overview: its deliveries, this year's progress, and what needs action;
+/// <see cref="ComputedAt"/> is when its figures were counted (<see cref="OverviewSnapshot"/>).
+/// </summary>
 public sealed record CompanyOverview(
     string CompanyId,
     string CompanyName,
@@ -10,4 +13,5 @@ public sealed record CompanyOverview(
     bool DeliveredThisMonth,
     IReadOnlyList<PerceelProgress> Percelen,
     IReadOnlyList<string> Flags,
-    OpdrachtgeverProgress? Opdrachtgevers = null);
+    OpdrachtgeverProgress? Opdrachtgevers = null,
+    DateTimeOffset ComputedAt = default);

@@ -22,4 +22,10 @@ public sealed class PortalSettings
 
     /// <summary>Sign-in mails one address may receive per hour (the sign-in mail bypasses the survey throttle).</summary>
     public int SignInMailsPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// The bureau overview's kept figures per company are recounted by the timer (every 10 minutes) once they are
+    /// older than this; the page shows how old they are and "Nu bijwerken" recounts them at once.
+    /// </summary>
+    public TimeSpan OverviewRefreshAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

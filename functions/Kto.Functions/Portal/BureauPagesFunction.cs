@@ -39,6 +39,8 @@ public sealed class BureauPagesFunction(
         var values = new Dictionary<string, object?>
         {
             ["year"] = year,
+            ["figures_at"] = rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
+            ["refreshed"] = request.Query["bijgewerkt"] == "1",
             ["minimum_rate"] = Percent(norms.MinimumResponseRate),
             ["companies"] = rows.Select(c => new Dictionary<string, object?>
             {
@@ -65,6 +67,18 @@ public sealed class BureauPagesFunction(
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
+    }
+
+    /// <summary>"Nu bijwerken": every company's figures are counted afresh now, then back to the overview.</summary>
+    [Function(nameof(PortalBureauOverviewRefresh))]
+    public async Task<IActionResult> PortalBureauOverviewRefresh(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/refresh")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (_, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
+        if (denied is not null) return denied;
+        await overview.RefreshAsync(DutchTime.Today(time).Year, all: true, cancellationToken);
+        return PortalResult.SeeOther("/portal/bureau?bijgewerkt=1");
     }
 
     [Function(nameof(PortalBureauUsers))]
@@ -148,6 +162,13 @@ public sealed class BureauPagesFunction(
             ["removable"] = u.Role == UserRole.Company,
         }).ToList();
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
+    }
+
+    /// <summary>The oldest figures on the page, in Dutch time: only the hour today, the date too when older.</summary>
+    private string FiguresAt(DateTimeOffset computedAt)
+    {
+        var at = DutchTime.ToDutch(computedAt);
+        return DateOnly.FromDateTime(at.DateTime) == DutchTime.Today(time) ? at.ToString("HH:mm", Dutch) : at.ToString("d MMM yyyy HH:mm", Dutch);
     }
 
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";

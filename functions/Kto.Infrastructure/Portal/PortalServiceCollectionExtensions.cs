@@ -20,6 +20,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<Kto.Core.Portal.IOverviewSnapshots, Kto.Infrastructure.Storage.TableOverviewSnapshots>();
         services.AddSingleton<Kto.Core.Portal.BureauOverviewService>();
         services.AddSingleton<Kto.Core.Portal.FieldworkOverviewService>();
         services.AddSingleton<Kto.Core.Portal.IPortalPages, PortalPageRenderer>();

@@ -41,6 +41,9 @@ public static class StorageNames
     public const string OpdrachtgeverAttemptsTable = "opdrachtgeverattempts";
     public const string OpdrachtgeverResponsesTable = "opdrachtgeverresponses";
 
+    // The bureau overview's kept figures: one row per year and company.
+    public const string OverviewSnapshotsTable = "overviewsnapshots";
+
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer, LettersContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
@@ -48,5 +51,6 @@ public static class StorageNames
          UsersTable, SignInLinksTable, SessionsTable, AuditTable,
          CorrectionsTable,
          LetterBatchesTable,
-         OpdrachtgeversTable, OpdrachtgeverContactsTable, OpdrachtgeverAttemptsTable, OpdrachtgeverResponsesTable];
+         OpdrachtgeversTable, OpdrachtgeverContactsTable, OpdrachtgeverAttemptsTable, OpdrachtgeverResponsesTable,
+         OverviewSnapshotsTable];
 }
