@@ -46,25 +46,17 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
         var company = page.Service?.CompanyName;
         var t = Texts(lang, company, page.FieldworkCloses);
         if (page.Service?.Audience == SurveyAudience.Opdrachtgever) UseOpdrachtgeverTexts(t);
-        var values = new Dictionary<string, object?>
-        {
-            ["lang"] = lang,
-            ["other_lang"] = lang == "en" ? "nl" : "en",
-            ["t"] = t,
-            ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.ContactEmail,
-            ["company"] = company,
-            ["token"] = page.Token,
-            ["optout_token"] = page.OptOutToken,
-            ["survey_path"] = "/" + SurveyLinks.QuestionnaireRoute,
-            ["optout_path"] = "/" + SurveyLinks.OptOutRoute,
-            ["survey_field"] = SurveyLinks.SurveyTokenField,
-            ["optout_field"] = SurveyLinks.OptOutTokenField,
-            ["form_key"] = page.FormKey,
-            ["css_url"] = StylesheetUrl,
-            ["show_optout_link"] = page.State is SurveyPageState.Open or SurveyPageState.FieldworkClosed,
-            ["errors"] = new List<object>(),
-        };
+        var values = FrameValues(lang, t);
+        values["company"] = company;
+        values["token"] = page.Token;
+        values["optout_token"] = page.OptOutToken;
+        values["survey_path"] = "/" + SurveyLinks.QuestionnaireRoute;
+        values["optout_path"] = "/" + SurveyLinks.OptOutRoute;
+        values["survey_field"] = SurveyLinks.SurveyTokenField;
+        values["optout_field"] = SurveyLinks.OptOutTokenField;
+        values["form_key"] = page.FormKey;
+        values["show_optout_link"] = page.State is SurveyPageState.Open or SurveyPageState.FieldworkClosed;
+        values["errors"] = new List<object>();
 
         switch (page.State)
         {
@@ -104,23 +96,26 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
     {
         var lang = language == "en" ? "en" : "nl";
         var t = Texts(lang, null, null);
-        var values = new Dictionary<string, object?>
-        {
-            ["lang"] = lang,
-            ["other_lang"] = lang == "en" ? "nl" : "en",
-            ["t"] = t,
-            ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.ContactEmail,
-            ["css_url"] = StylesheetUrl,
-            ["code_path"] = "/" + SurveyLinks.ShortCodeRoute,
-            ["code_error"] = error is null ? null : t[error],
-            ["code_value"] = entered,
-            ["errors"] = error is null ? new List<object>() : new List<object> { error },
-            ["body"] = "Survey/code",
-            ["page_title"] = t["code_heading"],
-        };
+        var values = FrameValues(lang, t);
+        values["code_path"] = "/" + SurveyLinks.ShortCodeRoute;
+        values["code_error"] = error is null ? null : t[error];
+        values["code_value"] = entered;
+        values["errors"] = error is null ? new List<object>() : new List<object> { error };
+        values["body"] = "Survey/code";
+        values["page_title"] = t["code_heading"];
         return templates.Render("Survey/page.liquid", values, html: true);
     }
+
+    /// <summary>What every page in the survey frame (page.liquid) needs: language, texts, the bureau, the stylesheet.</summary>
+    private Dictionary<string, object?> FrameValues(string lang, Dictionary<string, string> t) => new()
+    {
+        ["lang"] = lang,
+        ["other_lang"] = lang == "en" ? "nl" : "en",
+        ["t"] = t,
+        ["bureau"] = bureau.Name,
+        ["bureau_email"] = bureau.ContactEmail,
+        ["css_url"] = StylesheetUrl,
+    };
 
     private static (string Heading, string[] Paragraphs) Message(SurveyPageState state, Dictionary<string, string> t) => state switch
     {
