@@ -51,7 +51,7 @@ public sealed class ContactPolicy(FieldworkSettings settings)
     /// <summary>The e-mail step due for this service now, or null when nothing is due.</summary>
     public ContactStep? DueEmailStep(ContactState state, int year, DateTimeOffset utc)
     {
-        if (state.Status != ServiceStatus.Open || !state.HasEmail || state.EmailBounced) return null;
+        if (state.Status != ServiceStatus.Open || !state.HasUsableEmail) return null;
         if (!IsFieldworkOpen(year, utc)) return null;
         if (state.RetryAfter is { } retry && retry > utc) return null;
         if (state.StepsSent == 0) return ContactStep.Invitation;

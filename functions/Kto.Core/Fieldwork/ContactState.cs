@@ -14,4 +14,8 @@ public sealed record ContactState(
     int StepsSent,
     DateTimeOffset? InvitedAt,
     DateTimeOffset? RetryAfter,
-    int Deferrals = 0);
+    int Deferrals = 0)
+{
+    /// <summary>E-mail can reach the client: an address was delivered and no mail to it bounced.</summary>
+    public bool HasUsableEmail => HasEmail && !EmailBounced;
+}

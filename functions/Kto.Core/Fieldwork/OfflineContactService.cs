@@ -17,7 +17,7 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
 
     /// <summary>The one rule for the offline list: an open service without a usable e-mail address (none, or it bounced).</summary>
     public static bool NeedsLetterOrCall(ContactState state) =>
-        state.Status == ServiceStatus.Open && (!state.HasEmail || state.EmailBounced);
+        state.Status == ServiceStatus.Open && !state.HasUsableEmail;
 
     public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
             var last = made.LastOrDefault();
             list.Add(new CallListEntry(candidate.Ref, candidate.Perceel, contact, made.Count, last?.Outcome, last?.At,
                 last?.Outcome == AttemptOutcome.CallBack ? last.CallBackAt : null,
-                OnlyByPhone: !HasUsableEmail(candidate.State) && OfflineRoutes.For(contact) == OfflineRoute.Phone));
+                OnlyByPhone: !candidate.State.HasUsableEmail && OfflineRoutes.For(contact) == OfflineRoute.Phone));
         }
         var ordered = list
             .OrderByDescending(c => c.OnlyByPhone)
@@ -57,8 +57,6 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
     /// <summary>The one rule for when calling a client stops: refused, a wrong number, or the maximum number of calls.</summary>
     public bool CallingEnded(IReadOnlyList<ContactAttempt> calls) =>
         calls.Count >= policy.MaxCallAttempts || calls.Any(c => AttemptOutcomes.EndsCalling(c.Outcome));
-
-    private static bool HasUsableEmail(ContactState state) => state.HasEmail && !state.EmailBounced;
 
     private async Task<Dictionary<string, List<ContactAttempt>>> CallsAsync(string company, int year, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ public sealed class ReportFiguresService(IReportSource source, IFieldworkStore f
         var unreachable = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var candidate in fieldwork.CandidatesAsync(company, year, cancellationToken))
         {
-            if (candidate.State.HasEmail && !candidate.State.EmailBounced) continue;
+            if (candidate.State.HasUsableEmail) continue;
             var contact = await fieldwork.GetContactAsync(candidate.Ref, cancellationToken);
             if (contact is not null && OfflineRoutes.For(contact) == OfflineRoute.Unreachable) unreachable.Add(candidate.Ref.ServiceId);
         }
