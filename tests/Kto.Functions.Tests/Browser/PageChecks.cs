@@ -43,4 +43,25 @@ public static class PageChecks
         await AssertAccessibleAsync(page, state);
         await ScreenshotAsync(page, state);
     }
+
+    /// <summary>
+    /// A portal page at phone width (320 px) and at desktop width: accessible at both, no sideways scrolling at 320 px
+    /// (naming the widest elements when it does), a screenshot of each; the page is left at 320 × 740.
+    /// </summary>
+    public static async Task CheckPhoneAndDesktopAsync(IPage page, string name)
+    {
+        await AssertAccessibleAsync(page, name);
+        await ScreenshotAsync(page, name + "-phone");
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        if (scrollWidth > 320)
+        {
+            var wide = await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+            Assert.Fail($"'{name}' scrolls sideways at 320 px ({scrollWidth}px): {string.Join(", ", wide)}");
+        }
+        await page.SetViewportSizeAsync(1280, 900);
+        await AssertAccessibleAsync(page, name + " (desktop)");
+        await ScreenshotAsync(page, name + "-desktop");
+        await page.SetViewportSizeAsync(320, 740);
+    }
 }

@@ -94,16 +94,7 @@ public sealed class BureauReportAppendixBrowserTests(LocalStack stack) : IAsyncL
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
 
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await PageChecks.AssertAccessibleAsync(page, name);
-        await PageChecks.ScreenshotAsync(page, name + "-phone");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= 320, $"'{name}' scrolls sideways at 320 px ({scrollWidth}px)");
-        await page.SetViewportSizeAsync(1280, 900);
-        await PageChecks.AssertAccessibleAsync(page, name + " (desktop)");
-        await page.SetViewportSizeAsync(320, 740);
-    }
+    private static Task CheckAsync(IPage page, string name) => PageChecks.CheckPhoneAndDesktopAsync(page, name);
 
     private async Task<IPage> NewPageAsync()
     {

@@ -132,17 +132,7 @@ public sealed class BureauReportsBrowserTests(LocalStack stack) : IAsyncLifetime
         }
     }
 
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await PageChecks.AssertAccessibleAsync(page, name);
-        await PageChecks.ScreenshotAsync(page, name + "-phone");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= 320, $"'{name}' scrolls sideways at 320 px ({scrollWidth}px)");
-        await page.SetViewportSizeAsync(1280, 900);
-        await PageChecks.AssertAccessibleAsync(page, name + " (desktop)");
-        await PageChecks.ScreenshotAsync(page, name + "-desktop");
-        await page.SetViewportSizeAsync(320, 740);
-    }
+    private static Task CheckAsync(IPage page, string name) => PageChecks.CheckPhoneAndDesktopAsync(page, name);
 
     private async Task<IPage> NewPageAsync()
     {

@@ -138,22 +138,7 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
     }
 
     /// <summary>axe-core at 320 px and at desktop size, with a screenshot of both.</summary>
-    private static async Task CheckAsync(IPage page, string name)
-    {
-        await PageChecks.AssertAccessibleAsync(page, name);
-        await PageChecks.ScreenshotAsync(page, name + "-phone");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        if (scrollWidth > 320)
-        {
-            var wide = await page.EvaluateAsync<string[]>(
-                "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
-            Assert.Fail($"'{name}' scrolls sideways at 320 px ({scrollWidth}px): {string.Join(", ", wide)}");
-        }
-        await page.SetViewportSizeAsync(1280, 900);
-        await PageChecks.AssertAccessibleAsync(page, name + " (desktop)");
-        await PageChecks.ScreenshotAsync(page, name + "-desktop");
-        await page.SetViewportSizeAsync(320, 740);
-    }
+    private static Task CheckAsync(IPage page, string name) => PageChecks.CheckPhoneAndDesktopAsync(page, name);
 
     /// <summary>BypassCSP only so axe-core can be injected; the page's own policy allows only its own script.</summary>
     private async Task<IPage> NewPhonePageAsync()
