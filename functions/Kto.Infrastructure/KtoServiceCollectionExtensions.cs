@@ -11,6 +11,7 @@ using Kto.Core.Progress;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
+using Kto.Infrastructure.Backup;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Letters;
 using Kto.Infrastructure.Links;
@@ -132,6 +133,7 @@ public static class KtoServiceCollectionExtensions
 
         services.AddKtoPortal();
         services.AddKtoPopulation();
+        services.AddKtoBackup(configuration);
         return services;
     }
 
@@ -170,6 +172,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<QuestionnaireSettings>>(new SettingsValidator<QuestionnaireSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<ReportSettings>>(new SettingsValidator<ReportSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<KeurmerkSettings>>(new SettingsValidator<KeurmerkSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<Kto.Core.Backup.BackupSettings>>(new SettingsValidator<Kto.Core.Backup.BackupSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<SurveySettings>>(provider =>
             new SettingsValidator<SurveySettings>(s => SettingsRules.Problems(s, provider.GetRequiredService<IOptions<KtoSettings>>().Value)));
     }

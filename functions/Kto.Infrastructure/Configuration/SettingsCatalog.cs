@@ -1,3 +1,4 @@
+using Kto.Core.Backup;
 using Kto.Core.Keurmerk;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
@@ -27,6 +28,7 @@ public static class SettingsCatalog
         (SigningSettings.Section, typeof(SigningSettings)),
         (PortalSettings.Section, typeof(PortalSettings)),
         (KeurmerkSettings.Section, typeof(KeurmerkSettings)),
+        (BackupSettings.Section, typeof(BackupSettings)),
     ];
 
     /// <summary>The app setting names (double underscore form) of every bound property.</summary>

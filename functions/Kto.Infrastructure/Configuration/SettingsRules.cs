@@ -126,6 +126,16 @@ public static partial class SettingsRules
             yield return $"{Name<KeurmerkSettings>(nameof(s.SuccessWords))} must name at least one word (comma-separated).";
     }
 
+    public static IEnumerable<string> Problems(Kto.Core.Backup.BackupSettings s)
+    {
+        if (s.AtHourUtc is < 0 or > 23)
+            yield return $"{Name<Kto.Core.Backup.BackupSettings>(nameof(s.AtHourUtc))} must be an hour from 0 to 23 (UTC).";
+        if (s.RetentionDays is < 1 or > 3650)
+            yield return $"{Name<Kto.Core.Backup.BackupSettings>(nameof(s.RetentionDays))} must be between 1 and 3650 days.";
+        if (s.BlobServiceUri.Length > 0 && !Uri.TryCreate(s.BlobServiceUri, UriKind.Absolute, out _))
+            yield return $"{Name<Kto.Core.Backup.BackupSettings>(nameof(s.BlobServiceUri))} must be an absolute URL (https://ACCOUNT.blob.core.windows.net/).";
+    }
+
     /// <summary>The app setting's name as it is set in Azure and by ./kto: <c>Kto__Section__Property</c>.</summary>
     public static string Name<T>(string property)
     {

@@ -1,0 +1,41 @@
+namespace Kto.Core.Backup;
+
+/// <summary>
+/// The nightly snapshot (Azure): run by an hourly timer, it writes one snapshot per night from
+/// <see cref="BackupSettings.AtHourUtc"/> into the backup account and then applies retention. A run that finds the
+/// night's snapshot complete does nothing, so an extra run or a second instance writes no second one; a run that
+/// died part way left no manifest, and the next run writes the night's snapshot again under a new name.
+/// </summary>
+public sealed class NightlyBackupService(BackupService backup, ISnapshotArchive archive, SnapshotRetention retention, BackupSettings settings, TimeProvider time)
+{
+    public async Task<NightlyBackupResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var dueFrom = new DateTimeOffset(now.UtcDateTime.Date.AddHours(settings.AtHourUtc), TimeSpan.Zero);
+        if (dueFrom > now) dueFrom = dueFrom.AddDays(-1);
+
+        foreach (var name in (await archive.ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
+        {
+            if (SnapshotNames.TimeOf(name) is not { } at || at < dueFrom) break;
+            if (await SnapshotRetention.ReadManifestAsync(archive.Open(name), cancellationToken) is { } done)
+                return new NightlyBackupResult(false, done, null);
+        }
+
+        var snapshotName = SnapshotNames.For(now);
+        var manifest = await backup.WriteAsync(new BackupRequest(archive.Open(snapshotName), snapshotName), cancellationToken);
+        var dropped = await retention.ApplyAsync(now, cancellationToken);
+        return new NightlyBackupResult(true, manifest, dropped);
+    }
+
+    /// <summary>The newest complete snapshot in the archive, or null (for "the backup did not run").</summary>
+    public async Task<SnapshotManifest?> LatestAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in (await archive.ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
+            if (SnapshotNames.TimeOf(name) is not null && await SnapshotRetention.ReadManifestAsync(archive.Open(name), cancellationToken) is { } manifest)
+                return manifest;
+        return null;
+    }
+}
+
+/// <summary>Whether this run wrote the night's snapshot (else <see cref="Manifest"/> is the one already there) and what retention did.</summary>
+public sealed record NightlyBackupResult(bool Written, SnapshotManifest Manifest, SnapshotRetentionResult? Retention);
