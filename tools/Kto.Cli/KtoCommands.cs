@@ -61,6 +61,8 @@ public sealed partial class KtoCommands
         ["letters"] = "letters ID [--year Y] --out FILE.pdf | letters ID --posted BATCH",
         ["report"] = "report YEAR [--company ID]",
         ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
+        ["backup"] = "backup --out DIR [--no-keys] [--passphrase-file FILE]",
+        ["restore"] = "restore DIR [--force] [--no-keys] [--passphrase-file FILE]",
     };
 
     private RootCommand Build()
@@ -193,6 +195,7 @@ public sealed partial class KtoCommands
             r.GetValue(signCompany)!, r.GetValue(signer)!, r.GetValue(conclusion) ?? "", r.GetValue(draft), ct)));
         root.Add(sign);
 
+        AddBackupCommands(root);
         return root;
     }
 
