@@ -36,9 +36,9 @@ public sealed class LocalStack : IAsyncLifetime
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
     /// <summary>A stack on an Azurite that outlives it: stop it and start another to act out a restart of the host.</summary>
-    public static async Task<LocalStack> StartOnAsync(AzuriteServer shared)
+    public static async Task<LocalStack> StartOnAsync(AzuriteServer shared, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var stack = new LocalStack { azurite = shared, ownsAzurite = false };
+        var stack = new LocalStack { azurite = shared, ownsAzurite = false, Overrides = overrides ?? new Dictionary<string, string?>() };
         await stack.InitializeAsync();
         return stack;
     }
@@ -57,8 +57,18 @@ public sealed class LocalStack : IAsyncLifetime
         await app.StartAsync();
     }
 
+    /// <summary>Settings over the ones below (e.g. the keys of a restored stack, Backup/); set before the stack starts.</summary>
+    public IReadOnlyDictionary<string, string?> Overrides { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The configuration this stack runs with, for a host of its own at <paramref name="baseUrl"/> (see <see cref="ExtraHost"/>).</summary>
-    public Dictionary<string, string?> Settings(string baseUrl) => new()
+    public Dictionary<string, string?> Settings(string baseUrl)
+    {
+        var settings = DefaultSettings(baseUrl);
+        foreach (var (key, value) in Overrides) settings[key] = value;
+        return settings;
+    }
+
+    private Dictionary<string, string?> DefaultSettings(string baseUrl) => new()
     {
         ["AzureWebJobsStorage"] = azurite!.ConnectionString,
         ["Kto:BureauKeyHash"] = SecretKeys.Hash(BureauKey),
