@@ -9,7 +9,7 @@
 
 targetScope = 'resourceGroup'
 
-@description('Which environment this is; "prod" turns on Production behaviour and purge protection.')
+@description('Which environment this is; "prod" turns on Production behaviour (Key Vault has purge protection in every environment).')
 @allowed(['test', 'prod'])
 param environmentName string
 
@@ -84,6 +84,16 @@ param mailPassword string = ''
 @description('Name of the Key Vault certificate object (with private key) the bureau signs report PDFs with; imported or created in the vault after deployment (see README).')
 param signingCertificateName string = 'kto-report-signing'
 
+@description('Days every snapshot in the backup account stays immutable (cannot be changed or deleted); shorter than the app\'s Kto__Backup__RetentionDays.')
+@minValue(1)
+@maxValue(3650)
+param backupImmutabilityDays int = 30
+
+@description('Days the app keeps a nightly snapshot (Kto__Backup__RetentionDays); longer than backupImmutabilityDays, or retention cannot delete.')
+@minValue(2)
+@maxValue(3650)
+param backupRetentionDays int = 35
+
 @description('Per-environment values for app settings, name to value; they replace the defaults in ktoSettings.')
 param ktoSettingOverrides object = {}
 
@@ -123,7 +133,9 @@ var names = {
   systemTopic: 'evgt-${baseName}-${environmentName}-${suffix}'
   communication: 'acs-${baseName}-${environmentName}-${suffix}'
   emailService: 'acs-email-${baseName}-${environmentName}-${suffix}'
+  backup: 'stbk${baseName}${environmentName}${suffix}'
 }
+var backupContainerName = 'snapshots'
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports', 'letters']
@@ -213,6 +225,11 @@ var ktoSettingDefaults = {
   Kto__Portal__SignInLinkLifetime: '00:15:00'
   Kto__Portal__SignInMailsPerHour: '5'
   Kto__Portal__OverviewRefreshAfter: '00:05:00'
+  // The nightly snapshot into the backup account (modules/backup.bicep; its endpoint is added at deploy time below).
+  Kto__Backup__AtHourUtc: '4'
+  Kto__Backup__RetentionDays: string(backupRetentionDays)
+  Kto__Backup__ConnectionString: ''
+  Kto__Backup__Container: backupContainerName
 }
 
 // ktoSettingOverrides (from the .bicepparam file) replaces values per environment.
@@ -275,10 +292,29 @@ module keyVault 'modules/keyvault.bicep' = {
     name: names.keyVault
     location: location
     tags: tags
-    enablePurgeProtection: environmentName == 'prod'
+    enablePurgeProtection: true
     appIdentityName: names.identity
     mailPasswordSecretName: mailPasswordSecretName
     mailPassword: mailPassword
+    allowedIpRanges: networkAccess.allowedIpRanges
+    allowedSubnetIds: allowedSubnetIds
+    publicNetworkAccess: networkAccess.publicNetworkAccess
+  }
+  // The identity is looked up by name inside the module: it must exist first.
+  dependsOn: [identity]
+}
+
+module backup 'modules/backup.bicep' = {
+  name: 'backup'
+  params: {
+    name: names.backup
+    location: location
+    tags: tags
+    skuName: storageSku
+    containerName: backupContainerName
+    immutabilityDays: backupImmutabilityDays
+    previousVersionDays: 1
+    appIdentityName: names.identity
     allowedIpRanges: networkAccess.allowedIpRanges
     allowedSubnetIds: allowedSubnetIds
     publicNetworkAccess: networkAccess.publicNetworkAccess
@@ -324,6 +360,7 @@ module functionApp 'modules/functionapp.bicep' = {
     // Settings known only at deploy time (outputs of other modules) are added here, by name.
     ktoSettings: union(ktoSettings, {
       Kto__Mail__FromAddress: communication.outputs.senderAddress
+      Kto__Backup__BlobServiceUri: backup.outputs.blobEndpoint
     })
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
@@ -362,6 +399,9 @@ output deploymentContainerName string = deploymentContainerName
 
 @description('Event Grid system topic for the blob trigger subscription.')
 output eventGridSystemTopicName string = eventGrid.outputs.name
+
+@description('Backup storage account name (the nightly snapshots).')
+output backupStorageAccountName string = backup.outputs.name
 
 @description('Key Vault name.')
 output keyVaultName string = keyVault.outputs.name

@@ -3,6 +3,9 @@ namespace Kto.Core.Backup;
 /// <summary>Where the nightly snapshots are kept (in Azure: the backup storage account), each under its own name.</summary>
 public interface ISnapshotArchive
 {
+    /// <summary>False when no backup account is configured: the nightly run then writes nothing.</summary>
+    bool Configured { get; }
+
     /// <summary>Every snapshot's name (<see cref="SnapshotNames"/>), complete or not.</summary>
     Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken);
 

@@ -10,6 +10,7 @@ public sealed class NightlyBackupService(BackupService backup, ISnapshotArchive 
 {
     public async Task<NightlyBackupResult> RunAsync(CancellationToken cancellationToken)
     {
+        if (!archive.Configured) return new NightlyBackupResult(NightlyBackupStatus.NotConfigured, null, null);
         var now = time.GetUtcNow();
         var dueFrom = new DateTimeOffset(now.UtcDateTime.Date.AddHours(settings.AtHourUtc), TimeSpan.Zero);
         if (dueFrom > now) dueFrom = dueFrom.AddDays(-1);
@@ -18,13 +19,13 @@ public sealed class NightlyBackupService(BackupService backup, ISnapshotArchive 
         {
             if (SnapshotNames.TimeOf(name) is not { } at || at < dueFrom) break;
             if (await SnapshotRetention.ReadManifestAsync(archive.Open(name), cancellationToken) is { } done)
-                return new NightlyBackupResult(false, done, null);
+                return new NightlyBackupResult(NightlyBackupStatus.AlreadyTaken, done, null);
         }
 
         var snapshotName = SnapshotNames.For(now);
         var manifest = await backup.WriteAsync(new BackupRequest(archive.Open(snapshotName), snapshotName), cancellationToken);
         var dropped = await retention.ApplyAsync(now, cancellationToken);
-        return new NightlyBackupResult(true, manifest, dropped);
+        return new NightlyBackupResult(NightlyBackupStatus.Written, manifest, dropped);
     }
 
     /// <summary>The newest complete snapshot in the archive, or null (for "the backup did not run").</summary>
@@ -38,4 +39,13 @@ public sealed class NightlyBackupService(BackupService backup, ISnapshotArchive 
 }
 
 /// <summary>Whether this run wrote the night's snapshot (else <see cref="Manifest"/> is the one already there) and what retention did.</summary>
-public sealed record NightlyBackupResult(bool Written, SnapshotManifest Manifest, SnapshotRetentionResult? Retention);
+public sealed record NightlyBackupResult(NightlyBackupStatus Status, SnapshotManifest? Manifest, SnapshotRetentionResult? Retention);
+
+public enum NightlyBackupStatus
+{
+    /// <summary>No backup account: nothing written (the bureau overview lists it as needing attention).</summary>
+    NotConfigured,
+    /// <summary>The night's snapshot is there already.</summary>
+    AlreadyTaken,
+    Written,
+}

@@ -12,6 +12,8 @@ namespace Kto.Infrastructure.Backup;
 /// </summary>
 public sealed class BlobSnapshotArchive(BlobContainerClient container) : ISnapshotArchive
 {
+    public bool Configured => true;
+
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {
         if (!await container.ExistsAsync(cancellationToken)) return [];

@@ -7,6 +7,8 @@ public sealed class NoSnapshotArchive : ISnapshotArchive
 {
     public const string Message = "No backup account is configured: set Kto__Backup__BlobServiceUri (Azure) or Kto__Backup__ConnectionString.";
 
+    public bool Configured => false;
+
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 
     public ISnapshotFiles Open(string name) => throw new InvalidOperationException(Message);
