@@ -110,8 +110,10 @@ public class DriftTests(CompiledMainFixture fixture)
     [Fact]
     public void Lifecycle_deletes_raw_deliveries_after_the_retention_parameter_and_keeps_receipts_longer()
     {
-        var (scope, policy) = Template.Single("Microsoft.Storage/storageAccounts/managementPolicies");
-        var rules = ((List<object?>)ArmScope.At(scope.Evaluate(policy["properties"]), "policy", "rules")!).Cast<Dictionary<string, object?>>().ToList();
+        // The app account's policy (the backup account has its own, for snapshot versions: BackupInfraTests).
+        var rules = Template.Resources("Microsoft.Storage/storageAccounts/managementPolicies")
+            .Select(p => ((List<object?>)ArmScope.At(p.Scope.Evaluate(p.Resource["properties"]), "policy", "rules")!).Cast<Dictionary<string, object?>>().ToList())
+            .Single(r => r.Any(rule => (string?)rule["name"] == "delete-raw-deliveries"));
 
         long DeleteAfter(string container)
         {

@@ -25,14 +25,18 @@ public class SecurityTests(CompiledMainFixture fixture)
     }
 
     [Fact]
-    public void Storage_account_allows_only_entra_id_over_tls_1_2()
+    public void Storage_accounts_allow_only_entra_id_over_tls_1_2()
     {
-        var (scope, account) = Template.Single("Microsoft.Storage/storageAccounts");
-
-        Assert.Equal(false, Property(scope, account, "properties", "allowSharedKeyAccess"));
-        Assert.Equal(false, Property(scope, account, "properties", "allowBlobPublicAccess"));
-        Assert.Equal("TLS1_2", Property(scope, account, "properties", "minimumTlsVersion"));
-        Assert.Equal(true, Property(scope, account, "properties", "supportsHttpsTrafficOnly"));
+        // The app's account and the backup account.
+        var accounts = Template.Resources("Microsoft.Storage/storageAccounts").ToList();
+        Assert.Equal(2, accounts.Count);
+        foreach (var (scope, account) in accounts)
+        {
+            Assert.Equal(false, Property(scope, account, "properties", "allowSharedKeyAccess"));
+            Assert.Equal(false, Property(scope, account, "properties", "allowBlobPublicAccess"));
+            Assert.Equal("TLS1_2", Property(scope, account, "properties", "minimumTlsVersion"));
+            Assert.Equal(true, Property(scope, account, "properties", "supportsHttpsTrafficOnly"));
+        }
     }
 
     [Fact]
@@ -98,8 +102,9 @@ public class SecurityTests(CompiledMainFixture fixture)
                 .EndsWith("/roleDefinitions/" + roleDefinitionId, StringComparison.OrdinalIgnoreCase))
             .ToList();
 
-        var assignment = Assert.Single(matching);
-        Assert.Equal("ServicePrincipal", Property(assignment.Scope, assignment.Resource, "properties", "principalType"));
+        // Storage Blob Data Contributor twice: the app's account and the backup account (BackupInfraTests).
+        Assert.NotEmpty(matching);
+        Assert.All(matching, assignment => Assert.Equal("ServicePrincipal", Property(assignment.Scope, assignment.Resource, "properties", "principalType")));
         Assert.False(string.IsNullOrEmpty(role));
     }
 
