@@ -40,7 +40,9 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
     public async Task<UserChange> RemoveAsync(string actor, string email, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(PortalUser.Normalize(email), cancellationToken);
-        if (user is null) return UserChange.Invalid("unknown-user", "Deze gebruiker bestaat niet (meer).");
+        // No account (any more): what was asked holds. A repeat, or the loser of two removals at once, answers as the
+        // first did and is not audited again.
+        if (user is null) return new UserChange(true);
         if (user.Role != UserRole.Company) return UserChange.Invalid("bureau-user", "Alleen gebruikers van een bedrijf kunnen hier worden verwijderd.");
         // The delete decides: of two removals at once only the one that deleted the row audits; the other answers the same.
         if (!await users.RemoveAsync(user.Email, cancellationToken)) return new UserChange(true, User: user);

@@ -112,7 +112,7 @@ public sealed class BureauPagesFunction(
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done
-                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{removed.User!.Email} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
+                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{removed.User?.Email ?? PortalUser.Normalize(form.GetValueOrDefault("email") ?? "")} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
                     : await UsersPageAsync(visitor, new() { ["user_error"] = removed.Message }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "company":
                 var registration = await companyService.RegisterAsync(actor, form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
