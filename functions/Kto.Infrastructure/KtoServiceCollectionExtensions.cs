@@ -53,7 +53,9 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IFieldworkStore, TableFieldworkStore>();
         services.AddSingleton<ISurveyTokenStore, TableSurveyTokenStore>();
         services.AddSingleton<ISurveyServiceStore, TableSurveyServiceStore>();
-        services.AddSingleton<IResponseStore, TableResponseStore>();
+        // Every door stores answers through the redacting wrapper: an open answer's original text is never at rest.
+        services.AddSingleton<TableResponseStore>();
+        services.AddSingleton<IResponseStore>(provider => ActivatorUtilities.CreateInstance<RedactingResponseStore>(provider, provider.GetRequiredService<TableResponseStore>()));
         services.AddSingleton<IMailThrottle, TableMailThrottle>();
         services.AddSingleton<IRetentionStore, TableRetentionStore>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
@@ -87,7 +89,8 @@ public static class KtoServiceCollectionExtensions
         // The same page answers clients' and opdrachtgevers' links: the stores dispatch by id.
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<SurveyPageService>(provider,
             new AudienceSurveyServiceStore(provider.GetRequiredService<ISurveyServiceStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()),
-            new AudienceResponseStore(provider.GetRequiredService<IResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
+            ActivatorUtilities.CreateInstance<RedactingResponseStore>(provider,
+                new AudienceResponseStore(provider.GetRequiredService<TableResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()))));
         services.AddSingleton<ISurveyPageRenderer, SurveyPageRenderer>();
         // --- end questionnaire pages ---
 

@@ -45,6 +45,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Addresses answered with 550 (a bounce).</summary>
     public ConcurrentDictionary<string, bool> RejectPermanently { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    private TaskCompletionSource? held;
+    private int waiting;
+
+    /// <summary>
+    /// Stalls every message at the end of DATA (the sender waits for the server's 250) until <see cref="Release"/>: a
+    /// mail server that hangs. Messages are kept only once released.
+    /// </summary>
+    public void Hold() => held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => Interlocked.Exchange(ref held, null)?.TrySetResult();
+
+    /// <summary>Messages sent and now stalled by <see cref="Hold"/>.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
     /// <summary>Addresses answered with 452 the first time (try again later).</summary>
     public ConcurrentDictionary<string, bool> RejectOnce { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -54,6 +68,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Release();
         await stop.CancelAsync();
         try { await running; } catch (OperationCanceledException) { }
     }
@@ -69,12 +84,19 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private sealed class Store(TestSmtpServer server) : MessageStore
     {
-        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
             ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            var raw = buffer.ToArray();
+            if (Volatile.Read(ref server.held) is { } gate)
+            {
+                Interlocked.Increment(ref server.waiting);
+                await gate.Task.WaitAsync(cancellationToken);
+                Interlocked.Decrement(ref server.waiting);
+            }
             // Parsing waits until a test reads the message, so the benchmarks measure the sender, not MimeKit.
-            server.Received.Enqueue(new ReceivedMail(Stopwatch.GetTimestamp(), buffer.ToArray()));
-            return Task.FromResult(SmtpResponse.Ok);
+            server.Received.Enqueue(new ReceivedMail(Stopwatch.GetTimestamp(), raw));
+            return SmtpResponse.Ok;
         }
     }
 

@@ -120,7 +120,7 @@ public sealed class MailScenario : AzuriteScenario
     /// <summary>A registered company with a delivery of <paramref name="rows"/> services (through the real ingest).</summary>
     private static async Task DeliverAsync(IServiceProvider services, string company, int rows, CancellationToken cancellationToken)
     {
-        var registration = await services.GetRequiredService<CompanyService>().RegisterAsync(company, "Benchmark Re-integratie " + company, cancellationToken);
+        var registration = await services.GetRequiredService<CompanyService>().RegisterAsync("benchmark", company, "Benchmark Re-integratie " + company, cancellationToken);
         if (registration.Company is null) throw new InvalidOperationException($"Registration refused: {registration.Error}");
         var blob = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.DeliveriesContainer)
             .GetBlobClient($"{company}/mail.csv");

@@ -52,7 +52,7 @@ public sealed class ReportFixture(int year, int servicesPerCompany, int responde
         for (var c = 0; c < companyCount; c++)
         {
             var id = CompanyId(c);
-            var registration = await companies.RegisterAsync(id, $"Benchmark Re-integratie {c:D2}", cancellationToken);
+            var registration = await companies.RegisterAsync("benchmark", id, $"Benchmark Re-integratie {c:D2}", cancellationToken);
             if (registration.Company is null) throw new InvalidOperationException($"Registration refused: {registration.Error}");
             var (s, a, r) = Company(id, c);
             // A transaction holds one partition; each company-year is one partition per table.

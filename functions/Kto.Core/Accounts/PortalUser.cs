@@ -11,11 +11,11 @@ public sealed record PortalUser(string Email, UserRole Role, string? CompanyId, 
     /// <summary>Who this person is on a signed report: their name, or their address when no name is known.</summary>
     public string Signer => Name ?? Email;
 
-    /// <summary>A name as typed, trimmed; null when empty. Invalid: longer than <see cref="MaxNameLength"/> or with control characters.</summary>
+    /// <summary>A name as typed, trimmed; null when empty. Invalid: longer than <see cref="MaxNameLength"/> or against <see cref="NameText"/>.</summary>
     public static bool TryCleanName(string? typed, out string? name)
     {
         name = string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
-        return name is null || (name.Length <= MaxNameLength && !name.Any(char.IsControl));
+        return name is null || (name.Length <= MaxNameLength && NameText.IsClean(name));
     }
 
     /// <summary>The same access rule as an API key: a bureau user is the bureau, a company user that company.</summary>

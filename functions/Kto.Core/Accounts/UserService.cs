@@ -12,7 +12,7 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
         if (!EmailAddresses.IsValid(email?.Trim()))
             return UserChange.Invalid("invalid-email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.");
         if (!PortalUser.TryCleanName(name, out var cleanName))
-            return UserChange.Invalid("invalid-name", $"Vul als naam hoogstens {PortalUser.MaxNameLength} tekens in, zonder regeleinden.");
+            return UserChange.Invalid("invalid-name", $"Vul als naam hoogstens {PortalUser.MaxNameLength} tekens in, {NameText.Rule}.");
         if (role == UserRole.Company)
         {
             if (string.IsNullOrEmpty(companyId) || !CompanyId.IsValid(companyId) || await companies.GetAsync(companyId, cancellationToken) is null)
@@ -23,7 +23,14 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
         var now = time.GetUtcNow();
         var user = new PortalUser(PortalUser.Normalize(email!), role, companyId, now, actor, cleanName);
         if (!await users.TryAddAsync(user, cancellationToken))
-            return UserChange.Invalid("user-exists", "Voor dit e-mailadres bestaat al een account.");
+        {
+            // The insert is create-only, so of two identical requests at once (a double click, a retry) one adds the
+            // user and audits it; the other answers what that one did. Any other account under the address is a conflict.
+            var existing = await users.GetAsync(user.Email, cancellationToken);
+            return existing is not null && existing.Role == role && existing.CompanyId == companyId && existing.Name == cleanName && existing.CreatedBy == actor
+                ? new UserChange(true, User: existing)
+                : UserChange.Invalid("user-exists", "Voor dit e-mailadres bestaat al een account.");
+        }
         var what = role == UserRole.Bureau ? "bureaugebruiker" : $"gebruiker van {companyId}";
         await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.UserAdded, companyId, $"{user.Email}{(cleanName is null ? "" : $" ({cleanName})")} toegevoegd als {what}"), cancellationToken);
         return new UserChange(true, User: user);
@@ -33,9 +40,12 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
     public async Task<UserChange> RemoveAsync(string actor, string email, CancellationToken cancellationToken)
     {
         var user = await users.GetAsync(PortalUser.Normalize(email), cancellationToken);
-        if (user is null) return UserChange.Invalid("unknown-user", "Deze gebruiker bestaat niet (meer).");
+        // No account (any more): what was asked holds. A repeat, or the loser of two removals at once, answers as the
+        // first did and is not audited again.
+        if (user is null) return new UserChange(true);
         if (user.Role != UserRole.Company) return UserChange.Invalid("bureau-user", "Alleen gebruikers van een bedrijf kunnen hier worden verwijderd.");
-        await users.RemoveAsync(user.Email, cancellationToken);
+        // The delete decides: of two removals at once only the one that deleted the row audits; the other answers the same.
+        if (!await users.RemoveAsync(user.Email, cancellationToken)) return new UserChange(true, User: user);
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.UserRemoved, user.CompanyId, $"{user.Email} verwijderd"), cancellationToken);
         return new UserChange(true, User: user);
     }

@@ -31,6 +31,8 @@ public static class DeliveryCodes
     public const string MissingOrganisatie = "missing-organisatie";
     public const string InvalidAantalTrajecten = "invalid-aantal-trajecten";
     public const string InvalidJaar = "invalid-jaar";
+    /// <summary>An organisation or contact name with a control character or a bidi override (<see cref="NameText"/>).</summary>
+    public const string InvalidName = "invalid-name";
 
     // Warnings: the row is kept.
     public const string NoEmail = "no-email";

@@ -26,6 +26,10 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
         if (organisatie is null)
             rejections.Add(Issue(row, DeliveryField.Organisatie, DeliveryCodes.MissingOrganisatie,
                 "De naam van de organisatie (opdrachtgever) ontbreekt."));
+        foreach (var field in new[] { DeliveryField.Organisatie, DeliveryField.Contactpersoon })
+            if (!NameText.IsClean(Text(row, field)))
+                rejections.Add(Issue(row, field, DeliveryCodes.InvalidName,
+                    "Deze naam bevat een regeleinde, tab, ander stuurteken of een teken dat de schrijfrichting omdraait; deze rij is niet opgeslagen."));
         var aantal = ReadAantal(row, rejections);
         var year = ReadYear(row, rejections);
         if (rejections.Count > 0 || organisatie is null) return new OpdrachtgeverRow(row.Number, null, rejections, []);

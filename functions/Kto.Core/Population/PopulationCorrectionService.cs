@@ -77,6 +77,10 @@ public sealed class PopulationCorrectionService(ICorrectionStore store, IAuditLo
             if (delivered is null) return new CorrectionResult(CorrectionOutcome.UnknownService);
             var existing = await store.ForServiceAsync(service, cancellationToken);
             var current = PopulationCorrections.Apply(delivered.Perceel, delivered.Einddatum, existing);
+            // A repeat of the change already made (a double click, a retry, the loser of two at once) answers what
+            // the first did and writes nothing; any other change of a withdrawn or unchanged service is refused.
+            if (IsRepeat(existing, kinds, reason, note, newPerceel, newEinddatum))
+                return new CorrectionResult(CorrectionOutcome.Done, History(delivered, existing));
             if (current.Withdrawn) return new CorrectionResult(CorrectionOutcome.AlreadyWithdrawn, History(delivered, existing));
             if ((newPerceel ?? current.Perceel) == current.Perceel && (newEinddatum ?? current.Einddatum) == current.Einddatum && !request.Withdraw)
                 return new CorrectionResult(CorrectionOutcome.NoChange, History(delivered, existing));
@@ -117,6 +121,21 @@ public sealed class PopulationCorrectionService(ICorrectionStore store, IAuditLo
             return new CorrectionResult(CorrectionOutcome.Done, History(delivered, [.. existing, .. made]));
         }
         throw new InvalidOperationException("The service kept being corrected by others while this correction was made.");
+    }
+
+    /// <summary>
+    /// The service's latest correction of each asked kind is this one (same new value, reason and note), and nothing
+    /// else followed it: the change asked for is the change already made.
+    /// </summary>
+    private static bool IsRepeat(IReadOnlyList<ServiceCorrection> existing, List<CorrectionKind> kinds, CorrectionReason reason, string? note,
+        Perceel? newPerceel, DateOnly? newEinddatum)
+    {
+        if (existing.Count == 0) return false;
+        var latest = existing.OrderByDescending(c => c.Sequence).Take(kinds.Count).ToList();
+        return latest.Count == kinds.Count && kinds.All(kind => latest.Any(c =>
+            c.Kind == kind && c.Reason == reason && c.Note == note &&
+            (kind != CorrectionKind.Perceel || c.NewPerceel == newPerceel) &&
+            (kind != CorrectionKind.Einddatum || c.NewEinddatum == newEinddatum)));
     }
 
     /// <summary>The audit line: which service, what changed and why; no klantnummer and no note (they may be personal).</summary>

@@ -24,6 +24,12 @@ public sealed class PortalSettings
     public int SignInMailsPerHour { get; set; } = 5;
 
     /// <summary>
+    /// "Send me a link" requests one source (the client's address as the survey limiter keys it) may make per
+    /// minute, whatever the addresses; more get 429 with Retry-After. Counted in storage, shared by every instance.
+    /// </summary>
+    public int SignInRequestsPerSourcePerMinute { get; set; } = 10;
+
+    /// <summary>
     /// The bureau overview's kept figures per company are recounted by the timer (every 10 minutes) once they are
     /// older than this; the page shows how old they are and "Nu bijwerken" recounts them at once.
     /// </summary>

@@ -1,3 +1,4 @@
+using Kto.Core.Companies;
 using Kto.Core.Progress;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Companies;
 
 /// <summary>Response so far, per perceel and of the opdrachtgevers (Blik op Werk), for a company and a year (default: the current year).</summary>
-public sealed class ProgressFunction(ProgressService progress, TimeProvider time)
+public sealed class ProgressFunction(ProgressService progress, ICompanyStore companies, TimeProvider time)
 {
     [CompanyAccess]
     [Function(nameof(Progress))]
@@ -17,6 +18,9 @@ public sealed class ProgressFunction(ProgressService progress, TimeProvider time
         CancellationToken cancellationToken)
     {
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
+        // Only the bureau key reaches an unknown id (a company key names its own company): no figures of nobody.
+        if (await companies.GetAsync(company, cancellationToken) is null)
+            return ApiResults.NotFound($"Er is geen bedrijf met id '{company}'.");
 
         var percelen = await progress.ForYearAsync(company, year, cancellationToken);
         var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);

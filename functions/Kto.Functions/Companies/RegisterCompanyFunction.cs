@@ -1,3 +1,5 @@
+using Kto.Core.Accounts;
+using Kto.Core;
 using Kto.Core.Companies;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -19,13 +21,13 @@ public sealed class RegisterCompanyFunction(CompanyService companies, ILogger<Re
         var body = await JsonBody.ReadAsync<RegisterCompanyRequest>(request, cancellationToken);
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
 
-        var result = await companies.RegisterAsync(body.Id, body.Name, cancellationToken);
+        var result = await companies.RegisterAsync(AuditActions.BureauKey, body.Id, body.Name, cancellationToken);
         switch (result.Error)
         {
             case RegistrationError.InvalidId:
                 return ApiResults.BadRequest("invalid-id", "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.");
             case RegistrationError.InvalidName:
-                return ApiResults.BadRequest("invalid-name", "Geef de naam van het bedrijf op (hoogstens 200 tekens).");
+                return ApiResults.BadRequest("invalid-name", $"Geef de naam van het bedrijf op: hoogstens {CompanyService.MaxNameLength} tekens, {NameText.Rule}.");
             case RegistrationError.CompanyExists:
                 return ApiResults.Error(StatusCodes.Status409Conflict, "company-exists", $"Er is al een bedrijf met id '{body.Id}'.");
         }

@@ -49,7 +49,7 @@ public static class SurveyForm
         new(token,
             form?.GetValueOrDefault("lang") is { } posted ? SurveyRequest.LanguageOf(posted) : PageLanguage.Of(request),
             ClientAddress.Of(request, settings.TrustedProxies),
-            CrossSite: string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase),
+            CrossSite: CrossSite.Is(request),
             Purpose: purpose);
 
     /// <summary>The token of a new-style link: from the form on a POST, else from the query string.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kto.Core;
 using Kto.Core.Fieldwork;
 using Kto.Core.Privacy;
 using Kto.Core.Settings;
@@ -38,6 +39,9 @@ public sealed class RunJobFunction(MailRunService mailRuns, RetentionService ret
             if (settings.IsProduction) return ApiResults.BadRequest("at-not-allowed", "?at= is in productie niet toegestaan.");
             if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now))
                 return ApiResults.BadRequest("invalid-at", "Geef ?at= als ISO-tijd, bijvoorbeeld 2026-03-10T10:00:00+01:00.");
+            var today = DutchTime.Today(time);
+            if (!ReplayReach.Contains(now, today))
+                return ApiResults.BadRequest("at-out-of-reach", $"?at= moet tussen 1 januari {today.Year - 1} en 31 december {today.Year + 1} liggen (de meetjaren die een taak raakt).");
         }
         if (!isMailJob) return ApiResults.Json(await retention.RunAsync(now, cancellationToken));
 

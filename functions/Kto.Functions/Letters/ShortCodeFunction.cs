@@ -30,7 +30,7 @@ public sealed class ShortCodeFunction(ShortCodeService codes, ISurveyPageRendere
         var body = await SurveyForm.ReadAsync(request, cancellationToken);
         if (body.IsTooLarge) return SurveyPageResult.TooLarge(request, renderer);
         var lang = SurveyRequest.LanguageOf(body.Fields.GetValueOrDefault("lang"));
-        if (string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase))
+        if (CrossSite.Is(request))
             return new SurveyPageResult(new SurveyPage(SurveyPageState.Rejected, lang), renderer);
 
         var typed = body.Fields.GetValueOrDefault("code");

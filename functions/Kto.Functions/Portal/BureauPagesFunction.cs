@@ -112,13 +112,12 @@ public sealed class BureauPagesFunction(
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done
-                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{removed.User!.Email} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
+                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{removed.User?.Email ?? PortalUser.Normalize(form.GetValueOrDefault("email") ?? "")} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
                     : await UsersPageAsync(visitor, new() { ["user_error"] = removed.Message }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "company":
-                var registration = await companyService.RegisterAsync(form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
+                var registration = await companyService.RegisterAsync(actor, form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
                 if (registration.Company is null)
                     return await UsersPageAsync(visitor, new() { ["company_error"] = RegistrationMessage(registration.Error, form.GetValueOrDefault("id")), ["company_id"] = form.GetValueOrDefault("id"), ["company_name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
-                await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.CompanyRegistered, registration.Company.Id, $"{registration.Company.Name} geregistreerd"), cancellationToken);
                 return await UsersPageAsync(visitor, new()
                 {
                     ["done"] = $"{registration.Company.Name} is geregistreerd.",
@@ -178,7 +177,7 @@ public sealed class BureauPagesFunction(
     private static string RegistrationMessage(RegistrationError? error, string? id) => error switch
     {
         RegistrationError.InvalidId => "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.",
-        RegistrationError.InvalidName => "Geef de naam van het bedrijf op (hoogstens 200 tekens).",
+        RegistrationError.InvalidName => $"Geef de naam van het bedrijf op: hoogstens {CompanyService.MaxNameLength} tekens, {NameText.Rule}.",
         RegistrationError.CompanyExists => $"Er is al een bedrijf met id '{id}'.",
         _ => "Het bedrijf kon niet worden geregistreerd.",
     };

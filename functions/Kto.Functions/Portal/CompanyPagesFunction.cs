@@ -51,7 +51,8 @@ public sealed class CompanyPagesFunction(
         var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
 
-        await using var upload = await PortalUpload.OpenAsync(request, cancellationToken);
+        await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, maxBodyBytes: RequestLimits.MaxBodyBytes(deliverySettings));
+        if (upload.IsUnreadable) return await UploadErrorAsync(visitor, found!, Unreadable, cancellationToken, StatusCodes.Status400BadRequest);
         if (!gate.IsGenuine(request, visitor, upload.FormToken)) return gate.Refused(visitor);
         if (upload.File is null)
             return await UploadErrorAsync(visitor, found!, "Kies bij ‘Bestand’ het bestand dat u wilt aanleveren (.xlsx of .csv).", cancellationToken);
@@ -59,7 +60,16 @@ public sealed class CompanyPagesFunction(
         if (!DeliveryFileName.IsValid(name))
             return await UploadErrorAsync(visitor, found!, "Deze bestandsnaam kunnen we niet gebruiken. Geef het bestand een naam met alleen letters, cijfers, punt, streepje of spatie, bijvoorbeeld levering-2026-03.xlsx.", cancellationToken);
 
-        var outcome = (await uploads.UploadAsync(visitor.User!.Email, company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
+        DeliveryUploadOutcome outcome;
+        try
+        {
+            outcome = (await uploads.UploadAsync(visitor.User!.Email, company, name, upload.File, declaredLength: null, cancellationToken)).Outcome;
+        }
+        catch (Exception e) when (PortalForms.IsUnreadableBody(e))
+        {
+            // The body broke off inside the file (nothing is stored then: the blob is committed only when read whole).
+            return await UploadErrorAsync(visitor, found!, Unreadable, cancellationToken, StatusCodes.Status400BadRequest);
+        }
         if (outcome == DeliveryUploadOutcome.NameTaken)
             return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
         return PortalResult.SeeOther($"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(name)}");
@@ -164,9 +174,11 @@ public sealed class CompanyPagesFunction(
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
     }
 
-    private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken) =>
-        PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken),
-            StatusCodes.Status422UnprocessableEntity);
+    private const string Unreadable = "Het bestand kwam niet goed aan. Kies het bestand opnieuw en lever het nog eens aan.";
+
+    private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken,
+        int status = StatusCodes.Status422UnprocessableEntity) =>
+        PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken), status);
 
     private async Task<string> DeliveriesPageAsync(Visitor visitor, Company company, string? error, CancellationToken cancellationToken)
     {

@@ -113,7 +113,8 @@ public sealed class LettersPageFunction(
                 PortalResult.SeeOther($"/portal/bureau/companies/{s.Company}/answers/{s.ServiceId}?year={s.Year}&mode=paper"),
             ShortCodeService.Outcome.Malformed => PaperPage(visitor, "Typ de code zoals op het formulier: 8 tekens, bijvoorbeeld K7PX-4QM9.", typed, StatusCodes.Status422UnprocessableEntity),
             ShortCodeService.Outcome.Unknown => PaperPage(visitor, "Deze code kennen wij niet. Controleer de code op het formulier.", typed, StatusCodes.Status422UnprocessableEntity),
-            _ => PaperPage(visitor, "Te vaak een onbekende code. Wacht een minuut en probeer het opnieuw.", typed, StatusCodes.Status429TooManyRequests),
+            _ => PaperPage(visitor, "Te vaak een onbekende code. Wacht een minuut en probeer het opnieuw.", typed, StatusCodes.Status429TooManyRequests)
+                .WithRetryAfter(result.RetryAfter ?? TimeSpan.FromMinutes(1)),
         };
     }
 

@@ -69,6 +69,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
         var opened = await OpenAsync(request, access, company, cancellationToken);
         if (opened.Denied is not null) return opened;
         var form = await PortalForms.ReadAsync(request, cancellationToken);
+        if (form is null) return PortalOpening.Refuse(opened.Visitor, Unreadable(opened.Visitor));
         var token = form.GetValueOrDefault(PortalKey.FormField);
         var genuine = access == PortalAccess.Anyone ? IsGenuinePreSession(request, token) : IsGenuine(request, opened.Visitor, token);
         return genuine
@@ -81,7 +82,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
 
     /// <summary>A form posted by a signed-in visitor: its token matches the session, and it was not sent from another site.</summary>
     public bool IsGenuine(HttpRequest request, Visitor visitor, string? token) =>
-        visitor.SessionId is not null && !CrossSite(request) && key.FormTokenMatches(visitor.SessionId, token);
+        visitor.SessionId is not null && !CrossSite.Is(request) && key.FormTokenMatches(visitor.SessionId, token);
 
     /// <summary>Before sign-in: the form cookie's id (made when missing) and the token for the page's form.</summary>
     public (string Id, string Token, bool IsNew) PreSessionForm(HttpRequest request)
@@ -95,7 +96,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     public bool IsGenuinePreSession(HttpRequest request, string? token)
     {
         var id = key.Read(request.Cookies[FormCookie]);
-        return id is not null && !CrossSite(request) && key.FormTokenMatches("pre|" + id, token);
+        return id is not null && !CrossSite.Is(request) && key.FormTokenMatches("pre|" + id, token);
     }
 
     /// <summary>A page with a form for anyone (sign-in, /verify): the token of the form cookie, which is set when new.</summary>
@@ -124,6 +125,10 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     public PortalResult NotFound(Visitor visitor) => Message(visitor, StatusCodes.Status404NotFound, "Pagina niet gevonden",
         "Deze pagina bestaat niet, of u hebt er geen toegang toe.");
 
+    /// <summary>A form whose body cannot be read (broken multipart, thousands of fields): 400, the portal's own page.</summary>
+    public PortalResult Unreadable(Visitor visitor) => Message(visitor, StatusCodes.Status400BadRequest, "Formulier niet leesbaar",
+        "Dit formulier kwam niet goed aan. Open de pagina opnieuw en probeer het nog eens.");
+
     public PortalResult Refused(Visitor visitor) => Message(visitor, StatusCodes.Status403Forbidden, "Formulier geweigerd",
         "Dit formulier kwam niet van een pagina van dit portaal of is verlopen. Open de pagina opnieuw en probeer het nog eens.");
 
@@ -136,9 +141,6 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
         {
             Nav = nav, Language = visitor.Language, SwitchUrl = visitor.SwitchUrl,
         };
-
-    private static bool CrossSite(HttpRequest request) =>
-        string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>HttpOnly, SameSite=Strict, path /; Secure everywhere except plain http on this machine.</summary>
     private static CookieOptions Options(HttpRequest request, TimeSpan? maxAge) => new()

@@ -16,6 +16,7 @@ public sealed class PortalResult : IActionResult
 
     private readonly List<Action<HttpResponse>> cookies = [];
     private bool ownFrames;
+    private TimeSpan? retryAfter;
 
     public int StatusCode { get; private init; } = StatusCodes.Status200OK;
     public string? Html { get; private init; }
@@ -29,6 +30,13 @@ public sealed class PortalResult : IActionResult
     public PortalResult WithCookie(Action<HttpResponse> apply)
     {
         cookies.Add(apply);
+        return this;
+    }
+
+    /// <summary>A 429 says when to try again (<c>Retry-After</c>, whole seconds, at least 1).</summary>
+    public PortalResult WithRetryAfter(TimeSpan? wait)
+    {
+        retryAfter = wait;
         return this;
     }
 
@@ -50,6 +58,8 @@ public sealed class PortalResult : IActionResult
         foreach (var apply in cookies) apply(response);
         PageLanguage.Remember(context.HttpContext.Request, response);
         if (Location is not null) response.Headers.Location = Location;
+        if (retryAfter is { } wait)
+            response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (Html is not null)
         {
             response.ContentType = "text/html; charset=utf-8";

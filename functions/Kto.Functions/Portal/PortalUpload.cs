@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -14,21 +15,58 @@ public sealed class PortalUpload : IAsyncDisposable
 {
     public const string FileField = "bestand";
 
+    /// <summary>The longest delivery name (<c>DeliveryFileName</c>).</summary>
+    private const int MaxNameLength = 120;
+
+    /// <summary>Sections before the file: the form sends two (token, file); more is not our form.</summary>
+    private const int MaxSections = 10;
+
     public string? FormToken { get; private set; }
+
+    /// <summary>The body is not a readable multipart form (cut off, no boundary, malformed headers, too many parts): answer 400.</summary>
+    public bool IsUnreadable { get; private set; }
     public string? FileName { get; private set; }
     public Stream? File { get; private set; }
 
-    public static async Task<PortalUpload> OpenAsync(HttpRequest request, CancellationToken cancellationToken, string fileField = FileField)
+    /// <param name="maxBodyBytes">
+    /// When given, Kestrel's own limit is lifted for this request and the body is cut off at this many bytes instead:
+    /// a file over the delivery limit then reaches the upload use case (which stops reading at the limit and answers
+    /// with a receipt) instead of Kestrel's bare 413, also when the browser declares a larger Content-Length.
+    /// </param>
+    public static async Task<PortalUpload> OpenAsync(HttpRequest request, CancellationToken cancellationToken, string fileField = FileField, long? maxBodyBytes = null)
     {
         var upload = new PortalUpload();
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return upload;
-        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary)) return upload;
+        try
+        {
+            await upload.ReadUntilFileAsync(request, fileField, maxBodyBytes, cancellationToken);
+        }
+        catch (Exception e) when (PortalForms.IsUnreadableBody(e))
+        {
+            upload.IsUnreadable = true;
+            upload.File = null;
+        }
+        return upload;
+    }
 
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+    private async Task ReadUntilFileAsync(HttpRequest request, string fileField, long? maxBodyBytes, CancellationToken cancellationToken)
+    {
+        var upload = this;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return;
+        var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary)) { upload.IsUnreadable = true; return; }
+
+        var body = request.Body;
+        if (maxBodyBytes is { } cap)
+        {
+            if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = null;
+            body = new CappedStream(body, cap);
+        }
+        var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = 16 * 1024, HeadersCountLimit = 16 };
+        var sections = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
+            if (++sections > MaxSections) { upload.IsUnreadable = true; return; }
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
             if (disposition.IsFileDisposition() && name == fileField)
@@ -37,7 +75,7 @@ public sealed class PortalUpload : IAsyncDisposable
                 if (string.IsNullOrEmpty(fileName)) continue; // the input left empty
                 upload.FileName = fileName;
                 upload.File = section.Body;
-                return upload; // the file is the last field the form sends
+                return; // the file is the last field the form sends
             }
             if (name == Kto.Core.Accounts.PortalKey.FormField)
             {
@@ -47,7 +85,6 @@ public sealed class PortalUpload : IAsyncDisposable
                 upload.FormToken = new string(buffer, 0, read);
             }
         }
-        return upload;
     }
 
     /// <summary>The browser's file name without folders, with characters a delivery name may not hold replaced by '-'.</summary>
@@ -60,8 +97,43 @@ public sealed class PortalUpload : IAsyncDisposable
             cleaned.Append(char.IsAsciiLetterOrDigit(c) || c is ' ' or '.' or '-' or '_' ? c : '-');
         var result = cleaned.ToString().TrimStart(' ', '.', '-', '_');
         while (result.Contains("..", StringComparison.Ordinal)) result = result.Replace("..", ".", StringComparison.Ordinal);
-        return result.Length > 120 ? result[..120] : result;
+        if (result.Length <= MaxNameLength) return result;
+        // Too long: shorten the name before the extension, so "….xlsx" stays an .xlsx (the format shows in the name).
+        var extension = Path.GetExtension(result);
+        if (extension.Length is < 2 or > 10) return result[..MaxNameLength];
+        return result[..(MaxNameLength - extension.Length)].TrimEnd(' ', '.', '-', '_') + extension;
     }
 
     public ValueTask DisposeAsync() => File?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>The request body, cut off (as unreadable) beyond <c>cap</c> bytes.</summary>
+    private sealed class CappedStream(Stream inner, long cap) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int n)
+        {
+            read += n;
+            return read > cap ? throw new InvalidDataException("The request body is larger than an upload form may be.") : n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

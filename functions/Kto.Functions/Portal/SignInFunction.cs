@@ -3,11 +3,14 @@ using Kto.Core.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Kto.Core.Settings;
+using Kto.Functions.Http;
 
 namespace Kto.Functions.Portal;
 
 /// <summary>The portal's front door: ask for a sign-in link, use it, sign out.</summary>
-public sealed class SignInFunction(PortalGate gate, SessionService sessions, SignInService signIn)
+public sealed class SignInFunction(PortalGate gate, SessionService sessions, SignInService signIn, SurveySettings survey)
 {
     [Function(nameof(PortalSignInPage))]
     public async Task<IActionResult> PortalSignInPage(
@@ -25,13 +28,23 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     [Function(nameof(PortalRequestLink))]
     public async Task<IActionResult> PortalRequestLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
         if (denied is not null) return denied;
         var email = form.GetValueOrDefault("email")?.Trim();
-        if (!await signIn.RequestLinkAsync(email, cancellationToken))
+        var asked = await signIn.RequestLinkAsync(email, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
+        if (asked.Outcome == LinkRequestOutcome.TooMany)
+            return gate.Message(visitor, StatusCodes.Status429TooManyRequests, "Te veel aanvragen",
+                "Er zijn vanaf dit adres te veel inloglinks aangevraagd. Wacht een minuut en probeer het opnieuw.", "/portal", "Terug naar inloggen")
+                .WithRetryAfter(asked.RetryAfter);
+        if (asked.Outcome == LinkRequestOutcome.Invalid)
             return SignInPage(request, visitor, null, "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", email, StatusCodes.Status422UnprocessableEntity);
+        // The mail goes out in the background (SignInMailFunctions); not the request's token: it must start even
+        // when the visitor closes the page.
+        if (asked.QueuedMail is { } queued)
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(SignInMailFunctions.SendSignInMail), queued, CancellationToken.None);
         // The same answer whether or not the address has an account.
         return gate.Message(visitor, StatusCodes.Status200OK, "Kijk in uw mail",
             "Als dit adres een account heeft, hebt u nu een mail met een inloglink. De link werkt één keer en 15 minuten lang. Geen mail gekregen? Kijk in de map met ongewenste mail of vraag over een paar minuten een nieuwe link aan.",

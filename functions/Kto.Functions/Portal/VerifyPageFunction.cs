@@ -41,6 +41,7 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
     {
         var visitor = await gate.IdentifyAsync(request, cancellationToken);
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, fileField: "rapport");
+        if (upload.IsUnreadable) return gate.Unreadable(visitor);
         if (!gate.IsGenuinePreSession(request, upload.FormToken)) return gate.Refused(visitor);
         if (upload.File is null)
             return Page(request, visitor, new Dictionary<string, object?> { ["error"] = "Kies bij ‘Rapport’ het PDF-bestand dat u wilt controleren." }, StatusCodes.Status422UnprocessableEntity);
@@ -49,11 +50,18 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
         var buffer = new byte[81920];
         long total = 0;
         int read;
-        while ((read = await upload.File.ReadAsync(buffer, cancellationToken)) > 0)
+        try
         {
-            total += read;
-            if (total > MaxPdfBytes) return await ResultAsync(request, visitor, null, cancellationToken);
-            hash.AppendData(buffer, 0, read);
+            while ((read = await upload.File.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > MaxPdfBytes) return await ResultAsync(request, visitor, null, cancellationToken);
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        catch (Exception e) when (PortalForms.IsUnreadableBody(e))
+        {
+            return gate.Unreadable(visitor);
         }
         return await ResultAsync(request, visitor, Convert.ToHexStringLower(hash.GetHashAndReset()), cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Kto.Core.Reports;
+using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
 
@@ -24,5 +25,18 @@ public sealed class TableClientIdentifierSource(TableServiceClient tables) : ICl
                 .Select(e.GetString).OfType<string>().Where(p => p.Length > 0).ToList();
         }
         return new ClientIdentifiers(names, klantnummers);
+    }
+
+    /// <summary>One contact row, only the same columns: an answer is redacted as it is stored without reading the whole year.</summary>
+    public async Task<ClientIdentifiers> ForServiceAsync(ServiceRef service, CancellationToken cancellationToken)
+    {
+        var found = await contacts.GetEntityIfExistsAsync<TableEntity>(TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId,
+            select: Columns, cancellationToken: cancellationToken);
+        if (!found.HasValue) return ClientIdentifiers.None;
+        var e = found.Value!;
+        var parts = new[] { ContactRows.Voornaam, ContactRows.Voorletters, ContactRows.Tussenvoegsel, ContactRows.Achternaam }
+            .Select(e.GetString).OfType<string>().Where(p => p.Length > 0).ToList();
+        var klantnummers = e.GetString(ContactRows.Klantnummer) is { Length: > 0 } k ? new[] { k } : [];
+        return new ClientIdentifiers(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [service.ServiceId] = parts }, klantnummers);
     }
 }

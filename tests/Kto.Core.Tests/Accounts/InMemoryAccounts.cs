@@ -31,8 +31,40 @@ public sealed class InMemoryAccounts : IUserStore, ISessionStore, ISignInLinkSto
         Links[tokenHash] = (email, createdAt, expiresAt, false);
         return Task.CompletedTask;
     }
+    public ConcurrentQueue<(string Email, DateTimeOffset At)> Requests { get; } = new();
+    public ConcurrentDictionary<string, int> SourceCounts { get; } = new();
+    public ConcurrentDictionary<string, (QueuedSignInMail Mail, DateTimeOffset ClaimedUntil)> Outbox { get; } = new();
+
+    public Task RecordRequestAsync(string email, DateTimeOffset at, CancellationToken cancellationToken) { Requests.Enqueue((email, at)); return Task.CompletedTask; }
     public Task<int> CountSinceAsync(string email, DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(Links.Values.Count(l => l.Email == email && l.Created >= since));
+        Task.FromResult(Requests.Count(r => r.Email == email && r.At >= since));
+    public Task<bool> TryCountSourceAsync(string sourceKey, DateTimeOffset window, int limit, CancellationToken cancellationToken)
+    {
+        var key = $"{sourceKey}_{window.UtcTicks}";
+        lock (SourceCounts)
+        {
+            var count = SourceCounts.GetValueOrDefault(key);
+            if (count >= limit) return Task.FromResult(false);
+            SourceCounts[key] = count + 1;
+            return Task.FromResult(true);
+        }
+    }
+    public Task<string> EnqueueMailAsync(string email, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        Outbox[id] = (new QueuedSignInMail(id, email, at), DateTimeOffset.MinValue);
+        return Task.FromResult(id);
+    }
+    public Task<QueuedSignInMail?> ClaimMailAsync(string id, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (!Outbox.TryGetValue(id, out var entry) || entry.ClaimedUntil > now) return Task.FromResult<QueuedSignInMail?>(null);
+        Outbox[id] = entry with { ClaimedUntil = until };
+        return Task.FromResult<QueuedSignInMail?>(entry.Mail);
+    }
+    public Task CompleteMailAsync(string id, CancellationToken cancellationToken) { Outbox.TryRemove(id, out _); return Task.CompletedTask; }
+    public Task<IReadOnlyList<string>> QueuedMailsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(Outbox.Values.Where(e => e.Mail.RequestedAt < before).Select(e => e.Mail.Id).ToList());
+    public Task PurgeSourceCountsAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.CompletedTask;
     public Task<(SignInLinkUse Use, string? Email)> UseAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!Links.TryGetValue(tokenHash, out var l)) return Task.FromResult((SignInLinkUse.Unknown, (string?)null));

@@ -71,15 +71,46 @@ public sealed class SessionAndSignInTests
     {
         stores.Users["a@b.nl"] = new PortalUser("a@b.nl", UserRole.Bureau, null, time.GetUtcNow(), "test");
 
-        Assert.True(await SignIn().RequestLinkAsync("onbekend@b.nl", default));
-        for (var i = 0; i < 8; i++) Assert.True(await SignIn().RequestLinkAsync("A@B.nl", default));
-        Assert.False(await SignIn().RequestLinkAsync("geen adres", default));
+        // Each request from its own source: this test is about the per-address limit.
+        var unknown = await SignIn().RequestLinkAsync("onbekend@b.nl", "198.51.100.1", default);
+        Assert.Equal(LinkRequestOutcome.Accepted, unknown.Outcome);
+        var known = new List<LinkRequest>();
+        for (var i = 0; i < 8; i++) known.Add(await SignIn().RequestLinkAsync("A@B.nl", $"198.51.100.{i + 2}", default));
+        Assert.Equal(LinkRequestOutcome.Invalid, (await SignIn().RequestLinkAsync("geen adres", "198.51.100.99", default)).Outcome);
 
+        Assert.Empty(stores.Mails); // nothing is mailed while the request runs
+        foreach (var queued in known.Append(unknown).Select(r => r.QueuedMail).OfType<string>()) await SignIn().SendQueuedAsync(queued, default);
         Assert.Equal(settings.SignInMailsPerHour, stores.Mails.Count);
         Assert.All(stores.Mails, m => Assert.Equal("a@b.nl", m.Email));
+        Assert.Empty(stores.Outbox);   // the unknown address left the queue with the rest
         time.Advance(TimeSpan.FromMinutes(61));
-        await SignIn().RequestLinkAsync("a@b.nl", default);
+        var later = await SignIn().RequestLinkAsync("a@b.nl", "198.51.100.50", default);
+        await SignIn().SendQueuedAsync(later.QueuedMail!, default);
         Assert.Equal(settings.SignInMailsPerHour + 1, stores.Mails.Count);
+    }
+
+    [Fact]
+    public async Task One_source_gets_its_limit_a_minute_then_too_many_with_the_wait_and_a_mail_left_behind_is_sent_by_the_safety_net()
+    {
+        stores.Users["a@b.nl"] = new PortalUser("a@b.nl", UserRole.Bureau, null, time.GetUtcNow(), "test");
+        var answers = new List<LinkRequest>();
+        for (var i = 0; i < settings.SignInRequestsPerSourcePerMinute + 3; i++)
+            answers.Add(await SignIn().RequestLinkAsync($"x{i}@b.nl", "203.0.113.9", default));
+
+        Assert.Equal(settings.SignInRequestsPerSourcePerMinute, answers.Count(a => a.Outcome == LinkRequestOutcome.Accepted));
+        Assert.All(answers.Skip(settings.SignInRequestsPerSourcePerMinute), a =>
+        {
+            Assert.Equal(LinkRequestOutcome.TooMany, a.Outcome);
+            Assert.InRange(a.RetryAfter!.Value, TimeSpan.FromTicks(1), TimeSpan.FromMinutes(1));
+        });
+        Assert.Equal(LinkRequestOutcome.Accepted, (await SignIn().RequestLinkAsync("a@b.nl", "203.0.113.10", default)).Outcome);
+
+        // No background sender ran (it died): the timer's safety net sends once the claim time has passed.
+        Assert.Equal(0, await SignIn().SendLeftoversAsync(default));
+        time.Advance(SignInService.ClaimTime + TimeSpan.FromSeconds(1));
+        await SignIn().SendLeftoversAsync(default);
+        Assert.Single(stores.Mails, m => m.Email == "a@b.nl");
+        Assert.Empty(stores.Outbox);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Kto.Core.Companies;
+using Kto.Core.Tests.Accounts;
 using Kto.Core.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,14 +8,15 @@ namespace Kto.Core.Tests.Companies;
 public class CompanyServiceTests
 {
     private readonly InMemoryCompanyStore store = new();
-    private CompanyService Service() => new(store, new FakeTimeProvider());
+    private readonly InMemoryAccounts audit = new();
+    private CompanyService Service() => new(store, audit, new FakeTimeProvider());
 
     [Theory]
     [InlineData("A", "Acme", RegistrationError.InvalidId)]
     [InlineData("acme", " ", RegistrationError.InvalidName)]
     public async Task Invalid_input_is_refused_with_its_reason_and_nothing_is_stored(string id, string name, RegistrationError expected)
     {
-        var result = await Service().RegisterAsync(id, name, default);
+        var result = await Service().RegisterAsync("test", id, name, default);
 
         Assert.Equal(expected, result.Error);
         Assert.Null(result.Company);
@@ -24,8 +26,8 @@ public class CompanyServiceTests
     [Fact]
     public async Task A_taken_id_is_refused_as_existing_and_the_first_company_keeps_its_key()
     {
-        var first = await Service().RegisterAsync("acme", "Acme", default);
-        var second = await Service().RegisterAsync("acme", "Ander", default);
+        var first = await Service().RegisterAsync("test", "acme", "Acme", default);
+        var second = await Service().RegisterAsync("test", "acme", "Ander", default);
 
         Assert.Null(first.Error);
         Assert.NotNull(first.Key);

@@ -87,6 +87,8 @@ public sealed class LocalStack : IAsyncLifetime
         ["Kto:Signing:Source"] = "File",
         ["Kto:Signing:CertificatePath"] = SigningCertificatePath,
         ["Kto:Signing:CertificatePassword"] = TestSigningCertificate.Password,
+        // Every test posts the sign-in form from 127.0.0.1: the per-source limit is shown on hosts of their own (Doors/).
+        ["Kto:Portal:SignInRequestsPerSourcePerMinute"] = "100000",
         ["Local:BlobPollInterval"] = "00:00:00.200",
         ["Local:RunTimers"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
