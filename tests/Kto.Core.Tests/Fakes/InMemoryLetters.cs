@@ -51,6 +51,16 @@ public sealed class InMemoryFieldwork : IFieldworkStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Keyed like the attempts table's rows written once (service, step, mode, outcome).</summary>
+    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        var key = $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.Mode}-{attempt.Outcome}";
+        if (!Attempts.TryAdd(key, attempt)) return false;
+        await RecordAsync(attempt, update, cancellationToken);
+        Attempts.TryRemove($"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks}", out _);
+        return true;
+    }
+
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
