@@ -35,6 +35,16 @@ public sealed class ContactPolicy(FieldworkSettings settings)
     /// <summary>Calls to one client after which the call list stops offering the client.</summary>
     public int MaxCallAttempts => settings.MaxCallAttempts;
 
+    /// <summary>
+    /// The one rule for when calling a client stops: refused, a wrong number, or the maximum number of calls. The call
+    /// list leaves the client out and every door (API, portal) refuses a further call.
+    /// </summary>
+    public bool CallingEnded(IEnumerable<ContactAttempt> calls)
+    {
+        var phone = calls.Where(c => c.Mode == ContactMode.Phone).ToList();
+        return phone.Count >= settings.MaxCallAttempts || phone.Any(c => AttemptOutcomes.EndsCalling(c.Outcome));
+    }
+
     /// <summary>The last day (inclusive, Dutch time) on which clients of <paramref name="year"/> may be approached.</summary>
     public DateOnly FieldworkCloses(int year) => new(year + 1, settings.ClosesMonth, settings.ClosesDay);
 

@@ -29,6 +29,21 @@ public interface IFieldworkStore
     Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken);
 
     IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The attempts of one service. A store that can reads only that service's rows (the Table store: a row-key range);
+    /// this default filters <see cref="AttemptsAsync"/>.
+    /// </summary>
+    IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        AttemptsAsync(service.Company, service.Year, cancellationToken).Where(a => a.Service == service);
+
+    /// <summary>
+    /// Records an attempt made by hand, once: its identity is service, step, mode and outcome, written create-only. False
+    /// (nothing written) when that attempt is there already: a repeat of the same request at the same moment. Only a
+    /// store that can write create-only offers it (read-only views of the fieldwork do not).
+    /// </summary>
+    Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{GetType().Name} does not record attempts by hand.");
 }
 
 /// <summary>Contact data of one client, for a mail, a letter or a call.</summary>

@@ -5,16 +5,20 @@ namespace Kto.Core.Fieldwork;
 
 /// <summary>
 /// The bureau records a letter or a phone call, so approached can equal ended for clients without e-mail. Each one
-/// goes to the audit log with who recorded it (a person in the portal, or the bureau's API key).
+/// goes to the audit log with who recorded it (a person in the portal, or the bureau's API key). The rules hold at
+/// every door (API, portal, CLI): a call only within the calling hours and never after calling ended
+/// (<see cref="ContactPolicy"/>), and a repeat of the same record (a double click, a retry) records nothing twice.
 /// </summary>
-public sealed class ManualAttemptService(IFieldworkStore store, IAuditLog audit, TimeProvider time)
+public sealed class ManualAttemptService(IFieldworkStore store, IAuditLog audit, ContactPolicy policy, TimeProvider time)
 {
     /// <param name="actor">Who records, for the audit log: a user's e-mail address or <see cref="AuditActions.ApiKey"/>.</param>
     /// <param name="mode">Null when the caller named no known mode.</param>
     /// <param name="outcome">Null when the caller named no known outcome.</param>
     /// <param name="callBackAt">Required for <see cref="AttemptOutcome.CallBack"/>: when to call again.</param>
+    /// <param name="seenStep">The client's step when the person chose (the form's step): a repeat sent after the first
+    /// was stored is known by it. Null: the step as stored now (repeats at the same moment are still caught).</param>
     public async Task<ManualAttemptResult> RecordAsync(string actor, ServiceRef service, ContactMode? mode, AttemptOutcome? outcome, DateTimeOffset at,
-        CancellationToken cancellationToken, DateTimeOffset? callBackAt = null)
+        CancellationToken cancellationToken, DateTimeOffset? callBackAt = null, int? seenStep = null)
     {
         if (mode is not ({ } manual and (ContactMode.Letter or ContactMode.Phone))) return ManualAttemptResult.ModeNotManual;
         if (outcome is not { } result || !AllowedOutcomes(manual).Contains(result)) return ManualAttemptResult.OutcomeNotAllowed;
@@ -22,9 +26,21 @@ public sealed class ManualAttemptService(IFieldworkStore store, IAuditLog audit,
         var current = await store.GetAsync(service, cancellationToken);
         if (current is null) return ManualAttemptResult.UnknownService;
 
+        var earlier = await store.AttemptsOfAsync(service, cancellationToken).ToListAsync(cancellationToken);
+        // The same record again (same step seen, mode and outcome): answer as the first did, record nothing.
+        var seen = seenStep ?? current.State.StepsSent;
+        if (earlier.Any(a => a.Step.Number == seen && a.Mode == manual && a.Outcome == result)) return ManualAttemptResult.AlreadyRecorded;
+        if (manual == ContactMode.Phone)
+        {
+            if (!policy.IsCallingTime(at)) return ManualAttemptResult.OutsideCallingHours;
+            if (policy.CallingEnded(earlier)) return ManualAttemptResult.CallingEnded;
+        }
+
         var attempt = new ContactAttempt(service, new ContactStep(current.State.StepsSent), manual, at, result,
             By: actor, CallBackAt: result == AttemptOutcome.CallBack ? callBackAt : null);
-        await store.RecordAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken);
+        // Create-only: of two identical records at the same moment (on any instance) one is written and audited.
+        if (!await store.TryRecordOnceAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken))
+            return ManualAttemptResult.AlreadyRecorded;
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.AttemptRecorded, service.Company,
             $"{Describe(manual, result)} (dienst {service.ServiceId}, {service.Year})"), cancellationToken);
         return ManualAttemptResult.Recorded;

@@ -4,7 +4,9 @@ namespace Kto.Core.Fieldwork;
 
 /// <summary>
 /// Lists the open services e-mail cannot reach (no address, or it bounced), so the bureau can write or call.
-/// Each listing makes a fresh personal link per client for the letter; earlier links stay valid.
+/// The list the bureau exports (API, CSV) makes a fresh personal link per client for a letter of its own; earlier
+/// links stay valid. The portal's fieldwork page lists without links: a link is made only when a letter is made
+/// (the letter batch), never because a page was opened.
 /// </summary>
 public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenStore tokens, ISurveyLinks links)
 {
@@ -19,7 +21,8 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
     public static bool NeedsLetterOrCall(ContactState state) =>
         state.Status == ServiceStatus.Open && !state.HasUsableEmail;
 
-    public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken)
+    /// <param name="withLinks">False: no token is made and <see cref="OfflineContact.SurveyUrl"/> is null.</param>
+    public async Task<IReadOnlyList<OfflineContact>> ListAsync(string company, int year, CancellationToken cancellationToken, bool withLinks = true)
     {
         var list = new List<OfflineContact>();
         await foreach (var candidate in store.OfflineCandidatesAsync(company, year, cancellationToken))
@@ -28,11 +31,16 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
             var contact = await store.GetContactAsync(candidate.Ref, cancellationToken);
             if (contact is null) continue;
 
-            var (token, hash) = SurveyToken.New();
-            await tokens.SaveAsync(hash, candidate.Ref, cancellationToken);
+            string? url = null;
+            if (withLinks)
+            {
+                var (token, hash) = SurveyToken.New();
+                await tokens.SaveAsync(hash, candidate.Ref, cancellationToken);
+                url = links.Questionnaire(token);
+            }
             list.Add(new OfflineContact(candidate.Ref, candidate.Perceel,
                 state.EmailBounced ? "e-mail onbestelbaar" : "geen e-mailadres",
-                state.StepsSent, contact, links.Questionnaire(token)));
+                state.StepsSent, contact, url));
         }
         return list;
     }

@@ -51,12 +51,11 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
         var answered = await responses.FindAsync(service, cancellationToken) is not null;
         var calls = (await CallsAsync(service.Company, service.Year, cancellationToken)).GetValueOrDefault(service.ServiceId) ?? [];
         return new CallSheet(service, candidate.Perceel, contact, candidate.State.Status, answered, calls, CallingEnded(calls),
-            policy.IsCallingTime(time.GetUtcNow()), policy.CallingHoursText, policy.MaxCallAttempts);
+            policy.IsCallingTime(time.GetUtcNow()), policy.CallingHoursText, policy.MaxCallAttempts, candidate.State.StepsSent);
     }
 
-    /// <summary>The one rule for when calling a client stops: refused, a wrong number, or the maximum number of calls.</summary>
-    public bool CallingEnded(IReadOnlyList<ContactAttempt> calls) =>
-        calls.Count >= policy.MaxCallAttempts || calls.Any(c => AttemptOutcomes.EndsCalling(c.Outcome));
+    /// <summary>When calling a client stops: <see cref="ContactPolicy.CallingEnded"/> (the same rule refuses a further call).</summary>
+    private bool CallingEnded(IReadOnlyList<ContactAttempt> calls) => policy.CallingEnded(calls);
 
     private async Task<Dictionary<string, List<ContactAttempt>>> CallsAsync(string company, int year, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ namespace Kto.Core.Interviews;
 /// <param name="Calls">Phone attempts so far, oldest first.</param>
 /// <param name="Answered">A response is stored (any mode): nothing more to ask.</param>
 /// <param name="CallingEnded">Refused, a wrong number, or the maximum number of calls reached.</param>
+/// <param name="Step">The client's contact step now: the form carries it, so a repeat of the same record is known.</param>
 public sealed record CallSheet(
     ServiceRef Service,
     Perceel Perceel,
@@ -17,4 +18,5 @@ public sealed record CallSheet(
     bool CallingEnded,
     bool CallingTime,
     string CallingHours,
-    int MaxCallAttempts);
+    int MaxCallAttempts,
+    int Step = 0);

@@ -9,6 +9,9 @@ namespace Kto.Core.Letters;
 /// </summary>
 /// <param name="Id">Sortable by creation: <c>yyyyMMdd-HHmmss-xxxx</c> (UTC, 4 random hex digits).</param>
 /// <param name="Version">Opaque version (an ETag) for marking it posted once.</param>
+/// <param name="RecordingUntil">Posted: until when the one who marked it posted is writing its letter attempts (a claim);
+/// after that, a later mark may finish what a crash left half done.</param>
+/// <param name="AttemptsRecorded">Posted and every letter attempt of the batch is written.</param>
 public sealed record LetterBatch(
     string Id,
     string Company,
@@ -19,7 +22,9 @@ public sealed record LetterBatch(
     int ReminderLetters,
     DateTimeOffset? PostedAt = null,
     string? PostedBy = null,
-    string Version = "")
+    string Version = "",
+    DateTimeOffset? RecordingUntil = null,
+    bool AttemptsRecorded = false)
 {
     public int Count => FirstLetters + ReminderLetters;
 

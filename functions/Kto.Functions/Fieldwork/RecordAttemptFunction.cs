@@ -9,8 +9,12 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Fieldwork;
 
-/// <summary>The bureau records a letter or a phone call for one client (a service from the offline list).</summary>
-public sealed class RecordAttemptFunction(AccessService access, ManualAttemptService attempts, TimeProvider time)
+/// <summary>
+/// The bureau records a letter or a phone call for one client (a service from the offline list). The rules of
+/// <see cref="ManualAttemptService"/> hold here as in the portal: no call outside the calling hours or after calling
+/// ended (409), and a repeat of the same record answers as the first did without recording it twice.
+/// </summary>
+public sealed class RecordAttemptFunction(AccessService access, ManualAttemptService attempts, ContactPolicy policy, TimeProvider time)
 {
     [BureauOnly]
     [Function(nameof(RecordAttempt))]
@@ -22,7 +26,7 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
         var body = await JsonBody.ReadAsync<AttemptRequest>(request, cancellationToken);
         if (body is null || body.Year is null || string.IsNullOrEmpty(body.Service))
             return ApiResults.BadRequest("invalid-body",
-                "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"letter|phone\", \"outcome\": \"sent|reached|no-answer|voicemail|refused|wrong-number|call-back|failed\", \"callBackAt\"?, \"interviewer\"? }.");
+                "Stuur JSON: { \"year\": 2026, \"service\": \"…\", \"mode\": \"letter|phone\", \"outcome\": \"sent|reached|no-answer|voicemail|refused|wrong-number|call-back|failed\", \"callBackAt\"?, \"interviewer\"?, \"step\"? }.");
 
         var service = new ServiceRef(company, body.Year.Value, body.Service);
         var mode = ContactModes.Parse(body.Mode);
@@ -30,10 +34,14 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
         var actor = AuditActions.ApiKey(await access.IdentifyAsync(request, cancellationToken))
             + (string.IsNullOrWhiteSpace(body.Interviewer) ? "" : $" ({body.Interviewer.Trim()})");
         var result = await attempts.RecordAsync(actor, service, mode, AttemptOutcomes.Parse(body.Outcome), body.At ?? time.GetUtcNow(), cancellationToken,
-            callBackAt: body.CallBackAt);
+            callBackAt: body.CallBackAt, seenStep: body.Step);
         return result switch
         {
-            ManualAttemptResult.Recorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),
+            ManualAttemptResult.Recorded or ManualAttemptResult.AlreadyRecorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),
+            ManualAttemptResult.OutsideCallingHours => ApiResults.Error(StatusCodes.Status409Conflict, "outside-calling-hours",
+                $"Dit gesprek valt buiten de beltijden ({policy.CallingHoursText}). Er is niets vastgelegd."),
+            ManualAttemptResult.CallingEnded => ApiResults.Error(StatusCodes.Status409Conflict, "calling-ended",
+                $"Deze cliënt wordt niet meer gebeld: geweigerd, een verkeerd nummer, of het maximum van {policy.MaxCallAttempts} pogingen. Er is niets vastgelegd."),
             ManualAttemptResult.ModeNotManual => ApiResults.BadRequest("invalid-attempt", "Kies 'letter' of 'phone' als manier van benaderen."),
             ManualAttemptResult.OutcomeNotAllowed => ApiResults.BadRequest("invalid-attempt",
                 $"Kies als uitkomst een van: {string.Join(", ", ManualAttemptService.AllowedOutcomes(mode!.Value).Select(AttemptOutcomes.Name))}."),
@@ -42,6 +50,7 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
         };
     }
 
+    /// <param name="Step">The client's step as the caller saw it (offline list, call list): makes a retry safe.</param>
     public sealed record AttemptRequest(int? Year, string? Service, string? Mode, string? Outcome, DateTimeOffset? At,
-        DateTimeOffset? CallBackAt = null, string? Interviewer = null);
+        DateTimeOffset? CallBackAt = null, string? Interviewer = null, int? Step = null);
 }

@@ -11,9 +11,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Portal;
 
 /// <summary>
-/// The bureau's fieldwork page for one company: the clients e-mail cannot reach (the same list as the offline-contacts
-/// API, each with a fresh personal link for a letter) and a form per client to record a letter or a call, written to
-/// the audit log with the person who recorded it. Bureau users only.
+/// The bureau's fieldwork page for one company: one list of the clients e-mail cannot reach (the offline-contacts
+/// list, without links: a personal link is made only when a letter is made) and one form to record a letter or a call
+/// for the client chosen in it, written to the audit log with the person who recorded it. Bureau users only.
 /// </summary>
 public sealed class FieldworkPageFunction(
     PortalGate gate,
@@ -21,8 +21,10 @@ public sealed class FieldworkPageFunction(
     ManualAttemptService attempts,
     TimeProvider time)
 {
-    /// <summary>What a person can record, as one choice: mode and outcome (the rules and texts are in ManualAttemptService).</summary>
+    /// <summary>What a person can record, as one choice: mode and outcome (the rules and texts are in ManualAttemptService).
+    /// Calling back at an agreed time is recorded on the call sheet, where the time is asked.</summary>
     private static readonly (string Value, string Label)[] Choices = ManualAttemptService.Choices()
+        .Where(c => c.Outcome != AttemptOutcome.CallBack)
         .Select(c => ($"{ContactModes.Name(c.Mode)}:{AttemptOutcomes.Name(c.Outcome)}", ManualAttemptService.Describe(c.Mode, c.Outcome))).ToArray();
 
     [Function(nameof(PortalFieldwork))]
@@ -48,21 +50,29 @@ public sealed class FieldworkPageFunction(
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
-        var error = choice.Length != 2 ? "Kies wat er is gebeurd." : await attempts.RecordAsync(visitor.User!.Email, new ServiceRef(company, year, service),
-                ContactModes.Parse(choice[0]), AttemptOutcomes.Parse(choice[1]), time.GetUtcNow(), cancellationToken) switch
+        // The step the client was at when the page showed it: a repeat of the same record (double click) is known by it.
+        var seenStep = int.TryParse(form.GetValueOrDefault($"step-{service}"), out var step) ? step : (int?)null;
+        var error = service.Length == 0 ? "Kies de cliënt."
+            : choice.Length != 2 ? "Kies wat er is gebeurd."
+            : await attempts.RecordAsync(visitor.User!.Email, new ServiceRef(company, year, service),
+                ContactModes.Parse(choice[0]), AttemptOutcomes.Parse(choice[1]), time.GetUtcNow(), cancellationToken, seenStep: seenStep) switch
             {
-                ManualAttemptResult.Recorded => null,
+                ManualAttemptResult.Recorded or ManualAttemptResult.AlreadyRecorded => null,
                 ManualAttemptResult.UnknownService => "Deze cliënt staat niet (meer) op de lijst.",
+                ManualAttemptResult.OutsideCallingHours => AttemptRefusals.OutsideCallingHours,
+                ManualAttemptResult.CallingEnded => AttemptRefusals.CallingEnded,
+                ManualAttemptResult.CallBackTimeMissing => "Leg terugbellen vast op de bellijst: daar vult u de afgesproken tijd in.",
                 _ => "Kies wat er is gebeurd.",
             };
         if (error is not null)
-            return await PageAsync(visitor, found!, year, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await PageAsync(visitor, found!, year, null, error, AttemptRefusals.Status(error), cancellationToken, service);
         return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}?year={year}&opgeslagen=1");
     }
 
-    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status, CancellationToken cancellationToken)
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status,
+        CancellationToken cancellationToken, string? chosen = null)
     {
-        var contacts = await offline.ListAsync(company.Id, year, cancellationToken);
+        var contacts = await offline.ListAsync(company.Id, year, cancellationToken, withLinks: false);
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
@@ -77,13 +87,21 @@ public sealed class FieldworkPageFunction(
                 ["name"] = string.Join(' ', new[] { c.Contact.Voornaam ?? c.Contact.Voorletters, c.Contact.Tussenvoegsel, c.Contact.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
                 ["klantnummer"] = c.Contact.Klantnummer,
                 ["phone"] = c.Contact.Telefoon,
-                ["address"] = c.Contact.Adres,
+                ["address"] = FullAddress(c.Contact),
+                ["chosen"] = c.Service.ServiceId == chosen,
                 ["perceel"] = PerceelNames.DisplayName(c.Perceel),
                 ["reason"] = c.Reason,
                 ["steps"] = c.StepsDone,
-                ["survey_url"] = c.SurveyUrl,
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
+    }
+
+    /// <summary>"Kerkstraat 12, 1234 AB Utrecht": what goes on an envelope; null when no part was delivered.</summary>
+    private static string? FullAddress(ContactDetails c)
+    {
+        var place = string.Join(' ', new[] { c.Postcode, c.Woonplaats }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+        var parts = new[] { c.Adres?.Trim(), place }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 }

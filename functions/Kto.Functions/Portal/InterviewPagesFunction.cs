@@ -103,15 +103,17 @@ public sealed class InterviewPagesFunction(
         var error = Outcomes.All(o => o.Value != outcome)
             ? "Kies hoe het gesprek afliep."
             : await attempts.RecordAsync(visitor.User!.Email, serviceRef, ContactMode.Phone, AttemptOutcomes.Parse(outcome), time.GetUtcNow(), cancellationToken,
-                    callBackAt: callBackAt) switch
+                    callBackAt: callBackAt, seenStep: int.TryParse(form.GetValueOrDefault("step"), out var step) ? step : null) switch
                 {
-                    ManualAttemptResult.Recorded => null,
+                    ManualAttemptResult.Recorded or ManualAttemptResult.AlreadyRecorded => null,
+                    ManualAttemptResult.OutsideCallingHours => AttemptRefusals.OutsideCallingHours,
+                    ManualAttemptResult.CallingEnded => AttemptRefusals.CallingEnded,
                     ManualAttemptResult.CallBackTimeMissing => "Vul bij terugbellen de datum en tijd in die de cliënt noemde.",
                     ManualAttemptResult.UnknownService => "Deze cliënt bestaat niet (meer).",
                     _ => "Kies hoe het gesprek afliep.",
                 };
         if (error is not null)
-            return await SheetPageAsync(visitor, found!, serviceRef, null, error, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            return await SheetPageAsync(visitor, found!, serviceRef, null, error, AttemptRefusals.Status(error), cancellationToken);
         // ManualAttemptService wrote the audit entry.
         // Reached: the client agrees, so straight on to the questions.
         return PortalResult.SeeOther(outcome == AttemptOutcomes.Reached
@@ -186,6 +188,7 @@ public sealed class InterviewPagesFunction(
             ["calling_time"] = sheet.CallingTime,
             ["calling_hours"] = sheet.CallingHours,
             ["max_calls"] = sheet.MaxCallAttempts,
+            ["step"] = sheet.Step,
             ["calls"] = sheet.Calls.Select(c => new Dictionary<string, object?>
             {
                 ["at"] = DutchMoment(c.At),

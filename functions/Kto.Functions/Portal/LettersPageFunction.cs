@@ -34,11 +34,21 @@ public sealed class LettersPageFunction(
         var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
-        var done = request.Query["gemaakt"].ToString() is { Length: > 0 } made ? $"Batch {made} is gemaakt. Download de PDF, print en verstuur de brieven, en leg daarna vast dat ze verstuurd zijn."
-            : request.Query["verstuurd"].ToString() is { Length: > 0 } posted ? $"Batch {posted} is vastgelegd als verstuurd." 
-            : request.Query["geen"] == "1" ? "Er zijn nu geen brieven nodig." : null;
-        return await PageAsync(visitor, found!, year, done, null, StatusCodes.Status200OK, cancellationToken);
+        var notice = new LettersNotice(
+            Made: Batch(request.Query["gemaakt"]),
+            Replaced: request.Query["vervangt"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Where(LetterBatch.LooksValid).ToList(),
+            Posted: Batch(request.Query["verstuurd"]),
+            NothingDue: request.Query["geen"] == "1",
+            AlreadyPosted: request.Query["al"] == "1",
+            Confirm: Batch(request.Query["verstuur"]));
+        return await PageAsync(visitor, found!, year, notice, null, StatusCodes.Status200OK, cancellationToken);
     }
+
+    /// <summary>What the page says at its top after an action, or the confirmation it asks before marking a batch posted.</summary>
+    private sealed record LettersNotice(string? Made = null, IReadOnlyList<string>? Replaced = null, string? Posted = null, bool NothingDue = false,
+        bool AlreadyPosted = false, string? Confirm = null);
+
+    private static string? Batch(string? id) => LetterBatch.LooksValid(id) ? id : null;
 
     [Function(nameof(PortalMakeLetters))]
     public async Task<IActionResult> PortalMakeLetters(
@@ -50,8 +60,9 @@ public sealed class LettersPageFunction(
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var made = await letters.MakeAsync(found!.Id, year, visitor.User!.Email, cancellationToken);
+        var replaced = made.Replaced is { Count: > 0 } r ? $"&vervangt={string.Join(',', r.Select(b => b.Id))}" : "";
         return PortalResult.SeeOther(made.Batch is { } batch
-            ? $"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={batch.Id}"
+            ? $"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={batch.Id}{replaced}"
             : $"/portal/bureau/fieldwork/{company}/letters?year={year}&geen=1");
     }
 
@@ -78,12 +89,20 @@ public sealed class LettersPageFunction(
     {
         var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
+        // Marking posted cannot be undone: without the confirmation step's answer, show that step first.
+        if (form.GetValueOrDefault("bevestigd") != "ja")
+            return YearQuery.TryRead(form, out var shownYear) && LetterBatch.LooksValid(batch)
+                ? PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={shownYear}&verstuur={batch}#bevestigen")
+                : gate.NotFound(visitor);
         var result = await letters.MarkPostedAsync(found!.Id, batch, visitor.User!.Email, cancellationToken);
         return result.Outcome switch
         {
             LetterBatchService.PostOutcome.UnknownBatch => gate.NotFound(visitor),
-            LetterBatchService.PostOutcome.Replaced => await PageAsync(visitor, found, result.Batch!.Year, null,
+            LetterBatchService.PostOutcome.Replaced => await PageAsync(visitor, found, result.Batch!.Year, new LettersNotice(),
                 $"Batch {batch} is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch.", StatusCodes.Status409Conflict, cancellationToken),
+            // A repeat (a double click, a second person) says so: only the first mark recorded the letters.
+            LetterBatchService.PostOutcome.AlreadyPosted =>
+                PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}&al=1"),
             _ => PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}"),
         };
     }
@@ -122,16 +141,26 @@ public sealed class LettersPageFunction(
         PortalResult.Page(gate.Pages.Render(gate.View(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
             new Dictionary<string, object?> { ["error"] = error, ["code"] = code?.Length > 20 ? code[..20] : code }, "fieldwork")), status);
 
-    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status, CancellationToken cancellationToken)
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, LettersNotice notice, string? error, int status,
+        CancellationToken cancellationToken)
     {
         var list = await letters.ListAsync(company.Id, year, cancellationToken);
+        var open = list.Where(b => b.Status == LetterBatchStatus.Open).Select(b => b.Batch).FirstOrDefault();
+        var confirm = list.Where(b => b.Batch.Id == notice.Confirm && b.Status == LetterBatchStatus.Open).Select(b => b.Batch).FirstOrDefault();
+        var made = list.Select(b => b.Batch).FirstOrDefault(b => b.Id == notice.Made);
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
             ["year"] = year,
-            ["done"] = done,
+            ["made"] = made is null ? null : BatchValues(made),
+            ["replaced"] = made is null || notice.Replaced is not { Count: > 0 } ? null : string.Join(", ", notice.Replaced),
+            ["posted"] = notice.Posted,
+            ["already_posted"] = notice.AlreadyPosted,
+            ["nothing_due"] = notice.NothingDue,
             ["error"] = error,
             ["short_page"] = links.ShortCodePage(),
+            ["open_batch"] = open is null ? null : BatchValues(open),
+            ["confirm"] = confirm is null ? null : BatchValues(confirm),
             ["batches"] = list.Select(b => new Dictionary<string, object?>
             {
                 ["id"] = b.Batch.Id,
@@ -151,5 +180,13 @@ public sealed class LettersPageFunction(
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork")), status);
     }
+
+    private static Dictionary<string, object?> BatchValues(LetterBatch b) => new()
+    {
+        ["id"] = b.Id,
+        ["count"] = b.Count,
+        ["first"] = b.FirstLetters,
+        ["reminder"] = b.ReminderLetters,
+    };
 
 }

@@ -35,6 +35,21 @@ public static class AttemptRows
             [CallBackAt] = attempt.CallBackAt,
         };
 
+    /// <summary>
+    /// The row of an attempt recorded by hand, keyed by service, step, mode and outcome instead of time: written
+    /// create-only, the same record twice (a double click, on any instance) is one row.
+    /// </summary>
+    public static TableEntity WriteOnce(ContactAttempt attempt)
+    {
+        var row = Write(attempt);
+        row.RowKey = $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{ContactModes.Name(attempt.Mode)}-{AttemptOutcomes.Name(attempt.Outcome)}";
+        return row;
+    }
+
+    /// <summary>The row-key range of one service's attempts (every key starts with the service id and '_'; '`' follows '_').</summary>
+    public static string ServiceFilter(ServiceRef service) =>
+        $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(service.Company, service.Year))} and RowKey ge {TableKeys.Quote(service.ServiceId + "_")} and RowKey lt {TableKeys.Quote(service.ServiceId + "`")}";
+
     /// <summary>A row without a service id column (not written by this code) is read by its row key's first part.</summary>
     public static ContactAttempt Read(string company, int year, TableEntity e) =>
         new(new ServiceRef(company, year, e.GetString(ServiceId) ?? e.RowKey.Split('_')[0]),

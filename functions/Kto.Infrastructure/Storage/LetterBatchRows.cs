@@ -8,6 +8,8 @@ namespace Kto.Infrastructure.Storage;
 /// The one mapper of the letterbatches table. A batch row: partition = company, row key = batch id. Its clients:
 /// partition = <c>{company}_{batch id}</c>, row key = service id, with the letter's step (0 = first letter, n =
 /// reminder n). No contact data: names and addresses are only in the batch's PDF (blob <c>letters/</c>).
+/// The year row: partition = company, row key = <c>year-{year}</c>; its ETag is the year's version, changed in the same
+/// transaction as every batch row added and every batch marked posted (the serialisation of making and posting).
 /// </summary>
 public static class LetterBatchRows
 {
@@ -19,6 +21,23 @@ public static class LetterBatchRows
     public const string PostedAt = "PostedAt";
     public const string PostedBy = "PostedBy";
     public const string Letter = "Letter";
+    public const string RecordingUntil = "RecordingUntil";
+    public const string AttemptsRecorded = "AttemptsRecorded";
+    public const string LastBatch = "LastBatch";
+    public const string LastChange = "LastChange";
+
+    private const string YearRowPrefix = "year-";
+
+    public static string YearRow(int year) => $"{YearRowPrefix}{year}";
+
+    public static bool IsYearRow(TableEntity e) => e.RowKey.StartsWith(YearRowPrefix, StringComparison.Ordinal);
+
+    /// <summary>The year row as written with a batch made or posted (what changed last, for whoever reads the table).</summary>
+    public static TableEntity WriteYear(LetterBatch b, string change) => new(b.Company, YearRow(b.Year))
+    {
+        [LastBatch] = b.Id,
+        [LastChange] = change,
+    };
 
     public static string ItemPartition(string company, string batchId) => $"{company}_{batchId}";
 
@@ -32,16 +51,21 @@ public static class LetterBatchRows
     };
 
     /// <summary>The merge that marks a batch posted.</summary>
-    public static TableEntity Posted(LetterBatch b, DateTimeOffset at, string by) => new(b.Company, b.Id)
+    public static TableEntity Posted(LetterBatch b, DateTimeOffset at, string by, DateTimeOffset recordingUntil) => new(b.Company, b.Id)
     {
         [PostedAt] = at,
         [PostedBy] = by,
+        [RecordingUntil] = recordingUntil,
     };
+
+    public static TableEntity Recording(LetterBatch b, DateTimeOffset until) => new(b.Company, b.Id) { [RecordingUntil] = until };
+
+    public static TableEntity Recorded(LetterBatch b) => new(b.Company, b.Id) { [AttemptsRecorded] = true };
 
     public static LetterBatch Read(TableEntity e) => new(
         e.RowKey, e.PartitionKey, e.GetInt32(Year) ?? 0, e.GetDateTimeOffset(CreatedAt) ?? default, e.GetString(CreatedBy) ?? "",
         e.GetInt32(FirstLetters) ?? 0, e.GetInt32(ReminderLetters) ?? 0, e.GetDateTimeOffset(PostedAt), e.GetString(PostedBy),
-        e.ETag.ToString());
+        e.ETag.ToString(), e.GetDateTimeOffset(RecordingUntil), e.GetBoolean(AttemptsRecorded) ?? false);
 
     public static TableEntity WriteItem(LetterBatch b, LetterBatchItem item) => new(ItemPartition(b.Company, b.Id), item.ServiceId)
     {

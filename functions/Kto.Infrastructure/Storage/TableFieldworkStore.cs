@@ -84,6 +84,29 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         await services.UpdateEntityAsync(service, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await attempts.AddEntityAsync(AttemptRows.WriteOnce(attempt), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+        await services.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return true;
+    }
+
+    public async IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in attempts.QueryAsync<TableEntity>(AttemptRows.ServiceFilter(service), cancellationToken: cancellationToken))
+        {
+            var attempt = AttemptRows.Read(service.Company, service.Year, e);
+            if (attempt.Service == service) yield return attempt;
+        }
+    }
+
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";

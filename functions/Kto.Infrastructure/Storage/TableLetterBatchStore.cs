@@ -11,14 +11,28 @@ public sealed class TableLetterBatchStore(TableServiceClient tables, BlobService
     private readonly TableClient table = tables.GetTableClient(StorageNames.LetterBatchesTable);
     private readonly BlobContainerClient letters = blobs.GetBlobContainerClient(StorageNames.LettersContainer);
 
-    public async Task SaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, CancellationToken cancellationToken)
+    public async Task<string> YearVersionAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(company, LetterBatchRows.YearRow(year), cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value!.ETag.ToString() : "";
+    }
+
+    public async Task<bool> TrySaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, string yearVersion, CancellationToken cancellationToken)
     {
         foreach (var chunk in items.Chunk(100))
             await table.SubmitTransactionAsync(
                 chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LetterBatchRows.WriteItem(batch, i))), cancellationToken);
-        await letters.GetBlobClient(LetterBatchRows.PdfBlob(batch)).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, cancellationToken);
-        // The batch row last: a crash before it leaves no batch anyone can mark posted.
-        await table.AddEntityAsync(LetterBatchRows.Write(batch), cancellationToken);
+        var pdfBlob = letters.GetBlobClient(LetterBatchRows.PdfBlob(batch));
+        await pdfBlob.UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, cancellationToken);
+        // The batch row last, in one transaction with the year row: a crash before it leaves no batch, and a year that
+        // changed since it was read leaves none either.
+        if (await TrySubmitAsync([new(TableTransactionActionType.Add, LetterBatchRows.Write(batch)), YearAction(batch, yearVersion, "made")], cancellationToken))
+            return true;
+        await pdfBlob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        foreach (var chunk in items.Chunk(100))
+            await table.SubmitTransactionAsync(
+                chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, LetterBatchRows.WriteItem(batch, i), ETag.All)), cancellationToken);
+        return false;
     }
 
     public async Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken)
@@ -31,7 +45,8 @@ public sealed class TableLetterBatchStore(TableServiceClient tables, BlobService
     {
         var list = new List<LetterBatch>();
         await foreach (var e in table.QueryAsync<TableEntity>($"PartitionKey eq {TableKeys.Quote(company)}", cancellationToken: cancellationToken))
-            list.Add(LetterBatchRows.Read(e));
+            if (!LetterBatchRows.IsYearRow(e))
+                list.Add(LetterBatchRows.Read(e));
         return list;
     }
 
@@ -44,14 +59,43 @@ public sealed class TableLetterBatchStore(TableServiceClient tables, BlobService
         return list;
     }
 
-    public async Task<bool> TryMarkPostedAsync(LetterBatch batch, DateTimeOffset at, string by, CancellationToken cancellationToken)
+    public Task<bool> TryMarkPostedAsync(LetterBatch batch, string yearVersion, DateTimeOffset at, string by, DateTimeOffset recordingUntil,
+        CancellationToken cancellationToken) =>
+        TrySubmitAsync([
+            new(TableTransactionActionType.UpdateMerge, LetterBatchRows.Posted(batch, at, by, recordingUntil), new ETag(batch.Version)),
+            YearAction(batch, yearVersion, "posted"),
+        ], cancellationToken);
+
+    public async Task<bool> TryClaimRecordingAsync(LetterBatch batch, DateTimeOffset until, CancellationToken cancellationToken)
     {
         try
         {
-            await table.UpdateEntityAsync(LetterBatchRows.Posted(batch, at, by), new ETag(batch.Version), TableUpdateMode.Merge, cancellationToken);
+            await table.UpdateEntityAsync(LetterBatchRows.Recording(batch, until), new ETag(batch.Version), TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public Task MarkAttemptsRecordedAsync(LetterBatch batch, CancellationToken cancellationToken) =>
+        table.UpdateEntityAsync(LetterBatchRows.Recorded(batch), ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>The year row's write: added when the year has no row yet (a batch made before year rows existed, too), else replaced at its version.</summary>
+    private static TableTransactionAction YearAction(LetterBatch batch, string yearVersion, string change) => yearVersion.Length == 0
+        ? new(TableTransactionActionType.Add, LetterBatchRows.WriteYear(batch, change))
+        : new(TableTransactionActionType.UpdateReplace, LetterBatchRows.WriteYear(batch, change), new ETag(yearVersion));
+
+    /// <summary>One transaction in the company's partition; false when a row it adds exists or a row it updates changed.</summary>
+    private async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
             return false;
         }

@@ -51,6 +51,16 @@ public sealed class InMemoryFieldwork : IFieldworkStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Keyed like the attempts table's rows written once (service, step, mode, outcome).</summary>
+    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        var key = $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.Mode}-{attempt.Outcome}";
+        if (!Attempts.TryAdd(key, attempt)) return false;
+        await RecordAsync(attempt, update, cancellationToken);
+        Attempts.TryRemove($"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks}", out _);
+        return true;
+    }
+
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -81,18 +91,37 @@ public sealed class InMemoryTokens : ISurveyTokenStore, IShortCodeStore
         FindAsync(codeHash, TokenPurpose.ShortCode, cancellationToken);
 }
 
-/// <summary>Batches, their clients and PDFs in memory; versions change on every write, as ETags do.</summary>
+/// <summary>
+/// Batches, their clients and PDFs in memory; versions change on every write, as ETags do, and the year's version with
+/// every batch made or posted (one lock stands in for the storage's transaction).
+/// </summary>
 public sealed class InMemoryLetterBatches : ILetterBatchStore
 {
     private readonly ConcurrentDictionary<(string Company, string Id), (LetterBatch Batch, IReadOnlyList<LetterBatchItem> Items)> batches = new();
+    private readonly ConcurrentDictionary<(string Company, int Year), string> years = new();
+    private readonly Lock gate = new();
     public ConcurrentDictionary<string, byte[]> Pdfs { get; } = new();
     private int version;
 
-    public Task SaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, CancellationToken cancellationToken)
+    /// <summary>Runs just before a save or a mark checks the versions: a test makes the other party act "at the same moment".</summary>
+    public Func<Task>? BeforeCommit { get; set; }
+
+    private string Next() => Interlocked.Increment(ref version).ToString();
+
+    public Task<string> YearVersionAsync(string company, int year, CancellationToken cancellationToken) =>
+        Task.FromResult(years.GetValueOrDefault((company, year)) ?? "");
+
+    public async Task<bool> TrySaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, string yearVersion, CancellationToken cancellationToken)
     {
-        Pdfs[batch.Id] = pdf;
-        batches[(batch.Company, batch.Id)] = (batch with { Version = Interlocked.Increment(ref version).ToString() }, items);
-        return Task.CompletedTask;
+        if (BeforeCommit is { } before) { BeforeCommit = null; await before(); }
+        lock (gate)
+        {
+            if ((years.GetValueOrDefault((batch.Company, batch.Year)) ?? "") != yearVersion) return false;
+            Pdfs[batch.Id] = pdf;
+            batches[(batch.Company, batch.Id)] = (batch with { Version = Next() }, items);
+            years[(batch.Company, batch.Year)] = Next();
+            return true;
+        }
     }
 
     public Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken) =>
@@ -104,13 +133,42 @@ public sealed class InMemoryLetterBatches : ILetterBatchStore
     public Task<IReadOnlyList<LetterBatchItem>> ItemsAsync(string company, string batchId, CancellationToken cancellationToken) =>
         Task.FromResult(batches.TryGetValue((company, batchId), out var b) ? b.Items : []);
 
-    public Task<bool> TryMarkPostedAsync(LetterBatch batch, DateTimeOffset at, string by, CancellationToken cancellationToken)
+    public async Task<bool> TryMarkPostedAsync(LetterBatch batch, string yearVersion, DateTimeOffset at, string by, DateTimeOffset recordingUntil,
+        CancellationToken cancellationToken)
     {
-        var key = (batch.Company, batch.Id);
-        var current = batches[key];
-        if (current.Batch.Version != batch.Version) return Task.FromResult(false);
-        batches[key] = (current.Batch with { PostedAt = at, PostedBy = by, Version = Interlocked.Increment(ref version).ToString() }, current.Items);
-        return Task.FromResult(true);
+        if (BeforeCommit is { } before) { BeforeCommit = null; await before(); }
+        lock (gate)
+        {
+            var key = (batch.Company, batch.Id);
+            var current = batches[key];
+            if (current.Batch.Version != batch.Version || (years.GetValueOrDefault((batch.Company, batch.Year)) ?? "") != yearVersion) return false;
+            batches[key] = (current.Batch with { PostedAt = at, PostedBy = by, RecordingUntil = recordingUntil, Version = Next() }, current.Items);
+            years[(batch.Company, batch.Year)] = Next();
+            return true;
+        }
+    }
+
+    public Task<bool> TryClaimRecordingAsync(LetterBatch batch, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var key = (batch.Company, batch.Id);
+            var current = batches[key];
+            if (current.Batch.Version != batch.Version) return Task.FromResult(false);
+            batches[key] = (current.Batch with { RecordingUntil = until, Version = Next() }, current.Items);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MarkAttemptsRecordedAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var key = (batch.Company, batch.Id);
+            var current = batches[key];
+            batches[key] = (current.Batch with { AttemptsRecorded = true, Version = Next() }, current.Items);
+        }
+        return Task.CompletedTask;
     }
 
     public Task<byte[]?> ReadPdfAsync(LetterBatch batch, CancellationToken cancellationToken) => Task.FromResult(Pdfs.GetValueOrDefault(batch.Id));

@@ -119,21 +119,95 @@ public sealed class LetterBatchServiceTests
     }
 
     [Fact]
-    public async Task A_crash_half_way_through_posting_is_finished_by_the_next_mark_without_doubles()
+    public async Task A_crash_half_way_through_posting_is_finished_by_a_mark_after_the_claim_ran_out_without_doubles()
     {
         Clients();
         var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
         // As if the first mark set the posting time, wrote one attempt and died.
         var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
         var at = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
-        await batches.TryMarkPostedAsync(batch, at, "piet@bureau.nl", default);
+        await batches.TryMarkPostedAsync(batch, await batches.YearVersionAsync(Company, 2026, default), at, "piet@bureau.nl",
+            at + LetterBatchService.RecordingLease, default);
         var one = new ContactAttempt(Ref("a-letter"), ContactStep.Invitation, ContactMode.Letter, at, AttemptOutcome.Sent);
         await fieldwork.RecordAsync(one, ContactUpdate.For(one, TimeSpan.Zero), default);
 
+        // While the first may still be writing, a second mark leaves the attempts to it.
+        var meanwhile = await service.MarkPostedAsync(Company, made.Batch.Id, "piet@bureau.nl", default);
+        Assert.Equal((LetterBatchService.PostOutcome.AlreadyPosted, 0), (meanwhile.Outcome, meanwhile.Recorded));
+        // Nor does a batch made meanwhile write to a client of the posted batch again.
+        Assert.Equal(LetterBatchService.MakeOutcome.NothingDue, (await service.MakeAsync(Company, 2026, "piet@bureau.nl", default)).Outcome);
+
+        time.Advance(LetterBatchService.RecordingLease);
         var again = await service.MarkPostedAsync(Company, made.Batch.Id, "piet@bureau.nl", default);
 
         Assert.Equal(1, again.Recorded);
         Assert.Equal(2, fieldwork.Attempts.Count);
+        Assert.Equal(0, (await service.MarkPostedAsync(Company, made.Batch.Id, "piet@bureau.nl", default)).Recorded);
+    }
+
+    [Fact]
+    public async Task A_batch_made_while_the_last_is_marked_posted_repeats_no_first_letter()
+    {
+        Clients();
+        var first = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        // The mark lands after the new batch read the year and before it is stored.
+        batches.BeforeCommit = () => service.MarkPostedAsync(Company, first.Batch!.Id, "anna@bureau.nl", default);
+
+        var second = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        Assert.Equal(LetterBatchService.MakeOutcome.NothingDue, second.Outcome);
+        Assert.Single(await batches.ListAsync(Company, default));
+        Assert.Equal(2, fieldwork.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_batch_marked_posted_while_a_new_one_is_made_is_refused_as_replaced_and_the_new_one_posts_each_client_once()
+    {
+        Clients();
+        var first = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        LetterBatchService.MakeResult? second = null;
+        batches.BeforeCommit = async () => second = await service.MakeAsync(Company, 2026, "anna@bureau.nl", default);
+
+        var posted = await service.MarkPostedAsync(Company, first.Batch!.Id, "piet@bureau.nl", default);
+
+        Assert.Equal(LetterBatchService.PostOutcome.Replaced, posted.Outcome);
+        Assert.Empty(fieldwork.Attempts);
+        Assert.Equal(first.Batch.Id, Assert.Single(second!.Replaced!).Id);
+        await service.MarkPostedAsync(Company, second.Batch!.Id, "piet@bureau.nl", default);
+        Assert.Equal(2, fieldwork.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Two_makes_at_once_give_one_batch()
+    {
+        Clients();
+        LetterBatchService.MakeResult? other = null;
+        batches.BeforeCommit = async () => other = await service.MakeAsync(Company, 2026, "anna@bureau.nl", default);
+
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        Assert.Equal(other!.Batch!.Id, made.Batch!.Id);
+        Assert.Single(await batches.ListAsync(Company, default));
+        Assert.NotNull(made.Pdf);
+        Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersMade);
+    }
+
+    [Fact]
+    public async Task Two_marks_at_once_record_and_audit_once_and_the_other_says_already_posted()
+    {
+        Clients();
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        LetterBatchService.PostResult? other = null;
+        batches.BeforeCommit = async () => other = await service.MarkPostedAsync(Company, made.Batch!.Id, "anna@bureau.nl", default);
+
+        var mine = await service.MarkPostedAsync(Company, made.Batch!.Id, "piet@bureau.nl", default);
+
+        Assert.Equal((LetterBatchService.PostOutcome.Recorded, 2), (other!.Outcome, other.Recorded));
+        Assert.Equal((LetterBatchService.PostOutcome.AlreadyPosted, 0), (mine.Outcome, mine.Recorded));
+        Assert.Equal(2, fieldwork.Attempts.Count);
+        Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersPosted);
     }
 
     [Fact]
@@ -150,6 +224,7 @@ public sealed class LetterBatchServiceTests
         Assert.Empty(fieldwork.Attempts);
         Assert.Null(await service.ReadPdfAsync(Company, first.Batch.Id, default)); // its names and addresses are gone
         Assert.NotNull(await service.ReadPdfAsync(Company, second.Batch.Id, default));
+        Assert.Equal(first.Batch.Id, Assert.Single(second.Replaced!).Id); // the page says which batch it replaced
         var listed = await service.ListAsync(Company, 2026, default);
         Assert.Equal([LetterBatchStatus.Open, LetterBatchStatus.Replaced], listed.Select(b => b.Status).ToArray());
 
