@@ -2,6 +2,7 @@ using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
+using Kto.Core.Forecast;
 using Kto.Core.Interviews;
 using Kto.Core.Letters;
 using Kto.Core.Keurmerk;
@@ -130,6 +131,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IKeurmerkReportRenderer, KeurmerkReportRenderer>();
         // --- end Blik op Werk ---
 
+        // Response forecast per perceel (issue 24): read through the ports above, the model is pure.
+        services.AddSingleton<ResponseForecaster>();
+        services.AddSingleton<ForecastService>();
+
         services.AddKtoPortal();
         services.AddKtoPopulation();
         return services;
@@ -169,6 +174,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MailSettings>>(new SettingsValidator<MailSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<QuestionnaireSettings>>(new SettingsValidator<QuestionnaireSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<ReportSettings>>(new SettingsValidator<ReportSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<ForecastSettings>>(new SettingsValidator<ForecastSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<KeurmerkSettings>>(new SettingsValidator<KeurmerkSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<SurveySettings>>(provider =>
             new SettingsValidator<SurveySettings>(s => SettingsRules.Problems(s, provider.GetRequiredService<IOptions<KtoSettings>>().Value)));

@@ -1,3 +1,4 @@
+using Kto.Core.Forecast;
 using Kto.Core.Keurmerk;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
@@ -23,6 +24,7 @@ public static class SettingsCatalog
         (MailSettings.Section, typeof(MailSettings)),
         (QuestionnaireSettings.Section, typeof(QuestionnaireSettings)),
         (ReportSettings.Section, typeof(ReportSettings)),
+        (ForecastSettings.Section, typeof(ForecastSettings)),
         (SurveySettings.Section, typeof(SurveySettings)),
         (SigningSettings.Section, typeof(SigningSettings)),
         (PortalSettings.Section, typeof(PortalSettings)),
