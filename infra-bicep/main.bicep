@@ -199,6 +199,14 @@ var ktoSettingDefaults = {
   Kto__Report__SubmissionDeadlineDay: '1'
   Kto__Report__IndicativeBelowRespondents: '10'
   Kto__Report__DraftPreviousYearAutomatically: 'true'
+  // Response forecast (issue 24): the bureau's default response per approach until a company has its own, the range's width.
+  Kto__Forecast__DefaultEmailYield: '0.15'
+  Kto__Forecast__DefaultLetterYield: '0.1'
+  Kto__Forecast__DefaultPhoneYield: '0.2'
+  Kto__Forecast__PriorWeight: '20'
+  Kto__Forecast__ResponseWindowDays: '7'
+  Kto__Forecast__RangeZ: '1.28'
+  Kto__Forecast__DeliveryDueDay: '10'
   // Blik op Werk Keurmerk norms: all unconfirmed (the Keurmerk handbook is not public); 6.5 is the older public client threshold.
   Kto__Keurmerk__ClientSatisfactionMinimum: '6.5'
   Kto__Keurmerk__OpdrachtgeverSatisfactionMinimum: '6.5'

@@ -2,6 +2,7 @@ using Kto.Core.Access;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
+using Kto.Core.Forecast;
 using Kto.Core.Interviews;
 using Kto.Core.Letters;
 using Kto.Core.Keurmerk;
@@ -134,6 +135,10 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IKeurmerkReportRenderer, KeurmerkReportRenderer>();
         // --- end Blik op Werk ---
 
+        // Response forecast per perceel (issue 24): read through the ports above, the model is pure.
+        services.AddSingleton<ResponseForecaster>();
+        services.AddSingleton<ForecastService>();
+
         services.AddKtoPortal();
         services.AddKtoPopulation();
         services.AddKtoBackup(configuration);
@@ -174,6 +179,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MailSettings>>(new SettingsValidator<MailSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<QuestionnaireSettings>>(new SettingsValidator<QuestionnaireSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<ReportSettings>>(new SettingsValidator<ReportSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<ForecastSettings>>(new SettingsValidator<ForecastSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<KeurmerkSettings>>(new SettingsValidator<KeurmerkSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<Kto.Core.Backup.BackupSettings>>(new SettingsValidator<Kto.Core.Backup.BackupSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<SurveySettings>>(provider =>

@@ -51,6 +51,7 @@ public sealed partial class KtoCommands
         ["user"] = "user add EMAIL --bureau | --company ID [--name \"NAME\"]",
         ["deliver"] = "deliver FILE --company ID",
         ["progress"] = "progress ID [--year Y]",
+        ["forecast"] = "forecast ID [--year Y]",
         ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
         ["offline"] = "offline ID [--year Y]",
         ["withdraw"] = "withdraw ID --year Y --service S --reason wrong-company|wrong-perceel|not-ended [--note TEXT]",
@@ -101,6 +102,12 @@ public sealed partial class KtoCommands
         var progress = new Command("progress", "response so far per perceel") { progressCompany, progressYear };
         progress.SetAction((r, ct) => Run(() => PrintAsync(() => api.GetProgressAsync(r.GetValue(progressCompany)!, r.GetValue(progressYear), ct))));
         root.Add(progress);
+
+        var forecastCompany = new Argument<string>("ID");
+        var forecastYear = new Option<int?>("--year");
+        var forecast = new Command("forecast", "projected response per perceel, at risk or not, and what to do") { forecastCompany, forecastYear };
+        forecast.SetAction((r, ct) => Run(() => PrintAsync(() => api.GetForecastAsync(r.GetValue(forecastCompany)!, r.GetValue(forecastYear), ct))));
+        root.Add(forecast);
 
         var jobName = new Argument<string>("NAME");
         var jobAt = new Option<string?>("--at");

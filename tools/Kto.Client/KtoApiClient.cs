@@ -64,6 +64,10 @@ public sealed class KtoApiClient : IDisposable
     public Task<ApiResponse> GetProgressAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/progress{YearQuery(year)}", null, cancellationToken);
 
+    /// <summary>The response forecast per perceel with its ranked actions (issue 24).</summary>
+    public Task<ApiResponse> GetForecastAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/forecast{YearQuery(year)}", null, cancellationToken);
+
     public Task<ApiResponse> GetOfflineContactsAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/offline-contacts{YearQuery(year)}", null, cancellationToken);
 

@@ -1,4 +1,5 @@
 using Kto.Core.Backup;
+using Kto.Core.Forecast;
 using Kto.Core.Keurmerk;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
@@ -24,6 +25,7 @@ public static class SettingsCatalog
         (MailSettings.Section, typeof(MailSettings)),
         (QuestionnaireSettings.Section, typeof(QuestionnaireSettings)),
         (ReportSettings.Section, typeof(ReportSettings)),
+        (ForecastSettings.Section, typeof(ForecastSettings)),
         (SurveySettings.Section, typeof(SurveySettings)),
         (SigningSettings.Section, typeof(SigningSettings)),
         (PortalSettings.Section, typeof(PortalSettings)),

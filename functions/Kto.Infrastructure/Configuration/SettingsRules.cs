@@ -1,3 +1,4 @@
+using Kto.Core.Forecast;
 using Kto.Core.Keurmerk;
 using System.Text.RegularExpressions;
 using Kto.Core.Questionnaires;
@@ -114,6 +115,16 @@ public static partial class SettingsRules
             yield return $"{Name<ReportSettings>(nameof(s.SubmissionDeadlineMonth))} / {Name<ReportSettings>(nameof(s.SubmissionDeadlineDay))} must be a day of the year.";
         if (s.MinimumRespondents < 0 || s.ExemptionThreshold < 0 || s.IndicativeBelowRespondents < 0)
             yield return $"{Name<ReportSettings>(nameof(s.ExemptionThreshold))}, {Name<ReportSettings>(nameof(s.MinimumRespondents))} and {Name<ReportSettings>(nameof(s.IndicativeBelowRespondents))} must not be negative.";
+    }
+
+    public static IEnumerable<string> Problems(ForecastSettings s)
+    {
+        if (new[] { s.DefaultEmailYield, s.DefaultLetterYield, s.DefaultPhoneYield }.Any(y => y is < 0 or > 1))
+            yield return $"{Name<ForecastSettings>(nameof(s.DefaultEmailYield))}, {Name<ForecastSettings>(nameof(s.DefaultLetterYield))} and {Name<ForecastSettings>(nameof(s.DefaultPhoneYield))} must be shares between 0 and 1 (e.g. 0.15).";
+        if (s.PriorWeight < 1 || s.ResponseWindowDays < 0 || s.RangeZ <= 0)
+            yield return $"{Name<ForecastSettings>(nameof(s.PriorWeight))} must be at least 1, {Name<ForecastSettings>(nameof(s.ResponseWindowDays))} not negative and {Name<ForecastSettings>(nameof(s.RangeZ))} above 0.";
+        if (s.DeliveryDueDay is < 1 or > 28)
+            yield return $"{Name<ForecastSettings>(nameof(s.DeliveryDueDay))} must be a day from 1 to 28.";
     }
 
     public static IEnumerable<string> Problems(KeurmerkSettings s)
