@@ -187,6 +187,7 @@ public sealed class InterviewPagesTests(LocalStack stack) : IAsyncLifetime
         Assert.Equal("#q-rapportcijfer-1", await summary.Locator("a").First.GetAttributeAsync("href"));
         await page.SetViewportSizeAsync(390, 844);
         await PageChecks.ScreenshotAsync(page, "interview-06-paper-blank-error-390");
+        await page.SetViewportSizeAsync(320, 740);
         await PageChecks.CheckPhoneAndDesktopAsync(page, "interview-06-paper-blank-error");
 
         // The link leads to the question; "Niet ingevuld" for both, and the form is stored without a grade.

@@ -124,7 +124,11 @@ public sealed class BureauPagesBrowserTests(LocalStack stack) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, (await companyUser.Http.GetAsync(path)).StatusCode);
     }
 
-    private static Task CheckAsync(IPage page, string name) => PageChecks.CheckPhoneAndDesktopAsync(page, name);
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(320, 740); // the check measures sideways scrolling at 320 px
+        await PageChecks.CheckPhoneAndDesktopAsync(page, name);
+    }
 
     /// <summary>A screenshot at 390 px (a common phone), the page left at that width.</summary>
     private static async Task Screenshot390Async(IPage page, string name)
