@@ -35,8 +35,20 @@ param bureauName string
 @allowed(['VBO', 'VSO', 'MOA'])
 param bureauMembership string
 
-@description('Where clients can ask about the survey and their data (shown in every mail and on the questionnaire).')
+@description('The privacy address: where clients ask about their data (shown in every mail, letter and on the questionnaire).')
 param bureauContactEmail string
+
+@description('The contact address for questions about the survey and the portal (the portal footer, sign-in and welcome mails); empty: the privacy address.')
+param bureauQuestionsEmail string = ''
+
+@description('The bureau\'s phone number, printed on letters so people without e-mail can opt out or ask by phone; empty: not printed.')
+param bureauPhone string = ''
+
+@description('The bureau\'s postal address on one line, printed on letters (opting out by post); empty: not printed.')
+param bureauPostalAddress string = ''
+
+@description('Where paper forms are sent back (e.g. an antwoordnummer), printed on the letter and the form; empty: the postal address.')
+param bureauReturnAddress string = ''
 
 @description('Days after which raw delivery files are deleted from the deliveries container.')
 @minValue(1)
@@ -176,6 +188,10 @@ var ktoSettingDefaults = {
   Kto__Bureau__Name: bureauName
   Kto__Bureau__Membership: bureauMembership
   Kto__Bureau__ContactEmail: bureauContactEmail
+  Kto__Bureau__QuestionsEmail: bureauQuestionsEmail
+  Kto__Bureau__Phone: bureauPhone
+  Kto__Bureau__PostalAddress: bureauPostalAddress
+  Kto__Bureau__ReturnAddress: bureauReturnAddress
   Kto__Bureau__ContactRetentionDays: '90'
   // Contact policy: not fixed by UWV; the bureau's choice.
   Kto__Fieldwork__ReminderDays: '7,14'

@@ -151,6 +151,8 @@ public sealed class DeliveryIngestTests(LocalStack stack)
 
         Assert.Equal("refused", receipt.GetProperty("status").GetString());
         Assert.Equal("bsn-column", receipt.GetProperty("refusal").GetProperty("code").GetString());
+        Assert.Equal("bsn", receipt.GetProperty("refusal").GetProperty("column").GetString());
+        Assert.Equal(2, receipt.GetProperty("rows").GetInt32()); // the rows read, though none is kept
         var text = receipt.GetRawText();
         Assert.DoesNotContain("111222333", text);
         Assert.DoesNotContain("123456782", text);

@@ -4,7 +4,7 @@ using Kto.Core.Deliveries;
 namespace Kto.Core.Accounts;
 
 /// <summary>Adds and removes portal accounts; every change is written to the audit log with who made it.</summary>
-public sealed class UserService(IUserStore users, ICompanyStore companies, IAuditLog audit, TimeProvider time)
+public sealed class UserService(IUserStore users, ICompanyStore companies, IAuditLog audit, TimeProvider time, IWelcomeMailer? welcome = null)
 {
     /// <param name="name">The person's name as they sign reports; null or empty: only the address is known.</param>
     public async Task<UserChange> AddAsync(string actor, string? email, UserRole role, string? companyId, string? name, CancellationToken cancellationToken)
@@ -33,7 +33,9 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
         }
         var what = role == UserRole.Bureau ? "bureaugebruiker" : $"gebruiker van {companyId}";
         await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.UserAdded, companyId, $"{user.Email}{(cleanName is null ? "" : $" ({cleanName})")} toegevoegd als {what}"), cancellationToken);
-        return new UserChange(true, User: user);
+        // The account stands whatever the mail does: the person can always sign in at the portal.
+        var welcomed = welcome is not null && await welcome.SendWelcomeAsync(user, cancellationToken);
+        return new UserChange(true, User: user, Welcomed: welcomed);
     }
 
     /// <summary>Removes a company user (bureau accounts are not removed here: the bureau must never lock itself out).</summary>
@@ -51,7 +53,8 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
     }
 }
 
-public sealed record UserChange(bool Done, string? Error = null, string? Message = null, PortalUser? User = null)
+/// <param name="Welcomed">A new user's welcome mail was taken by the mail server.</param>
+public sealed record UserChange(bool Done, string? Error = null, string? Message = null, PortalUser? User = null, bool Welcomed = false)
 {
     public static UserChange Invalid(string error, string message) => new(false, error, message);
 }

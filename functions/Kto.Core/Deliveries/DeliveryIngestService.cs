@@ -67,7 +67,7 @@ public sealed partial class DeliveryIngestService(
             return await SaveAsync(new Receipt
             {
                 Company = company, File = fileName, Status = Receipt.Statuses.Refused,
-                Refusal = inspection.Refusal, ProcessedAt = time.GetUtcNow(),
+                Refusal = inspection.Refusal, Rows = inspection.DataRows, ProcessedAt = time.GetUtcNow(),
             }, cancellationToken);
         }
 

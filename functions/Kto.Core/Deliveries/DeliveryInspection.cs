@@ -27,6 +27,7 @@ public sealed record DeliveryInspection
     /// <summary>The parser's own state for the second pass (format, separator, encoding, column map).</summary>
     internal object? Layout { get; init; }
 
-    public static DeliveryInspection Refused(string code, string message, string? column = null) =>
-        new() { Refusal = new DeliveryIssue(null, column, code, message) };
+    /// <param name="rowsRead">The data rows counted before the refusal (a BSN column is refused after counting them).</param>
+    public static DeliveryInspection Refused(string code, string message, string? column = null, int rowsRead = 0) =>
+        new() { Refusal = new DeliveryIssue(null, column, code, message), DataRows = rowsRead };
 }

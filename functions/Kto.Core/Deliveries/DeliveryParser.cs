@@ -135,6 +135,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
 
         var headers = new List<string>();
         var matched = new List<(int Index, string Name, DeliveryField? Field)>();
+        string? bsnHeader = null;
         for (var index = 0; index < headerRow.Cells.Length; index++)
         {
             var written = CellText.Of(headerRow.Cells[index]);
@@ -142,9 +143,11 @@ public sealed class DeliveryParser(DeliverySettings settings)
             headers.Add(name);
             if (written is null) continue;
             if (HeaderMap.IsBsnName(written))
-                return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
-                    "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder de kolom en lever het bestand opnieuw aan. Er is niets opgeslagen.",
-                    name);
+            {
+                // Refused below, once the rows are counted: the receipt says how many rows were read.
+                bsnHeader ??= name;
+                continue;
+            }
             matched.Add((index, name, HeaderMap.TryMatch(written, out var field) ? field : null));
         }
 
@@ -166,6 +169,12 @@ public sealed class DeliveryParser(DeliverySettings settings)
 
         var required = kind == DeliveryKind.Opdrachtgevers ? HeaderMap.OpdrachtgeverRequired : HeaderMap.Required;
         var missing = required.Where(field => !columns.ContainsKey(field)).Select(HeaderMap.ContractName).ToList();
+        if (bsnHeader is not null)
+        {
+            var counted = TakeCensus(content, new DeliveryLayout(sniffed.Format, sniffed.Encoding, separator, headerRow.Number, headers, columns, limits));
+            return DeliveryInspection.Refused(DeliveryCodes.BsnColumn, BsnColumnMessage(bsnHeader), bsnHeader,
+                counted.TooManyRows || counted.TooManyColumns ? 0 : counted.DataRows);
+        }
         if (missing.Count > 0)
             return DeliveryInspection.Refused(DeliveryCodes.MissingColumn,
                 missing.Count == 1
@@ -184,9 +193,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         if (census.BsnColumn(Settings.BsnColumnShare, ExcludedFromBsnCheck(columns)) is { } bsnColumn)
         {
             var name = bsnColumn < headers.Count ? headers[bsnColumn] : DeliveryText.ColumnName(null, bsnColumn);
-            return DeliveryInspection.Refused(DeliveryCodes.BsnColumn,
-                "Deze kolom bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder deze gegevens en lever het bestand opnieuw aan. Er is niets opgeslagen.",
-                name);
+            return DeliveryInspection.Refused(DeliveryCodes.BsnColumn, BsnColumnMessage(name), name, census.DataRows);
         }
 
         // Columns without a name are only worth a warning when something is in them.
@@ -256,4 +263,8 @@ public sealed class DeliveryParser(DeliverySettings settings)
             return (best, bestScore);
         }
     }
+
+    /// <summary>The refusal names the column; that nothing was kept is said once, by the receipt around it.</summary>
+    private static string BsnColumnMessage(string column) =>
+        $"De kolom ‘{column}’ bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder die kolom en lever het bestand opnieuw aan.";
 }

@@ -27,7 +27,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var startdatum = ReadStartdatum(row, rejections);
 
         if (rejections.Count > 0 || klantnummer is null || perceel is null || einddatum is null)
-            return new DeliveryRow(row.Number, null, rejections, []);
+            return new DeliveryRow(row.Number, null, WithKlantnummer(rejections, ShownKlantnummer(row)), []);
 
         var warnings = new List<DeliveryIssue>();
         var service = new EndedService
@@ -53,6 +53,17 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         AddContactWarnings(row, service, warnings);
         return new DeliveryRow(row.Number, service, [], warnings);
     }
+
+    /// <summary>The klantnummer a receipt may show beside a rejected row: never one that looks like a BSN, at most 40 characters.</summary>
+    private string? ShownKlantnummer(SheetRow row)
+    {
+        var value = CellText.Of(Cell(row, DeliveryField.Klantnummer))?.Trim();
+        if (string.IsNullOrEmpty(value) || Bsn.LooksLikeBsn(value) || Bsn.MayContainBsn(value)) return null;
+        return value.Length <= 40 ? value : value[..40];
+    }
+
+    private static List<DeliveryIssue> WithKlantnummer(List<DeliveryIssue> issues, string? klantnummer) =>
+        klantnummer is null ? issues : issues.Select(i => i with { Klantnummer = klantnummer }).ToList();
 
     /// <summary>Every stored field except the <see cref="BsnExemptFields"/>, in column order.</summary>
     private readonly (DeliveryField Field, int Column)[] bsnChecked =

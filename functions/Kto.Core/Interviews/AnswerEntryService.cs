@@ -36,8 +36,13 @@ public sealed class AnswerEntryService(
 
         var questionnaire = questionnaires.Current;
         var issues = UnknownQuestions(questionnaire, entry.Answers).ToList();
-        var validation = AnswerValidator.Validate(questionnaire, entry.Answers);
-        issues.AddRange(validation.Errors);
+        var blank = entry.Answers.Where(a => a.Value is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var validation = AnswerValidator.Validate(questionnaire, entry.Answers, blank);
+        issues.AddRange(validation.Errors.Select(e => ForTypist(e, entry.Mode, questionnaire)));
+        if (issues.Count == 0 && validation.Answers!.Values.Values.All(v => !v.IsAnswered))
+            issues.Add(new FieldError("", FieldErrorCodes.NothingAnswered,
+                "Er is geen enkele vraag ingevuld. Een lege vragenlijst telt niet als antwoord: sla niets op, of voer de antwoorden in.",
+                "No question has been answered. An empty questionnaire does not count as a response: save nothing, or enter the answers."));
         if (issues.Count > 0) return new AnswerEntryResult(AnswerEntryOutcome.Invalid, issues);
 
         var response = new StoredResponse(entry.Service, snapshot.Perceel, validation.Answers!, now, entry.Mode, entry.EnteredBy);
@@ -59,6 +64,30 @@ public sealed class AnswerEntryService(
         ResponseMode.Phone => "telefonisch",
         ResponseMode.Paper => "papier",
         _ => "online",
+    };
+
+    /// <summary>
+    /// The questionnaire's checks speak to the client ("U heeft deze vraag nog niet beantwoord"); here the reader is the
+    /// typist or interviewer, who can also mark a question as left blank.
+    /// </summary>
+    private static FieldError ForTypist(FieldError error, ResponseMode mode, Questionnaire questionnaire) => error.Code switch
+    {
+        FieldErrorCodes.Required when mode == ResponseMode.Phone => error with
+        {
+            MessageNl = "Kies het antwoord van de cliënt, of ‘niet ingevuld’ als de cliënt deze vraag niet wil of kan beantwoorden.",
+            MessageEn = "Choose the client's answer, or ‘not filled in’ when the client will not or cannot answer this question.",
+        },
+        FieldErrorCodes.Required => error with
+        {
+            MessageNl = "Kies het antwoord dat op het formulier staat, of ‘niet ingevuld’ als deze vraag op het formulier leeg is.",
+            MessageEn = "Choose the answer on the form, or ‘not filled in’ when this question is blank on the form.",
+        },
+        FieldErrorCodes.TooLong when questionnaire.Find(error.QuestionId)?.MaxLength is { } max => error with
+        {
+            MessageNl = $"Het antwoord is te lang: hier passen {max} tekens. Kort het in.",
+            MessageEn = $"The answer is too long: {max} characters fit here. Please shorten it.",
+        },
+        _ => error,
     };
 
     /// <summary>A field that is no question of this version: the web form ignores extra fields, an entry must not lose answers silently.</summary>

@@ -91,18 +91,19 @@ public sealed class BureauOverviewService(
         new(company.Id, company.Name, snapshot.LastDelivery, snapshot.LastDelivery is { } last && DeliveryMonth.DeliveredIn([last], now),
             snapshot.Percelen, Flags(snapshot.LastDelivery, snapshot.Percelen, now), snapshot.Opdrachtgevers, snapshot.ComputedAt);
 
-    private List<string> Flags(DeliveryEntry? last, IReadOnlyList<PerceelProgress> percelen, DateTimeOffset now)
+    private List<OverviewFlag> Flags(DeliveryEntry? last, IReadOnlyList<PerceelProgress> percelen, DateTimeOffset now)
     {
-        var flags = new List<string>();
-        if (last is null || now - last.ReceivedAt > DeliveryGap) flags.Add("Geen levering in 6 weken");
+        var flags = new List<OverviewFlag>();
+        if (last is null || now - last.ReceivedAt > DeliveryGap)
+            flags.Add(new OverviewFlag(OverviewFlagKind.NoRecentDelivery, null, null, "Geen levering in 6 weken"));
         var active = percelen.Where(p => p.Ended > 0).ToList();
         foreach (var p in active.Where(p => p.ResponseRate < norms.MinimumResponseRate))
-            flags.Add($"{p.Perceel}: respons onder het minimum");
+            flags.Add(new OverviewFlag(OverviewFlagKind.ResponseBelowMinimum, p.Perceel, null, $"{p.Perceel}: respons onder het minimum"));
         foreach (var p in active.Where(p => p.Approached < p.Ended))
-            flags.Add($"{p.Perceel}: {p.Ended - p.Approached} nog niet benaderd");
+            flags.Add(new OverviewFlag(OverviewFlagKind.NotApproached, p.Perceel, p.Ended - p.Approached, $"{p.Perceel}: {p.Ended - p.Approached} nog niet benaderd"));
         // As in the annual report (AnnualReportBuilder: Ended < ExemptionThreshold); a perceel without services is not flagged.
         foreach (var p in active.Where(p => p.Ended < norms.ExemptionThreshold))
-            flags.Add($"{p.Perceel}: vrijstelling mogelijk");
+            flags.Add(new OverviewFlag(OverviewFlagKind.ExemptionPossible, p.Perceel, p.Ended, $"{p.Perceel}: vrijstelling mogelijk"));
         return flags;
     }
 }

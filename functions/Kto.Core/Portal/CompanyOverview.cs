@@ -12,6 +12,6 @@ public sealed record CompanyOverview(
     DeliveryEntry? LastDelivery,
     bool DeliveredThisMonth,
     IReadOnlyList<PerceelProgress> Percelen,
-    IReadOnlyList<string> Flags,
+    IReadOnlyList<OverviewFlag> Flags,
     OpdrachtgeverProgress? Opdrachtgevers = null,
     DateTimeOffset ComputedAt = default);

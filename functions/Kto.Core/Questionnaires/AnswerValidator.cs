@@ -10,7 +10,12 @@ namespace Kto.Core.Questionnaires;
 /// </summary>
 public static class AnswerValidator
 {
-    public static AnswerValidationResult Validate(Questionnaire questionnaire, IReadOnlyDictionary<string, string?> form)
+    /// <param name="leftBlank">
+    /// Questions the client left blank on a paper form or in a phone interview ("niet ingevuld"): no answer, and no
+    /// error even when the question is mandatory (the web form has no such choice: it passes none).
+    /// </param>
+    public static AnswerValidationResult Validate(Questionnaire questionnaire, IReadOnlyDictionary<string, string?> form,
+        IReadOnlySet<string>? leftBlank = null)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         ArgumentNullException.ThrowIfNull(form);
@@ -19,6 +24,11 @@ public static class AnswerValidator
         var errors = new List<FieldError>();
         foreach (var question in questionnaire.Questions)
         {
+            if (leftBlank is not null && leftBlank.Contains(question.Id))
+            {
+                values[question.Id] = AnswerValue.None;
+                continue;
+            }
             var raw = form.GetValueOrDefault(question.Id);
             var (value, error) = question.Type == QuestionType.OpenText
                 ? ReadText(question, raw)

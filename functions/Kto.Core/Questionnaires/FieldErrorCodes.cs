@@ -9,4 +9,6 @@ public static class FieldErrorCodes
     public const string TooLong = "too-long";
     /// <summary>Entered answers (phone, paper, API) name a question the current version does not have.</summary>
     public const string UnknownQuestion = "unknown-question";
+    /// <summary>Entered answers leave every question blank: a form without any answer is no response.</summary>
+    public const string NothingAnswered = "nothing-answered";
 }

@@ -42,24 +42,25 @@ public sealed class BureauPagesFunction(
             ["figures_at"] = rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
             ["refreshed"] = request.Query["bijgewerkt"] == "1",
             ["minimum_rate"] = Percent(norms.MinimumResponseRate),
+            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", Dutch),
+            ["exemption_threshold"] = norms.ExemptionThreshold,
             ["companies"] = rows.Select(c => new Dictionary<string, object?>
             {
                 ["id"] = c.CompanyId,
                 ["name"] = c.CompanyName,
                 ["url"] = $"/portal/companies/{c.CompanyId}",
                 ["progress_url"] = $"/portal/companies/{c.CompanyId}/progress",
+                ["fieldwork_url"] = $"/portal/bureau/fieldwork/{c.CompanyId}?year={year}",
+                ["report_url"] = $"/portal/bureau/reports/{c.CompanyId}?year={year}",
                 ["last"] = c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", Dutch) : "nooit",
                 ["this_month"] = c.DeliveredThisMonth,
-                ["flags"] = c.Flags,
+                ["actions"] = Actions(c, year),
                 ["percelen"] = c.Percelen.Where(p => p.Ended > 0).Select(p => new Dictionary<string, object?>
                 {
                     ["name"] = p.Perceel, ["ended"] = p.Ended, ["approached"] = p.Approached,
                     ["rate"] = Percent(p.ResponseRate), ["rate_low"] = p.ResponseRate < norms.MinimumResponseRate,
                     ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
-                    ["modes"] = p.ApproachedByMode is { } by && p.RespondedByMode is { } answered
-                        ? $"benaderd per e-mail {by.Email}, brief {by.Letter}, telefoon {by.Phone}; respons online {answered.Web}, telefonisch {answered.Phone}, papier {answered.Paper}" +
-                          (p.Unreachable is > 0 and var n ? $"; {n} onbereikbaar" : "")
-                        : null,
+                    ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
                 }).ToList(),
                 ["opdrachtgevers"] = c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
                     ? new Dictionary<string, object?> { ["count"] = o.Opdrachtgevers, ["approached"] = o.Approached, ["rate"] = Percent(o.ResponseRate), ["grade"] = o.MeanGrade?.ToString("0.0", Dutch) ?? "–" }
@@ -67,6 +68,30 @@ public sealed class BureauPagesFunction(
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
+    }
+
+    /// <summary>
+    /// The overview's flags grouped by kind, each one sentence with a link to where the bureau acts on it (deliveries,
+    /// fieldwork, or the report page with the exemption letter), instead of one line per perceel and flag.
+    /// </summary>
+    private static List<Dictionary<string, object?>> Actions(CompanyOverview company, int year)
+    {
+        var actions = new List<Dictionary<string, object?>>();
+        void Add(string text, object? argument, string link, string url) =>
+            actions.Add(new Dictionary<string, object?> { ["text"] = text, ["argument"] = argument, ["link"] = link, ["url"] = url });
+        string Percelen(OverviewFlagKind kind, bool counted) => string.Join(", ", company.Flags.Where(f => f.Kind == kind)
+            .Select(f => counted && f.Count is { } n ? $"{f.Perceel} ({n})" : f.Perceel));
+        var fieldwork = $"/portal/bureau/fieldwork/{company.CompanyId}?year={year}";
+        if (company.Flags.Any(f => f.Kind == OverviewFlagKind.NoRecentDelivery))
+            Add("Geen levering in de laatste 6 weken.", null, "Leveringen bekijken", $"/portal/companies/{company.CompanyId}");
+        if (company.Flags.Any(f => f.Kind == OverviewFlagKind.NotApproached))
+            Add("Nog niet benaderd: {0}.", Percelen(OverviewFlagKind.NotApproached, counted: true), "Brieven en bellen", fieldwork);
+        if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ResponseBelowMinimum))
+            Add("Respons onder het minimum: {0}.", Percelen(OverviewFlagKind.ResponseBelowMinimum, counted: false), "Veldwerk bekijken", fieldwork);
+        if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ExemptionPossible))
+            Add("Vrijstelling mogelijk: {0}.", Percelen(OverviewFlagKind.ExemptionPossible, counted: false), "Aanvraagbrief op de rapportpagina",
+                $"/portal/bureau/reports/{company.CompanyId}?year={year}");
+        return actions;
     }
 
     /// <summary>"Nu bijwerken": every company's figures are counted afresh now, then back to the overview.</summary>
@@ -107,8 +132,17 @@ public sealed class BureauPagesFunction(
                 var role = form.GetValueOrDefault("role") == "bureau" ? UserRole.Bureau : UserRole.Company;
                 var added = await userService.AddAsync(actor, form.GetValueOrDefault("email"), role, form.GetValueOrDefault("company"), form.GetValueOrDefault("name"), cancellationToken);
                 return added.Done
-                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres." }, StatusCodes.Status200OK, cancellationToken)
+                    ? await UsersPageAsync(visitor, new()
+                    {
+                        ["done"] = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres.",
+                        ["welcome"] = added.Welcomed
+                            ? "Er is een welkomstmail gestuurd met het adres van het portaal en hoe inloggen werkt."
+                            : "De welkomstmail kon niet worden verstuurd. Geef deze persoon zelf het adres van het portaal.",
+                    }, StatusCodes.Status200OK, cancellationToken)
                     : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email"), ["name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            case "remove" when form.GetValueOrDefault("bevestigd") != "1":
+                // Removing signs the person out at once and cannot be undone from here: ask first.
+                return await UsersPageAsync(visitor, new() { ["confirm_remove"] = form.GetValueOrDefault("email") }, StatusCodes.Status200OK, cancellationToken);
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done

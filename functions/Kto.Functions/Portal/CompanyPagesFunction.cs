@@ -8,6 +8,7 @@ using Kto.Core.Portal;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
 using Kto.Functions.Http;
+using Kto.Infrastructure.Deliveries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -101,24 +102,33 @@ public sealed class CompanyPagesFunction(
         }
 
         values["receipt"] = ReceiptView(receipt);
-        values["json_url"] = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}/receipt.json";
+        var receiptUrl = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}/receipt";
+        values["json_url"] = receiptUrl + ".json";
+        values["csv_url"] = receiptUrl + ".csv";
+        values["xlsx_url"] = receiptUrl + ".xlsx";
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
     }
 
-    [Function(nameof(PortalReceiptJson))]
-    public async Task<IActionResult> PortalReceiptJson(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}/receipt.json")] HttpRequest request,
+    /// <summary>The receipt as a file: <c>receipt.json</c> (as stored), <c>receipt.csv</c> or <c>receipt.xlsx</c> (one line per issue).</summary>
+    [Function(nameof(PortalReceiptFile))]
+    public async Task<IActionResult> PortalReceiptFile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}/receipt.{format}")] HttpRequest request,
         string company,
         string file,
+        string format,
         CancellationToken cancellationToken)
     {
         var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
         if (denied is not null) return denied;
+        if (format is not ("json" or "csv" or "xlsx")) return gate.NotFound(visitor);
         var receipt = DeliveryFileName.IsValid(file) ? await deliveries.GetReceiptAsync(company, file, cancellationToken) : null;
         if (receipt is null) return gate.NotFound(visitor);
-        return new FileContentResult(JsonSerializer.SerializeToUtf8Bytes(receipt, KtoJson.Options), "application/json")
+        var name = $"{Path.GetFileNameWithoutExtension(file)}-ontvangstbewijs.{format}";
+        return format switch
         {
-            FileDownloadName = $"{Path.GetFileNameWithoutExtension(file)}-ontvangstbewijs.json",
+            "csv" => new FileContentResult(ReceiptSheets.Csv(receipt), "text/csv; charset=utf-8") { FileDownloadName = name },
+            "xlsx" => new FileContentResult(ReceiptSheets.Xlsx(receipt), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name },
+            _ => new FileContentResult(JsonSerializer.SerializeToUtf8Bytes(receipt, KtoJson.Options), "application/json") { FileDownloadName = name },
         };
     }
 
@@ -218,7 +228,10 @@ public sealed class CompanyPagesFunction(
         ["refused"] = receipt.Status == Receipt.Statuses.Refused,
         ["duplicate"] = receipt.Status == Receipt.Statuses.Duplicate,
         ["refusal"] = receipt.Refusal?.Message,
-        ["rows"] = receipt.Rows, ["accepted"] = receipt.Accepted, ["duplicates"] = receipt.Duplicates, ["rejected_count"] = receipt.Rejected.Count,
+        ["rows"] = receipt.Rows, ["accepted"] = receipt.Accepted, ["duplicates"] = receipt.Duplicates,
+        // Rows, not issues: a row with two problems is one rejected row (and the lists stop at 100 per code).
+        ["rejected_count"] = receipt.Status == Receipt.Statuses.Accepted ? Math.Max(0, receipt.Rows - receipt.Accepted - receipt.Duplicates) : 0,
+        ["refusal_column"] = receipt.Refusal?.Column,
         ["processed"] = DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
         ["rejected"] = receipt.Rejected.Select(IssueView).ToList(),
         ["warnings"] = receipt.Warnings.Select(IssueView).ToList(),
@@ -228,6 +241,7 @@ public sealed class CompanyPagesFunction(
     {
         ["row"] = issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "–",
         ["column"] = issue.Column ?? "–",
+        ["klantnummer"] = issue.Klantnummer ?? "–",
         ["message"] = issue.Message,
     };
 

@@ -149,7 +149,9 @@ public sealed class InterviewPagesFunction(
             return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
         var questions = entry.Questionnaire.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-        var answers = form.Where(f => questions.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var entered = form.Where(f => questions.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // "Niet ingevuld" is the client's blank: null for the use case (as in the API), the choice kept for the form.
+        var answers = entered.ToDictionary(a => a.Key, a => a.Value == AnswerEntry.LeftBlank ? null : a.Value, StringComparer.Ordinal);
         var result = await entry.EnterAsync(new AnswerEntry(serviceRef, mode, answers, visitor.User!.Email), cancellationToken);
         if (result.Outcome == AnswerEntryOutcome.Stored)
             return PortalResult.SeeOther($"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Name(mode)}&opgeslagen=1");
@@ -162,7 +164,7 @@ public sealed class InterviewPagesFunction(
             _ => null,
         };
         var status = result.Outcome is AnswerEntryOutcome.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
-        return await AnswerPageAsync(visitor, found!, serviceRef, mode, false, refusal, answers, result.Issues, status, cancellationToken);
+        return await AnswerPageAsync(visitor, found!, serviceRef, mode, false, refusal, entered, result.Issues, status, cancellationToken);
     }
 
     private async Task<IActionResult> SheetPageAsync(Visitor visitor, Company company, ServiceRef service, string? done, string? error, int status, CancellationToken cancellationToken)
@@ -227,7 +229,14 @@ public sealed class InterviewPagesFunction(
             ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
             ["version"] = questionnaire.Version,
             ["introduction"] = questionnaire.Introduction.Nl,
-            ["errors"] = issues.Select(i => new Dictionary<string, object?> { ["id"] = FirstInput(questionnaire.Find(i.QuestionId), i.QuestionId), ["message"] = i.MessageNl }).ToList(),
+            // The summary names each question (its number and text) and links to its first choice.
+            ["errors"] = issues.Select(i => new Dictionary<string, object?>
+            {
+                ["id"] = FirstInput(questionnaire.Find(i.QuestionId), i.QuestionId),
+                ["number"] = questionnaire.Find(i.QuestionId) is { } q ? Number(questionnaire, q) : null,
+                ["text"] = questionnaire.Find(i.QuestionId)?.Text.Nl,
+                ["message"] = i.MessageNl,
+            }).ToList(),
             ["questions"] = questionnaire.Questions.Select((q, n) => QuestionValues(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
             ["back_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}/{service.ServiceId}?year={service.Year}" : null,
             ["list_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}?year={service.Year}" : $"/portal/bureau/fieldwork/{company.Id}?year={service.Year}",
@@ -245,6 +254,8 @@ public sealed class InterviewPagesFunction(
             QuestionType.OpenText => [],
             _ => Enumerable.Range(q.Minimum!.Value, q.Maximum!.Value - q.Minimum!.Value + 1).Select(v => (Value: v.ToString(), Label: v.ToString())).ToList(),
         };
+        // Every choice question can be left blank by the client: the typist says so instead of leaving it open.
+        if (q.Type != QuestionType.OpenText) choices.Add((AnswerEntry.LeftBlank, "Niet ingevuld"));
         return new Dictionary<string, object?>
         {
             ["id"] = q.Id,
@@ -264,10 +275,14 @@ public sealed class InterviewPagesFunction(
                 ["value"] = c.Value,
                 ["label"] = c.Label,
                 ["input_id"] = $"q-{q.Id}-{c.Value}",
+                ["blank"] = c.Value == AnswerEntry.LeftBlank,
                 ["checked"] = string.Equals(entered?.Trim(), c.Value, StringComparison.OrdinalIgnoreCase),
             }).ToList(),
         };
     }
+
+    private static int Number(Questionnaire questionnaire, Question question) =>
+        questionnaire.Questions.Select((x, i) => (x, i)).First(p => ReferenceEquals(p.x, question)).i + 1;
 
     /// <summary>Where an error summary link points: the question's first choice, or its text box.</summary>
     private static string FirstInput(Question? q, string id) => q switch

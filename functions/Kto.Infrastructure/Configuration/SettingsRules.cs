@@ -64,6 +64,8 @@ public static partial class SettingsRules
             yield return $"{Name<BureauSettings>(nameof(s.Membership))} must be VBO, VSO or MOA (or empty).";
         if (!s.ContactEmail.Contains('@'))
             yield return $"{Name<BureauSettings>(nameof(s.ContactEmail))} must be an e-mail address.";
+        if (s.QuestionsEmail.Length > 0 && !s.QuestionsEmail.Contains('@'))
+            yield return $"{Name<BureauSettings>(nameof(s.QuestionsEmail))} must be an e-mail address (or empty).";
         if (s.ContactRetentionDays < 0)
             yield return $"{Name<BureauSettings>(nameof(s.ContactRetentionDays))} must not be negative.";
     }

@@ -47,6 +47,11 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         using var big = new Fonts(boldFace, bold, 22);
         using var huge = new Fonts(boldFace, bold, 28);
         var text = new Styles(body, small, strong, heading, big, huge);
+        // The paper form is read by people who may read less easily: larger type than the letter, and airier.
+        using var formBody = new Fonts(regularFace, regular, 11.5);
+        using var formSmall = new Fonts(regularFace, regular, 10.5);
+        using var formStrong = new Fonts(boldFace, bold, 11.5);
+        var form = new Styles(formBody, formSmall, formStrong, heading, big, huge);
 
         var created = document.CreatedAt.UtcDateTime;
         using var stream = new MemoryStream();
@@ -64,7 +69,7 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
             {
                 var pages = 0;
                 pages += DrawLetter(pdf, text, document, letter);
-                if (document.Questionnaire is { } questionnaire) pages += DrawPaperForm(pdf, text, document, letter, questionnaire);
+                if (document.Questionnaire is { } questionnaire) pages += DrawPaperForm(pdf, form, document, letter, questionnaire);
                 // Duplex: the next client's letter starts on the front of a new sheet.
                 if (pages % 2 == 1 && document.Questionnaire is not null)
                 {
@@ -86,6 +91,12 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         DrawText(c, bureau.Name, s.Heading, Accent, Right - s.Heading.Measure(bureau.Name), y);
         y += s.Small.Height + 4;
         DrawText(c, bureau.ContactEmail, s.Small, SKColors.Black, Right - s.Small.Measure(bureau.ContactEmail), y);
+        // Phone and return address under it: the ways back for someone without e-mail.
+        foreach (var line in new[] { Filled(bureau.Phone) is { } phone ? $"Telefoon {phone}" : null, bureau.FormReturnAddress }.OfType<string>())
+        {
+            y += s.Small.Height + 1;
+            DrawText(c, line, s.Small, SKColors.Black, Right - s.Small.Measure(line), y);
+        }
 
         var window = AddressWindow;
         var ay = window.Y + 4 * Mm;
@@ -172,19 +183,20 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
             Header();
         }
         Header();
+        var returnTo = bureau.FormReturnAddress is { } address ? $" (geen envelop? Stuur het naar {bureau.Name}, {address})" : "";
         foreach (var intro in new[]
                  {
                      "Zet bij elke vraag een kruisje in één vakje. Vragen met 'niet verplicht' mag u overslaan.",
-                     $"Stuur het formulier terug in de antwoordenvelop, uiterlijk {DutchTime.Format(document.FieldworkCloses)}. " +
+                     $"Stuur het formulier terug in de antwoordenvelop{returnTo}, uiterlijk {DutchTime.Format(document.FieldworkCloses)}. " +
                      "Let op: vult u de vragenlijst ook op internet in? Dan telt alleen het eerste antwoord.",
                  })
         {
             foreach (var line in PdfLayout.Wrap(intro, s.Body.Measuring, Right - Left))
             {
                 DrawText(page.Canvas, line, s.Body, SKColors.Black, Left, y + s.Body.Height * 0.8);
-                y += s.Body.Height + 1;
+                y += s.Body.Height + 2;
             }
-            y += 4;
+            y += 5;
         }
 
         var number = 0;
@@ -193,7 +205,7 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
             number++;
             var label = $"{number}. {question.Text.In("nl")}{(question.Mandatory ? "" : " (niet verplicht)")}";
             var lines = PdfLayout.Wrap(label, s.Strong.Measuring, Right - Left);
-            var answerHeight = question.Type == QuestionType.OpenText ? 4 * 8 * Mm : question.Type == QuestionType.Agree5 ? 14 * Mm : 12 * Mm;
+            var answerHeight = question.Type == QuestionType.OpenText ? 4 * 8 * Mm : question.Type == QuestionType.Agree5 ? 18 * Mm : 15 * Mm;
             Ensure(lines.Count * (s.Strong.Height + 1) + answerHeight + 6);
             var c = page.Canvas;
             y += 4;
@@ -220,7 +232,8 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
                     y = Boxes(c, s, values, y, Right - Left);
                     if (question.LowLabel is not null && question.HighLabel is not null)
                     {
-                        DrawText(c, $"{values[0]} = {question.LowLabel.In("nl")}, {values[^1]} = {question.HighLabel.In("nl")}", s.Small, SKColors.Gray, Left, y + s.Small.Height * 0.8);
+                        var ends = $"{ScaleEnd(values[0], question.LowLabel.In("nl"))}, {ScaleEnd(values[^1], question.HighLabel.In("nl"))}";
+                        DrawText(c, ends, s.Small, SKColors.Black, Left, y + s.Small.Height * 0.8);
                         y += s.Small.Height + 2;
                     }
                     break;
@@ -233,11 +246,19 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         return page.Count;
     }
 
+    /// <summary>"1 = heel slecht": the label as written when it names its number already, else the number put before it.</summary>
+    internal static string ScaleEnd(string value, string label) =>
+        label.TrimStart().StartsWith(value + " ", StringComparison.Ordinal) || label.TrimStart().StartsWith(value + "=", StringComparison.Ordinal)
+            ? label.Trim()
+            : $"{value} = {label.Trim()}";
+
+    private static string? Filled(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     /// <summary>A row of tick boxes with their labels, spread over the width; returns the cursor below it.</summary>
     private static double Boxes(SKCanvas c, Styles s, IReadOnlyList<string> labels, double y, double width)
     {
         var cell = width / labels.Count;
-        var box = 4.5 * Mm;
+        var box = 5 * Mm;
         using var stroke = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Stroke, StrokeWidth = 0.8f, IsAntialias = true };
         var maxLines = 1;
         for (var i = 0; i < labels.Count; i++)
@@ -266,6 +287,8 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
             ["closes"] = DutchTime.Format(document.FieldworkCloses),
             ["bureau"] = bureau.Name,
             ["bureau_email"] = bureau.ContactEmail,
+            ["bureau_phone"] = Filled(bureau.Phone),
+            ["bureau_postal"] = Filled(bureau.PostalAddress),
             ["is_reminder"] = !letter.Kind.IsInvitation,
             ["short_page"] = ShortAddress(document.ShortCodePage),
             ["code"] = letter.Code,

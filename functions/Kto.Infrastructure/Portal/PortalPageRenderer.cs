@@ -43,7 +43,7 @@ public sealed class PortalPageRenderer : IPortalPages
             ["body"] = $"Portal/{view.Template}",
             ["page_title"] = view.Title,
             ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.ContactEmail,
+            ["bureau_email"] = bureau.QuestionsAddress,
             ["css_url"] = assets["portal.css"].Url,
             ["js_url"] = assets["portal.js"].Url,
             ["csrf_field"] = PortalKey.FormField,

@@ -16,6 +16,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<Kto.Core.Portal.IDeliveryHistory, BlobDeliveryHistory>();
         services.AddSingleton<ISignInMailer, SignInMailer>();
+        services.AddSingleton<IWelcomeMailer, WelcomeMailer>();
         services.AddSingleton(provider => PortalKeyFrom(provider));
         services.AddSingleton<UserService>();
         services.AddSingleton<SignInService>();

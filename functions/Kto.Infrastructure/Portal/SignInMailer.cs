@@ -21,7 +21,7 @@ public sealed class SignInMailer(IMailSender sender, LiquidTemplates templates, 
             ["link"] = link,
             ["expires"] = DutchTime.ToDutch(expiresAt).ToString("HH:mm", CultureInfo.InvariantCulture),
             ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.ContactEmail,
+            ["bureau_email"] = bureau.QuestionsAddress,
         };
         var mail = new OutgoingMail(email,
             templates.Render("Portal/Mail/subject.liquid", values, html: false).Trim(),

@@ -67,10 +67,20 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
                 values["title"] = questionnaire.Title.In(lang);
                 values["introduction"] = questionnaire.Introduction.In(lang);
                 values["questions"] = questionnaire.Questions.Select((q, i) => QuestionView(q, i + 1, page, lang)).ToList();
+                // One summary: the questions not yet answered are named once under one sentence (not the same
+                // sentence nine times); any other error keeps its own message after the question's name.
+                var required = page.Errors.Count(e => e.Code == FieldErrorCodes.Required);
+                values["required_intro"] = required switch
+                {
+                    0 => null,
+                    1 => t["error_summary_required_one"],
+                    _ => t["error_summary_required_many"].Replace("{count}", required.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                };
                 values["errors"] = page.Errors.Select(e => new Dictionary<string, object?>
                 {
                     ["target"] = FirstInputId(questionnaire.Find(e.QuestionId)!),
-                    ["message"] = $"{t["question"]} {Number(questionnaire, e.QuestionId)}: {e.Message(lang)}",
+                    ["message"] = $"{t["question"]} {Number(questionnaire, e.QuestionId)}: {questionnaire.Find(e.QuestionId)!.Text.In(lang)}" +
+                                  (e.Code == FieldErrorCodes.Required ? "" : $" – {e.Message(lang)}"),
                 }).ToList();
                 break;
             case SurveyPageState.OptOutConfirm:

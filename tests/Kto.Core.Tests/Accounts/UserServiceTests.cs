@@ -37,4 +37,33 @@ public sealed class UserServiceTests
         Assert.Empty(stores.Users);
         Assert.Empty(stores.Audit);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_new_user_is_sent_a_welcome_mail_once_and_a_mail_that_fails_keeps_the_account(bool accepted)
+    {
+        var mailer = new RecordingWelcomeMailer(accepted);
+        var service = new UserService(stores, new InMemoryCompanyStore(), stores, new FakeTimeProvider(DateTimeOffset.UnixEpoch), mailer);
+
+        var added = await service.AddAsync("test", "nieuw@bureau.nl", UserRole.Bureau, null, null, default);
+        var again = await service.AddAsync("test", "nieuw@bureau.nl", UserRole.Bureau, null, null, default);
+
+        Assert.True(added.Done);
+        Assert.Equal(accepted, added.Welcomed);
+        Assert.False(again.Done);
+        Assert.Equal(["nieuw@bureau.nl"], mailer.Sent); // not for a refused second add
+        Assert.Single(stores.Users);
+    }
+
+    private sealed class RecordingWelcomeMailer(bool accepted) : IWelcomeMailer
+    {
+        public List<string> Sent { get; } = [];
+
+        public Task<bool> SendWelcomeAsync(PortalUser user, CancellationToken cancellationToken)
+        {
+            Sent.Add(user.Email);
+            return Task.FromResult(accepted);
+        }
+    }
 }

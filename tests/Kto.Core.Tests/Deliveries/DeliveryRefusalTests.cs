@@ -123,7 +123,9 @@ public class DeliveryRefusalTests
         var refusal = Assert.IsType<DeliveryIssue>(parsed.Inspection.Refusal);
         Assert.Equal(DeliveryCodes.BsnColumn, refusal.Code);
         Assert.Equal(name, refusal.Column);
+        Assert.Contains($"De kolom ‘{name}’ bevat", refusal.Message); // the receipt names the column
         Assert.DoesNotContain("111222333", refusal.Message);
+        Assert.Equal(1, parsed.Inspection.DataRows); // the rows read are counted, not "0 rijen"
         Assert.Empty(parsed.Rows);
     }
 
@@ -139,6 +141,9 @@ public class DeliveryRefusalTests
         var refusal = Assert.IsType<DeliveryIssue>(parsed.Inspection.Refusal);
         Assert.Equal(DeliveryCodes.BsnColumn, refusal.Code);
         Assert.Equal("nummer", refusal.Column);
+        Assert.Contains("De kolom ‘nummer’ bevat burgerservicenummers", refusal.Message);
+        Assert.DoesNotContain("Er is niets", refusal.Message); // the receipt says that once, around the refusal
+        Assert.Equal(4, parsed.Inspection.DataRows);
         Assert.DoesNotContain("111222333", refusal.Message);
         Assert.DoesNotContain("123456782", refusal.Message);
     }

@@ -65,6 +65,23 @@ public class DeliveryRowTests
         Assert.Contains("Modulaire Re-integratiediensten", rejection.Message);
     }
 
+    [Fact]
+    public void A_rejected_row_names_its_klantnummer_unless_that_looks_like_a_bsn()
+    {
+        var parsed = ParseCsv(Header,
+            Row(klantnummer: "K2001", perceel: "Ergens heen"),
+            Row(klantnummer: "111222333", perceel: "Naar werk"), // a BSN where the klantnummer belongs: rejected, never repeated
+            Row(klantnummer: "K2003"),
+            Row(klantnummer: "K2004"),
+            Row(klantnummer: "K2005"));
+        Assert.Null(parsed.Inspection.Refusal);
+        Assert.Equal("K2001", Assert.Single(parsed.Rows[0].Rejections).Klantnummer);
+        var bsnRow = parsed.Rows[1];
+        Assert.NotEmpty(bsnRow.Rejections);
+        Assert.All(bsnRow.Rejections, r => Assert.Null(r.Klantnummer));
+        Assert.All(parsed.Rows.Skip(2), r => Assert.Empty(r.Rejections));
+    }
+
     [Theory]
     [InlineData("Werkfit maken", Perceel.WerkfitMaken)]
     [InlineData("WERKFIT MAKEN", Perceel.WerkfitMaken)]

@@ -123,4 +123,48 @@ public class AnswerEntryServiceTests
         Assert.Null(await data.FindAsync(optedOut, default));
         Assert.Null(await data.FindAsync(open, default));
     }
+
+    [Fact]
+    public async Task A_question_sent_as_null_was_left_blank_stored_as_no_answer_never_as_a_grade()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var answers = Valid();
+        answers["rapportcijfer"] = null; // the client left the grade open on the paper form
+        answers["begeleider-luistert"] = null;
+
+        var result = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, answers, "typist@bureau.nl"), default);
+
+        Assert.Equal(AnswerEntryOutcome.Stored, result.Outcome);
+        var stored = await data.FindAsync(service, default);
+        Assert.NotNull(stored);
+        Assert.Null(stored.Answers.Rapportcijfer);
+        Assert.False(stored.Answers["rapportcijfer"].IsAnswered);
+        Assert.False(stored.Answers["begeleider-luistert"].IsAnswered);
+        Assert.Equal(5, stored.Answers["begeleider-deskundig"].Number);
+        Assert.True(data.IsMarked(service));
+        Assert.Null(data.MarkedGrade(service));
+    }
+
+    [Fact]
+    public async Task A_missing_mandatory_question_gets_a_text_for_the_typist_and_a_form_left_wholly_blank_is_refused()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var answers = Valid();
+        answers.Remove("rapportcijfer");
+
+        var paper = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, answers, "typist@bureau.nl"), default);
+        var issue = Assert.Single(paper.Issues);
+        Assert.Equal(("rapportcijfer", FieldErrorCodes.Required), (issue.QuestionId, issue.Code));
+        Assert.Contains("op het formulier", issue.MessageNl);
+        Assert.Contains("niet ingevuld", issue.MessageNl);
+        Assert.DoesNotContain("U heeft", issue.MessageNl); // not the client's text
+        var phone = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Phone, answers, "piet@bureau.nl"), default);
+        Assert.Contains("de cliënt", Assert.Single(phone.Issues).MessageNl);
+
+        var blank = Service().Questionnaire.Questions.ToDictionary(q => q.Id, q => (string?)null);
+        var empty = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, blank, "typist@bureau.nl"), default);
+        Assert.Equal(AnswerEntryOutcome.Invalid, empty.Outcome);
+        Assert.Equal(FieldErrorCodes.NothingAnswered, Assert.Single(empty.Issues).Code);
+        Assert.Null(await data.FindAsync(service, default));
+    }
 }

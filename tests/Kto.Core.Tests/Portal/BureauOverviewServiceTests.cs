@@ -111,14 +111,14 @@ public sealed class BureauOverviewServiceTests
         var service = Service();
         var now = Assert.Single(await service.ForYearAsync(2026, default));
         Assert.True(now.DeliveredThisMonth);
-        Assert.DoesNotContain("Geen levering in 6 weken", now.Flags);
+        Assert.DoesNotContain("Geen levering in 6 weken", now.Flags.Select(f => f.Text));
 
         // Seven weeks later, from the same snapshot: no longer this month, and the six-week flag is raised.
         time.Advance(TimeSpan.FromDays(49));
         var later = Assert.Single(await service.ForYearAsync(2026, default));
         Assert.Equal(Start, later.ComputedAt);
         Assert.False(later.DeliveredThisMonth);
-        Assert.Contains("Geen levering in 6 weken", later.Flags);
+        Assert.Contains("Geen levering in 6 weken", later.Flags.Select(f => f.Text));
     }
 
     private static ReportServiceRow Service(string id) => new(id, Perceel.NaarWerk, new DateOnly(2026, 3, 4), null);

@@ -116,4 +116,26 @@ public class ReportAggregatorTests
         Assert.Equal([new AttemptCount(0, 6)], f.AttemptsPerService);
         Assert.Equal(0, f.Approached);
     }
+
+    [Fact]
+    public void A_form_without_the_grade_counts_as_a_response_and_never_in_the_mean_or_the_question_results()
+    {
+        // s5 came back on paper with the grade and one statement left blank ("niet ingevuld").
+        var blankGrade = new StoredResponse(Ref("s5"), Perceel.NaarWerk, new Answers(ReportFixtures.Questionnaire.Version, new Dictionary<string, AnswerValue>
+        {
+            [Kto.Core.Questionnaires.Questionnaire.RapportcijferId] = AnswerValue.None,
+            ["begeleider-luistert"] = AnswerValue.None,
+            ["begeleider-deskundig"] = new(2),
+        }), Invited.AddDays(2), ResponseMode.Paper, "typist@bureau.nl");
+
+        var f = ReportAggregator.Aggregate(Perceel.NaarWerk, Services, Attempts(), [.. Responses, blankGrade], ReportFixtures.Questionnaire);
+
+        Assert.Equal(5, f.Responded); // a response: the client took part
+        Assert.Equal([8, 9, 6, 7], f.Grades); // the mean stays over the four grades given
+        var grade = f.QuestionResults.Single(q => q.QuestionId == Kto.Core.Questionnaires.Questionnaire.RapportcijferId);
+        var listens = f.QuestionResults.Single(q => q.QuestionId == "begeleider-luistert");
+        Assert.Equal((4, 7.5), (grade.Answered, grade.Mean!.Value));
+        Assert.Equal((4, 4.0), (listens.Answered, listens.Mean!.Value));
+        Assert.Equal(1, f.RespondedByMode!.Paper);
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 using Kto.Functions.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Kto.Functions.Tests.Browser;
@@ -85,6 +87,35 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         await page.ClickAsync("button[type=submit]");
         Assert.Equal("U bent afgemeld", await page.TextContentAsync("h1"));
         await PageChecks.CheckAsync(page, "07-opted-out");
+    }
+
+    [Fact]
+    public async Task An_empty_submit_shows_one_summary_that_names_the_questions_and_takes_the_focus()
+    {
+        var invited = await Invitations.InviteAsync(stack, "leeg");
+        var page = await NewPhonePageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"{stack.BaseUrl}/s?t={invited.Tokens["leeg"]}");
+        await page.ClickAsync("button[type=submit]");
+
+        var questionnaire = stack.Services.GetRequiredService<QuestionnaireCatalog>().Current;
+        var mandatory = questionnaire.Questions.Select((q, i) => (q, n: i + 1)).Where(x => x.q.Mandatory).ToList();
+        Assert.Equal(1, await page.Locator(".error-summary").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('error-summary')"), "focus moves to the summary");
+        var summary = await page.TextContentAsync(".error-summary") ?? "";
+        Assert.Contains($"U heeft {mandatory.Count} verplichte vragen nog niet beantwoord:", summary);
+        var items = page.Locator(".error-summary li");
+        Assert.Equal(mandatory.Count, await items.CountAsync());
+        for (var i = 0; i < mandatory.Count; i++)
+            Assert.Equal($"Vraag {mandatory[i].n}: {mandatory[i].q.Text.Nl}", (await items.Nth(i).TextContentAsync())?.Trim());
+        Assert.DoesNotContain("nog niet beantwoord. Dit is een verplichte vraag", summary); // not nine identical lines
+        await PageChecks.CheckAsync(page, "11-empty-submit-390");
+        await page.SetViewportSizeAsync(1280, 900);
+        await PageChecks.CheckAsync(page, "11-empty-submit-1280");
+
+        // The first link leads to the first question.
+        await page.ClickAsync(".error-summary a");
+        Assert.Equal("q-rapportcijfer-1", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
 
     [Fact]

@@ -108,6 +108,45 @@ public sealed class AnswerEntryApiTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task Kto_answer_with_null_leaves_a_question_blank_the_form_counts_as_a_response_and_the_blank_grade_is_in_no_mean()
+    {
+        var invited = await Invitations.InviteAsync(stack, "leeg", "cijfer");
+        var blank = await Invitations.ServiceOfAsync(stack, invited.Tokens["leeg"]);
+        var graded = await Invitations.ServiceOfAsync(stack, invited.Tokens["cijfer"]);
+        var answers = SurveyClient.ValidAnswers(4).ToDictionary(a => a.Key, a => int.TryParse(a.Value, out var n) ? (object?)n : a.Value);
+        answers["rapportcijfer"] = null; // left blank on the paper form
+        answers["begeleider-luistert"] = null;
+        var file = Path.Combine(Path.GetTempPath(), $"leeg-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(answers));
+        try
+        {
+            var entered = await KtoCli.RunAsync(stack, "answer", invited.Company, "--year", Invitations.Year.ToString(CultureInfo.InvariantCulture),
+                "--service", blank.ServiceId, "--mode", "paper", "--answers", file);
+            Assert.Equal(0, entered.Exit);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        Assert.Equal(HttpStatusCode.Created, (await EnterAsync(invited.Company, graded.ServiceId, "phone", Answers(8))).StatusCode);
+
+        var stored = await stack.Services.GetRequiredService<IResponseStore>().FindAsync(blank, default);
+        Assert.Null(stored!.Answers.Rapportcijfer);
+        Assert.False(stored.Answers["begeleider-luistert"].IsAnswered);
+        var progress = await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/companies/{invited.Company}/progress?year={Invitations.Year}");
+        var perceel = progress.GetProperty("percelen").EnumerateArray().Single(p => p.GetProperty("ended").GetInt32() > 0);
+        Assert.Equal(2, perceel.GetProperty("responded").GetInt32()); // both forms are responses
+        Assert.Equal(8.0, perceel.GetProperty("meanGrade").GetDouble()); // the blank grade is no grade: the mean is 8, not 4
+
+        // A wholly blank form is no response.
+        var third = await Invitations.InviteAsync(stack, "niets");
+        var nothing = await Invitations.ServiceOfAsync(stack, third.Tokens["niets"]);
+        var none = await EnterAsync(third.Company, nothing.ServiceId, "paper", SurveyClient.ValidAnswers().ToDictionary(a => a.Key, a => (object?)null));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+        Assert.Contains("nothing-answered", await none.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_call_list_drops_refusals_wrong_numbers_and_clients_called_the_maximum_number_of_times()
     {
         var (company, _) = await stack.NewCompanyAsync("lijst");

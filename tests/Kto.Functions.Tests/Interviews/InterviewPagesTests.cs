@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Kto.Core;
 using Kto.Core.Accounts;
+using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 using Kto.Functions.Tests.Browser;
 using Kto.Functions.Tests.Portal;
@@ -91,7 +92,7 @@ public sealed class InterviewPagesTests(LocalStack stack) : IAsyncLifetime
             for (var i = 0; i < 3; i++) await page.Keyboard.PressAsync("ArrowDown"); // 1 → 4
         }
         await page.ClickAsync("button:has-text('Antwoorden opslaan')");
-        Assert.Contains("Er is 1 fout", await page.TextContentAsync("#error-summary"));
+        Assert.Contains("Er is nog 1 vraag niet goed ingevoerd", await page.TextContentAsync("#error-summary"));
         Assert.True(await page.IsCheckedAsync("#q-rapportcijfer-7")); // kept
         await PageChecks.AssertAccessibleAsync(page, "questions with an error");
         await page.ClickAsync(".notice.error a"); // the summary link leads to the question
@@ -154,6 +155,51 @@ public sealed class InterviewPagesTests(LocalStack stack) : IAsyncLifetime
         await companyUser.SignInAsync($"eigen@{company}.example.nl");
         Assert.Equal(HttpStatusCode.NotFound, (await companyUser.Http.GetAsync($"/portal/bureau/companies/{company}/answers/{service}?year={Invitations.Year}&mode=paper")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await companyUser.Http.GetAsync($"/portal/bureau/calls/{company}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_typist_marks_questions_left_blank_on_paper_after_a_summary_that_names_and_links_them()
+    {
+        var invited = await Invitations.InviteAsync(stack, "blanco");
+        var service = await Invitations.ServiceOfAsync(stack, invited.Tokens["blanco"]);
+        var questionnaire = stack.Services.GetRequiredService<QuestionnaireCatalog>().Current;
+        var (page, typist) = await SignedInBureauAsync(390);
+        var url = $"{stack.BaseUrl}/portal/bureau/companies/{invited.Company}/answers/{service.ServiceId}?year={Invitations.Year}&mode=paper";
+        await page.GotoAsync(url);
+        Assert.Contains("kies dan ‘Niet ingevuld’", await page.TextContentAsync("p.hint"));
+
+        // The grade and one statement are blank on the form; the typist first leaves them open.
+        foreach (var (id, value) in SurveyClient.ValidAnswers(grade: 5).Where(a => a.Key is not ("rapportcijfer" or "begeleider-luistert")))
+        {
+            if (await page.Locator($"#q-{id}").CountAsync() > 0) await page.FillAsync($"#q-{id}", value);
+            else await page.CheckAsync($"#q-{id}-{value}");
+        }
+        await page.ClickAsync("button:has-text('Antwoorden opslaan')");
+
+        var summary = page.Locator(".error-summary");
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('error-summary')"), "focus moves to the error summary");
+        var text = await summary.TextContentAsync() ?? "";
+        Assert.Contains("Er zijn nog 2 vragen niet goed ingevoerd", text);
+        Assert.Contains($"Vraag 1: {questionnaire.Find("rapportcijfer")!.Text.Nl}", text);
+        Assert.Contains($"Vraag 2: {questionnaire.Find("begeleider-luistert")!.Text.Nl}", text);
+        Assert.Contains("of ‘niet ingevuld’ als deze vraag op het formulier leeg is", text);
+        Assert.DoesNotContain("U heeft deze vraag", await page.TextContentAsync("main"));
+        Assert.Equal("#q-rapportcijfer-1", await summary.Locator("a").First.GetAttributeAsync("href"));
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ScreenshotAsync(page, "interview-06-paper-blank-error-390");
+        await page.SetViewportSizeAsync(320, 740);
+        await PageChecks.CheckPhoneAndDesktopAsync(page, "interview-06-paper-blank-error");
+
+        // The link leads to the question; "Niet ingevuld" for both, and the form is stored without a grade.
+        await summary.Locator("a").First.ClickAsync();
+        await page.CheckAsync("#q-rapportcijfer-niet-ingevuld");
+        await page.CheckAsync("#q-begeleider-luistert-niet-ingevuld");
+        await page.ClickAsync("button:has-text('Antwoorden opslaan')");
+        Assert.Contains("(papier)", await page.TextContentAsync("#saved"));
+        var stored = await stack.Services.GetRequiredService<IResponseStore>().FindAsync(service, default);
+        Assert.Equal((ResponseMode.Paper, typist, (int?)null), (stored!.Mode, stored.EnteredBy, stored.Answers.Rapportcijfer));
+        Assert.False(stored.Answers["begeleider-luistert"].IsAnswered);
+        Assert.Equal(2, stored.Answers["hulp-naar-werk"].Number);
     }
 
     [Fact]

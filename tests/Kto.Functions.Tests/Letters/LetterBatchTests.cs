@@ -32,6 +32,35 @@ public sealed partial class LetterBatchTests(LocalStack stack)
     public static partial Regex CodePattern();
 
     [Fact]
+    public async Task The_paper_form_says_each_scale_end_once_in_readable_type_and_the_letter_offers_phone_post_and_a_return_address()
+    {
+        var (company, _) = await stack.NewCompanyAsync("papier");
+        var end = DateTime.Today.AddDays(-10);
+        await stack.DeliverAsync(company, "brieven.csv", Export(end, "F"));
+        var made = await stack.Api().MakeLetterBatchAsync(company, end.Year);
+        Assert.Equal(201, made.Status);
+        var (_, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
+
+        var form = string.Concat(LetterPdf.Text(pdf, 2), LetterPdf.Text(pdf, 3));
+        Assert.Contains("1 = heel slecht, 10 = heel goed", form);
+        Assert.Contains("0 = zeker niet", form);
+        Assert.DoesNotContain("1 = 1 =", form);
+        Assert.DoesNotContain("0 = 0 =", form);
+        Assert.Contains("Antwoordnummer 54321", form); // where the form goes without the envelope
+
+        // The question texts are printed at 11.5 pt (the letter's 10 pt was too small and dense for many readers).
+        var question = LetterPdf.Words(pdf, 2).Where(w => w.Word == "rapportcijfer").ToList();
+        Assert.NotEmpty(question);
+        Assert.All(question, w => Assert.True(w.Height >= 12.5, $"'{w.Word}' is {w.Height:0.0} pt high"));
+
+        // Someone without e-mail can opt out by phone or by post, and sees where to send the form.
+        var letter = System.Text.RegularExpressions.Regex.Replace(LetterPdf.Text(pdf, 1), @"\s+", " ");
+        Assert.Contains("Bel ons op 020 765 43 21", letter);
+        Assert.Contains("Postbus 4321, 1000 AB Amsterdam", letter);
+        Assert.Contains("Antwoordnummer 54321, 1000 VB Amsterdam", letter);
+    }
+
+    [Fact]
     public async Task A_batch_puts_the_address_in_the_window_prints_the_code_and_its_QR_code_opens_the_questionnaire()
     {
         var (company, _) = await stack.NewCompanyAsync("brief");

@@ -19,6 +19,16 @@ public static class LetterPdf
         return Run("pdftotext", args, pdf, "-", ".pdf", bytes => Encoding.UTF8.GetString(bytes));
     }
 
+    /// <summary>Each word of a page with its height in points (<c>pdftotext -bbox</c>): how large the type is printed.</summary>
+    public static IReadOnlyList<(string Word, double Height)> Words(byte[] pdf, int page)
+    {
+        var html = Run("pdftotext", ["-bbox", "-enc", "UTF-8", "-f", page.ToString(), "-l", page.ToString()], pdf, "-", ".pdf", bytes => Encoding.UTF8.GetString(bytes));
+        return System.Text.RegularExpressions.Regex.Matches(html, "<word xMin=\"[^\"]+\" yMin=\"([^\"]+)\" xMax=\"[^\"]+\" yMax=\"([^\"]+)\">([^<]*)</word>")
+            .Select(m => (System.Net.WebUtility.HtmlDecode(m.Groups[3].Value),
+                double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
     /// <summary>The text the first QR code on a page holds: the page rendered by <c>pdftoppm -r 150 -gray</c> (PGM), read by ZXing.</summary>
     public static string? Qr(byte[] pdf, int page)
     {

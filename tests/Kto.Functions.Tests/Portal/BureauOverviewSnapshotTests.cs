@@ -29,7 +29,7 @@ public sealed partial class BureauOverviewSnapshotTests(LocalStack stack)
         await bureau.SignInAsync(email);
 
         var first = await bureau.Http.GetStringAsync("/portal/bureau");
-        Assert.Contains("Naar werk: 1 beëindigd, 0 benaderd", CompanyRow(first, company));
+        Assert.Contains("Naar werk 1 0 ", CompanyRow(first, company));
         Assert.Matches(@"Cijfers van (\d{1,2} \S+ \d{4} )?\d{2}:\d{2}", WebUtility.HtmlDecode(first));
         var kept = await stack.Services.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.OverviewSnapshotsTable)
             .GetEntityIfExistsAsync<TableEntity>(year.ToString(), company);
@@ -39,33 +39,33 @@ public sealed partial class BureauOverviewSnapshotTests(LocalStack stack)
         await stack.DeliverAsync(company, "tweede.csv", Exports.Csv(
             Exports.Row("S2", einddatum: ended.ToString("dd-MM-yyyy")), Exports.Row("S3", einddatum: ended.ToString("dd-MM-yyyy"))));
         var afterDelivery = await bureau.Http.GetStringAsync("/portal/bureau");
-        Assert.Contains("Naar werk: 3 beëindigd, 0 benaderd", CompanyRow(afterDelivery, company));
+        Assert.Contains("Naar werk 3 0 ", CompanyRow(afterDelivery, company));
 
         // A recorded call is not a delivery: the page keeps showing the kept figures until they are refreshed.
         var service = await StoredServices.StoreAsync(stack, company, "S4", DateOnly.FromDateTime(ended));
         var call = await stack.Bureau().PostAsJsonAsync($"/api/companies/{company}/attempts", new { year, service, mode = "phone", outcome = "no-answer" });
         Assert.Equal(HttpStatusCode.Created, call.StatusCode);
         var stale = await bureau.Http.GetStringAsync("/portal/bureau");
-        Assert.Contains("Naar werk: 3 beëindigd, 0 benaderd", CompanyRow(stale, company));
+        Assert.Contains("Naar werk 3 0 ", CompanyRow(stale, company));
 
         // "Nu bijwerken" without the form's token is refused and changes nothing; with it, 303 back to fresh figures.
         var forged = await bureau.PostFormAsync("/portal/bureau/refresh", new() { ["_csrf"] = "vervalst" });
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.Contains("Naar werk: 3 beëindigd, 0 benaderd", CompanyRow(await bureau.Http.GetStringAsync("/portal/bureau"), company));
+        Assert.Contains("Naar werk 3 0 ", CompanyRow(await bureau.Http.GetStringAsync("/portal/bureau"), company));
 
         var refreshed = await bureau.PostFormAsync("/portal/bureau/refresh", new() { ["_csrf"] = PortalClient.FormToken(stale) });
         Assert.Equal(HttpStatusCode.SeeOther, refreshed.StatusCode);
         Assert.Equal("/portal/bureau?bijgewerkt=1", refreshed.Headers.Location?.OriginalString);
         var fresh = await bureau.Http.GetStringAsync("/portal/bureau?bijgewerkt=1");
         Assert.Contains("De cijfers van alle bedrijven zijn bijgewerkt.", fresh);
-        Assert.Contains("Naar werk: 4 beëindigd, 1 benaderd", CompanyRow(fresh, company));
+        Assert.Contains("Naar werk 4 1 ", CompanyRow(fresh, company));
     }
 
-    /// <summary>The table row of one company on the overview, tags removed.</summary>
+    /// <summary>The block of one company on the overview (its figures table and actions), tags removed.</summary>
     private static string CompanyRow(string html, string company)
     {
-        var row = Regex.Match(html, $@"<tr>\s*<th scope=""row""><a href=""/portal/companies/{company}"">.*?</tr>", RegexOptions.Singleline);
-        Assert.True(row.Success, $"the overview has a row for {company}");
+        var row = Regex.Match(html, $@"<section class=""company-card""[^>]*>\s*<h2[^>]*><a href=""/portal/companies/{company}"">.*?</section>", RegexOptions.Singleline);
+        Assert.True(row.Success, $"the overview has a block for {company}");
         return Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(row.Value, " ")), " ");
     }
 

@@ -31,20 +31,42 @@ public sealed class BureauPagesBrowserTests(LocalStack stack) : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         Assert.EndsWith("/portal/bureau", page.Url);
 
-        // Overview: the delivering company has one service not yet approached, and few enough for exemption.
-        var row = page.Locator("tr", new() { Has = page.Locator($"a[href='/portal/companies/{company}']") });
-        var flags = await row.Locator("td").Last.TextContentAsync();
-        Assert.Contains("Naar werk: 1 nog niet benaderd", flags);
-        Assert.Contains("Naar werk: vrijstelling mogelijk", flags);
-        Assert.Contains("Naar werk: respons onder het minimum", flags);
-        Assert.DoesNotContain("Geen levering in 6 weken", flags);
-        Assert.Contains("geleverd", await row.Locator("td").Nth(1).TextContentAsync());
-        var quietRow = page.Locator("tr", new() { Has = page.Locator($"a[href='/portal/companies/{quiet}']") });
-        Assert.Contains("Geen levering in 6 weken", await quietRow.Locator("td").Last.TextContentAsync());
+        // Overview: one block per company; the delivering company has one service not yet approached, and few enough
+        // for exemption. Each action is one line with a link to where to act on it.
+        var card = page.Locator($"section.company-card:has(h2 a[href='/portal/companies/{company}'])");
+        var actions = card.Locator("ul.actions li");
+        Assert.Equal(3, await actions.CountAsync());
+        Assert.Contains("Nog niet benaderd: Naar werk (1).", await actions.Nth(0).TextContentAsync());
+        Assert.Equal($"/portal/bureau/fieldwork/{company}?year={DateTime.Today.Year}", await actions.Nth(0).Locator("a").GetAttributeAsync("href"));
+        Assert.Contains("Respons onder het minimum: Naar werk.", await actions.Nth(1).TextContentAsync());
+        Assert.Contains("Vrijstelling mogelijk: Naar werk.", await actions.Nth(2).TextContentAsync());
+        Assert.Equal($"/portal/bureau/reports/{company}?year={DateTime.Today.Year}", await actions.Nth(2).Locator("a").GetAttributeAsync("href"));
+        Assert.Contains("deze maand geleverd", await card.TextContentAsync());
+        var quietCard = page.Locator($"section.company-card:has(h2 a[href='/portal/companies/{quiet}'])");
+        Assert.Contains("Geen levering in de laatste 6 weken.", await quietCard.Locator("ul.actions").TextContentAsync());
+        Assert.Equal($"/portal/companies/{quiet}", await quietCard.Locator("ul.actions a").GetAttributeAsync("href"));
+        // Each term explained once on the page.
+        Assert.Equal(1, await page.Locator("dl.terms dt:text-is('Vrijstelling mogelijk')").CountAsync());
         await CheckAsync(page, "bureau-01-overview");
 
-        // The bureau opens a company's pages too.
+        await Screenshot390Async(page, "bureau-01-overview");
+        // On a phone a perceel's row header is one line: no word broken in the middle ("Naar we rk").
+        var header = card.Locator("table.figures th[scope=row]").First;
+        Assert.Equal("Naar werk", (await header.TextContentAsync())?.Trim());
+        var lines = await header.EvaluateAsync<double>("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)");
+        Assert.True(lines < 2.5, $"'Naar werk' takes {lines:0.0} lines at 390 px"); // one line plus padding
+
+        // The bureau opens a company's pages too: on a phone the deliveries show Afgekeurd and the progress Respons on screen.
         Assert.Equal(200, (await page.GotoAsync($"{stack.BaseUrl}/portal/companies/{company}"))!.Status);
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertOnScreenAsync(page, "td[data-label='Afgekeurd']");
+        await CheckAsync(page, "bureau-01b-deliveries");
+        await Screenshot390Async(page, "bureau-01b-deliveries");
+        await page.GotoAsync($"{stack.BaseUrl}/portal/companies/{company}/progress");
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertOnScreenAsync(page, "td[data-label='Respons']");
+        await CheckAsync(page, "bureau-01c-progress");
+        await Screenshot390Async(page, "bureau-01c-progress");
 
         // Users and companies: add a company user, register a company, remove the user.
         await page.GotoAsync($"{stack.BaseUrl}/portal/bureau/users");
@@ -53,6 +75,11 @@ public sealed class BureauPagesBrowserTests(LocalStack stack) : IAsyncLifetime
         await page.GetByLabel("Bedrijf", new() { Exact = true }).SelectOptionAsync(company);
         await page.ClickAsync("text=Gebruiker toevoegen >> nth=-1");
         Assert.Contains($"{newUser} is toegevoegd", await page.TextContentAsync(".notice"));
+        Assert.Contains("Er is een welkomstmail gestuurd", await page.TextContentAsync(".notice"));
+        var welcome = Assert.Single(stack.Smtp.To($"{company}.example.nl"), m => m.To.Mailboxes.Any(b => b.Address == newUser));
+        Assert.Contains("Uw account voor het KTO-portaal", welcome.Subject);
+        Assert.Contains($"{stack.BaseUrl}/portal", welcome.TextBody);
+        Assert.Contains("vragen@testbureau.example", welcome.TextBody);
         await CheckAsync(page, "bureau-02-users");
         await page.GetByLabel("E-mailadres").FillAsync(newUser);
         await page.GetByLabel("Bedrijf", new() { Exact = true }).SelectOptionAsync(company);
@@ -67,7 +94,15 @@ public sealed class BureauPagesBrowserTests(LocalStack stack) : IAsyncLifetime
         Assert.Contains("Nieuw Re-integratie is geregistreerd", await page.TextContentAsync(".notice"));
         Assert.Contains($"kto.{newCompany}.", await page.TextContentAsync(".notice code"));
 
+        // Removing asks first; "Nee" keeps the user, "Ja" removes.
         await page.ClickAsync($"button:has-text('{newUser}')");
+        Assert.Contains($"Weet u zeker dat u {newUser} wilt verwijderen?", await page.TextContentAsync(".notice.warn"));
+        Assert.Equal(1, await page.Locator($"th:text-is('{newUser}')").CountAsync());
+        await CheckAsync(page, "bureau-03b-confirm-remove");
+        await page.ClickAsync("text=Nee, niet verwijderen");
+        Assert.Equal(1, await page.Locator($"th:text-is('{newUser}')").CountAsync());
+        await page.ClickAsync($"button:has-text('{newUser}')");
+        await page.ClickAsync($"button:has-text('Ja, verwijder {newUser}')");
         Assert.Contains($"{newUser} is verwijderd", await page.TextContentAsync(".notice"));
         Assert.Equal(0, await page.Locator($"th:text-is('{newUser}')").CountAsync());
 
@@ -89,7 +124,28 @@ public sealed class BureauPagesBrowserTests(LocalStack stack) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NotFound, (await companyUser.Http.GetAsync(path)).StatusCode);
     }
 
-    private static Task CheckAsync(IPage page, string name) => PageChecks.CheckPhoneAndDesktopAsync(page, name);
+    private static async Task CheckAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(320, 740); // the check measures sideways scrolling at 320 px
+        await PageChecks.CheckPhoneAndDesktopAsync(page, name);
+    }
+
+    /// <summary>A screenshot at 390 px (a common phone), the page left at that width.</summary>
+    private static async Task Screenshot390Async(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ScreenshotAsync(page, name + "-390");
+    }
+
+    /// <summary>The first element matching <paramref name="selector"/> is visible and inside the viewport's width (not off-screen to the right).</summary>
+    private static async Task AssertOnScreenAsync(IPage page, string selector)
+    {
+        var cell = page.Locator(selector).First;
+        Assert.True(await cell.IsVisibleAsync(), $"{selector} is visible");
+        var right = await cell.EvaluateAsync<double>("e => e.getBoundingClientRect().right");
+        var width = await page.EvaluateAsync<double>("window.innerWidth");
+        Assert.True(right <= width, $"{selector} ends at {right:0} px, beyond the {width:0} px screen");
+    }
 
     private async Task<IPage> NewPageAsync()
     {

@@ -73,12 +73,23 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var rejected = page.Locator("table").First.Locator("tbody tr");
         Assert.Equal(1, await rejected.CountAsync());
         Assert.Equal("4", await rejected.Locator("td").Nth(0).TextContentAsync());
-        Assert.Equal("perceel", (await rejected.Locator("td").Nth(1).TextContentAsync())!.ToLowerInvariant());
+        Assert.Equal("K1003", await rejected.Locator("td").Nth(1).TextContentAsync()); // the company finds the client by its number
+        Assert.Equal("perceel", (await rejected.Locator("td").Nth(2).TextContentAsync())!.ToLowerInvariant());
+        Assert.Contains("Verwerkt, maar 1 rij afgekeurd.", await page.TextContentAsync(".notice"));
         await CheckAsync(page, "portal-06-receipt");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("text=Ontvangstbewijs downloaden (JSON)"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('JSON')"));
         var json = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)).RootElement;
         Assert.Equal(2, json.GetProperty("accepted").GetInt32());
         Assert.Equal(4, json.GetProperty("rejected")[0].GetProperty("row").GetInt32());
+        Assert.Equal("K1003", json.GetProperty("rejected")[0].GetProperty("klantnummer").GetString());
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('CSV')"));
+        Assert.Contains("\"afgekeurd\";\"4\";\"K1003\"", await File.ReadAllTextAsync((await csv.PathAsync())!));
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('Excel (XLSX)')"));
+        using (var workbook = new ClosedXML.Excel.XLWorkbook((await xlsx.PathAsync())!))
+        {
+            var line = workbook.Worksheet(1).Row(2);
+            Assert.Equal(("afgekeurd", 4, "K1003"), (line.Cell(1).GetString(), line.Cell(2).GetValue<int>(), line.Cell(3).GetString()));
+        }
 
         // Back to the deliveries: delivered this month, the file listed with its counts.
         await page.ClickAsync("text=Terug naar leveringen");

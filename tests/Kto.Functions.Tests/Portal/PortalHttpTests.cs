@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -194,6 +195,21 @@ public sealed class PortalHttpTests(LocalStack stack)
         Assert.DoesNotContain("Exception", pdf + large);
         var list = await client.Http.GetStringAsync($"/portal/companies/{company}");
         Assert.Contains("nog niet geleverd", list);   // refused files do not count as this month's delivery
+    }
+
+    [Fact]
+    public async Task A_bsn_column_receipt_names_the_column_says_once_that_nothing_was_kept_and_counts_the_rows_read()
+    {
+        var (company, _, client) = await SignedInCompanyUserAsync("bsnk");
+        var rows = string.Join("\n", Enumerable.Range(1, 6).Select(i => $"K{i};{(i % 2 == 0 ? "111222333" : "123456782")};Naar werk;01-03-2026"));
+        var page = WebUtility.HtmlDecode(await UploadAsync(client, company, "met-sofi.csv", Encoding.UTF8.GetBytes($"klantnummer;Sofinummer;perceel;einddatum\n{rows}\n")));
+
+        Assert.Contains("De kolom ‘Sofinummer’ bevat burgerservicenummers", page);
+        Assert.Contains("Kolom: Sofinummer", page);
+        Assert.Contains("6 rijen gelezen; geen enkele is opgeslagen.", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "Er is niets"));
+        Assert.DoesNotContain("0 rijen", page);
+        Assert.DoesNotContain("111222333", page);
     }
 
     [Fact]

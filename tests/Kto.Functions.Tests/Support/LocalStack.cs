@@ -80,6 +80,10 @@ public sealed class LocalStack : IAsyncLifetime
         ["Kto:Mail:MaxPerMinute"] = "10000",
         ["Kto:Mail:MaxPerHour"] = "100000",
         ["Kto:Bureau:Name"] = "Testbureau Onderzoek",
+        ["Kto:Bureau:QuestionsEmail"] = "vragen@testbureau.example",
+        ["Kto:Bureau:Phone"] = "020 765 43 21",
+        ["Kto:Bureau:PostalAddress"] = "Postbus 4321, 1000 AB Amsterdam",
+        ["Kto:Bureau:ReturnAddress"] = "Antwoordnummer 54321, 1000 VB Amsterdam",
         // Calling hours all day, every day: calling tests do not depend on the clock (InterviewPagesTests shows closed hours on a host of its own).
         ["Kto:Fieldwork:CallFromHour"] = "0",
         ["Kto:Fieldwork:CallUntilHour"] = "24",

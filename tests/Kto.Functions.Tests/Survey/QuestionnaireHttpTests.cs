@@ -78,7 +78,8 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
         Assert.StartsWith("<!DOCTYPE html>", page.Html.TrimStart());
         Assert.Contains("<title>Fout: ", page.Html);
-        Assert.Contains("<a href=\"#q-rapportcijfer-1\">Vraag 1: U heeft deze vraag nog niet beantwoord.", page.Html);
+        Assert.Contains("U heeft 1 verplichte vraag nog niet beantwoord:", page.Html);
+        Assert.Matches("<a href=\"#q-rapportcijfer-1\">Vraag 1: [^<]*rapportcijfer[^<]*</a>", page.Html); // the question named, not the error repeated
         Assert.Contains("id=\"error-rapportcijfer\"", page.Html);
         Assert.Contains("aria-describedby=\"hint-rapportcijfer error-rapportcijfer\"", page.Html);
         Assert.Contains("id=\"q-begeleider-luistert-4\" name=\"begeleider-luistert\" value=\"4\" checked", page.Html);
