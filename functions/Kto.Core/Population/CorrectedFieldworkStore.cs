@@ -40,6 +40,12 @@ public sealed class CorrectedFieldworkStore(IFieldworkStore inner, ICorrectionSt
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         inner.RecordAsync(attempt, update, cancellationToken);
 
+    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        inner.TryRecordOnceAsync(attempt, update, cancellationToken);
+
     public IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken) =>
         inner.AttemptsAsync(company, year, cancellationToken);
+
+    public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        inner.AttemptsOfAsync(service, cancellationToken);
 }

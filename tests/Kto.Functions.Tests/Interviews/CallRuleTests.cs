@@ -87,8 +87,10 @@ public sealed class CallRuleTests(LocalStack stack)
         // The default maximum is five calls; each no-answer is a call of its own (the client's step moves on).
         var calls = ending == "max" ? Enumerable.Repeat("no-answer", 5).ToArray() : [ending];
         foreach (var outcome in calls)
-            Assert.Equal(HttpStatusCode.Created, (await bureau.PostAsJsonAsync($"/api/companies/{company}/attempts",
-                new { year = Invitations.Year, service, mode = "phone", outcome })).StatusCode);
+        {
+            var made = await bureau.PostAsJsonAsync($"/api/companies/{company}/attempts", new { year = Invitations.Year, service, mode = "phone", outcome });
+            Assert.True(made.StatusCode == HttpStatusCode.Created, $"{made.StatusCode}: {string.Join("\n", stack.Logs.Lines.Where(l => l.Contains("Exception")).TakeLast(3))}");
+        }
 
         var refused = await bureau.PostAsJsonAsync($"/api/companies/{company}/attempts", new { year = Invitations.Year, service, mode = "phone", outcome = "reached" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
