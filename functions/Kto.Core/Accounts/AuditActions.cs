@@ -17,6 +17,8 @@ public static class AuditActions
     public const string LettersMade = "letters-made";
     public const string LettersPosted = "letters-posted";
     public const string AnswerHidden = "answer-hidden";
+    /// <summary>The bureau started a timer job by hand (a mail run, the retention clean-up).</summary>
+    public const string JobStarted = "job-started";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "API-sleutel bureau";

@@ -7,7 +7,7 @@ namespace Kto.Core.Fieldwork;
 /// and at the end why it stopped and when the next scheduled run continues. The bureau follows a run by its id;
 /// the records also list recent runs, from the timers and from the bureau.
 /// </summary>
-public sealed class MailRunService(MailJobService jobs, IMailRunLog log, IMailSchedule schedule, ContactPolicy policy, TimeProvider time)
+public sealed class MailRunService(MailJobService jobs, IMailRunLog log, IMailSchedule schedule, ContactPolicy policy, TimeProvider time, Accounts.IAuditLog? audit = null)
 {
     /// <summary>How often a running run saves its counts.</summary>
     public static TimeSpan ProgressInterval { get; } = TimeSpan.FromSeconds(2);
@@ -18,6 +18,10 @@ public sealed class MailRunService(MailJobService jobs, IMailRunLog log, IMailSc
         var now = time.GetUtcNow();
         var run = new MailRun(MailRunIds.New(job, now), MailJobNames.Of(job), at, trigger, MailRunStatus.Queued, now, now);
         await log.SaveAsync(run, cancellationToken);
+        // A run the bureau starts (not the schedule) is a change through a door: audited once, here.
+        if (trigger == MailRunTriggers.Http && audit is not null)
+            await audit.WriteAsync(new Accounts.AuditEntry(now, Accounts.AuditActions.BureauKey, Accounts.AuditActions.JobStarted, null,
+                $"{run.Job} gestart (run {run.Id}, als {at:yyyy-MM-dd HH:mm} UTC)"), cancellationToken);
         return run;
     }
 

@@ -7,8 +7,9 @@ namespace Kto.Functions.Http;
 /// <summary>
 /// Was a form posted from another site? Yes when the browser says so (<c>Sec-Fetch-Site: cross-site</c>) or when the
 /// <c>Origin</c> header names another origin than this host or <c>Kto:PublicBaseUrl</c> (a proxy such as Front Door
-/// may forward another host name); <c>Origin: null</c> (a sandboxed page, a local file) counts as another site.
-/// No <c>Origin</c> at all (older clients, scripts with a valid token) is left to the anti-forgery token.
+/// may forward another host name). No <c>Origin</c>, or <c>Origin: null</c> (what a browser sends for a form on a page
+/// with <c>Referrer-Policy: no-referrer</c>, as the questionnaire's pages are), is left to <c>Sec-Fetch-Site</c> and
+/// the anti-forgery token.
 /// </summary>
 public static class CrossSite
 {
@@ -16,7 +17,7 @@ public static class CrossSite
     {
         if (string.Equals(request.Headers["Sec-Fetch-Site"].ToString(), "cross-site", StringComparison.OrdinalIgnoreCase)) return true;
         var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0) return false;
+        if (origin.Length == 0 || origin == "null") return false;
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var from)) return true;
         if (SameOrigin(from, request.Scheme, request.Host.Host, request.Host.Port)) return false;
         var publicBase = request.HttpContext.RequestServices?.GetService<KtoSettings>()?.PublicBaseUrl;

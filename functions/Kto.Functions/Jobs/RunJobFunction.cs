@@ -43,7 +43,7 @@ public sealed class RunJobFunction(MailRunService mailRuns, RetentionService ret
             if (!ReplayReach.Contains(now, today))
                 return ApiResults.BadRequest("at-out-of-reach", $"?at= moet tussen 1 januari {today.Year - 1} en 31 december {today.Year + 1} liggen (de meetjaren die een taak raakt).");
         }
-        if (!isMailJob) return ApiResults.Json(await retention.RunAsync(now, cancellationToken));
+        if (!isMailJob) return ApiResults.Json(await retention.RunAsync(now, cancellationToken, actor: Kto.Core.Accounts.AuditActions.BureauKey));
 
         var run = await mailRuns.QueueAsync(mailJob, now, MailRunTriggers.Http, cancellationToken);
         // Not the request's token: the run must start even when the caller hangs up right after the 202.

@@ -36,6 +36,22 @@ public sealed class ConcurrentRepeatTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_job_the_bureau_starts_by_hand_is_audited_once_and_the_timers_own_runs_are_not_doors()
+    {
+        using var api = stack.Api();
+        var started = await api.StartJobAsync("send-invitations", Invitations.MailTime.ToString("O"));
+        Assert.Equal(202, started.Status);
+        var runId = started.JsonString("id")!;
+        await stack.WaitForJobRunAsync(started.JsonString("statusUrl")!);
+        var line = Assert.Single(await AuditAsync(), e => e.Action == AuditActions.JobStarted && e.Detail.Contains(runId));
+        Assert.Equal(AuditActions.BureauKey, line.Actor);
+
+        var before = (await AuditAsync()).Count(e => e.Action == AuditActions.JobStarted && e.Detail.StartsWith("purge-expired", StringComparison.Ordinal));
+        Assert.Equal(200, (await api.StartJobAsync("purge-expired")).Status);
+        Assert.Equal(before + 1, (await AuditAsync()).Count(e => e.Action == AuditActions.JobStarted && e.Detail.StartsWith("purge-expired", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_user_added_several_times_at_once_is_added_once_and_every_answer_is_the_user_and_a_removal_is_audited_once()
     {
         var (company, _) = await stack.NewCompanyAsync("dubbel");

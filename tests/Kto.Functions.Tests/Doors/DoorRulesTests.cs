@@ -52,7 +52,7 @@ public sealed class DoorRulesTests(LocalStack stack)
         var survey = new SurveyClient(stack);
         var page = await survey.GetAsync($"/s?t={invited.Tokens["herkomst"]}");
         var post = await survey.PostSurveyAsync(invited.Tokens["herkomst"], SurveyClient.ValidAnswers().Append(new("_form", page.FormKey!)),
-            r => r.Headers.Add("Origin", "null"));
+            r => r.Headers.Add("Origin", "http://127.0.0.1.kwaadwillend.example"));
         Assert.Equal(HttpStatusCode.Forbidden, post.Status);
         Assert.Null(await stack.Services.GetRequiredService<IResponseStore>().FindAsync(await Invitations.ServiceOfAsync(stack, invited.Tokens["herkomst"]), default));
         var code = await survey.PostAsync("/k", [new("code", "K7PX-4QM9")], r => r.Headers.Add("Origin", "https://kwaadwillend.example"));

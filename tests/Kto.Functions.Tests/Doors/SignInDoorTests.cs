@@ -19,7 +19,8 @@ public sealed class SignInDoorTests(LocalStack stack)
     public async Task The_request_answers_while_the_mail_server_hangs_and_the_mail_arrives_once_it_answers()
     {
         await using var smtp = new TestSmtpServer();
-        await using var host = await ExtraHost.StartAsync(stack, new Dictionary<string, string?> { ["Kto:Mail:Port"] = smtp.Port.ToString() });
+        var logs = new CapturedLogs();
+        await using var host = await ExtraHost.StartAsync(stack, new Dictionary<string, string?> { ["Kto:Mail:Port"] = smtp.Port.ToString() }, logs: logs);
         var (company, _) = await stack.NewCompanyAsync("wacht");
         var known = $"bekend@{company}.example.nl";
         await PortalClient.AddUserAsync(stack, known, company);
@@ -27,7 +28,8 @@ public sealed class SignInDoorTests(LocalStack stack)
         var token = await browser.SignInFormTokenAsync();
 
         smtp.Hold();
-        // The mail server answers nothing until released: a request that waited for it could not complete here.
+        // The mail server does not answer the message until released. A request that waited for it could only answer
+        // once the sender gave up on the server (its 30 s timeout), and that mail would count as failed (see the end).
         var forKnown = await browser.AskLinkAsync(token, known);
         var forUnknown = await browser.AskLinkAsync(token, $"onbekend@{company}.example.nl");
 
@@ -41,6 +43,17 @@ public sealed class SignInDoorTests(LocalStack stack)
         var mail = Assert.Single(smtp.To($"{company}.example.nl"));
         Assert.Equal(known, mail.To.Mailboxes.Single().Address);
         Assert.Contains("/portal/sign-in?t=", mail.TextBody);
+        // The sender was still there when the server answered: the mail went out, it did not time out.
+        var outbox = new Azure.Data.Tables.TableServiceClient(stack.StorageConnectionString).GetTableClient(Kto.Infrastructure.Storage.StorageNames.SignInLinksTable);
+        await EventuallyAsync(async () => !await outbox.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'outbox'")
+            .AnyAsync(r => r.GetString("Email")?.EndsWith($"@{company}.example.nl", StringComparison.Ordinal) == true), "the queued mails were not finished");
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("Sign-in mail not accepted", StringComparison.Ordinal));
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string message)
+    {
+        for (var i = 0; i < 600 && !await condition(); i++) await Task.Delay(100);
+        Assert.True(await condition(), message);
     }
 
     [Fact]
