@@ -141,7 +141,9 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
         {
-            var mail = stack.Smtp.Received.Select(r => r.Message).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)));
+            // The sign-in mail, not the welcome mail the new account got first.
+            var mail = stack.Smtp.Received.Select(r => r.Message).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
+                                                                                   && (m.Subject ?? "").StartsWith("Uw inloglink", StringComparison.Ordinal));
             if (mail is not null) return mail;
             await Task.Delay(100);
         }
