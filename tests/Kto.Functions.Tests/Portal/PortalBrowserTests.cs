@@ -85,7 +85,8 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('CSV')"));
         Assert.Contains("\"afgekeurd\";\"4\";\"K1003\"", await File.ReadAllTextAsync((await csv.PathAsync())!));
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('Excel (XLSX)')"));
-        using (var workbook = new ClosedXML.Excel.XLWorkbook((await xlsx.PathAsync())!))
+        await using (var stream = File.OpenRead((await xlsx.PathAsync())!))
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(stream))
         {
             var line = workbook.Worksheet(1).Row(2);
             Assert.Equal(("afgekeurd", 4, "K1003"), (line.Cell(1).GetString(), line.Cell(2).GetValue<int>(), line.Cell(3).GetString()));
