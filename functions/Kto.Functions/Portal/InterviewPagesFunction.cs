@@ -236,7 +236,12 @@ public sealed class InterviewPagesFunction(
                 ["number"] = questionnaire.Find(i.QuestionId) is { } q ? Number(questionnaire, q) : null,
                 ["text"] = questionnaire.Find(i.QuestionId)?.Text.Nl,
                 ["message"] = i.MessageNl,
+                ["required"] = i.Code == FieldErrorCodes.Required,
             }).ToList(),
+            // Said once above the list when questions were not entered; each question keeps it beside its choices.
+            ["required_hint"] = issues.Any(i => i.Code == FieldErrorCodes.Required)
+                ? issues.First(i => i.Code == FieldErrorCodes.Required).MessageNl
+                : null,
             ["questions"] = questionnaire.Questions.Select((q, n) => QuestionValues(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
             ["back_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}/{service.ServiceId}?year={service.Year}" : null,
             ["list_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}?year={service.Year}" : $"/portal/bureau/fieldwork/{company.Id}?year={service.Year}",

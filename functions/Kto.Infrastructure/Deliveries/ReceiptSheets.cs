@@ -43,7 +43,9 @@ public static class ReceiptSheets
             r++;
         }
         sheet.SheetView.FreezeRows(1);
-        sheet.Columns().AdjustToContents(1, Math.Min(r, 200));
+        // Fixed widths, as the report's sheets: measuring text needs fonts a server may not have.
+        double[] widths = [14, 8, 16, 24, 22, 90];
+        for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();

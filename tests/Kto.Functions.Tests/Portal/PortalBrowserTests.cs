@@ -85,7 +85,8 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var csv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('CSV')"));
         Assert.Contains("\"afgekeurd\";\"4\";\"K1003\"", await File.ReadAllTextAsync((await csv.PathAsync())!));
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('Excel (XLSX)')"));
-        using (var workbook = new ClosedXML.Excel.XLWorkbook((await xlsx.PathAsync())!))
+        await using (var stream = File.OpenRead((await xlsx.PathAsync())!))
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(stream))
         {
             var line = workbook.Worksheet(1).Row(2);
             Assert.Equal(("afgekeurd", 4, "K1003"), (line.Cell(1).GetString(), line.Cell(2).GetValue<int>(), line.Cell(3).GetString()));
@@ -141,7 +142,9 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var until = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < until)
         {
-            var mail = stack.Smtp.Received.Select(r => r.Message).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase)));
+            // The sign-in mail, not the welcome mail the new account got first.
+            var mail = stack.Smtp.Received.Select(r => r.Message).FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(email, StringComparison.OrdinalIgnoreCase))
+                                                                                   && (m.Subject ?? "").StartsWith("Uw inloglink", StringComparison.Ordinal));
             if (mail is not null) return mail;
             await Task.Delay(100);
         }
