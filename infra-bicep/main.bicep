@@ -106,6 +106,9 @@ param backupImmutabilityDays int = 30
 @maxValue(3650)
 param backupRetentionDays int = 35
 
+@description('The bureau\'s operations address: alerts (ingest failed, mail run stopped on errors, failing functions, no backup, signing certificate expiring) are mailed here; empty = no alerts.')
+param operationsEmail string = ''
+
 @description('Per-environment values for app settings, name to value; they replace the defaults in ktoSettings.')
 param ktoSettingOverrides object = {}
 
@@ -346,6 +349,19 @@ module backup 'modules/backup.bicep' = {
   }
   // The identity is looked up by name inside the module: it must exist first.
   dependsOn: [identity]
+}
+
+module alerts 'modules/alerts.bicep' = if (!empty(operationsEmail)) {
+  name: 'alerts'
+  params: {
+    namePrefix: '${baseName}-${environmentName}-${suffix}'
+    location: location
+    tags: tags
+    appInsightsId: resourceId('Microsoft.Insights/components', names.appInsights)
+    operationsEmail: operationsEmail
+  }
+  // The rules query Application Insights, which must exist first.
+  dependsOn: [monitoring]
 }
 
 module communication 'modules/communication.bicep' = {

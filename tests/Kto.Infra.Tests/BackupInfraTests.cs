@@ -74,4 +74,18 @@ public class BackupInfraTests(CompiledMainFixture fixture)
         Assert.Equal(true, ArmScope.At(properties, "enablePurgeProtection"));
         Assert.Equal(90L, ArmScope.At(properties, "softDeleteRetentionInDays"));
     }
+
+    [Fact]
+    public void Alerts_mail_the_operations_address_on_each_condition_issue_23_names()
+    {
+        var names = Template.Resources("Microsoft.Insights/scheduledQueryRules")
+            .SelectMany(r => CompiledTemplate.ResourceNames(r.Scope, r.Resource)).ToList();
+        foreach (var condition in new[] { "ingest-failed", "mail-run-stopped-on-errors", "function-fails-repeatedly", "backup-did-not-run", "certificate-expires-soon" })
+            Assert.Contains(names, n => n.EndsWith("-" + condition, StringComparison.Ordinal));
+
+        var (scope, group) = Template.Single("Microsoft.Insights/actionGroups");
+        var receiver = Assert.Single((List<object?>)ArmScope.At(scope.Evaluate(group["properties"]), "emailReceivers")!);
+        Assert.Equal("operations", ArmScope.At(receiver, "name"));
+        Assert.NotNull(Template.Json["parameters"]!["operationsEmail"]);
+    }
 }
