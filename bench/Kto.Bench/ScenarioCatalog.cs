@@ -14,6 +14,7 @@ public static class ScenarioCatalog
         new MailScenario(),
         new LettersScenario(),
         new PortalScenario(),
+        new ForecastScenario(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

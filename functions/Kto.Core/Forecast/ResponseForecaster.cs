@@ -9,10 +9,11 @@ namespace Kto.Core.Forecast;
 /// The forecast model, pure so it can be worked by hand and backtested. Per perceel:
 /// <list type="number">
 /// <item>Yield per mode q: every e-mail, letter and call is one try; a response counts for the last approach before it.
-/// q = (responses + weight × default) / (approaches + weight). An e-mail or letter younger than the response window
-/// is not yet a failed try: it is still "live".</item>
+/// q = (responses + weight × default) / (approaches + weight); for e-mail and letter also per approach number (invitation,
+/// reminder 1, …), shrunk the same way towards the mode's q, since reminders usually bring less. An e-mail or letter
+/// younger than the response window is not yet a failed try: it is still "live".</item>
 /// <item>Open clients: the approaches their route still has (e-mail and letter: 1 + reminders, phone: the call limit;
-/// unreachable and after fieldwork closes: none); chance of a response 1 − (1 − q)^remaining.</item>
+/// unreachable and after fieldwork closes: none); chance of a response 1 − Π (1 − q_k) over those approaches.</item>
 /// <item>Services still to come: months covered by deliveries (a delivery in month k covers up to k − 1), the mean ended
 /// per covered month times the months not covered, less what already came in for those; each responds as a fresh client
 /// of the perceel's route mix.</item>
@@ -63,34 +64,52 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
 
     public RouteYields Yields(IReadOnlyList<ForecastClient> clients, DateTimeOffset now)
     {
-        int[] responses = new int[3], tries = new int[3];
+        // Per mode and per approach number (0 = first): responses and tries.
+        var steps = 1 + policy.ReminderCount;
+        int[,] responses = new int[3, steps], tries = new int[3, steps];
+        int[] phoneResponses = new int[1], phoneTries = new int[1];
+        void Count(ContactMode mode, int step, bool success)
+        {
+            if (mode == ContactMode.Phone) { phoneTries[0]++; if (success) phoneResponses[0]++; return; }
+            var k = Math.Min(step, steps - 1);
+            tries[(int)mode, k]++;
+            if (success) responses[(int)mode, k]++;
+        }
+
         foreach (var client in clients)
         {
             var approaches = Approaches(client);
+            var numbered = approaches.Select(a => (a.Mode, a.At, Step: approaches.Count(b => b.Mode == a.Mode && b.At < a.At))).ToList();
             if (client.RespondedAt is { } answeredAt)
             {
-                var before = approaches.Where(a => a.At <= answeredAt).ToList();
-                foreach (var a in before) tries[(int)a.Mode]++;
-                var mode = before.Count > 0 ? before[^1].Mode : ModeOf(client.RespondedBy ?? ResponseMode.Web);
-                responses[(int)mode]++;
-                if (before.Count == 0) tries[(int)mode]++;
+                var before = numbered.Where(a => a.At <= answeredAt).ToList();
+                for (var i = 0; i < before.Count; i++) Count(before[i].Mode, before[i].Step, i == before.Count - 1);
+                if (before.Count == 0) Count(ModeOf(client.RespondedBy ?? ResponseMode.Web), 0, true);
             }
             else
             {
-                foreach (var a in approaches.Where(a => !IsLive(a, now))) tries[(int)a.Mode]++;
+                foreach (var a in numbered.Where(a => !IsLive(a.Mode, a.At, now))) Count(a.Mode, a.Step, false);
             }
         }
         return new RouteYields(
-            Yield(responses[0], tries[0], settings.DefaultEmailYield),
-            Yield(responses[1], tries[1], settings.DefaultLetterYield),
-            Yield(responses[2], tries[2], settings.DefaultPhoneYield));
+            Yield(ContactMode.Email, responses, tries, settings.DefaultEmailYield),
+            Yield(ContactMode.Letter, responses, tries, settings.DefaultLetterYield),
+            Yield(phoneResponses[0], phoneTries[0], settings.DefaultPhoneYield, []));
     }
 
-    private ModeYield Yield(int responses, int tries, double fallback)
+    private ModeYield Yield(ContactMode mode, int[,] responses, int[,] tries, double fallback)
+    {
+        var steps = Enumerable.Range(0, tries.GetLength(1)).ToList();
+        var pooled = Yield(steps.Sum(k => responses[(int)mode, k]), steps.Sum(k => tries[(int)mode, k]), fallback, []);
+        var weight = settings.PriorWeight;
+        return pooled with { Steps = steps.Select(k => (responses[(int)mode, k] + weight * pooled.Yield) / (tries[(int)mode, k] + weight)).ToList() };
+    }
+
+    private ModeYield Yield(int responses, int tries, double fallback, IReadOnlyList<double> steps)
     {
         var weight = settings.PriorWeight;
         var q = (responses + weight * fallback) / (tries + weight);
-        return new ModeYield(responses, tries, q, Math.Sqrt(q * (1 - q) / (tries + weight)));
+        return new ModeYield(responses, tries, q, Math.Sqrt(q * (1 - q) / (tries + weight)), steps);
     }
 
     private static ContactMode ModeOf(ResponseMode answered) => answered switch
@@ -104,42 +123,41 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
         client.Attempts.Where(a => AttemptOutcomes.CountsAsApproach(a.Outcome)).OrderBy(a => a.At).ToList();
 
     /// <summary>An e-mail or letter the client may still answer; a call is answered (or not) on the spot.</summary>
-    private bool IsLive(ContactAttempt approach, DateTimeOffset now) =>
-        approach.Mode != ContactMode.Phone && now - approach.At < TimeSpan.FromDays(settings.ResponseWindowDays);
+    private bool IsLive(ContactMode mode, DateTimeOffset at, DateTimeOffset now) =>
+        mode != ContactMode.Phone && now - at < TimeSpan.FromDays(settings.ResponseWindowDays);
 
-    /// <summary>Approaches the client's route still has, counting a live one as still to be answered.</summary>
-    private int Remaining(ForecastClient client, DateTimeOffset now)
+    /// <summary>The approaches the client's route still has: from approach number From up to (not including) To; a live one counts as still ahead.</summary>
+    private (int From, int To) Ahead(ForecastClient client, DateTimeOffset now)
     {
         var approaches = Approaches(client);
-        int Done(ContactMode mode) => approaches.Count(a => a.Mode == mode && !IsLive(a, now));
+        int Done(ContactMode mode) => approaches.Count(a => a.Mode == mode && !IsLive(a.Mode, a.At, now));
         return client.Route switch
         {
-            ForecastRoute.Email => Math.Max(0, 1 + policy.ReminderCount - Done(ContactMode.Email)),
-            ForecastRoute.Letter => Math.Max(0, 1 + policy.ReminderCount - Done(ContactMode.Letter)),
-            ForecastRoute.Phone => CallingEnded(client) ? 0
-                : Math.Max(0, policy.MaxCallAttempts - client.Attempts.Count(a => a.Mode == ContactMode.Phone)),
-            _ => 0,
+            ForecastRoute.Email => (Done(ContactMode.Email), 1 + policy.ReminderCount),
+            ForecastRoute.Letter => (Done(ContactMode.Letter), 1 + policy.ReminderCount),
+            ForecastRoute.Phone => CallingEnded(client) ? (0, 0) : (client.Attempts.Count(a => a.Mode == ContactMode.Phone), policy.MaxCallAttempts),
+            _ => (0, 0),
         };
     }
 
     private static bool CallingEnded(ForecastClient client) =>
         client.Attempts.Any(a => a.Mode == ContactMode.Phone && AttemptOutcomes.EndsCalling(a.Outcome));
 
-    private static double Chance(double q, int tries) => 1 - Math.Pow(1 - q, tries);
-
-    private static double YieldOf(RouteYields y, ForecastRoute route) => route switch
+    /// <summary>Chance of a response from approaches <paramref name="from"/> to <paramref name="to"/> of <paramref name="route"/>: 1 − Π (1 − q_k).</summary>
+    private static double Chance(RouteYields y, ForecastRoute route, int from, int to)
     {
-        ForecastRoute.Email => y.Email.Yield,
-        ForecastRoute.Letter => y.Letter.Yield,
-        ForecastRoute.Phone => y.Phone.Yield,
-        _ => 0,
-    };
+        if (route == ForecastRoute.Unreachable) return 0;
+        var yield = y.For(route switch { ForecastRoute.Email => ContactMode.Email, ForecastRoute.Letter => ContactMode.Letter, _ => ContactMode.Phone });
+        var none = 1.0;
+        for (var k = from; k < to; k++) none *= 1 - yield.At(k);
+        return 1 - none;
+    }
 
     /// <summary>Chance that a client delivered now, on <paramref name="route"/>, responds with every approach still ahead.</summary>
     private double FreshChance(RouteYields y, ForecastRoute route) => route switch
     {
-        ForecastRoute.Email or ForecastRoute.Letter => Chance(YieldOf(y, route), 1 + policy.ReminderCount),
-        ForecastRoute.Phone => Chance(y.Phone.Yield, policy.MaxCallAttempts),
+        ForecastRoute.Email or ForecastRoute.Letter => Chance(y, route, 0, 1 + policy.ReminderCount),
+        ForecastRoute.Phone => Chance(y, route, 0, policy.MaxCallAttempts),
         _ => 0,
     };
 
@@ -161,8 +179,8 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
         var toCome = closed ? 0 : Math.Max(0, perMonth * (12 - covered) - clients.Count(c => c.Einddatum.Month > covered));
         var toComeVariance = closed || covered == 0 ? 0 : toCome + Math.Pow(12 - covered, 2) * perMonth / covered;
 
-        var open = clients.Where(c => c.IsOpen).Select(c => (Client: c, Remaining: closed ? 0 : Remaining(c, input.Now))).ToList();
-        double Expected(RouteYields y) => responded + open.Sum(o => Chance(YieldOf(y, o.Client.Route), o.Remaining)) + toCome * FreshWith(y);
+        var open = clients.Where(c => c.IsOpen).Select(c => (Client: c, Ahead: closed ? (0, 0) : Ahead(c, input.Now))).ToList();
+        double Expected(RouteYields y) => responded + open.Sum(o => Chance(y, o.Client.Route, o.Ahead.Item1, o.Ahead.Item2)) + toCome * FreshWith(y);
 
         var denominator = ended + toCome;
         double? projected = null, low = null, high = null;
@@ -172,12 +190,12 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
             var fresh = FreshWith(yields);
             var expected = Expected(yields);
             var rate = expected / denominator;
-            var binomial = open.Sum(o => Chance(YieldOf(yields, o.Client.Route), o.Remaining) is var p ? p * (1 - p) : 0) + toCome * fresh * (1 - fresh);
+            var binomial = open.Sum(o => Chance(yields, o.Client.Route, o.Ahead.Item1, o.Ahead.Item2) is var p ? p * (1 - p) : 0) + toCome * fresh * (1 - fresh);
             var parameters = new[]
             {
-                yields with { Email = Shifted(yields.Email) },
-                yields with { Letter = Shifted(yields.Letter) },
-                yields with { Phone = Shifted(yields.Phone) },
+                yields with { Email = yields.Email.Raised() },
+                yields with { Letter = yields.Letter.Raised() },
+                yields with { Phone = yields.Phone.Raised() },
             }.Sum(y => Math.Pow(Expected(y) - expected, 2));
             var variance = (binomial + parameters) / (denominator * denominator)
                 + Math.Pow((fresh - rate) / denominator, 2) * toComeVariance;
@@ -194,8 +212,6 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
             responseAtRisk, GradeAtRisk(grades), Actions(closed ? [] : open.Select(o => o.Client).ToList(), input, yields, perMonth, FreshWith(yields), missing));
     }
 
-    private static ModeYield Shifted(ModeYield y) => y with { Yield = Math.Min(1, y.Yield + y.Sd) };
-
     /// <summary>The mean so far minus z standard errors below the minimum grade (with one grade: the grade itself below it).</summary>
     private bool GradeAtRisk(IReadOnlyList<int> grades)
     {
@@ -211,19 +227,22 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
         IReadOnlyList<int> missing)
     {
         var actions = new List<ForecastAction>();
-        void Add(ForecastActionKind kind, int clients, double yield, int? month = null)
+        void Add(ForecastActionKind kind, IReadOnlyCollection<double> yieldsOfClients)
         {
-            if (clients > 0) actions.Add(new ForecastAction(kind, clients, Math.Round(clients * yield, 2), month));
+            if (yieldsOfClients.Count > 0) actions.Add(new ForecastAction(kind, yieldsOfClients.Count, Math.Round(yieldsOfClients.Sum(), 2)));
         }
 
+        // Each client's next approach at the yield of its number (the invitation, reminder 1, …).
         var emailDue = open.Where(c => c.Route == ForecastRoute.Email)
             .Select(c => policy.DueEmailStep(c.State, input.Year, input.Now)).OfType<ContactStep>().ToList();
-        Add(ForecastActionKind.SendInvitations, emailDue.Count(s => s.IsInvitation), yields.Email.Yield);
-        Add(ForecastActionKind.SendReminders, emailDue.Count(s => !s.IsInvitation), yields.Email.Yield);
-        Add(ForecastActionKind.PostLetters, open.Count(c => c.Route == ForecastRoute.Letter && policy.DueLetter(
-            c.Attempts.Where(a => a.Mode == ContactMode.Letter && a.Outcome == AttemptOutcome.Sent).Select(a => a.At).ToList(), input.Year, input.Now) is not null),
-            yields.Letter.Yield);
-        Add(ForecastActionKind.CallPhoneOnly, open.Count(c => c.Route == ForecastRoute.Phone && Remaining(c, input.Now) > 0), yields.Phone.Yield);
+        Add(ForecastActionKind.SendInvitations, emailDue.Where(s => s.IsInvitation).Select(s => yields.Email.At(0)).ToList());
+        Add(ForecastActionKind.SendReminders, emailDue.Where(s => !s.IsInvitation).Select(s => yields.Email.At(s.Number)).ToList());
+        Add(ForecastActionKind.PostLetters, open.Where(c => c.Route == ForecastRoute.Letter)
+            .Select(c => c.Attempts.Where(a => a.Mode == ContactMode.Letter && a.Outcome == AttemptOutcome.Sent).Select(a => a.At).ToList())
+            .Where(posted => policy.DueLetter(posted, input.Year, input.Now) is not null)
+            .Select(posted => yields.Letter.At(posted.Count)).ToList());
+        Add(ForecastActionKind.CallPhoneOnly, open.Where(c => c.Route == ForecastRoute.Phone && Ahead(c, input.Now) is var (from, to) && from < to)
+            .Select(_ => yields.Phone.Yield).ToList());
         foreach (var month in missing)
         {
             var clients = (int)Math.Round(perMonth);

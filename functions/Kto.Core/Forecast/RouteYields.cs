@@ -2,7 +2,24 @@ namespace Kto.Core.Forecast;
 
 /// <summary>Response per approach of one mode: responses and approaches counted, and the yield estimated from them.</summary>
 /// <param name="Sd">Standard deviation of the estimate, sqrt(q(1 − q) / (approaches + prior weight)).</param>
-public sealed record ModeYield(int Responses, int Approaches, double Yield, double Sd);
+/// <param name="Steps">E-mail and letter: the yield of the invitation (0) and of each reminder, each shrunk towards
+/// <paramref name="Yield"/> by the prior weight (reminders usually bring less); empty for phone (every call alike).</param>
+public sealed record ModeYield(int Responses, int Approaches, double Yield, double Sd, IReadOnlyList<double> Steps)
+{
+    /// <summary>The yield of approach number <paramref name="step"/> (0 = the first) of this mode.</summary>
+    public double At(int step) => Steps.Count == 0 ? Yield : Steps[Math.Min(step, Steps.Count - 1)];
+
+    /// <summary>The same yields one standard deviation higher (the range's parameter uncertainty).</summary>
+    public ModeYield Raised() => this with { Yield = Math.Min(1, Yield + Sd), Steps = Steps.Select(q => Math.Min(1, q + Sd)).ToList() };
+}
 
 /// <summary>The yields per mode the projection uses (<see cref="ResponseForecaster"/>).</summary>
-public sealed record RouteYields(ModeYield Email, ModeYield Letter, ModeYield Phone);
+public sealed record RouteYields(ModeYield Email, ModeYield Letter, ModeYield Phone)
+{
+    public ModeYield For(Fieldwork.ContactMode mode) => mode switch
+    {
+        Fieldwork.ContactMode.Email => Email,
+        Fieldwork.ContactMode.Letter => Letter,
+        _ => Phone,
+    };
+}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Kto.Core.Companies;
+using Kto.Core.Forecast;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
 using Kto.Core.Settings;
@@ -8,7 +9,7 @@ namespace Kto.Core.Portal;
 
 /// <summary>
 /// The bureau's overview of every company, with the one place for the action flags: no delivery for six weeks,
-/// response under the minimum, fewer approached than ended, exemption possible. Figures come from the progress
+/// response under the minimum, at risk by the forecast (with its projected range), fewer approached than ended, exemption possible. Figures come from the progress
 /// service and the delivery history, never counted a second way; they are kept per company as an
 /// <see cref="OverviewSnapshot"/> so a view reads one row per company. A company without a snapshot is computed
 /// (and saved) on the spot; the timer and "Nu bijwerken" replace snapshots, ingest drops the delivering company's.
@@ -20,7 +21,8 @@ public sealed class BureauOverviewService(
     IOverviewSnapshots snapshots,
     ReportSettings norms,
     PortalSettings settings,
-    TimeProvider time)
+    TimeProvider time,
+    ForecastService? forecasts = null)
 {
     public static readonly TimeSpan DeliveryGap = TimeSpan.FromDays(42);
 
@@ -66,7 +68,8 @@ public sealed class BureauOverviewService(
         var deliveries = await history.ListAsync(companyId, cancellationToken);
         var snapshot = new OverviewSnapshot(companyId, year, computedAt, DeliveryMonth.Last(deliveries),
             await progress.ForYearAsync(companyId, year, cancellationToken),
-            await progress.OpdrachtgeversAsync(companyId, year, cancellationToken));
+            await progress.OpdrachtgeversAsync(companyId, year, cancellationToken),
+            forecasts is null ? null : ForecastSummary.Of(await forecasts.ForYearAsync(companyId, year, cancellationToken)));
         await snapshots.SaveAsync(snapshot, cancellationToken);
         return snapshot;
     }
@@ -89,9 +92,9 @@ public sealed class BureauOverviewService(
     private CompanyOverview Overview(Company company, OverviewSnapshot snapshot, DateTimeOffset now) =>
         // The last delivery decides "delivered this month" alone: any delivery of this month is at least as late.
         new(company.Id, company.Name, snapshot.LastDelivery, snapshot.LastDelivery is { } last && DeliveryMonth.DeliveredIn([last], now),
-            snapshot.Percelen, Flags(snapshot.LastDelivery, snapshot.Percelen, now), snapshot.Opdrachtgevers, snapshot.ComputedAt);
+            snapshot.Percelen, Flags(snapshot.LastDelivery, snapshot.Percelen, snapshot.Forecast, now), snapshot.Opdrachtgevers, snapshot.ComputedAt);
 
-    private List<OverviewFlag> Flags(DeliveryEntry? last, IReadOnlyList<PerceelProgress> percelen, DateTimeOffset now)
+    private List<OverviewFlag> Flags(DeliveryEntry? last, IReadOnlyList<PerceelProgress> percelen, IReadOnlyList<ForecastSummary>? forecast, DateTimeOffset now)
     {
         var flags = new List<OverviewFlag>();
         if (last is null || now - last.ReceivedAt > DeliveryGap)
@@ -99,6 +102,9 @@ public sealed class BureauOverviewService(
         var active = percelen.Where(p => p.Ended > 0).ToList();
         foreach (var p in active.Where(p => p.ResponseRate < norms.MinimumResponseRate))
             flags.Add(new OverviewFlag(OverviewFlagKind.ResponseBelowMinimum, p.Perceel, null, $"{p.Perceel}: respons onder het minimum"));
+        // The forecast's verdict with its range (issue 24): the minimum or the mean grade of 7 may be missed at the end of fieldwork.
+        foreach (var f in (forecast ?? []).Where(f => f.AtRisk))
+            flags.Add(new OverviewFlag(OverviewFlagKind.ForecastAtRisk, f.Perceel, null, $"{f.Perceel}: risico, verwachte respons {f.RangeText}"));
         foreach (var p in active.Where(p => p.Approached < p.Ended))
             flags.Add(new OverviewFlag(OverviewFlagKind.NotApproached, p.Perceel, p.Ended - p.Approached, $"{p.Perceel}: {p.Ended - p.Approached} nog niet benaderd"));
         // As in the annual report (AnnualReportBuilder: Ended < ExemptionThreshold); a perceel without services is not flagged.

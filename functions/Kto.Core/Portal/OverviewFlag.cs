@@ -20,4 +20,7 @@ public enum OverviewFlagKind
 
     /// <summary>Fewer ended services than the exemption threshold: the company may ask UWV for exemption.</summary>
     ExemptionPossible,
+
+    /// <summary>The forecast expects the perceel to miss the minimum response or the mean grade of 7 at the end of fieldwork.</summary>
+    ForecastAtRisk,
 }

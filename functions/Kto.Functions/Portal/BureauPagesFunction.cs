@@ -88,6 +88,9 @@ public sealed class BureauPagesFunction(
             Add("Nog niet benaderd: {0}.", Percelen(OverviewFlagKind.NotApproached, counted: true), "Brieven en bellen", fieldwork);
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ResponseBelowMinimum))
             Add("Respons onder het minimum: {0}.", Percelen(OverviewFlagKind.ResponseBelowMinimum, counted: false), "Veldwerk bekijken", fieldwork);
+        if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ForecastAtRisk))
+            Add("Volgens de prognose: {0}.", string.Join("; ", company.Flags.Where(f => f.Kind == OverviewFlagKind.ForecastAtRisk).Select(f => f.Text)),
+                "Voortgang en prognose", $"/portal/companies/{company.CompanyId}/progress?year={year}");
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ExemptionPossible))
             Add("Vrijstelling mogelijk: {0}.", Percelen(OverviewFlagKind.ExemptionPossible, counted: false), "Aanvraagbrief op de rapportpagina",
                 $"/portal/bureau/reports/{company.CompanyId}?year={year}");

@@ -5,6 +5,7 @@ using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Portal;
+using Kto.Core.Forecast;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
 using Kto.Functions.Http;
@@ -26,6 +27,7 @@ public sealed class CompanyPagesFunction(
     IDeliveryStore deliveries,
     DeliveryUploadService uploads,
     ProgressService progress,
+    ForecastService forecasts,
     ReportSettings norms,
     Kto.Core.Settings.DeliverySettings deliverySettings,
     TimeProvider time)
@@ -145,6 +147,7 @@ public sealed class CompanyPagesFunction(
 
         var (percelen, months) = await progress.WithMonthsAsync(company, year, cancellationToken);
         var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
+        var forecast = ForecastSummary.Of(await forecasts.ForYearAsync(company, year, cancellationToken));
         var thisYear = DutchTime.Today(time).Year;
         var values = new Dictionary<string, object?>
         {
@@ -173,6 +176,9 @@ public sealed class CompanyPagesFunction(
                 ["name"] = Dutch.DateTimeFormat.GetMonthName(m.Month), ["ended"] = m.Ended, ["responded"] = m.Responded,
             }).ToList(),
             ["chart"] = ProgressChart.For(months),
+            // Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".
+            ["forecast"] = forecast.Select(f => new Dictionary<string, object?> { ["name"] = f.Perceel, ["range"] = f.RangeText, ["at_risk"] = f.AtRisk,
+                ["minimum"] = (norms.MinimumResponseRate * 100).ToString("0", Dutch) + " %" }).ToList(),
             ["opdrachtgevers"] = new Dictionary<string, object?>
             {
                 ["count"] = opdrachtgevers.Opdrachtgevers, ["approached"] = opdrachtgevers.Approached, ["responded"] = opdrachtgevers.Responded,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Kto.Core;
+using Kto.Core.Forecast;
 using Kto.Core.Portal;
 using Kto.Core.Progress;
 
@@ -17,6 +18,7 @@ public static class OverviewSnapshotRows
     public const string LastDelivery = "LastDelivery";
     public const string Percelen = "Percelen";
     public const string Opdrachtgevers = "Opdrachtgevers";
+    public const string Forecast = "Forecast";
 
     public static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
 
@@ -26,6 +28,7 @@ public static class OverviewSnapshotRows
         [LastDelivery] = snapshot.LastDelivery is null ? null : JsonSerializer.Serialize(snapshot.LastDelivery, KtoJson.Options),
         [Percelen] = JsonSerializer.Serialize(snapshot.Percelen, KtoJson.Options),
         [Opdrachtgevers] = snapshot.Opdrachtgevers is null ? null : JsonSerializer.Serialize(snapshot.Opdrachtgevers, KtoJson.Options),
+        [Forecast] = snapshot.Forecast is null ? null : JsonSerializer.Serialize(snapshot.Forecast, KtoJson.Options),
     };
 
     public static OverviewSnapshot Read(TableEntity e) => new(
@@ -34,5 +37,6 @@ public static class OverviewSnapshotRows
         e.GetDateTimeOffset(ComputedAt) ?? default,
         e.GetString(LastDelivery) is { Length: > 0 } last ? JsonSerializer.Deserialize<DeliveryEntry>(last, KtoJson.Options) : null,
         JsonSerializer.Deserialize<List<PerceelProgress>>(e.GetString(Percelen) ?? "[]", KtoJson.Options) ?? [],
-        e.GetString(Opdrachtgevers) is { Length: > 0 } o ? JsonSerializer.Deserialize<OpdrachtgeverProgress>(o, KtoJson.Options) : null);
+        e.GetString(Opdrachtgevers) is { Length: > 0 } o ? JsonSerializer.Deserialize<OpdrachtgeverProgress>(o, KtoJson.Options) : null,
+        e.GetString(Forecast) is { Length: > 0 } f ? JsonSerializer.Deserialize<List<ForecastSummary>>(f, KtoJson.Options) : null);
 }

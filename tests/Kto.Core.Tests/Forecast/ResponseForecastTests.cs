@@ -45,9 +45,10 @@ public sealed class ResponseForecastTests
     /// <list type="bullet">
     /// <item>E-mail (10): e1–e4 invited 1 Sep and answered the next day; e5–e7 got all three mails (1, 8, 15 Sep), no answer;
     /// e8–e10 were invited 1 Oct, reminder 1 due since 8 Oct. E-mail: 4 responses in 4 + 9 + 3 = 16 approaches,
-    /// q = (4 + 4 × 0.25) / (16 + 4) = 5 / 20 = 0.25.</item>
+    /// q = (4 + 4 × 0.25) / (16 + 4) = 5 / 20 = 0.25; per approach number, shrunk towards 0.25 with weight 4:
+    /// invitation (4 + 1) / (10 + 4) = 5/14, reminder 1 (0 + 1) / (3 + 4) = 1/7, reminder 2 likewise 1/7.</item>
     /// <item>Letter (4): l1 got a letter on 1 Sep and answered on paper on 10 Sep; l2–l4 got one letter on 1 Sep (reminder letter due).
-    /// q = (1 + 1) / (4 + 4) = 0.25.</item>
+    /// q = (1 + 1) / (4 + 4) = 0.25; first letter (1 + 1) / (4 + 4) = 0.25, reminder letters (0 + 1) / (0 + 4) = 0.25.</item>
     /// <item>Phone only (2): p1 answered in the third call (two no-answers first); p2 had one no-answer. q = (1 + 1) / (4 + 4) = 0.25.</item>
     /// </list>
     /// Werkfit maken: 5 services (January–May) with neither e-mail, address nor phone: nobody can be approached.
@@ -105,30 +106,33 @@ public sealed class ResponseForecastTests
 
         Assert.Equal((0.25, 0.25, 0.25), (forecast.Yields.Email.Yield, forecast.Yields.Letter.Yield, forecast.Yields.Phone.Yield));
         Assert.Equal((16, 4, 4), (forecast.Yields.Email.Approaches, forecast.Yields.Letter.Approaches, forecast.Yields.Phone.Approaches));
+        Assert.Equal([5 / 14.0, 1 / 7.0, 1 / 7.0], forecast.Yields.Email.Steps, (a, b) => Math.Abs(a - b) < 1e-12);
 
         var naarWerk = forecast.Percelen.Single(p => p.Perceel == Perceel.NaarWerk);
         Assert.Equal((16, 6, 0.375), (naarWerk.Ended, naarWerk.Responded, naarWerk.ResponseRate));
-        // Open clients, chance 1 − 0.75^remaining: e5–e7 none left (0); e8–e10 and l2–l4 two left: 1 − 0.5625 = 0.4375 each;
-        // p2 four calls left: 1 − 0.31640625 = 0.68359375. Together 6 × 0.4375 + 0.68359375 = 3.30859375.
+        // Open clients, chance 1 − Π(1 − q) over the approaches still ahead: e5–e7 none (0); e8–e10 reminders 1 and 2:
+        // 1 − (6/7)² = 13/49 = 0.2653 each; l2–l4 two letters: 1 − 0.75² = 0.4375 each; p2 four calls: 1 − 0.75⁴ = 0.6836.
+        // Together 3 × 0.2653 + 3 × 0.4375 + 0.6836 = 2.7920.
         // Still to come: 16 in 8 covered months = 2 a month, 4 months → 8, each a fresh client of the mix 10 e-mail : 4 letter : 2 phone:
-        // (14 × (1 − 0.75³) + 2 × (1 − 0.75⁵)) / 16 = (14 × 0.578125 + 2 × 0.7626953125) / 16 = 0.6011962890625 → 4.8095703125.
-        // Projection: (6 + 3.30859375 + 4.8095703125) / (16 + 8) = 14.1181640625 / 24 = 0.58826.
+        // e-mail 1 − (9/14)(6/7)(6/7) = 0.5277, letter 1 − 0.75³ = 0.5781, phone 1 − 0.75⁵ = 0.7627:
+        // (10 × 0.5277 + 4 × 0.5781 + 2 × 0.7627) / 16 = 0.5697 → 8 × 0.5697 = 4.5574.
+        // Projection: (6 + 2.7920 + 4.5574) / (16 + 8) = 13.3494 / 24 = 0.5562.
         Assert.Equal(24, naarWerk.ExpectedEnded);
-        Assert.Equal(0.5883, naarWerk.ProjectedResponseRate);
-        // Range ± 1.28 sd; variance in responses: binomial 3.6109 (Σ p(1 − p) + 8 × 0.6012 × 0.3988), the yields' own
-        // uncertainty 2.4611 (each yield one sd higher: e-mail sd 0.0968, letter and phone 0.1531), and the 8 to come
-        // (variance 8 + 4² × 2 / 8 = 12, times ((0.6012 − 0.5883) / 24)²): sd = √((3.6109 + 2.4611) / 24² + 12 × 0.000000289) = 0.1027.
-        Assert.Equal(0.4568, naarWerk.ProjectedLow);
-        Assert.Equal(0.7197, naarWerk.ProjectedHigh);
+        Assert.Equal(0.5562, naarWerk.ProjectedResponseRate);
+        // Range ± 1.28 sd; variance in responses: binomial 3.5005 (Σ p(1 − p) + 8 × 0.5697 × 0.4303), the yields' own
+        // uncertainty 2.7688 (each mode's yields one sd higher: e-mail sd 0.0968, letter and phone 0.1531), and the 8 to come
+        // (variance 8 + 4² × 2 / 8 = 12, times ((0.5697 − 0.5562) / 24)²): sd = √((3.5005 + 2.7688) / 24² + 12 × 0.00000032) = 0.1043.
+        Assert.Equal(0.4227, naarWerk.ProjectedLow);
+        Assert.Equal(0.6898, naarWerk.ProjectedHigh);
         Assert.False(naarWerk.AtRisk);
         Assert.Equal(8, naarWerk.MeanGrade);
 
-        // Ranked by expected responses: September's delivery was due on 10 October (2 clients × 0.6012 = 1.20), then one approach
-        // per client at 0.25: reminder 1 to e8–e10 (0.75), the reminder letter to l2–l4 (0.75), a call to p2 (0.25).
+        // Ranked by expected responses: September's delivery was due on 10 October (2 clients × 0.5697 = 1.14), the reminder
+        // letter to l2–l4 (3 × 0.25 = 0.75), reminder 1 to e8–e10 (3 × 1/7 = 0.43), a call to p2 (0.25).
         Assert.Equal(
-            [(ForecastActionKind.MissingDelivery, 2, 1.2, "De levering over september ontbreekt"),
-             (ForecastActionKind.SendReminders, 3, 0.75, "Stuur de herinnering die klaarstaat aan 3 klanten"),
+            [(ForecastActionKind.MissingDelivery, 2, 1.14, "De levering over september ontbreekt"),
              (ForecastActionKind.PostLetters, 3, 0.75, "Verstuur brieven aan 3 klanten zonder e-mail"),
+             (ForecastActionKind.SendReminders, 3, 0.43, "Stuur de herinnering die klaarstaat aan 3 klanten"),
              (ForecastActionKind.CallPhoneOnly, 1, 0.25, "Bel 1 klanten die alleen telefonisch bereikbaar zijn")],
             naarWerk.Actions.Select(a => (a.Kind, a.Clients, a.ExpectedResponses, a.Text)));
 
