@@ -353,6 +353,8 @@ public sealed partial class KtoCommands
 
     private async Task SignAsync(int year, string company, string signer, string conclusion, string? draft, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(conclusion))
+            throw new CliFailure("a signed report needs the bureau's conclusion: --conclusion \"TEXT\" (the API refuses an empty one with conclusion-required)");
         await RequireStackAsync(ct);
         if (string.IsNullOrEmpty(draft))
         {

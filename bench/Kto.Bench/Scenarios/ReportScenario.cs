@@ -265,9 +265,10 @@ public sealed class ReportScenario : AzuriteScenario
             steps[3] += Lap(clock);
             var jsonBytes = Encoding.UTF8.GetBytes(ReportJson.Serialize(report));
             steps[4] += Lap(clock);
-            await archive.SaveDraftAsync(company, year, new ReportFiles(pdfBytes, xlsxBytes, jsonBytes),
+            var current = await archive.GetCurrentDraftAsync(company, year, cancellationToken);
+            await archive.TryReplaceDraftAsync(company, year, new ReportFiles(pdfBytes, xlsxBytes, jsonBytes),
                 new ReportDraftInputs(company, questionnaire.Version, report.GeneratedAt, figures),
-                report.Checklist.Status.ToString().ToLowerInvariant(), cancellationToken);
+                report.Checklist.Status.ToString().ToLowerInvariant(), current?.Revision, cancellationToken);
             steps[5] += Lap(clock);
         }
         string[] names = ["aggregation (AggregateCompany: services, attempts, responses)", "build", "PDF", "XLSX", "JSON", "blob and table writes"];

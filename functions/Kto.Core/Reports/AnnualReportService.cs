@@ -24,25 +24,40 @@ public sealed class AnnualReportService(
     /// <summary>
     /// Builds and stores the draft; a draft is replaced by the next run, signed versions are not touched. The draft
     /// takes the open answers (redacted, without those the bureau hid) and the previous year's signed figures into
-    /// its inputs, so signing shows exactly what was reviewed.
+    /// its inputs, so signing shows exactly what was reviewed. The newest figures win: a draft made from figures older
+    /// than the current draft's is not stored, and the replace is conditional on the draft row (a hide or another
+    /// run that saved meanwhile makes this run decide again, never overwritten unseen).
     /// </summary>
     public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, IReadOnlyList<PerceelFigures> figures, DateTimeOffset generatedAt,
         CancellationToken cancellationToken)
     {
         var name = (await companies.GetAsync(company, cancellationToken))?.Name ?? company;
-        var hidden = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).Select(h => h.AnswerId).ToHashSet(StringComparer.Ordinal);
-        var answers = (await openAnswers.ReadAsync(company, year, cancellationToken)).Where(a => !hidden.Contains(a.Id)).ToList();
+        var answers = await openAnswers.ReadAsync(company, year, cancellationToken);
         var previous = await PreviousYearAsync(company, year - 1, cancellationToken);
-        var inputs = new ReportDraftInputs(name, questionnaires.Current.Version, generatedAt, figures, OpenAnswers: answers, PreviousYear: previous);
-        var report = Build(company, year, inputs, generatedAt);
-        var saved = await archive.SaveDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), cancellationToken);
+        while (true)
+        {
+            var current = await archive.GetCurrentDraftAsync(company, year, cancellationToken);
+            if (current is not null && current.Info.GeneratedAt > generatedAt) return current.Info; // a later run's figures stand
+            var hidden = await HiddenIdsAsync(company, year, cancellationToken);
+            var inputs = new ReportDraftInputs(name, questionnaires.Current.Version, generatedAt, figures,
+                OpenAnswers: answers.Where(a => !hidden.Contains(a.Id)).ToList(), PreviousYear: previous);
+            var saved = await TryReplaceAsync(company, year, inputs, current, cancellationToken);
+            if (saved is null) continue;
+            // An answer hidden while this draft was being made must not come back with it: decide once more.
+            var hiddenNow = await HiddenIdsAsync(company, year, cancellationToken);
+            if (!inputs.OpenAnswers!.Any(a => hiddenNow.Contains(a.Id))) return saved;
+        }
+    }
 
-        // An answer hidden while this draft was being made must not come back with it: save once more without it.
-        var hiddenSince = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).Select(h => h.AnswerId).Where(id => !hidden.Contains(id)).ToHashSet();
-        if (!answers.Any(a => hiddenSince.Contains(a.Id))) return saved;
-        var rest = inputs with { OpenAnswers = answers.Where(a => !hiddenSince.Contains(a.Id)).ToList() };
-        var again = Build(company, year, rest, generatedAt);
-        return await archive.SaveDraftAsync(company, year, renderer.Render(again, null), rest, StatusOf(again), cancellationToken);
+    private async Task<HashSet<string>> HiddenIdsAsync(string company, int year, CancellationToken cancellationToken) =>
+        (await hiddenAnswers.ListAsync(company, year, cancellationToken)).Select(h => h.AnswerId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Builds, renders and stores a draft from <paramref name="inputs"/> in place of <paramref name="current"/>; null when another save came first.</summary>
+    private Task<ReportDraftInfo?> TryReplaceAsync(string company, int year, ReportDraftInputs inputs, CurrentDraft? current,
+        CancellationToken cancellationToken)
+    {
+        var report = Build(company, year, inputs, inputs.GeneratedAt);
+        return archive.TryReplaceDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), current?.Revision, cancellationToken);
     }
 
     /// <summary>The latest signed report over <paramref name="year"/>, as the figures its signing stored.</summary>
@@ -55,32 +70,42 @@ public sealed class AnnualReportService(
     }
 
     /// <summary>
-    /// Hides one open answer of the current draft, recorded with who and why: the decision is stored first (so the
-    /// next draft leaves the answer out too), then the draft is rebuilt from its own inputs without it (a new draft
-    /// id: a sign request naming the old one is refused). Hiding an answer hidden before changes nothing.
+    /// Hides one open answer of the current draft, recorded with who and why: the decision is stored first,
+    /// create-only (so the next draft leaves the answer out too, and of requests at once exactly one makes the
+    /// record), then the current draft is rebuilt from its own inputs without it (a new draft id: a sign request
+    /// naming the old one is refused), replacing it only if no run or hide saved meanwhile; else it decides again on
+    /// the newer draft. A repeat answers like the first, as <see cref="AnswerHiding.Outcomes.AlreadyHidden"/>.
     /// </summary>
     public async Task<AnswerHiding> HideAnswerAsync(string company, int year, string answerId, string hiddenBy, string reason,
         CancellationToken cancellationToken)
     {
-        var current = await archive.GetDraftAsync(company, year, cancellationToken);
-        var inputs = current is null ? null : await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
-        if (current is null || inputs is null) return new AnswerHiding(AnswerHiding.Outcomes.NoDraft);
-        var answers = inputs.OpenAnswers ?? [];
-        if (!answers.Any(a => a.Id == answerId))
+        (HiddenAnswer Record, bool Created)? recorded = null;
+        while (true)
         {
-            var earlier = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).FirstOrDefault(h => h.AnswerId == answerId);
-            return earlier is null
-                ? new AnswerHiding(AnswerHiding.Outcomes.UnknownAnswer)
-                : new AnswerHiding(AnswerHiding.Outcomes.AlreadyHidden, current, earlier);
-        }
+            var current = await archive.GetCurrentDraftAsync(company, year, cancellationToken);
+            var inputs = current is null ? null : await archive.ReadDraftInputsAsync(company, year, current.Info.Id, cancellationToken);
+            if (current is not null && inputs is null && (await archive.GetDraftAsync(company, year, cancellationToken))?.Id != current.Info.Id)
+                continue; // replaced while we read it
+            if (current is null || inputs is null) return new AnswerHiding(AnswerHiding.Outcomes.NoDraft);
+            var answers = inputs.OpenAnswers ?? [];
+            if (!answers.Any(a => a.Id == answerId))
+            {
+                if (recorded is { } mine) return Hiding(mine, current.Info);
+                var earlier = (await hiddenAnswers.ListAsync(company, year, cancellationToken)).FirstOrDefault(h => h.AnswerId == answerId);
+                return earlier is null
+                    ? new AnswerHiding(AnswerHiding.Outcomes.UnknownAnswer)
+                    : new AnswerHiding(AnswerHiding.Outcomes.AlreadyHidden, current.Info, earlier);
+            }
 
-        var hidden = new HiddenAnswer(answerId, hiddenBy.Trim(), reason.Trim(), time.GetUtcNow());
-        await hiddenAnswers.AddAsync(company, year, hidden, cancellationToken);
-        var rest = inputs with { OpenAnswers = answers.Where(a => a.Id != answerId).ToList() };
-        var report = Build(company, year, rest, rest.GeneratedAt);
-        var draft = await archive.SaveDraftAsync(company, year, renderer.Render(report, null), rest, StatusOf(report), cancellationToken);
-        return new AnswerHiding(AnswerHiding.Outcomes.Hidden, draft, hidden);
+            recorded ??= await hiddenAnswers.AddAsync(company, year, new HiddenAnswer(answerId, hiddenBy.Trim(), reason.Trim(), time.GetUtcNow()),
+                cancellationToken);
+            var rest = inputs with { OpenAnswers = answers.Where(a => a.Id != answerId).ToList() };
+            if (await TryReplaceAsync(company, year, rest, current, cancellationToken) is { } draft) return Hiding(recorded.Value, draft);
+        }
     }
+
+    private static AnswerHiding Hiding((HiddenAnswer Record, bool Created) recorded, ReportDraftInfo draft) =>
+        new(recorded.Created ? AnswerHiding.Outcomes.Hidden : AnswerHiding.Outcomes.AlreadyHidden, draft, recorded.Record);
 
     /// <summary>The current draft's open answers (what its files show) and the answers hidden from this report; null without a draft.</summary>
     public async Task<DraftOpenAnswers?> DraftOpenAnswersAsync(string company, int year, CancellationToken cancellationToken)
@@ -93,11 +118,15 @@ public sealed class AnnualReportService(
 
     /// <summary>
     /// Signs the draft the bureau reviewed, named by its id: the same figures, now with the bureau's conclusion and
-    /// signature, as the next version. A draft replaced since it was opened is not signed.
+    /// signature, as the next version. A draft replaced since it was opened is not signed; nor is one without a
+    /// conclusion. Signing is idempotent, decided in storage (a claim row per draft, signer and conclusion, made
+    /// atomically with the version number): the same signing again, at once or later, on any host, gives the version
+    /// the first gave (<see cref="ReportSigning.Outcomes.AlreadySigned"/>); another conclusion is a new version.
     /// </summary>
     public async Task<ReportSigning> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
         CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(conclusion)) return new ReportSigning(ReportSigning.Outcomes.ConclusionMissing);
         var current = await archive.GetDraftAsync(company, year, cancellationToken);
         if (current is null) return new ReportSigning(ReportSigning.Outcomes.NoDraft);
         if (!string.Equals(current.Id, draftId.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -106,11 +135,55 @@ public sealed class AnnualReportService(
         var draft = await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
         if (draft is null) return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
 
-        var signedAt = time.GetUtcNow();
-        var signature = new ReportSignature(signedBy.Trim(), signedAt);
-        var report = Build(company, year, draft, signedAt, conclusion, signature);
+        var signer = signedBy.Trim();
+        var text = NormalizedConclusion(conclusion);
+        var key = SigningKey(current.Id, signer, text);
+        while (true)
+        {
+            var signedAt = time.GetUtcNow();
+            var claim = await archive.ClaimVersionAsync(company, year, key, current.Id, signer, signedAt, signedAt - SigningClaimLease, cancellationToken);
+            switch (claim.State)
+            {
+                case VersionClaim.States.New:
+                    try
+                    {
+                        return new ReportSigning(ReportSigning.Outcomes.Signed,
+                            await WriteVersionAsync(company, year, claim.Version, current.Id, draft, text, new ReportSignature(signer, signedAt), cancellationToken));
+                    }
+                    catch
+                    {
+                        // A failure gives the claim up so a retry signs afresh; a host that dies holds it until the lease runs out.
+                        await archive.ReleaseClaimAsync(company, year, key, claim.Version, CancellationToken.None);
+                        throw;
+                    }
+                case VersionClaim.States.Done:
+                    var done = (await archive.ListAsync(company, year, cancellationToken)).Versions.First(v => v.Version == claim.Version);
+                    return new ReportSigning(ReportSigning.Outcomes.AlreadySigned, done);
+                default:
+                    // The same signing is being written elsewhere (a double click, a retried request): answer what it gives.
+                    await Task.Delay(ClaimPollInterval, time, cancellationToken);
+                    break;
+            }
+        }
+    }
 
-        var version = await archive.ReserveVersionAsync(company, year, signature.SignedBy, signedAt, cancellationToken);
+    /// <summary>How long a claim of a signing that never completed holds: far longer than a signing takes (about a second).</summary>
+    public static readonly TimeSpan SigningClaimLease = TimeSpan.FromMinutes(2);
+
+    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Line endings as a browser or a shell sends them, trimmed: the same text signed twice is the same signing.</summary>
+    private static string NormalizedConclusion(string conclusion) => conclusion.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+
+    /// <summary>Names one signing: the draft, who signs and what they conclude.</summary>
+    private static string SigningKey(string draftId, string signer, string conclusion) =>
+        Sha256(System.Text.Encoding.UTF8.GetBytes($"{draftId.ToLowerInvariant()}\n{signer}\n{conclusion}"));
+
+    /// <summary>Renders, signs and stores the reserved version; its hash is written last (the commit point).</summary>
+    private async Task<ReportVersionInfo> WriteVersionAsync(string company, int year, int version, string draftId, ReportDraftInputs draft, string conclusion,
+        ReportSignature signature, CancellationToken cancellationToken)
+    {
+        var report = Build(company, year, draft, signature.SignedAt, conclusion, signature);
         // Kept with the version (before its commit point): next year's report compares with these figures.
         await archive.SaveVersionInputsAsync(company, year, version, draft, cancellationToken);
         var files = renderer.Render(report, version);
@@ -118,8 +191,8 @@ public sealed class AnnualReportService(
         files = files with { Pdf = await pdfSigner.SignAsync(files.Pdf, SignatureOf(report), cancellationToken) };
         var sha = Sha256(files.Pdf);
         var status = StatusOf(report);
-        await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signedAt, status, cancellationToken);
-        return new ReportSigning(ReportSigning.Outcomes.Signed, new ReportVersionInfo(version, signature.SignedBy, signedAt, sha, status));
+        await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signature.SignedAt, status, cancellationToken);
+        return new ReportVersionInfo(version, signature.SignedBy, signature.SignedAt, sha, status, draftId);
     }
 
     /// <summary>
@@ -138,6 +211,14 @@ public sealed class AnnualReportService(
         var draft = await archive.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
         return draft is null ? null : Build(company, year, draft, draft.GeneratedAt);
     }
+
+    /// <summary>What is not in order in the draft named by its id, to show before the bureau confirms its signature; null when that draft is no longer current.</summary>
+    public async Task<SigningReview?> ReviewBeforeSigningAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
+        (await archive.GetDraftAsync(company, year, cancellationToken))?.Id is { } current
+        && string.Equals(current, draftId.Trim(), StringComparison.OrdinalIgnoreCase)
+        && await DraftReportAsync(company, year, current, cancellationToken) is { } report
+            ? SigningReview.Of(report, DutchTime.Today(time))
+            : null;
 
     /// <summary>The one way a report is built from a draft's inputs: drafting, hiding, the checklist and signing alike.</summary>
     private AnnualReport Build(string company, int year, ReportDraftInputs inputs, DateTimeOffset at, string? conclusion = null,
@@ -170,6 +251,12 @@ public sealed class AnnualReportService(
                 : null;
         return content is null ? null : new ReportFile(content, version);
     }
+
+    /// <summary>A signed version as its report.json shows it (checklist with the conclusion and signature); null when it is not there.</summary>
+    public async Task<AnnualReport?> VersionReportAsync(string company, int year, int version, CancellationToken cancellationToken) =>
+        await archive.ReadVersionFileAsync(company, year, version, ReportFileNames.Json, cancellationToken) is { } json
+            ? ReportJson.Deserialize(System.Text.Encoding.UTF8.GetString(json))
+            : null;
 
     public Task<VerifiedReport?> VerifyAsync(string sha256, CancellationToken cancellationToken) =>
         archive.FindByHashAsync(sha256.ToLowerInvariant(), cancellationToken);

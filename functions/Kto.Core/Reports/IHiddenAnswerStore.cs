@@ -5,6 +5,9 @@ public interface IHiddenAnswerStore
 {
     Task<IReadOnlyList<HiddenAnswer>> ListAsync(string company, int year, CancellationToken cancellationToken);
 
-    /// <summary>Records the decision; an answer hidden before keeps its first record (who and why stay as they were).</summary>
-    Task AddAsync(string company, int year, HiddenAnswer hidden, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the decision, create-only: an answer hidden before keeps its first record (who and why stay as they
+    /// were). Returns the record that stands and whether this call made it (exactly one call does, however many race).
+    /// </summary>
+    Task<(HiddenAnswer Record, bool Created)> AddAsync(string company, int year, HiddenAnswer hidden, CancellationToken cancellationToken);
 }

@@ -34,21 +34,27 @@ public sealed class BureauReportsPageFunction(
     [Function(nameof(PortalBureauReport))]
     public async Task<IActionResult> PortalBureauReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
         var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
-        var notice = request.Query["klaar"].ToString() switch
+        // The page follows the run itself: while it runs, a status line and a refresh (no script); then the true state.
+        var run = await client.GetInstanceAsync(new ReportRun(year, company).InstanceId, cancellationToken);
+        var running = run is { RuntimeStatus: OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running };
+        var asked = request.Query["klaar"].ToString();
+        var notice = asked switch
         {
-            // Stays in the URL on reload, so it must stay true once the draft is there too.
-            "gestart" => "Een nieuw concept is aangevraagd. Staat hieronder nog geen of een ouder concept, vernieuw de pagina dan over een paar seconden.",
             "ondertekend" => "Het rapport is ondertekend. De nieuwe versie staat hieronder.",
             "verborgen" => "Het antwoord is verborgen. Het nieuwe concept hieronder bevat het niet meer.",
             _ => null,
         };
-        return await PageAsync(visitor, found!, year, notice, null, null, StatusCodes.Status200OK, cancellationToken);
+        var error = !running && asked == "gestart" && run is { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated }
+            ? "Het maken van het concept is mislukt. Probeer het opnieuw; lukt het weer niet, kijk dan in het logboek van de functies."
+            : null;
+        return await PageAsync(visitor, found!, year, notice, error, null, StatusCodes.Status200OK, cancellationToken, running: running);
     }
 
     [Function(nameof(PortalBureauReportStart))]
@@ -58,16 +64,19 @@ public sealed class BureauReportsPageFunction(
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
-        var started = await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
-        if (!started)
-            return await PageAsync(visitor, found!, year, null, "Dit rapport wordt al gemaakt. Vernieuw de pagina over een paar seconden.", null,
-                StatusCodes.Status409Conflict, cancellationToken);
+        // Already running: the page follows that run, the same as this one's.
+        await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=gestart");
     }
 
+    /// <summary>
+    /// Two steps, no script: the first post (the conclusion) answers a confirmation page that lists what is not in
+    /// order; only its confirm button (<c>actie=ondertekenen</c>) signs. <c>actie=wijzigen</c> goes back to the page
+    /// with the conclusion kept. The same signing repeated (a double click) gives the version it gave, audited once.
+    /// </summary>
     [Function(nameof(PortalBureauReportSign))]
     public async Task<IActionResult> PortalBureauReportSign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/sign")] HttpRequest request,
@@ -79,27 +88,61 @@ public sealed class BureauReportsPageFunction(
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var draftId = form.GetValueOrDefault("draft") ?? "";
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
+        var action = form.GetValueOrDefault("actie");
         if (conclusion is { Length: > MaxConclusionLength })
             return await PageAsync(visitor, found!, year, null, null, $"De conclusie mag hoogstens {MaxConclusionLength} tekens hebben.",
                 StatusCodes.Status422UnprocessableEntity, cancellationToken, conclusion);
         if (draftId.Length is 0 or > 100)
             return await PageAsync(visitor, found!, year, null, "Er is geen concept gekozen om te ondertekenen. Start eerst een concept.", null,
                 StatusCodes.Status422UnprocessableEntity, cancellationToken);
+        if (action == "wijzigen")
+            return await PageAsync(visitor, found!, year, null, null, null, StatusCodes.Status200OK, cancellationToken, conclusion);
+        if (string.IsNullOrWhiteSpace(conclusion))
+            return await PageAsync(visitor, found!, year, null, null, ConclusionRequired, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+
+        if (action != "ondertekenen")
+        {
+            var review = await reports.ReviewBeforeSigningAsync(company, year, draftId, cancellationToken);
+            if (review is null) return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
+            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report-confirm.liquid", $"Rapport {found!.Name} {year} ondertekenen",
+                new Dictionary<string, object?>
+                {
+                    ["company"] = new Dictionary<string, object?> { ["id"] = found.Id, ["name"] = found.Name },
+                    ["year"] = year,
+                    ["draft"] = draftId,
+                    ["conclusion"] = conclusion,
+                    ["signer"] = visitor.User!.Signer,
+                    ["not_in_order"] = review.NotInOrder,
+                }, "overview")));
+        }
 
         // The signer is the signed-in person (their name when known, else their address), never a typed name.
         var signer = visitor.User!.Signer;
-        var signing = await reports.SignAsync(company, year, draftId, signer, string.IsNullOrEmpty(conclusion) ? null : conclusion, cancellationToken);
-        if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
-            return await PageAsync(visitor, found!, year, null, "Er is geen concept om te ondertekenen. Start eerst een concept.", null,
-                StatusCodes.Status409Conflict, cancellationToken);
-        if (signing.Outcome == ReportSigning.Outcomes.DraftReplaced)
-            return await PageAsync(visitor, found!, year, null,
-                "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
-                null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
-        var version = signing.Version!;
-        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, version), cancellationToken);
+        var signing = await reports.SignAsync(company, year, draftId, signer, conclusion, cancellationToken);
+        switch (signing.Outcome)
+        {
+            case ReportSigning.Outcomes.ConclusionMissing:
+                return await PageAsync(visitor, found!, year, null, null, ConclusionRequired, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+            case ReportSigning.Outcomes.NoDraft:
+                return await PageAsync(visitor, found!, year, null, "Er is geen concept om te ondertekenen. Start eerst een concept.", null,
+                    StatusCodes.Status409Conflict, cancellationToken);
+            case ReportSigning.Outcomes.DraftReplaced:
+                return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
+            case ReportSigning.Outcomes.Signed:
+                // Only the signing that made the version is audited; a repeat (double click) lands on the same page.
+                await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, signing.Version!), cancellationToken);
+                break;
+        }
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
     }
+
+    private const string ConclusionRequired =
+        "Schrijf uw conclusie. Een ondertekend rapport heeft altijd de conclusie van het onderzoeksbureau over de inspanningen om de respons te halen.";
+
+    private Task<IActionResult> ReplacedAsync(Visitor visitor, Company company, int year, string? conclusion, CancellationToken cancellationToken) =>
+        PageAsync(visitor, company, year, null,
+            "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
+            null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
 
     [Function(nameof(PortalBureauHideAnswer))]
     public async Task<IActionResult> PortalBureauHideAnswer(
@@ -166,11 +209,14 @@ public sealed class BureauReportsPageFunction(
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, string? conclusionError,
-        int status, CancellationToken cancellationToken, string? conclusion = null)
+        int status, CancellationToken cancellationToken, string? conclusion = null, bool running = false)
     {
         var (draft, versions) = await reports.ListAsync(company.Id, year, cancellationToken);
         var report = draft is null ? null : await reports.DraftReportAsync(company.Id, year, draft.Id, cancellationToken);
-        var checklist = report?.Checklist;
+        // Once the draft is signed, its checklist is the signed version's (signature and conclusion in), not the draft's "Nog open".
+        var signedFrom = draft is null ? null : versions.LastOrDefault(v => v.DraftId == draft.Id);
+        var signedReport = signedFrom is null ? null : await reports.VersionReportAsync(company.Id, year, signedFrom.Version, cancellationToken);
+        var checklist = (signedReport ?? report)?.Checklist;
         var hidden = draft is null ? null : (await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken))?.Hidden;
         var values = new Dictionary<string, object?>
         {
@@ -181,12 +227,20 @@ public sealed class BureauReportsPageFunction(
             ["conclusion_error"] = conclusionError,
             ["conclusion"] = conclusion,
             ["signer"] = visitor.User!.Signer,
+            ["running"] = running,
             ["draft"] = draft is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = draft.Id,
                 ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
                 ["pdf"] = $"/portal/bureau/reports/{company.Id}/{year}/draft/report.pdf?concept={draft.Id}",
-                ["status"] = StatusText(draft.ChecklistStatus),
+                ["status"] = StatusText(signedFrom?.ChecklistStatus ?? draft.ChecklistStatus),
+            },
+            ["signed"] = signedFrom is null ? null : new Dictionary<string, object?>
+            {
+                ["version"] = signedFrom.Version,
+                ["signed_by"] = signedFrom.SignedBy,
+                ["signed_at"] = DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+                ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{signedFrom.Version}/report.pdf",
             },
             ["checks"] = checklist?.Checks.Select(c => new Dictionary<string, object?>
             {
@@ -228,7 +282,8 @@ public sealed class BureauReportsPageFunction(
                 ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{v.Version}/report.pdf",
             }).ToList(),
         };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview")), status).WithOwnFrames();
+        var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview");
+        return PortalResult.Page(gate.Pages.Render(running ? view with { Refresh = "3" } : view), status).WithOwnFrames();
     }
 
     private static string StatusText(string status) => status.ToLowerInvariant() switch

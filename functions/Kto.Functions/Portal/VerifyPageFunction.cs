@@ -78,6 +78,18 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
             values["bureau_name"] = bureau.Name;
             values["signed_by"] = found.SignedBy;
+            values["checklist"] = found.ChecklistStatus switch
+            {
+                "passed" => "Ja, alle punten van de controlelijst van UWV zijn in orde.",
+                "failed" => "Nee, niet alle punten van de controlelijst van UWV zijn in orde. Het rapport zelf zegt welke.",
+                "pending" => "Nog open: een punt van de controlelijst van UWV kon bij ondertekenen nog niet worden vastgesteld (zoals het op tijd indienen). Het rapport zelf zegt welke.",
+                _ => null,
+            };
+            if (!found.IsLatest)
+            {
+                values["latest_version"] = found.Latest!.Version;
+                values["latest_signed_at"] = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+            }
         }
         return Page(request, visitor, values);
     }

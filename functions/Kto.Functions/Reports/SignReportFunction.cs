@@ -11,8 +11,10 @@ namespace Kto.Functions.Reports;
 /// The bureau signs the draft it reviewed with its conclusion: a new, final version whose PDF hash is recorded.
 /// The request names that draft (<c>draft.id</c> from <c>GET /api/reports/{year}/{company}</c>): without it the
 /// request is refused, and a draft replaced since it was opened is refused with 409, so nothing is signed unseen.
-/// Signing again makes another version; earlier versions stay as they are. Every signature goes to the audit log
-/// (actor: the bureau key; the detail names the signer given).
+/// A conclusion is required (400 <c>conclusion-required</c>). The same draft signed again by the same signer with the
+/// same conclusion (a double click, a retried request, at once or later, on any instance) answers the version it gave
+/// before and is not audited again; another conclusion makes another version; earlier versions stay as they are.
+/// Every signature goes to the audit log once (actor: the bureau key; the detail names the signer given).
 /// </summary>
 public sealed class SignReportFunction(AnnualReportService reports, IAuditLog audit, TimeProvider time)
 {
@@ -39,13 +41,18 @@ public sealed class SignReportFunction(AnnualReportService reports, IAuditLog au
                 $"Geef het concept mee dat u heeft beoordeeld: \"draft\" is draft.id uit GET /api/reports/{year}/{company}.");
 
         var signing = await reports.SignAsync(company, year, body.Draft, body.Signer, body.Conclusion, cancellationToken);
+        if (signing.Outcome == ReportSigning.Outcomes.ConclusionMissing)
+            return ApiResults.BadRequest("conclusion-required",
+                "Geef uw conclusie mee: { \"conclusion\": \"tekst\" }. Een ondertekend rapport heeft altijd de conclusie van het onderzoeksbureau.");
         if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
             return ApiResults.NotFound($"Er is geen concept om te ondertekenen. Start eerst het rapport: POST /api/reports/{year}/{company}.");
         if (signing.Outcome == ReportSigning.Outcomes.DraftReplaced)
             return ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
                 $"Het concept is vervangen nadat u het opende. Bekijk het nieuwe concept (GET /api/reports/{year}/{company}) en onderteken dat.");
         var version = signing.Version!;
-        await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), AuditActions.BureauKey, company, year, version), cancellationToken);
+        // Only the signing that made the version is audited; a repeat answers the same.
+        if (signing.Outcome == ReportSigning.Outcomes.Signed)
+            await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), AuditActions.BureauKey, company, year, version), cancellationToken);
         return ApiResults.Json(new
         {
             company,

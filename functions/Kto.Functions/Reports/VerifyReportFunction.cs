@@ -1,4 +1,5 @@
 using Kto.Functions.Http;
+using Kto.Core;
 using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ namespace Kto.Functions.Reports;
 
 /// <summary>
 /// Anyone (UWV) asks whether a PDF with this SHA-256 is a report signed here. The answer names only the company,
-/// the year, the version, when it was signed and by whom.
+/// the year, the version, when it was signed and by whom, whether its UWV checklist was met, and whether a newer
+/// version of the same report exists (<c>latest</c>, <c>latestVersion</c>): a superseded PDF is genuine but not current.
 /// </summary>
 public sealed class VerifyReportFunction(AnnualReportService reports)
 {
@@ -35,7 +37,13 @@ public sealed class VerifyReportFunction(AnnualReportService reports)
             found.Version,
             found.SignedAt,
             found.SignedBy,
-            message = $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}.",
+            checklistStatus = found.ChecklistStatus,
+            latest = found.IsLatest,
+            latestVersion = found.Latest?.Version ?? found.Version,
+            latestSignedAt = found.Latest?.SignedAt ?? found.SignedAt,
+            message = found.IsLatest
+                ? $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}."
+                : $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}. Er is een nieuwere versie: versie {found.Latest!.Version}, ondertekend op {DutchTime.Format(found.Latest.SignedAt)}.",
         });
     }
 }

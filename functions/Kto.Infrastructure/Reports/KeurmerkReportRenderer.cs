@@ -57,6 +57,11 @@ public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkRep
         pdf.Field("Afgerond", Int(r.Results.Completed));
         pdf.Field("Succesvol afgerond", Int(r.Results.Successful));
         pdf.Field("Succesvol / afgerond", DutchFormat.Percent(r.Results.SuccessRate));
+        // Moved here from the UWV report: results are Blik op Werk's norm, so is a remark on missing reasons of ending.
+        if (r.Results.Ended > 0 && r.Results.Completed == 0)
+            pdf.Paragraph("De leveringen noemen geen reden van beëindiging: geen traject telt als afgerond.", pdf.Small);
+        else if (r.Results.Ended > r.Results.Completed)
+            pdf.Paragraph($"Bij {r.Results.Ended - r.Results.Completed} van de {r.Results.Ended} beëindigde trajecten noemen de leveringen geen reden van beëindiging; die tellen niet als afgerond.", pdf.Small);
         pdf.Paragraph($"Succesvol: de reden van beëindiging noemt een van {string.Join(", ", r.Results.SuccessWords)} en geen van {string.Join(", ", r.Results.FailureWords)}.", pdf.Small);
         return pdf.Finish($"Blik op Werk Keurmerk {r.Year} · {r.CompanyName}", draft: false);
     }

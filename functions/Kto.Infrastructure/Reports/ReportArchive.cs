@@ -35,24 +35,49 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
     public static string VersionPath(int year, string company, int version, string file) => $"{year}/{company}/v{version}/{file}";
 
     /// <summary>
-    /// Writes the draft's files under their own id, then points the draft row at them, then removes the previous
-    /// draft's files: a reader always finds whole files of the draft the row names.
+    /// Writes the draft's files under their own id, then points the draft row at them (create-only without a draft,
+    /// else If-Match the revision the caller read), then removes the previous draft's files: a reader always finds
+    /// whole files of the draft the row names, and a save made meanwhile is never overwritten.
     /// </summary>
-    public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
-        CancellationToken cancellationToken)
+    public async Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs,
+        string checklistStatus, string? expectedRevision, CancellationToken cancellationToken)
     {
         var info = new ReportDraftInfo(DraftIdOf(files), inputs.GeneratedAt, checklistStatus);
-        var previous = await GetDraftAsync(company, year, cancellationToken);
+        var previous = await GetCurrentDraftAsync(company, year, cancellationToken);
+        if (previous?.Revision != expectedRevision) return previous?.Info.Id == info.Id ? previous.Info : null;
         foreach (var file in ReportFileNames.All)
             await UploadAsync(DraftPath(year, company, info.Id, file), files[file], ReportFileNames.ContentType(file)!, overwrite: true, cancellationToken);
         await UploadAsync(DraftPath(year, company, info.Id, DraftInputs), JsonSerializer.SerializeToUtf8Bytes(inputs, KtoJson.Options),
             "application/json", overwrite: true, cancellationToken);
-        await table.UpsertEntityAsync(ReportRows.Draft(company, year, info), TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            var row = ReportRows.Draft(company, year, info);
+            if (expectedRevision is null) await table.AddEntityAsync(row, cancellationToken);
+            else await table.UpdateEntityAsync(row, new ETag(expectedRevision), TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another save came first. The same content (a repeat) is the same id: then it is current after all.
+            var now = await GetDraftAsync(company, year, cancellationToken);
+            if (now?.Id == info.Id) return now;
+            await DeleteDraftFilesAsync(company, year, info.Id, cancellationToken);
+            return null;
+        }
         // A retried run writes the same content, so the same id: never delete what the row now names.
-        if (previous is not null && previous.Id != info.Id)
-            foreach (var file in ReportFileNames.All.Append(DraftInputs))
-                await container.GetBlobClient(DraftPath(year, company, previous.Id, file)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        if (previous is not null && previous.Info.Id != info.Id) await DeleteDraftFilesAsync(company, year, previous.Info.Id, cancellationToken);
         return info;
+    }
+
+    private async Task DeleteDraftFilesAsync(string company, int year, string draftId, CancellationToken cancellationToken)
+    {
+        foreach (var file in ReportFileNames.All.Append(DraftInputs))
+            await container.GetBlobClient(DraftPath(year, company, draftId, file)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    }
+
+    public async Task<CurrentDraft?> GetCurrentDraftAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.Partition(company, year), ReportRows.DraftRow, cancellationToken: cancellationToken);
+        return found.HasValue && ReportRows.ReadDraft(found.Value!) is { } info ? new CurrentDraft(info, found.Value!.ETag.ToString()) : null;
     }
 
     /// <summary>The draft's identity: the SHA-256 of its report.json (which carries its figures and generation time).</summary>
@@ -128,28 +153,68 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
             : null;
 
     /// <summary>
-    /// Reserves the next version number: the row is added (never replaced), so two signings at once get two numbers.
+    /// Claims a version for one signing: the claim row <c>sign_{key}</c> and the next version row are added in one
+    /// table transaction, so of identical requests at once (on any host) exactly one gets the number; the others read
+    /// the claim. A stale claim (its version never completed) is taken over If-Match its ETag, again with a new number.
     /// </summary>
-    public async Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken)
+    public async Task<VersionClaim> ClaimVersionAsync(string company, int year, string signingKey, string draftId, string signedBy, DateTimeOffset signedAt,
+        DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         var partition = ReportRows.Partition(company, year);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, ReportRows.ClaimRow(signingKey), cancellationToken: cancellationToken);
+            var next = await NextVersionAsync(partition, cancellationToken);
+            TableTransactionAction claim;
+            if (existing.HasValue)
+            {
+                var (claimed, claimedAt) = ReportRows.ReadClaim(existing.Value!);
+                if (await IsCompleteAsync(company, year, claimed, null, cancellationToken)) return new VersionClaim(claimed, VersionClaim.States.Done);
+                if (claimedAt >= staleBefore) return new VersionClaim(claimed, VersionClaim.States.Busy);
+                claim = new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                    ReportRows.Claim(company, year, signingKey, next, signedAt), existing.Value!.ETag);
+            }
+            else
+            {
+                claim = new TableTransactionAction(TableTransactionActionType.Add, ReportRows.Claim(company, year, signingKey, next, signedAt));
+            }
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.Add, ReportRows.Reserved(company, year, next, draftId, signedBy, signedAt)), claim],
+                    cancellationToken);
+                return new VersionClaim(next, VersionClaim.States.New);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another signing took this number, or another request this claim: look again.
+            }
+        }
+        throw new InvalidOperationException("Could not claim a report version number.");
+    }
+
+    private async Task<int> NextVersionAsync(string partition, CancellationToken cancellationToken)
+    {
         var filter = $"PartitionKey eq {TableKeys.Quote(partition)} and RowKey ge 'v' and RowKey lt 'w'";
         var next = 1;
         await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             next = Math.Max(next, ReportRows.VersionOf(e.RowKey) + 1);
-        for (var attempt = 0; attempt < 10; attempt++, next++)
+        return next;
+    }
+
+    public async Task ReleaseClaimAsync(string company, int year, string signingKey, int version, CancellationToken cancellationToken)
+    {
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.Partition(company, year), ReportRows.ClaimRow(signingKey),
+            cancellationToken: cancellationToken);
+        if (!existing.HasValue || ReportRows.ReadClaim(existing.Value!).Version != version) return;
+        try
         {
-            try
-            {
-                await table.AddEntityAsync(ReportRows.Reserved(company, year, next, signedBy, signedAt), cancellationToken);
-                return next;
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                // Another signing took this number; try the next.
-            }
+            await table.DeleteEntityAsync(existing.Value!, existing.Value!.ETag, cancellationToken);
         }
-        throw new InvalidOperationException("Could not reserve a report version number.");
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Gone or taken over already.
+        }
     }
 
     /// <summary>
@@ -177,7 +242,14 @@ public sealed class ReportArchive(BlobServiceClient blobs, TableServiceClient ta
         var row = await table.GetEntityIfExistsAsync<TableEntity>(ReportRows.Partition(company, report.Year), ReportRows.VersionRow(report.Version),
             cancellationToken: cancellationToken);
         if (!row.HasValue || ReportRows.CompletedSha256(row.Value!) != sha256) return null;
-        return report with { SignedBy = row.Value!.GetString(ReportRows.SignedBy) };
+        // The newest finished version of the same report: a superseded PDF is still genuine, but the reader must know.
+        var latest = (await ListAsync(company, report.Year, cancellationToken)).Versions.LastOrDefault();
+        return report with
+        {
+            SignedBy = row.Value!.GetString(ReportRows.SignedBy),
+            ChecklistStatus = row.Value!.GetString(ReportRows.ChecklistStatus),
+            Latest = latest is null ? null : new VerifiedReport.LatestVersion(latest.Version, latest.SignedAt),
+        };
     }
 
     private async Task UploadAsync(string path, byte[] content, string contentType, bool overwrite, CancellationToken cancellationToken)

@@ -61,7 +61,7 @@ public sealed class ReportPdfRenderer
     {
         pdf.NewPage();
         pdf.Heading1("Samenvatting per perceel");
-        pdf.Paragraph($"Alle klanten van wie de dienst in {report.Year} is beëindigd, zijn uitgenodigd (een volledige telling, geen steekproef). " +
+        pdf.Paragraph(CountSentence(report) +
                       $"UWV vraagt per perceel een gemiddeld rapportcijfer van minimaal {Number(report.Norms.KpiMinimumMeanGrade)}. " +
                       $"De minimale respons is in dit rapport ingesteld op {Percent(report.Norms.MinimumResponseRate)}" +
                       (report.Norms.MinimumRespondents > 0 ? $" en minstens {report.Norms.MinimumRespondents} deelnemers" : "") + ".");
@@ -74,12 +74,13 @@ public sealed class ReportPdfRenderer
                 p.Figures.Responded.ToString(Culture),
                 Percent(p.ResponseRate.Proportion),
                 GradeWithInterval(p),
-                DutchFormat.YesNo(p.KpiMet, "geen cijfers"),
+                KpiJudgement.TooFewToJudge(p, report.Norms.KpiMinimumMeanGrade) ? KpiJudgement.TooFewText : DutchFormat.YesNo(p.KpiMet, "geen cijfers"),
                 DutchFormat.YesNo(p.MinimumResponseMet),
             ]).ToList();
         string[] headers = ["Perceel", "Beëindigd", "Benaderd", "Respons", "Respons %", "Gemiddeld cijfer (95%-BI)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}", "Minimale respons"];
         pdf.Table(headers,
             rows, [2.6, 1.3, 1.3, 1.1, 1.2, 2.1, 1.0, 1.2], [false, true, true, true, true, false, false, false]);
+        pdf.Paragraph(IntervalInWords, pdf.Small);
 
         foreach (var p in report.Percelen)
         {
@@ -166,10 +167,10 @@ public sealed class ReportPdfRenderer
                   $"respons {Percent(was.ResponseRate)} (nu {Percent(p.ResponseRate.Proportion)}: {DutchFormat.PointsChange(was.ResponseRateChange)}); " +
                   $"KPI {KpiText(was.KpiMet)} (nu {KpiText(p.KpiMet)})"
                 : cmp.Note ?? $"perceel niet in het rapport over {cmp.PreviousYear}");
+        // Results are Blik op Werk's norm, not UWV's: shown when the deliveries give them; a remark on missing reasons
+        // of ending belongs in the Keurmerk report, not here.
         if (f.CompletedTrajectories is { } completed)
             pdf.Field("Resultaten (Blik op Werk)", $"{completed} trajecten afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
-        else
-            pdf.Field("Resultaten (Blik op Werk)", "de leveringen noemen geen reden van beëindiging");
         pdf.Field(PopulationChangeText.Label, PopulationChangeText.Describe(f.PopulationChanges));
         pdf.Paragraph(PopulationChangeText.OnlyTheBureau, pdf.Small);
         pdf.Space(4);
@@ -335,6 +336,28 @@ public sealed class ReportPdfRenderer
         UwvCheckStatus.Failed => "Niet voldaan",
         _ => "Open",
     };
+
+    /// <summary>
+    /// The opening sentence of the summary follows the figures: "all were invited" only when every perceel approached
+    /// every ended service; otherwise how many were and were not.
+    /// </summary>
+    private static string CountSentence(AnnualReport report)
+    {
+        var ended = report.Percelen.Sum(p => p.Figures.Ended);
+        var approached = report.Percelen.Sum(p => p.Figures.Approached);
+        if (approached >= ended)
+            return $"Alle klanten van wie de dienst in {report.Year} is beëindigd, zijn uitgenodigd (een volledige telling, geen steekproef). ";
+        return $"Het onderzoek is een volledige telling, geen steekproef: alle {ended} klanten van wie de dienst in {report.Year} is beëindigd, " +
+               $"horen te worden uitgenodigd. Benaderd zijn er {approached}; {ended - approached} niet (zie de kolom Benaderd en punt 5 van de controlelijst). ";
+    }
+
+    /// <summary>What "95%-BI" means, in words a company reads; the formula (with the finite-population correction) is in the method appendix.</summary>
+    public const string IntervalInWords =
+        "95%-BI is het betrouwbaarheidsinterval: het gemiddelde cijfer van alle klanten van het perceel, ook van wie niet antwoordde, " +
+        "ligt met 95% zekerheid tussen deze twee waarden. Omdat we niet een steekproef maar alle klanten uitnodigen, wordt het interval " +
+        "smaller naarmate een groter deel van hen antwoordt; antwoordt iedereen, dan is het gemiddelde precies bekend. " +
+        "Met weinig antwoorden is het interval breed: ligt de norm erbinnen, of zijn er minder antwoorden dan de ingestelde grens, dan staat bij de KPI " +
+        "\"" + KpiJudgement.TooFewText + "\". De formule staat in de bijlage over de methode.";
 
     private static string KpiText(bool? met) => met switch { true => "gehaald", false => "niet gehaald", null => "geen cijfers" };
 

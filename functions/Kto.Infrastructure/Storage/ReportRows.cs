@@ -47,10 +47,11 @@ public static class ReportRows
             ? new ReportDraftInfo(id, e.GetDateTimeOffset(GeneratedAt) ?? default, e.GetString(ChecklistStatus) ?? "")
             : null;
 
-    public static TableEntity Reserved(string company, int year, int version, string signedBy, DateTimeOffset signedAt) =>
+    public static TableEntity Reserved(string company, int year, int version, string draftId, string signedBy, DateTimeOffset signedAt) =>
         new(Partition(company, year), VersionRow(version))
         {
             [Version] = version,
+            [DraftId] = draftId,
             [SignedBy] = signedBy,
             [SignedAt] = signedAt,
         };
@@ -69,7 +70,8 @@ public static class ReportRows
     /// <summary>Null for a version whose signing did not finish (no hash): not issued.</summary>
     public static ReportVersionInfo? ReadVersion(TableEntity e) =>
         CompletedSha256(e) is { } sha
-            ? new ReportVersionInfo(e.GetInt32(Version) ?? 0, e.GetString(SignedBy), e.GetDateTimeOffset(SignedAt) ?? default, sha, e.GetString(ChecklistStatus) ?? "")
+            ? new ReportVersionInfo(e.GetInt32(Version) ?? 0, e.GetString(SignedBy), e.GetDateTimeOffset(SignedAt) ?? default, sha, e.GetString(ChecklistStatus) ?? "",
+                e.GetString(DraftId))
             : null;
 
     public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt) =>
@@ -85,6 +87,22 @@ public static class ReportRows
     /// <summary>The company is null on a row not written by this code: nothing to verify against.</summary>
     public static (string? Company, VerifiedReport Report) ReadVerify(TableEntity e) =>
         (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default));
+
+    public const string ClaimPrefix = "sign_";
+    public const string ClaimedAt = "ClaimedAt";
+
+    /// <summary>The claim of one signing (its key: draft, signer, conclusion): which version it got. No hash column, so never read as a version.</summary>
+    public static string ClaimRow(string signingKey) => ClaimPrefix + signingKey;
+
+    public static TableEntity Claim(string company, int year, string signingKey, int version, DateTimeOffset claimedAt) =>
+        new(Partition(company, year), ClaimRow(signingKey))
+        {
+            [Version] = version,
+            [ClaimedAt] = claimedAt,
+        };
+
+    public static (int Version, DateTimeOffset ClaimedAt) ReadClaim(TableEntity e) =>
+        (e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(ClaimedAt) ?? default);
 
     public const string HiddenPrefix = "hidden_";
     public const string AnswerId = "AnswerId";

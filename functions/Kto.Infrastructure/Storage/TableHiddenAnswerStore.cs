@@ -17,15 +17,19 @@ public sealed class TableHiddenAnswerStore(TableServiceClient tables) : IHiddenA
         return hidden.OrderBy(h => h.HiddenAt).ToList();
     }
 
-    public async Task AddAsync(string company, int year, HiddenAnswer hidden, CancellationToken cancellationToken)
+    public async Task<(HiddenAnswer Record, bool Created)> AddAsync(string company, int year, HiddenAnswer hidden, CancellationToken cancellationToken)
     {
+        var row = ReportRows.Hidden(company, year, hidden);
         try
         {
-            await table.AddEntityAsync(ReportRows.Hidden(company, year, hidden), cancellationToken);
+            await table.AddEntityAsync(row, cancellationToken);
+            return (hidden, true);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             // Hidden before: the first record of who and why stands.
+            var first = await table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            return (ReportRows.ReadHidden(first.Value), false);
         }
     }
 }

@@ -50,9 +50,11 @@ public sealed class InMemoryOpenAnswerSources : IReportSource, IResponseStore, I
         return Task.FromResult<IReadOnlyList<HiddenAnswer>>(hidden.Where(h => h.Company == company && h.Year == year).Select(h => h.Hidden).ToList());
     }
 
-    public Task AddAsync(string company, int year, HiddenAnswer answer, CancellationToken cancellationToken)
+    public Task<(HiddenAnswer Record, bool Created)> AddAsync(string company, int year, HiddenAnswer answer, CancellationToken cancellationToken)
     {
-        if (!hidden.Any(h => h.Company == company && h.Year == year && h.Hidden.AnswerId == answer.AnswerId)) hidden.Add((company, year, answer));
-        return Task.CompletedTask;
+        var earlier = hidden.Where(h => h.Company == company && h.Year == year && h.Hidden.AnswerId == answer.AnswerId).Select(h => h.Hidden).FirstOrDefault();
+        if (earlier is not null) return Task.FromResult((earlier, false));
+        hidden.Add((company, year, answer));
+        return Task.FromResult((answer, true));
     }
 }

@@ -9,6 +9,8 @@ public sealed class InMemoryReportArchive : IReportArchive
     private readonly Dictionary<(string, int), (ReportDraftInfo Info, ReportFiles Files, ReportDraftInputs Inputs)> drafts = new();
     private readonly Dictionary<(string, int), List<(ReportVersionInfo Info, ReportFiles Files)>> versions = new();
     private readonly Dictionary<(string, int), int> reserved = new();
+    private readonly Dictionary<(string, int, string), int> claims = new();
+    private readonly Dictionary<(string, int), int> revisions = new();
     private readonly Dictionary<string, VerifiedReport> verified = new();
     private readonly Dictionary<(string, int, int), ReportDraftInputs> versionInputs = new();
 
@@ -19,13 +21,26 @@ public sealed class InMemoryReportArchive : IReportArchive
         drafts[(company, year)] = draft with { Files = change(draft.Files) };
     }
 
+    /// <summary>Stores a draft whatever is current (a test's setup).</summary>
     public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
         CancellationToken cancellationToken)
     {
         var info = new ReportDraftInfo(Convert.ToHexStringLower(SHA256.HashData(files.Json)), inputs.GeneratedAt, checklistStatus);
         drafts[(company, year)] = (info, files, inputs);
+        revisions[(company, year)] = revisions.GetValueOrDefault((company, year)) + 1;
         return Task.FromResult(info);
     }
+
+    public async Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
+        string? expectedRevision, CancellationToken cancellationToken)
+    {
+        var current = await GetCurrentDraftAsync(company, year, cancellationToken);
+        if (current?.Revision != expectedRevision) return null;
+        return await SaveDraftAsync(company, year, files, inputs, checklistStatus, cancellationToken);
+    }
+
+    public Task<CurrentDraft?> GetCurrentDraftAsync(string company, int year, CancellationToken cancellationToken) =>
+        Task.FromResult(drafts.TryGetValue((company, year), out var d) ? new CurrentDraft(d.Info, revisions[(company, year)].ToString()) : null);
 
     public Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken) =>
         Task.FromResult(drafts.TryGetValue((company, year), out var d) ? d.Info : null);
@@ -55,8 +70,21 @@ public sealed class InMemoryReportArchive : IReportArchive
     /// <summary>Lets a test stand for a version signed before versions kept their inputs.</summary>
     public void ForgetVersionInputs(string company, int year, int version) => versionInputs.Remove((company, year, version));
 
-    public Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(reserved[(company, year)] = reserved.GetValueOrDefault((company, year)) + 1);
+    public Task<VersionClaim> ClaimVersionAsync(string company, int year, string signingKey, string draftId, string signedBy, DateTimeOffset signedAt,
+        DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        if (claims.TryGetValue((company, year, signingKey), out var claimed))
+            return Task.FromResult(new VersionClaim(claimed, Versions(company, year).Any(v => v.Info.Version == claimed) ? VersionClaim.States.Done : VersionClaim.States.Busy));
+        var next = reserved[(company, year)] = reserved.GetValueOrDefault((company, year)) + 1;
+        claims[(company, year, signingKey)] = next;
+        return Task.FromResult(new VersionClaim(next, VersionClaim.States.New));
+    }
+
+    public Task ReleaseClaimAsync(string company, int year, string signingKey, int version, CancellationToken cancellationToken)
+    {
+        claims.Remove((company, year, signingKey));
+        return Task.CompletedTask;
+    }
 
     public Task CompleteVersionAsync(string company, int year, int version, ReportFiles files, string sha256, string companyName,
         DateTimeOffset signedAt, string checklistStatus, CancellationToken cancellationToken)

@@ -90,14 +90,14 @@ public class AnnualReportAppendixTests
         Assert.Equal(new HiddenAnswer(target, "b.bureau@example.nl", "herkenbaar", time.GetUtcNow()), hiding.Hidden);
         Assert.NotEqual(first.Id, hiding.Draft!.Id); // a new draft: a sign request naming the old one is refused
         Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
-        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, (await service.SignAsync("acme", 2026, first.Id, "X", null, default)).Outcome);
+        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, (await service.SignAsync("acme", 2026, first.Id, "X", "Akkoord.", default)).Outcome);
 
         var again = await DraftAsync();
         Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
         Assert.Equal(AnswerHiding.Outcomes.AlreadyHidden, (await service.HideAnswerAsync("acme", 2026, target, "iemand anders", "nog eens", default)).Outcome);
         Assert.Equal("herkenbaar", (await service.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden.Single().Reason);
 
-        await service.SignAsync("acme", 2026, again.Id, "J. de Vries", null, default);
+        await service.SignAsync("acme", 2026, again.Id, "J. de Vries", "Akkoord.", default);
         Assert.DoesNotContain(renderer.Rendered.Last().Percelen.Single().OpenAnswers!, a => a.Id == target);
         Assert.NotNull(renderer.Rendered.Last().Signature);
     }
@@ -137,7 +137,7 @@ public class AnnualReportAppendixTests
     {
         var figures2025 = Healthy() with { Responded = 5, Grades = [6, 6, 7, 7, 9] };
         var draft2025 = await DraftAsync(2025, figures2025);
-        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", null, default);
+        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", "Akkoord.", default);
 
         await DraftAsync(2026, Healthy());
 
@@ -163,7 +163,7 @@ public class AnnualReportAppendixTests
     public async Task A_version_signed_without_stored_inputs_is_named_without_figures()
     {
         var draft2025 = await DraftAsync(2025, Healthy());
-        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", null, default);
+        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", "Akkoord.", default);
         archive.ForgetVersionInputs("acme", 2025, 1);
 
         await DraftAsync(2026, Healthy());

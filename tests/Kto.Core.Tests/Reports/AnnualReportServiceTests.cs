@@ -23,7 +23,7 @@ public class AnnualReportServiceTests
     {
         companies.TryAddAsync(new Company("acme", "Acme Re-integratie", At(2026, 1, 1)), "hash", default).Wait();
         var questionnaires = new QuestionnaireCatalog(new QuestionnaireSettings());
-        service = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" },
+        service = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV", Membership = "VBO" },
             questionnaires, companies, archive, renderer, new MarkingPdfSigner(),
             new OpenAnswersService(sources, sources, sources, questionnaires), sources, time);
     }
@@ -55,7 +55,7 @@ public class AnnualReportServiceTests
     {
         var draft = await DraftAsync();
 
-        var version = (await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", null, default)).Version!;
+        var version = (await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Akkoord.", default)).Version!;
 
         var pdf = (await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Signed(version.Version), ReportFileNames.Pdf, default))!.Content;
         Assert.EndsWith(" signed by J. de Vries", Encoding.UTF8.GetString(pdf));
@@ -70,7 +70,7 @@ public class AnnualReportServiceTests
         time.Advance(TimeSpan.FromMinutes(1));
         var replacing = await service.SaveDraftAsync("acme", 2026, [Healthy() with { Responded = 9 }], time.GetUtcNow(), default);
 
-        var signing = await service.SignAsync("acme", 2026, opened.Id, "J. de Vries", null, default);
+        var signing = await service.SignAsync("acme", 2026, opened.Id, "J. de Vries", "Akkoord.", default);
 
         Assert.NotEqual(opened.Id, replacing.Id);
         Assert.Equal(ReportSigning.Outcomes.DraftReplaced, signing.Outcome);
@@ -81,7 +81,7 @@ public class AnnualReportServiceTests
     [Fact]
     public async Task Without_a_draft_there_is_nothing_to_sign()
     {
-        var signing = await service.SignAsync("acme", 2026, "abc", "J. de Vries", null, default);
+        var signing = await service.SignAsync("acme", 2026, "abc", "J. de Vries", "Akkoord.", default);
 
         Assert.Equal(ReportSigning.Outcomes.NoDraft, signing.Outcome);
     }
@@ -93,7 +93,7 @@ public class AnnualReportServiceTests
         var draft = await DraftAsync();
 
         var beforeSigning = await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Latest, ReportFileNames.Pdf, default);
-        await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", null, default);
+        await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Akkoord.", default);
         await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Tweede.", default);
         var afterSigning = await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Latest, ReportFileNames.Pdf, default);
 
@@ -102,5 +102,56 @@ public class AnnualReportServiceTests
         Assert.Equal(2, afterSigning!.Version);
         Assert.StartsWith("pdf v2", Encoding.UTF8.GetString(afterSigning.Content));
         Assert.Null((await service.ReadFileAsync("acme", 2026, ReportVersionChoice.Draft, ReportFileNames.Pdf, default))!.Version);
+    }
+
+    [Fact]
+    public async Task The_same_signing_again_gives_the_version_it_gave_and_another_conclusion_a_new_one()
+    {
+        var draft = await DraftAsync();
+
+        var first = await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Akkoord.", default);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var again = await service.SignAsync("acme", 2026, draft.Id, " J. de Vries ", "Akkoord.\r\n", default);
+        var other = await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Akkoord, met een kanttekening.", default);
+
+        Assert.Equal(ReportSigning.Outcomes.Signed, first.Outcome);
+        Assert.Equal(ReportSigning.Outcomes.AlreadySigned, again.Outcome);
+        Assert.Equal((first.Version!.Version, first.Version.Sha256), (again.Version!.Version, again.Version.Sha256));
+        Assert.Equal(ReportSigning.Outcomes.Signed, other.Outcome);
+        Assert.Equal(first.Version!.Version + 1, other.Version!.Version);
+        Assert.Equal(2, (await service.ListAsync("acme", 2026, default)).Versions.Count);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  \n ")]
+    public async Task A_draft_is_not_signed_without_a_conclusion(string? conclusion)
+    {
+        var draft = await DraftAsync();
+
+        var signing = await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", conclusion, default);
+
+        Assert.Equal(ReportSigning.Outcomes.ConclusionMissing, signing.Outcome);
+        Assert.Empty((await service.ListAsync("acme", 2026, default)).Versions);
+    }
+
+    [Fact]
+    public async Task Before_signing_the_review_lists_failed_checks_low_response_and_a_year_not_ended()
+    {
+        // Today is 10 February 2027: the year 2027 runs, 2026 has ended and its deadline (1 March) has not passed.
+        var low = Healthy() with { Ended = 20, Approached = 19, Responded = 2, Grades = [8, 9] };
+        var running = await service.SaveDraftAsync("acme", 2027, [low], time.GetUtcNow(), default);
+
+        var review = (await service.ReviewBeforeSigningAsync("acme", 2027, running.Id, default))!;
+
+        Assert.Contains(review.NotInOrder, i => i.StartsWith("Controlelijst 5, Alle klanten met een beëindigde dienst benaderd: niet in orde.", StringComparison.Ordinal));
+        Assert.Contains(review.NotInOrder, i => i.StartsWith("Respons Naar werk: 10% (2 van 20), onder het minimum van 30%", StringComparison.Ordinal));
+        Assert.Contains(review.NotInOrder, i => i.StartsWith("Het jaar 2027 is nog niet voorbij", StringComparison.Ordinal));
+        Assert.True(review.NotInOrder.Count == 3, string.Join(" | ", review.NotInOrder)); // the bureau's membership is in order
+        Assert.Null(await service.ReviewBeforeSigningAsync("acme", 2027, "ander-concept", default));
+
+        var healthy = await DraftAsync();
+        Assert.Empty((await service.ReviewBeforeSigningAsync("acme", 2026, healthy.Id, default))!.NotInOrder);
     }
 }

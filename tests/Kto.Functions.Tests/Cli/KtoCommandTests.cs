@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Kto.Functions.Tests.Reports;
@@ -163,6 +164,16 @@ public sealed class KtoCommandTests(LocalStack stack)
         var stale = await KtoCli.RunAsync(stack, "sign", "2026", "--company", company, "--signer", "Dr. J. de Wit", "--conclusion", "Goed.", "--draft", new string('0', 64));
         Assert.Equal(1, stale.Exit);
         Assert.Contains("draft-replaced", stale.Stdout);
+
+        // Without a conclusion (left out or blank): exit 1 with a clear message, nothing signed.
+        foreach (string[] args in new[] { Array.Empty<string>(), ["--conclusion", "  "] })
+        {
+            var empty = await KtoCli.RunAsync(stack, ["sign", "2026", "--company", company, "--signer", "Dr. J. de Wit", .. args]);
+            Assert.Equal(1, empty.Exit);
+            Assert.Contains("a signed report needs the bureau's conclusion", empty.Stderr);
+        }
+        using (var client = stack.Bureau())
+            Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("versions").GetArrayLength());
 
         var signed = await KtoCli.RunAsync(stack, "sign", "2026", "--company", company, "--signer", "Dr. J. de Wit", "--conclusion", "Goed.");
         Assert.Equal(0, signed.Exit);

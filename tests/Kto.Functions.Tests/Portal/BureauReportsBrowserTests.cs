@@ -43,10 +43,18 @@ public sealed class BureauReportsBrowserTests(LocalStack stack) : IAsyncLifetime
         Assert.Contains($"Er is nog geen concept voor {year}", await page.TextContentAsync("main"));
         await CheckAsync(page, "report-01-empty");
 
-        // Start a draft: the page says it is being made; reload until it is there.
+        // Start a draft: while the run goes the page says so and refreshes itself (a meta refresh, no script, no reload
+        // by the user); once the draft is there the notice and the refresh are gone.
         await page.ClickAsync("button:text('Concept maken')");
-        Assert.Contains("Een nieuw concept is aangevraagd", await page.TextContentAsync(".notice"));
-        await WaitForDraftAsync(page);
+        if (await page.Locator("#run-status").CountAsync() > 0)
+        {
+            Assert.Contains("Het concept wordt nu gemaakt", await page.TextContentAsync("#run-status"));
+            Assert.Equal(1, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+        }
+        await page.WaitForSelectorAsync("input[name=draft]", new PageWaitForSelectorOptions { Timeout = 120_000, State = WaitForSelectorState.Attached });
+        Assert.Equal(0, await page.Locator("#run-status").CountAsync());
+        Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+        Assert.DoesNotContain("aangevraagd", await page.TextContentAsync("main"));
         var checks = page.Locator("ol.checklist > li");
         Assert.Equal(7, await checks.CountAsync());
         Assert.Contains("Rapport ondertekend door het onderzoeksbureau: Nog open", await checks.Nth(2).TextContentAsync());
@@ -66,16 +74,49 @@ public sealed class BureauReportsBrowserTests(LocalStack stack) : IAsyncLifetime
         Assert.NotEqual(shownDraft, await page.GetAttributeAsync("input[name=draft]", "value"));
         await CheckAsync(page, "report-03-replaced");
 
-        // Sign the current draft: the signer is the signed-in person.
+        // An empty conclusion is refused by the server too (the field is required in the browser already).
+        var typed = await page.GetByLabel("Conclusie").InputValueAsync();
+        await page.GetByLabel("Conclusie").FillAsync("");
+        await page.EvalOnSelectorAsync("#conclusion", "e => e.removeAttribute('required')");
+        await page.ClickAsync("button:has-text('Ondertekenen als')");
+        Assert.Contains("Schrijf uw conclusie", await page.TextContentAsync("#conclusion-error"));
+        Assert.Equal("true", await page.GetAttributeAsync("#conclusion", "aria-invalid"));
+        Assert.Equal(1, await page.GetByText("Nog geen ondertekende versie.").CountAsync());
+        await page.GetByLabel("Conclusie").FillAsync(typed);
+
+        // Sign the current draft: first a confirmation step that lists what is not in order, and says it is final.
         Assert.Contains(bureauEmail, await page.TextContentAsync("button:has-text('Ondertekenen als')"));
         await page.ClickAsync("button:has-text('Ondertekenen als')");
+        Assert.Contains("definitief ondertekenen?", await page.TextContentAsync("h1"));
+        var notInOrder = await page.TextContentAsync("#not-in-order");
+        Assert.Contains($"Het jaar {year} is nog niet voorbij", notInOrder);
+        Assert.Contains("onder het minimum", notInOrder);
+        Assert.Contains("definitief", await page.TextContentAsync("main"));
+        await CheckAsync(page, "report-03b-confirm");
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ScreenshotAsync(page, "report-03b-confirm-390");
+        await page.SetViewportSizeAsync(320, 740);
+        // Back to change it keeps the conclusion; nothing is signed.
+        await page.ClickAsync("button:text('Terug om te wijzigen')");
+        Assert.Equal(typed, await page.GetByLabel("Conclusie").InputValueAsync());
+        Assert.Equal(1, await page.GetByText("Nog geen ondertekende versie.").CountAsync());
+        await page.ClickAsync("button:has-text('Ondertekenen als')");
+        await page.ClickAsync("button:has-text('Ja, definitief ondertekenen als')");
         Assert.Contains("Het rapport is ondertekend", await page.TextContentAsync(".notice"));
+        // The page tells the true state now: this draft is signed as version 1, its checklist is the signed version's.
+        Assert.Contains("Dit concept is ondertekend: versie 1", await page.TextContentAsync(".signed-state"));
+        var signedCheck = await page.Locator("ol.checklist > li").Nth(2).TextContentAsync();
+        Assert.Contains("Rapport ondertekend door het onderzoeksbureau: In orde", signedCheck);
+        Assert.DoesNotContain("Dit is een concept", await page.TextContentAsync("main"));
         var row = page.Locator("tbody tr").First;
         Assert.Equal("1", (await row.Locator("th").TextContentAsync())!.Trim());
         Assert.Contains(bureauEmail, await row.Locator("td").Nth(0).TextContentAsync());
         var hash = (await row.Locator("code.hash").TextContentAsync())!.Trim();
         Assert.Matches("^[0-9a-f]{64}$", hash);
         await CheckAsync(page, "report-04-signed");
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ScreenshotAsync(page, "report-04-signed-390");
+        await page.SetViewportSizeAsync(320, 740);
 
         var download = await page.Context.APIRequest.GetAsync(stack.BaseUrl + await row.Locator("a:has-text('PDF')").GetAttributeAsync("href"));
         Assert.Equal(200, download.Status);
@@ -119,17 +160,6 @@ public sealed class BureauReportsBrowserTests(LocalStack stack) : IAsyncLifetime
         var status = await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/{year}/{company}");
         return (status.TryGetProperty("draft", out var d) && d.ValueKind == JsonValueKind.Object ? d.GetProperty("id").GetString() : null,
             status.GetProperty("versions").GetArrayLength());
-    }
-
-    private static async Task WaitForDraftAsync(IPage page)
-    {
-        var until = DateTime.UtcNow.AddSeconds(120);
-        while (await page.Locator("input[name=draft]").CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < until, "the draft did not appear on the page");
-            await Task.Delay(500);
-            await page.ReloadAsync();
-        }
     }
 
     private static Task CheckAsync(IPage page, string name) => PageChecks.CheckPhoneAndDesktopAsync(page, name);

@@ -37,6 +37,7 @@ public sealed partial class SignerNameTests(LocalStack stack)
         var signed = await portal.PostFormAsync($"/portal/bureau/reports/{company}/sign", new()
         {
             ["_csrf"] = PortalClient.FormToken(page), ["year"] = year.ToString(), ["draft"] = DraftId().Match(page).Groups[1].Value, ["conclusion"] = "Goed.",
+            ["actie"] = "ondertekenen",
         });
         Assert.Equal(HttpStatusCode.SeeOther, signed.StatusCode);
 

@@ -81,6 +81,59 @@ public sealed class VerifyPageBrowserTests(LocalStack stack) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Issue 26 item 2: after version 2 is signed, version 1 is still genuine but /verify says a newer version exists
+    /// (its number and date), and the API answers <c>"latest": false</c> with <c>"latestVersion"</c>; both say whether
+    /// the checklist was met. Version 2 itself is the latest.
+    /// </summary>
+    [Fact]
+    public async Task A_superseded_version_is_recognised_with_word_of_the_newer_version_and_the_checklist()
+    {
+        var (company, _) = await stack.NewCompanyAsync("nieuw");
+        await stack.DeliverAsync(company, "levering.csv", Exports.Csv(Exports.Row("N1"), Exports.Row("N2")));
+        await ReportStack.RunReportAsync(stack, company);
+        var draft = (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("draft").GetProperty("id").GetString();
+        var hashes = new List<string>();
+        foreach (var conclusion in new[] { "Voldoende.", "Voldoende; de respons is na een extra herinnering gecontroleerd." })
+        {
+            var sign = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. C. Visser", conclusion, draft });
+            Assert.Equal(HttpStatusCode.Created, sign.StatusCode);
+            hashes.Add((await sign.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sha256").GetString()!);
+        }
+        var status = await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}");
+        var second = status.GetProperty("versions")[1];
+        var checklist = second.GetProperty("checklistStatus").GetString();
+
+        using var anyone = stack.Client();
+        var old = await anyone.GetFromJsonAsync<JsonElement>($"/api/verify/{hashes[0]}");
+        Assert.True(old.GetProperty("valid").GetBoolean());
+        Assert.False(old.GetProperty("latest").GetBoolean());
+        Assert.Equal(2, old.GetProperty("latestVersion").GetInt32());
+        Assert.Equal(second.GetProperty("signedAt").GetDateTimeOffset(), old.GetProperty("latestSignedAt").GetDateTimeOffset());
+        Assert.Contains("Er is een nieuwere versie: versie 2", old.GetProperty("message").GetString());
+        Assert.Equal(status.GetProperty("versions")[0].GetProperty("checklistStatus").GetString(), old.GetProperty("checklistStatus").GetString());
+        var current = await anyone.GetFromJsonAsync<JsonElement>($"/api/verify/{hashes[1]}");
+        Assert.True(current.GetProperty("latest").GetBoolean());
+        Assert.Equal(2, current.GetProperty("latestVersion").GetInt32());
+        Assert.Equal(checklist, current.GetProperty("checklistStatus").GetString());
+
+        var page = await NewPageAsync(javaScript: true);
+        await page.GotoAsync($"{stack.BaseUrl}/verify?sha256={hashes[0]}");
+        Assert.Contains("Herkend", await page.TextContentAsync(".notice.ok"));
+        var newer = await page.TextContentAsync("#newer-version");
+        Assert.Contains("Er is een nieuwere versie van dit rapport: versie 2, ondertekend op ", newer);
+        Assert.Contains("niet meer de geldende versie", newer);
+        Assert.Contains("Controlelijst van UWV in orde", await page.TextContentAsync(".notice.ok"));
+        Assert.Contains(checklist == "passed" ? "Ja," : checklist == "failed" ? "Nee," : "Nog open", await page.TextContentAsync(".notice.ok"));
+        await CheckAsync(page, "verify-04-superseded");
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ScreenshotAsync(page, "verify-04-superseded-390");
+
+        await page.GotoAsync($"{stack.BaseUrl}/verify?sha256={hashes[1]}");
+        Assert.Equal(0, await page.Locator("#newer-version").CountAsync());
+        Assert.Matches(@"Versie\s*2", await page.TextContentAsync(".notice.ok"));
+    }
+
     /// <summary>axe-core needs script, so it runs on the JavaScript pass (the markup is the same); screenshots on both.</summary>
     private static async Task CheckAsync(IPage page, string name)
     {

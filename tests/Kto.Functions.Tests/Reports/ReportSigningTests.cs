@@ -85,6 +85,89 @@ public sealed class ReportSigningTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.OK, (await stack.Client().GetAsync($"/api/verify/{Convert.ToHexStringLower(SHA256.HashData(pdf))}")).StatusCode);
     }
 
+    /// <summary>
+    /// Three identical sign requests at once (a double click, a retried request) give one version, answered alike
+    /// and audited once; repeated over fresh drafts, so a race that lets two through shows. Another conclusion is a
+    /// new version. Before: three versions each round.
+    /// </summary>
+    [Fact]
+    public async Task Identical_sign_requests_at_once_give_one_version_and_another_conclusion_a_new_one()
+    {
+        var (company, _) = await HandComputedCompanyAsync(stack);
+        var clients = new[] { stack.Bureau(), stack.Bureau(), stack.Bureau() };
+        await AssertRacesGiveOneVersionAsync(company, clients, rounds: 4);
+    }
+
+    /// <summary>The same race with two hosts on one Azurite, the requests spread over both: serialised in storage, not in a process.</summary>
+    [Fact]
+    public async Task Identical_sign_requests_spread_over_two_hosts_give_one_version()
+    {
+        var (company, _) = await HandComputedCompanyAsync(stack);
+        await using var second = await ExtraHost.StartAsync(stack, new Dictionary<string, string?>());
+        var clients = new[] { stack.Bureau(), second.Client(stack.BureauKey), stack.Bureau(), second.Client(stack.BureauKey) };
+        await AssertRacesGiveOneVersionAsync(company, clients, rounds: 3);
+    }
+
+    private async Task AssertRacesGiveOneVersionAsync(string company, HttpClient[] clients, int rounds)
+    {
+        var expected = new List<int>();
+        for (var round = 0; round < rounds; round++)
+        {
+            // A fresh draft each round (a new run), so every round races on a signing never seen before.
+            await RunReportAsync(stack, company);
+            var draft = await DraftIdAsync(company);
+            var conclusion = $"Akkoord, ronde {round}.";
+            using var start = new SemaphoreSlim(0);
+            var requests = clients.Select(async client =>
+            {
+                await start.WaitAsync();
+                var response = await client.PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. J. de Wit", conclusion, draft });
+                return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+            }).ToList();
+            start.Release(clients.Length);
+            var answers = await Task.WhenAll(requests);
+
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+            var versions = answers.Select(a => JsonDocument.Parse(a.Body).RootElement)
+                .Select(b => (Version: b.GetProperty("version").GetInt32(), Sha: b.GetProperty("sha256").GetString())).Distinct().ToList();
+            var one = Assert.Single(versions);
+            expected.Add(one.Version);
+            Assert.Equal(expected, await VersionsAsync(company));
+        }
+
+        // Each signing is audited once, whichever host or request made it.
+        var audited = (await stack.Services.GetRequiredService<IAuditLog>().RecentAsync(2000, default))
+            .Count(e => e.Company == company && e.Action == AuditActions.ReportSigned);
+        Assert.Equal(rounds, audited);
+
+        // The same draft with another conclusion is a new version; the same again later still answers the first.
+        var current = await DraftIdAsync(company);
+        var other = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign",
+            new { signer = "Dr. J. de Wit", conclusion = "Toch een andere conclusie.", draft = current });
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.Equal(expected.Last() + 1, (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        var later = await clients.Last().PostAsJsonAsync($"/api/reports/2026/{company}/sign",
+            new { signer = "Dr. J. de Wit", conclusion = $"Akkoord, ronde {rounds - 1}.", draft = current });
+        Assert.Equal(expected.Last(), (await later.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetInt32());
+        int[] all = [.. expected, expected.Last() + 1];
+        Assert.Equal(all, await VersionsAsync(company));
+    }
+
+    [Fact]
+    public async Task A_sign_request_without_a_conclusion_is_refused_with_400()
+    {
+        var (company, _) = await HandComputedCompanyAsync(stack);
+        await RunReportAsync(stack, company);
+        var draft = await DraftIdAsync(company);
+
+        foreach (var conclusion in new[] { null, "", "  \n " })
+        {
+            var response = await stack.Bureau().PostAsJsonAsync($"/api/reports/2026/{company}/sign", new { signer = "Dr. J. de Wit", conclusion, draft });
+            await AssertErrorAsync(response, HttpStatusCode.BadRequest, "conclusion-required");
+        }
+        Assert.Empty(await VersionsAsync(company));
+    }
+
     private async Task<string> DraftIdAsync(string company) =>
         (await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}")).GetProperty("draft").GetProperty("id").GetString()!;
 

@@ -206,12 +206,16 @@ public sealed class TableRowMapperTests
         Assert.Equal(draft, ReportRows.ReadDraft(ReportRows.Draft("acme", 2026, draft)));
         Assert.Null(ReportRows.ReadDraft(new TableEntity("acme_2026", ReportRows.DraftRow) { [ReportRows.GeneratedAt] = At }));
 
-        var version = ReportRows.Reserved("acme", 2026, 12, "Bureau", At);
+        var version = ReportRows.Reserved("acme", 2026, 12, "d1", "Bureau", At);
         Assert.Equal(("acme_2026", "v0012", 12), (version.PartitionKey, version.RowKey, ReportRows.VersionOf(version.RowKey)));
         Assert.Null(ReportRows.ReadVersion(version));
         Merge(version, ReportRows.Completed("acme", 2026, 12, "sha", "ok"));
-        Assert.Equal(new ReportVersionInfo(12, "Bureau", At, "sha", "ok"), ReportRows.ReadVersion(version));
+        Assert.Equal(new ReportVersionInfo(12, "Bureau", At, "sha", "ok", "d1"), ReportRows.ReadVersion(version));
 
         Assert.Equal(("acme", new VerifiedReport("Acme", 2026, 12, At)), ReportRows.ReadVerify(ReportRows.Verify("sha", "acme", "Acme", 2026, 12, At)));
+
+        var claim = ReportRows.Claim("acme", 2026, "key", 12, At);
+        Assert.Equal(("acme_2026", "sign_key", (12, At)), (claim.PartitionKey, claim.RowKey, ReportRows.ReadClaim(claim)));
+        Assert.Null(ReportRows.ReadVersion(claim)); // a claim is never read as a version
     }
 }

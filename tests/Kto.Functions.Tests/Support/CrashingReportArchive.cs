@@ -26,8 +26,16 @@ public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClien
         throw new IOException("Simulated crash between reserving a version and writing it.");
     }
 
-    public async Task<int> ReserveVersionAsync(string company, int year, string signedBy, DateTimeOffset signedAt, CancellationToken cancellationToken) =>
-        (ReservedVersion = await inner.ReserveVersionAsync(company, year, signedBy, signedAt, cancellationToken)).Value;
+    public async Task<VersionClaim> ClaimVersionAsync(string company, int year, string signingKey, string draftId, string signedBy, DateTimeOffset signedAt,
+        DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        var claim = await inner.ClaimVersionAsync(company, year, signingKey, draftId, signedBy, signedAt, staleBefore, cancellationToken);
+        ReservedVersion = claim.Version;
+        return claim;
+    }
+
+    public Task ReleaseClaimAsync(string company, int year, string signingKey, int version, CancellationToken cancellationToken) =>
+        inner.ReleaseClaimAsync(company, year, signingKey, version, cancellationToken);
 
     public Task SaveVersionInputsAsync(string company, int year, int version, ReportDraftInputs inputs, CancellationToken cancellationToken) =>
         inner.SaveVersionInputsAsync(company, year, version, inputs, cancellationToken);
@@ -35,8 +43,12 @@ public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClien
     public Task<ReportDraftInputs?> ReadVersionInputsAsync(string company, int year, int version, CancellationToken cancellationToken) =>
         inner.ReadVersionInputsAsync(company, year, version, cancellationToken);
 
-    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
-        CancellationToken cancellationToken) => inner.SaveDraftAsync(company, year, files, inputs, checklistStatus, cancellationToken);
+    public Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
+        string? expectedRevision, CancellationToken cancellationToken) =>
+        inner.TryReplaceDraftAsync(company, year, files, inputs, checklistStatus, expectedRevision, cancellationToken);
+
+    public Task<CurrentDraft?> GetCurrentDraftAsync(string company, int year, CancellationToken cancellationToken) =>
+        inner.GetCurrentDraftAsync(company, year, cancellationToken);
 
     public Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
         inner.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
