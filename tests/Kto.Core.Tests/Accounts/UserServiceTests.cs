@@ -48,11 +48,15 @@ public sealed class UserServiceTests
 
         var added = await service.AddAsync("test", "nieuw@bureau.nl", UserRole.Bureau, null, null, default);
         var again = await service.AddAsync("test", "nieuw@bureau.nl", UserRole.Bureau, null, null, default);
+        var other = await service.AddAsync("test", "nieuw@bureau.nl", UserRole.Bureau, null, "Iemand Anders", default);
 
         Assert.True(added.Done);
         Assert.Equal(accepted, added.Welcomed);
-        Assert.False(again.Done);
-        Assert.Equal(["nieuw@bureau.nl"], mailer.Sent); // not for a refused second add
+        Assert.True(again.Done); // an identical repeat (a double click) answers as the first did ...
+        Assert.False(again.Welcomed);
+        Assert.False(other.Done); // ... another account under the address is refused
+        Assert.Equal("user-exists", other.Error);
+        Assert.Equal(["nieuw@bureau.nl"], mailer.Sent); // one mail: not for the repeat, not for the refused add
         Assert.Single(stores.Users);
     }
 

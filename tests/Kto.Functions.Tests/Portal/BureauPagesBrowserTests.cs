@@ -81,7 +81,9 @@ public sealed class BureauPagesBrowserTests(LocalStack stack) : IAsyncLifetime
         Assert.Contains($"{stack.BaseUrl}/portal", welcome.TextBody);
         Assert.Contains("vragen@testbureau.example", welcome.TextBody);
         await CheckAsync(page, "bureau-02-users");
+        // The same address again with another name is another account: refused (an identical repeat is a double click and answers as done).
         await page.GetByLabel("E-mailadres").FillAsync(newUser);
+        await page.GetByLabel("Ondertekent rapporten als (niet verplicht)").FillAsync("Iemand Anders");
         await page.GetByLabel("Bedrijf", new() { Exact = true }).SelectOptionAsync(company);
         await page.ClickAsync("text=Gebruiker toevoegen >> nth=-1");
         Assert.Contains("bestaat al een account", await page.TextContentAsync("#user-error"));
