@@ -69,7 +69,7 @@ public sealed class ConcurrentRepeatTests(LocalStack stack)
 
             var token = PortalClient.FormToken(await bureau.Http.GetStringAsync("/portal/bureau/users"));
             var removed = await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(_ =>
-                bureau.PostFormAsync("/portal/bureau/users/remove", new() { ["_csrf"] = token, ["email"] = email })));
+                bureau.PostFormAsync("/portal/bureau/users/remove", new() { ["_csrf"] = token, ["email"] = email, ["bevestigd"] = "1" })));
             Assert.All(removed, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
             Assert.Single(await AuditAsync(), e => e.Action == AuditActions.UserRemoved && e.Detail == $"{email} verwijderd");
         }

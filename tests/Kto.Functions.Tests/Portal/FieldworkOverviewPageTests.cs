@@ -87,9 +87,9 @@ public sealed class FieldworkOverviewPageTests(LocalStack stack) : IAsyncLifetim
         await PageChecks.ScreenshotAsync(page, "bureau-06-fieldwork-overview");
 
         await page.Locator($"table.companies {href}").ClickAsync();
-        var contact = page.Locator("section.contact");
+        var contact = page.Locator("li.contact");
         Assert.Equal(1, await contact.CountAsync());
-        Assert.Contains("Sam Stuitert", await contact.Locator("h2").TextContentAsync());
+        Assert.Contains("Sam Stuitert", await contact.Locator("label").TextContentAsync());
         Assert.Contains("e-mail onbestelbaar", await contact.TextContentAsync());
 
         // A company user cannot open it.
