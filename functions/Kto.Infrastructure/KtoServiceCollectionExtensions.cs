@@ -120,6 +120,11 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IReportPdfSigner, CmsReportPdfSigner>();
         services.AddHostedService<SigningCertificateCheck>();
 
+        // Operations: what needs a person, on the bureau overview (the same conditions as the Azure alerts).
+        services.AddSingleton<Kto.Core.Operations.ISigningCertificateExpiry, SigningCertificateExpiry>();
+        services.AddSingleton<Kto.Core.Operations.IFailedDeliveries, TableFailedDeliveries>();
+        services.AddSingleton<Kto.Core.Operations.AttentionService>();
+
         // Letters (issue 14): batches with a QR code and a short code per client; /k opens the questionnaire by code.
         services.AddSingleton<IShortCodeStore, TableShortCodeStore>();
         services.AddSingleton<ILetterBatchStore, TableLetterBatchStore>();

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Kto.Functions.Tests.Portal;
 using Kto.Functions.Tests.Support;
 using Kto.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,6 +161,15 @@ public sealed partial class IngestHardeningTests(LocalStack stack)
         Assert.Equal(("refused", "ingest-failed"), (receipt.GetProperty("status").GetString(), receipt.GetProperty("refusal").GetProperty("code").GetString()));
         Assert.Equal("failed", (await ledger.QueryAsync<TableEntity>($"PartitionKey eq '{company}'").SingleAsync()).GetString("Status"));
         stack.Faults.Clear(company);
+
+        // The bureau sees it without Azure: "Aandacht nodig" on its overview names the file and links to the deliveries.
+        var bureauEmail = $"aandacht-{Guid.NewGuid():N}@bureau.example.nl";
+        await PortalClient.AddUserAsync(stack, bureauEmail, null);
+        var bureau = new PortalClient(stack);
+        await bureau.SignInAsync(bureauEmail);
+        var overview = await bureau.Http.GetStringAsync("/portal/bureau");
+        Assert.Matches($@"<li data-kind=""IngestFailed"">Levering met-bsn\.csv van [^<]+ is niet verwerkt <span class=""muted"">\(sinds [^)]+\)</span> · <a href=""/portal/companies/{company}"">Bekijken</a></li>", overview);
+        Assert.Contains("<li data-kind=\"BackupMissing\">Er is geen back-upopslag ingesteld", overview); // the test stack has no backup account
     }
 
     [Fact]

@@ -29,7 +29,10 @@ public sealed class NightlyBackupService(BackupService backup, ISnapshotArchive 
     }
 
     /// <summary>The newest complete snapshot in the archive, or null (for "the backup did not run").</summary>
-    public async Task<SnapshotManifest?> LatestAsync(CancellationToken cancellationToken)
+    public Task<SnapshotManifest?> LatestAsync(CancellationToken cancellationToken) => LatestAsync(archive, cancellationToken);
+
+    /// <inheritdoc cref="LatestAsync(CancellationToken)"/>
+    public static async Task<SnapshotManifest?> LatestAsync(ISnapshotArchive archive, CancellationToken cancellationToken)
     {
         foreach (var name in (await archive.ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
             if (SnapshotNames.TimeOf(name) is not null && await SnapshotRetention.ReadManifestAsync(archive.Open(name), cancellationToken) is { } manifest)

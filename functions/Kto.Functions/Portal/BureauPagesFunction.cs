@@ -2,6 +2,7 @@ using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
+using Kto.Core.Operations;
 using Kto.Core.Portal;
 using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ public sealed class BureauPagesFunction(
     IUserStore users,
     UserService userService,
     IAuditLog audit,
+    AttentionService attention,
     ReportSettings norms,
     TimeProvider time)
 {
@@ -41,6 +43,13 @@ public sealed class BureauPagesFunction(
             ["year"] = year,
             ["figures_at"] = rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
             ["refreshed"] = request.Query["bijgewerkt"] == "1",
+            ["attention"] = (await attention.ListAsync(cancellationToken)).Select(a => new Dictionary<string, object?>
+            {
+                ["kind"] = a.Kind.ToString(),
+                ["text"] = a.Text,
+                ["since"] = a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", Dutch) : null,
+                ["url"] = a.Link,
+            }).ToList(),
             ["minimum_rate"] = Percent(norms.MinimumResponseRate),
             ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", Dutch),
             ["exemption_threshold"] = norms.ExemptionThreshold,

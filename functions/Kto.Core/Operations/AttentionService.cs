@@ -1,0 +1,68 @@
+using Kto.Core.Backup;
+using Kto.Core.Companies;
+using Kto.Core.Deliveries;
+using Kto.Core.Fieldwork;
+
+namespace Kto.Core.Operations;
+
+/// <summary>
+/// The bureau overview's "Aandacht nodig" list: failed ingests and mail runs of the last week, a backup that did not
+/// run, a signing certificate close to its end. One place for these conditions; infra-bicep's alerts watch the same
+/// ones in Azure (a function that fails repeatedly is only an Azure alert: the worker does not count its own crashes).
+/// </summary>
+public sealed class AttentionService(
+    ICompanyStore companies,
+    IFailedDeliveries failedDeliveries,
+    IMailRunLog mailRuns,
+    ISnapshotArchive archive,
+    ISigningCertificateExpiry certificate,
+    TimeProvider time)
+{
+    /// <summary>How far back failed ingests and mail runs are listed: after a week a person has seen them or the next run fixed them.</summary>
+    public static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
+
+    /// <summary>The nightly snapshot runs once a day; a day and a few hours without one means a night was missed.</summary>
+    public static readonly TimeSpan BackupMaxAge = TimeSpan.FromHours(26);
+
+    public static readonly TimeSpan CertificateWarning = TimeSpan.FromDays(30);
+
+    /// <summary>How many recent mail runs are read: more than a week of timer runs (hourly jobs) is not needed for "failed lately".</summary>
+    private const int MailRunsRead = 200;
+
+    public async Task<IReadOnlyList<AttentionItem>> ListAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var items = new List<AttentionItem>();
+        var names = (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        foreach (var failed in await failedDeliveries.SinceAsync(now - Lookback, cancellationToken))
+            items.Add(new AttentionItem(AttentionKind.IngestFailed, failed.CompletedAt ?? failed.StartedAt, failed.Company,
+                $"Levering {failed.FileName} van {names.GetValueOrDefault(failed.Company, failed.Company)} is niet verwerkt",
+                $"/portal/companies/{failed.Company}"));
+
+        var failedRuns = (await mailRuns.RecentAsync(MailRunsRead, cancellationToken))
+            .Where(r => now - r.StartedAt <= Lookback
+                        && (r.Status == MailRunStatus.Failed || r.Stopped == MailJobResult.StopReasons.MailServerUnavailable))
+            .ToList();
+        if (failedRuns.Count > 0)
+            items.Add(new AttentionItem(AttentionKind.MailRunFailed, failedRuns.Min(r => r.StartedAt), null,
+                failedRuns.Count == 1 ? "1 mailrun is mislukt of kon de mailserver niet bereiken" : $"{failedRuns.Count} mailruns zijn mislukt of konden de mailserver niet bereiken",
+                "/portal/bureau/fieldwork"));
+
+        if (!archive.Configured)
+            items.Add(new AttentionItem(AttentionKind.BackupMissing, null, null,
+                "Er is geen back-upopslag ingesteld (Kto__Backup__BlobServiceUri): er wordt 's nachts geen back-up gemaakt; lokaal maakt ./kto backup er een", null));
+        else
+        {
+            var latest = await NightlyBackupService.LatestAsync(archive, cancellationToken);
+            if (latest is null || now - latest.CreatedAt > BackupMaxAge)
+                items.Add(new AttentionItem(AttentionKind.BackupMissing, latest?.CreatedAt, null,
+                    latest is null ? "Er is nog geen nachtelijke back-up gemaakt" : "De nachtelijke back-up is niet gemaakt", null));
+        }
+
+        var validUntil = await certificate.ValidUntilAsync(cancellationToken);
+        if (validUntil - now <= CertificateWarning)
+            items.Add(new AttentionItem(AttentionKind.CertificateExpiring, validUntil, null,
+                validUntil <= now ? "Het certificaat waarmee rapporten worden ondertekend is verlopen" : "Het certificaat waarmee rapporten worden ondertekend verloopt binnenkort", null));
+        return items.OrderBy(i => i.Kind).ThenByDescending(i => i.Since).ToList();
+    }
+}
