@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kto.Core.Keurmerk;
 using Kto.Core.Settings;
+using Kto.Core.Operations;
 
 namespace Kto.Core.Deliveries;
 
@@ -98,6 +99,7 @@ public sealed partial class DeliveryIngestService(
                 : tally.Receipt(company, fileName, Receipt.Statuses.Accepted, null, time.GetUtcNow());
             await SaveAsync(receipt, cancellationToken);
             await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
+            KtoMetrics.Delivered(receipt);
             return receipt;
         }
         catch (UnreadableRowsException unreadable)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kto.Core.Operations;
 
 namespace Kto.Core.Fieldwork;
 
@@ -71,6 +72,7 @@ public sealed class MailRunService(MailJobService jobs, IMailRunLog log, IMailSc
             NextRunAt = result.Stopped == MailJobResult.StopReasons.Done ? null : NextMailingRun(job, queued.At + clock.Elapsed),
         };
         await log.SaveAsync(done, CancellationToken.None);
+        KtoMetrics.Mailed(queued.Job, result);
         return done;
     }
 

@@ -1,5 +1,6 @@
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
+using Kto.Core.Operations;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 
@@ -52,6 +53,7 @@ public sealed class AnswerEntryService(
             await CompleteRespondedAsync(entry.Service, cancellationToken);
             return AnswerEntryResult.Of(AnswerEntryOutcome.AlreadyAnswered);
         }
+        KtoMetrics.Answered(entry.Mode);
         await services.MarkRespondedAsync(entry.Service, response.Answers.Rapportcijfer, cancellationToken);
         await audit.WriteAsync(new AuditEntry(now, entry.Actor ?? entry.EnteredBy, AuditActions.AnswersEntered, entry.Service.Company,
             $"Antwoorden ingevoerd ({ModeText(entry.Mode)}) door {entry.EnteredBy} (dienst {entry.Service.ServiceId}, {entry.Service.Year})"), cancellationToken);

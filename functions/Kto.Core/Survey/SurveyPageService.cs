@@ -1,5 +1,6 @@
 using Kto.Core.Access;
 using Kto.Core.Fieldwork;
+using Kto.Core.Operations;
 using Kto.Core.Questionnaires;
 
 namespace Kto.Core.Survey;
@@ -54,6 +55,7 @@ public sealed class SurveyPageService(
         var response = new StoredResponse(service.Ref, service.Perceel, validation.Answers!, time.GetUtcNow());
         if (await responses.TryAddAsync(response, cancellationToken))
         {
+            KtoMetrics.Answered(response.Mode);
             await services.MarkRespondedAsync(service.Ref, response.Answers.Rapportcijfer, cancellationToken);
             return Page(SurveyPageState.Thanks, request, found);
         }
