@@ -1,8 +1,12 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Kto.Core.Operations;
 using Kto.Functions;
 using Kto.Functions.Http;
 using Kto.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -12,4 +16,8 @@ builder.UseMiddleware<ErrorMiddleware>();
 builder.UseMiddleware<AccessMiddleware>();
 builder.Services.AddKto(builder.Configuration);
 builder.Services.AddKtoFunctions();
+// The worker's own counters (KtoMetrics: rows, mails, answers; fixed words as tags, no personal data) go to Application
+// Insights when the app has one (infra-bicep sets the connection string); the host's own telemetry is unchanged.
+if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+    builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(KtoMetrics.MeterName).AddAzureMonitorMetricExporter());
 builder.Build().Run();
