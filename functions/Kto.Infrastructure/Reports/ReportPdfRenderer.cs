@@ -74,12 +74,12 @@ public sealed class ReportPdfRenderer
                 p.Figures.Responded.ToString(Culture),
                 Percent(p.ResponseRate.Proportion),
                 GradeWithInterval(p),
-                KpiJudgement.TooFewToJudge(p, report.Norms.KpiMinimumMeanGrade) ? KpiJudgement.TooFewText : DutchFormat.YesNo(p.KpiMet, "geen cijfers"),
+                KpiCell(p, report),
                 DutchFormat.YesNo(p.MinimumResponseMet),
             ]).ToList();
         string[] headers = ["Perceel", "Beëindigd", "Benaderd", "Respons", "Respons %", "Gemiddeld cijfer (95%-BI)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}", "Minimale respons"];
         pdf.Table(headers,
-            rows, [2.6, 1.3, 1.3, 1.1, 1.2, 2.1, 1.0, 1.2], [false, true, true, true, true, false, false, false]);
+            rows, [2.5, 1.3, 1.3, 1.2, 1.2, 1.8, 1.4, 1.2], [false, true, true, true, true, false, false, false]);
         pdf.Paragraph(IntervalInWords, pdf.Small);
 
         foreach (var p in report.Percelen)
@@ -184,9 +184,9 @@ public sealed class ReportPdfRenderer
         else
         {
             pdf.Table(["Gemiddelde", "95%-interval", "Spreiding (SD)", "Mediaan", "Cijfers (n)", "Beëindigd (N)", $"KPI ≥ {Number(report.Norms.KpiMinimumMeanGrade)}"],
-                [[Number(g.Mean), Interval(p), Number(g.StandardDeviation, 2), Number(g.Median), g.Respondents.ToString(Culture), g.PopulationSize.ToString(Culture), DutchFormat.YesNo(p.KpiMet)]],
+                [[Number(g.Mean), Interval(p), Number(g.StandardDeviation, 2), Number(g.Median), g.Respondents.ToString(Culture), g.PopulationSize.ToString(Culture), KpiCell(p, report)]],
                 [1.1, 1.3, 1.2, 1, 1, 1.1, 1]);
-            pdf.Paragraph("Het interval houdt rekening met de eindige populatie: iedereen is uitgenodigd, dus de correctie √((N−n)/(N−1)) " +
+            pdf.Paragraph("Het interval houdt rekening met de eindige populatie: het onderzoek is een volledige telling van de N beëindigde diensten, dus de correctie √((N−n)/(N−1)) " +
                           "maakt het smaller naarmate meer klanten meededen." +
                           (g.IsIndicative ? $" Met minder dan {report.Norms.IndicativeBelowRespondents} deelnemers zijn deze cijfers indicatief." : ""), pdf.Small);
         }
@@ -358,6 +358,10 @@ public sealed class ReportPdfRenderer
         "smaller naarmate een groter deel van hen antwoordt; antwoordt iedereen, dan is het gemiddelde precies bekend. " +
         "Met weinig antwoorden is het interval breed: ligt de norm erbinnen, of zijn er minder antwoorden dan de ingestelde grens, dan staat bij de KPI " +
         "\"" + KpiJudgement.TooFewText + "\". De formule staat in de bijlage over de methode.";
+
+    /// <summary>The KPI cell of a perceel: no yes or no the figures cannot carry (<see cref="KpiJudgement"/>).</summary>
+    private static string KpiCell(PerceelReport p, AnnualReport report) =>
+        KpiJudgement.TooFewToJudge(p, report.Norms.KpiMinimumMeanGrade) ? KpiJudgement.TooFewText : DutchFormat.YesNo(p.KpiMet, "geen cijfers");
 
     private static string KpiText(bool? met) => met switch { true => "gehaald", false => "niet gehaald", null => "geen cijfers" };
 

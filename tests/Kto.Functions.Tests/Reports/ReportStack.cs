@@ -101,6 +101,35 @@ public static class ReportStack
         return await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>One word pdftotext found, with its page (from 1) and top-left corner in points.</summary>
+    public sealed record PdfWord(int Page, double X, double Y, string Text);
+
+    /// <summary>Every word of the PDF with its place (pdftotext -bbox), to read a table cell by its column and row.</summary>
+    public static IReadOnlyList<PdfWord> PdfWords(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kto-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-bbox", "-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true })!;
+            var html = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            var words = new List<PdfWord>();
+            var pages = html.Split("<page ");
+            for (var page = 1; page < pages.Length; page++)
+                foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pages[page],
+                             @"<word xMin=""([\d.]+)"" yMin=""([\d.]+)"" xMax=""[\d.]+"" yMax=""[\d.]+"">([^<]*)</word>"))
+                    words.Add(new(page, double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                        double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), WebUtility.HtmlDecode(m.Groups[3].Value)));
+            return words;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>The PDF's text as pdftotext (poppler) extracts it, whitespace (line breaks of wrapped text) collapsed to one space.</summary>
     public static string PdfText(byte[] pdf)
     {
