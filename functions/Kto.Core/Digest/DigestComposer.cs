@@ -40,12 +40,12 @@ public static class DigestComposer
     /// What <paramref name="user"/> may see of <paramref name="companies"/>: a bureau user every company, at risk first
     /// and then by name; a company user only their own (null when it is not among them).
     /// </summary>
-    public static Digest? For(PortalUser user, string week, int year, IReadOnlyList<CompanyDigest> companies)
+    public static WeeklyDigest? For(PortalUser user, string week, int year, IReadOnlyList<CompanyDigest> companies)
     {
         var visible = user.Role == UserRole.Bureau
             ? companies.OrderByDescending(c => c.AtRisk).ThenBy(c => c.CompanyName, StringComparer.Create(DutchTime.Culture, true)).ToList()
             : companies.Where(c => c.CompanyId == user.CompanyId).ToList();
-        return visible.Count == 0 ? null : new Digest(user, week, year, visible);
+        return visible.Count == 0 ? null : new WeeklyDigest(user, week, year, visible);
     }
 
     /// <summary>"2026-W49": the ISO week of the Dutch date of <paramref name="now"/>.</summary>

@@ -4,7 +4,7 @@ namespace Kto.Core.Digest;
 public interface IDigestMailer
 {
     /// <returns>Whether the mail server took the mail.</returns>
-    Task<bool> SendDigestAsync(Digest digest, CancellationToken cancellationToken);
+    Task<bool> SendDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken);
 
     /// <returns>Whether the mail server took the mail.</returns>
     Task<bool> SendDeliveryReminderAsync(DeliveryReminder reminder, CancellationToken cancellationToken);

@@ -17,7 +17,7 @@ public sealed class DigestMailer(IMailSender sender, LiquidTemplates templates, 
 {
     private string Portal => settings.PublicBaseUrl.TrimEnd('/') + "/portal";
 
-    public Task<bool> SendDigestAsync(Digest digest, CancellationToken cancellationToken)
+    public Task<bool> SendDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {
         var values = Common(digest.Recipient);
         values["week"] = digest.Week.Split("-W") is [_, var number] ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture) : digest.Week;

@@ -4,7 +4,7 @@ namespace Kto.Core.Digest;
 
 /// <summary>The weekly digest for one portal user: every company for the bureau (at risk first), the own company for a company user.</summary>
 /// <param name="Week">The ISO week it belongs to ("2026-W49"); one mail per user and week.</param>
-public sealed record Digest(PortalUser Recipient, string Week, int Year, IReadOnlyList<CompanyDigest> Companies)
+public sealed record WeeklyDigest(PortalUser Recipient, string Week, int Year, IReadOnlyList<CompanyDigest> Companies)
 {
     public int AtRisk => Companies.Count(c => c.AtRisk);
 }
