@@ -154,7 +154,7 @@ var backupContainerName = 'snapshots'
 
 // Kto.Infrastructure.Storage.StorageNames: every container and table the code uses.
 var blobContainerNames = ['deliveries', 'receipts', 'reports', 'letters']
-var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches', 'opdrachtgevers', 'opdrachtgevercontacts', 'opdrachtgeverattempts', 'opdrachtgeverresponses', 'overviewsnapshots']
+var tableNames = ['companies', 'deliveries', 'services', 'contacts', 'attempts', 'responses', 'reports', 'tokens', 'jobstate', 'mailruns', 'users', 'signinlinks', 'sessions', 'audit', 'corrections', 'letterbatches', 'opdrachtgevers', 'opdrachtgevercontacts', 'opdrachtgeverattempts', 'opdrachtgeverresponses', 'overviewsnapshots', 'digestsends']
 var deploymentContainerName = 'app-package'
 var mailPasswordSecretName = 'kto-mail-password'
 var surveyFormKeySecretName = 'kto-survey-form-key'

@@ -143,6 +143,7 @@ public static class KtoServiceCollectionExtensions
         // Response forecast per perceel (issue 24): read through the ports above, the model is pure.
         services.AddSingleton<ResponseForecaster>();
         services.AddSingleton<ForecastService>();
+        services.AddSingleton<ICompanyForecasts>(provider => provider.GetRequiredService<ForecastService>());
 
         services.AddKtoPortal();
         services.AddKtoPopulation();

@@ -52,7 +52,7 @@ public sealed partial class KtoCommands
         ["deliver"] = "deliver FILE --company ID",
         ["progress"] = "progress ID [--year Y]",
         ["forecast"] = "forecast ID [--year Y]",
-        ["job"] = "job send-invitations|send-reminders|purge-expired [--at TIME]",
+        ["job"] = "job send-invitations|send-reminders|purge-expired|send-digest|send-delivery-reminders [--at TIME]",
         ["offline"] = "offline ID [--year Y]",
         ["withdraw"] = "withdraw ID --year Y --service S --reason wrong-company|wrong-perceel|not-ended [--note TEXT]",
         ["correct"] = "correct ID --year Y --service S [--perceel P] [--einddatum yyyy-mm-dd] --reason delivery-error|client-statement|uwv-record [--note TEXT]",
@@ -111,7 +111,7 @@ public sealed partial class KtoCommands
 
         var jobName = new Argument<string>("NAME");
         var jobAt = new Option<string?>("--at");
-        var job = new Command("job", "run send-invitations, send-reminders or purge-expired now and follow it to its end") { jobName, jobAt };
+        var job = new Command("job", "run send-invitations, send-reminders, purge-expired, send-digest or send-delivery-reminders now (a mail run followed to its end)") { jobName, jobAt };
         job.SetAction((r, ct) => Run(() => JobAsync(r.GetValue(jobName)!, r.GetValue(jobAt), ct)));
         root.Add(job);
 
@@ -280,7 +280,7 @@ public sealed partial class KtoCommands
     {
         await RequireStackAsync(ct);
         var started = await api.StartJobAsync(name, at, ct);
-        // purge-expired answers with its result; a mail job answers 202 and runs in the background: follow its status.
+        // purge-expired, send-digest and send-delivery-reminders answer with their result; a mail job answers 202 and runs in the background: follow its status.
         if (started.Status != 202) { Print(started); return; }
         var location = started.JsonString("statusUrl") ?? started.Location ?? throw new CliFailure("the job answered 202 without a status location");
         var statusLink = settings.BaseUrl.GetLeftPart(UriPartial.Authority) + location;

@@ -19,6 +19,9 @@ public static class AuditActions
     public const string AnswerHidden = "answer-hidden";
     /// <summary>The bureau started a timer job by hand (a mail run, the retention clean-up).</summary>
     public const string JobStarted = "job-started";
+    /// <summary>A portal user switched the weekly digest mail off or on again.</summary>
+    public const string DigestOptOut = "digest-opt-out";
+    public const string DigestOptIn = "digest-opt-in";
 
     /// <summary>The actor of calls made with the bureau key (automation, ./kto), not a person.</summary>
     public const string BureauKey = "API-sleutel bureau";

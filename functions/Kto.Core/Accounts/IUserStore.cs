@@ -11,4 +11,7 @@ public interface IUserStore
     Task<bool> RemoveAsync(string email, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<PortalUser>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets whether the user gets the weekly digest; false when the account does not exist (any more).</summary>
+    Task<bool> SetDigestOptOutAsync(string email, bool optOut, CancellationToken cancellationToken);
 }

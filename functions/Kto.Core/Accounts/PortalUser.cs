@@ -4,7 +4,9 @@ namespace Kto.Core.Accounts;
 
 /// <summary>One person with a portal account. The e-mail address (lower case) is the identity.</summary>
 /// <param name="Name">The person's name as they sign reports (e.g. "Dr. J. de Wit"); null when only the address is known.</param>
-public sealed record PortalUser(string Email, UserRole Role, string? CompanyId, DateTimeOffset CreatedAt, string CreatedBy, string? Name = null)
+/// <param name="DigestOptOut">The person asked on the portal not to get the weekly digest mail.</param>
+public sealed record PortalUser(string Email, UserRole Role, string? CompanyId, DateTimeOffset CreatedAt, string CreatedBy, string? Name = null,
+    bool DigestOptOut = false)
 {
     public const int MaxNameLength = 200;
 

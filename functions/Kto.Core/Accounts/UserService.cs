@@ -51,6 +51,21 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.UserRemoved, user.CompanyId, $"{user.Email} verwijderd"), cancellationToken);
         return new UserChange(true, User: user);
     }
+
+    /// <summary>
+    /// The user's own choice on the portal: the weekly digest or not. Audited only when it changes, so a form sent
+    /// twice writes one line.
+    /// </summary>
+    public async Task<UserChange> SetDigestAsync(string email, bool receive, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(PortalUser.Normalize(email), cancellationToken);
+        if (user is null) return UserChange.Invalid("unknown-user", "Dit account bestaat niet meer.");
+        if (user.DigestOptOut == !receive) return new UserChange(true, User: user);
+        if (!await users.SetDigestOptOutAsync(user.Email, !receive, cancellationToken)) return UserChange.Invalid("unknown-user", "Dit account bestaat niet meer.");
+        await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), user.Email, receive ? AuditActions.DigestOptIn : AuditActions.DigestOptOut, user.CompanyId,
+            receive ? "Weekoverzicht per mail weer aangezet" : "Weekoverzicht per mail uitgezet"), cancellationToken);
+        return new UserChange(true, User: user with { DigestOptOut = !receive });
+    }
 }
 
 /// <param name="Welcomed">A new user's welcome mail was taken by the mail server.</param>

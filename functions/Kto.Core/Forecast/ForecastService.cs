@@ -17,7 +17,7 @@ public sealed class ForecastService(
     IResponseStore responses,
     IDeliveryHistory deliveries,
     ResponseForecaster forecaster,
-    TimeProvider time)
+    TimeProvider time) : ICompanyForecasts
 {
     public async Task<CompanyForecast> ForYearAsync(string company, int year, CancellationToken cancellationToken) =>
         forecaster.Forecast(await InputAsync(company, year, cancellationToken));

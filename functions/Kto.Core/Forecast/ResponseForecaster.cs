@@ -60,7 +60,7 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
     }
 
     /// <summary>The last day on which month <paramref name="month"/>'s delivery is on time.</summary>
-    public DateOnly DeliveryDue(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(settings.DeliveryDueDay - 1);
+    public DateOnly DeliveryDue(int year, int month) => Portal.DeliveryDue.Date(year, month, settings.DeliveryDueDay);
 
     public RouteYields Yields(IReadOnlyList<ForecastClient> clients, DateTimeOffset now)
     {

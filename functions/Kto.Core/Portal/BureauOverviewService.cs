@@ -8,7 +8,7 @@ using Kto.Core.Settings;
 namespace Kto.Core.Portal;
 
 /// <summary>
-/// The bureau's overview of every company, with the one place for the action flags: no delivery for six weeks,
+/// The bureau's overview of every company, with the one place for the action flags: no delivery for six weeks, last month's delivery late,
 /// response under the minimum, at risk by the forecast (with its projected range), fewer approached than ended, exemption possible. Figures come from the progress
 /// service and the delivery history, never counted a second way; they are kept per company as an
 /// <see cref="OverviewSnapshot"/> so a view reads one row per company. A company without a snapshot is computed
@@ -22,7 +22,8 @@ public sealed class BureauOverviewService(
     ReportSettings norms,
     PortalSettings settings,
     TimeProvider time,
-    ForecastService? forecasts = null)
+    ForecastService? forecasts = null,
+    ForecastSettings? forecastSettings = null)
 {
     public static readonly TimeSpan DeliveryGap = TimeSpan.FromDays(42);
 
@@ -99,6 +100,8 @@ public sealed class BureauOverviewService(
         var flags = new List<OverviewFlag>();
         if (last is null || now - last.ReceivedAt > DeliveryGap)
             flags.Add(new OverviewFlag(OverviewFlagKind.NoRecentDelivery, null, null, "Geen levering in 6 weken"));
+        if (DeliveryDue.OverdueMonth(last, now, (forecastSettings ?? new ForecastSettings()).DeliveryDueDay) is { } month)
+            flags.Add(new OverviewFlag(OverviewFlagKind.DeliveryOverdue, null, null, DeliveryDue.MonthName(month)));
         var active = percelen.Where(p => p.Ended > 0).ToList();
         foreach (var p in active.Where(p => p.ResponseRate < norms.MinimumResponseRate))
             flags.Add(new OverviewFlag(OverviewFlagKind.ResponseBelowMinimum, p.Perceel, null, $"{p.Perceel}: respons onder het minimum"));

@@ -21,6 +21,9 @@ public enum OverviewFlagKind
     /// <summary>Fewer ended services than the exemption threshold: the company may ask UWV for exemption.</summary>
     ExemptionPossible,
 
+    /// <summary>Last month's delivery was not in by the due day (<see cref="DeliveryDue"/>); <see cref="OverviewFlag.Text"/> names the month. The company's users got a reminder.</summary>
+    DeliveryOverdue,
+
     /// <summary>The forecast expects the perceel to miss the minimum response or the mean grade of 7 at the end of fieldwork.</summary>
     ForecastAtRisk,
 }

@@ -93,6 +93,8 @@ public sealed class BureauPagesFunction(
         var fieldwork = $"/portal/bureau/fieldwork/{company.CompanyId}?year={year}";
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.NoRecentDelivery))
             Add("Geen levering in de laatste 6 weken.", null, "Leveringen bekijken", $"/portal/companies/{company.CompanyId}");
+        if (company.Flags.FirstOrDefault(f => f.Kind == OverviewFlagKind.DeliveryOverdue) is { } overdue)
+            Add("De levering over {0} is te laat.", overdue.Text, "Leveringen bekijken", $"/portal/companies/{company.CompanyId}");
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.NotApproached))
             Add("Nog niet benaderd: {0}.", Percelen(OverviewFlagKind.NotApproached, counted: true), "Brieven en bellen", fieldwork);
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ResponseBelowMinimum))

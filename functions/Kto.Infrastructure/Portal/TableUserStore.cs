@@ -53,11 +53,29 @@ public sealed class TableUserStore(TableServiceClient tables) : IUserStore
         return list.OrderBy(u => u.Role).ThenBy(u => u.CompanyId).ThenBy(u => u.Email, StringComparer.Ordinal).ToList();
     }
 
+    public async Task<bool> SetDigestOptOutAsync(string email, bool optOut, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // A merge of this one column with ETag *: only an existing row (a removed user is not brought back).
+            await table.UpdateEntityAsync(new TableEntity(Partition, SecretKeys.Hash(PortalUser.Normalize(email))) { [DigestOptOutColumn] = optOut },
+                ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    private const string DigestOptOutColumn = "DigestOptOut";
+
     private static PortalUser ToUser(TableEntity e) => new(
         e.GetString("Email"),
         Enum.Parse<UserRole>(e.GetString("Role")),
         e.GetString("CompanyId"),
         e.GetDateTimeOffset("CreatedAt") ?? default,
         e.GetString("CreatedBy") ?? "",
-        e.GetString("Name"));
+        e.GetString("Name"),
+        e.GetBoolean(DigestOptOutColumn) ?? false);
 }

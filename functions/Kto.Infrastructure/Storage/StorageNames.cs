@@ -44,6 +44,9 @@ public static class StorageNames
     // The bureau overview's kept figures: one row per year and company.
     public const string OverviewSnapshotsTable = "overviewsnapshots";
 
+    // The weekly digest and the delivery reminders: one create-only row per mail (kind and period / user).
+    public const string DigestSendsTable = "digestsends";
+
     public static IReadOnlyList<string> Containers { get; } = [DeliveriesContainer, ReceiptsContainer, ReportsContainer, LettersContainer];
 
     public static IReadOnlyList<string> Tables { get; } =
@@ -52,5 +55,6 @@ public static class StorageNames
          CorrectionsTable,
          LetterBatchesTable,
          OpdrachtgeversTable, OpdrachtgeverContactsTable, OpdrachtgeverAttemptsTable, OpdrachtgeverResponsesTable,
-         OverviewSnapshotsTable];
+         OverviewSnapshotsTable,
+         DigestSendsTable];
 }

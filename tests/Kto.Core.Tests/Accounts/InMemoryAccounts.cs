@@ -16,6 +16,12 @@ public sealed class InMemoryAccounts : IUserStore, ISessionStore, ISignInLinkSto
     public Task<PortalUser?> GetAsync(string email, CancellationToken cancellationToken) => Task.FromResult(Users.GetValueOrDefault(PortalUser.Normalize(email)));
     public Task<bool> RemoveAsync(string email, CancellationToken cancellationToken) => Task.FromResult(Users.TryRemove(email, out _));
     public Task<IReadOnlyList<PortalUser>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PortalUser>>(Users.Values.ToList());
+    public Task<bool> SetDigestOptOutAsync(string email, bool optOut, CancellationToken cancellationToken)
+    {
+        if (!Users.TryGetValue(PortalUser.Normalize(email), out var user)) return Task.FromResult(false);
+        Users[user.Email] = user with { DigestOptOut = optOut };
+        return Task.FromResult(true);
+    }
 
     public Task SaveAsync(PortalSession session, CancellationToken cancellationToken) { Sessions[session.IdHash] = session; return Task.CompletedTask; }
     Task<PortalSession?> ISessionStore.GetAsync(string idHash, CancellationToken cancellationToken) => Task.FromResult(Sessions.GetValueOrDefault(idHash));

@@ -121,6 +121,22 @@ public sealed class BureauOverviewServiceTests
         Assert.Contains("Geen levering in 6 weken", later.Flags.Select(f => f.Text));
     }
 
+    [Fact]
+    public async Task Last_months_delivery_is_flagged_late_after_the_due_day_from_the_same_snapshot()
+    {
+        // Delivered 23 November; on 10 December the November delivery is still on time, on 11 December it is late.
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        history.Entries.Add(new DeliveryEntry("levering.csv", Start.AddDays(-1), "done", 1, 1, 0, 0));
+        var service = Service();
+        await service.ForYearAsync(2026, default);
+
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 22, 0, 0, TimeSpan.Zero));   // 23:00 on the 10th in Amsterdam
+        Assert.DoesNotContain(Assert.Single(await service.ForYearAsync(2026, default)).Flags, f => f.Kind == OverviewFlagKind.DeliveryOverdue);
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 23, 0, 0, TimeSpan.Zero));   // 00:00 on the 11th
+        var late = Assert.Single(Assert.Single(await service.ForYearAsync(2026, default)).Flags, f => f.Kind == OverviewFlagKind.DeliveryOverdue);
+        Assert.Equal("november 2026", late.Text);
+    }
+
     private static ReportServiceRow Service(string id) => new(id, Perceel.NaarWerk, new DateOnly(2026, 3, 4), null);
 
     private sealed class Snapshots : IOverviewSnapshots

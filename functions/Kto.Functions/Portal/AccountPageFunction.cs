@@ -1,0 +1,43 @@
+using Kto.Core.Accounts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// The signed-in person's own account: who they are, what they may see, and the weekly digest on or off (the use
+/// case stores it on the user row and audits a change). Every signed-in user, bureau or company.
+/// </summary>
+public sealed class AccountPageFunction(PortalGate gate, UserService users)
+{
+    [Function(nameof(PortalAccount))]
+    public async Task<IActionResult> PortalAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/account")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, null, cancellationToken);
+        if (denied is not null) return denied;
+        var user = visitor.User!;
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "account.liquid", "Mijn account", new Dictionary<string, object?>
+        {
+            ["email"] = user.Email,
+            ["is_bureau"] = user.Role == UserRole.Bureau,
+            ["company"] = user.CompanyId,
+            ["digest"] = !user.DigestOptOut,
+            ["saved"] = request.Query["bewaard"] == "1",
+        }, "account")));
+    }
+
+    [Function(nameof(PortalAccountSaved))]
+    public async Task<IActionResult> PortalAccountSaved(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/account")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.SignedIn, null, cancellationToken);
+        if (denied is not null) return denied;
+        // An unchecked box is not sent at all: no "digest" field means off.
+        var change = await users.SetDigestAsync(visitor.User!.Email, form.GetValueOrDefault("digest") == "1", cancellationToken);
+        return change.Done ? PortalResult.SeeOther("/portal/account?bewaard=1") : gate.NotFound(visitor);
+    }
+}
