@@ -19,6 +19,8 @@ public static class AuditActions
     public const string AnswerHidden = "answer-hidden";
     /// <summary>The bureau started a timer job by hand (a mail run, the retention clean-up).</summary>
     public const string JobStarted = "job-started";
+    /// <summary>The bureau started a report run (drafts) by hand, in the portal or with the key; the nightly timer's own runs are not audited.</summary>
+    public const string ReportRunStarted = "report-run-started";
     /// <summary>A portal user switched the weekly digest mail off or on again.</summary>
     public const string DigestOptOut = "digest-opt-out";
     public const string DigestOptIn = "digest-opt-in";

@@ -68,7 +68,7 @@ public sealed class BureauReportsPageFunction(
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         // Already running: the page follows that run, the same as this one's.
-        await ReportRunStarter.TryStartAsync(client, new ReportRun(year, company), cancellationToken);
+        await ReportRunStarter.TryStartAuditedAsync(client, new ReportRun(year, company), audit, visitor.User!.Email, time.GetUtcNow(), cancellationToken);
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=gestart");
     }
 

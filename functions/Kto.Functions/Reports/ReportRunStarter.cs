@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -16,6 +17,19 @@ public static class ReportRunStarter
         if (existing is not null) await client.PurgeInstanceAsync(run.InstanceId, cancellation: cancellationToken);
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(AnnualReportOrchestration.AssembleAnnualReport), run,
             new StartOrchestrationOptions(run.InstanceId), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// A run the bureau starts by hand (portal or key): started as above, and only the request that started it writes
+    /// the audit line (a double click or a run already going writes none).
+    /// </summary>
+    public static async Task<bool> TryStartAuditedAsync(DurableTaskClient client, ReportRun run, IAuditLog audit, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (!await TryStartAsync(client, run, cancellationToken)) return false;
+        await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.ReportRunStarted, run.Company,
+            $"Concept van het jaarrapport {run.Year} gestart{(run.Company is null ? " voor alle bedrijven" : "")}"), cancellationToken);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ namespace Kto.Functions.Reports;
 /// The bureau starts the annual report for a year (all companies) or one company: 202 with the run's status
 /// location; 409 with the same location while a run with that id is still going.
 /// </summary>
-public sealed class StartReportFunction(ICompanyStore companies)
+public sealed class StartReportFunction(ICompanyStore companies, IAuditLog audit, TimeProvider time)
 {
     [BureauOnly]
     [Function(nameof(StartReport))]
@@ -27,7 +28,7 @@ public sealed class StartReportFunction(ICompanyStore companies)
             return ApiResults.NotFound($"Onbekend bedrijf '{company}'.");
 
         var run = new ReportRun(year, company);
-        var started = await ReportRunStarter.TryStartAsync(client, run, cancellationToken);
+        var started = await ReportRunStarter.TryStartAuditedAsync(client, run, audit, AuditActions.BureauKey, time.GetUtcNow(), cancellationToken);
         var status = ReportRunStarter.StatusPath(run);
         request.HttpContext.Response.Headers.Location = status;
         var body = new

@@ -52,6 +52,25 @@ public sealed class ConcurrentRepeatTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_report_run_the_bureau_starts_with_the_key_or_in_the_portal_is_audited_with_who_started_it()
+    {
+        var (company, _) = await stack.NewCompanyAsync("concept");
+        await Kto.Functions.Tests.Reports.ReportStack.RunReportAsync(stack, company); // started with the key, waited for
+        var line = Assert.Single(await AuditAsync(), e => e.Company == company && e.Action == AuditActions.ReportRunStarted);
+        Assert.Equal((AuditActions.BureauKey, "Concept van het jaarrapport 2026 gestart"), (line.Actor, line.Detail));
+
+        var bureauEmail = $"concept-{Guid.NewGuid():N}@bureau.example.nl";
+        await PortalClient.AddUserAsync(stack, bureauEmail, null);
+        var bureau = new PortalClient(stack);
+        await bureau.SignInAsync(bureauEmail);
+        var token = PortalClient.FormToken(await bureau.Http.GetStringAsync($"/portal/bureau/reports/{company}?year=2026"));
+        await bureau.PostFormAsync($"/portal/bureau/reports/{company}/start", new() { ["_csrf"] = token, ["year"] = "2026" });
+        var lines = (await AuditAsync()).Where(e => e.Company == company && e.Action == AuditActions.ReportRunStarted).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(lines, e => e.Actor == bureauEmail);
+    }
+
+    [Fact]
     public async Task A_user_added_several_times_at_once_is_added_once_and_every_answer_is_the_user_and_a_removal_is_audited_once()
     {
         var (company, _) = await stack.NewCompanyAsync("dubbel");
