@@ -25,7 +25,7 @@ async Task<int> RunScenarioAsync(string name, string resultFile)
     ScenarioResult result;
     try
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var timeout = new CancellationTokenSource(scenario.Limit);
         result = await scenario.RunAsync(timeout.Token);
     }
     catch (Exception e)
@@ -70,7 +70,7 @@ async Task<int> RunAllAsync(string[] options)
             ArgumentList = { typeof(ScenarioCatalog).Assembly.Location, "scenario", scenario.Name, file },
             UseShellExecute = false,
         })!;
-        using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(7)))
+        using (var limit = new CancellationTokenSource(scenario.Limit + TimeSpan.FromMinutes(1)))
         {
             try { await child.WaitForExitAsync(limit.Token); }
             catch (OperationCanceledException) { child.Kill(entireProcessTree: true); await child.WaitForExitAsync(); }

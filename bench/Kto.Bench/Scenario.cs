@@ -9,6 +9,9 @@ public interface IScenario
 {
     string Name { get; }
 
+    /// <summary>How long the scenario may run before it is stopped and reported as failed.</summary>
+    TimeSpan Limit => TimeSpan.FromMinutes(6);
+
     Task<ScenarioResult> RunAsync(CancellationToken cancellationToken);
 }
 

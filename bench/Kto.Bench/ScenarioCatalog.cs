@@ -15,6 +15,7 @@ public static class ScenarioCatalog
         new LettersScenario(),
         new PortalScenario(),
         new ForecastScenario(),
+        new BackupScenario(),
     ];
 
     public static IScenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);

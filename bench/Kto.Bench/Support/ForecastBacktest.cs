@@ -15,7 +15,7 @@ public static class ForecastBacktest
 {
     public sealed record MonthScore(string Moment, int Forecasts, double MeanAbsoluteError, double Inside, double MeanWidth, double MeanError);
 
-    public static IReadOnlyList<MonthScore> Run(int years, ForecastSettings? settings = null)
+    public static IReadOnlyList<MonthScore> Run(int years, ForecastSettings? settings = null, int firstSeed = 1)
     {
         var forecaster = new ResponseForecaster(settings ?? new ForecastSettings(), new ReportSettings(), new FieldworkSettings());
         var moments = Enumerable.Range(1, 12)
@@ -24,7 +24,7 @@ public static class ForecastBacktest
             .Append((Label: "15 jan", At: new DateTimeOffset(GeneratedYear.Year + 1, 1, 15, 23, 0, 0, TimeSpan.FromHours(1))))
             .ToList();
         var errors = moments.ToDictionary(m => m.Label, _ => new List<(double Error, bool Inside, double Width, double Signed)>());
-        for (var seed = 1; seed <= years; seed++)
+        for (var seed = firstSeed; seed < firstSeed + years; seed++)
         {
             var year = new GeneratedYear(seed);
             var final = year.Final();

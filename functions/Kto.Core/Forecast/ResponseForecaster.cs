@@ -102,15 +102,23 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
         var steps = Enumerable.Range(0, tries.GetLength(1)).ToList();
         var pooled = Yield(steps.Sum(k => responses[(int)mode, k]), steps.Sum(k => tries[(int)mode, k]), fallback, []);
         var weight = settings.PriorWeight;
-        return pooled with { Steps = steps.Select(k => (responses[(int)mode, k] + weight * pooled.Yield) / (tries[(int)mode, k] + weight)).ToList() };
+        var stepYields = steps.Select(k => (responses[(int)mode, k] + weight * pooled.Yield) / (tries[(int)mode, k] + weight)).ToList();
+        return pooled with
+        {
+            Steps = stepYields,
+            StepSds = steps.Select(k => PosteriorSd(stepYields[k], tries[(int)mode, k])).ToList(),
+        };
     }
 
     private ModeYield Yield(int responses, int tries, double fallback, IReadOnlyList<double> steps)
     {
         var weight = settings.PriorWeight;
         var q = (responses + weight * fallback) / (tries + weight);
-        return new ModeYield(responses, tries, q, Math.Sqrt(q * (1 - q) / (tries + weight)), steps);
+        return new ModeYield(responses, tries, q, PosteriorSd(q, tries), steps);
     }
+
+    /// <summary>Standard deviation of a Beta posterior with mean q after <paramref name="tries"/> tries and the prior weight's pseudo-tries.</summary>
+    private double PosteriorSd(double q, int tries) => Math.Sqrt(q * (1 - q) / (tries + settings.PriorWeight + 1));
 
     private static ContactMode ModeOf(ResponseMode answered) => answered switch
     {
@@ -191,12 +199,17 @@ public sealed class ResponseForecaster(ForecastSettings settings, ReportSettings
             var expected = Expected(yields);
             var rate = expected / denominator;
             var binomial = open.Sum(o => Chance(yields, o.Client.Route, o.Ahead.Item1, o.Ahead.Item2) is var p ? p * (1 - p) : 0) + toCome * fresh * (1 - fresh);
-            var parameters = new[]
+            // Each estimate one sd higher in turn: each mode's pooled yield (all its approach numbers with it), and
+            // each approach number's own yield (a reminder's yield rests on fewer approaches than the mode's).
+            var raised = new List<RouteYields>
             {
                 yields with { Email = yields.Email.Raised() },
                 yields with { Letter = yields.Letter.Raised() },
                 yields with { Phone = yields.Phone.Raised() },
-            }.Sum(y => Math.Pow(Expected(y) - expected, 2));
+            };
+            for (var k = 0; k < yields.Email.Steps.Count; k++) raised.Add(yields with { Email = yields.Email.RaisedAt(k) });
+            for (var k = 0; k < yields.Letter.Steps.Count; k++) raised.Add(yields with { Letter = yields.Letter.RaisedAt(k) });
+            var parameters = raised.Sum(y => Math.Pow(Expected(y) - expected, 2));
             var variance = (binomial + parameters) / (denominator * denominator)
                 + Math.Pow((fresh - rate) / denominator, 2) * toComeVariance;
             var half = settings.RangeZ * Math.Sqrt(variance);

@@ -1,16 +1,25 @@
 namespace Kto.Core.Forecast;
 
 /// <summary>Response per approach of one mode: responses and approaches counted, and the yield estimated from them.</summary>
-/// <param name="Sd">Standard deviation of the estimate, sqrt(q(1 − q) / (approaches + prior weight)).</param>
+/// <param name="Sd">Standard deviation of the estimate: the Beta posterior's (the default as a prior of the prior weight's
+/// approaches), sqrt(q(1 − q) / (approaches + prior weight + 1)).</param>
 /// <param name="Steps">E-mail and letter: the yield of the invitation (0) and of each reminder, each shrunk towards
 /// <paramref name="Yield"/> by the prior weight (reminders usually bring less); empty for phone (every call alike).</param>
-public sealed record ModeYield(int Responses, int Approaches, double Yield, double Sd, IReadOnlyList<double> Steps)
+/// <param name="StepSds">The same posterior standard deviation per approach number, from that number's own approaches (few
+/// data for a late reminder: wide); empty for phone.</param>
+public sealed record ModeYield(int Responses, int Approaches, double Yield, double Sd, IReadOnlyList<double> Steps, IReadOnlyList<double>? StepSds = null)
 {
     /// <summary>The yield of approach number <paramref name="step"/> (0 = the first) of this mode.</summary>
     public double At(int step) => Steps.Count == 0 ? Yield : Steps[Math.Min(step, Steps.Count - 1)];
 
     /// <summary>The same yields one standard deviation higher (the range's parameter uncertainty).</summary>
     public ModeYield Raised() => this with { Yield = Math.Min(1, Yield + Sd), Steps = Steps.Select(q => Math.Min(1, q + Sd)).ToList() };
+
+    /// <summary>Only approach number <paramref name="step"/>'s yield one of its own standard deviations higher.</summary>
+    public ModeYield RaisedAt(int step) => this with
+    {
+        Steps = Steps.Select((q, k) => k == step && StepSds is { } sds ? Math.Min(1, q + sds[k]) : q).ToList(),
+    };
 }
 
 /// <summary>The yields per mode the projection uses (<see cref="ResponseForecaster"/>).</summary>

@@ -120,10 +120,16 @@ public sealed class ResponseForecastTests
         Assert.Equal(24, naarWerk.ExpectedEnded);
         Assert.Equal(0.5562, naarWerk.ProjectedResponseRate);
         // Range ± 1.28 sd; variance in responses: binomial 3.5005 (Σ p(1 − p) + 8 × 0.5697 × 0.4303), the yields' own
-        // uncertainty 2.7688 (each mode's yields one sd higher: e-mail sd 0.0968, letter and phone 0.1531), and the 8 to come
-        // (variance 8 + 4² × 2 / 8 = 12, times ((0.5697 − 0.5562) / 24)²): sd = √((3.5005 + 2.7688) / 24² + 12 × 0.00000032) = 0.1043.
-        Assert.Equal(0.4227, naarWerk.ProjectedLow);
-        Assert.Equal(0.6898, naarWerk.ProjectedHigh);
+        // uncertainty 4.5457: each estimate one Beta-posterior sd √(q(1 − q) / (n + 4 + 1)) higher in turn, the squared changes
+        // of the expected responses added. Each mode's pooled yield with all its numbers (e-mail sd √(0.1875 / 21) = 0.0945:
+        // +1.2259; letter and phone √(0.1875 / 9) = 0.1443: +0.9864, +0.3376), then each number alone: e-mail invitation
+        // (n 10) sd √((5/14)(9/14) / 15) = 0.1237: +0.4545, reminders 1 and 2 (n 3) √((1/7)(6/7) / 8) = 0.1237: +0.6590 each;
+        // letter 1 (n 4) 0.1443: +0.1624, letters 2 and 3 (n 0) √(0.1875 / 5) = 0.1936: +0.6536 each.
+        // 1.5029 + 0.9730 + 0.1140 + 0.2065 + 2 × 0.4343 + 0.0264 + 2 × 0.4271 = 4.5457. And the 8 to come (variance
+        // 8 + 4² × 2 / 8 = 12, times ((0.5697 − 0.5562) / 24)²): sd = √((3.5005 + 4.5457) / 24² + 12 × 0.00000032) = 0.1182,
+        // so 0.5562 ∓ 1.28 × 0.1182.
+        Assert.Equal(0.4049, naarWerk.ProjectedLow);
+        Assert.Equal(0.7075, naarWerk.ProjectedHigh);
         Assert.False(naarWerk.AtRisk);
         Assert.Equal(8, naarWerk.MeanGrade);
 
