@@ -213,7 +213,7 @@ public sealed partial class KtoCommands
         var hide = new Command("hide", "hide an open answer from this and every later draft, with a reason")
             { hideCompany, hideYear, hideAnswer, hideReason, hideBy };
         hide.SetAction((r, ct) => Run(() => PrintAsync(() => api.HideOpenAnswerAsync(r.GetValue(hideYear), r.GetValue(hideCompany)!,
-            r.GetValue(hideAnswer)!, r.GetValue(hideReason)!, r.GetValue(hideBy) is { Length: > 0 } by ? by : Environment.UserName, ct))));
+            r.GetValue(hideAnswer)!, r.GetValue(hideBy) is { Length: > 0 } by ? by : Environment.UserName, r.GetValue(hideReason)!, ct))));
         var answersCompany = new Argument<string>("ID");
         var answersYear = new Option<int>("--year") { Required = true };
         var openAnswers = new Command("open-answers", "the current draft's open answers with their ids (JSON); 'hide' hides one")

@@ -50,6 +50,7 @@ public sealed class BureauReportAppendixBrowserTests(LocalStack stack) : IAsyncL
         Assert.Equal(0, await page.Locator("li.open-answer").CountAsync());
         Assert.Equal(1, await page.Locator("form[action$='/sign']").CountAsync());
         var draftSrc = await page.GetAttributeAsync("iframe.pdf-preview", "src");
+        await CheckAsync(page, "report-appendix-00-report");
 
         // The exemption letter: three ended services in Naar werk.
         var letterLink = page.GetByRole(AriaRole.Link, new() { Name = "Aanvraagbrief vrijstelling Naar werk (PDF)" });
@@ -71,6 +72,9 @@ public sealed class BureauReportAppendixBrowserTests(LocalStack stack) : IAsyncL
         Assert.Contains("Ik ben [verwijderd] en alles was duidelijk.", main);
         Assert.DoesNotContain("Fenna", main);
         await CheckAsync(page, "report-appendix-01");
+        await page.SetViewportSizeAsync(390, 844);
+        await PageChecks.ScreenshotAsync(page, "report-appendix-01-390");
+        await page.SetViewportSizeAsync(320, 740);
 
         // An empty reason is refused by the server too (the browser's check bypassed): 422, nothing hidden.
         var emptyReason = await page.Context.APIRequest.PostAsync($"{stack.BaseUrl}/portal/bureau/reports/{company}/hide", new()
