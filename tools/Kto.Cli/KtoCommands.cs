@@ -62,6 +62,8 @@ public sealed partial class KtoCommands
         ["letters"] = "letters ID [--year Y] --out FILE.pdf | letters ID --posted BATCH",
         ["report"] = "report YEAR [--company ID]",
         ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
+        ["open-answers"] = "open-answers ID --year Y | open-answers hide ID --year Y --answer A --reason TEXT [--by NAME]",
+        ["exemption"] = "exemption ID --year Y [--perceel P] --out FILE.pdf",
         ["backup"] = "backup --out DIR [--no-keys] [--passphrase-file FILE]",
         ["restore"] = "restore DIR [--force] [--no-keys] [--passphrase-file FILE]",
     };
@@ -201,6 +203,33 @@ public sealed partial class KtoCommands
             Year(r.GetValue(signYear), Usage["sign"]),
             r.GetValue(signCompany)!, r.GetValue(signer)!, r.GetValue(conclusion) ?? "", r.GetValue(draft), ct)));
         root.Add(sign);
+
+        // Moderating the draft's open answers, as the portal's open-answers page does.
+        var hideCompany = new Argument<string>("ID");
+        var hideYear = new Option<int>("--year") { Required = true };
+        var hideAnswer = new Option<string>("--answer") { Required = true, Description = "the answer's id (./kto open-answers ID --year Y)" };
+        var hideReason = new Option<string>("--reason") { Required = true, Description = "why it is hidden (in the audit log)" };
+        var hideBy = new Option<string?>("--by") { Description = "who hides it (default: your user name)" };
+        var hide = new Command("hide", "hide an open answer from this and every later draft, with a reason")
+            { hideCompany, hideYear, hideAnswer, hideReason, hideBy };
+        hide.SetAction((r, ct) => Run(() => PrintAsync(() => api.HideOpenAnswerAsync(r.GetValue(hideYear), r.GetValue(hideCompany)!,
+            r.GetValue(hideAnswer)!, r.GetValue(hideBy) is { Length: > 0 } by ? by : Environment.UserName, r.GetValue(hideReason)!, ct))));
+        var answersCompany = new Argument<string>("ID");
+        var answersYear = new Option<int>("--year") { Required = true };
+        var openAnswers = new Command("open-answers", "the current draft's open answers with their ids (JSON); 'hide' hides one")
+            { answersCompany, answersYear, hide };
+        openAnswers.SetAction((r, ct) => Run(() => PrintAsync(() => api.GetOpenAnswersAsync(r.GetValue(answersYear), r.GetValue(answersCompany)!, ct))));
+        root.Add(openAnswers);
+
+        var exemptionCompany = new Argument<string>("ID");
+        var exemptionYear = new Option<int>("--year") { Required = true };
+        var exemptionPerceel = new Option<string?>("--perceel") { Description = "needed only when more than one perceel qualifies" };
+        var exemptionOut = new Option<string>("--out") { Required = true, Description = "where to write the letter's PDF" };
+        var exemption = new Command("exemption", "the exemption request letter (PDF) of a perceel with too few ended services")
+            { exemptionCompany, exemptionYear, exemptionPerceel, exemptionOut };
+        exemption.SetAction((r, ct) => Run(() => ExemptionAsync(r.GetValue(exemptionCompany)!, r.GetValue(exemptionYear), r.GetValue(exemptionPerceel),
+            r.GetValue(exemptionOut)!, ct)));
+        root.Add(exemption);
 
         AddBackupCommands(root);
         return root;
@@ -398,6 +427,32 @@ public sealed partial class KtoCommands
         Write(stdout, made.Body);
         var count = made.Json().GetProperty("letters").GetInt32();
         stderr.WriteLine($"kto: batch {id}: {count} letters written to {output}; after posting: ./kto letters {company} --posted {id}");
+    }
+
+    /// <summary>
+    /// Writes the exemption letter of the perceel asked for, or, without <c>--perceel</c>, of the one perceel that
+    /// qualifies (several: exit 1 naming them; none: exit 1 saying so). Prints the file on stderr.
+    /// </summary>
+    private async Task ExemptionAsync(string company, int year, string? perceel, string output, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        if (string.IsNullOrWhiteSpace(perceel))
+        {
+            var choices = await api.GetExemptionChoicesAsync(year, company, ct);
+            if (!choices.IsSuccess) { Write(stderr, choices.Body); throw new CliFailure(); }
+            var percelen = choices.Json().GetProperty("percelen").EnumerateArray().Select(p => p.GetProperty("slug").GetString()!).ToList();
+            perceel = percelen.Count switch
+            {
+                0 => throw new CliFailure($"no perceel of {company} qualifies for exemption in {year}: each has at least "
+                    + $"{choices.Json().GetProperty("threshold").GetInt32()} ended services"),
+                1 => percelen[0],
+                _ => throw new CliFailure($"{percelen.Count} percelen qualify: {string.Join(", ", percelen)}; choose one with --perceel"),
+            };
+        }
+        var (status, pdf) = await api.DownloadAsync(KtoApiClient.ExemptionLetterPath(year, company, perceel), ct);
+        if (status != 200) { Write(stderr, System.Text.Encoding.UTF8.GetString(pdf)); throw new CliFailure(); }
+        await File.WriteAllBytesAsync(output, pdf, ct);
+        stderr.WriteLine($"kto: exemption letter {perceel} {year} for {company} written to {output}");
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------

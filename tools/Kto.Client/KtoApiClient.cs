@@ -188,6 +188,22 @@ public sealed class KtoApiClient : IDisposable
         SendAsync(HttpMethod.Post, $"/api/reports/{year}/{Segment(company)}/sign", JsonContent.Create(new { signer, conclusion, draft }),
             cancellationToken);
 
+    /// <summary>GET …/open-answers: the current draft's open answers (redacted) with their ids, and the hidden ones.</summary>
+    public Task<ApiResponse> GetOpenAnswersAsync(int year, string company, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/reports/{year}/{Segment(company)}/open-answers", null, cancellationToken);
+
+    public Task<ApiResponse> HideOpenAnswerAsync(int year, string company, string answer, string hiddenBy, string reason,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/reports/{year}/{Segment(company)}/open-answers/{Segment(answer)}/hide",
+            JsonContent.Create(new { hiddenBy, reason }), cancellationToken);
+
+    /// <summary>GET …/exemption: the percelen that may ask for exemption, each with its letter's route.</summary>
+    public Task<ApiResponse> GetExemptionChoicesAsync(int year, string company, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/reports/{year}/{Segment(company)}/exemption", null, cancellationToken);
+
+    public static string ExemptionLetterPath(int year, string company, string perceel) =>
+        $"/api/reports/{year}/{Segment(company)}/exemption/{Segment(perceel)}";
+
     // --- plumbing ----------------------------------------------------------------------------------------
     private async Task<ApiResponse> FollowAsync(string statusUrl, TimeSpan timeout, Action<ApiResponse>? onStatus, Func<string?, bool> finished,
         string what, CancellationToken cancellationToken)

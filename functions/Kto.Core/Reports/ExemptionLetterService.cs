@@ -23,6 +23,16 @@ public sealed class ExemptionLetterService(ReportSettings settings, BureauSettin
         return new ExemptionLetterResult(ExemptionLetterResult.Outcomes.Ready, renderer.Render(letter), ended);
     }
 
+    /// <summary>The percelen of the report (draft, else the latest signed version) with ended services whose letter can be made; null without a report.</summary>
+    public async Task<IReadOnlyList<ExemptionChoice>?> ChoicesAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        var inputs = await InputsAsync(company, year, cancellationToken);
+        if (inputs is null) return null;
+        var builder = new AnnualReportBuilder(settings, BureauInfo.From(bureau));
+        // As the bureau overview flags them: a perceel without ended services needs no letter.
+        return inputs.Figures.Where(f => f.Ended > 0 && builder.BuildPerceel(f).ExemptionPossible).Select(f => new ExemptionChoice(f.Perceel, f.Ended)).ToList();
+    }
+
     private async Task<ReportDraftInputs?> InputsAsync(string company, int year, CancellationToken cancellationToken)
     {
         if (await archive.GetDraftAsync(company, year, cancellationToken) is { } draft

@@ -8,6 +8,7 @@ using Kto.Core.Reports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Portal;
 
@@ -32,17 +33,23 @@ public sealed class BureauPagesFunction(
     [Function(nameof(PortalBureauOverview))]
     public async Task<IActionResult> PortalBureauOverview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
         var year = DutchTime.Today(time).Year;
+        // "Nu bijwerken" counts in the background: while it runs the page says so and refreshes itself (no script).
+        var refresh = await OverviewRefreshOrchestration.StatusAsync(client, year, cancellationToken);
+        var asked = request.Query["bijgewerkt"] == "1";
         var rows = await overview.ForYearAsync(year, cancellationToken);
         var values = new Dictionary<string, object?>
         {
             ["year"] = year,
             ["figures_at"] = rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
-            ["refreshed"] = request.Query["bijgewerkt"] == "1",
+            ["refreshing"] = refresh is { Running: true },
+            ["refreshed_at"] = asked && refresh?.FinishedAt is { } finished ? FiguresAt(finished) : null,
+            ["refresh_failed"] = asked && refresh is { Failed: true },
             ["attention"] = (await attention.ListAsync(cancellationToken)).Select(a => new Dictionary<string, object?>
             {
                 ["kind"] = a.Kind.ToString(),
@@ -76,7 +83,8 @@ public sealed class BureauPagesFunction(
                     : null,
             }).ToList(),
         };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview")));
+        var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview");
+        return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } ? view with { Refresh = "3" } : view));
     }
 
     /// <summary>
@@ -108,15 +116,19 @@ public sealed class BureauPagesFunction(
         return actions;
     }
 
-    /// <summary>"Nu bijwerken": every company's figures are counted afresh now, then back to the overview.</summary>
+    /// <summary>
+    /// "Nu bijwerken": starts the background count of every company's figures (or finds the one going) and answers
+    /// at once with the overview, which follows the run until it is done.
+    /// </summary>
     [Function(nameof(PortalBureauOverviewRefresh))]
     public async Task<IActionResult> PortalBureauOverviewRefresh(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/refresh")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         var (_, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
         if (denied is not null) return denied;
-        await overview.RefreshAsync(DutchTime.Today(time).Year, all: true, cancellationToken);
+        await OverviewRefreshOrchestration.TryStartAsync(client, DutchTime.Today(time).Year, cancellationToken);
         return PortalResult.SeeOther("/portal/bureau?bijgewerkt=1");
     }
 

@@ -16,15 +16,14 @@ namespace Kto.Functions.Portal;
 /// The bureau's report page for one company and year: start a draft (the same Durable run as the API), preview it
 /// (the draft PDF in the page and its UWV checklist as HTML), write the conclusion and sign as the signed-in person.
 /// The sign form carries the draft id it shows, so a draft replaced meanwhile is refused with a page, not signed.
-/// Every signature goes to the audit log. The page also lists the draft's open answers, each of which the bureau can
-/// hide with a reason (audited, left out of this and every later draft), and the exemption letters of percelen with
-/// too few ended services. Bureau users only; anyone else gets the same 404 as a missing page.
+/// Every signature goes to the audit log. The page also links to the moderation of the draft's open answers (their own
+/// page, <see cref="OpenAnswersPageFunction"/>) with how many there are, and gives the exemption letters of percelen
+/// with too few ended services. Bureau users only; anyone else gets the same 404 as a missing page.
 /// </summary>
 public sealed class BureauReportsPageFunction(
     PortalGate gate,
     AnnualReportService reports,
     ExemptionLetterService exemptionLetters,
-    Kto.Core.Questionnaires.QuestionnaireCatalog questionnaires,
     IAuditLog audit,
     TimeProvider time)
 {
@@ -48,7 +47,6 @@ public sealed class BureauReportsPageFunction(
         var notice = asked switch
         {
             "ondertekend" => "Het rapport is ondertekend. De nieuwe versie staat hieronder.",
-            "verborgen" => "Het antwoord is verborgen. Het nieuwe concept hieronder bevat het niet meer.",
             _ => null,
         };
         var error = !running && asked == "gestart" && run is { RuntimeStatus: OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated }
@@ -144,33 +142,6 @@ public sealed class BureauReportsPageFunction(
             "Het concept is vervangen nadat u het opende, en is daarom niet ondertekend. Bekijk hieronder het nieuwe concept en onderteken dat.",
             null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
 
-    [Function(nameof(PortalBureauHideAnswer))]
-    public async Task<IActionResult> PortalBureauHideAnswer(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/hide")] HttpRequest request,
-        string company,
-        CancellationToken cancellationToken)
-    {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
-        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
-        var answer = form.GetValueOrDefault("answer") ?? "";
-        var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";
-        if (reason.Length is 0 or > OpenAnswersFunction.MaxReasonLength)
-            return await PageAsync(visitor, found!, year, null,
-                $"Geef een reden om het antwoord te verbergen (hoogstens {OpenAnswersFunction.MaxReasonLength} tekens).", null,
-                StatusCodes.Status422UnprocessableEntity, cancellationToken);
-
-        // The person who hides is the signed-in person, as for signing.
-        var hiddenBy = visitor.User!.Email;
-        var hiding = await reports.HideAnswerAsync(company, year, answer, hiddenBy, reason, cancellationToken);
-        if (hiding.Outcome is AnswerHiding.Outcomes.NoDraft or AnswerHiding.Outcomes.UnknownAnswer)
-            return await PageAsync(visitor, found!, year, null, "Dit antwoord staat niet (meer) in het concept. Bekijk het concept hieronder.", null,
-                StatusCodes.Status409Conflict, cancellationToken);
-        if (hiding.Outcome == AnswerHiding.Outcomes.Hidden)
-            await audit.WriteAsync(AuditEntry.AnswerHidden(hiddenBy, company, year, hiding.Hidden!), cancellationToken);
-        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=verborgen");
-    }
-
     [Function(nameof(PortalBureauExemptionLetter))]
     public async Task<IActionResult> PortalBureauExemptionLetter(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/exemption/{perceel}")] HttpRequest request,
@@ -217,7 +188,7 @@ public sealed class BureauReportsPageFunction(
         var signedFrom = draft is null ? null : versions.LastOrDefault(v => v.DraftId == draft.Id);
         var signedReport = signedFrom is null ? null : await reports.VersionReportAsync(company.Id, year, signedFrom.Version, cancellationToken);
         var checklist = (signedReport ?? report)?.Checklist;
-        var hidden = draft is null ? null : (await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken))?.Hidden;
+        var openAnswers = draft is null ? null : await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
@@ -256,23 +227,9 @@ public sealed class BureauReportsPageFunction(
                 ["ended"] = p.Figures.Ended,
                 ["letter"] = $"/portal/bureau/reports/{company.Id}/{year}/exemption/{ExemptionLetterLinks.Slug(p.Figures.Perceel)}",
             }).ToList(),
-            ["open_answers"] = report?.Percelen.Where(p => p.OpenAnswers is { Count: > 0 }).Select(p => new Dictionary<string, object?>
-            {
-                ["perceel"] = PerceelNames.DisplayName(p.Figures.Perceel),
-                ["answers"] = p.OpenAnswers!.Select(a => new Dictionary<string, object?>
-                {
-                    ["id"] = a.Id,
-                    ["question"] = questionnaires.Get(report.QuestionnaireVersion)?.Find(a.QuestionId)?.Text.Nl ?? a.QuestionId,
-                    ["text"] = a.Text,
-                }).ToList(),
-            }).ToList(),
-            ["hidden"] = hidden?.Select(h => new Dictionary<string, object?>
-            {
-                ["id"] = h.AnswerId,
-                ["hidden_by"] = h.HiddenBy,
-                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", Dutch),
-                ["reason"] = h.Reason,
-            }).ToList(),
+            ["open_answers_count"] = openAnswers?.Answers.Count ?? 0,
+            ["hidden_count"] = openAnswers?.Hidden.Count ?? 0,
+            ["open_answers_url"] = OpenAnswersPageFunction.PagePath(company.Id, year),
             ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
             {
                 ["version"] = v.Version,

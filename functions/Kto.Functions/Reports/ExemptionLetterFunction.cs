@@ -10,10 +10,36 @@ namespace Kto.Functions.Reports;
 /// <summary>
 /// The exemption request letter (PDF) for a perceel with too few ended services, for the company to send to its UWV
 /// account manager. Bureau only: the bureau hands it over with the report. The perceel in the route may be written
-/// any accepted way (naar-werk, "Naar werk", praktijkassessment).
+/// any accepted way (naar-werk, "Naar werk", praktijkassessment). Without a perceel: the percelen that qualify.
 /// </summary>
 public sealed class ExemptionLetterFunction(ExemptionLetterService letters, ReportSettings settings)
 {
+    /// <summary>Which percelen may ask for exemption this year, each with its letter's route (what <c>./kto exemption</c> reads).</summary>
+    [BureauOnly]
+    [Function(nameof(ExemptionLetters))]
+    public async Task<IActionResult> ExemptionLetters(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{year:int}/{company}/exemption")] HttpRequest request,
+        int year,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        if (await letters.ChoicesAsync(company, year, cancellationToken) is not { } choices)
+            return ApiResults.NotFound($"Er is nog geen rapport over {year}. Start het rapport: POST /api/reports/{year}/{company}.");
+        return ApiResults.Json(new
+        {
+            company,
+            year,
+            threshold = settings.ExemptionThreshold,
+            percelen = choices.Select(c => new
+            {
+                perceel = PerceelNames.DisplayName(c.Perceel),
+                slug = ExemptionLetterLinks.Slug(c.Perceel),
+                ended = c.Ended,
+                letter = ExemptionLetterLinks.Api(year, company, c.Perceel),
+            }),
+        });
+    }
+
     [BureauOnly]
     [Function(nameof(ExemptionLetter))]
     public async Task<IActionResult> ExemptionLetter(

@@ -69,4 +69,19 @@ public class ExemptionLetterServiceTests
         Assert.Equal(ExemptionLetterResult.Outcomes.Ready, result.Outcome);
         Assert.Contains("0 re-integratiediensten", string.Join(" ", renderer.Letter!.Paragraphs));
     }
+
+    [Fact]
+    public async Task The_choices_are_the_percelen_with_ended_services_under_the_threshold_and_none_without_a_report()
+    {
+        Assert.Null(await Service().ChoicesAsync("acme", 2026, default));
+        await SaveDraftAsync(
+            Healthy() with { Ended = 5, Approached = 5, Responded = 2, Grades = [7, 8] },
+            Healthy(Perceel.Praktijkassessment) with { Ended = 3, Approached = 3, Responded = 1, Grades = [7] },
+            Healthy(Perceel.WerkfitMaken) with { Ended = 0, Approached = 0, Responded = 0, Grades = [] });
+
+        var choices = await Service().ChoicesAsync("acme", 2026, default);
+
+        // Naar werk has 5 (the threshold), Werkfit maken none: only Praktijkassessment, with its count.
+        Assert.Equal([new ExemptionChoice(Perceel.Praktijkassessment, 3)], choices);
+    }
 }

@@ -11,7 +11,8 @@ namespace Kto.Functions.Tests.Portal;
 /// <summary>
 /// The bureau overview reads kept per-company figures (table <c>overviewsnapshots</c>): a delivery drops the
 /// delivering company's so the next view counts it afresh; other changes show after "Nu bijwerken" (or the timer),
-/// which needs the form's anti-forgery token; the page says how old the figures are.
+/// which needs the form's anti-forgery token and counts in a Durable run while the page follows it (a meta refresh,
+/// then "bijgewerkt (klaar om HH:mm)"); the page says how old the figures are.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed partial class BureauOverviewSnapshotTests(LocalStack stack)
@@ -56,9 +57,22 @@ public sealed partial class BureauOverviewSnapshotTests(LocalStack stack)
         var refreshed = await bureau.PostFormAsync("/portal/bureau/refresh", new() { ["_csrf"] = PortalClient.FormToken(stale) });
         Assert.Equal(HttpStatusCode.SeeOther, refreshed.StatusCode);
         Assert.Equal("/portal/bureau?bijgewerkt=1", refreshed.Headers.Location?.OriginalString);
+        // The count runs in the background: the page says so and refreshes itself until the run is done, then says when.
         var fresh = await bureau.Http.GetStringAsync("/portal/bureau?bijgewerkt=1");
-        Assert.Contains("De cijfers van alle bedrijven zijn bijgewerkt.", fresh);
+        for (var tries = 0; fresh.Contains("Bezig met bijwerken") && tries < 600; tries++)
+        {
+            Assert.Contains("<meta http-equiv=\"refresh\"", fresh);
+            Assert.DoesNotContain(">Nu bijwerken</button>", fresh);
+            await Task.Delay(200);
+            fresh = await bureau.Http.GetStringAsync("/portal/bureau?bijgewerkt=1");
+        }
+        Assert.Matches(@"De cijfers van alle bedrijven zijn bijgewerkt \(klaar om (\d{1,2} \S+ \d{4} )?\d{2}:\d{2}\)\.", WebUtility.HtmlDecode(fresh));
+        Assert.DoesNotContain("<meta http-equiv=\"refresh\"", fresh);
         Assert.Contains("Naar werk 4 1 ", CompanyRow(fresh, company));
+
+        // Pressed twice at once: both answer at once with the overview, and the figures end the same.
+        var twice = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => bureau.PostFormAsync("/portal/bureau/refresh", new() { ["_csrf"] = PortalClient.FormToken(fresh) })));
+        Assert.All(twice, r => Assert.Equal(HttpStatusCode.SeeOther, r.StatusCode));
     }
 
     /// <summary>The block of one company on the overview (its figures table and actions), tags removed.</summary>

@@ -15,7 +15,7 @@ public sealed partial class PageLanguageTests(LocalStack stack)
     /// <summary>The pages translated so far: every text they mark for translation must have its English.</summary>
     private static readonly string[] TranslatedTemplates =
         ["layout", "signin", "signin-confirm", "message", "processing", "verify", "bureau-overview",
-         "company-header", "deliveries", "receipt", "progress", "chart", "reports", "bureau-report", "bureau-report-confirm", "fieldwork", "fieldwork-overview",
+         "company-header", "deliveries", "receipt", "progress", "chart", "reports", "bureau-report", "bureau-report-confirm", "bureau-open-answers", "fieldwork", "fieldwork-overview",
          "bureau-users", "bureau-audit", "calls", "call-sheet", "answers", "letters", "paper", "population", "account"];
 
     [Fact]

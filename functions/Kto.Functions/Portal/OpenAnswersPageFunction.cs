@@ -1,0 +1,107 @@
+using System.Globalization;
+using Kto.Core;
+using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Questionnaires;
+using Kto.Core.Reports;
+using Kto.Functions.Http;
+using Kto.Functions.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Kto.Functions.Portal;
+
+/// <summary>
+/// Moderating the open answers of a company's current draft, on a page of its own (linked from the report page):
+/// the answers per perceel as the draft shows them (already redacted), a form per answer to hide it with a reason
+/// (audited as the signed-in person; it leaves this and every later draft), and the answers hidden so far. Bureau
+/// users only; anyone else gets the same 404 as a missing page.
+/// </summary>
+public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService reports, QuestionnaireCatalog questionnaires, IAuditLog audit,
+    TimeProvider time)
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string PagePath(string company, int year) => $"/portal/bureau/reports/{company}/open-answers?year={year}";
+
+    [Function(nameof(PortalBureauOpenAnswers))]
+    public async Task<IActionResult> PortalBureauOpenAnswers(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/open-answers")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
+        var notice = request.Query["klaar"] == "verborgen" ? "Het antwoord is verborgen. Het concept bevat het niet meer." : null;
+        return await PageAsync(visitor, found!, year, notice, null, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    [Function(nameof(PortalBureauHideAnswer))]
+    public async Task<IActionResult> PortalBureauHideAnswer(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/hide")] HttpRequest request,
+        string company,
+        CancellationToken cancellationToken)
+    {
+        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
+        if (denied is not null) return denied;
+        if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
+        var answer = form.GetValueOrDefault("answer") ?? "";
+        var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";
+        if (reason.Length is 0 or > OpenAnswersFunction.MaxReasonLength)
+            return await PageAsync(visitor, found!, year, null,
+                $"Geef een reden om het antwoord te verbergen (hoogstens {OpenAnswersFunction.MaxReasonLength} tekens).",
+                StatusCodes.Status422UnprocessableEntity, cancellationToken);
+
+        // The person who hides is the signed-in person, as for signing.
+        var hiddenBy = visitor.User!.Email;
+        var hiding = await reports.HideAnswerAsync(company, year, answer, hiddenBy, reason, cancellationToken);
+        if (hiding.Outcome is AnswerHiding.Outcomes.NoDraft or AnswerHiding.Outcomes.UnknownAnswer)
+            return await PageAsync(visitor, found!, year, null, "Dit antwoord staat niet (meer) in het concept. Bekijk de antwoorden hieronder.",
+                StatusCodes.Status409Conflict, cancellationToken);
+        if (hiding.Outcome == AnswerHiding.Outcomes.Hidden)
+            await audit.WriteAsync(AuditEntry.AnswerHidden(hiddenBy, company, year, hiding.Hidden!), cancellationToken);
+        return PortalResult.SeeOther(PagePath(company, year) + "&klaar=verborgen");
+    }
+
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, int status,
+        CancellationToken cancellationToken)
+    {
+        var found = await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
+        var values = new Dictionary<string, object?>
+        {
+            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
+            ["year"] = year,
+            ["notice"] = notice,
+            ["error"] = error,
+            ["report_url"] = $"/portal/bureau/reports/{company.Id}?year={year}",
+            ["draft"] = found is null ? null : new Dictionary<string, object?>
+            {
+                ["id"] = found.Draft.Id,
+                ["generated_at"] = DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+            },
+            ["count"] = found?.Answers.Count ?? 0,
+            ["groups"] = found?.Answers.GroupBy(a => a.Perceel).OrderBy(g => g.Key).Select(g => new Dictionary<string, object?>
+            {
+                ["perceel"] = PerceelNames.DisplayName(g.Key),
+                ["slug"] = ExemptionLetterLinks.Slug(g.Key),
+                ["answers"] = g.Select(a => new Dictionary<string, object?>
+                {
+                    ["id"] = a.Id,
+                    ["question"] = questionnaires.Current.Find(a.QuestionId)?.Text.Nl ?? a.QuestionId,
+                    ["text"] = a.Text,
+                }).ToList(),
+            }).ToList(),
+            ["hidden"] = found?.Hidden.Select(h => new Dictionary<string, object?>
+            {
+                ["id"] = h.AnswerId,
+                ["hidden_by"] = h.HiddenBy,
+                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["reason"] = h.Reason,
+            }).ToList(),
+        };
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", values, "overview")),
+            status);
+    }
+}
