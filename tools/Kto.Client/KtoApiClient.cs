@@ -126,6 +126,15 @@ public sealed class KtoApiClient : IDisposable
         CancellationToken cancellationToken = default) =>
         FollowAsync(statusUrl, timeout, onStatus, status => status is not (null or "making"), "the letter batch", cancellationToken);
 
+    /// <summary>Makes a letter batch and follows it to its end (5 minutes unless told): the batch's last status.</summary>
+    public async Task<ApiResponse> MakeLetterBatchAndWaitAsync(string company, int? year = null, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var started = await MakeLetterBatchAsync(company, year, cancellationToken);
+        if (started.JsonString("statusUrl") is not { } status) return started;
+        return await WaitForLetterBatchAsync(status, timeout ?? TimeSpan.FromMinutes(5), cancellationToken: cancellationToken);
+    }
+
     /// <summary>POST …/letter-batches/{batch}/posted: a letter attempt per client, once (a second call records none).</summary>
     public Task<ApiResponse> MarkLettersPostedAsync(string company, string batch, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/letter-batches/{Segment(batch)}/posted", null, cancellationToken);
