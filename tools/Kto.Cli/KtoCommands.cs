@@ -412,17 +412,34 @@ public sealed partial class KtoCommands
             Print(await api.MarkLettersPostedAsync(company, posted, ct));
             return;
         }
-        var made = await api.MakeLetterBatchAsync(company, year, ct);
-        if (!made.IsSuccess) { Write(stderr, made.Body); throw new CliFailure(); }
+        var started = await api.MakeLetterBatchAsync(company, year, ct);
+        if (!started.IsSuccess) { Write(stderr, started.Body); throw new CliFailure(); }
+        // The batch is made in the background (a batch of any size): follow its progress, then write the PDF.
+        var location = started.JsonString("statusUrl") ?? started.Location ?? throw new CliFailure("the letter batch answered without a status location");
+        var wait = settings.Wait ?? TimeSpan.FromSeconds(3600);
+        string? shown = null;
+        ApiResponse made;
+        try
+        {
+            made = await api.WaitForLetterBatchAsync(location, wait, status => shown = ShowLettersLine(status, shown), ct);
+        }
+        catch (TimeoutException)
+        {
+            if (interactive) stderr.WriteLine();
+            throw new CliFailure($"the batch was not made within {wait.TotalSeconds:0} s; it goes on: {location}");
+        }
+        if (interactive && shown is not null) stderr.WriteLine();
         var id = made.JsonString("id");
-        if (id is null)
+        var status = made.JsonString("status");
+        if (status == "empty")
         {
             Write(stdout, made.Body);
             stderr.WriteLine("kto: no letters are due now; no file written");
             return;
         }
-        var (status, pdf) = await api.DownloadAsync(made.JsonString("pdf")!, ct);
-        if (status != 200) throw new CliFailure($"the batch {id} was made but its PDF answered {status}");
+        if (status == "failed") { Write(stderr, made.Body); throw new CliFailure($"making the batch {id} failed; nothing was written, make it again"); }
+        var (pdfStatus, pdf) = await api.DownloadAsync(made.JsonString("pdf") ?? throw new CliFailure($"the batch {id} is {status}, without a PDF"), ct);
+        if (pdfStatus != 200) throw new CliFailure($"the batch {id} was made but its PDF answered {pdfStatus}");
         await File.WriteAllBytesAsync(output!, pdf, ct);
         Write(stdout, made.Body);
         var count = made.Json().GetProperty("letters").GetInt32();
@@ -453,6 +470,20 @@ public sealed partial class KtoCommands
         if (status != 200) { Write(stderr, System.Text.Encoding.UTF8.GetString(pdf)); throw new CliFailure(); }
         await File.WriteAllBytesAsync(output, pdf, ct);
         stderr.WriteLine($"kto: exemption letter {perceel} {year} for {company} written to {output}");
+    }
+
+    /// <summary>"letters: 350 of 1000" while the batch is made; in a terminal rewritten in place.</summary>
+    private string? ShowLettersLine(ApiResponse status, string? shown)
+    {
+        if (status.JsonString("status") != "making") return shown;
+        var json = status.Json();
+        var line = json.TryGetProperty("total", out var total) && total.ValueKind == System.Text.Json.JsonValueKind.Number
+            ? $"letters: {json.GetProperty("done").GetInt32()} of {total.GetInt32()}"
+            : "letters: finding the clients who get one";
+        if (line == shown) return shown;
+        if (interactive) stderr.Write("\r\u001b[K" + line);
+        else stderr.WriteLine(line);
+        return line;
     }
 
     // --- plumbing ----------------------------------------------------------------------------------------

@@ -111,12 +111,29 @@ public sealed class KtoApiClient : IDisposable
         SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/answers",
             JsonContent.Create(new { year, service, mode, answers, interviewer }), cancellationToken);
     // --- letters -----------------------------------------------------------------------------------------
-    /// <summary>POST /api/companies/{company}/letter-batches[?year=]: 201 with the batch (id, letters, pdf), 200 with letters 0 when none is due.</summary>
+    /// <summary>POST /api/companies/{company}/letter-batches[?year=]: 202 with the batch being made (id, status, statusUrl), or the one already being made.</summary>
     public Task<ApiResponse> MakeLetterBatchAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"/api/companies/{Segment(company)}/letter-batches{YearQuery(year)}", null, cancellationToken);
 
     public Task<ApiResponse> GetLetterBatchesAsync(string company, int? year = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, $"/api/companies/{Segment(company)}/letter-batches{YearQuery(year)}", null, cancellationToken);
+
+    /// <summary>
+    /// Follows a letter batch's status until it is made (<c>open</c>), found nothing due (<c>empty</c>) or <c>failed</c>;
+    /// <paramref name="onStatus"/> sees every status read (its <c>done</c> of <c>total</c>).
+    /// </summary>
+    public Task<ApiResponse> WaitForLetterBatchAsync(string statusUrl, TimeSpan timeout, Action<ApiResponse>? onStatus = null,
+        CancellationToken cancellationToken = default) =>
+        FollowAsync(statusUrl, timeout, onStatus, status => status is not (null or "making"), "the letter batch", cancellationToken);
+
+    /// <summary>Makes a letter batch and follows it to its end (5 minutes unless told): the batch's last status.</summary>
+    public async Task<ApiResponse> MakeLetterBatchAndWaitAsync(string company, int? year = null, TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        var started = await MakeLetterBatchAsync(company, year, cancellationToken);
+        if (started.JsonString("statusUrl") is not { } status) return started;
+        return await WaitForLetterBatchAsync(status, timeout ?? TimeSpan.FromMinutes(5), cancellationToken: cancellationToken);
+    }
 
     /// <summary>POST …/letter-batches/{batch}/posted: a letter attempt per client, once (a second call records none).</summary>
     public Task<ApiResponse> MarkLettersPostedAsync(string company, string batch, CancellationToken cancellationToken = default) =>

@@ -56,7 +56,7 @@ public sealed class LettersScenario : AzuriteScenario
 
             // The whole batch through the real function: links and codes written, PDF rendered and stored.
             var clock = Stopwatch.StartNew();
-            var made = (await api.MakeLetterBatchAsync(company, year, cancellationToken)).EnsureSuccess("POST letter-batches");
+            var made = (await api.MakeLetterBatchAndWaitAsync(company, year, TimeSpan.FromMinutes(30), cancellationToken)).EnsureSuccess("POST letter-batches");
             var batchSeconds = clock.Elapsed.TotalSeconds;
             var count = made.Json().GetProperty("letters").GetInt32();
             if (count != Letters) throw new InvalidOperationException($"batch: {made.Body}");

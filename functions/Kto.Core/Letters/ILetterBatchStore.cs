@@ -11,11 +11,31 @@ public interface ILetterBatchStore
     Task<string> YearVersionAsync(string company, int year, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores the batch: its clients and PDF first, then the batch row together with a new year version, only when the
-    /// year is still at <paramref name="yearVersion"/>. False when another batch was made or posted since: then nothing
-    /// of this batch stays (a batch without a row does not exist; its PDF is removed).
+    /// Adds the row of a batch being made (<see cref="LetterBatchState.Making"/>) together with a new year version, only
+    /// when the year is still at <paramref name="yearVersion"/>: false when another batch was made or posted since.
     /// </summary>
-    Task<bool> TrySaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, string yearVersion, CancellationToken cancellationToken);
+    Task<bool> TryStartAsync(LetterBatch batch, string yearVersion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes the batch's state, counts, progress and lease, only when the row is still at <see cref="LetterBatch.Version"/>:
+    /// the batch with its new version, or null when it changed since (given up by another, or a step ran twice).
+    /// </summary>
+    Task<LetterBatch?> TryUpdateAsync(LetterBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>Stores which clients the batch has and which letter each gets (written again, the same rows).</summary>
+    Task SaveItemsAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, CancellationToken cancellationToken);
+
+    /// <summary>Removes the batch's clients (what a stopped try at finding them left).</summary>
+    Task DeleteItemsAsync(LetterBatch batch, CancellationToken cancellationToken);
+
+    Task SavePartAsync(LetterBatch batch, int part, byte[] pdf, CancellationToken cancellationToken);
+
+    Task<byte[]?> ReadPartAsync(LetterBatch batch, int part, CancellationToken cancellationToken);
+
+    /// <summary>Removes every PDF part of the batch (once merged, or when its run failed).</summary>
+    Task DeletePartsAsync(LetterBatch batch, CancellationToken cancellationToken);
+
+    Task SavePdfAsync(LetterBatch batch, byte[] pdf, CancellationToken cancellationToken);
 
     /// <summary>The batch with its current version, or null.</summary>
     Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken);

@@ -34,6 +34,10 @@ public sealed class FieldworkSettings
     /// <summary>Calls to one client (any outcome) after which the call list stops offering the client.</summary>
     public int MaxCallAttempts { get; set; } = 5;
 
+    /// <summary>Letters drawn in one background step of a letter batch (its PDF part): small enough that no step comes
+    /// near the Functions host's time limits, whatever the batch's size.</summary>
+    public int LettersPerStep { get; set; } = 250;
+
     public IReadOnlyList<int> ReminderDayList() =>
         ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(int.Parse).Order().ToList();

@@ -4,12 +4,14 @@ using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Letters;
 
 /// <summary>
-/// Letter batches for the bureau: make the batch of every letter due now (one PDF), list them, download a PDF, and
-/// mark a batch posted (a <c>letter</c> attempt per client, once). The audit actor is the bureau key.
+/// Letter batches for the bureau: make the batch of every letter due now (one PDF, made in the background:
+/// <see cref="LetterBatchOrchestration"/>), its state, list them, download a PDF, and mark a batch posted (a
+/// <c>letter</c> attempt per client, once). The audit actor is the bureau key.
 /// </summary>
 public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvider time)
 {
@@ -17,17 +19,28 @@ public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvid
     [Function(nameof(MakeLetterBatch))]
     public async Task<IActionResult> MakeLetterBatch(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/companies/{company}/letter-batches")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
         if (!YearQuery.TryRead(request, time, out var year)) return YearQuery.Invalid();
-        var made = await letters.MakeAsync(company, year, AuditActions.BureauKey, cancellationToken);
-        return made.Outcome switch
-        {
-            LetterBatchService.MakeOutcome.Made => ApiResults.Json(View(made.Batch!, LetterBatchStatus.Open), StatusCodes.Status201Created),
-            LetterBatchService.MakeOutcome.NothingDue => ApiResults.Json(new { company, year, id = (string?)null, letters = 0 }),
-            _ => ApiResults.NotFound("Dit bedrijf bestaat niet."),
-        };
+        var started = await LetterBatchStarter.StartAsync(letters, client, company, year, AuditActions.BureauKey, cancellationToken);
+        if (started.Outcome == LetterBatchService.StartOutcome.UnknownCompany) return ApiResults.NotFound("Dit bedrijf bestaat niet.");
+        var batch = await letters.GetAsync(company, started.Batch!.Id, cancellationToken) ?? (started.Batch, LetterBatchStatus.Making);
+        request.HttpContext.Response.Headers.Location = LetterBatchStarter.StatusPath(batch.Batch);
+        return ApiResults.Json(View(batch.Batch, batch.Status), StatusCodes.Status202Accepted);
+    }
+
+    [BureauOnly]
+    [Function(nameof(GetLetterBatch))]
+    public async Task<IActionResult> GetLetterBatch(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/companies/{company}/letter-batches/{batch}")] HttpRequest request,
+        string company,
+        string batch,
+        CancellationToken cancellationToken)
+    {
+        var found = await letters.GetAsync(company, batch, cancellationToken);
+        return found is { } b ? ApiResults.Json(View(b.Batch, b.Status)) : ApiResults.NotFound("Deze batch bestaat niet.");
     }
 
     [BureauOnly]
@@ -76,13 +89,16 @@ public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvid
                 alreadyPosted = result.Outcome == LetterBatchService.PostOutcome.AlreadyPosted,
                 postedAt = result.Batch.PostedAt,
             }),
+            LetterBatchService.PostOutcome.NotReady => ApiResults.Error(StatusCodes.Status409Conflict, "batch-not-ready",
+                "Deze batch is (nog) niet klaar: alleen een gemaakte batch kan verstuurd worden."),
             LetterBatchService.PostOutcome.Replaced => ApiResults.Error(StatusCodes.Status409Conflict, "batch-replaced",
                 "Deze batch is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch."),
             _ => ApiResults.NotFound("Deze batch bestaat niet."),
         };
     }
 
-    /// <summary>A batch as the API shows it.</summary>
+    /// <summary>A batch as the API shows it: <c>status</c> making / open / posted / replaced / failed, or <c>empty</c>
+    /// (nothing was due); <c>done</c> of <c>total</c> letters drawn (total null until the letters are found).</summary>
     public static object View(LetterBatch b, LetterBatchStatus status) => new
     {
         id = b.Id,
@@ -91,11 +107,14 @@ public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvid
         letters = b.Count,
         firstLetters = b.FirstLetters,
         reminderLetters = b.ReminderLetters,
-        status = status.ToString().ToLowerInvariant(),
+        status = b.State == LetterBatchState.Empty ? "empty" : status.ToString().ToLowerInvariant(),
+        done = b.Done,
+        total = b.Total,
+        statusUrl = LetterBatchStarter.StatusPath(b),
         createdAt = b.CreatedAt,
         createdBy = b.CreatedBy,
         postedAt = b.PostedAt,
         postedBy = b.PostedBy,
-        pdf = $"/api/companies/{b.Company}/letter-batches/{b.Id}/letters.pdf",
+        pdf = b.State == LetterBatchState.Ready ? $"/api/companies/{b.Company}/letter-batches/{b.Id}/letters.pdf" : null,
     };
 }

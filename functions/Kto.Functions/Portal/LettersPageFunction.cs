@@ -9,6 +9,8 @@ using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Kto.Functions.Letters;
 
 namespace Kto.Functions.Portal;
 
@@ -53,17 +55,17 @@ public sealed class LettersPageFunction(
     [Function(nameof(PortalMakeLetters))]
     public async Task<IActionResult> PortalMakeLetters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
         var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
-        var made = await letters.MakeAsync(found!.Id, year, visitor.User!.Email, cancellationToken);
-        var replaced = made.Replaced is { Count: > 0 } r ? $"&vervangt={string.Join(',', r.Select(b => b.Id))}" : "";
-        return PortalResult.SeeOther(made.Batch is { } batch
-            ? $"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={batch.Id}{replaced}"
-            : $"/portal/bureau/fieldwork/{company}/letters?year={year}&geen=1");
+        // The batch is made in the background: the page shows its progress and, once made, the notice.
+        var started = await LetterBatchStarter.StartAsync(letters, client, found!.Id, year, visitor.User!.Email, cancellationToken);
+        var replaced = started.Replaces is { Count: > 0 } r ? $"&vervangt={string.Join(',', r.Select(b => b.Id))}" : "";
+        return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={started.Batch!.Id}{replaced}");
     }
 
     [Function(nameof(PortalLettersPdf))]
@@ -98,6 +100,8 @@ public sealed class LettersPageFunction(
         return result.Outcome switch
         {
             LetterBatchService.PostOutcome.UnknownBatch => gate.NotFound(visitor),
+            LetterBatchService.PostOutcome.NotReady => await PageAsync(visitor, found, result.Batch!.Year, new LettersNotice(),
+                $"Batch {batch} is niet klaar en kan niet als verstuurd gemarkeerd worden.", StatusCodes.Status409Conflict, cancellationToken),
             LetterBatchService.PostOutcome.Replaced => await PageAsync(visitor, found, result.Batch!.Year, new LettersNotice(),
                 $"Batch {batch} is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch.", StatusCodes.Status409Conflict, cancellationToken),
             // A repeat (a double click, a second person) says so: only the first mark recorded the letters.
@@ -147,16 +151,29 @@ public sealed class LettersPageFunction(
         var list = await letters.ListAsync(company.Id, year, cancellationToken);
         var open = list.Where(b => b.Status == LetterBatchStatus.Open).Select(b => b.Batch).FirstOrDefault();
         var confirm = list.Where(b => b.Batch.Id == notice.Confirm && b.Status == LetterBatchStatus.Open).Select(b => b.Batch).FirstOrDefault();
-        var made = list.Select(b => b.Batch).FirstOrDefault(b => b.Id == notice.Made);
+        var making = list.Where(b => b.Status == LetterBatchStatus.Making).Select(b => b.Batch).FirstOrDefault();
+        // The batch just asked for: its notice once it is made (being made: the progress says enough).
+        var asked = notice.Made is null ? null : await letters.GetAsync(company.Id, notice.Made, cancellationToken);
+        var made = asked is { Status: LetterBatchStatus.Open or LetterBatchStatus.Posted or LetterBatchStatus.Replaced } ? asked.Value.Batch : null;
+        var failed = asked is { Status: LetterBatchStatus.Failed, Batch.State: not LetterBatchState.Empty } ? asked.Value.Batch.Id : null;
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
             ["year"] = year,
             ["made"] = made is null ? null : BatchValues(made),
             ["replaced"] = made is null || notice.Replaced is not { Count: > 0 } ? null : string.Join(", ", notice.Replaced),
+            ["making"] = making is null ? null : new Dictionary<string, object?>
+            {
+                ["id"] = making.Id,
+                ["done"] = making.Done.ToString("N0", DutchTime.Culture),
+                ["total"] = making.Total?.ToString("N0", DutchTime.Culture),
+                ["done_n"] = making.Done,
+                ["total_n"] = making.Total,
+            },
+            ["failed"] = failed,
             ["posted"] = notice.Posted,
             ["already_posted"] = notice.AlreadyPosted,
-            ["nothing_due"] = notice.NothingDue,
+            ["nothing_due"] = notice.NothingDue || asked is { Batch.State: LetterBatchState.Empty },
             ["error"] = error,
             ["short_page"] = links.ShortCodePage(),
             ["open_batch"] = open is null ? null : BatchValues(open),
@@ -172,13 +189,17 @@ public sealed class LettersPageFunction(
                 ["posted"] = b.Status == LetterBatchStatus.Posted,
                 ["status"] = b.Status switch
                 {
+                    LetterBatchStatus.Making => "wordt gemaakt",
+                    LetterBatchStatus.Failed => "mislukt (geen brieven)",
                     LetterBatchStatus.Posted => $"verstuurd {DutchTime.ToDutch(b.Batch.PostedAt!.Value).ToString("d MMM yyyy HH:mm", DutchTime.Culture)} door {b.Batch.PostedBy}",
                     LetterBatchStatus.Replaced => "vervangen (niet versturen)",
                     _ => "nog niet verstuurd",
                 },
             }).ToList(),
         };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork")), status);
+        var view = gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork");
+        // The portal runs no script: while a batch is being made the page reloads itself to show the progress.
+        return PortalResult.Page(gate.Pages.Render(making is null ? view : view with { Refresh = "3" }), status);
     }
 
     private static Dictionary<string, object?> BatchValues(LetterBatch b) => new()

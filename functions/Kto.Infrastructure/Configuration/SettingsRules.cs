@@ -83,6 +83,8 @@ public static partial class SettingsRules
             yield return $"{Name<FieldworkSettings>(nameof(s.CallFromHour))} must be an hour before {Name<FieldworkSettings>(nameof(s.CallUntilHour))} (0–24).";
         if (s.MaxCallAttempts is < 1 or > 50)
             yield return $"{Name<FieldworkSettings>(nameof(s.MaxCallAttempts))} must be between 1 and 50.";
+        if (s.LettersPerStep is < 1 or > 1000)
+            yield return $"{Name<FieldworkSettings>(nameof(s.LettersPerStep))} must be between 1 and 1000.";
     }
 
     public static IEnumerable<string> Problems(MailSettings s)

@@ -36,6 +36,27 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
     private static readonly SKColor Accent = PdfLayout.Accent;
     private static readonly Lazy<(SKTypeface Regular, SKTypeface Bold)> Subset = new(SubsetFaces);
 
+    /// <summary>
+    /// The parts of a batch (each drawn by one background step, with its own font subsets) as one PDF: the pages are
+    /// copied as they are (PDFsharp's import), so text stays text.
+    /// </summary>
+    public byte[] Merge(IReadOnlyList<byte[]> parts, string title)
+    {
+        if (parts.Count == 1) return parts[0];
+        using var output = new PdfSharp.Pdf.PdfDocument();
+        output.Info.Title = title;
+        output.Info.Creator = "KTO";
+        foreach (var part in parts)
+        {
+            using var input = PdfSharp.Pdf.IO.PdfReader.Open(new MemoryStream(part), PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import);
+            foreach (var page in input.Pages)
+                output.AddPage(page);
+        }
+        using var stream = new MemoryStream();
+        output.Save(stream);
+        return stream.ToArray();
+    }
+
     public byte[] Render(LetterDocument document)
     {
         var (regularFace, boldFace) = DejaVuFonts.Load();

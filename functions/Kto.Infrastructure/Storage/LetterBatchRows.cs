@@ -23,6 +23,11 @@ public static class LetterBatchRows
     public const string Letter = "Letter";
     public const string RecordingUntil = "RecordingUntil";
     public const string AttemptsRecorded = "AttemptsRecorded";
+    public const string State = "State";
+    public const string Total = "Total";
+    public const string Done = "Done";
+    public const string PerPart = "PerPart";
+    public const string WorkingUntil = "WorkingUntil";
     public const string LastBatch = "LastBatch";
     public const string LastChange = "LastChange";
 
@@ -48,6 +53,23 @@ public static class LetterBatchRows
         [CreatedBy] = b.CreatedBy,
         [FirstLetters] = b.FirstLetters,
         [ReminderLetters] = b.ReminderLetters,
+        [State] = b.State.ToString(),
+        [Total] = b.Total,
+        [Done] = b.Done,
+        [PerPart] = b.PerPart,
+        [WorkingUntil] = b.WorkingUntil,
+    };
+
+    /// <summary>The merge of a batch's background run: state, counts, progress, lease.</summary>
+    public static TableEntity Progress(LetterBatch b) => new(b.Company, b.Id)
+    {
+        [FirstLetters] = b.FirstLetters,
+        [ReminderLetters] = b.ReminderLetters,
+        [State] = b.State.ToString(),
+        [Total] = b.Total,
+        [Done] = b.Done,
+        [PerPart] = b.PerPart,
+        [WorkingUntil] = b.WorkingUntil,
     };
 
     /// <summary>The merge that marks a batch posted.</summary>
@@ -65,7 +87,10 @@ public static class LetterBatchRows
     public static LetterBatch Read(TableEntity e) => new(
         e.RowKey, e.PartitionKey, e.GetInt32(Year) ?? 0, e.GetDateTimeOffset(CreatedAt) ?? default, e.GetString(CreatedBy) ?? "",
         e.GetInt32(FirstLetters) ?? 0, e.GetInt32(ReminderLetters) ?? 0, e.GetDateTimeOffset(PostedAt), e.GetString(PostedBy),
-        e.ETag.ToString(), e.GetDateTimeOffset(RecordingUntil), e.GetBoolean(AttemptsRecorded) ?? false);
+        e.ETag.ToString(), e.GetDateTimeOffset(RecordingUntil), e.GetBoolean(AttemptsRecorded) ?? false,
+        // Rows from before background runs have no state: they were made whole, so ready.
+        Enum.TryParse<LetterBatchState>(e.GetString(State), out var state) ? state : LetterBatchState.Ready,
+        e.GetInt32(Total), e.GetInt32(Done) ?? 0, e.GetInt32(PerPart) ?? 0, e.GetDateTimeOffset(WorkingUntil));
 
     public static TableEntity WriteItem(LetterBatch b, LetterBatchItem item) => new(ItemPartition(b.Company, b.Id), item.ServiceId)
     {
@@ -76,6 +101,11 @@ public static class LetterBatchRows
 
     /// <summary>The PDF's blob: by company and year, so retention removes it with the year's contact data.</summary>
     public static string PdfBlob(LetterBatch b) => $"{b.Company}/{b.Year}/{b.Id}.pdf";
+
+    /// <summary>A part the background run drew (merged into <see cref="PdfBlob"/> at its end, then removed).</summary>
+    public static string PartBlob(LetterBatch b, int part) => $"{PartPrefix(b)}{part:D5}.pdf";
+
+    public static string PartPrefix(LetterBatch b) => $"{b.Company}/{b.Year}/{b.Id}.part-";
 
     /// <summary>Every letter PDF of a company and year (what retention deletes).</summary>
     public static string PdfPrefix(string company, int year) => $"{company}/{year}/";

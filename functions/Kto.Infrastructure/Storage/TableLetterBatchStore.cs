@@ -17,23 +17,52 @@ public sealed class TableLetterBatchStore(TableServiceClient tables, BlobService
         return found.HasValue ? found.Value!.ETag.ToString() : "";
     }
 
-    public async Task<bool> TrySaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, string yearVersion, CancellationToken cancellationToken)
+    /// <summary>The batch row in one transaction with the year row: a year that changed since it was read adds no batch.</summary>
+    public Task<bool> TryStartAsync(LetterBatch batch, string yearVersion, CancellationToken cancellationToken) =>
+        TrySubmitAsync([new(TableTransactionActionType.Add, LetterBatchRows.Write(batch)), YearAction(batch, yearVersion, "made")], cancellationToken);
+
+    public async Task<LetterBatch?> TryUpdateAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.UpdateEntityAsync(LetterBatchRows.Progress(batch), new ETag(batch.Version), TableUpdateMode.Merge, cancellationToken);
+            return batch with { Version = response.Headers.ETag?.ToString() ?? "" };
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task SaveItemsAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, CancellationToken cancellationToken)
     {
         foreach (var chunk in items.Chunk(100))
             await table.SubmitTransactionAsync(
                 chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, LetterBatchRows.WriteItem(batch, i))), cancellationToken);
-        var pdfBlob = letters.GetBlobClient(LetterBatchRows.PdfBlob(batch));
-        await pdfBlob.UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, cancellationToken);
-        // The batch row last, in one transaction with the year row: a crash before it leaves no batch, and a year that
-        // changed since it was read leaves none either.
-        if (await TrySubmitAsync([new(TableTransactionActionType.Add, LetterBatchRows.Write(batch)), YearAction(batch, yearVersion, "made")], cancellationToken))
-            return true;
-        await pdfBlob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    }
+
+    public async Task DeleteItemsAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        var items = await ItemsAsync(batch.Company, batch.Id, cancellationToken);
         foreach (var chunk in items.Chunk(100))
             await table.SubmitTransactionAsync(
                 chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, LetterBatchRows.WriteItem(batch, i), ETag.All)), cancellationToken);
-        return false;
     }
+
+    public Task SavePartAsync(LetterBatch batch, int part, byte[] pdf, CancellationToken cancellationToken) =>
+        letters.GetBlobClient(LetterBatchRows.PartBlob(batch, part)).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, cancellationToken);
+
+    public Task<byte[]?> ReadPartAsync(LetterBatch batch, int part, CancellationToken cancellationToken) =>
+        ReadAsync(LetterBatchRows.PartBlob(batch, part), cancellationToken);
+
+    public async Task DeletePartsAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        await foreach (var blob in letters.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, LetterBatchRows.PartPrefix(batch), cancellationToken))
+            await letters.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+    }
+
+    public Task SavePdfAsync(LetterBatch batch, byte[] pdf, CancellationToken cancellationToken) =>
+        letters.GetBlobClient(LetterBatchRows.PdfBlob(batch)).UploadAsync(BinaryData.FromBytes(pdf), overwrite: true, cancellationToken);
 
     public async Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken)
     {
@@ -101,11 +130,14 @@ public sealed class TableLetterBatchStore(TableServiceClient tables, BlobService
         }
     }
 
-    public async Task<byte[]?> ReadPdfAsync(LetterBatch batch, CancellationToken cancellationToken)
+    public Task<byte[]?> ReadPdfAsync(LetterBatch batch, CancellationToken cancellationToken) =>
+        ReadAsync(LetterBatchRows.PdfBlob(batch), cancellationToken);
+
+    private async Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await letters.GetBlobClient(LetterBatchRows.PdfBlob(batch)).DownloadContentAsync(cancellationToken);
+            var content = await letters.GetBlobClient(name).DownloadContentAsync(cancellationToken);
             return content.Value.Content.ToArray();
         }
         catch (RequestFailedException e) when (e.Status == 404)

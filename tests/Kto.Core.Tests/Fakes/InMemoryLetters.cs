@@ -111,17 +111,65 @@ public sealed class InMemoryLetterBatches : ILetterBatchStore
     public Task<string> YearVersionAsync(string company, int year, CancellationToken cancellationToken) =>
         Task.FromResult(years.GetValueOrDefault((company, year)) ?? "");
 
-    public async Task<bool> TrySaveAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, byte[] pdf, string yearVersion, CancellationToken cancellationToken)
+    public async Task<bool> TryStartAsync(LetterBatch batch, string yearVersion, CancellationToken cancellationToken)
     {
         if (BeforeCommit is { } before) { BeforeCommit = null; await before(); }
         lock (gate)
         {
             if ((years.GetValueOrDefault((batch.Company, batch.Year)) ?? "") != yearVersion) return false;
-            Pdfs[batch.Id] = pdf;
-            batches[(batch.Company, batch.Id)] = (batch with { Version = Next() }, items);
+            batches[(batch.Company, batch.Id)] = (batch with { Version = Next() }, []);
             years[(batch.Company, batch.Year)] = Next();
             return true;
         }
+    }
+
+    public Task<LetterBatch?> TryUpdateAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var key = (batch.Company, batch.Id);
+            var current = batches[key];
+            if (current.Batch.Version != batch.Version) return Task.FromResult<LetterBatch?>(null);
+            var updated = batch with { Version = Next() };
+            batches[key] = (updated, current.Items);
+            return Task.FromResult<LetterBatch?>(updated);
+        }
+    }
+
+    public Task SaveItemsAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var key = (batch.Company, batch.Id);
+            batches[key] = (batches[key].Batch, items.ToList());
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteItemsAsync(LetterBatch batch, CancellationToken cancellationToken) => SaveItemsAsync(batch, [], cancellationToken);
+
+    /// <summary>PDF parts by batch id and part number.</summary>
+    public ConcurrentDictionary<(string Batch, int Part), byte[]> Parts { get; } = new();
+
+    public Task SavePartAsync(LetterBatch batch, int part, byte[] pdf, CancellationToken cancellationToken)
+    {
+        Parts[(batch.Id, part)] = pdf;
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> ReadPartAsync(LetterBatch batch, int part, CancellationToken cancellationToken) =>
+        Task.FromResult(Parts.GetValueOrDefault((batch.Id, part)));
+
+    public Task DeletePartsAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var key in Parts.Keys.Where(k => k.Batch == batch.Id).ToList()) Parts.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task SavePdfAsync(LetterBatch batch, byte[] pdf, CancellationToken cancellationToken)
+    {
+        Pdfs[batch.Id] = pdf;
+        return Task.CompletedTask;
     }
 
     public Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken) =>
@@ -187,8 +235,17 @@ public sealed class RecordingLetterRenderer : ILetterRenderer
 
     public byte[] Render(LetterDocument document)
     {
-        Documents.Add(document);
+        lock (Documents) Documents.Add(document);
         return [0x25, 0x50, 0x44, 0x46];
+    }
+
+    /// <summary>How many parts each merge joined.</summary>
+    public List<int> Merged { get; } = [];
+
+    public byte[] Merge(IReadOnlyList<byte[]> parts, string title)
+    {
+        lock (Merged) Merged.Add(parts.Count);
+        return parts.Count == 1 ? parts[0] : [.. parts.SelectMany(p => p)];
     }
 }
 

@@ -94,7 +94,10 @@ public sealed class LetterBatchServiceTests
         fieldwork.Add(Ref("c-email"), State(hasEmail: true), Contact("K3", email: "y@example.nl"));
         var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
         Assert.Equal(LetterBatchService.MakeOutcome.NothingDue, made.Outcome);
-        Assert.Empty(await batches.ListAsync(Company, default));
+        // The run's row stays (its status URL answers "empty") but no batch is listed and none has a PDF.
+        Assert.Empty(await service.ListAsync(Company, 2026, default));
+        Assert.Equal(LetterBatchState.Empty, Assert.Single(await batches.ListAsync(Company, default)).State);
+        Assert.Empty(batches.Pdfs);
     }
 
     [Fact]
@@ -157,7 +160,8 @@ public sealed class LetterBatchServiceTests
         var second = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
 
         Assert.Equal(LetterBatchService.MakeOutcome.NothingDue, second.Outcome);
-        Assert.Single(await batches.ListAsync(Company, default));
+        // The second batch found nothing due (it ends empty, not listed): no client got a letter twice.
+        Assert.Single(await service.ListAsync(Company, 2026, default));
         Assert.Equal(2, fieldwork.Attempts.Count);
     }
 

@@ -156,8 +156,8 @@ public sealed partial class BackupRestoreTests
         Assert.Equal(201, (await api.EnterAnswersAsync(company, year, phone, "phone", JsonSerializer.SerializeToElement(SurveyClient.ValidAnswers(6)), "piet@bureau.nl")).Status);
 
         // A letter batch, posted: its printed code.
-        var batch = await api.MakeLetterBatchAsync(company, year);
-        Assert.Equal(201, batch.Status);
+        var batch = await api.MakeLetterBatchAndWaitAsync(company, year);
+        Assert.Equal("open", batch.JsonString("status"));
         var (pdfStatus, letters) = await api.DownloadAsync(batch.JsonString("pdf")!);
         Assert.Equal(200, pdfStatus);
         var code = LetterBatchTests.CodePattern().Match(LetterPdf.Text(letters, 1)).Value;

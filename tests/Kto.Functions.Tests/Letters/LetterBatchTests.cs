@@ -37,8 +37,8 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         var (company, _) = await stack.NewCompanyAsync("papier");
         var end = DateTime.Today.AddDays(-10);
         await stack.DeliverAsync(company, "brieven.csv", Export(end, "F"));
-        var made = await stack.Api().MakeLetterBatchAsync(company, end.Year);
-        Assert.Equal(201, made.Status);
+        var made = await stack.Api().MakeLetterBatchAndWaitAsync(company, end.Year);
+        Assert.Equal("open", made.JsonString("status"));
         var (_, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
 
         var form = string.Concat(LetterPdf.Text(pdf, 2), LetterPdf.Text(pdf, 3));
@@ -68,8 +68,8 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         await stack.DeliverAsync(company, "brieven.csv", Export(end));
         var api = stack.Api();
 
-        var made = await api.MakeLetterBatchAsync(company, end.Year);
-        Assert.Equal(201, made.Status);
+        var made = await api.MakeLetterBatchAndWaitAsync(company, end.Year);
+        Assert.Equal("open", made.JsonString("status"));
         Assert.Equal(1, made.Json().GetProperty("letters").GetInt32());
         var (status, pdf) = await api.DownloadAsync(made.JsonString("pdf")!);
         Assert.Equal(200, status);
@@ -118,8 +118,8 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         await stack.DeliverAsync(company, "brieven.csv", Export(end, "P"));
         var api = stack.Api();
 
-        var replaced = (await api.MakeLetterBatchAsync(company, end.Year)).JsonString("id")!;
-        var current = (await api.MakeLetterBatchAsync(company, end.Year)).JsonString("id")!;
+        var replaced = (await api.MakeLetterBatchAndWaitAsync(company, end.Year)).JsonString("id")!;
+        var current = (await api.MakeLetterBatchAndWaitAsync(company, end.Year)).JsonString("id")!;
         var refused = await api.MarkLettersPostedAsync(company, replaced);
         Assert.Equal(409, refused.Status);
         Assert.Equal("batch-replaced", refused.JsonString("error"));
@@ -145,7 +145,7 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         Assert.Single(audit, e => e.Action == AuditActions.LettersPosted && e.Company == company && e.Detail.Contains(current));
 
         // Nothing more is due right after posting.
-        var none = await api.MakeLetterBatchAsync(company, end.Year);
+        var none = await api.MakeLetterBatchAndWaitAsync(company, end.Year);
         Assert.Equal(200, none.Status);
         Assert.Equal(0, none.Json().GetProperty("letters").GetInt32());
     }
@@ -178,8 +178,8 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         var thanks = await new SurveyClient(stack).AnswerAsync(token, SurveyClient.ValidAnswers());
         Assert.Equal(HttpStatusCode.OK, thanks.Status);
 
-        var made = await api.MakeLetterBatchAsync(company, end.Year);
-        Assert.Equal(201, made.Status);
+        var made = await api.MakeLetterBatchAndWaitAsync(company, end.Year);
+        Assert.Equal("open", made.JsonString("status"));
         Assert.Equal(0, made.Json().GetProperty("firstLetters").GetInt32());
         Assert.Equal(1, made.Json().GetProperty("reminderLetters").GetInt32());
         var (_, pdf) = await api.DownloadAsync(made.JsonString("pdf")!);
@@ -195,7 +195,7 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         var (company, _) = await stack.NewCompanyAsync("raad");
         var end = DateTime.Today.AddDays(-10);
         await stack.DeliverAsync(company, "brieven.csv", Export(end, "G"));
-        var made = await stack.Api().MakeLetterBatchAsync(company, end.Year);
+        var made = await stack.Api().MakeLetterBatchAndWaitAsync(company, end.Year);
         var (_, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
         var code = CodePattern().Match(LetterPdf.Text(pdf, 1)).Value;
 
@@ -224,7 +224,7 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         var (company, _) = await stack.NewCompanyAsync("papier");
         var end = DateTime.Today.AddDays(-10);
         await stack.DeliverAsync(company, "brieven.csv", Export(end, "Q"));
-        var made = await stack.Api().MakeLetterBatchAsync(company, end.Year);
+        var made = await stack.Api().MakeLetterBatchAndWaitAsync(company, end.Year);
         var (_, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
         var code = CodePattern().Match(LetterPdf.Text(pdf, 2)).Value;
         var service = Assert.Single(await ServiceIdsWithoutEmailAndAddress(company, end.Year));
@@ -249,7 +249,7 @@ public sealed partial class LetterBatchTests(LocalStack stack)
     {
         var (company, _) = await stack.NewCompanyAsync("bewaar");
         await stack.DeliverAsync(company, "brieven.csv", Export(new DateTime(2026, 3, 15), "B"));
-        var made = await stack.Api().MakeLetterBatchAsync(company, 2026);
+        var made = await stack.Api().MakeLetterBatchAndWaitAsync(company, 2026);
         var (status, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
         Assert.Equal(200, status);
         var code = CodePattern().Match(LetterPdf.Text(pdf, 1)).Value;

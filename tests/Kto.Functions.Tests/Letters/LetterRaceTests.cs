@@ -41,12 +41,12 @@ public sealed class LetterRaceTests(LocalStack stack)
         {
             var (company, _) = await stack.NewCompanyAsync("race");
             await stack.DeliverAsync(company, "brieven.csv", Export(end));
-            var first = (await hosts[0].MakeLetterBatchAsync(company, end.Year)).JsonString("id")!;
+            var first = (await hosts[0].MakeLetterBatchAndWaitAsync(company, end.Year)).JsonString("id")!;
 
             // At once: the first batch marked posted three times and two new batches made, over both hosts.
             var start = new TaskCompletionSource();
             var marks = Enumerable.Range(0, 3).Select(i => Task.Run(async () => { await start.Task; return await hosts[i % 2].MarkLettersPostedAsync(company, first); })).ToList();
-            var makes = Enumerable.Range(0, 2).Select(i => Task.Run(async () => { await start.Task; return await hosts[(i + 1) % 2].MakeLetterBatchAsync(company, end.Year); })).ToList();
+            var makes = Enumerable.Range(0, 2).Select(i => Task.Run(async () => { await start.Task; return await hosts[(i + 1) % 2].MakeLetterBatchAndWaitAsync(company, end.Year); })).ToList();
             start.SetResult();
             var marked = await Task.WhenAll(marks);
             var made = await Task.WhenAll(makes);
@@ -80,7 +80,7 @@ public sealed class LetterRaceTests(LocalStack stack)
         {
             var (company, _) = await stack.NewCompanyAsync("druk");
             await stack.DeliverAsync(company, "brieven.csv", Export(end));
-            var id = (await hosts[round % 2].MakeLetterBatchAsync(company, end.Year)).JsonString("id")!;
+            var id = (await hosts[round % 2].MakeLetterBatchAndWaitAsync(company, end.Year)).JsonString("id")!;
 
             var start = new TaskCompletionSource();
             var api = Enumerable.Range(0, 4).Select(i => Task.Run(async () =>

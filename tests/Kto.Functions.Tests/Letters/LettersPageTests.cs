@@ -39,13 +39,16 @@ public sealed class LettersPageTests(LocalStack stack) : IAsyncLifetime
         await PageChecks.AssertAccessibleAsync(page, "letters empty");
         Assert.Equal(0, await page.Locator("#replace-warning").CountAsync()); // nothing to replace yet
         await page.ClickAsync("button:has-text('Brieven maken')");
-        Assert.Contains("is gemaakt. Aantal brieven: 1.", await page.TextContentAsync(".notice"));
+        // Made in the background: the page refreshes itself until the batch is made.
+        await page.WaitForSelectorAsync("#made-notice", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        Assert.Contains("is gemaakt. Aantal brieven: 1.", await page.TextContentAsync("#made-notice"));
         Assert.Equal(0, await page.Locator("#replaced-notice").CountAsync());
 
         // Making letters again while this batch is unposted: the page warns before, and says after, which batch is replaced.
         var first = await BatchIdAsync(page, 0);
         Assert.Contains($"Batch {first} (aantal brieven: 1) is nog niet als verstuurd gemarkeerd", await page.TextContentAsync("#replace-warning"));
         await page.ClickAsync($"button:has-text('Nieuwe brieven maken (vervangt batch {first})')");
+        await page.WaitForSelectorAsync("#made-notice", new PageWaitForSelectorOptions { Timeout = 60_000 });
         var batch = await BatchIdAsync(page, 0);
         Assert.NotEqual(first, batch);
         Assert.Contains($"Deze batch vervangt batch {first}.", await page.TextContentAsync("#replaced-notice"));

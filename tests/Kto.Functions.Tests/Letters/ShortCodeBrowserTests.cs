@@ -23,7 +23,7 @@ public sealed class ShortCodeBrowserTests(LocalStack stack) : IAsyncLifetime
         var (company, _) = await stack.NewCompanyAsync("kcode");
         var end = DateTime.Today.AddDays(-10);
         await stack.DeliverAsync(company, "brieven.csv", LetterBatchTests.Export(end, "K"));
-        var made = await stack.Api().MakeLetterBatchAsync(company, end.Year);
+        var made = await stack.Api().MakeLetterBatchAndWaitAsync(company, end.Year);
         var (_, pdf) = await stack.Api().DownloadAsync(made.JsonString("pdf")!);
         var code = LetterBatchTests.CodePattern().Match(LetterPdf.Text(pdf, 1)).Value;
 

@@ -88,6 +88,8 @@ public sealed class LocalStack : IAsyncLifetime
         ["Kto:Fieldwork:CallFromHour"] = "0",
         ["Kto:Fieldwork:CallUntilHour"] = "24",
         ["Kto:Fieldwork:NoCallsOnSunday"] = "false",
+        // Two letters per background step: a batch of three or more is drawn in parts and merged, as a large one is.
+        ["Kto:Fieldwork:LettersPerStep"] = "2",
         ["Kto:Signing:Source"] = "File",
         ["Kto:Signing:CertificatePath"] = SigningCertificatePath,
         ["Kto:Signing:CertificatePassword"] = TestSigningCertificate.Password,
