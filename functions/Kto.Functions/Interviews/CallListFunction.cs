@@ -40,6 +40,8 @@ public sealed class CallListFunction(CallListService calls, TimeProvider time)
                 lastCallAt = c.LastCallAt,
                 callBackAt = c.CallBackAt,
                 onlyByPhone = c.OnlyByPhone,
+                // An opdrachtgever (Blik op Werk): klantnummer holds its organisation, name its contact person.
+                audience = c.Audience == Kto.Core.Survey.SurveyAudience.Opdrachtgever ? "opdrachtgever" : "client",
             }),
         });
     }

@@ -71,7 +71,7 @@ public sealed class KeurmerkFiguresTests
     public void A_norm_is_met_at_its_threshold_not_met_below_it_and_open_without_figures()
     {
         var clients = new KeurmerkClients(10, 4, 6.5, []);
-        var opdrachtgevers = new KeurmerkOpdrachtgevers(0, null, 0, 0, 0, null, null, null, null, null, null);
+        var opdrachtgevers = new KeurmerkOpdrachtgevers(0, null, 0, 0, 0, null, null, null, null, null, null, new ContactAttempts(0, 0, 0), new ResponsesByMode(0, 0, 0));
         var results = new KeurmerkResults(10, 8, 3, 0.375, [], []);
 
         var norms = KeurmerkFigures.Norms(clients, opdrachtgevers, results, new KeurmerkSettings());
