@@ -45,8 +45,12 @@ public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkRep
         pdf.Field("Trajecten in opdracht", o.Trajecten is { } t ? Int(t) : "–");
         pdf.Field("Benaderd", Int(o.Approached));
         pdf.Field("Respons", $"{Int(o.Responded)} ({DutchFormat.Percent(o.ResponseRate)})");
-        pdf.Field("Benaderd per e-mail / brief / telefoon", $"{Int(o.ApproachedByMode.Email)} / {Int(o.ApproachedByMode.Letter)} / {Int(o.ApproachedByMode.Phone)}");
-        pdf.Field("Respons online / telefonisch / papier", $"{Int(o.RespondedByMode.Web)} / {Int(o.RespondedByMode.Phone)} / {Int(o.RespondedByMode.Paper)}");
+        pdf.Field("Benaderd per e-mail", Int(o.ApproachedByMode.Email));
+        pdf.Field("Benaderd per brief", Int(o.ApproachedByMode.Letter));
+        pdf.Field("Benaderd per telefoon", Int(o.ApproachedByMode.Phone));
+        pdf.Field("Respons online", Int(o.RespondedByMode.Web));
+        pdf.Field("Respons telefonisch", Int(o.RespondedByMode.Phone));
+        pdf.Field("Respons op papier", Int(o.RespondedByMode.Paper));
         pdf.Field("Cijfer samenwerking", DutchFormat.Number(o.MeanGradeCooperation, 2));
         pdf.Field("Cijfer resultaten", DutchFormat.Number(o.MeanGradeResults, 2));
         pdf.Field("Afspraken nagekomen", DutchFormat.Percent(o.AgreementsKept));
