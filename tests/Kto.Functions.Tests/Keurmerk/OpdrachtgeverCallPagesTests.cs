@@ -72,7 +72,8 @@ public sealed class OpdrachtgeverCallPagesTests(LocalStack stack) : IAsyncLifeti
         await PageChecks.CheckPhoneAndDesktopAsync(page, "opdrachtgever-01-call-list");
 
         var api = await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/companies/{company}/call-list?year={Invitations.Year}");
-        Assert.Equal("opdrachtgever", api.GetProperty("clients").EnumerateArray().Single(c => c.GetProperty("klantnummer").GetString() == "UWV Utrecht").GetProperty("audience").GetString());
+        var annaInApi = api.GetProperty("clients").EnumerateArray().Single(c => c.GetProperty("klantnummer").GetString() == "UWV Utrecht");
+        Assert.Equal(("opdrachtgever", JsonValueKind.Null), (annaInApi.GetProperty("audience").GetString(), annaInApi.GetProperty("perceel").ValueKind));
 
         // The interviewer's screen: the organisation and the label, then a call that reaches Anna.
         await anna.Locator("th a").ClickAsync();
