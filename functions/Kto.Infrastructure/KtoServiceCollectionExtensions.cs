@@ -74,12 +74,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<DeliveryUploadService>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ContactPolicy>();
-        // Clients and opdrachtgevers (Blik op Werk) go through the one mail job: its store sees both.
-        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MailJobService>(provider,
-            new AudienceFieldworkStore(provider.GetRequiredService<IFieldworkStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
+        // Clients and opdrachtgevers (Blik op Werk) go through the one mail job, call list and call record: their store sees both.
+        services.AddSingleton(provider => new AudienceFieldworkStore(provider.GetRequiredService<IFieldworkStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MailJobService>(provider, provider.GetRequiredService<AudienceFieldworkStore>()));
         services.AddSingleton<MailRunService>();
         services.AddSingleton<OfflineContactService>();
-        services.AddSingleton<ManualAttemptService>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ManualAttemptService>(provider, provider.GetRequiredService<AudienceFieldworkStore>()));
         services.AddSingleton<RetentionPolicy>();
         services.AddSingleton<RetentionService>();
 
@@ -96,8 +96,14 @@ public static class KtoServiceCollectionExtensions
         // --- end questionnaire pages ---
 
         // Phone interviews and paper entry: the call list and answers the bureau enters (issue 14).
-        services.AddSingleton<CallListService>();
-        services.AddSingleton<AnswerEntryService>();
+        // Opdrachtgevers without usable e-mail are called and interviewed too: the stores dispatch by id.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<CallListService>(provider,
+            provider.GetRequiredService<AudienceFieldworkStore>(),
+            new AudienceResponseStore(provider.GetRequiredService<IResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<AnswerEntryService>(provider,
+            new AudienceSurveyServiceStore(provider.GetRequiredService<ISurveyServiceStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()),
+            ActivatorUtilities.CreateInstance<RedactingResponseStore>(provider,
+                new AudienceResponseStore(provider.GetRequiredService<TableResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()))));
 
         // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.
         services.AddSingleton<IReportSource, TableReportSource>();

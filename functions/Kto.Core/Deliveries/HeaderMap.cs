@@ -44,7 +44,8 @@ internal static class HeaderMap
 
     /// <summary>The columns an opdrachtgever list may carry; any other is ignored.</summary>
     public static IReadOnlySet<DeliveryField> OpdrachtgeverFields { get; } = new HashSet<DeliveryField>
-        { DeliveryField.Organisatie, DeliveryField.Contactpersoon, DeliveryField.Email, DeliveryField.Telefoon, DeliveryField.AantalTrajecten, DeliveryField.Jaar };
+        { DeliveryField.Organisatie, DeliveryField.Contactpersoon, DeliveryField.Email, DeliveryField.Telefoon, DeliveryField.AantalTrajecten, DeliveryField.Jaar,
+          DeliveryField.Adres, DeliveryField.Postcode, DeliveryField.Woonplaats };
 
     /// <summary>Which kind of list a header with these columns is.</summary>
     public static DeliveryKind KindOf(IReadOnlyCollection<DeliveryField> columns) =>

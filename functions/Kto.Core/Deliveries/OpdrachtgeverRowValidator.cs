@@ -51,6 +51,9 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
             Contactpersoon = Text(row, DeliveryField.Contactpersoon),
             Email = email,
             Telefoon = layout.Columns.TryGetValue(DeliveryField.Telefoon, out var phone) ? PhoneNumbers.Normalise(row.Cell(phone)) : null,
+            Adres = Text(row, DeliveryField.Adres),
+            Postcode = Text(row, DeliveryField.Postcode),
+            Woonplaats = Text(row, DeliveryField.Woonplaats),
             AantalTrajecten = aantal,
         }, [], warnings);
     }

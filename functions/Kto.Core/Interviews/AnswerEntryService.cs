@@ -11,6 +11,8 @@ namespace Kto.Core.Interviews;
 /// the current questionnaire version and <see cref="AnswerValidator"/> (option values, required questions, "weet niet"
 /// where the questionnaire offers it), the first answer counts whatever its mode (the response row's key is the
 /// service id, so a web answer and an entered one can never both be stored), and the service is then marked responded.
+/// An opdrachtgever (Blik op Werk) answers the opdrachtgever questionnaire, as on the web; the stores it is given decide
+/// where its answer lives (<see cref="Keurmerk.AudienceResponseStore"/>).
 /// </summary>
 public sealed class AnswerEntryService(
     ISurveyServiceStore services,
@@ -20,8 +22,12 @@ public sealed class AnswerEntryService(
     IAuditLog audit,
     TimeProvider time)
 {
-    /// <summary>The questionnaire new answers are given to (the interviewer's form shows its questions).</summary>
+    /// <summary>The questionnaire new answers of clients are given to (the interviewer's form shows its questions).</summary>
     public Questionnaire Questionnaire => questionnaires.Current;
+
+    /// <summary>The questionnaire new answers of this client or opdrachtgever are given to.</summary>
+    public Questionnaire QuestionnaireFor(ServiceRef service) =>
+        questionnaires.For(Keurmerk.OpdrachtgeverIds.IsOpdrachtgever(service.ServiceId) ? SurveyAudience.Opdrachtgever : SurveyAudience.Client);
 
     public async Task<AnswerEntryResult> EnterAsync(AnswerEntry entry, CancellationToken cancellationToken)
     {
@@ -35,7 +41,7 @@ public sealed class AnswerEntryService(
         var now = time.GetUtcNow();
         if (!policy.IsFieldworkOpen(entry.Service.Year, now)) return AnswerEntryResult.Of(AnswerEntryOutcome.FieldworkClosed);
 
-        var questionnaire = questionnaires.Current;
+        var questionnaire = questionnaires.For(snapshot.Audience);
         var issues = UnknownQuestions(questionnaire, entry.Answers).ToList();
         var blank = entry.Answers.Where(a => a.Value is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         var validation = AnswerValidator.Validate(questionnaire, entry.Answers, blank);

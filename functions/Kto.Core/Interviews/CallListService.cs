@@ -7,7 +7,8 @@ namespace Kto.Core.Interviews;
 /// The bureau's call list: open clients with a phone number who did not answer, did not opt out, did not refuse and
 /// have had fewer than <c>Kto__Fieldwork__MaxCallAttempts</c> calls. Clients the phone is the only way to reach
 /// (no usable e-mail, no postal address: <see cref="OfflineRoutes"/>) come first, then the fewest calls so far.
-/// Counted from the attempts and responses as stored, like progress and the report.
+/// Counted from the attempts and responses as stored, like progress and the report. Opdrachtgevers (Blik op Werk) are
+/// on the same list by the same rules when the store sees them (<see cref="Keurmerk.AudienceFieldworkStore"/>).
 /// </summary>
 public sealed class CallListService(IFieldworkStore store, IResponseStore responses, ContactPolicy policy, TimeProvider time)
 {
@@ -28,7 +29,7 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
             var last = made.LastOrDefault();
             list.Add(new CallListEntry(candidate.Ref, candidate.Perceel, contact, made.Count, last?.Outcome, last?.At,
                 last?.Outcome == AttemptOutcome.CallBack ? last.CallBackAt : null,
-                OnlyByPhone: !candidate.State.HasUsableEmail && OfflineRoutes.For(contact) == OfflineRoute.Phone));
+                OnlyByPhone: !candidate.State.HasUsableEmail && OfflineRoutes.For(contact) == OfflineRoute.Phone, candidate.Audience));
         }
         var ordered = list
             .OrderByDescending(c => c.OnlyByPhone)
@@ -49,9 +50,10 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
         var contact = await store.GetContactAsync(service, cancellationToken);
         if (contact is null) return null;
         var answered = await responses.FindAsync(service, cancellationToken) is not null;
-        var calls = (await CallsAsync(service.Company, service.Year, cancellationToken)).GetValueOrDefault(service.ServiceId) ?? [];
+        var calls = (await store.AttemptsOfAsync(service, cancellationToken).ToListAsync(cancellationToken))
+            .Where(a => a.Mode == ContactMode.Phone).OrderBy(a => a.At).ToList();
         return new CallSheet(service, candidate.Perceel, contact, candidate.State.Status, answered, calls, CallingEnded(calls),
-            policy.IsCallingTime(time.GetUtcNow()), policy.CallingHoursText, policy.MaxCallAttempts, candidate.State.StepsSent);
+            policy.IsCallingTime(time.GetUtcNow()), policy.CallingHoursText, policy.MaxCallAttempts, candidate.State.StepsSent, candidate.Audience);
     }
 
     /// <summary>When calling a client stops: <see cref="ContactPolicy.CallingEnded"/> (the same rule refuses a further call).</summary>

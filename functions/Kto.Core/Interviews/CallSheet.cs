@@ -8,6 +8,7 @@ namespace Kto.Core.Interviews;
 /// <param name="Answered">A response is stored (any mode): nothing more to ask.</param>
 /// <param name="CallingEnded">Refused, a wrong number, or the maximum number of calls reached.</param>
 /// <param name="Step">The client's contact step now: the form carries it, so a repeat of the same record is known.</param>
+/// <param name="Audience">A client, or an opdrachtgever (Blik op Werk), who answers the opdrachtgever questionnaire.</param>
 public sealed record CallSheet(
     ServiceRef Service,
     Perceel Perceel,
@@ -19,4 +20,5 @@ public sealed record CallSheet(
     bool CallingTime,
     string CallingHours,
     int MaxCallAttempts,
-    int Step = 0);
+    int Step = 0,
+    SurveyAudience Audience = SurveyAudience.Client);

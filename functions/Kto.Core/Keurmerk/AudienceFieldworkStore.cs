@@ -5,9 +5,11 @@ using Kto.Core.Survey;
 namespace Kto.Core.Keurmerk;
 
 /// <summary>
-/// The mail job's view of clients and opdrachtgevers together, so both go through the one mail job (claims, throttle,
-/// never twice, attempts recorded): candidates of a company and year are its clients, then its opdrachtgevers; every
-/// other call goes to the store the id belongs to (<see cref="OpdrachtgeverIds.IsOpdrachtgever"/>).
+/// The fieldwork's view of clients and opdrachtgevers together, so both go through the one mail job (claims, throttle,
+/// never twice, attempts recorded) and the one call list and call record (<c>CallListService</c>,
+/// <see cref="ManualAttemptService"/>): a company's candidates, offline candidates and attempts are its clients', then
+/// its opdrachtgevers'; every other call goes to the store the id belongs to (<see cref="OpdrachtgeverIds.IsOpdrachtgever"/>).
+/// The figures never read through this view: they count clients and opdrachtgevers apart.
 /// </summary>
 public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkStore opdrachtgevers) : IFieldworkStore
 {
@@ -15,6 +17,12 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
     {
         await foreach (var candidate in clients.CandidatesAsync(company, year, cancellationToken)) yield return candidate;
         await foreach (var candidate in opdrachtgevers.CandidatesAsync(company, year, cancellationToken)) yield return candidate;
+    }
+
+    public async IAsyncEnumerable<FieldworkCandidate> OfflineCandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var candidate in clients.OfflineCandidatesAsync(company, year, cancellationToken)) yield return candidate;
+        await foreach (var candidate in opdrachtgevers.OfflineCandidatesAsync(company, year, cancellationToken)) yield return candidate;
     }
 
     public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
@@ -29,9 +37,17 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         For(attempt.Service).RecordAsync(attempt, update, cancellationToken);
 
-    /// <summary>The clients' attempts only: figures count clients and opdrachtgevers apart.</summary>
-    public IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken) =>
-        clients.AttemptsAsync(company, year, cancellationToken);
+    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        For(attempt.Service).TryRecordOnceAsync(attempt, update, cancellationToken);
+
+    public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var attempt in clients.AttemptsAsync(company, year, cancellationToken)) yield return attempt;
+        await foreach (var attempt in opdrachtgevers.AttemptsAsync(company, year, cancellationToken)) yield return attempt;
+    }
+
+    public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        For(service).AttemptsOfAsync(service, cancellationToken);
 
     private IFieldworkStore For(ServiceRef service) => OpdrachtgeverIds.IsOpdrachtgever(service.ServiceId) ? opdrachtgevers : clients;
 }

@@ -8,7 +8,8 @@ namespace Kto.Core.Keurmerk;
 /// <summary>
 /// Counts the Keurmerk figures from stored facts, pure so they can be checked by hand. Client figures come from the
 /// same per-perceel figures as the UWV report (one rule for responded and the grade); opdrachtgevers are counted the
-/// same way (approached = an attempt that counts as an approach, responded = a stored answer).
+/// same way (approached = an attempt that counts as an approach, responded = a stored answer), and per mode as the
+/// clients' per-mode figures (<see cref="ReportAggregator"/>).
 /// </summary>
 public static class KeurmerkFigures
 {
@@ -39,10 +40,12 @@ public static class KeurmerkFigures
         IReadOnlyCollection<OpdrachtgeverEntry> opdrachtgevers, IEnumerable<ContactAttempt> attempts, IEnumerable<StoredResponse> responses)
     {
         var ids = opdrachtgevers.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        var approached = attempts.Where(a => ids.Contains(a.Service.ServiceId) && AttemptOutcomes.CountsAsApproach(a.Outcome))
-            .Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
-        var answers = responses.Where(r => ids.Contains(r.Service.ServiceId))
-            .GroupBy(r => r.Service.ServiceId).Select(g => g.OrderBy(r => r.SubmittedAt).First().Answers).ToList();
+        var approaches = attempts.Where(a => ids.Contains(a.Service.ServiceId) && AttemptOutcomes.CountsAsApproach(a.Outcome)).ToList();
+        var approached = approaches.Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
+        int ApproachedBy(ContactMode mode) => approaches.Where(a => a.Mode == mode).Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
+        var first = responses.Where(r => ids.Contains(r.Service.ServiceId))
+            .GroupBy(r => r.Service.ServiceId).Select(g => g.OrderBy(r => r.SubmittedAt).First()).ToList();
+        var answers = first.Select(r => r.Answers).ToList();
         var trajecten = opdrachtgevers.Any(o => o.AantalTrajecten is not null) ? opdrachtgevers.Sum(o => o.AantalTrajecten ?? 0) : (int?)null;
         return new KeurmerkOpdrachtgevers(
             opdrachtgevers.Count,
@@ -55,7 +58,9 @@ public static class KeurmerkFigures
             AgreeShare(answers, OpdrachtgeverQuestions.AgreementsKept),
             AgreeShare(answers, OpdrachtgeverQuestions.Reporting),
             AgreeShare(answers, OpdrachtgeverQuestions.Reachability),
-            AgreeShare(answers, OpdrachtgeverQuestions.WouldCommissionAgain));
+            AgreeShare(answers, OpdrachtgeverQuestions.WouldCommissionAgain),
+            new ContactAttempts(ApproachedBy(ContactMode.Email), ApproachedBy(ContactMode.Letter), ApproachedBy(ContactMode.Phone)),
+            new ResponsesByMode(first.Count(r => r.Mode == ResponseMode.Web), first.Count(r => r.Mode == ResponseMode.Phone), first.Count(r => r.Mode == ResponseMode.Paper)));
     }
 
     public static IReadOnlyList<KeurmerkNorm> Norms(KeurmerkClients clients, KeurmerkOpdrachtgevers opdrachtgevers, KeurmerkResults results, KeurmerkSettings settings) =>

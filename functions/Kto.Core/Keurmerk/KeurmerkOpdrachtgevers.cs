@@ -2,7 +2,8 @@ namespace Kto.Core.Keurmerk;
 
 /// <summary>
 /// Opdrachtgever satisfaction. Shares are of the opdrachtgevers who answered the question (4 or 5 on the agree
-/// scale; "weet niet" left out).
+/// scale; "weet niet" left out). Per mode as the clients' progress counts it: opdrachtgevers approached by e-mail,
+/// letter and phone (one may be approached in more than one way), and respondents by web, phone and paper.
 /// </summary>
 public sealed record KeurmerkOpdrachtgevers(
     int Opdrachtgevers,
@@ -15,4 +16,6 @@ public sealed record KeurmerkOpdrachtgevers(
     double? AgreementsKept,
     double? Reporting,
     double? Reachability,
-    double? WouldCommissionAgain);
+    double? WouldCommissionAgain,
+    Reports.ContactAttempts ApproachedByMode,
+    Reports.ResponsesByMode RespondedByMode);

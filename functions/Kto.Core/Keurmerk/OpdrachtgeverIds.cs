@@ -17,4 +17,8 @@ public static class OpdrachtgeverIds
         Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PerceelNames.Fold(organisatie))))[..30];
 
     public static bool IsOpdrachtgever(string serviceId) => serviceId.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>An id as <see cref="Of"/> makes it (a route value checked before storage is asked).</summary>
+    public static bool LooksLikeId(string? id) =>
+        id is { Length: 32 } && id.StartsWith(Prefix, StringComparison.Ordinal) && id[Prefix.Length..].All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 }

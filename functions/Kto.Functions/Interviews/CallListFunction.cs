@@ -31,7 +31,7 @@ public sealed class CallListFunction(CallListService calls, TimeProvider time)
             clients = list.Clients.Select(c => new
             {
                 service = c.Service.ServiceId,
-                perceel = PerceelNames.DisplayName(c.Perceel),
+                perceel = c.Audience == Kto.Core.Survey.SurveyAudience.Opdrachtgever ? null : PerceelNames.DisplayName(c.Perceel),
                 klantnummer = c.Contact.Klantnummer,
                 name = CallNames.Of(c.Contact),
                 phone = c.Contact.Telefoon,
@@ -40,6 +40,8 @@ public sealed class CallListFunction(CallListService calls, TimeProvider time)
                 lastCallAt = c.LastCallAt,
                 callBackAt = c.CallBackAt,
                 onlyByPhone = c.OnlyByPhone,
+                // An opdrachtgever (Blik op Werk): no perceel, klantnummer holds its organisation, name its contact person.
+                audience = c.Audience == Kto.Core.Survey.SurveyAudience.Opdrachtgever ? "opdrachtgever" : "client",
             }),
         });
     }

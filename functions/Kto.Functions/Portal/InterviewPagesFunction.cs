@@ -4,6 +4,7 @@ using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Interviews;
+using Kto.Core.Keurmerk;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
@@ -18,7 +19,8 @@ namespace Kto.Functions.Portal;
 /// <summary>
 /// The bureau's phone and paper pages: the call list of a company, the interviewer's screen for one client (record
 /// each call, audited), and the answer form an interviewer or typist fills in (<see cref="AnswerEntryService"/>, mode
-/// phone or paper). Bureau users only; a company user gets the same 404 as a page that does not exist.
+/// phone or paper). Opdrachtgevers (Blik op Werk) are on the same list, labelled "Opdrachtgever", and answer their own
+/// questionnaire. Bureau users only; a company user gets the same 404 as a page that does not exist.
 /// </summary>
 public sealed class InterviewPagesFunction(
     PortalGate gate,
@@ -59,8 +61,9 @@ public sealed class InterviewPagesFunction(
             {
                 ["index"] = i + 1,
                 ["url"] = $"/portal/bureau/calls/{company}/{c.Service.ServiceId}?year={year}",
-                ["name"] = CallNames.Of(c.Contact),
+                ["name"] = Name(c.Contact, c.Audience),
                 ["klantnummer"] = c.Contact.Klantnummer,
+                ["opdrachtgever"] = c.Audience == SurveyAudience.Opdrachtgever,
                 ["phone"] = c.Contact.Telefoon,
                 ["tel"] = Tel(c.Contact.Telefoon),
                 ["perceel"] = PerceelNames.DisplayName(c.Perceel),
@@ -96,7 +99,7 @@ public sealed class InterviewPagesFunction(
     {
         var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        if (!YearQuery.TryRead(form, out var year) || !ServiceKey.LooksLikeId(service)) return gate.NotFound(visitor);
+        if (!YearQuery.TryRead(form, out var year) || !LooksLikeId(service)) return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
         var outcome = form.GetValueOrDefault("outcome") ?? "";
         var callBackAt = ReadDutchMoment(form.GetValueOrDefault("call_back"));
@@ -145,10 +148,10 @@ public sealed class InterviewPagesFunction(
     {
         var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
         if (denied is not null) return denied;
-        if (!YearQuery.TryRead(form, out var year) || EnteredMode(form.GetValueOrDefault("mode")) is not { } mode || !ServiceKey.LooksLikeId(service))
+        if (!YearQuery.TryRead(form, out var year) || EnteredMode(form.GetValueOrDefault("mode")) is not { } mode || !LooksLikeId(service))
             return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
-        var questions = entry.Questionnaire.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var questions = entry.QuestionnaireFor(serviceRef).Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         var entered = form.Where(f => questions.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
         // "Niet ingevuld" is the client's blank: null for the use case (as in the API), the choice kept for the form.
         var answers = entered.ToDictionary(a => a.Key, a => a.Value == AnswerEntry.LeftBlank ? null : a.Value, StringComparer.Ordinal);
@@ -169,7 +172,7 @@ public sealed class InterviewPagesFunction(
 
     private async Task<IActionResult> SheetPageAsync(Visitor visitor, Company company, ServiceRef service, string? done, string? error, int status, CancellationToken cancellationToken)
     {
-        if (!ServiceKey.LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
+        if (!LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
         var sheet = await calls.SheetAsync(service, cancellationToken);
         if (sheet is null) return gate.NotFound(visitor);
         var values = new Dictionary<string, object?>
@@ -179,8 +182,9 @@ public sealed class InterviewPagesFunction(
             ["service"] = service.ServiceId,
             ["done"] = done,
             ["error"] = error,
-            ["name"] = CallNames.Of(sheet.Contact),
+            ["name"] = Name(sheet.Contact, sheet.Audience),
             ["klantnummer"] = sheet.Contact.Klantnummer,
+            ["opdrachtgever"] = sheet.Audience == SurveyAudience.Opdrachtgever,
             ["phone"] = sheet.Contact.Telefoon,
             ["tel"] = Tel(sheet.Contact.Telefoon),
             ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
@@ -208,10 +212,10 @@ public sealed class InterviewPagesFunction(
     private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
         IReadOnlyDictionary<string, string?> entered, IReadOnlyList<FieldError> issues, int status, CancellationToken cancellationToken)
     {
-        if (!ServiceKey.LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
+        if (!LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
         var sheet = await calls.SheetAsync(service, cancellationToken);
         if (sheet is null) return gate.NotFound(visitor);
-        var questionnaire = entry.Questionnaire;
+        var questionnaire = entry.QuestionnaireFor(service);
         var values = new Dictionary<string, object?>
         {
             ["company"] = CompanyValues(company),
@@ -222,8 +226,9 @@ public sealed class InterviewPagesFunction(
             ["saved"] = saved,
             ["refusal"] = refusal,
             ["answered"] = !saved && (sheet.Answered || sheet.Status == ServiceStatus.Responded) && refusal is null,
-            ["name"] = CallNames.Of(sheet.Contact),
+            ["name"] = Name(sheet.Contact, sheet.Audience),
             ["klantnummer"] = sheet.Contact.Klantnummer,
+            ["opdrachtgever"] = sheet.Audience == SurveyAudience.Opdrachtgever,
             ["phone"] = sheet.Contact.Telefoon,
             ["tel"] = Tel(sheet.Contact.Telefoon),
             ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
@@ -297,6 +302,16 @@ public sealed class InterviewPagesFunction(
         { Type: QuestionType.Agree5 } => $"q-{id}-{q.Options![0].Value}",
         _ => $"q-{id}-{q.Minimum}",
     };
+
+    /// <summary>A client's service id or an opdrachtgever's id: checked before the value reaches storage.</summary>
+    private static bool LooksLikeId(string? id) => ServiceKey.LooksLikeId(id) || OpdrachtgeverIds.LooksLikeId(id);
+
+    /// <summary>Whom the interviewer asks for: the client, or the opdrachtgever's contact person (else the organisation).</summary>
+    private static string Name(ContactDetails contact, SurveyAudience audience)
+    {
+        var name = CallNames.Of(contact);
+        return name.Length == 0 && audience == SurveyAudience.Opdrachtgever ? contact.Klantnummer : name;
+    }
 
     private static ResponseMode? EnteredMode(string? name) =>
         ResponseModes.Parse(name) is { } mode and (ResponseMode.Phone or ResponseMode.Paper) ? mode : null;

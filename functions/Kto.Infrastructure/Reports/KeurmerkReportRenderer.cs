@@ -45,6 +45,12 @@ public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkRep
         pdf.Field("Trajecten in opdracht", o.Trajecten is { } t ? Int(t) : "–");
         pdf.Field("Benaderd", Int(o.Approached));
         pdf.Field("Respons", $"{Int(o.Responded)} ({DutchFormat.Percent(o.ResponseRate)})");
+        pdf.Field("Benaderd per e-mail", Int(o.ApproachedByMode.Email));
+        pdf.Field("Benaderd per brief", Int(o.ApproachedByMode.Letter));
+        pdf.Field("Benaderd per telefoon", Int(o.ApproachedByMode.Phone));
+        pdf.Field("Respons online", Int(o.RespondedByMode.Web));
+        pdf.Field("Respons telefonisch", Int(o.RespondedByMode.Phone));
+        pdf.Field("Respons op papier", Int(o.RespondedByMode.Paper));
         pdf.Field("Cijfer samenwerking", DutchFormat.Number(o.MeanGradeCooperation, 2));
         pdf.Field("Cijfer resultaten", DutchFormat.Number(o.MeanGradeResults, 2));
         pdf.Field("Afspraken nagekomen", DutchFormat.Percent(o.AgreementsKept));
@@ -83,7 +89,10 @@ public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkRep
         Rows(workbook.AddWorksheet("Opdrachtgevers"), ["Gegeven", "Waarde"],
         [
             ["Opdrachtgevers", o.Opdrachtgevers], ["Trajecten in opdracht", o.Trajecten], ["Benaderd", o.Approached],
-            ["Respons", o.Responded], ["Responspercentage", o.ResponseRate], ["Cijfer samenwerking", o.MeanGradeCooperation],
+            ["Respons", o.Responded], ["Responspercentage", o.ResponseRate],
+            ["Benaderd per e-mail", o.ApproachedByMode.Email], ["Benaderd per brief", o.ApproachedByMode.Letter], ["Benaderd per telefoon", o.ApproachedByMode.Phone],
+            ["Respons online", o.RespondedByMode.Web], ["Respons telefonisch", o.RespondedByMode.Phone], ["Respons op papier", o.RespondedByMode.Paper],
+            ["Cijfer samenwerking", o.MeanGradeCooperation],
             ["Cijfer resultaten", o.MeanGradeResults], ["Afspraken nagekomen", o.AgreementsKept], ["Rapportage", o.Reporting],
             ["Bereikbaarheid", o.Reachability], ["Opnieuw opdracht geven", o.WouldCommissionAgain],
         ]);

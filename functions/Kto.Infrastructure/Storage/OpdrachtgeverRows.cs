@@ -12,7 +12,8 @@ namespace Kto.Infrastructure.Storage;
 /// The one mapper of the opdrachtgever tables (Blik op Werk). Keys as the services: <c>{company}_{year}</c> / id.
 /// The state row uses the services table's fieldwork columns (<see cref="ServiceColumns"/>), so claims, recorded
 /// attempts, responded and opted out are the very same merges (<see cref="ServiceRows"/>); contact data is in a
-/// table of its own, as for clients; responses carry version, answers and time (no perceel: an opdrachtgever has none).
+/// table of its own, as for clients; responses carry version, answers, time, and the mode and who entered a phone or
+/// paper answer as <see cref="ResponseRows"/> (no perceel: an opdrachtgever has none).
 /// </summary>
 public static class OpdrachtgeverRows
 {
@@ -36,6 +37,9 @@ public static class OpdrachtgeverRows
         [Contactpersoon] = o.Opdrachtgever.Contactpersoon,
         [ContactRows.Email] = o.Opdrachtgever.Email,
         [ContactRows.Telefoon] = o.Opdrachtgever.Telefoon,
+        [ContactRows.Adres] = o.Opdrachtgever.Adres,
+        [ContactRows.Postcode] = o.Opdrachtgever.Postcode,
+        [ContactRows.Woonplaats] = o.Opdrachtgever.Woonplaats,
     };
 
     /// <summary>
@@ -44,7 +48,8 @@ public static class OpdrachtgeverRows
     /// </summary>
     public static ContactDetails ReadContact(TableEntity e) => new(
         e.GetString(Organisatie) ?? "", null, null, null, e.GetString(Contactpersoon),
-        e.GetString(ContactRows.Email), e.GetString(ContactRows.Telefoon), null, null, null);
+        e.GetString(ContactRows.Email), e.GetString(ContactRows.Telefoon),
+        e.GetString(ContactRows.Adres), e.GetString(ContactRows.Postcode), e.GetString(ContactRows.Woonplaats));
 
     public static OpdrachtgeverEntry ReadEntry(TableEntity e) => new(e.RowKey, e.GetInt32(AantalTrajecten));
 
@@ -54,6 +59,8 @@ public static class OpdrachtgeverRows
             [ResponseRows.Version] = response.Answers.Version,
             [ResponseRows.Answers] = JsonSerializer.Serialize(response.Answers.Values, KtoJson.Options),
             [ResponseRows.SubmittedAt] = response.SubmittedAt,
+            [ResponseRows.Mode] = ResponseModes.Name(response.Mode),
+            [ResponseRows.EnteredBy] = response.EnteredBy,
         };
 
     public static StoredResponse ReadResponse(ServiceRef service, TableEntity e)
@@ -62,6 +69,9 @@ public static class OpdrachtgeverRows
             ? JsonSerializer.Deserialize<Dictionary<string, AnswerValue>>(json, KtoJson.Options) ?? []
             : [];
         return new StoredResponse(service, default, new Answers(e.GetString(ResponseRows.Version) ?? "", values),
-            e.GetDateTimeOffset(ResponseRows.SubmittedAt) ?? default);
+            e.GetDateTimeOffset(ResponseRows.SubmittedAt) ?? default,
+            // A row from before modes existed was answered on the web page (the only way then).
+            ResponseModes.Parse(e.GetString(ResponseRows.Mode)) ?? ResponseMode.Web,
+            e.GetString(ResponseRows.EnteredBy));
     }
 }

@@ -116,6 +116,30 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
         await state.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
+    /// <summary>A letter or call recorded by hand, create-only as for clients (<see cref="TableFieldworkStore"/>).</summary>
+    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await attempts.AddEntityAsync(AttemptRows.WriteOnce(attempt), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+        await state.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
+        return true;
+    }
+
+    public async IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var e in attempts.QueryAsync<TableEntity>(AttemptRows.ServiceFilter(service), cancellationToken: cancellationToken))
+        {
+            var attempt = AttemptRows.Read(service.Company, service.Year, e);
+            if (attempt.Service == service) yield return attempt;
+        }
+    }
+
     // --- the questionnaire page ---
 
     async Task<ServiceSnapshot?> ISurveyServiceStore.GetAsync(ServiceRef service, CancellationToken cancellationToken)

@@ -40,7 +40,9 @@ public class HeaderKindTests
     [InlineData("Telefoon", true, true)]
     [InlineData("Klantnummer", true, false)]
     [InlineData("Achternaam", true, false)]
-    [InlineData("Adres", true, false)]
+    [InlineData("Adres", true, true)] // optional on an opdrachtgever list: an address makes a letter possible
+    [InlineData("Postcode", true, true)]
+    [InlineData("Woonplaats", true, true)]
     [InlineData("Einddatum", true, false)]
     public void Each_kind_of_list_stores_only_its_own_columns(string field, bool inClientExport, bool inOpdrachtgeverList)
     {

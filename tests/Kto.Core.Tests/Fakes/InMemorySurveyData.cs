@@ -7,9 +7,10 @@ namespace Kto.Core.Tests.Fakes;
 
 /// <summary>
 /// Services, contacts, attempts and responses in memory, behind the same ports as the Table stores: one response per
-/// service (the first counts, like the row key), attempts in the order recorded.
+/// service (the first counts, like the row key), attempts in the order recorded. Made for opdrachtgevers it stands for
+/// their tables (candidates and snapshots of that audience).
 /// </summary>
-public sealed class InMemorySurveyData : IFieldworkStore, IResponseStore, ISurveyServiceStore
+public sealed class InMemorySurveyData(SurveyAudience audience = SurveyAudience.Client) : IFieldworkStore, IResponseStore, ISurveyServiceStore
 {
     private readonly Dictionary<ServiceRef, (Perceel Perceel, ContactState State)> services = [];
     private readonly Dictionary<ServiceRef, ContactDetails> contacts = [];
@@ -46,12 +47,12 @@ public sealed class InMemorySurveyData : IFieldworkStore, IResponseStore, ISurve
     public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var (service, (perceel, state)) in services.Where(s => s.Key.Company == company && s.Key.Year == year).ToList())
-            yield return new FieldworkCandidate(service, perceel, state, "v", null, null);
+            yield return new FieldworkCandidate(service, perceel, state, "v", null, null, audience);
         await Task.CompletedTask;
     }
 
     public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
-        Task.FromResult(services.TryGetValue(service, out var s) ? new FieldworkCandidate(service, s.Perceel, s.State, "v", null, null) : null);
+        Task.FromResult(services.TryGetValue(service, out var s) ? new FieldworkCandidate(service, s.Perceel, s.State, "v", null, null, audience) : null);
 
     public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) => Task.FromResult(true);
 
@@ -68,6 +69,15 @@ public sealed class InMemorySurveyData : IFieldworkStore, IResponseStore, ISurve
     {
         foreach (var a in Attempts.Where(a => a.Service.Company == company && a.Service.Year == year).ToList()) yield return a;
         await Task.CompletedTask;
+    }
+
+    /// <summary>Create-only by service, step, mode and outcome, as the table's row key.</summary>
+    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
+    {
+        if (Attempts.Any(a => a.Service == attempt.Service && a.Step == attempt.Step && a.Mode == attempt.Mode && a.Outcome == attempt.Outcome))
+            return Task.FromResult(false);
+        Attempts.Add(attempt);
+        return Task.FromResult(true);
     }
 
     // IResponseStore
@@ -89,7 +99,7 @@ public sealed class InMemorySurveyData : IFieldworkStore, IResponseStore, ISurve
     // ISurveyServiceStore
     Task<ServiceSnapshot?> ISurveyServiceStore.GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
         Task.FromResult(services.TryGetValue(service, out var s)
-            ? new ServiceSnapshot(service, s.Perceel, new DateOnly(service.Year, 6, 1), marked.ContainsKey(service) ? ServiceStatus.Responded : s.State.Status, "Acme")
+            ? new ServiceSnapshot(service, s.Perceel, new DateOnly(service.Year, 6, 1), marked.ContainsKey(service) ? ServiceStatus.Responded : s.State.Status, "Acme", audience)
             : null);
 
     public Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken) =>

@@ -68,10 +68,38 @@ public sealed class KeurmerkFiguresTests
     }
 
     [Fact]
+    public void Opdrachtgevers_are_counted_approached_and_responded_per_mode_from_real_approaches_and_first_answers()
+    {
+        var ids = new[] { OpdrachtgeverIds.Of("Mail"), OpdrachtgeverIds.Of("Telefoon"), OpdrachtgeverIds.Of("Beide"), OpdrachtgeverIds.Of("Papier") };
+        var list = ids.Select(id => new OpdrachtgeverEntry(id, null)).ToList();
+        ServiceRef Ref(int i) => new("acme", 2026, ids[i]);
+        var attempts = new[]
+        {
+            new ContactAttempt(Ref(0), ContactStep.Invitation, ContactMode.Email, At, AttemptOutcome.Sent),
+            new ContactAttempt(Ref(0), new ContactStep(1), ContactMode.Email, At.AddDays(7), AttemptOutcome.Sent),   // twice by mail: one opdrachtgever
+            new ContactAttempt(Ref(1), ContactStep.Invitation, ContactMode.Phone, At, AttemptOutcome.NoAnswer),
+            new ContactAttempt(Ref(1), ContactStep.Invitation, ContactMode.Phone, At.AddHours(1), AttemptOutcome.Reached),
+            new ContactAttempt(Ref(2), ContactStep.Invitation, ContactMode.Email, At, AttemptOutcome.Failed),       // no approach
+            new ContactAttempt(Ref(2), ContactStep.Invitation, ContactMode.Phone, At, AttemptOutcome.Voicemail),
+            new ContactAttempt(Ref(3), ContactStep.Invitation, ContactMode.Letter, At, AttemptOutcome.Sent),
+        };
+        StoredResponse Answer(int i, ResponseMode mode, DateTimeOffset at) =>
+            new(Ref(i), default, new Answers("bow-opdrachtgever-2026-1", new Dictionary<string, AnswerValue> { ["rapportcijfer"] = new(8) }), at, mode);
+        // The later paper form of opdrachtgever 1 does not count: its phone answer came first.
+        var responses = new[] { Answer(0, ResponseMode.Web, At), Answer(1, ResponseMode.Phone, At), Answer(1, ResponseMode.Paper, At.AddDays(1)), Answer(3, ResponseMode.Paper, At) };
+
+        var o = KeurmerkFigures.Opdrachtgevers(list, attempts, responses);
+
+        Assert.Equal(new ContactAttempts(Email: 1, Letter: 1, Phone: 2), o.ApproachedByMode);
+        Assert.Equal(new ResponsesByMode(Web: 1, Phone: 1, Paper: 1), o.RespondedByMode);
+        Assert.Equal((4, 3), (o.Approached, o.Responded));
+    }
+
+    [Fact]
     public void A_norm_is_met_at_its_threshold_not_met_below_it_and_open_without_figures()
     {
         var clients = new KeurmerkClients(10, 4, 6.5, []);
-        var opdrachtgevers = new KeurmerkOpdrachtgevers(0, null, 0, 0, 0, null, null, null, null, null, null);
+        var opdrachtgevers = new KeurmerkOpdrachtgevers(0, null, 0, 0, 0, null, null, null, null, null, null, new ContactAttempts(0, 0, 0), new ResponsesByMode(0, 0, 0));
         var results = new KeurmerkResults(10, 8, 3, 0.375, [], []);
 
         var norms = KeurmerkFigures.Norms(clients, opdrachtgevers, results, new KeurmerkSettings());
