@@ -34,7 +34,7 @@ public static class ReportRows
         kind == ReportKind.Uwv ? TableKeys.CompanyYear(company, year) : $"{TableKeys.CompanyYear(company, year)}_{KindName(kind)}";
 
     /// <summary>The kind as the verify row and the API name it: <c>uwv</c>, <c>keurmerk</c>.</summary>
-    public static string KindName(ReportKind kind) => kind.ToString().ToLowerInvariant();
+    public static string KindName(ReportKind kind) => ReportKinds.Name(kind);
 
     /// <summary>A verify row without a kind was written before there were kinds: a UWV report.</summary>
     public static ReportKind ReadKind(string? name) => Enum.TryParse<ReportKind>(name, ignoreCase: true, out var kind) ? kind : ReportKind.Uwv;
