@@ -144,6 +144,9 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<OpdrachtgeverFiguresService>();
         services.AddSingleton<KeurmerkReportService>();
         services.AddSingleton<IKeurmerkReportRenderer, KeurmerkReportRenderer>();
+        // Its drafts and signed versions: the UWV report's archive and rules, kept apart by kind.
+        services.AddSingleton<IReportVersionStore<KeurmerkReport>>(provider => ActivatorUtilities.CreateInstance<ReportVersionStore<KeurmerkReport>>(
+            provider, ReportKind.Keurmerk));
         // --- end Blik op Werk ---
 
         // Response forecast per perceel (issue 24): read through the ports above, the model is pure.

@@ -64,6 +64,7 @@ public sealed partial class KtoCommands
         ["sign"] = "sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
         ["open-answers"] = "open-answers ID --year Y | open-answers hide ID --year Y --answer A --reason TEXT [--by NAME]",
         ["exemption"] = "exemption ID --year Y [--perceel P] --out FILE.pdf",
+        ["keurmerk"] = "keurmerk YEAR --company ID | keurmerk sign YEAR --company ID --signer \"NAME\" --conclusion \"TEXT\" [--draft ID]",
         ["backup"] = "backup --out DIR [--no-keys] [--passphrase-file FILE]",
         ["restore"] = "restore DIR [--force] [--no-keys] [--passphrase-file FILE]",
     };
@@ -231,6 +232,23 @@ public sealed partial class KtoCommands
             r.GetValue(exemptionOut)!, ct)));
         root.Add(exemption);
 
+        // The Keurmerk report: `keurmerk YEAR` drafts it, `keurmerk sign YEAR` signs it, like `report` and `sign`.
+        var keurmerkSignYear = new Argument<string>("YEAR");
+        var keurmerkSignCompany = new Option<string>("--company") { Required = true };
+        var keurmerkSigner = new Option<string>("--signer") { Required = true };
+        var keurmerkConclusion = new Option<string?>("--conclusion");
+        var keurmerkDraft = new Option<string?>("--draft");
+        var keurmerkSign = new Command("sign", "sign the Keurmerk draft you reviewed: a new, final version; prints its SHA-256 and links")
+            { keurmerkSignYear, keurmerkSignCompany, keurmerkSigner, keurmerkConclusion, keurmerkDraft };
+        keurmerkSign.SetAction((r, ct) => Run(() => KeurmerkSignAsync(Year(r.GetValue(keurmerkSignYear), Usage["keurmerk"]),
+            r.GetValue(keurmerkSignCompany)!, r.GetValue(keurmerkSigner)!, r.GetValue(keurmerkConclusion) ?? "", r.GetValue(keurmerkDraft), ct)));
+        var keurmerkYear = new Argument<string>("YEAR");
+        var keurmerkCompany = new Option<string>("--company") { Required = true };
+        var keurmerk = new Command("keurmerk", "draft the Keurmerk report from the figures of now; print where the PDF/XLSX/JSON are")
+            { keurmerkYear, keurmerkCompany, keurmerkSign };
+        keurmerk.SetAction((r, ct) => Run(() => KeurmerkDraftAsync(Year(r.GetValue(keurmerkYear), Usage["keurmerk"]), r.GetValue(keurmerkCompany)!, ct)));
+        root.Add(keurmerk);
+
         AddBackupCommands(root);
         return root;
     }
@@ -397,6 +415,38 @@ public sealed partial class KtoCommands
             stderr.WriteLine($"kto: signing draft {draft}");
         }
         Print(await api.SignReportAsync(year, company, signer, conclusion, draft, ct));
+    }
+
+    private async Task KeurmerkDraftAsync(int year, string company, CancellationToken ct)
+    {
+        await RequireStackAsync(ct);
+        var drafted = await api.DraftKeurmerkAsync(year, company, ct);
+        if (!drafted.IsSuccess) { Write(stderr, drafted.Body); throw new CliFailure(); }
+        var draft = drafted.Json().GetProperty("draft");
+        var host = settings.BaseUrl.GetLeftPart(UriPartial.Authority);
+        stdout.WriteLine($"{company}: Keurmerk {year}, draft {draft.GetProperty("id").GetString()} (norms: {draft.GetProperty("normsStatus").GetString()})");
+        foreach (var link in draft.GetProperty("links").EnumerateObject())
+            stdout.WriteLine($"  {link.Name}: {host}{link.Value.GetString()}");
+        stderr.WriteLine($"kto: review it, then ./kto keurmerk sign {year} --company {company} --signer \"NAME\" --conclusion \"TEXT\"");
+    }
+
+    private async Task KeurmerkSignAsync(int year, string company, string signer, string conclusion, string? draft, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(conclusion))
+            throw new CliFailure("a signed report needs the bureau's conclusion: --conclusion \"TEXT\" (the API refuses an empty one with conclusion-required)");
+        await RequireStackAsync(ct);
+        if (string.IsNullOrEmpty(draft))
+        {
+            // Sign the draft as it is now, named by its id: if it is replaced before the signature lands, the API says 409.
+            var status = await api.GetKeurmerkAsync(year, company, ct);
+            if (!status.IsSuccess && status.Status != 404) { Print(status); return; }
+            draft = status.IsSuccess && status.Json().TryGetProperty("draft", out var d) && d.ValueKind == JsonValueKind.Object
+                    && d.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            if (string.IsNullOrEmpty(draft))
+                throw new CliFailure($"there is no Keurmerk draft of {year} for {company}: run ./kto keurmerk {year} --company {company} first");
+            stderr.WriteLine($"kto: signing Keurmerk draft {draft}");
+        }
+        Print(await api.SignKeurmerkAsync(year, company, signer, conclusion, draft, ct));
     }
 
     /// <summary>

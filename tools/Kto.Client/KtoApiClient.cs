@@ -221,6 +221,18 @@ public sealed class KtoApiClient : IDisposable
     public static string ExemptionLetterPath(int year, string company, string perceel) =>
         $"/api/reports/{year}/{Segment(company)}/exemption/{Segment(perceel)}";
 
+    /// <summary>Drafts the Keurmerk report of a company and year from the figures of now (bureau key).</summary>
+    public Task<ApiResponse> DraftKeurmerkAsync(int year, string company, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/keurmerk/{year}/{Segment(company)}", null, cancellationToken);
+
+    public Task<ApiResponse> GetKeurmerkAsync(int year, string company, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"/api/keurmerk/{year}/{Segment(company)}", null, cancellationToken);
+
+    public Task<ApiResponse> SignKeurmerkAsync(int year, string company, string signer, string conclusion, string draft,
+        CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"/api/keurmerk/{year}/{Segment(company)}/sign", JsonContent.Create(new { signer, conclusion, draft }),
+            cancellationToken);
+
     // --- plumbing ----------------------------------------------------------------------------------------
     private async Task<ApiResponse> FollowAsync(string statusUrl, TimeSpan timeout, Action<ApiResponse>? onStatus, Func<string?, bool> finished,
         string what, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Kto.Core.Companies;
 using Kto.Core.Questionnaires;
 using Kto.Core.Settings;
@@ -119,81 +118,21 @@ public sealed class AnnualReportService(
     /// <summary>
     /// Signs the draft the bureau reviewed, named by its id: the same figures, now with the bureau's conclusion and
     /// signature, as the next version. A draft replaced since it was opened is not signed; nor is one without a
-    /// conclusion. Signing is idempotent, decided in storage (a claim row per draft, signer and conclusion, made
-    /// atomically with the version number): the same signing again, at once or later, on any host, gives the version
-    /// the first gave (<see cref="ReportSigning.Outcomes.AlreadySigned"/>); another conclusion is a new version.
+    /// conclusion. Idempotent, decided in storage (<see cref="ReportVersionSigner"/>, the rule every report kind signs
+    /// by): the same signing again gives the version the first gave; another conclusion is a new version.
     /// </summary>
-    public async Task<ReportSigning> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
-        CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(conclusion)) return new ReportSigning(ReportSigning.Outcomes.ConclusionMissing);
-        var current = await archive.GetDraftAsync(company, year, cancellationToken);
-        if (current is null) return new ReportSigning(ReportSigning.Outcomes.NoDraft);
-        if (!string.Equals(current.Id, draftId.Trim(), StringComparison.OrdinalIgnoreCase))
-            return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id);
-        // What a draft id names never changes, so these are exactly the inputs of the figures the bureau reviewed.
-        var draft = await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
-        if (draft is null) return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
-
-        var signer = signedBy.Trim();
-        var text = NormalizedConclusion(conclusion);
-        var key = SigningKey(current.Id, signer, text);
-        while (true)
+    public Task<ReportSigning> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
+        CancellationToken cancellationToken) =>
+        signer.SignAsync(archive, company, year, draftId, signedBy, conclusion, (draft, text, signature, version) =>
         {
-            var signedAt = time.GetUtcNow();
-            var claim = await archive.ClaimVersionAsync(company, year, key, current.Id, signer, signedAt, signedAt - SigningClaimLease, cancellationToken);
-            switch (claim.State)
-            {
-                case VersionClaim.States.New:
-                    try
-                    {
-                        return new ReportSigning(ReportSigning.Outcomes.Signed,
-                            await WriteVersionAsync(company, year, claim.Version, current.Id, draft, text, new ReportSignature(signer, signedAt), cancellationToken));
-                    }
-                    catch
-                    {
-                        // A failure gives the claim up so a retry signs afresh; a host that dies holds it until the lease runs out.
-                        await archive.ReleaseClaimAsync(company, year, key, claim.Version, CancellationToken.None);
-                        throw;
-                    }
-                case VersionClaim.States.Done:
-                    var done = (await archive.ListAsync(company, year, cancellationToken)).Versions.First(v => v.Version == claim.Version);
-                    return new ReportSigning(ReportSigning.Outcomes.AlreadySigned, done);
-                default:
-                    // The same signing is being written elsewhere (a double click, a retried request): answer what it gives.
-                    await Task.Delay(ClaimPollInterval, time, cancellationToken);
-                    break;
-            }
-        }
-    }
+            var report = Build(company, year, draft, signature.SignedAt, text, signature);
+            return new SignedRendering(renderer.Render(report, version), SignatureOf(report), report.CompanyName, StatusOf(report));
+        }, cancellationToken);
 
-    /// <summary>How long a claim of a signing that never completed holds: far longer than a signing takes (about a second).</summary>
-    public static readonly TimeSpan SigningClaimLease = TimeSpan.FromMinutes(2);
+    /// <summary>How long a claim of a signing that never completed holds (<see cref="ReportVersionSigner.ClaimLease"/>).</summary>
+    public static readonly TimeSpan SigningClaimLease = ReportVersionSigner.ClaimLease;
 
-    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Line endings as a browser or a shell sends them, trimmed: the same text signed twice is the same signing.</summary>
-    private static string NormalizedConclusion(string conclusion) => conclusion.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
-
-    /// <summary>Names one signing: the draft, who signs and what they conclude.</summary>
-    private static string SigningKey(string draftId, string signer, string conclusion) =>
-        Sha256(System.Text.Encoding.UTF8.GetBytes($"{draftId.ToLowerInvariant()}\n{signer}\n{conclusion}"));
-
-    /// <summary>Renders, signs and stores the reserved version; its hash is written last (the commit point).</summary>
-    private async Task<ReportVersionInfo> WriteVersionAsync(string company, int year, int version, string draftId, ReportDraftInputs draft, string conclusion,
-        ReportSignature signature, CancellationToken cancellationToken)
-    {
-        var report = Build(company, year, draft, signature.SignedAt, conclusion, signature);
-        // Kept with the version (before its commit point): next year's report compares with these figures.
-        await archive.SaveVersionInputsAsync(company, year, version, draft, cancellationToken);
-        var files = renderer.Render(report, version);
-        // The bureau's digital signature goes into the rendered PDF before it is stored; the recorded hash is the signed file's.
-        files = files with { Pdf = await pdfSigner.SignAsync(files.Pdf, SignatureOf(report), cancellationToken) };
-        var sha = Sha256(files.Pdf);
-        var status = StatusOf(report);
-        await archive.CompleteVersionAsync(company, year, version, files, sha, report.CompanyName, signature.SignedAt, status, cancellationToken);
-        return new ReportVersionInfo(version, signature.SignedBy, signature.SignedAt, sha, status, draftId);
-    }
+    private readonly ReportVersionSigner signer = new(pdfSigner, time);
 
     /// <summary>
     /// The UWV checklist of the draft named by its id, rebuilt from its stored inputs the same way the draft was
@@ -258,10 +197,11 @@ public sealed class AnnualReportService(
             ? ReportJson.Deserialize(System.Text.Encoding.UTF8.GetString(json))
             : null;
 
+    /// <summary>A signed PDF of any report kind (UWV or Keurmerk) by its SHA-256; null when it is not one of ours.</summary>
     public Task<VerifiedReport?> VerifyAsync(string sha256, CancellationToken cancellationToken) =>
         archive.FindByHashAsync(sha256.ToLowerInvariant(), cancellationToken);
 
-    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    public static string Sha256(byte[] content) => ReportVersionSigner.Sha256(content);
 
     private static string StatusOf(AnnualReport report) => report.Checklist.Status.ToString().ToLowerInvariant();
 

@@ -13,4 +13,4 @@ public sealed record ReportDraftInputs(
     IReadOnlyList<PerceelFigures> Figures,
     DateOnly? SubmittedToUwvOn = null,
     IReadOnlyList<OpenAnswer>? OpenAnswers = null,
-    PreviousYearFigures? PreviousYear = null);
+    PreviousYearFigures? PreviousYear = null) : IDraftInputs;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Kto.Core.Keurmerk;
+using Kto.Core.Reports;
 using Kto.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +8,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Keurmerk;
 
-/// <summary>The Blik op Werk Keurmerk report of a company and year: keurmerk.pdf, keurmerk.xlsx or keurmerk.json, with the figures of now.</summary>
+/// <summary>
+/// The Blik op Werk Keurmerk report of a company and year: keurmerk.pdf, keurmerk.xlsx or keurmerk.json, with the figures
+/// of now; <c>?version=draft</c> the stored draft, <c>?version=N</c> signed version N.
+/// </summary>
 public sealed class KeurmerkReportFunction(KeurmerkReportService keurmerk)
 {
     [CompanyAccess]
@@ -21,6 +26,19 @@ public sealed class KeurmerkReportFunction(KeurmerkReportService keurmerk)
         if (!file.StartsWith("keurmerk.", StringComparison.Ordinal) || !KeurmerkFormats.TryParse(Path.GetExtension(file).TrimStart('.'), out var format))
             return ApiResults.NotFound("Kies keurmerk.pdf, keurmerk.xlsx of keurmerk.json.");
         if (!YearQuery.IsValid(year)) return YearQuery.Invalid();
+        // ?version=draft or ?version=N: the stored draft or a signed version; without it the figures of now.
+        var asked = request.Query["version"].ToString();
+        if (asked.Length > 0)
+        {
+            ReportVersionChoice choice;
+            if (asked == "draft") choice = ReportVersionChoice.Draft;
+            else if (int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) choice = ReportVersionChoice.Signed(number);
+            else return ApiResults.BadRequest("invalid-version", "Geef ?version= als een versienummer of 'draft'.");
+            if (await keurmerk.ReadFileAsync(company, year, choice, format, cancellationToken) is not { } stored)
+                return ApiResults.NotFound("Dit bestand bestaat (nog) niet.");
+            var label = choice.Number is { } v ? $"v{v}" : "concept";
+            return new FileContentResult(stored.Content, stored.ContentType) { FileDownloadName = $"keurmerk-{year}-{company}-{label}{Path.GetExtension(stored.FileName)}" };
+        }
         if (await keurmerk.FileAsync(company, year, format, cancellationToken) is not { } found)
             return ApiResults.NotFound("Dit bedrijf bestaat niet.");
         return new FileContentResult(found.Content, found.ContentType) { FileDownloadName = $"keurmerk-{year}-{company}{Path.GetExtension(found.FileName)}" };

@@ -78,7 +78,15 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
             values["bureau_name"] = bureau.Name;
             values["signed_by"] = found.SignedBy;
-            values["checklist"] = found.ChecklistStatus switch
+            values["kind_text"] = found.Kind == ReportKind.Keurmerk ? "Blik op Werk Keurmerk-rapport" : "Jaarrapportage KTO voor UWV";
+            values["norms"] = found.Kind != ReportKind.Keurmerk ? null : found.ChecklistStatus switch
+            {
+                "passed" => "Ja, elke norm van het Keurmerk is gehaald.",
+                "failed" => "Nee, niet elke norm van het Keurmerk is gehaald. Het rapport zelf zegt welke.",
+                "pending" => "Nog open: voor een norm van het Keurmerk waren er bij ondertekenen geen cijfers. Het rapport zelf zegt welke.",
+                _ => null,
+            };
+            values["checklist"] = found.Kind != ReportKind.Uwv ? null : found.ChecklistStatus switch
             {
                 "passed" => "Ja, alle punten van de controlelijst van UWV zijn in orde.",
                 "failed" => "Nee, niet alle punten van de controlelijst van UWV zijn in orde. Het rapport zelf zegt welke.",

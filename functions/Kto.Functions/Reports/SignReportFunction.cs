@@ -18,10 +18,6 @@ namespace Kto.Functions.Reports;
 /// </summary>
 public sealed class SignReportFunction(AnnualReportService reports, IAuditLog audit, TimeProvider time)
 {
-    public sealed record SignRequest(string? Signer, string? Conclusion, string? Draft);
-
-    private const int MaxConclusionLength = 10_000;
-
     [BureauOnly]
     [Function(nameof(SignReport))]
     public async Task<IActionResult> SignReport(
@@ -30,25 +26,11 @@ public sealed class SignReportFunction(AnnualReportService reports, IAuditLog au
         string company,
         CancellationToken cancellationToken)
     {
-        var body = await JsonBody.ReadAsync<SignRequest>(request, cancellationToken);
-        if (body is null || string.IsNullOrWhiteSpace(body.Signer) || body.Signer.Length > 200)
-            return ApiResults.BadRequest("invalid-signer", "Geef { \"signer\": \"naam\", \"conclusion\": \"tekst\" } mee.");
-        if (body.Conclusion is { Length: > MaxConclusionLength })
-            return ApiResults.BadRequest("conclusion-too-long", $"De conclusie mag hoogstens {MaxConclusionLength} tekens hebben.");
+        var body = await JsonBody.ReadAsync<SignRequests.SignRequest>(request, cancellationToken);
+        if (SignRequests.Refusal(body, $"/api/reports/{year}/{company}") is { } refused) return refused;
 
-        if (string.IsNullOrWhiteSpace(body.Draft) || body.Draft.Length > 100)
-            return ApiResults.BadRequest("draft-required",
-                $"Geef het concept mee dat u heeft beoordeeld: \"draft\" is draft.id uit GET /api/reports/{year}/{company}.");
-
-        var signing = await reports.SignAsync(company, year, body.Draft, body.Signer, body.Conclusion, cancellationToken);
-        if (signing.Outcome == ReportSigning.Outcomes.ConclusionMissing)
-            return ApiResults.BadRequest("conclusion-required",
-                "Geef uw conclusie mee: { \"conclusion\": \"tekst\" }. Een ondertekend rapport heeft altijd de conclusie van het onderzoeksbureau.");
-        if (signing.Outcome == ReportSigning.Outcomes.NoDraft)
-            return ApiResults.NotFound($"Er is geen concept om te ondertekenen. Start eerst het rapport: POST /api/reports/{year}/{company}.");
-        if (signing.Outcome == ReportSigning.Outcomes.DraftReplaced)
-            return ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
-                $"Het concept is vervangen nadat u het opende. Bekijk het nieuwe concept (GET /api/reports/{year}/{company}) en onderteken dat.");
+        var signing = await reports.SignAsync(company, year, body!.Draft!, body.Signer!, body.Conclusion, cancellationToken);
+        if (SignRequests.NotSigned(signing, $"/api/reports/{year}/{company}", $"POST /api/reports/{year}/{company}") is { } notSigned) return notSigned;
         var version = signing.Version!;
         // Only the signing that made the version is audited; a repeat answers the same.
         if (signing.Outcome == ReportSigning.Outcomes.Signed)

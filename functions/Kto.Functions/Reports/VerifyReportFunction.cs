@@ -8,8 +8,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Kto.Functions.Reports;
 
 /// <summary>
-/// Anyone (UWV) asks whether a PDF with this SHA-256 is a report signed here. The answer names only the company,
-/// the year, the version, when it was signed and by whom, whether its UWV checklist was met, and whether a newer
+/// Anyone (UWV, Blik op Werk's auditor) asks whether a PDF with this SHA-256 is a report signed here. The answer names
+/// only which report it is (<c>kind</c>: <c>uwv</c> the annual report, <c>keurmerk</c> the Keurmerk report), the company,
+/// the year, the version, when it was signed and by whom, whether its UWV checklist (Keurmerk: its norms) was met, and whether a newer
 /// version of the same report exists (<c>latest</c>, <c>latestVersion</c>): a superseded PDF is genuine but not current.
 /// </summary>
 public sealed class VerifyReportFunction(AnnualReportService reports)
@@ -29,21 +30,24 @@ public sealed class VerifyReportFunction(AnnualReportService reports)
                 valid = false,
                 message = "Dit bestand is geen door ons ondertekend rapport, of het is na ondertekening gewijzigd.",
             }, StatusCodes.Status404NotFound);
+        var what = found.Kind == ReportKind.Keurmerk ? "Keurmerk-rapport" : "rapport";
         return ApiResults.Json(new
         {
             valid = true,
+            kind = ReportKinds.Name(found.Kind),
             company = found.CompanyName,
             found.Year,
             found.Version,
             found.SignedAt,
             found.SignedBy,
-            checklistStatus = found.ChecklistStatus,
+            checklistStatus = found.Kind == ReportKind.Uwv ? found.ChecklistStatus : null,
+            normsStatus = found.Kind == ReportKind.Keurmerk ? found.ChecklistStatus : null,
             latest = found.IsLatest,
             latestVersion = found.Latest?.Version ?? found.Version,
             latestSignedAt = found.Latest?.SignedAt ?? found.SignedAt,
             message = found.IsLatest
-                ? $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}."
-                : $"Echt: ondertekend rapport over {found.Year} van {found.CompanyName}, versie {found.Version}. Er is een nieuwere versie: versie {found.Latest!.Version}, ondertekend op {DutchTime.Format(found.Latest.SignedAt)}.",
+                ? $"Echt: ondertekend {what} over {found.Year} van {found.CompanyName}, versie {found.Version}."
+                : $"Echt: ondertekend {what} over {found.Year} van {found.CompanyName}, versie {found.Version}. Er is een nieuwere versie: versie {found.Latest!.Version}, ondertekend op {DutchTime.Format(found.Latest.SignedAt)}.",
         });
     }
 }

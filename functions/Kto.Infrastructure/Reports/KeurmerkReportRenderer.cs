@@ -2,30 +2,39 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using Kto.Core;
 using Kto.Core.Keurmerk;
+using Kto.Core.Reports;
 using Kto.Core.Settings;
 
 namespace Kto.Infrastructure.Reports;
 
 /// <summary>
 /// The Keurmerk report as PDF (the same layout engine as the UWV report), XLSX (every figure, unrounded) and JSON
-/// (<see cref="KtoJson"/>; schema in docs/report-schema.md).
+/// (<see cref="KtoJson"/>; schema in docs/report-schema.md). Unsigned it is a concept (marked so); signed it carries
+/// the bureau's conclusion and the signature block the PDF signer puts its widget over, as the UWV report does.
 /// </summary>
-public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkReportRenderer
+public sealed class KeurmerkReportRenderer(BureauSettings bureau, KtoSettings kto) : IKeurmerkReportRenderer
 {
     public byte[] Render(KeurmerkReport report, KeurmerkFormat format) => format switch
     {
-        KeurmerkFormat.Pdf => Pdf(report),
+        KeurmerkFormat.Pdf => Pdf(report, null),
         KeurmerkFormat.Xlsx => Xlsx(report),
         _ => JsonSerializer.SerializeToUtf8Bytes(report, KtoJson.Options),
     };
 
-    private byte[] Pdf(KeurmerkReport r)
+    public ReportFiles RenderFiles(KeurmerkReport report, int? version) =>
+        new(Pdf(report, version), Xlsx(report), JsonSerializer.SerializeToUtf8Bytes(report, KtoJson.Options));
+
+    private byte[] Pdf(KeurmerkReport r, int? version)
     {
+        // The creation date is the report's own moment (generated, or signed), so the same report gives the same bytes.
         using var pdf = new PdfLayout(new PdfInfo($"Blik op Werk Keurmerk {r.Year} – {r.CompanyName}", bureau.Name,
-            "Tevredenheid en resultaten voor het Blik op Werk Keurmerk", r.GeneratedAt));
+            "Tevredenheid en resultaten voor het Blik op Werk Keurmerk", r.Signature?.SignedAt ?? r.GeneratedAt));
         pdf.NewPage();
         pdf.Heading1($"Blik op Werk Keurmerk {r.Year}");
         pdf.Paragraph($"{r.CompanyName} ({r.CompanyId}). Opgesteld op {DutchTime.Format(DateOnly.FromDateTime(r.GeneratedAt.UtcDateTime))} door {bureau.Name}.");
+        pdf.Paragraph(r.Signature is { } signed
+            ? $"Definitief, versie {version}: ondertekend door {signed.SignedBy} op {DutchFormat.Date(signed.SignedAt)}."
+            : "CONCEPT – nog niet ondertekend door het onderzoeksbureau.", pdf.Bold);
         pdf.Paragraph("Cijfers van dit moment; de normen zijn instellingen van het onderzoeksbureau (niet bevestigd door een openbare bron).", pdf.Small);
 
         pdf.Heading2("Normen");
@@ -69,7 +78,13 @@ public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkRep
         else if (r.Results.Ended > r.Results.Completed)
             pdf.Paragraph($"Bij {r.Results.Ended - r.Results.Completed} van de {r.Results.Ended} beëindigde trajecten noemen de leveringen geen reden van beëindiging; die tellen niet als afgerond.", pdf.Small);
         pdf.Paragraph($"Succesvol: de reden van beëindiging noemt een van {string.Join(", ", r.Results.SuccessWords)} en geen van {string.Join(", ", r.Results.FailureWords)}.", pdf.Small);
-        return pdf.Finish($"Blik op Werk Keurmerk {r.Year} · {r.CompanyName}", draft: false);
+
+        pdf.Heading2("Conclusie van het onderzoeksbureau");
+        pdf.Paragraph(r.Conclusion ?? "(Nog niet ingevuld. Het onderzoeksbureau schrijft de conclusie bij het ondertekenen.)");
+        pdf.Heading2("Ondertekening");
+        if (r.Signature is { } s) ReportPdfRenderer.SignedBlock(pdf, s, bureau.Name, version, ReportRenderer.VerifyUrlOf(kto));
+        else pdf.Paragraph("Dit is een concept en is nog niet ondertekend. Alleen de ondertekende versie is het Keurmerk-rapport van het onderzoeksbureau.", pdf.Bold);
+        return pdf.Finish($"Blik op Werk Keurmerk {r.Year} · {r.CompanyName} · {(r.Signature is null ? "concept" : $"versie {version}")}", draft: r.Signature is null);
     }
 
     private static string NormValue(string id, double? value) =>
@@ -106,6 +121,8 @@ public sealed class KeurmerkReportRenderer(BureauSettings bureau) : IKeurmerkRep
         [
             ["Bedrijf", r.CompanyName], ["Bedrijfs-id", r.CompanyId], ["Jaar", r.Year], ["Opgesteld op", r.GeneratedAt.UtcDateTime],
             ["Vragenlijst opdrachtgevers", r.OpdrachtgeverQuestionnaireVersion],
+            ["Status", r.Signature is null ? "concept" : "ondertekend"], ["Conclusie", r.Conclusion], ["Ondertekend door", r.Signature?.SignedBy],
+            ["Ondertekend op", r.Signature?.SignedAt.UtcDateTime],
         ]);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);

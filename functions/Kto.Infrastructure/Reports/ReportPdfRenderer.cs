@@ -299,17 +299,7 @@ public sealed class ReportPdfRenderer
         pdf.Heading2("Ondertekening");
         if (report.Signature is { } s)
         {
-            pdf.Paragraph("Dit rapport is digitaal ondertekend met het certificaat van het onderzoeksbureau (PAdES). Een PDF-lezer " +
-                          "toont de handtekening en meldt elke wijziging na het ondertekenen.", pdf.Small);
-            VerifyNote(pdf, verifyUrl);
-            // The signature field's widget lies over this block (ReportSignatureBlock): the visible signature.
-            pdf.BoxAtBottom(ReportSignatureBlock.Top, ReportSignatureBlock.Height, "Digitaal ondertekend",
-            [
-                ("Ondertekend door", s.SignedBy),
-                ("Namens", report.Bureau.Name.Length == 0 ? "(niet ingesteld)" : report.Bureau.Name),
-                ("Tijdstip", DutchFormat.DateTime(s.SignedAt)),
-                ("Versie", version?.ToString(Culture) ?? ""),
-            ]);
+            SignedBlock(pdf, s, report.Bureau.Name, version, verifyUrl);
         }
         else
         {
@@ -321,7 +311,23 @@ public sealed class ReportPdfRenderer
         }
     }
 
-    private static void VerifyNote(PdfLayout pdf, string verifyUrl)
+    /// <summary>What a signed report (UWV or Keurmerk) says of its signature, and the visible signature block.</summary>
+    internal static void SignedBlock(PdfLayout pdf, Core.Reports.ReportSignature s, string bureauName, int? version, string verifyUrl)
+    {
+        pdf.Paragraph("Dit rapport is digitaal ondertekend met het certificaat van het onderzoeksbureau (PAdES). Een PDF-lezer " +
+                      "toont de handtekening en meldt elke wijziging na het ondertekenen.", pdf.Small);
+        VerifyNote(pdf, verifyUrl);
+        // The signature field's widget lies over this block (ReportSignatureBlock): the visible signature.
+        pdf.BoxAtBottom(ReportSignatureBlock.Top, ReportSignatureBlock.Height, "Digitaal ondertekend",
+        [
+            ("Ondertekend door", s.SignedBy),
+            ("Namens", bureauName.Length == 0 ? "(niet ingesteld)" : bureauName),
+            ("Tijdstip", DutchFormat.DateTime(s.SignedAt)),
+            ("Versie", version?.ToString(Culture) ?? ""),
+        ]);
+    }
+
+    internal static void VerifyNote(PdfLayout pdf, string verifyUrl)
     {
         pdf.Space(8);
         pdf.Paragraph("Echtheid controleren: bereken de SHA-256-hash van dit PDF-bestand (bijvoorbeeld met sha256sum of " +

@@ -12,7 +12,10 @@ public sealed class ReportRenderer(QuestionnaireCatalog questionnaires, KtoSetti
     private readonly ReportXlsxRenderer xlsx = new();
 
     /// <summary>The verify page a signed PDF points to; the PDF's SHA-256 is appended.</summary>
-    public string VerifyUrl => ktoSettings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";
+    public string VerifyUrl => VerifyUrlOf(ktoSettings);
+
+    /// <summary>The verify route a signed PDF (of any report kind) names, without the hash.</summary>
+    public static string VerifyUrlOf(KtoSettings settings) => settings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";
 
     public ReportFiles Render(AnnualReport report, int? version)
     {

@@ -5,8 +5,9 @@ namespace Kto.Infrastructure.Storage;
 
 /// <summary>
 /// The one mapper of the reports table: per <c>{company}_{year}</c> a <c>draft</c> row and version rows
-/// <c>v0001</c>, <c>v0002</c>… (reserved first, the PDF's SHA-256 merged in last as the commit point); partition
-/// <c>verify</c> has one row per signed PDF's SHA-256. Open answers the bureau hid are rows <c>hidden_{answer id}</c>
+/// <c>v0001</c>, <c>v0002</c>… (reserved first, the PDF's SHA-256 merged in last as the commit point), the same rows
+/// for the Keurmerk report per <c>{company}_{year}_keurmerk</c>; partition <c>verify</c> has one row per signed PDF's
+/// SHA-256 of either kind (column <c>Kind</c>; none: UWV). Open answers the bureau hid are rows <c>hidden_{answer id}</c>
 /// in the company's partition (no hash column, so never read as a version).
 /// </summary>
 public static class ReportRows
@@ -23,18 +24,27 @@ public static class ReportRows
     public const string Company = "Company";
     public const string CompanyName = "CompanyName";
     public const string Year = "Year";
+    public const string Kind = "Kind";
 
     /// <summary>What the version check reads: only the commit point.</summary>
     public static readonly IReadOnlyList<string> CompletionColumns = [Sha256];
 
-    public static string Partition(string company, int year) => TableKeys.CompanyYear(company, year);
+    /// <summary>The partition of one report: <c>{company}_{year}</c> for UWV (as ever), <c>{company}_{year}_keurmerk</c> for the Keurmerk report.</summary>
+    public static string Partition(string company, int year, ReportKind kind = ReportKind.Uwv) =>
+        kind == ReportKind.Uwv ? TableKeys.CompanyYear(company, year) : $"{TableKeys.CompanyYear(company, year)}_{KindName(kind)}";
+
+    /// <summary>The kind as the verify row and the API name it: <c>uwv</c>, <c>keurmerk</c>.</summary>
+    public static string KindName(ReportKind kind) => ReportKinds.Name(kind);
+
+    /// <summary>A verify row without a kind was written before there were kinds: a UWV report.</summary>
+    public static ReportKind ReadKind(string? name) => Enum.TryParse<ReportKind>(name, ignoreCase: true, out var kind) ? kind : ReportKind.Uwv;
 
     public static string VersionRow(int version) => $"v{version:D4}";
 
     /// <summary>The version a version row's key names (<c>v0012</c> → 12).</summary>
     public static int VersionOf(string rowKey) => int.Parse(rowKey[1..], System.Globalization.CultureInfo.InvariantCulture);
 
-    public static TableEntity Draft(string company, int year, ReportDraftInfo draft) => new(Partition(company, year), DraftRow)
+    public static TableEntity Draft(string company, int year, ReportDraftInfo draft, ReportKind kind = ReportKind.Uwv) => new(Partition(company, year, kind), DraftRow)
     {
         [DraftId] = draft.Id,
         [GeneratedAt] = draft.GeneratedAt,
@@ -47,8 +57,9 @@ public static class ReportRows
             ? new ReportDraftInfo(id, e.GetDateTimeOffset(GeneratedAt) ?? default, e.GetString(ChecklistStatus) ?? "")
             : null;
 
-    public static TableEntity Reserved(string company, int year, int version, string draftId, string signedBy, DateTimeOffset signedAt) =>
-        new(Partition(company, year), VersionRow(version))
+    public static TableEntity Reserved(string company, int year, int version, string draftId, string signedBy, DateTimeOffset signedAt,
+        ReportKind kind = ReportKind.Uwv) =>
+        new(Partition(company, year, kind), VersionRow(version))
         {
             [Version] = version,
             [DraftId] = draftId,
@@ -57,8 +68,8 @@ public static class ReportRows
         };
 
     /// <summary>The merge that completes a version: the PDF's hash is the commit point.</summary>
-    public static TableEntity Completed(string company, int year, int version, string sha256, string checklistStatus) =>
-        new(Partition(company, year), VersionRow(version))
+    public static TableEntity Completed(string company, int year, int version, string sha256, string checklistStatus, ReportKind kind = ReportKind.Uwv) =>
+        new(Partition(company, year, kind), VersionRow(version))
         {
             [Sha256] = sha256,
             [ChecklistStatus] = checklistStatus,
@@ -74,9 +85,11 @@ public static class ReportRows
                 e.GetString(DraftId))
             : null;
 
-    public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt) =>
+    public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt,
+        ReportKind kind = ReportKind.Uwv) =>
         new(VerifyPartition, sha256)
         {
+            [Kind] = KindName(kind),
             [Company] = company,
             [CompanyName] = companyName,
             [Year] = year,
@@ -86,7 +99,8 @@ public static class ReportRows
 
     /// <summary>The company is null on a row not written by this code: nothing to verify against.</summary>
     public static (string? Company, VerifiedReport Report) ReadVerify(TableEntity e) =>
-        (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default));
+        (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default,
+            Kind: ReadKind(e.GetString(Kind))));
 
     public const string ClaimPrefix = "sign_";
     public const string ClaimedAt = "ClaimedAt";
@@ -94,8 +108,8 @@ public static class ReportRows
     /// <summary>The claim of one signing (its key: draft, signer, conclusion): which version it got. No hash column, so never read as a version.</summary>
     public static string ClaimRow(string signingKey) => ClaimPrefix + signingKey;
 
-    public static TableEntity Claim(string company, int year, string signingKey, int version, DateTimeOffset claimedAt) =>
-        new(Partition(company, year), ClaimRow(signingKey))
+    public static TableEntity Claim(string company, int year, string signingKey, int version, DateTimeOffset claimedAt, ReportKind kind = ReportKind.Uwv) =>
+        new(Partition(company, year, kind), ClaimRow(signingKey))
         {
             [Version] = version,
             [ClaimedAt] = claimedAt,

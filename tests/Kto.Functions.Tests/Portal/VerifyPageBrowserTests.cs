@@ -134,6 +134,30 @@ public sealed class VerifyPageBrowserTests(LocalStack stack) : IAsyncLifetime
         Assert.Matches(@"Versie\s*2", await page.TextContentAsync(".notice.ok"));
     }
 
+    [Fact]
+    public async Task A_signed_keurmerk_report_is_recognised_as_the_keurmerk_report_with_its_norms_not_the_uwv_checklist()
+    {
+        var (company, _) = await stack.NewCompanyAsync("bow");
+        var drafted = await stack.Bureau().PostAsync($"/api/keurmerk/2026/{company}", null);
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var draft = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draft").GetProperty("id").GetString();
+        var sign = await stack.Bureau().PostAsJsonAsync($"/api/keurmerk/2026/{company}/sign", new { signer = "Dr. C. Visser", conclusion = "Getoetst.", draft });
+        Assert.Equal(HttpStatusCode.Created, sign.StatusCode);
+        var signed = await sign.Content.ReadFromJsonAsync<JsonElement>();
+
+        var page = await NewPageAsync(javaScript: true);
+        await page.GotoAsync($"{stack.BaseUrl}/verify?sha256={signed.GetProperty("sha256").GetString()}");
+        var facts = await page.TextContentAsync(".notice.ok");
+        Assert.Matches(@"Soort rapport\s*Blik op Werk Keurmerk-rapport", facts);
+        Assert.Matches(@"Versie\s*1", facts);
+        Assert.Contains("Dr. C. Visser", facts);
+        // No figures yet: no norm can be judged, and the UWV checklist is not this report's.
+        Assert.Contains("Normen van het Keurmerk gehaald", facts);
+        Assert.Contains(signed.GetProperty("normsStatus").GetString() == "pending" ? "Nog open" : "Nee,", facts);
+        Assert.DoesNotContain("Controlelijst van UWV", facts);
+        await CheckAsync(page, "verify-05-keurmerk");
+    }
+
     /// <summary>axe-core needs script, so it runs on the JavaScript pass (the markup is the same); screenshots on both.</summary>
     private static async Task CheckAsync(IPage page, string name)
     {

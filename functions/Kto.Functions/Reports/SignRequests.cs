@@ -1,0 +1,40 @@
+using Kto.Core.Reports;
+using Kto.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kto.Functions.Reports;
+
+/// <summary>The sign request of every report kind (UWV, Keurmerk): what it must hold, and the answer to a signing that signed nothing.</summary>
+public static class SignRequests
+{
+    public sealed record SignRequest(string? Signer, string? Conclusion, string? Draft);
+
+    private const int MaxConclusionLength = 10_000;
+
+    /// <summary>The refusal of a request that lacks a signer or a draft id, or whose conclusion is too long; null when it may be signed.</summary>
+    /// <param name="statusRoute">Where the draft id is found, e.g. <c>/api/reports/2026/acme</c>.</param>
+    public static IActionResult? Refusal(SignRequest? body, string statusRoute)
+    {
+        if (body is null || string.IsNullOrWhiteSpace(body.Signer) || body.Signer.Length > 200)
+            return ApiResults.BadRequest("invalid-signer", "Geef { \"signer\": \"naam\", \"conclusion\": \"tekst\" } mee.");
+        if (body.Conclusion is { Length: > MaxConclusionLength })
+            return ApiResults.BadRequest("conclusion-too-long", $"De conclusie mag hoogstens {MaxConclusionLength} tekens hebben.");
+        if (string.IsNullOrWhiteSpace(body.Draft) || body.Draft.Length > 100)
+            return ApiResults.BadRequest("draft-required",
+                $"Geef het concept mee dat u heeft beoordeeld: \"draft\" is draft.id uit GET {statusRoute}.");
+        return null;
+    }
+
+    /// <summary>The answer to a signing that gave no version; null when it gave one (signed now or before).</summary>
+    /// <param name="startRoute">Where a draft is made, e.g. <c>POST /api/reports/2026/acme</c>.</param>
+    public static IActionResult? NotSigned(ReportSigning signing, string statusRoute, string startRoute) => signing.Outcome switch
+    {
+        ReportSigning.Outcomes.ConclusionMissing => ApiResults.BadRequest("conclusion-required",
+            "Geef uw conclusie mee: { \"conclusion\": \"tekst\" }. Een ondertekend rapport heeft altijd de conclusie van het onderzoeksbureau."),
+        ReportSigning.Outcomes.NoDraft => ApiResults.NotFound($"Er is geen concept om te ondertekenen. Start eerst het rapport: {startRoute}."),
+        ReportSigning.Outcomes.DraftReplaced => ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
+            $"Het concept is vervangen nadat u het opende. Bekijk het nieuwe concept (GET {statusRoute}) en onderteken dat."),
+        _ => null,
+    };
+}
