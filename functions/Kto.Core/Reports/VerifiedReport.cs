@@ -3,9 +3,10 @@ namespace Kto.Core.Reports;
 /// <summary>What <c>GET /api/verify/{sha256}</c> may reveal about a signed PDF: nothing more.</summary>
 /// <param name="SignedBy">Who signed; null on a row written before the signer was recorded there.</param>
 /// <param name="ChecklistStatus">This version's UWV checklist: passed, pending or failed.</param>
+/// <param name="Timestamp">The signature's timestamp from the timestamp authority; null when signed without one (PAdES B-B).</param>
 /// <param name="Latest">The newest signed version of the same report (company and year); this one when none is newer.</param>
 public sealed record VerifiedReport(string CompanyName, int Year, int Version, DateTimeOffset SignedAt, string? SignedBy = null,
-    string? ChecklistStatus = null, VerifiedReport.LatestVersion? Latest = null)
+    string? ChecklistStatus = null, VerifiedReport.LatestVersion? Latest = null, ReportPdfTimestamp? Timestamp = null)
 {
     /// <summary>The newest signed version: its number and when it was signed.</summary>
     public sealed record LatestVersion(int Version, DateTimeOffset SignedAt);

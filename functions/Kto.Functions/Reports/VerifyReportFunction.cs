@@ -9,7 +9,7 @@ namespace Kto.Functions.Reports;
 
 /// <summary>
 /// Anyone (UWV) asks whether a PDF with this SHA-256 is a report signed here. The answer names only the company,
-/// the year, the version, when it was signed and by whom, whether its UWV checklist was met, and whether a newer
+/// the year, the version, when it was signed and by whom, the signature's timestamp (time and authority) when it has one, whether its UWV checklist was met, and whether a newer
 /// version of the same report exists (<c>latest</c>, <c>latestVersion</c>): a superseded PDF is genuine but not current.
 /// </summary>
 public sealed class VerifyReportFunction(AnnualReportService reports)
@@ -37,6 +37,9 @@ public sealed class VerifyReportFunction(AnnualReportService reports)
             found.Version,
             found.SignedAt,
             found.SignedBy,
+            // PAdES B-T: when the timestamp authority saw the signature, and which authority; null without a timestamp.
+            timestampedAt = found.Timestamp?.At,
+            timestampAuthority = found.Timestamp?.Authority,
             checklistStatus = found.ChecklistStatus,
             latest = found.IsLatest,
             latestVersion = found.Latest?.Version ?? found.Version,

@@ -74,8 +74,14 @@ public static class ReportRows
                 e.GetString(DraftId))
             : null;
 
-    public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt) =>
-        new(VerifyPartition, sha256)
+    public const string TimestampedAt = "TimestampedAt";
+    public const string TimestampAuthority = "TimestampAuthority";
+
+    /// <param name="timestamp">The signature's timestamp as read back from the signed PDF; null when it has none (PAdES B-B).</param>
+    public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt,
+        ReportPdfTimestamp? timestamp = null)
+    {
+        var row = new TableEntity(VerifyPartition, sha256)
         {
             [Company] = company,
             [CompanyName] = companyName,
@@ -83,10 +89,18 @@ public static class ReportRows
             [Version] = version,
             [SignedAt] = signedAt,
         };
+        if (timestamp is not null)
+        {
+            row[TimestampedAt] = timestamp.At;
+            row[TimestampAuthority] = timestamp.Authority;
+        }
+        return row;
+    }
 
     /// <summary>The company is null on a row not written by this code: nothing to verify against.</summary>
     public static (string? Company, VerifiedReport Report) ReadVerify(TableEntity e) =>
-        (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default));
+        (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default,
+            Timestamp: e.GetDateTimeOffset(TimestampedAt) is { } at ? new ReportPdfTimestamp(at, e.GetString(TimestampAuthority) ?? "") : null));
 
     public const string ClaimPrefix = "sign_";
     public const string ClaimedAt = "ClaimedAt";
