@@ -129,6 +129,35 @@ public sealed class ReportTimestampTests(LocalStack stack) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_the_portal_an_authority_that_gives_no_timestamp_shows_the_refusal_on_the_page_and_signs_nothing()
+    {
+        var (company, draft) = await DraftAsync("tp");
+        await using var host = await ExtraHost.StartAsync(stack, new Dictionary<string, string?> { ["Kto:Signing:TimestampUrl"] = $"http://127.0.0.1:{FreePort.Next()}" });
+        var email = $"tsa-{Guid.NewGuid():N}"[..12] + "@bureau.example.nl";
+        await Portal.PortalClient.AddUserAsync(stack, email, null);
+        var link = (await (await host.Client(stack.BureauKey).PostAsJsonAsync("/api/users/sign-in-link", new { email }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(host.BaseUrl) };
+        var signIn = await browser.GetStringAsync(link);
+        Assert.Equal(HttpStatusCode.SeeOther, (await browser.PostAsync("/portal/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_csrf"] = Portal.PortalClient.FormToken(signIn), ["t"] = new Uri(link).Query.Split("t=")[1],
+        }))).StatusCode);
+        var page = await browser.GetStringAsync($"/portal/bureau/reports/{company}?year=2026");
+
+        var response = await browser.PostAsync($"/portal/bureau/reports/{company}/sign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_csrf"] = Portal.PortalClient.FormToken(page), ["year"] = "2026", ["draft"] = draft, ["conclusion"] = "Voldoende.", ["actie"] = "ondertekenen",
+        }));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("De tijdstempeldienst gaf geen tijdstempel, dus is het rapport niet ondertekend.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        var status = await stack.Bureau().GetFromJsonAsync<JsonElement>($"/api/reports/2026/{company}");
+        Assert.Equal(0, status.GetProperty("versions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_timestamp_url_that_is_no_http_url_stops_the_host_at_start_up_naming_the_setting()
     {
         var (app, _) = ExtraHost.Build(stack, new Dictionary<string, string?> { ["Kto:Signing:TimestampUrl"] = "tsa.example.nl" });
