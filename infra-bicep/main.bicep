@@ -96,6 +96,9 @@ param mailPassword string = ''
 @description('Name of the Key Vault certificate object (with private key) the bureau signs report PDFs with; imported or created in the vault after deployment (see README).')
 param signingCertificateName string = 'kto-report-signing'
 
+@description('The RFC 3161 timestamp authority (TSA) that puts a trusted time on every report signature (PAdES B-T), e.g. the bureau\'s qualified TSA; empty = no timestamp (PAdES B-B). When it gives no timestamp, the report is not signed.')
+param signingTimestampUrl string = ''
+
 @description('Days every snapshot in the backup account stays immutable (cannot be changed or deleted); shorter than the app\'s Kto__Backup__RetentionDays.')
 @minValue(1)
 @maxValue(3650)
@@ -245,6 +248,7 @@ var ktoSettingDefaults = {
   Kto__Signing__CertificateName: signingCertificateName
   Kto__Signing__CertificatePath: ''
   Kto__Signing__CertificatePassword: ''
+  Kto__Signing__TimestampUrl: signingTimestampUrl
   // The portal: the key that signs session cookies and form tokens (create it once, like the form key), session limits.
   Kto__Portal__SessionKey: '@Microsoft.KeyVault(SecretUri=https://${names.keyVault}${environment().suffixes.keyvaultDns}/secrets/${portalSessionKeySecretName}/)'
   Kto__Portal__SessionIdleTimeout: '00:30:00'

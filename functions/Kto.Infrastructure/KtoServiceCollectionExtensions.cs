@@ -123,7 +123,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton(provider => SigningCertificateSources.Create(provider.GetRequiredService<SigningSettings>(),
             provider.GetRequiredService<KtoSettings>(), provider.GetRequiredService<BureauSettings>(), configuration,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SigningCertificateSources))));
-        services.AddSingleton<IReportPdfSigner, CmsReportPdfSigner>();
+        // With Kto:Signing:TimestampUrl every signature gets an RFC 3161 timestamp (PAdES B-T); without, none (B-B).
+        services.AddSingleton<IReportPdfSigner>(provider => new CmsReportPdfSigner(provider.GetRequiredService<ISigningCertificateSource>(),
+            provider.GetRequiredService<SigningSettings>().TimestampUrl is { Length: > 0 } url
+                ? new Rfc3161TimestampClient(new Uri(url), new HttpClient { Timeout = Rfc3161TimestampClient.Timeout },
+                    provider.GetRequiredService<ILogger<Rfc3161TimestampClient>>())
+                : null));
         services.AddHostedService<SigningCertificateCheck>();
 
         // Operations: what needs a person, on the bureau overview (the same conditions as the Azure alerts).
@@ -191,6 +196,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DeliverySettings>>(new SettingsValidator<DeliverySettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<BureauSettings>>(new SettingsValidator<BureauSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<FieldworkSettings>>(new SettingsValidator<FieldworkSettings>(SettingsRules.Problems));
+        services.AddSingleton<IValidateOptions<SigningSettings>>(new SettingsValidator<SigningSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<MailSettings>>(new SettingsValidator<MailSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<QuestionnaireSettings>>(new SettingsValidator<QuestionnaireSettings>(SettingsRules.Problems));
         services.AddSingleton<IValidateOptions<ReportSettings>>(new SettingsValidator<ReportSettings>(SettingsRules.Problems));

@@ -28,4 +28,11 @@ public sealed class SigningSettings
 
     /// <summary><c>KeyVault</c>: the name of the certificate object in the vault.</summary>
     public string CertificateName { get; set; } = "";
+
+    /// <summary>
+    /// The RFC 3161 timestamp authority (TSA) that puts a trusted time on every report signature (PAdES B-T), e.g.
+    /// http://127.0.0.1:3161 (the local one <c>./kto up</c> starts). Empty: no timestamp (PAdES B-B). When the authority
+    /// gives no valid timestamp, the report is not signed (the request fails with <c>timestamp-unavailable</c>).
+    /// </summary>
+    public string TimestampUrl { get; set; } = "";
 }

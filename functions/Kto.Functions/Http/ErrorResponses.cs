@@ -18,6 +18,10 @@ public static class ErrorResponses
         {
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 (StatusCodes.Status413PayloadTooLarge, "request-too-large", "Het verzoek is groter dan toegestaan."),
+            Kto.Core.Reports.ReportTimestampUnavailableException =>
+                (StatusCodes.Status503ServiceUnavailable, "timestamp-unavailable",
+                    "De tijdstempeldienst gaf geen tijdstempel, dus is het rapport niet ondertekend. Probeer het later opnieuw; " +
+                    "blijft het misgaan, controleer dan de tijdstempeldienst (Kto:Signing:TimestampUrl)."),
             BadHttpRequestException bad =>
                 (bad.StatusCode, "bad-request", "Het verzoek kon niet worden gelezen."),
             _ => (StatusCodes.Status500InternalServerError, "internal-error",

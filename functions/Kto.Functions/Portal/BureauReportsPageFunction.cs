@@ -116,7 +116,15 @@ public sealed class BureauReportsPageFunction(
 
         // The signer is the signed-in person (their name when known, else their address), never a typed name.
         var signer = visitor.User!.Signer;
-        var signing = await reports.SignAsync(company, year, draftId, signer, conclusion, cancellationToken);
+        ReportSigning signing;
+        try
+        {
+            signing = await reports.SignAsync(company, year, draftId, signer, conclusion, cancellationToken);
+        }
+        catch (ReportTimestampUnavailableException)
+        {
+            return await PageAsync(visitor, found!, year, null, TimestampUnavailable, null, StatusCodes.Status503ServiceUnavailable, cancellationToken, conclusion);
+        }
         switch (signing.Outcome)
         {
             case ReportSigning.Outcomes.ConclusionMissing:
@@ -133,6 +141,9 @@ public sealed class BureauReportsPageFunction(
         }
         return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
     }
+
+    private const string TimestampUnavailable =
+        "De tijdstempeldienst gaf geen tijdstempel, dus is het rapport niet ondertekend. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de beheerder.";
 
     private const string ConclusionRequired =
         "Schrijf uw conclusie. Een ondertekend rapport heeft altijd de conclusie van het onderzoeksbureau over de inspanningen om de respons te halen.";

@@ -78,6 +78,12 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
             values["bureau_name"] = bureau.Name;
             values["signed_by"] = found.SignedBy;
+            if (found.Timestamp is { } timestamp)
+            {
+                // To the second: the authority's time is what the timestamp proves.
+                values["timestamped_at"] = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", Dutch);
+                values["timestamp_authority"] = timestamp.Authority;
+            }
             values["kind_text"] = found.Kind == ReportKind.Keurmerk ? "Blik op Werk Keurmerk-rapport" : "Jaarrapportage KTO voor UWV";
             values["norms"] = found.Kind != ReportKind.Keurmerk ? null : found.ChecklistStatus switch
             {

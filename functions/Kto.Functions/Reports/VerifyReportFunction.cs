@@ -10,7 +10,8 @@ namespace Kto.Functions.Reports;
 /// <summary>
 /// Anyone (UWV, Blik op Werk's auditor) asks whether a PDF with this SHA-256 is a report signed here. The answer names
 /// only which report it is (<c>kind</c>: <c>uwv</c> the annual report, <c>keurmerk</c> the Keurmerk report), the company,
-/// the year, the version, when it was signed and by whom, whether its UWV checklist (Keurmerk: its norms) was met, and whether a newer
+/// the year, the version, when it was signed and by whom, the signature's timestamp (time and authority) when it has one,
+/// whether its UWV checklist (Keurmerk: its norms) was met, and whether a newer
 /// version of the same report exists (<c>latest</c>, <c>latestVersion</c>): a superseded PDF is genuine but not current.
 /// </summary>
 public sealed class VerifyReportFunction(AnnualReportService reports)
@@ -40,6 +41,9 @@ public sealed class VerifyReportFunction(AnnualReportService reports)
             found.Version,
             found.SignedAt,
             found.SignedBy,
+            // PAdES B-T: when the timestamp authority saw the signature, and which authority; null without a timestamp.
+            timestampedAt = found.Timestamp?.At,
+            timestampAuthority = found.Timestamp?.Authority,
             checklistStatus = found.Kind == ReportKind.Uwv ? found.ChecklistStatus : null,
             normsStatus = found.Kind == ReportKind.Keurmerk ? found.ChecklistStatus : null,
             latest = found.IsLatest,

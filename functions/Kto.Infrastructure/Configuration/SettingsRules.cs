@@ -44,6 +44,12 @@ public static partial class SettingsRules
             yield return $"{Name<SurveySettings>(nameof(s.TrustedProxies))} must be between 0 and 10.";
     }
 
+    public static IEnumerable<string> Problems(SigningSettings s)
+    {
+        if (s.TimestampUrl.Length > 0 && (!Uri.TryCreate(s.TimestampUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+            yield return $"{Name<SigningSettings>(nameof(s.TimestampUrl))} must be empty (no timestamp) or the timestamp authority's absolute http(s) URL, e.g. http://127.0.0.1:3161.";
+    }
+
     public static IEnumerable<string> Problems(DeliverySettings s)
     {
         if (s.MaxFileBytes is < 1024 or > 1024L * 1024 * 1024)

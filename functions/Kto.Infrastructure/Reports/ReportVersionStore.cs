@@ -242,7 +242,9 @@ public class ReportVersionStore<TInputs>(BlobServiceClient blobs, TableServiceCl
     {
         foreach (var file in ReportFileNames.All)
             await UploadAsync(VersionPath(year, company, version, file), files[file], ReportFileNames.ContentType(file)!, overwrite: false, cancellationToken);
-        await table.UpsertEntityAsync(ReportRows.Verify(sha256, company, companyName, year, version, signedAt, kind), TableUpdateMode.Replace, cancellationToken);
+        // The timestamp the verify page shows is the one in the signed file itself (PAdES B-T), read back once here.
+        var timestamp = Signing.PdfSignatureTimestamp.Read(files.Pdf);
+        await table.UpsertEntityAsync(ReportRows.Verify(sha256, company, companyName, year, version, signedAt, kind, timestamp), TableUpdateMode.Replace, cancellationToken);
         await table.UpdateEntityAsync(ReportRows.Completed(company, year, version, sha256, checklistStatus, kind), ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 

@@ -85,9 +85,14 @@ public static class ReportRows
                 e.GetString(DraftId))
             : null;
 
+    public const string TimestampedAt = "TimestampedAt";
+    public const string TimestampAuthority = "TimestampAuthority";
+
+    /// <param name="timestamp">The signature's timestamp as read back from the signed PDF; null when it has none (PAdES B-B).</param>
     public static TableEntity Verify(string sha256, string company, string companyName, int year, int version, DateTimeOffset signedAt,
-        ReportKind kind = ReportKind.Uwv) =>
-        new(VerifyPartition, sha256)
+        ReportKind kind = ReportKind.Uwv, ReportPdfTimestamp? timestamp = null)
+    {
+        var row = new TableEntity(VerifyPartition, sha256)
         {
             [Kind] = KindName(kind),
             [Company] = company,
@@ -96,11 +101,19 @@ public static class ReportRows
             [Version] = version,
             [SignedAt] = signedAt,
         };
+        if (timestamp is not null)
+        {
+            row[TimestampedAt] = timestamp.At;
+            row[TimestampAuthority] = timestamp.Authority;
+        }
+        return row;
+    }
 
     /// <summary>The company is null on a row not written by this code: nothing to verify against.</summary>
     public static (string? Company, VerifiedReport Report) ReadVerify(TableEntity e) =>
         (e.GetString(Company), new VerifiedReport(e.GetString(CompanyName), e.GetInt32(Year) ?? 0, e.GetInt32(Version) ?? 0, e.GetDateTimeOffset(SignedAt) ?? default,
-            Kind: ReadKind(e.GetString(Kind))));
+            Kind: ReadKind(e.GetString(Kind)),
+            Timestamp: e.GetDateTimeOffset(TimestampedAt) is { } at ? new ReportPdfTimestamp(at, e.GetString(TimestampAuthority) ?? "") : null));
 
     public const string ClaimPrefix = "sign_";
     public const string ClaimedAt = "ClaimedAt";

@@ -28,4 +28,31 @@ public static class Pdfsig
             File.Delete(path);
         }
     }
+
+    /// <summary>The first signature's DER CMS as <c>pdfsig -dump</c> writes it out (a <c>.sig0</c> file in its working directory).</summary>
+    public static byte[] DumpFirstSignature(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("kto-sig-dump-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "report.pdf");
+            File.WriteAllBytes(path, pdf);
+            using var process = Process.Start(new ProcessStartInfo("pdfsig", ["-dump", path])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            var dumped = Directory.GetFiles(folder, "*.sig0");
+            Assert.True(dumped.Length == 1, "pdfsig -dump wrote no signature: " + stdout.Result);
+            return File.ReadAllBytes(dumped[0]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -12,8 +12,13 @@ namespace Kto.Infrastructure.Reports.Signing;
 /// the ESS signing-certificate-v2 that binds the certificate; the signing time is the signature dictionary's /M
 /// (PAdES forbids the CMS signing-time attribute). The visible block is the one the renderer drew:
 /// <see cref="ReportSignatureBlock"/>.
+/// <para>
+/// With a timestamp authority (<c>Kto:Signing:TimestampUrl</c>) the signature is PAdES B-T: the authority's token over
+/// the signature value goes into the SignerInfo as the unsigned attribute id-aa-signatureTimeStampToken. When the
+/// authority gives none, nothing is signed (<see cref="ReportTimestampUnavailableException"/>).
+/// </para>
 /// </summary>
-public sealed class CmsReportPdfSigner(ISigningCertificateSource certificates) : IReportPdfSigner
+public sealed class CmsReportPdfSigner(ISigningCertificateSource certificates, Rfc3161TimestampClient? timestamps = null) : IReportPdfSigner
 {
     public const string FieldName = "Handtekening onderzoeksbureau";
     private const string SigningCertificateV2Oid = "1.2.840.113549.1.9.16.2.47";
@@ -24,10 +29,10 @@ public sealed class CmsReportPdfSigner(ISigningCertificateSource certificates) :
         var signing = await certificates.GetAsync(cancellationToken);
         var field = new SignatureField(FieldName, ReportSignatureBlock.PdfRect, $"{signature.SignedBy} ({signature.Bureau})",
             signature.Reason, signature.SignedAt);
-        return PdfIncrementalSigner.Sign(pdf, field, content => Cms(content, signing));
+        return await PdfIncrementalSigner.SignAsync(pdf, field, content => CmsAsync(content, signing, cancellationToken));
     }
 
-    private static byte[] Cms(byte[] content, SigningCertificate signing)
+    private async Task<byte[]> CmsAsync(byte[] content, SigningCertificate signing, CancellationToken cancellationToken)
     {
         var cms = new SignedCms(new ContentInfo(content), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, signing.Certificate)
@@ -38,6 +43,12 @@ public sealed class CmsReportPdfSigner(ISigningCertificateSource certificates) :
         signer.Certificates.AddRange(signing.Chain);
         signer.SignedAttributes.Add(new AsnEncodedData(SigningCertificateV2Oid, SigningCertificateV2(signing.Certificate)));
         cms.ComputeSignature(signer, silent: true);
+        if (timestamps is not null)
+        {
+            var signerInfo = cms.SignerInfos[0];
+            var token = await timestamps.StampAsync(signerInfo, cancellationToken);
+            signerInfo.AddUnsignedAttribute(new AsnEncodedData(PdfSignatureTimestamp.TokenOid, token));
+        }
         return cms.Encode();
     }
 

@@ -24,7 +24,12 @@ public static class PdfIncrementalSigner
 
     /// <param name="field">The visible signature field on the last page.</param>
     /// <param name="sign">Makes the detached CMS over the signed bytes (the file without the /Contents value).</param>
-    public static byte[] Sign(byte[] pdf, SignatureField field, Func<byte[], byte[]> sign)
+    public static byte[] Sign(byte[] pdf, SignatureField field, Func<byte[], byte[]> sign) =>
+        SignAsync(pdf, field, content => Task.FromResult(sign(content))).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Sign"/>
+    /// <param name="sign">Makes the detached CMS over the signed bytes; may ask a timestamp authority on the way.</param>
+    public static async Task<byte[]> SignAsync(byte[] pdf, SignatureField field, Func<byte[], Task<byte[]>> sign)
     {
         var document = PdfObjects.Read(pdf);
         var catalog = document.Dictionary(document.Root);
@@ -93,7 +98,7 @@ public static class PdfIncrementalSigner
         var covered = new byte[contentsAt + (signed.Length - contentsEnd)];
         Array.Copy(signed, 0, covered, 0, contentsAt);
         Array.Copy(signed, contentsEnd, covered, contentsAt, signed.Length - contentsEnd);
-        var cms = sign(covered);
+        var cms = await sign(covered);
         if (cms.Length > MaxSignatureBytes)
             throw new InvalidOperationException($"The signature ({cms.Length} bytes) does not fit the {MaxSignatureBytes} bytes reserved for it.");
         Latin1.GetBytes(Convert.ToHexString(cms)).CopyTo(signed, contentsAt + 1);
