@@ -210,6 +210,7 @@ var ktoSettingDefaults = {
   Kto__Fieldwork__NoCallsOnSunday: 'true'
   Kto__Fieldwork__MaxCallAttempts: '5'
   Kto__Fieldwork__NoMailOnSunday: 'true'
+  Kto__Fieldwork__LettersPerStep: '250'
   Kto__Questionnaire__CurrentVersion: 'kto-2026-1'
   Kto__Questionnaire__OpdrachtgeverVersion: 'bow-opdrachtgever-2026-1'
   // Report norms. MinimumResponseRate is unconfirmed (UWV's guideline for bureaus is not public): set the real value.
