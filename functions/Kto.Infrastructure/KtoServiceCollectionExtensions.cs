@@ -136,13 +136,14 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<Kto.Core.Operations.IFailedDeliveries, TableFailedDeliveries>();
         services.AddSingleton<Kto.Core.Operations.AttentionService>();
 
-        // Letters (issue 14): batches with a QR code and a short code per client; /k opens the questionnaire by code.
+        // Letters (issue 14): batches with a QR code and a short code per client or opdrachtgever; /k opens the questionnaire by code.
         services.AddSingleton<IShortCodeStore, TableShortCodeStore>();
         services.AddSingleton<ILetterBatchStore, TableLetterBatchStore>();
         services.AddSingleton<ILetterRenderer, LetterPdfRenderer>();
         services.AddSingleton<ShortCodeLimiter>();
         services.AddSingleton<ShortCodeService>();
-        services.AddSingleton<LetterBatchService>();
+        // Opdrachtgevers (Blik op Werk) the post reaches get letters in the same batches: the store sees both.
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<LetterBatchService>(provider, provider.GetRequiredService<AudienceFieldworkStore>()));
         // --- Blik op Werk Keurmerk: opdrachtgevers (their own tables) and the Keurmerk report ---
         services.AddSingleton<TableOpdrachtgeverStore>();
         services.AddSingleton<IOpdrachtgeverStore>(provider => provider.GetRequiredService<TableOpdrachtgeverStore>());

@@ -13,7 +13,9 @@ namespace Kto.Core.Letters;
 /// company and year with the first letter for those never written to, and reminder letters once the reminder days
 /// have passed since the first letter was posted (<see cref="ContactPolicy.DueLetter"/>). Each letter carries a fresh
 /// personal link (in a QR code) and a fresh short code. Marking a batch posted records one <c>letter</c> attempt per
-/// client, exactly once however often (and however many at once) it is marked.
+/// client, exactly once however often (and however many at once) it is marked. Given the audience store
+/// (<c>AudienceFieldworkStore</c>), opdrachtgevers (Blik op Werk) are in the same batches by the same rules, each letter
+/// with its audience's text and paper form, and their attempts go to their own store.
 /// <para>
 /// Making a batch again before the last one is posted <b>replaces</b> it: the earlier batch can no longer be marked
 /// posted (<see cref="PostOutcome.Replaced"/>) and its PDF is removed, so two letters to one client can never both be
@@ -162,10 +164,10 @@ public sealed class LetterBatchService(
                 var (token, tokenHash) = SurveyToken.New();
                 await tokens.SaveAsync(tokenHash, service, cancellationToken);
                 var code = await NewCodeAsync(service, cancellationToken);
-                letters.Add(new Letter(contact, candidate.Perceel, item.Letter, ShortCode.Format(code), links.Questionnaire(token)));
+                letters.Add(new Letter(contact, candidate.Perceel, item.Letter, ShortCode.Format(code), links.Questionnaire(token), candidate.Audience));
             }
             var pdf = renderer.Render(new LetterDocument(found.Name, batch.Year, policy.FieldworkCloses(batch.Year), batch.CreatedAt,
-                links.ShortCodePage(), letters, questionnaires.Current));
+                links.ShortCodePage(), letters, questionnaires.Current, questionnaires.Opdrachtgever));
             await batches.SavePartAsync(batch, part, pdf, cancellationToken);
         }
         return await batches.TryUpdateAsync(batch with { Done = Math.Max(batch.Done, done), WorkingUntil = time.GetUtcNow() + WorkLease },

@@ -4,6 +4,7 @@ using Kto.Core.Fieldwork;
 using Kto.Core.Letters;
 using Kto.Core.Questionnaires;
 using Kto.Core.Settings;
+using Kto.Core.Survey;
 using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Templates;
 using QRCoder;
@@ -17,6 +18,8 @@ namespace Kto.Infrastructure.Letters;
 /// <c>Templates/Letters/letter.liquid</c>; the short code and the short address in large type; the personal link as a
 /// QR code drawn as vector squares), then the paper questionnaire with the same code on every page, and a blank page
 /// when needed so every letter starts on a new sheet in duplex printing. Text stays text (pdftotext reads it).
+/// An opdrachtgever's letter (Blik op Werk) goes to the organisation, for the attention of its contact person, with
+/// the text of <c>Templates/Letters/Opdrachtgever/letter.liquid</c> and the opdrachtgever questionnaire behind it.
 /// </summary>
 public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings bureau) : ILetterRenderer
 {
@@ -90,9 +93,10 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
             {
                 var pages = 0;
                 pages += DrawLetter(pdf, text, document, letter);
-                if (document.Questionnaire is { } questionnaire) pages += DrawPaperForm(pdf, form, document, letter, questionnaire);
+                var questionnaire = document.FormFor(letter);
+                if (questionnaire is not null) pages += DrawPaperForm(pdf, form, document, letter, questionnaire);
                 // Duplex: the next client's letter starts on the front of a new sheet.
-                if (pages % 2 == 1 && document.Questionnaire is not null)
+                if (pages % 2 == 1 && questionnaire is not null)
                 {
                     pdf.BeginPage((float)PageWidth, (float)PageHeight);
                     pdf.EndPage();
@@ -123,7 +127,7 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         var ay = window.Y + 4 * Mm;
         DrawText(c, $"Afzender: {bureau.Name}", s.Small, SKColors.Gray, window.X, ay);
         ay += s.Small.Height + 3 * Mm;
-        foreach (var line in AddressLines(letter.Contact))
+        foreach (var line in AddressLines(letter.Contact, letter.Audience))
         {
             DrawText(c, line, s.Body, SKColors.Black, window.X, ay + s.Body.Height * 0.8);
             ay += s.Body.Height + 1;
@@ -132,8 +136,10 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         y = window.Y + window.Height + 2 * Mm;
         DrawText(c, $"Datum: {DutchTime.Format(DutchTime.DateOf(document.CreatedAt))}", s.Body, SKColors.Black, Left, y);
         y += s.Body.Height + 2;
-        var subject = letter.Kind.IsInvitation ? "Onderzoek naar uw begeleiding" : "Herinnering: onderzoek naar uw begeleiding";
-        foreach (var line in PdfLayout.Wrap($"Betreft: {subject} bij {document.CompanyName}", s.Strong.Measuring, Right - Left))
+        var subject = letter.Audience == SurveyAudience.Opdrachtgever
+            ? $"{(letter.Kind.IsInvitation ? "Onderzoek" : "Herinnering: onderzoek")} naar de samenwerking met {document.CompanyName}"
+            : $"{(letter.Kind.IsInvitation ? "Onderzoek" : "Herinnering: onderzoek")} naar uw begeleiding bij {document.CompanyName}";
+        foreach (var line in PdfLayout.Wrap($"Betreft: {subject}", s.Strong.Measuring, Right - Left))
         {
             DrawText(c, line, s.Strong, SKColors.Black, Left, y);
             y += s.Strong.Height + 1;
@@ -300,11 +306,12 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
 
     private IEnumerable<(string Text, bool Heading)> Blocks(Letter letter, LetterDocument document)
     {
-        var rendered = templates.Render("Letters/letter.liquid", new Dictionary<string, object?>
+        var opdrachtgever = letter.Audience == SurveyAudience.Opdrachtgever;
+        var rendered = templates.Render(opdrachtgever ? "Letters/Opdrachtgever/letter.liquid" : "Letters/letter.liquid", new Dictionary<string, object?>
         {
-            ["salutation"] = letter.Contact.Salutation(),
+            ["salutation"] = opdrachtgever ? OrganisationSalutation(letter.Contact) : letter.Contact.Salutation(),
             ["company"] = document.CompanyName,
-            ["perceel"] = PerceelNames.DisplayName(letter.Perceel),
+            ["perceel"] = opdrachtgever ? "" : PerceelNames.DisplayName(letter.Perceel),
             ["closes"] = DutchTime.Format(document.FieldworkCloses),
             ["bureau"] = bureau.Name,
             ["bureau_email"] = bureau.ContactEmail,
@@ -334,14 +341,23 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         return uri.Scheme == Uri.UriSchemeHttps ? page[(uri.Scheme.Length + 3)..] : page;
     }
 
-    /// <summary>Name, street, postcode and place: the lines in the window.</summary>
-    public static IReadOnlyList<string> AddressLines(ContactDetails contact)
+    /// <summary>
+    /// Name, street, postcode and place: the lines in the window. For an opdrachtgever the organisation (in the
+    /// klantnummer's place), then "T.a.v." its contact person (in the surname's place), as a business letter is addressed.
+    /// </summary>
+    public static IReadOnlyList<string> AddressLines(ContactDetails contact, SurveyAudience audience = SurveyAudience.Client)
     {
-        var name = string.Join(' ', new[] { contact.Voorletters ?? contact.Voornaam, contact.Tussenvoegsel, contact.Achternaam }
-            .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+        var names = audience == SurveyAudience.Opdrachtgever
+            ? new[] { contact.Klantnummer.Trim(), Filled(contact.Achternaam) is { } person ? $"T.a.v. {person}" : null }
+            : [string.Join(' ', new[] { contact.Voorletters ?? contact.Voornaam, contact.Tussenvoegsel, contact.Achternaam }
+                .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()))];
         var place = string.Join("  ", new[] { contact.Postcode?.Trim(), contact.Woonplaats?.Trim().ToUpperInvariant() }.Where(p => !string.IsNullOrEmpty(p)));
-        return new[] { name, contact.Adres?.Trim(), place }.Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).ToList();
+        return names.Append(contact.Adres?.Trim()).Append(place).Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).ToList();
     }
+
+    /// <summary>"Beste Anna de Boer" for an opdrachtgever's contact person, or "Geachte heer, mevrouw" when none was delivered.</summary>
+    internal static string OrganisationSalutation(ContactDetails contact) =>
+        Filled(contact.Achternaam) is { } person ? $"Beste {person}" : "Geachte heer, mevrouw";
 
     /// <summary>The link as a QR code (error correction M), each dark module a filled square; the quiet zone is left white.</summary>
     private static void DrawQr(SKCanvas canvas, string url, double x, double y, double size)

@@ -7,8 +7,9 @@ using Kto.Core.Survey;
 
 namespace Kto.Core.Tests.Fakes;
 
-/// <summary>Services, contacts and attempts of one fieldwork in memory, for the letter use cases.</summary>
-public sealed class InMemoryFieldwork : IFieldworkStore
+/// <summary>Services, contacts and attempts of one fieldwork in memory, for the letter use cases; made for opdrachtgevers
+/// it stands for their tables (candidates of that audience).</summary>
+public sealed class InMemoryFieldwork(SurveyAudience audience = SurveyAudience.Client) : IFieldworkStore
 {
     public ConcurrentDictionary<ServiceRef, (Perceel Perceel, ContactState State)> Services { get; } = new();
     public ConcurrentDictionary<ServiceRef, ContactDetails> Contacts { get; } = new();
@@ -25,11 +26,11 @@ public sealed class InMemoryFieldwork : IFieldworkStore
         await Task.Yield();
         foreach (var (service, (perceel, state)) in Services.OrderBy(s => s.Key.ServiceId))
             if (service.Company == company && service.Year == year)
-                yield return new FieldworkCandidate(service, perceel, state, "v", null, null);
+                yield return new FieldworkCandidate(service, perceel, state, "v", null, null, audience);
     }
 
     public Task<FieldworkCandidate?> GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
-        Task.FromResult(Services.TryGetValue(service, out var s) ? new FieldworkCandidate(service, s.Perceel, s.State, "v", null, null) : null);
+        Task.FromResult(Services.TryGetValue(service, out var s) ? new FieldworkCandidate(service, s.Perceel, s.State, "v", null, null, audience) : null);
 
     public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) =>
         Task.FromResult(true);

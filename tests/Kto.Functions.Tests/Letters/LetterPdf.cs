@@ -19,6 +19,10 @@ public static class LetterPdf
         return Run("pdftotext", args, pdf, "-", ".pdf", bytes => Encoding.UTF8.GetString(bytes));
     }
 
+    /// <summary><c>pdftotext -layout</c> of every page, in order (pdftotext ends each page with a form feed).</summary>
+    public static IReadOnlyList<string> Pages(byte[] pdf) =>
+        Run("pdftotext", ["-layout", "-enc", "UTF-8"], pdf, "-", ".pdf", bytes => Encoding.UTF8.GetString(bytes)).Split('\f')[..^1];
+
     /// <summary>Each word of a page with its height in points (<c>pdftotext -bbox</c>): how large the type is printed.</summary>
     public static IReadOnlyList<(string Word, double Height)> Words(byte[] pdf, int page)
     {
