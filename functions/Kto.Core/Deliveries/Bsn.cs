@@ -35,6 +35,11 @@ public static class Bsn
     /// <inheritdoc cref="LooksLikeBsn(string?)"/>
     public static bool LooksLikeBsn(ReadOnlySpan<char> value)
     {
+        // Most values (names, addresses, e-mail) hold an ASCII character no written BSN has: known at once.
+        if (value.ContainsAny(NeverInBsn)) return false;
+        // Only digits (a phone number, a plain number): the rules below come down to the length.
+        if (!value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9'))
+            return value.Length == 9 ? IsValid(value) : value.Length == 8 && IsValid(string.Concat("0", value));
         value = Unwrap(TrimBlank(value));
         // Stryker disable once Logical,Equality : a guard for cost only; an empty value or one longer than 32 characters fails the loop below as well
         if (value.IsEmpty || value.Length > MaxWrittenLength) return false;
@@ -63,6 +68,11 @@ public static class Bsn
         digits[0] = '0';
         return IsValid(digits);
     }
+
+    // Every ASCII character except digits, the separators, Excel's text wrappers (= " ') and ASCII white space (with
+    // U+001C–U+001F, in case): a value holding one is no BSN by the rules below. Non-ASCII characters are left to them.
+    private static readonly System.Buffers.SearchValues<char> NeverInBsn = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiDigit(c) && c is not ('.' or '-' or '=' or '"' or '\'' or ' ' or (>= '\t' and <= '\r') or (>= '\u001C' and <= '\u001F')))]);
 
     // Nine digits with a separator between each, inside ="…": anything longer is text, not a number.
     private const int MaxWrittenLength = 32;

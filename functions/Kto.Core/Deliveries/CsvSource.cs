@@ -48,6 +48,42 @@ internal sealed class CsvSource : IRowSource
         }
     }
 
+    /// <summary>
+    /// No string for a cell the validator never reads (a column the contract does not name): filled or not is told by
+    /// its bytes, and one array of cells serves every row.
+    /// </summary>
+    public IEnumerable<SheetRow> Rows(IReadOnlySet<int> read)
+    {
+        var number = 0;
+        object?[] cells = [];
+        var wanted = new bool[read.Count == 0 ? 0 : read.Max() + 1];
+        foreach (var column in read) wanted[column] = true;
+        while (_reader.Read())
+        {
+            number++;
+            var count = Math.Min(_reader.FieldCount, _readColumns);
+            if (cells.Length != count) cells = new object?[count];
+            for (var i = 0; i < count; i++)
+                cells[i] = i < wanted.Length && wanted[i] ? _reader.GetString(i) : IsBlank(_reader.GetSpan(i)) ? null : FilledCell;
+            yield return new SheetRow(number, cells);
+        }
+    }
+
+    /// <summary>Stands for a filled cell that is not read: not empty, and never read as text.</summary>
+    private static readonly object FilledCell = new();
+
+    /// <summary>As <see cref="CellText.IsEmpty"/> on the field's string, decoding it only when it holds nothing but white space or non-ASCII bytes.</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IndexOfAnyExcept(BlankOrNonAsciiBytes) >= 0) return false;
+        if (bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0) return true;
+        return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(bytes));
+    }
+
+    // ASCII white space (with the separators U+001C–U+001F, in case) and every non-ASCII byte (a Unicode space, or not).
+    private static readonly SearchValues<byte> BlankOrNonAsciiBytes =
+        SearchValues.Create([.. " \t\n\v\f\r\u001C\u001D\u001E\u001F"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
     /// <summary>Whether any field from <paramref name="first"/> on holds more than white space (read as bytes, no strings).</summary>
     private bool ValuesBeyond(int first)
     {

@@ -89,7 +89,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
     {
         var validator = new DeliveryRowValidator(layout, Settings, today);
         using var source = layout.Open(content);
-        foreach (var row in source.Rows())
+        foreach (var row in source.Rows(layout.Columns.Values.ToHashSet()))
         {
             if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
             yield return ValidateOrReject(validator, row);

@@ -12,14 +12,25 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
     private static readonly string PerceelList =
         string.Join(", ", PerceelNames.All.SkipLast(1).Select(PerceelNames.DisplayName)) + " of " + PerceelNames.DisplayName(PerceelNames.All[^1]);
 
+    // Each field's column (-1 when the file has none), looked up once instead of in the dictionary for every row.
+    private readonly int[] columnOf = ColumnIndexes(layout);
+
+    private static int[] ColumnIndexes(DeliveryLayout layout)
+    {
+        var columns = new int[Enum.GetValues<DeliveryField>().Max(f => (int)f) + 1];
+        Array.Fill(columns, -1);
+        foreach (var (field, column) in layout.Columns) columns[(int)field] = column;
+        return columns;
+    }
+
     public DeliveryRow Validate(SheetRow row)
     {
         var rejections = new List<DeliveryIssue>();
 
-        var bsnFields = FindBsnValues(row);
-        foreach (var field in bsnFields)
-            rejections.Add(Issue(row, field, DeliveryCodes.BsnValue,
-                "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
+        foreach (var (field, column) in bsnChecked)
+            if (Bsn.LooksLikeBsn(CellText.Of(row.Cell(column))))
+                rejections.Add(Issue(row, field, DeliveryCodes.BsnValue,
+                    "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
 
         var klantnummer = ReadKlantnummer(row, rejections);
         var perceel = ReadPerceel(row, rejections);
@@ -41,7 +52,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
             Tussenvoegsel = Text(row, DeliveryField.Tussenvoegsel),
             Achternaam = Text(row, DeliveryField.Achternaam),
             Email = ReadEmail(row, warnings),
-            Telefoon = layout.Columns.TryGetValue(DeliveryField.Telefoon, out var phoneColumn)
+            Telefoon = columnOf[(int)DeliveryField.Telefoon] is >= 0 and var phoneColumn
                 ? Cut(PhoneNumbers.Normalise(row.Cell(phoneColumn)))
                 : null,
             Adres = Text(row, DeliveryField.Adres),
@@ -51,7 +62,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
             Opdrachtgever = Text(row, DeliveryField.Opdrachtgever),
         };
         AddContactWarnings(row, service, warnings);
-        return new DeliveryRow(row.Number, service, [], warnings);
+        return new DeliveryRow(row.Number, service, [], warnings.Count == 0 ? [] : warnings);
     }
 
     /// <summary>The klantnummer a receipt may show beside a rejected row: never one that looks like a BSN, at most 40 characters.</summary>
@@ -71,16 +82,6 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
             .Where(c => !BsnExemptFields.Contains(c.Key))
             .OrderBy(c => c.Value)
             .Select(c => (c.Key, c.Value))];
-
-    private IReadOnlyList<DeliveryField> FindBsnValues(SheetRow row)
-    {
-        List<DeliveryField>? found = null;
-        foreach (var (field, column) in bsnChecked)
-            if (Bsn.LooksLikeBsn(CellText.Of(row.Cell(column)))) (found ??= []).Add(field);
-        return found ?? NoFields;
-    }
-
-    private static readonly IReadOnlyList<DeliveryField> NoFields = [];
 
     private string? ReadKlantnummer(SheetRow row, List<DeliveryIssue> rejections)
     {
@@ -177,7 +178,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
     }
 
     private object? Cell(SheetRow row, DeliveryField field) =>
-        layout.Columns.TryGetValue(field, out var column) ? row.Cell(column) : null;
+        columnOf[(int)field] is >= 0 and var column ? row.Cell(column) : null;
 
     private string? Text(SheetRow row, DeliveryField field) => CellText.Of(Cell(row, field), settings.MaxCellLength);
 

@@ -5,6 +5,13 @@ internal interface IRowSource : IDisposable
 {
     IEnumerable<SheetRow> Rows();
 
+    /// <summary>
+    /// The second pass: rows whose cells in the <paramref name="read"/> columns are read as <see cref="Rows()"/> reads
+    /// them; any other cell only needs to say whether it is empty (the validator reads no other). A row may reuse the
+    /// previous row's cells: use each before moving on.
+    /// </summary>
+    IEnumerable<SheetRow> Rows(IReadOnlySet<int> read) => Rows();
+
     /// <summary>The first pass: counts every non-empty row after the header row into the census.</summary>
     void CountRows(DeliveryCensus census, int headerRow)
     {

@@ -1,0 +1,139 @@
+using System.Buffers;
+using Kto.Core.Deliveries;
+using MimeKit;
+
+namespace Kto.Core.Tests.Deliveries;
+
+/// <summary>
+/// E-mail validation skips the MimeKit parse for plain addresses (issue 22). These tests hold its answers equal to
+/// the validation before that shortcut: the plain check followed by MimeKit for every address, copied below as it was.
+/// </summary>
+public class EmailValidationEquivalenceTests
+{
+    /// <summary>
+    /// Tricky addresses with what the MimeKit-based validation decided for each before the shortcut. Hyphens at a
+    /// label's edge pass (MimeKit takes them); lower-case punycode does not (MimeKit gives back the Unicode form).
+    /// </summary>
+    public static TheoryData<string, bool> Pinned => new()
+    {
+        { "jan@example.nl", true },
+        { "J.de.Vries+kto@Sub.Example.COM", true },
+        { "a@b.nl", true },
+        { "a_b%c+d-e@x-y.example.nl", true },
+        { "1234@123.example.nl", true },
+        { "jan.@example.nl", false },
+        { ".jan@example.nl", false },
+        { "jan@-example.nl", true },
+        { "jan@example-.nl", true },
+        { "jan@.example.nl", false },
+        { "jan@ex--ample.nl", true },
+        { "jan@xn--bcher-kva.nl", false },
+        { "jan@XN--bcher-kva.nl", true },
+        { "jan!#$&'*/=?^`{|}~@example.nl", true },
+        { "jan\\x@example.nl", false },
+        { "zoë@example.nl", true },
+        { "jan@exämple.nl", true },
+        { "\"jan\"@example.nl", false },
+        { "jan(x)@example.nl", false },
+        { "jan@example..nl", false },
+        { "jan..de@example.nl", false },
+        { "jan@example.n1", false },
+        { "jan@example.n", false },
+        { "jan@sub_domain.nl", false },
+        { "jan@@example.nl", false },
+        { "@example.nl", false },
+        { "jan@", false },
+        { "jan@example", false },
+        { "jan example@example.nl", false },
+        { "jan\u00A0@example.nl", false },
+        { "jan\u200B@example.nl", false },
+        { "jan\u0085@example.nl", false },
+        { "jan\u0001@example.nl", false },
+        { "Jan <jan@example.nl>", false },
+        { "jan@[127.0.0.1]", false },
+        { "jan@example.nl.", false },
+        { "-jan-@example.nl", true },
+        { "jan@1.2.3.nl", true },
+        { new string('a', 64) + "@example.nl", true },
+        { new string('a', 65) + "@example.nl", true },
+        { new string('a', 240) + "@example.nl", true },
+        { new string('a', 244) + "@example.nl", false },
+        { "jan@" + new string('b', 64) + ".nl", true },
+        { "jan@a.b.c.d.e.f.g.h.nl", true },
+        { "j%n@example.nl", true },
+        { "+@example.nl", true },
+        { "_@example.nl", true },
+        { "-@example.nl", true },
+        { "jan@-.nl", true },
+        { "jan@a-.b.nl", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pinned))]
+    public void A_tricky_address_is_judged_as_the_MimeKit_based_validation_judged_it(string email, bool before)
+    {
+        Assert.Equal(before, ValidatedAsBefore(email));
+        Assert.Equal(before, EmailAddresses.IsValid(email));
+    }
+
+    [Fact]
+    public void Generated_addresses_are_judged_as_the_MimeKit_based_validation_judges_them()
+    {
+        // Mostly plain addresses (the shortcut's shape), mixed with every character near its edges.
+        const string plain = "abcXYZ019._%+-";
+        const string edge = "abcXYZ019._%+-.-!#$&'*/=?^`{|}~\\\"()<>,;:[] \u00E9\u00EB\u0131\u00A0\u200B\u0001\u007Fx";
+        var random = new Random(22);
+        var compared = 0;
+        var accepted = 0;
+        for (var i = 0; i < 40_000; i++)
+        {
+            var alphabet = i % 3 == 0 ? edge : plain;
+            var local = Word(random, alphabet, random.Next(1, 12));
+            var domain = string.Join('.', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Word(random, i % 5 == 0 ? edge : "abc019-", random.Next(1, 8))));
+            var tld = i % 7 == 0 ? Word(random, "nlNL1-", random.Next(1, 4)) : "nl";
+            var email = $"{local}@{domain}.{tld}";
+            if (i % 11 == 0) email = "xn--" + email[Math.Min(4, email.IndexOf('@'))..].Replace("@", "@xn--");
+            var before = ValidatedAsBefore(email);
+            Assert.True(before == EmailAddresses.IsValid(email), $"different answer for \"{email}\" (before: {before})");
+            compared++;
+            if (before) accepted++;
+        }
+        // The comparison covered both answers in numbers.
+        Assert.Equal(40_000, compared);
+        Assert.InRange(accepted, 5_000, 35_000);
+    }
+
+    private static string Word(Random random, string alphabet, int length) =>
+        string.Create(length, (random, alphabet), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = state.alphabet[state.random.Next(state.alphabet.Length)];
+        });
+
+    // ---- The validation as it was before issue 22: the plain check, then MimeKit for every address. ----
+
+    private static readonly SearchValues<char> NotInAddress = SearchValues.Create("@<>(),;:\"[] \t\n\v\f\r");
+    private static readonly SearchValues<char> AsciiLetters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static bool ValidatedAsBefore(string? email)
+    {
+        if (email is null || email.Length > 254 || email.Contains("..", StringComparison.Ordinal)) return false;
+        var at = email.IndexOf('@');
+        if (at <= 0) return false;
+        ReadOnlySpan<char> local = email.AsSpan(0, at), domain = email.AsSpan(at + 1);
+        var dot = domain.LastIndexOf('.');
+        if (dot <= 0 || domain.Length - dot - 1 < 2 || domain[(dot + 1)..].ContainsAnyExcept(AsciiLetters)) return false;
+        return Allowed(local) && Allowed(domain) && !domain.Contains('_')
+            && MailboxAddress.TryParse(ParserOptions.Default, email, out var mailbox)
+            && string.Equals(mailbox.Address, email, StringComparison.Ordinal);
+    }
+
+    private static bool Allowed(ReadOnlySpan<char> part)
+    {
+        if (part.ContainsAny(NotInAddress)) return false;
+        if (System.Text.Ascii.IsValid(part)) return !part.ContainsAnyInRange('\u0000', '\u001F') && !part.Contains('\u007F');
+        foreach (var c in part)
+            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format)
+                return false;
+        return true;
+    }
+}
