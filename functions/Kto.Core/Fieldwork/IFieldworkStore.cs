@@ -22,11 +22,62 @@ public interface IFieldworkStore
     /// <summary>Claims a step of a service until <paramref name="until"/>; false when the service changed since it was read.</summary>
     Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims a batch of steps until <paramref name="until"/>, one outcome per claim in the same order. A store that can
+    /// writes them together (the Table stores: one transaction per partition, each claim with the ETag the run read);
+    /// this default claims one by one. Never throws for a claim: a storage failure is <see cref="ClaimOutcome.Unknown"/>.
+    /// </summary>
+    async Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
+        DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ClaimOutcome>(claims.Count);
+        foreach (var (candidate, step) in claims)
+        {
+            try
+            {
+                outcomes.Add(await TryClaimAsync(candidate, step, until, cancellationToken) ? ClaimOutcome.Claimed : ClaimOutcome.Busy);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                outcomes.Add(ClaimOutcome.Unknown);
+            }
+        }
+        return outcomes;
+    }
+
     /// <summary>The name and e-mail address to write to; null when the contact data is gone.</summary>
     Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The contact data of a batch of services (those whose data is gone are missing). A store that can reads them
+    /// together (the Table stores: one row-key range per partition); this default reads one by one.
+    /// </summary>
+    async Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<ServiceRef, ContactDetails>();
+        foreach (var service in services)
+            if (await GetContactAsync(service, cancellationToken) is { } contact) found[service] = contact;
+        return found;
+    }
+
     /// <summary>Records an attempt and applies <paramref name="update"/> to its service (and clears the claim).</summary>
     Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a batch of attempts (one per service), as <see cref="RecordAsync"/> each. A store that can writes the
+    /// attempts in one transaction per partition and then the services in one (the Table stores); this default records
+    /// one by one. Throws when any failed; every write is idempotent, so the caller may record the batch again.
+    /// </summary>
+    async Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        foreach (var (attempt, update) in records) await RecordAsync(attempt, update, cancellationToken);
+    }
+
+    /// <summary>
+    /// Clears this run's claims of steps it did not attempt after all (a run that stopped mid-batch), so the next run
+    /// sends them. Only a store the mail job claims in has it; without it a claim expires and is recorded unknown.
+    /// </summary>
+    Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) => Task.CompletedTask;
 
     IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken);
 

@@ -1,11 +1,22 @@
 namespace Kto.Core.Fieldwork;
 
-/// <summary>Shared across runs and instances: reserves a send slot, or says when the next one frees up.</summary>
+/// <summary>Shared across runs and instances: reserves send slots, or says when the next one frees up.</summary>
 public interface IMailThrottle
 {
     /// <returns>null when a slot was reserved; otherwise how long until one may be free.</returns>
     Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reserves up to <paramref name="wanted"/> slots at once (a mail batch), never more than the limits leave free
+    /// now. A store that can decides them in one write (the Table throttle); this default reserves one.
+    /// </summary>
+    async Task<ThrottleGrant> TryReserveAsync(int wanted, CancellationToken cancellationToken) =>
+        wanted <= 0 ? new ThrottleGrant(0, null)
+        : await TryReserveAsync(cancellationToken) is { } wait ? new ThrottleGrant(0, wait) : new ThrottleGrant(1, null);
+
     /// <summary>Read-only: the sends in the current minute and hour windows against the limits (reserves nothing).</summary>
     Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Slots reserved for a batch (at least one), or none and how long until one may be free.</summary>
+public sealed record ThrottleGrant(int Slots, TimeSpan? Wait);

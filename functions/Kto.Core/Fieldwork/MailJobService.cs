@@ -6,12 +6,15 @@ using Kto.Core.Survey;
 namespace Kto.Core.Fieldwork;
 
 /// <summary>
-/// Sends the invitations or reminders that are due. Two runs never mail the same step of a service twice: a run
-/// claims a service with optimistic concurrency before it sends, and records the attempt after. A claim left by a
-/// crashed run is recorded as "unknown" and not sent again (the mail may have gone out just before the crash).
-/// One client never stops a run: whatever goes wrong for one client (an address the mail library refuses, a
-/// template error, a failing token write, a dropped connection) defers that client with a recorded attempt, and
-/// the run goes on with the next client and company.
+/// Sends the invitations or reminders that are due, in batches of <see cref="MailSettings.BatchSize"/> services: one
+/// throttle reservation for the batch's slots, one claim transaction, one read of the contacts, the tokens together,
+/// then the mails one by one over one connection, then one record transaction. Two runs never mail the same step of a
+/// service twice: a run claims the services with optimistic concurrency before it sends, and records the attempts
+/// after. A claim left by a crashed run is recorded as "unknown" and not sent again (the mail may have gone out just
+/// before the crash). A run that stops mid-batch (the mail server gone, cancelled) records what it attempted and
+/// releases the claims of the mails it never tried. One client never stops a run: whatever goes wrong for one
+/// client (an address the mail library refuses, a template error, a failing token write, a dropped connection)
+/// defers that client with a recorded attempt, and the run goes on with the next client and company.
 /// </summary>
 public sealed class MailJobService(
     ICompanyStore companies,
@@ -36,10 +39,12 @@ public sealed class MailJobService(
         if (policy.IsQuietTime(now)) return run.Result(MailJobResult.StopReasons.QuietTime);
 
         var clock = Stopwatch.StartNew();
+        var batchSize = Math.Clamp(settings.BatchSize, 1, 100);
         await using var session = new LazySession(sender);
         foreach (var company in await companies.ListAsync(cancellationToken))
         foreach (var year in policy.YearsInFieldwork(now))
         {
+            var batch = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
             try
             {
                 await foreach (var candidate in store.CandidatesAsync(company.Id, year, cancellationToken))
@@ -47,7 +52,9 @@ public sealed class MailJobService(
                     var step = policy.DueEmailStep(candidate.State, year, now);
                     if (step is null || step.Value.IsInvitation != (job == MailJob.SendInvitations)) continue;
                     if (clock.Elapsed > settings.RunTimeLimit) return run.Result(MailJobResult.StopReasons.TimeLimit);
-                    if (await HandleAsync(run, session, clock, company.Name, candidate, step.Value, now, cancellationToken) is { } stop)
+                    batch.Add((candidate, step.Value));
+                    if (batch.Count < batchSize) continue;
+                    if (await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } stop)
                         return run.Result(stop);
                 }
             }
@@ -56,122 +63,279 @@ public sealed class MailJobService(
                 // This company's services could not be read (now): the other companies still get their mail.
                 run.Errors++;
             }
+            if (batch.Count > 0 && await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } last)
+                return run.Result(last);
         }
         return run.Result(MailJobResult.StopReasons.Done);
     }
 
-    /// <returns>A stop reason when the whole run must stop; null to go on with the next client.</returns>
-    private async Task<string?> HandleAsync(Run run, LazySession session, Stopwatch clock, string companyName,
-        FieldworkCandidate candidate, ContactStep step, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The batch's items, leaving the list empty for the next batch (also when handling it throws).</summary>
+    private static List<(FieldworkCandidate Candidate, ContactStep Step)> Take(List<(FieldworkCandidate Candidate, ContactStep Step)> batch)
     {
-        if (candidate.ClaimedStep == step.Number)
-        {
-            if (candidate.ClaimedUntil > time.GetUtcNow()) { run.SkippedBusy++; return null; }
-            await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Unknown), candidate, run, cancellationToken);
-            return null;
-        }
+        var items = batch.ToList();
+        batch.Clear();
+        return items;
+    }
 
-        if (!await WaitForSlotAsync(clock, cancellationToken)) return MailJobResult.StopReasons.Throttled;
-        IMailSession connection;
+    /// <returns>A stop reason when the whole run must stop; null to go on with the next batch.</returns>
+    private async Task<string?> HandleBatchAsync(Run run, LazySession session, Stopwatch clock, string companyName,
+        List<(FieldworkCandidate Candidate, ContactStep Step)> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var crashed = new List<Attempted>();
+        var due = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
+        foreach (var (candidate, step) in batch)
+        {
+            if (candidate.ClaimedStep != step.Number) due.Add((candidate, step));
+            else if (candidate.ClaimedUntil > time.GetUtcNow()) run.SkippedBusy++;
+            else crashed.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Unknown), false));
+        }
+        await RecordBatchAsync(crashed, run, cancellationToken);
+
+        for (var next = 0; next < due.Count;)
+        {
+            if (clock.Elapsed > settings.RunTimeLimit) return MailJobResult.StopReasons.TimeLimit;
+            var slots = await ReserveSlotsAsync(due.Count - next, clock, cancellationToken);
+            if (slots == 0) return MailJobResult.StopReasons.Throttled;
+            IMailSession connection;
+            try
+            {
+                connection = await session.GetAsync(cancellationToken);
+            }
+            catch (Exception e) when (!IsCancellation(e, cancellationToken))
+            {
+                // Nothing is claimed yet: the next run starts here again.
+                return MailJobResult.StopReasons.MailServerUnavailable;
+            }
+            var slice = due.GetRange(next, slots);
+            next += slots;
+            if (await SendAsync(run, connection, companyName, slice, now, cancellationToken) is { } stop) return stop;
+        }
+        return null;
+    }
+
+    /// <summary>Claims the slice, reads its contacts, saves its tokens, sends its mails and records them.</summary>
+    private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
+        List<(FieldworkCandidate Candidate, ContactStep Step)> slice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ClaimOutcome> claims;
         try
         {
-            connection = await session.GetAsync(cancellationToken);
+            claims = await store.TryClaimAllAsync(slice, time.GetUtcNow() + settings.ClaimDuration, cancellationToken);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
-            // Nothing is claimed yet: the next run starts here again.
-            return MailJobResult.StopReasons.MailServerUnavailable;
+            claims = slice.Select(_ => ClaimOutcome.Unknown).ToList();
         }
+        var claimed = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
+        for (var i = 0; i < slice.Count; i++)
+        {
+            // Busy: another run got there first. Unknown: whether the claim was written is unknown, and another run may
+            // hold it now: leave the service alone.
+            if (claims[i] == ClaimOutcome.Claimed) claimed.Add(slice[i]);
+            else if (claims[i] == ClaimOutcome.Busy) run.SkippedBusy++;
+            else run.Errors++;
+        }
+        if (claimed.Count == 0) return null;
 
+        var attempted = new List<Attempted>();
+        ServiceRef? inFlight = null;
+        string? stop = null;
         try
         {
-            if (!await store.TryClaimAsync(candidate, step, time.GetUtcNow() + settings.ClaimDuration, cancellationToken))
+            foreach (var mail in await PrepareAsync(run, claimed, attempted, now, cancellationToken))
             {
-                run.SkippedBusy++;
-                return null;
+                if (stop is not null) break;
+                try
+                {
+                    var outgoing = composer.Compose(Content(mail, companyName));
+                    inFlight = mail.Candidate.Ref;
+                    var result = await connection.SendAsync(outgoing, cancellationToken);
+                    inFlight = null;
+                    var outcome = result.Outcome switch
+                    {
+                        MailOutcome.Accepted => AttemptOutcome.Sent,
+                        MailOutcome.Transient => AttemptOutcome.Deferred,
+                        _ => AttemptOutcome.Failed,
+                    };
+                    attempted.Add(new Attempted(mail.Candidate, Attempt(mail, now, outcome, result.SmtpCode), result.Outcome == MailOutcome.Accepted));
+
+                    // A temporary failure without any answer from the server is the connection, not this client.
+                    run.ConnectionFailures = result is { Outcome: MailOutcome.Transient, SmtpCode: null } ? run.ConnectionFailures + 1 : 0;
+                    if (run.ConnectionFailures >= ConnectionFailuresBeforeStop) stop = MailJobResult.StopReasons.MailServerUnavailable;
+                }
+                catch (Exception e) when (!IsCancellation(e, cancellationToken))
+                {
+                    inFlight = null;
+                    run.Errors++;
+                    attempted.Add(new Attempted(mail.Candidate, Attempt(mail, now, AttemptOutcome.Deferred) with { Error = e.GetType().Name }, false));
+                }
             }
         }
-        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        finally
         {
-            // Whether the claim was written is unknown, and another run may hold it now: leave the service alone.
-            run.Errors++;
-            return null;
+            // Also when the run is cancelled: what was attempted is recorded, and the claims of mails never tried are
+            // released so the next run sends them. A mail cancelled while being sent keeps its claim: it may have gone
+            // out, so the next run records it unknown.
+            var finish = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+            await RecordBatchAsync(attempted, run, finish);
+            var done = attempted.Select(a => a.Candidate.Ref).ToHashSet();
+            var untried = claimed.Select(c => c.Candidate.Ref).Where(r => !done.Contains(r) && r != inFlight).ToList();
+            if (untried.Count > 0)
+            {
+                try
+                {
+                    await store.ReleaseClaimsAsync(untried, finish);
+                }
+                catch (Exception e) when (!IsCancellation(e, finish))
+                {
+                    run.Errors++; // the claims expire, and the next run records those steps unknown
+                }
+            }
         }
+        return stop;
+    }
 
-        var accepted = false;
+    /// <summary>
+    /// The claimed services' contacts (one read for the slice) and fresh tokens (saved together). A service without
+    /// an address is recorded failed, one whose contact or tokens could not be read or written deferred; the rest are
+    /// returned, ready to send.
+    /// </summary>
+    private async Task<List<Mail>> PrepareAsync(Run run, List<(FieldworkCandidate Candidate, ContactStep Step)> claimed,
+        List<Attempted> attempted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<ServiceRef, ContactDetails>? contacts = null;
         try
         {
-            var contact = await store.GetContactAsync(candidate.Ref, cancellationToken);
+            contacts = await store.GetContactsAsync(claimed.Select(c => c.Candidate.Ref).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        {
+            // Read one by one below: a failure then costs only its own client.
+        }
+
+        var mails = new List<Mail>();
+        foreach (var (candidate, step) in claimed)
+        {
+            ContactDetails? contact;
+            try
+            {
+                contact = contacts is null ? await store.GetContactAsync(candidate.Ref, cancellationToken) : contacts.GetValueOrDefault(candidate.Ref);
+            }
+            catch (Exception e) when (!IsCancellation(e, cancellationToken))
+            {
+                run.Errors++;
+                attempted.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Deferred, Error: e.GetType().Name), false));
+                continue;
+            }
             if (string.IsNullOrEmpty(contact?.Email))
             {
-                await RecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Failed), candidate, run, cancellationToken);
-                return null;
+                attempted.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Failed), false));
+                continue;
             }
+            // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
+            // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out.
+            mails.Add(new Mail(candidate, step, contact, SurveyToken.New(), SurveyToken.New()));
+        }
 
-            var mail = composer.Compose(await ContentAsync(candidate, step, contact, companyName, cancellationToken));
-            var result = await connection.SendAsync(mail, cancellationToken);
-            accepted = result.Outcome == MailOutcome.Accepted;
-            var outcome = result.Outcome switch
+        try
+        {
+            await tokens.SaveAllAsync(mails.SelectMany(m => m.Tokens).ToList(), cancellationToken);
+            return mails;
+        }
+        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        {
+            // One by one: only the client whose token cannot be written is deferred (saving a token again is harmless).
+        }
+        var saved = new List<Mail>();
+        foreach (var mail in mails)
+        {
+            try
             {
-                MailOutcome.Accepted => AttemptOutcome.Sent,
-                MailOutcome.Transient => AttemptOutcome.Deferred,
-                _ => AttemptOutcome.Failed,
-            };
-            await RecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, outcome, result.SmtpCode), candidate, run, cancellationToken);
+                foreach (var (hash, service, purpose) in mail.Tokens) await tokens.SaveAsync(hash, service, purpose, cancellationToken);
+                saved.Add(mail);
+            }
+            catch (Exception e) when (!IsCancellation(e, cancellationToken))
+            {
+                run.Errors++;
+                attempted.Add(new Attempted(mail.Candidate, Attempt(mail, now, AttemptOutcome.Deferred) with { Error = e.GetType().Name }, false));
+            }
+        }
+        return saved;
+    }
 
-            // A temporary failure without any answer from the server is the connection, not this client.
-            run.ConnectionFailures = result is { Outcome: MailOutcome.Transient, SmtpCode: null } ? run.ConnectionFailures + 1 : 0;
-            return run.ConnectionFailures >= ConnectionFailuresBeforeStop ? MailJobResult.StopReasons.MailServerUnavailable : null;
+    private MailContent Content(Mail mail, string companyName) =>
+        new(mail.Step, mail.Contact.Email!, mail.Contact.Salutation(), companyName, mail.Candidate.Perceel,
+            links.Questionnaire(mail.Survey.Token), links.OptOut(mail.OptOut.Token),
+            policy.FieldworkCloses(mail.Candidate.Ref.Year), mail.Candidate.Audience);
+
+    private static ContactAttempt Attempt(Mail mail, DateTimeOffset now, AttemptOutcome outcome, int? smtpCode = null) =>
+        new(mail.Candidate.Ref, mail.Step, ContactMode.Email, now, outcome, smtpCode);
+
+    /// <returns>Slots reserved for this many mails or fewer, after waiting for them if needed; 0 when the run must stop.</returns>
+    private async Task<int> ReserveSlotsAsync(int wanted, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var grant = await throttle.TryReserveAsync(wanted, cancellationToken);
+            if (grant.Slots > 0) return grant.Slots;
+            var wait = grant.Wait ?? TimeSpan.Zero;
+            if (wait > settings.MaxThrottleWait || clock.Elapsed + wait > settings.RunTimeLimit) return 0;
+            await Task.Delay(wait, time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records the batch's attempts together; when that fails, one by one as a single mail is recorded, so a failing
+    /// write costs only its own client (every write is idempotent, so what the batch wrote is written again unchanged).
+    /// </summary>
+    private async Task RecordBatchAsync(List<Attempted> attempted, Run run, CancellationToken cancellationToken)
+    {
+        if (attempted.Count == 0) return;
+        var records = attempted.Select(a => Final(a.Attempt, a.Candidate)).ToList();
+        try
+        {
+            await store.RecordAllAsync(records, cancellationToken);
+            foreach (var (attempt, _) in records) run.Count(attempt.Outcome);
+            return;
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
             run.Errors++;
-            if (accepted)
+        }
+        foreach (var item in attempted)
+        {
+            try
             {
+                await RecordAsync(item.Attempt, item.Candidate, run, cancellationToken);
+            }
+            catch (Exception e) when (!IsCancellation(e, cancellationToken))
+            {
+                run.Errors++;
+                if (item.Attempt.Outcome == AttemptOutcome.Unknown) continue; // the claim stays and expires again
                 // The server took the mail but recording it failed: try once more. If that fails too, the claim stays
                 // and the next run records the step as unknown; never a deferral, which would send it a second time.
-                await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Sent), candidate, run, cancellationToken);
-                return null;
+                var again = item.Accepted ? item.Attempt : item.Attempt with { Outcome = AttemptOutcome.Deferred, SmtpCode = null, Error = e.GetType().Name };
+                await TryRecordAsync(again, item.Candidate, run, cancellationToken);
             }
-            await TryRecordAsync(new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Deferred, Error: e.GetType().Name),
-                candidate, run, cancellationToken);
-            return null;
         }
     }
 
-    private async Task<MailContent> ContentAsync(FieldworkCandidate candidate, ContactStep step, ContactDetails contact,
-        string companyName, CancellationToken cancellationToken)
-    {
-        // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
-        // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out.
-        var (token, hash) = SurveyToken.New();
-        await tokens.SaveAsync(hash, candidate.Ref, TokenPurpose.Survey, cancellationToken);
-        var (optOutToken, optOutHash) = SurveyToken.New();
-        await tokens.SaveAsync(optOutHash, candidate.Ref, TokenPurpose.OptOut, cancellationToken);
-        return new MailContent(step, contact.Email!, contact.Salutation(), companyName, candidate.Perceel,
-            links.Questionnaire(token), links.OptOut(optOutToken),
-            policy.FieldworkCloses(candidate.Ref.Year), candidate.Audience);
-    }
-
-    private async Task<bool> WaitForSlotAsync(Stopwatch clock, CancellationToken cancellationToken)
-    {
-        while (await throttle.TryReserveAsync(cancellationToken) is { } wait)
-        {
-            if (wait > settings.MaxThrottleWait || clock.Elapsed + wait > settings.RunTimeLimit) return false;
-            await Task.Delay(wait, time, cancellationToken);
-        }
-        return true;
-    }
-
-    private async Task RecordAsync(ContactAttempt attempt, FieldworkCandidate candidate, Run run, CancellationToken cancellationToken)
+    /// <summary>The attempt as recorded and what it does to the service.</summary>
+    private (ContactAttempt Attempt, ContactUpdate Update) Final(ContactAttempt attempt, FieldworkCandidate candidate)
     {
         var deferralsBefore = candidate.State.Deferrals;
         // A client who keeps failing is not retried forever: past the cap the step is given up for e-mail, and the
         // client moves to the offline list (a letter or a call) like a bounce.
         if (attempt.Outcome == AttemptOutcome.Deferred && deferralsBefore + 1 >= settings.MaxDeferrals)
             attempt = attempt with { Outcome = AttemptOutcome.Failed };
-        await store.RecordAsync(attempt, ContactUpdate.For(attempt, settings.RetryAfter, deferralsBefore), cancellationToken);
-        run.Count(attempt.Outcome);
+        return (attempt, ContactUpdate.For(attempt, settings.RetryAfter, deferralsBefore));
+    }
+
+    private async Task RecordAsync(ContactAttempt attempt, FieldworkCandidate candidate, Run run, CancellationToken cancellationToken)
+    {
+        var (final, update) = Final(attempt, candidate);
+        await store.RecordAsync(final, update, cancellationToken);
+        run.Count(final.Outcome);
     }
 
     /// <summary>Records, but a failing store does not stop the run: the claim then stays and expires.</summary>
@@ -222,6 +386,17 @@ public sealed class MailJobService(
 
         public MailJobResult Result(string stopped) => new(
             MailJobNames.Of(job), at, sent, deferred, bounced, unknown, SkippedBusy, stopped, Errors);
+    }
+
+    /// <summary>A service attempted (or given up before sending), whether the server took its mail.</summary>
+    private sealed record Attempted(FieldworkCandidate Candidate, ContactAttempt Attempt, bool Accepted);
+
+    /// <summary>A claimed service ready to be mailed, with its survey and opt-out tokens.</summary>
+    private sealed record Mail(FieldworkCandidate Candidate, ContactStep Step, ContactDetails Contact,
+        (string Token, string Hash) Survey, (string Token, string Hash) OptOut)
+    {
+        public IEnumerable<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> Tokens =>
+            [(Survey.Hash, Candidate.Ref, TokenPurpose.Survey), (OptOut.Hash, Candidate.Ref, TokenPurpose.OptOut)];
     }
 
     /// <summary>The stop reason of a run that has not stopped yet (in progress reports).</summary>

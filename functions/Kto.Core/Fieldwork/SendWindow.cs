@@ -30,6 +30,10 @@ public sealed class SendWindow(int maxPerMinute, int maxPerHour)
         return wait;
     }
 
+    /// <summary>How many mails may go now, all at once, without any window holding more than its limit.</summary>
+    public int Free(IReadOnlyList<DateTimeOffset> recentSends, DateTimeOffset now) => Math.Max(0, Math.Min(
+        maxPerMinute - recentSends.Count(t => t > now - Minute), maxPerHour - recentSends.Count(t => t > now - Hour)));
+
     /// <summary>The sends inside the minute and hour windows now, as <see cref="WaitBeforeNext"/> counts them.</summary>
     public ThrottleUse Use(IReadOnlyList<DateTimeOffset> recentSends, DateTimeOffset now) => new(
         recentSends.Count(t => t > now - Minute), maxPerMinute, recentSends.Count(t => t > now - Hour), maxPerHour);

@@ -31,11 +31,44 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
     public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) =>
         For(candidate.Ref).TryClaimAsync(candidate, step, until, cancellationToken);
 
+    public async Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
+        DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var outcomes = new ClaimOutcome[claims.Count];
+        foreach (var (store, indexes) in Split(claims.Select(c => c.Candidate.Ref).ToList()))
+        {
+            var part = await store.TryClaimAllAsync(indexes.Select(i => claims[i]).ToList(), until, cancellationToken);
+            for (var k = 0; k < indexes.Count; k++) outcomes[indexes[k]] = part[k];
+        }
+        return outcomes;
+    }
+
     public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) =>
         For(service).GetContactAsync(service, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<ServiceRef, ContactDetails>();
+        foreach (var (store, indexes) in Split(services))
+            foreach (var (service, contact) in await store.GetContactsAsync(indexes.Select(i => services[i]).ToList(), cancellationToken))
+                found[service] = contact;
+        return found;
+    }
+
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         For(attempt.Service).RecordAsync(attempt, update, cancellationToken);
+
+    public async Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
+            await store.RecordAllAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
+    }
+
+    public async Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken)
+    {
+        foreach (var (store, indexes) in Split(services))
+            await store.ReleaseClaimsAsync(indexes.Select(i => services[i]).ToList(), cancellationToken);
+    }
 
     public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         For(attempt.Service).TryRecordOnceAsync(attempt, update, cancellationToken);
@@ -48,6 +81,13 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
 
     public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
         For(service).AttemptsOfAsync(service, cancellationToken);
+
+    /// <summary>The positions of a batch that belong to each store (clients first), so a batch stays a batch per store.</summary>
+    private IEnumerable<(IFieldworkStore Store, List<int> Indexes)> Split(IReadOnlyList<ServiceRef> services)
+    {
+        var byStore = Enumerable.Range(0, services.Count).GroupBy(i => For(services[i]) == clients);
+        return byStore.OrderByDescending(g => g.Key).Select(g => (g.Key ? clients : opdrachtgevers, g.ToList()));
+    }
 
     private IFieldworkStore For(ServiceRef service) => OpdrachtgeverIds.IsOpdrachtgever(service.ServiceId) ? opdrachtgevers : clients;
 }

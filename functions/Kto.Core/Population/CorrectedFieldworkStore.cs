@@ -34,11 +34,24 @@ public sealed class CorrectedFieldworkStore(IFieldworkStore inner, ICorrectionSt
     public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) =>
         inner.TryClaimAsync(candidate, step, until, cancellationToken);
 
+    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
+        DateTimeOffset until, CancellationToken cancellationToken) =>
+        inner.TryClaimAllAsync(claims, until, cancellationToken);
+
     public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) =>
         inner.GetContactAsync(service, cancellationToken);
 
+    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
+        inner.GetContactsAsync(services, cancellationToken);
+
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         inner.RecordAsync(attempt, update, cancellationToken);
+
+    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        inner.RecordAllAsync(records, cancellationToken);
+
+    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
+        inner.ReleaseClaimsAsync(services, cancellationToken);
 
     public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         inner.TryRecordOnceAsync(attempt, update, cancellationToken);

@@ -42,6 +42,12 @@ public sealed class MailSettings
     /// </summary>
     public int MaxDeferrals { get; set; } = 10;
 
+    /// <summary>
+    /// Services the mail job handles together: one throttle reservation, one claim transaction, one contacts read and
+    /// one record transaction per batch instead of per mail. At most 100 (a table transaction's limit).
+    /// </summary>
+    public int BatchSize { get; set; } = 50;
+
     /// <summary>How long a claim on a service holds; a run that crashed releases it after this.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(15);
 }

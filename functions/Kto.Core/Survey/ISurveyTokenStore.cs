@@ -5,6 +5,15 @@ public interface ISurveyTokenStore
 {
     Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves the tokens of a mail batch. A store that can writes them together (the Table store: one transaction per
+    /// partition, the partitions at once); this default saves one by one. Throws when any failed; saving again is harmless.
+    /// </summary>
+    async Task SaveAllAsync(IReadOnlyList<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> tokens, CancellationToken cancellationToken)
+    {
+        foreach (var (hash, service, purpose) in tokens) await SaveAsync(hash, service, purpose, cancellationToken);
+    }
+
     /// <summary>The service of a token of this purpose; null when unknown or when the token has another purpose.</summary>
     Task<ServiceRef?> FindAsync(string tokenHash, TokenPurpose purpose, CancellationToken cancellationToken);
 

@@ -66,6 +66,19 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         }
     }
 
+    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
+        DateTimeOffset until, CancellationToken cancellationToken) =>
+        FieldworkBatches.ClaimAllAsync(services, claims, until, cancellationToken);
+
+    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
+        FieldworkBatches.ContactsAsync(contacts, services, ContactRows.Read, cancellationToken);
+
+    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        FieldworkBatches.RecordAllAsync(services, attempts, records, cancellationToken);
+
+    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
+        FieldworkBatches.ReleaseAsync(this.services, services, cancellationToken);
+
     public async Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
     {
         var found = await contacts.GetEntityIfExistsAsync<TableEntity>(

@@ -26,26 +26,35 @@ public sealed class TableMailThrottle(TableServiceClient tables, MailSettings se
         return window.Use(found.HasValue ? SendTimesColumns.Read(found.Value!) : [], time.GetUtcNow());
     }
 
-    public async Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken)
+    public async Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken) =>
+        (await TryReserveAsync(1, cancellationToken)).Wait;
+
+    /// <summary>
+    /// Up to <paramref name="wanted"/> slots in one read and one write: as many as both windows leave free now, all
+    /// stamped now, written back with the ETag read, so two runs together never take more than the limits allow.
+    /// </summary>
+    public async Task<ThrottleGrant> TryReserveAsync(int wanted, CancellationToken cancellationToken)
     {
+        if (wanted <= 0) return new ThrottleGrant(0, null);
         while (true)
         {
             var now = time.GetUtcNow();
             var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
             var sends = found.HasValue ? SendTimesColumns.Read(found.Value!) : [];
-            if (window.WaitBeforeNext(sends, now) is { } wait) return wait;
+            var slots = Math.Min(wanted, window.Free(sends, now));
+            if (slots == 0) return new ThrottleGrant(0, window.WaitBeforeNext(sends, now) ?? TimeSpan.Zero);
 
             var entity = new TableEntity(Partition, Row);
-            SendTimesColumns.Write(entity, SendWindow.Prune(sends, now).Append(now));
+            SendTimesColumns.Write(entity, SendWindow.Prune(sends, now).Concat(Enumerable.Repeat(now, slots)));
             try
             {
                 if (found.HasValue) await table.UpdateEntityAsync(entity, found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else await table.AddEntityAsync(entity, cancellationToken);
-                return null;
+                return new ThrottleGrant(slots, null);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another run took a slot at the same moment: look again.
+                // Another run took slots at the same moment: look again.
             }
         }
     }

@@ -103,6 +103,19 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
         }
     }
 
+    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
+        DateTimeOffset until, CancellationToken cancellationToken) =>
+        FieldworkBatches.ClaimAllAsync(state, claims, until, cancellationToken);
+
+    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
+        FieldworkBatches.ContactsAsync(contacts, services, OpdrachtgeverRows.ReadContact, cancellationToken);
+
+    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        FieldworkBatches.RecordAllAsync(state, attempts, records, cancellationToken);
+
+    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
+        FieldworkBatches.ReleaseAsync(state, services, cancellationToken);
+
     public async Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
     {
         var found = await contacts.GetEntityIfExistsAsync<TableEntity>(ServiceRows.Partition(service), service.ServiceId, cancellationToken: cancellationToken);

@@ -11,6 +11,18 @@ public sealed class TableSurveyTokenStore(TableServiceClient tables) : ISurveyTo
     public Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(TokenRows.Write(tokenHash, service, purpose), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>One transaction per hash partition, the partitions a few at a time (a batch's hashes spread over 256).</summary>
+    public async Task SaveAllAsync(IReadOnlyList<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> tokens, CancellationToken cancellationToken)
+    {
+        var groups = tokens.GroupBy(t => TokenRows.PartitionOf(t.TokenHash)).SelectMany(g => g.Chunk(FieldworkBatches.MaxPerTransaction));
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (group, ct) =>
+        {
+            if (group.Length == 1) await SaveAsync(group[0].TokenHash, group[0].Service, group[0].Purpose, ct);
+            else await table.SubmitTransactionAsync(group.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                TokenRows.Write(t.TokenHash, t.Service, t.Purpose))), ct);
+        });
+    }
+
     public async Task<ServiceRef?> FindAsync(string tokenHash, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         if (tokenHash.Length < 2) return null;

@@ -1,0 +1,154 @@
+using Kto.Core.Companies;
+using Kto.Core.Fieldwork;
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+using Kto.Core.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kto.Core.Tests.Fieldwork;
+
+/// <summary>
+/// The mail job in batches on counting fakes: storage calls per batch instead of per mail (the throttle, claims,
+/// contacts, tokens, records), never more mails than slots granted, and a run that stops mid-batch recording what it
+/// attempted and releasing what it never tried. (Against Azurite: Kto.Functions.Tests/MailBatchTests.)
+/// </summary>
+public sealed class MailJobBatchTests
+{
+    // Monday 2 March 2026, 10:00 in Amsterdam: no quiet time, only 2026 in fieldwork.
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(1));
+    private readonly FakeTimeProvider time = new(Now);
+    private readonly InMemoryCompanyStore companies = new();
+    private readonly BatchingFieldworkStore store = new();
+    private readonly CountingTokenStore tokens = new();
+    private readonly Sender sender = new();
+    private readonly MailSettings settings = new() { BatchSize = 50 };
+
+    public MailJobBatchTests()
+    {
+        companies.TryAddAsync(new Company("acme", "Acme Re-integratie", Now), "hash", default).Wait();
+    }
+
+    private MailJobService Service(IMailThrottle throttle) => new(companies, store, tokens, sender, new Composer(), throttle,
+        new ContactPolicy(new FieldworkSettings()), settings, new Links(), time);
+
+    [Fact]
+    public async Task A_batch_takes_one_throttle_reservation_one_claim_one_contacts_read_one_token_save_and_one_record_write()
+    {
+        for (var i = 0; i < 120; i++) store.Add($"s{i:D3}");
+        var throttle = new CountingMailThrottle(free: 1_000);
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal((120, MailJobResult.StopReasons.Done), (result.Sent, result.Stopped));
+        Assert.Equal(120, sender.Sent.Select(m => m.To).Distinct().Count());
+        Assert.Equal(120, store.Recorded.Count(r => r.Attempt.Outcome == AttemptOutcome.Sent));
+        Assert.Equal(240, tokens.Saved.Count);
+        // 120 mails in batches of 50: three of each, where one per mail was the rule (today: 120 reservations).
+        Assert.Equal(3, throttle.Reservations);
+        Assert.Equal([50, 50, 20], throttle.Granted);
+        Assert.Equal(3, store.Calls["TryClaimAllAsync"]);
+        Assert.Equal(3, store.Calls["GetContactsAsync"]);
+        Assert.Equal(3, store.Calls["RecordAllAsync"]);
+        Assert.Equal(3, tokens.Calls);
+        Assert.DoesNotContain("TryClaimAsync", store.Calls.Keys);
+        Assert.DoesNotContain("GetContactAsync", store.Calls.Keys);
+        Assert.DoesNotContain("RecordAsync", store.Calls.Keys);
+        var perMail = (store.TotalCalls + tokens.Calls + throttle.Reservations) / 120.0;
+        Assert.True(perMail < 0.2, $"{perMail:F2} storage calls per mail");
+    }
+
+    [Fact]
+    public async Task A_batch_larger_than_the_free_slots_sends_and_claims_only_as_many_as_were_granted()
+    {
+        for (var i = 0; i < 20; i++) store.Add($"s{i:D2}");
+        var throttle = new CountingMailThrottle(free: 7) { WaitWhenFull = settings.MaxThrottleWait + TimeSpan.FromSeconds(1) };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal((7, MailJobResult.StopReasons.Throttled), (result.Sent, result.Stopped));
+        Assert.Equal([7], throttle.Granted);
+        Assert.Equal(7, sender.Sent.Count);
+        Assert.Equal(7, store.Claimed.Count);
+        Assert.Equal(sender.Sent.Select(m => m.To).Order(), store.Claimed.Keys.Select(s => $"{s.ServiceId}@example.nl").Order());
+    }
+
+    [Fact]
+    public async Task A_service_another_run_changed_after_the_read_is_skipped_and_the_rest_of_the_batch_is_mailed()
+    {
+        store.Add("s1");
+        var changed = store.Add("s2");
+        store.Add("s3");
+        store.BeforeClaims = () => store.Touch(changed);
+
+        var result = await Service(new CountingMailThrottle(free: 100)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal((2, 1), (result.Sent, result.SkippedBusy));
+        Assert.Equal(["s1@example.nl", "s3@example.nl"], sender.Sent.Select(m => m.To));
+        Assert.DoesNotContain(store.Recorded, r => r.Attempt.Service == changed);
+    }
+
+    [Fact]
+    public async Task A_run_that_stops_mid_batch_records_what_it_tried_and_releases_the_claims_of_the_rest()
+    {
+        var all = Enumerable.Range(1, 5).Select(i => store.Add($"s{i}")).ToList();
+        sender.Answer = _ => new MailSendResult(MailOutcome.Transient); // no answer at all: the connection
+
+        var result = await Service(new CountingMailThrottle(free: 100)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal((MailJobResult.StopReasons.MailServerUnavailable, 3), (result.Stopped, result.Deferred));
+        Assert.Equal(all.Take(3), store.Recorded.Select(r => r.Attempt.Service));
+        Assert.Equal(all.Skip(3), store.Released);
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_while_sending_records_the_mails_sent_keeps_the_claim_of_the_one_in_flight_and_releases_the_rest()
+    {
+        var all = Enumerable.Range(1, 4).Select(i => store.Add($"s{i}")).ToList();
+        using var cancel = new CancellationTokenSource();
+        sender.Answer = mail =>
+        {
+            if (mail.To != "s2@example.nl") return MailSendResult.Accepted;
+            cancel.Cancel();
+            throw new OperationCanceledException(cancel.Token);
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Service(new CountingMailThrottle(free: 100)).RunAsync(MailJob.SendInvitations, Now, cancel.Token));
+
+        // s1 went out and is recorded; s2 may have gone out: its claim stays, so the next run records it unknown and
+        // never mails it again; s3 and s4 were never tried: released, so the next run mails them.
+        Assert.Equal([(all[0], AttemptOutcome.Sent)], store.Recorded.Select(r => (r.Attempt.Service, r.Attempt.Outcome)));
+        Assert.Equal(all.Skip(2), store.Released);
+        Assert.Contains(all[1], store.Claimed.Keys);
+    }
+
+    private sealed class Links : ISurveyLinks
+    {
+        public string Questionnaire(string surveyToken) => $"https://kto.example/s?t={surveyToken}";
+        public string OptOut(string optOutToken) => $"https://kto.example/o?t={optOutToken}";
+        public string ShortCodePage() => "https://kto.example/k";
+    }
+
+    private sealed class Composer : IMailComposer
+    {
+        public OutgoingMail Compose(MailContent content) =>
+            new(content.Email, content.Step.Name, content.SurveyUrl, content.SurveyUrl, content.OptOutUrl);
+    }
+
+    private sealed class Sender : IMailSender, IMailSession
+    {
+        public List<OutgoingMail> Sent { get; } = [];
+        public Func<OutgoingMail, MailSendResult> Answer { get; set; } = _ => MailSendResult.Accepted;
+
+        public Task<IMailSession> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<IMailSession>(this);
+
+        public Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+        {
+            var result = Answer(mail);
+            if (result.Outcome == MailOutcome.Accepted) Sent.Add(mail);
+            return Task.FromResult(result);
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,71 @@
+using Azure.Data.Tables;
+using Kto.Core.Fieldwork;
+using Kto.Core.Settings;
+using Kto.Core.Survey;
+using Kto.Functions.Tests.Support;
+using Kto.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kto.Functions.Tests;
+
+/// <summary>The mail job's batch calls against Azurite: claim transactions with ETags, contacts, records, and batch reservations of the throttle.</summary>
+[Collection(LocalStackCollection.Name)]
+public sealed class MailBatchTests(LocalStack stack)
+{
+    private TableServiceClient Tables => stack.Services.GetRequiredService<TableServiceClient>();
+
+    [Fact]
+    public async Task A_claim_transaction_skips_the_service_that_changed_since_the_read_and_claims_the_others()
+    {
+        var (company, _) = await stack.NewCompanyAsync("b");
+        var receipt = await stack.DeliverAsync(company, "export.csv", Exports.Csv(
+            $"a1;Sam;Een;a1@{company}.test;0612345678;Naar werk;15-03-2026",
+            $"a2;Sam;Twee;a2@{company}.test;0612345678;Naar werk;15-03-2026",
+            $"a3;Sam;Drie;a3@{company}.test;0612345678;Naar werk;15-03-2026"));
+        Assert.Equal(3, receipt.GetProperty("accepted").GetInt32());
+        var store = new TableFieldworkStore(Tables);
+        var read = await store.CandidatesAsync(company, 2026, CancellationToken.None).ToListAsync();
+        // Another run claims the second service after this run read it.
+        Assert.True(await store.TryClaimAsync(read[1], ContactStep.Invitation, DateTimeOffset.UtcNow.AddMinutes(15), CancellationToken.None));
+
+        var outcomes = await store.TryClaimAllAsync(read.Select(c => (c, ContactStep.Invitation)).ToList(), DateTimeOffset.UtcNow.AddMinutes(15), CancellationToken.None);
+
+        Assert.Equal([ClaimOutcome.Claimed, ClaimOutcome.Busy, ClaimOutcome.Claimed], outcomes);
+        var contacts = await store.GetContactsAsync(read.Select(c => c.Ref).ToList(), CancellationToken.None);
+        Assert.Equal(["a1", "a2", "a3"], read.Select(c => contacts[c.Ref].Klantnummer).Order());
+
+        var at = DateTimeOffset.UtcNow;
+        var sent = new ContactAttempt(read[0].Ref, ContactStep.Invitation, ContactMode.Email, at, AttemptOutcome.Sent);
+        await store.RecordAllAsync([(sent, ContactUpdate.For(sent, TimeSpan.FromMinutes(30)))], CancellationToken.None);
+        await store.ReleaseClaimsAsync([read[2].Ref], CancellationToken.None);
+
+        var after = await store.CandidatesAsync(company, 2026, CancellationToken.None).ToListAsync();
+        Assert.Equal([(null, 1), (0, 0), (null, 0)], after.Select(c => (c.ClaimedStep, c.State.StepsSent)));
+        Assert.Equal([read[0].Ref], await store.AttemptsAsync(company, 2026, CancellationToken.None).Select(a => a.Service).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Two_batch_reservations_at_once_never_take_more_slots_than_the_limit()
+    {
+        var row = Tables.GetTableClient(StorageNames.JobStateTable);
+        await row.DeleteEntityAsync("mail-throttle", "sends");
+        var settings = new MailSettings { MaxPerMinute = 5, MaxPerHour = 100 };
+        var first = new TableMailThrottle(Tables, settings, TimeProvider.System);
+        var second = new TableMailThrottle(Tables, settings, TimeProvider.System);
+        try
+        {
+            var grants = await Task.WhenAll(first.TryReserveAsync(4, CancellationToken.None), second.TryReserveAsync(4, CancellationToken.None));
+            var third = await first.TryReserveAsync(1, CancellationToken.None);
+
+            Assert.Equal(5, grants.Sum(g => g.Slots));
+            Assert.Equal(0, third.Slots);
+            Assert.NotNull(third.Wait);
+            var stored = SendTimesColumns.Read((await row.GetEntityAsync<TableEntity>("mail-throttle", "sends")).Value);
+            Assert.Equal(5, stored.Count);
+        }
+        finally
+        {
+            await row.DeleteEntityAsync("mail-throttle", "sends");
+        }
+    }
+}
