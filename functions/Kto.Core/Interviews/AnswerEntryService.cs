@@ -35,7 +35,7 @@ public sealed class AnswerEntryService(
         if (entry.Mode == ResponseMode.Web) return AnswerEntryResult.Of(AnswerEntryOutcome.ModeNotEntered);
         var snapshot = await services.GetAsync(entry.Service, cancellationToken);
         if (snapshot is null) return AnswerEntryResult.Of(AnswerEntryOutcome.UnknownService);
-        if (snapshot.Status == ServiceStatus.Responded || await CompleteRespondedAsync(entry.Service, cancellationToken))
+        if (snapshot.Status == ServiceStatus.Responded || (snapshot.MayHaveResponse && await CompleteRespondedAsync(entry.Service, cancellationToken)))
             return AnswerEntryResult.Of(AnswerEntryOutcome.AlreadyAnswered);
         if (snapshot.Status == ServiceStatus.OptedOut) return AnswerEntryResult.Of(AnswerEntryOutcome.OptedOut);
         var now = time.GetUtcNow();

@@ -11,7 +11,10 @@ public interface ICorrectionStore
     /// <summary>The corrections of one service in sequence order.</summary>
     Task<IReadOnlyList<ServiceCorrection>> ForServiceAsync(ServiceRef service, CancellationToken cancellationToken);
 
-    /// <summary>Adds a correction; false when its sequence number is taken (someone corrected the service meanwhile).</summary>
+    /// <summary>
+    /// Adds a correction; false when its sequence number is taken (someone corrected the service meanwhile). The service
+    /// is marked as one that may have corrections before the correction is added (<see cref="ServiceSnapshot.MayHaveCorrections"/>).
+    /// </summary>
     Task<bool> TryAddAsync(ServiceCorrection correction, CancellationToken cancellationToken);
 
     /// <summary>The service as delivered, with its klantnummer when the contact data still exists; null when unknown.</summary>

@@ -134,8 +134,9 @@ public sealed class SurveyPageService(
             case ServiceStatus.OptedOut:
                 return Page(SurveyPageState.OptedOut, request, found);
         }
-        // A crash between storing the response and marking the service: finish it now.
-        if (await CompleteRespondedAsync(service.Ref, cancellationToken))
+        // A crash between storing the response and marking the service: finish it now. Only a service whose row
+        // says a response may exist is looked up: the row is marked before any response is added.
+        if (service.MayHaveResponse && await CompleteRespondedAsync(service.Ref, cancellationToken))
             return Page(SurveyPageState.AlreadyAnswered, request, found);
         if (!policy.IsFieldworkOpen(service.Ref.Year, time.GetUtcNow()))
             return Page(SurveyPageState.FieldworkClosed, request, found);

@@ -34,7 +34,18 @@ public sealed class StackStorage(BlobServiceClient blobs, TableServiceClient tab
     /// <summary>A transaction's body may hold 4 MiB; rows are sent on well before.</summary>
     private const long BytesPerTransaction = 2 * 1024 * 1024;
 
-    public IReadOnlyList<StoredSet> Tables { get; } = [.. StorageNames.Tables.Select(t => new StoredSet(t, Personal.Contains(t)))];
+    /// <summary>
+    /// Tables whose rows are added only after their service's row is marked (<see cref="ServiceColumns.MayHaveResponse"/>,
+    /// <see cref="ServiceColumns.MayHaveCorrections"/>): read before the services, so a snapshot never holds such a row
+    /// while its service's row, read later, is unmarked.
+    /// </summary>
+    private static readonly HashSet<string> MarkedFirst = new(StringComparer.Ordinal)
+    {
+        StorageNames.ResponsesTable, StorageNames.CorrectionsTable, StorageNames.OpdrachtgeverResponsesTable,
+    };
+
+    public IReadOnlyList<StoredSet> Tables { get; } =
+        [.. StorageNames.Tables.OrderBy(t => MarkedFirst.Contains(t) ? 0 : 1).Select(t => new StoredSet(t, Personal.Contains(t)))];
 
     public IReadOnlyList<StoredSet> Containers { get; } = [.. StorageNames.Containers.Select(c => new StoredSet(c, Personal.Contains("blob:" + c)))];
 

@@ -29,6 +29,7 @@ public static class OpdrachtgeverRows
         [ServiceColumns.DeliveryId] = o.DeliveryId,
         [ServiceColumns.ReceivedAt] = o.ReceivedAt,
         [ServiceColumns.HasEmail] = !string.IsNullOrEmpty(o.Opdrachtgever.Email),
+        [ServiceColumns.MayHaveResponse] = false,
     };
 
     public static TableEntity NewContact(string partition, NewOpdrachtgever o) => new(partition, o.Opdrachtgever.Id)

@@ -25,6 +25,17 @@ public static class ServiceColumns
     public const string DeferralsStep = "DeferralsStep";
     public const string ClaimUntil = "ClaimUntil";
 
+    /// <summary>
+    /// What the row knows of rows elsewhere, so the questionnaire page reads one service row and no more: false as
+    /// ingest writes a row, set true (a merge, never set back) just before the service's first correction
+    /// (<see cref="MayHaveCorrections"/>) or response (<see cref="MayHaveResponse"/>) is added. A row written before
+    /// these columns existed lacks them and reads as "may have": the page then reads corrections and response as before.
+    /// </summary>
+    public const string MayHaveCorrections = "MayHaveCorrections";
+
+    /// <inheritdoc cref="MayHaveCorrections"/>
+    public const string MayHaveResponse = "MayHaveResponse";
+
     /// <summary>Stored in <see cref="ClaimStep"/> when no run holds a claim (a merge cannot remove a column).</summary>
     public const int NoClaim = -1;
 }

@@ -10,6 +10,8 @@ namespace Kto.Infrastructure.Storage;
 /// <param name="Perceel">Null when the stored value is missing or not a perceel: readers skip such a row.</param>
 /// <param name="Deferrals">Deferred attempts of the step that is due now (a count of an earlier step no longer counts).</param>
 /// <param name="ClaimStep">The step a run claimed and did not record (yet); null when there is no claim.</param>
+/// <param name="MayHaveCorrections">False only when the row says no correction was stored (<see cref="ServiceColumns.MayHaveCorrections"/>).</param>
+/// <param name="MayHaveResponse">False only when the row says no response was stored (<see cref="ServiceColumns.MayHaveResponse"/>).</param>
 /// <param name="Version">The row's ETag, for claims by optimistic concurrency.</param>
 public sealed record ServiceRow(
     string Id,
@@ -32,4 +34,6 @@ public sealed record ServiceRow(
     int Deferrals = 0,
     int? ClaimStep = null,
     DateTimeOffset? ClaimUntil = null,
-    string Version = "");
+    string Version = "",
+    bool MayHaveCorrections = true,
+    bool MayHaveResponse = true);

@@ -35,6 +35,8 @@ public static class ServiceRows
         [ServiceColumns.DeliveryId] = s.DeliveryId,
         [ServiceColumns.ReceivedAt] = s.ReceivedAt,
         [ServiceColumns.HasEmail] = !string.IsNullOrEmpty(s.Service.Email),
+        [ServiceColumns.MayHaveCorrections] = false,
+        [ServiceColumns.MayHaveResponse] = false,
     };
 
     /// <summary>A merge that claims <paramref name="step"/> for a run until <paramref name="until"/>.</summary>
@@ -66,6 +68,18 @@ public static class ServiceRows
         [ServiceColumns.Responded] = true,
         [ServiceColumns.Status] = ServiceStatus.Responded.ToString(),
         [ServiceColumns.Grade] = grade,
+    };
+
+    /// <summary>The merge made just before a correction of the service is added (<see cref="ServiceColumns.MayHaveCorrections"/>).</summary>
+    public static TableEntity CorrectionComing(ServiceRef service) => new(Partition(service), service.ServiceId)
+    {
+        [ServiceColumns.MayHaveCorrections] = true,
+    };
+
+    /// <summary>The merge made just before a response of the service is added (<see cref="ServiceColumns.MayHaveResponse"/>); also on an opdrachtgever's row.</summary>
+    public static TableEntity ResponseComing(ServiceRef service) => new(Partition(service), service.ServiceId)
+    {
+        [ServiceColumns.MayHaveResponse] = true,
     };
 
     public static TableEntity OptedOut(ServiceRef service) => new(Partition(service), service.ServiceId)
@@ -102,7 +116,9 @@ public static class ServiceRows
             e.GetInt32(ServiceColumns.DeferralsStep) == stepsSent ? e.GetInt32(ServiceColumns.Deferrals) ?? 0 : 0,
             claim is null or ServiceColumns.NoClaim ? null : claim,
             e.GetDateTimeOffset(ServiceColumns.ClaimUntil),
-            e.ETag.ToString());
+            e.ETag.ToString(),
+            e.GetBoolean(ServiceColumns.MayHaveCorrections) ?? true,
+            e.GetBoolean(ServiceColumns.MayHaveResponse) ?? true);
     }
 
     private static DateOnly? DateOf(string? text) =>

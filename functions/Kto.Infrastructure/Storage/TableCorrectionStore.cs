@@ -35,6 +35,8 @@ public sealed class TableCorrectionStore(TableServiceClient tables) : ICorrectio
 
     public async Task<bool> TryAddAsync(ServiceCorrection correction, CancellationToken cancellationToken)
     {
+        // The service row first: the questionnaire page reads corrections only for a marked row.
+        await ServiceMarks.SetAsync(services, ServiceRows.CorrectionComing(correction.Service), cancellationToken);
         try
         {
             await corrections.AddEntityAsync(CorrectionRows.Write(correction), cancellationToken);

@@ -161,34 +161,22 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
         if (!found.HasValue) return null;
         var row = ServiceRows.Read(found.Value!);
         // No perceel and no end date: the year's last day stands for the date, which the page does not show to opdrachtgevers.
+        // The bureau corrects clients' services only: an opdrachtgever has no corrections to read.
         return new ServiceSnapshot(service, default, new DateOnly(service.Year, 12, 31), row.Status,
-            await CompanyNameAsync(service.Company, cancellationToken), SurveyAudience.Opdrachtgever);
+            await CompanyNameAsync(service.Company, cancellationToken), SurveyAudience.Opdrachtgever,
+            MayHaveCorrections: false, MayHaveResponse: row.MayHaveResponse);
     }
 
-    public async Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var found = await state.GetEntityIfExistsAsync<TableEntity>(ServiceRows.Partition(service), service.ServiceId, cancellationToken: cancellationToken);
-            if (!found.HasValue || ServiceRows.Read(found.Value!).Responded) return false;
-            try
-            {
-                await state.UpdateEntityAsync(ServiceRows.Responded(service, grade), found.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // A mail run recorded an attempt meanwhile: read again.
-            }
-        }
-        throw new InvalidOperationException("The opdrachtgever kept changing while its response was recorded.");
-    }
+    public Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken) =>
+        TableSurveyServiceStore.MarkRespondedAsync(state, service, grade, cancellationToken);
 
     public Task MarkOptedOutAsync(ServiceRef service, CancellationToken cancellationToken) =>
         state.UpdateEntityAsync(ServiceRows.OptedOut(service), ETag.All, TableUpdateMode.Merge, cancellationToken);
 
     public async Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken)
     {
+        // The opdrachtgever's row first, as for clients: the page looks for a response only when the row is marked.
+        await ServiceMarks.SetAsync(state, ServiceRows.ResponseComing(response.Service), cancellationToken);
         try
         {
             await responses.AddEntityAsync(OpdrachtgeverRows.Response(response), cancellationToken);

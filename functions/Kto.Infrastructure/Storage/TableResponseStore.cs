@@ -8,14 +8,17 @@ namespace Kto.Infrastructure.Storage;
 
 /// <summary>
 /// Responses, one row per service (the row key is the service id, so a second answer cannot be added: storage
-/// itself enforces "the first answer counts"). No contact data here.
+/// itself enforces "the first answer counts"). No contact data here. The service row is marked before a response is
+/// added (<see cref="ServiceColumns.MayHaveResponse"/>), so the questionnaire page need not look here for an unmarked one.
 /// </summary>
 public sealed class TableResponseStore(TableServiceClient tables) : IResponseStore
 {
     private readonly TableClient table = tables.GetTableClient(StorageNames.ResponsesTable);
+    private readonly TableClient services = tables.GetTableClient(StorageNames.ServicesTable);
 
     public async Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken)
     {
+        await ServiceMarks.SetAsync(services, ServiceRows.ResponseComing(response.Service), cancellationToken);
         try
         {
             await table.AddEntityAsync(ResponseRows.Write(response), cancellationToken);

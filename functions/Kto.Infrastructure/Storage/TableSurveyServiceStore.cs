@@ -7,7 +7,10 @@ using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
 
-/// <summary>The survey state of single services (responded, opted out) in the services table.</summary>
+/// <summary>
+/// The survey state of single services (responded, opted out) in the services table: a page reads the row once, and
+/// what it knows of corrections and a response (<see cref="ServiceColumns.MayHaveResponse"/>) spares the reads of those tables.
+/// </summary>
 public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyStore companies) : ISurveyServiceStore
 {
     private readonly TableClient services = tables.GetTableClient(StorageNames.ServicesTable);
@@ -23,7 +26,8 @@ public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyS
         if (!found.HasValue) return null;
         // A row without a perceel or end date is not a service ingest wrote: no questionnaire for it.
         if (ServiceRows.Read(found.Value!) is not { Perceel: { } perceel, Einddatum: { } einddatum } row) return null;
-        return new ServiceSnapshot(service, perceel, einddatum, row.Status, await CompanyNameAsync(service.Company, cancellationToken));
+        return new ServiceSnapshot(service, perceel, einddatum, row.Status, await CompanyNameAsync(service.Company, cancellationToken),
+            MayHaveCorrections: row.MayHaveCorrections, MayHaveResponse: row.MayHaveResponse);
     }
 
     private async Task<string> CompanyNameAsync(string companyId, CancellationToken cancellationToken)
@@ -34,25 +38,24 @@ public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyS
         return company is null ? companyId : companyNames.GetOrAdd(companyId, company.Name);
     }
 
-    public async Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken)
+    public Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken) =>
+        MarkRespondedAsync(services, service, grade, cancellationToken);
+
+    /// <summary>
+    /// One merge, without reading the row first: there is one response per service, so every mark writes the same
+    /// grade, and a merge of these columns never undoes a mail run's (opdrachtgevers' rows too).
+    /// </summary>
+    internal static async Task<bool> MarkRespondedAsync(TableClient table, ServiceRef service, int? grade, CancellationToken cancellationToken)
     {
-        var partition = ServiceRows.Partition(service);
-        for (var attempt = 0; attempt < 5; attempt++)
+        try
         {
-            var found = await services.GetEntityIfExistsAsync<TableEntity>(partition, service.ServiceId, cancellationToken: cancellationToken);
-            if (!found.HasValue) return false;
-            if (ServiceRows.Read(found.Value!).Responded) return false;
-            try
-            {
-                await services.UpdateEntityAsync(ServiceRows.Responded(service, grade), found.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Changed meanwhile (a mail job recorded an attempt): read again and retry.
-            }
+            await table.UpdateEntityAsync(ServiceRows.Responded(service, grade), ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
         }
-        throw new InvalidOperationException("The service kept changing while its response was recorded.");
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     public Task MarkOptedOutAsync(ServiceRef service, CancellationToken cancellationToken) =>

@@ -16,6 +16,17 @@ public sealed class InMemorySurveyData(SurveyAudience audience = SurveyAudience.
     private readonly Dictionary<ServiceRef, ContactDetails> contacts = [];
     private readonly Dictionary<ServiceRef, StoredResponse> responses = [];
     private readonly Dictionary<ServiceRef, int?> marked = [];
+    private readonly HashSet<ServiceRef> responseMarks = [];
+
+    /// <summary>
+    /// True: rows as written since the service row carries its marks, so a snapshot says whether a response or a
+    /// correction may exist (a response is marked as it is added, a correction when <see cref="Corrections"/> has one).
+    /// False (the default): rows stored before the marks, whose snapshot says both may exist.
+    /// </summary>
+    public bool WritesMarks { get; set; }
+
+    /// <summary>The corrections whose existence marks a service, when <see cref="WritesMarks"/>.</summary>
+    public InMemoryCorrectionStore? Corrections { get; init; }
 
     public List<ContactAttempt> Attempts { get; } = [];
 
@@ -41,7 +52,12 @@ public sealed class InMemorySurveyData(SurveyAudience audience = SurveyAudience.
     public void Call(ServiceRef service, AttemptOutcome outcome, DateTimeOffset at, DateTimeOffset? callBackAt = null) =>
         Attempts.Add(new ContactAttempt(service, new ContactStep(0), ContactMode.Phone, at, outcome, CallBackAt: callBackAt));
 
-    public void AddResponseDirectly(StoredResponse response) => responses[response.Service] = response;
+    /// <summary>A response stored without its service marked responded (a crash between the two); its row mark is set, as storage sets it first.</summary>
+    public void AddResponseDirectly(StoredResponse response)
+    {
+        responseMarks.Add(response.Service);
+        responses[response.Service] = response;
+    }
 
     // IFieldworkStore
     public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -83,6 +99,7 @@ public sealed class InMemorySurveyData(SurveyAudience audience = SurveyAudience.
     // IResponseStore
     public Task<bool> TryAddAsync(StoredResponse response, CancellationToken cancellationToken)
     {
+        responseMarks.Add(response.Service);
         BeforeAdd?.Invoke(response.Service);
         return Task.FromResult(responses.TryAdd(response.Service, response));
     }
@@ -99,7 +116,9 @@ public sealed class InMemorySurveyData(SurveyAudience audience = SurveyAudience.
     // ISurveyServiceStore
     Task<ServiceSnapshot?> ISurveyServiceStore.GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
         Task.FromResult(services.TryGetValue(service, out var s)
-            ? new ServiceSnapshot(service, s.Perceel, new DateOnly(service.Year, 6, 1), marked.ContainsKey(service) ? ServiceStatus.Responded : s.State.Status, "Acme", audience)
+            ? new ServiceSnapshot(service, s.Perceel, new DateOnly(service.Year, 6, 1), marked.ContainsKey(service) ? ServiceStatus.Responded : s.State.Status, "Acme", audience,
+                MayHaveCorrections: !WritesMarks || (Corrections?.All.Any(c => c.Service == service) ?? false),
+                MayHaveResponse: !WritesMarks || responseMarks.Contains(service))
             : null);
 
     public Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken) =>

@@ -45,8 +45,23 @@ public sealed class TableRowMapperTests
         var row = ServiceRows.Read(entity);
 
         Assert.Equal(new ServiceRow("svc1", Perceel.NaarWerk, new DateOnly(2026, 3, 15), new DateOnly(2025, 9, 1), "Werk gevonden", "UWV",
-            "delivery-1", At, HasEmail: true, Version: "W/\"1\""), row);
+            "delivery-1", At, HasEmail: true, Version: "W/\"1\"", MayHaveCorrections: false, MayHaveResponse: false), row);
         Assert.False(ServiceRows.Read(ServiceRows.New("acme_2026", Delivered(email: null))).HasEmail);
+    }
+
+    [Fact]
+    public void A_new_row_says_it_has_no_correction_or_response_until_marked_and_a_row_from_before_the_marks_may_have_both()
+    {
+        var entity = ServiceRows.New("acme_2026", Delivered());
+        Merge(entity, ServiceRows.CorrectionComing(Service));
+        Assert.Equal((true, false), (ServiceRows.Read(entity).MayHaveCorrections, ServiceRows.Read(entity).MayHaveResponse));
+        Merge(entity, ServiceRows.ResponseComing(Service));
+        Assert.True(ServiceRows.Read(entity).MayHaveResponse);
+
+        var older = ServiceRows.New("acme_2026", Delivered());
+        older.Remove(ServiceColumns.MayHaveCorrections);
+        older.Remove(ServiceColumns.MayHaveResponse);
+        Assert.Equal((true, true), (ServiceRows.Read(older).MayHaveCorrections, ServiceRows.Read(older).MayHaveResponse));
     }
 
     [Fact]

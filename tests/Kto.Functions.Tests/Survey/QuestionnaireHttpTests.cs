@@ -273,6 +273,33 @@ public sealed class QuestionnaireHttpTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_service_row_stored_before_the_marks_existed_still_finds_a_response_stored_before_a_crash()
+    {
+        var invited = await Invitations.InviteAsync(stack, "oud");
+        var token = invited.Tokens["oud"];
+        var service = await Invitations.ServiceOfAsync(stack, token);
+        var tables = stack.Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
+        var services = tables.GetTableClient(Kto.Infrastructure.Storage.StorageNames.ServicesTable);
+        // The row as it was before MayHaveCorrections/MayHaveResponse existed, and a response added without any mark.
+        var row = (await services.GetEntityAsync<Azure.Data.Tables.TableEntity>(Kto.Infrastructure.Storage.ServiceRows.Partition(service), service.ServiceId)).Value;
+        row.Remove(Kto.Infrastructure.Storage.ServiceColumns.MayHaveCorrections);
+        row.Remove(Kto.Infrastructure.Storage.ServiceColumns.MayHaveResponse);
+        await services.UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+        var snapshot = (await Services.GetAsync(service, CancellationToken.None))!;
+        Assert.True(snapshot.MayHaveResponse && snapshot.MayHaveCorrections);
+        var answers = Kto.Core.Questionnaires.AnswerValidator.Validate(
+            stack.Services.GetRequiredService<Kto.Core.Questionnaires.QuestionnaireCatalog>().Current,
+            SurveyClient.ValidAnswers(6).ToDictionary(kv => kv.Key, kv => (string?)kv.Value)).Answers!;
+        await tables.GetTableClient(Kto.Infrastructure.Storage.StorageNames.ResponsesTable)
+            .AddEntityAsync(Kto.Infrastructure.Storage.ResponseRows.Write(new StoredResponse(service, snapshot.Perceel, answers, DateTimeOffset.UtcNow)));
+
+        var page = await new SurveyClient(stack).GetAsync($"/s?t={token}");
+
+        Assert.Contains("U heeft de vragenlijst al ingevuld", page.Html);
+        Assert.Equal(ServiceStatus.Responded, await StatusAsync(token));
+    }
+
+    [Fact]
     public async Task After_fieldwork_closes_the_link_shows_the_closed_page_and_stores_nothing()
     {
         var (company, _) = await stack.NewCompanyAsync("oud");
