@@ -12,12 +12,12 @@ namespace Kto.Functions.Portal;
 public sealed class AccountPageFunction(PortalGate gate, UserService users)
 {
     [Function(nameof(PortalAccount))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalAccount(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/account")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var user = visitor.User!;
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "account.liquid", "Mijn account", new Dictionary<string, object?>
         {
@@ -30,12 +30,12 @@ public sealed class AccountPageFunction(PortalGate gate, UserService users)
     }
 
     [Function(nameof(PortalAccountSaved))]
+    [PortalForm(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalAccountSaved(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/account")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.SignedIn, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         // An unchecked box is not sent at all: no "digest" field means off.
         var change = await users.SetDigestAsync(visitor.User!.Email, form.GetValueOrDefault("digest") == "1", cancellationToken);
         return change.Done ? PortalResult.SeeOther("/portal/account?bewaard=1") : gate.NotFound(visitor);

@@ -31,13 +31,13 @@ public sealed class BureauPagesFunction(
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalBureauOverview))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOverview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var year = DutchTime.Today(time).Year;
         // "Nu bijwerken" counts in the background: while it runs the page says so and refreshes itself (no script).
         var refresh = await OverviewRefreshOrchestration.StatusAsync(client, year, cancellationToken);
@@ -121,35 +121,34 @@ public sealed class BureauPagesFunction(
     /// at once with the overview, which follows the run until it is done.
     /// </summary>
     [Function(nameof(PortalBureauOverviewRefresh))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOverviewRefresh(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/refresh")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var (_, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
         await OverviewRefreshOrchestration.TryStartAsync(client, DutchTime.Today(time).Year, cancellationToken);
         return PortalResult.SeeOther("/portal/bureau?bijgewerkt=1");
     }
 
     [Function(nameof(PortalBureauUsers))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/users")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         return await UsersPageAsync(visitor, new Dictionary<string, object?>(), StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalBureauUsersPost))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauUsersPost(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/users/{action}")] HttpRequest request,
         string action,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var actor = visitor.User!.Email;
 
         switch (action)
@@ -189,12 +188,12 @@ public sealed class BureauPagesFunction(
     }
 
     [Function(nameof(PortalBureauAudit))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/audit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var entries = await audit.RecentAsync(200, cancellationToken);
         var values = new Dictionary<string, object?>
         {

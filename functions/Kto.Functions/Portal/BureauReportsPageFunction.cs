@@ -31,14 +31,14 @@ public sealed class BureauReportsPageFunction(
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalBureauReport))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         // The page follows the run itself: while it runs, a status line and a refresh (no script); then the true state.
         var run = await client.GetInstanceAsync(new ReportRun(year, company).InstanceId, cancellationToken);
@@ -56,14 +56,14 @@ public sealed class BureauReportsPageFunction(
     }
 
     [Function(nameof(PortalBureauReportStart))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReportStart(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/start")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         // Already running: the page follows that run, the same as this one's.
         await ReportRunStarter.TryStartAuditedAsync(client, new ReportRun(year, company), audit, visitor.User!.Email, time.GetUtcNow(), cancellationToken);
@@ -76,13 +76,13 @@ public sealed class BureauReportsPageFunction(
     /// with the conclusion kept. The same signing repeated (a double click) gives the version it gave, audited once.
     /// </summary>
     [Function(nameof(PortalBureauReportSign))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReportSign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/sign")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var draftId = form.GetValueOrDefault("draft") ?? "";
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
@@ -154,6 +154,7 @@ public sealed class BureauReportsPageFunction(
             null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
 
     [Function(nameof(PortalBureauExemptionLetter))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauExemptionLetter(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/exemption/{perceel}")] HttpRequest request,
         string company,
@@ -161,8 +162,7 @@ public sealed class BureauReportsPageFunction(
         string perceel,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (!PerceelNames.TryParse(perceel, out var chosen)) return gate.NotFound(visitor);
         var letter = await exemptionLetters.CreateAsync(company, year, chosen, cancellationToken);
         if (letter.Outcome != ExemptionLetterResult.Outcomes.Ready) return gate.NotFound(visitor);
@@ -170,14 +170,14 @@ public sealed class BureauReportsPageFunction(
     }
 
     [Function(nameof(PortalBureauDraftFile))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauDraftFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/draft/report.pdf")] HttpRequest request,
         string company,
         int year,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var (draft, _) = await reports.ListAsync(company, year, cancellationToken);
         // The draft the page showed, by id; a replaced one is gone.
         if (draft is null || !string.Equals(draft.Id, request.Query["concept"].ToString(), StringComparison.OrdinalIgnoreCase)) return gate.NotFound(visitor);

@@ -35,24 +35,24 @@ public sealed class CompanyPagesFunction(
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalCompanyDeliveries))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalCompanyDeliveries(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         return PortalResult.Page(await DeliveriesPageAsync(visitor, found!, null, cancellationToken));
     }
 
     [Function(nameof(PortalUploadDelivery))]
+    [PortalUpload(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalUploadDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/companies/{company}/deliveries")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
 
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, maxBodyBytes: RequestLimits.MaxBodyBytes(deliverySettings));
         if (upload.IsUnreadable) return await UploadErrorAsync(visitor, found!, Unreadable, cancellationToken, StatusCodes.Status400BadRequest);
@@ -79,14 +79,14 @@ public sealed class CompanyPagesFunction(
     }
 
     [Function(nameof(PortalReceipt))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReceipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}")] HttpRequest request,
         string company,
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!DeliveryFileName.IsValid(file)) return gate.NotFound(visitor);
 
         var receipt = await deliveries.GetReceiptAsync(company, file, cancellationToken);
@@ -113,6 +113,7 @@ public sealed class CompanyPagesFunction(
 
     /// <summary>The receipt as a file: <c>receipt.json</c> (as stored), <c>receipt.csv</c> or <c>receipt.xlsx</c> (one line per issue).</summary>
     [Function(nameof(PortalReceiptFile))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReceiptFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}/receipt.{format}")] HttpRequest request,
         string company,
@@ -120,8 +121,7 @@ public sealed class CompanyPagesFunction(
         string format,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (format is not ("json" or "csv" or "xlsx")) return gate.NotFound(visitor);
         var receipt = DeliveryFileName.IsValid(file) ? await deliveries.GetReceiptAsync(company, file, cancellationToken) : null;
         if (receipt is null) return gate.NotFound(visitor);
@@ -135,13 +135,13 @@ public sealed class CompanyPagesFunction(
     }
 
     [Function(nameof(PortalProgress))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalProgress(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/progress")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year))
             return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", $"/portal/companies/{company}/progress", "Naar dit jaar");
 

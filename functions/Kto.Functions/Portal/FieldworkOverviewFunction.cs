@@ -19,12 +19,12 @@ public sealed class FieldworkOverviewFunction(
     TimeProvider time)
 {
     [Function(nameof(PortalFieldworkOverview))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalFieldworkOverview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
 
         var figures = await overview.ForYearAsync(year, cancellationToken);

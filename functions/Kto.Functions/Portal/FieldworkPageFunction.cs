@@ -28,25 +28,25 @@ public sealed class FieldworkPageFunction(
         .Select(c => ($"{ContactModes.Name(c.Mode)}:{AttemptOutcomes.Name(c.Outcome)}", ManualAttemptService.Describe(c.Mode, c.Outcome))).ToArray();
 
     [Function(nameof(PortalFieldwork))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalFieldwork(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         return await PageAsync(visitor, found!, year, request.Query["opgeslagen"] == "1" ? "De poging is vastgelegd." : null, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalRecordAttempt))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalRecordAttempt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');

@@ -41,13 +41,13 @@ public sealed class InterviewPagesFunction(
     ];
 
     [Function(nameof(PortalCallList))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalCallList(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/calls/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var list = await calls.ListAsync(company, year, cancellationToken);
         var values = new Dictionary<string, object?>
@@ -77,28 +77,28 @@ public sealed class InterviewPagesFunction(
     }
 
     [Function(nameof(PortalCallSheet))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalCallSheet(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/calls/{company}/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["vastgelegd"].ToString() is { Length: > 0 } outcome && Outcomes.Any(o => o.Value == outcome) ? $"Vastgelegd: {Label(outcome)}." : null;
         return await SheetPageAsync(visitor, found!, new ServiceRef(company, year, service), done, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalRecordCall))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalRecordCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/calls/{company}/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year) || !LooksLikeId(service)) return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
         var outcome = form.GetValueOrDefault("outcome") ?? "";
@@ -125,14 +125,14 @@ public sealed class InterviewPagesFunction(
     }
 
     [Function(nameof(PortalAnswerForm))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalAnswerForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/companies/{company}/answers/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year) || EnteredMode(request.Query["mode"]) is not { } mode) return gate.NotFound(visitor);
         var saved = request.Query["opgeslagen"] == "1";
         return await AnswerPageAsync(visitor, found!, new ServiceRef(company, year, service), mode, saved, null, new Dictionary<string, string?>(), [],
@@ -140,14 +140,14 @@ public sealed class InterviewPagesFunction(
     }
 
     [Function(nameof(PortalEnterAnswers))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalEnterAnswers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/companies/{company}/answers/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year) || EnteredMode(form.GetValueOrDefault("mode")) is not { } mode || !LooksLikeId(service))
             return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);

@@ -28,13 +28,13 @@ public sealed class LettersPageFunction(
     TimeProvider time)
 {
     [Function(nameof(PortalLetters))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalLetters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = new LettersNotice(
             Made: Batch(request.Query["gemaakt"]),
@@ -53,14 +53,14 @@ public sealed class LettersPageFunction(
     private static string? Batch(string? id) => LetterBatch.LooksValid(id) ? id : null;
 
     [Function(nameof(PortalMakeLetters))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalMakeLetters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         // The batch is made in the background: the page shows its progress and, once made, the notice.
         var started = await LetterBatchStarter.StartAsync(letters, client, found!.Id, year, visitor.User!.Email, cancellationToken);
@@ -69,28 +69,28 @@ public sealed class LettersPageFunction(
     }
 
     [Function(nameof(PortalLettersPdf))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalLettersPdf(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters/{batch}/pdf")] HttpRequest request,
         string company,
         string batch,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         var file = await letters.ReadPdfAsync(found!.Id, batch, cancellationToken);
         if (file is not { } pdf) return gate.NotFound(visitor);
         return new FileContentResult(pdf.Pdf, "application/pdf") { FileDownloadName = $"brieven-{company}-{pdf.Batch.Year}-{pdf.Batch.Id}.pdf" };
     }
 
     [Function(nameof(PortalLettersPosted))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalLettersPosted(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters/{batch}/posted")] HttpRequest request,
         string company,
         string batch,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         // Marking posted cannot be undone: without the confirmation step's answer, show that step first.
         if (form.GetValueOrDefault("bevestigd") != "ja")
             return YearQuery.TryRead(form, out var shownYear) && LetterBatch.LooksValid(batch)
@@ -112,22 +112,22 @@ public sealed class LettersPageFunction(
     }
 
     [Function(nameof(PortalPaperCode))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalPaperCode(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         return PaperPage(visitor, null, null, StatusCodes.Status200OK);
     }
 
     [Function(nameof(PortalPaperCodeEntered))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalPaperCodeEntered(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/paper")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var typed = form.GetValueOrDefault("code");
         var result = await codes.FindAsync(typed, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         return result.Outcome switch

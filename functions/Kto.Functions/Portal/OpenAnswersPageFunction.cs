@@ -26,26 +26,26 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
     public static string PagePath(string company, int year) => $"/portal/bureau/reports/{company}/open-answers?year={year}";
 
     [Function(nameof(PortalBureauOpenAnswers))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOpenAnswers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/open-answers")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = request.Query["klaar"] == "verborgen" ? "Het antwoord is verborgen. Het concept bevat het niet meer." : null;
         return await PageAsync(visitor, found!, year, notice, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalBureauHideAnswer))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauHideAnswer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/hide")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var answer = form.GetValueOrDefault("answer") ?? "";
         var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";

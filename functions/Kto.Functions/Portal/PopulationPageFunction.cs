@@ -27,26 +27,26 @@ public sealed class PopulationPageFunction(
     public const int MaxListed = 500;
 
     [Function(nameof(PortalPopulation))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalPopulation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/population/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["opgeslagen"] == "1" ? "De wijziging is vastgelegd." : null;
         return await PageAsync(visitor, found!, year, request.Query["klantnummer"].ToString(), done, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalCorrectService))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalCorrectService(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/population/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var klantnummer = form.GetValueOrDefault("klantnummer") ?? "";
         var withdraw = form.GetValueOrDefault("action") == "withdraw";

@@ -18,13 +18,13 @@ public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService rep
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(PortalReports))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/reports")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         var thisYear = DutchTime.Today(time).Year;
         var years = new List<Dictionary<string, object?>>();
         // The running year and the two before it: a report is made after the year ends, signed by 1 March.
@@ -58,6 +58,7 @@ public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService rep
     }
 
     [Function(nameof(PortalReportFile))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReportFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/reports/{year:int}/{version:int}/{file}")] HttpRequest request,
         string company,
@@ -66,8 +67,7 @@ public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService rep
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (ReportFileNames.ContentType(file) is not { } contentType) return gate.NotFound(visitor);
         var found = await reports.ReadFileAsync(company, year, ReportVersionChoice.Signed(version), file, cancellationToken);
         if (found is null) return gate.NotFound(visitor);

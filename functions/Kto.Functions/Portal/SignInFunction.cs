@@ -13,11 +13,12 @@ namespace Kto.Functions.Portal;
 public sealed class SignInFunction(PortalGate gate, SessionService sessions, SignInService signIn, SurveySettings survey)
 {
     [Function(nameof(PortalSignInPage))]
+    [PortalPage(PortalAccess.Anyone)]
     public async Task<IActionResult> PortalSignInPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var visitor = request.Opening().Visitor;
         if (visitor.User is { } user) return PortalResult.SeeOther(HomeOf(user));
         var notice = request.Query["sessie"] == "verlopen" || visitor.State == SessionState.Ended
             ? "Uw sessie is verlopen of niet meer geldig. Log opnieuw in."
@@ -26,13 +27,13 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalRequestLink))]
+    [PortalForm(PortalAccess.Anyone)]
     public async Task<IActionResult> PortalRequestLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var email = form.GetValueOrDefault("email")?.Trim();
         var asked = await signIn.RequestLinkAsync(email, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         if (asked.Outcome == LinkRequestOutcome.TooMany)
@@ -52,6 +53,8 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalSignInLink))]
+
+    [PortalPage(PortalAccess.Public)]
     public IActionResult PortalSignInLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/sign-in")] HttpRequest request)
     {
@@ -61,12 +64,12 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalUseLink))]
+    [PortalForm(PortalAccess.Anyone)]
     public async Task<IActionResult> PortalUseLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-in")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var result = await signIn.SignInAsync(form.GetValueOrDefault("t"), cancellationToken);
         return result.Use switch
         {
@@ -81,12 +84,12 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalSignOut))]
+    [PortalForm(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalSignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-out")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.SignedIn, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         await sessions.SignOutAsync(visitor.SessionId!, visitor.User!, cancellationToken);
         return PortalResult.SeeOther("/portal?uit=1").WithCookie(gate.ClearSessionCookie(request));
     }

@@ -23,11 +23,12 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     [Function(nameof(VerifyPage))]
+    [PortalPage(PortalAccess.Anyone)]
     public async Task<IActionResult> VerifyPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var visitor = request.Opening().Visitor;
         var sha256 = request.Query["sha256"].ToString();
         if (sha256.Length > 0)
             return await ResultAsync(request, visitor, IsHash(sha256) ? sha256.ToLowerInvariant() : null, cancellationToken);
@@ -35,11 +36,12 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
     }
 
     [Function(nameof(VerifyUpload))]
+    [PortalUpload(PortalAccess.Anyone)]
     public async Task<IActionResult> VerifyUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "verify")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var visitor = request.Opening().Visitor;
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, fileField: "rapport");
         if (upload.IsUnreadable) return gate.Unreadable(visitor);
         if (!gate.IsGenuinePreSession(request, upload.FormToken)) return gate.Refused(visitor);
