@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,6 @@ public sealed class AccountPageFunction(PortalGate gate, UserService users)
         var (visitor, _, form) = request.Opening();
         // An unchecked box is not sent at all: no "digest" field means off.
         var change = await users.SetDigestAsync(visitor.User!.Email, form.GetValueOrDefault("digest") == "1", cancellationToken);
-        return change.Done ? PortalResult.SeeOther("/portal/account?bewaard=1") : gate.NotFound(visitor);
+        return change.Done ? PortalResult.SeeOther(PortalUrls.Account + "?bewaard=1") : gate.NotFound(visitor);
     }
 }

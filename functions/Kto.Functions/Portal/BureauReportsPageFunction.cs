@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
@@ -28,8 +29,6 @@ public sealed class BureauReportsPageFunction(
     TimeProvider time)
 {
     private const int MaxConclusionLength = 10_000;
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(PortalBureauReport))]
     [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReport(
@@ -67,7 +66,7 @@ public sealed class BureauReportsPageFunction(
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         // Already running: the page follows that run, the same as this one's.
         await ReportRunStarter.TryStartAuditedAsync(client, new ReportRun(year, company), audit, visitor.User!.Email, time.GetUtcNow(), cancellationToken);
-        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=gestart");
+        return PortalResult.SeeOther(PortalUrls.Report(company, year) + "&klaar=gestart");
     }
 
     /// <summary>
@@ -139,7 +138,7 @@ public sealed class BureauReportsPageFunction(
                 await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, signing.Version!), cancellationToken);
                 break;
         }
-        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
+        return PortalResult.SeeOther(PortalUrls.Report(company, year) + "&klaar=ondertekend");
     }
 
     private const string TimestampUnavailable =
@@ -213,16 +212,16 @@ public sealed class BureauReportsPageFunction(
             ["draft"] = draft is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = draft.Id,
-                ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
-                ["pdf"] = $"/portal/bureau/reports/{company.Id}/{year}/draft/report.pdf?concept={draft.Id}",
+                ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                ["pdf"] = PortalUrls.DraftPdf(company.Id, year, draft.Id),
                 ["status"] = StatusText(signedFrom?.ChecklistStatus ?? draft.ChecklistStatus),
             },
             ["signed"] = signedFrom is null ? null : new Dictionary<string, object?>
             {
                 ["version"] = signedFrom.Version,
                 ["signed_by"] = signedFrom.SignedBy,
-                ["signed_at"] = DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
-                ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{signedFrom.Version}/report.pdf",
+                ["signed_at"] = DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                ["pdf"] = PortalUrls.ReportFile(company.Id, year, signedFrom.Version, "pdf"),
             },
             ["checks"] = checklist?.Checks.Select(c => new Dictionary<string, object?>
             {
@@ -236,18 +235,18 @@ public sealed class BureauReportsPageFunction(
             {
                 ["perceel"] = PerceelNames.DisplayName(p.Figures.Perceel),
                 ["ended"] = p.Figures.Ended,
-                ["letter"] = $"/portal/bureau/reports/{company.Id}/{year}/exemption/{ExemptionLetterLinks.Slug(p.Figures.Perceel)}",
+                ["letter"] = PortalUrls.ExemptionLetter(company.Id, year, ExemptionLetterLinks.Slug(p.Figures.Perceel)),
             }).ToList(),
             ["open_answers_count"] = openAnswers?.Answers.Count ?? 0,
             ["hidden_count"] = openAnswers?.Hidden.Count ?? 0,
-            ["open_answers_url"] = OpenAnswersPageFunction.PagePath(company.Id, year),
+            ["open_answers_url"] = PortalUrls.OpenAnswers(company.Id, year),
             ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
             {
                 ["version"] = v.Version,
                 ["signed_by"] = v.SignedBy,
-                ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
                 ["sha256"] = v.Sha256,
-                ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{v.Version}/report.pdf",
+                ["pdf"] = PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"),
             }).ToList(),
         };
         var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview");

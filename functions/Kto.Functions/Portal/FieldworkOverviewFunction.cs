@@ -49,7 +49,7 @@ public sealed class FieldworkOverviewFunction(
             ["companies"] = figures.Companies.Select(c => new Dictionary<string, object?>
             {
                 ["name"] = c.CompanyName, ["bounced"] = c.Bounced, ["without_email"] = c.WithoutEmail,
-                ["url"] = $"/portal/bureau/fieldwork/{c.CompanyId}?year={year}",
+                ["url"] = PortalUrls.Fieldwork(c.CompanyId, year),
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", values, "fieldwork")));

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -66,7 +67,7 @@ public sealed class FieldworkPageFunction(
             };
         if (error is not null)
             return await PageAsync(visitor, found!, year, null, error, AttemptRefusals.Status(error), cancellationToken, service);
-        return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}?year={year}&opgeslagen=1");
+        return PortalResult.SeeOther(PortalUrls.Fieldwork(company, year) + "&opgeslagen=1");
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status,

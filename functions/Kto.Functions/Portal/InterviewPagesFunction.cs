@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -60,7 +61,7 @@ public sealed class InterviewPagesFunction(
             ["clients"] = list.Clients.Select((c, i) => new Dictionary<string, object?>
             {
                 ["index"] = i + 1,
-                ["url"] = $"/portal/bureau/calls/{company}/{c.Service.ServiceId}?year={year}",
+                ["url"] = PortalUrls.Call(company, c.Service.ServiceId, year),
                 ["name"] = Name(c.Contact, c.Audience),
                 ["klantnummer"] = c.Contact.Klantnummer,
                 ["opdrachtgever"] = c.Audience == SurveyAudience.Opdrachtgever,
@@ -120,8 +121,8 @@ public sealed class InterviewPagesFunction(
         // ManualAttemptService wrote the audit entry.
         // Reached: the client agrees, so straight on to the questions.
         return PortalResult.SeeOther(outcome == AttemptOutcomes.Reached
-            ? $"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Phone}"
-            : $"/portal/bureau/calls/{company}/{service}?year={year}&vastgelegd={outcome}");
+            ? PortalUrls.Answers(company, service, year, ResponseModes.Phone)
+            : PortalUrls.Call(company, service, year) + "&vastgelegd=" + PortalUrls.Query(outcome));
     }
 
     [Function(nameof(PortalAnswerForm))]
@@ -157,7 +158,7 @@ public sealed class InterviewPagesFunction(
         var answers = entered.ToDictionary(a => a.Key, a => a.Value == AnswerEntry.LeftBlank ? null : a.Value, StringComparer.Ordinal);
         var result = await entry.EnterAsync(new AnswerEntry(serviceRef, mode, answers, visitor.User!.Email), cancellationToken);
         if (result.Outcome == AnswerEntryOutcome.Stored)
-            return PortalResult.SeeOther($"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Name(mode)}&opgeslagen=1");
+            return PortalResult.SeeOther(PortalUrls.Answers(company, service, year, ResponseModes.Name(mode)) + "&opgeslagen=1");
         var refusal = result.Outcome switch
         {
             AnswerEntryOutcome.AlreadyAnswered => "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt: er is niets opgeslagen.",
@@ -203,8 +204,8 @@ public sealed class InterviewPagesFunction(
                 ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
             }).ToList(),
             ["outcomes"] = Outcomes.Select(o => new Dictionary<string, object?> { ["value"] = o.Value, ["label"] = o.Label }).ToList(),
-            ["answers_url"] = $"/portal/bureau/companies/{company.Id}/answers/{service.ServiceId}?year={service.Year}&mode={ResponseModes.Phone}",
-            ["list_url"] = $"/portal/bureau/calls/{company.Id}?year={service.Year}",
+            ["answers_url"] = PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
+            ["list_url"] = PortalUrls.Calls(company.Id, service.Year),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {values["name"]}", values, "fieldwork")), status);
     }
@@ -248,8 +249,8 @@ public sealed class InterviewPagesFunction(
                 ? issues.First(i => i.Code == FieldErrorCodes.Required).MessageNl
                 : null,
             ["questions"] = questionnaire.Questions.Select((q, n) => QuestionValues(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
-            ["back_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}/{service.ServiceId}?year={service.Year}" : null,
-            ["list_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}?year={service.Year}" : $"/portal/bureau/fieldwork/{company.Id}?year={service.Year}",
+            ["back_url"] = mode == ResponseMode.Phone ? PortalUrls.Call(company.Id, service.ServiceId, service.Year) : null,
+            ["list_url"] = mode == ResponseMode.Phone ? PortalUrls.Calls(company.Id, service.Year) : PortalUrls.Fieldwork(company.Id, service.Year),
         };
         var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {values["name"]}" : $"Papieren vragenlijst invoeren: {values["name"]}";
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "answers.liquid", title, values, "fieldwork")), status);

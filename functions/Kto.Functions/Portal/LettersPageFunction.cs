@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -65,7 +66,7 @@ public sealed class LettersPageFunction(
         // The batch is made in the background: the page shows its progress and, once made, the notice.
         var started = await LetterBatchStarter.StartAsync(letters, client, found!.Id, year, visitor.User!.Email, cancellationToken);
         var replaced = started.Replaces is { Count: > 0 } r ? $"&vervangt={string.Join(',', r.Select(b => b.Id))}" : "";
-        return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={started.Batch!.Id}{replaced}");
+        return PortalResult.SeeOther(PortalUrls.Letters(company, year) + $"&gemaakt={started.Batch!.Id}{replaced}");
     }
 
     [Function(nameof(PortalLettersPdf))]
@@ -94,7 +95,7 @@ public sealed class LettersPageFunction(
         // Marking posted cannot be undone: without the confirmation step's answer, show that step first.
         if (form.GetValueOrDefault("bevestigd") != "ja")
             return YearQuery.TryRead(form, out var shownYear) && LetterBatch.LooksValid(batch)
-                ? PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={shownYear}&verstuur={batch}#bevestigen")
+                ? PortalResult.SeeOther(PortalUrls.Letters(company, shownYear) + $"&verstuur={batch}#bevestigen")
                 : gate.NotFound(visitor);
         var result = await letters.MarkPostedAsync(found!.Id, batch, visitor.User!.Email, cancellationToken);
         return result.Outcome switch
@@ -106,8 +107,8 @@ public sealed class LettersPageFunction(
                 $"Batch {batch} is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch.", StatusCodes.Status409Conflict, cancellationToken),
             // A repeat (a double click, a second person) says so: only the first mark recorded the letters.
             LetterBatchService.PostOutcome.AlreadyPosted =>
-                PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}&al=1"),
-            _ => PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}"),
+                PortalResult.SeeOther(PortalUrls.Letters(company, result.Batch!.Year) + $"&verstuurd={result.Batch.Id}&al=1"),
+            _ => PortalResult.SeeOther(PortalUrls.Letters(company, result.Batch!.Year) + $"&verstuurd={result.Batch.Id}"),
         };
     }
 
@@ -133,7 +134,7 @@ public sealed class LettersPageFunction(
         return result.Outcome switch
         {
             ShortCodeService.Outcome.Found when result.Service is { } s =>
-                PortalResult.SeeOther($"/portal/bureau/companies/{s.Company}/answers/{s.ServiceId}?year={s.Year}&mode=paper"),
+                PortalResult.SeeOther(PortalUrls.Answers(s.Company, s.ServiceId, s.Year, ResponseModes.Paper)),
             ShortCodeService.Outcome.Malformed => PaperPage(visitor, "Typ de code zoals op het formulier: 8 tekens, bijvoorbeeld K7PX-4QM9.", typed, StatusCodes.Status422UnprocessableEntity),
             ShortCodeService.Outcome.Unknown => PaperPage(visitor, "Deze code kennen wij niet. Controleer de code op het formulier.", typed, StatusCodes.Status422UnprocessableEntity),
             _ => PaperPage(visitor, "Te vaak een onbekende code. Wacht een minuut en probeer het opnieuw.", typed, StatusCodes.Status429TooManyRequests)

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
@@ -21,10 +22,6 @@ namespace Kto.Functions.Portal;
 public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService reports, QuestionnaireCatalog questionnaires, IAuditLog audit,
     TimeProvider time)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    public static string PagePath(string company, int year) => $"/portal/bureau/reports/{company}/open-answers?year={year}";
-
     [Function(nameof(PortalBureauOpenAnswers))]
     [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOpenAnswers(
@@ -62,7 +59,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
                 StatusCodes.Status409Conflict, cancellationToken);
         if (hiding.Outcome == AnswerHiding.Outcomes.Hidden)
             await audit.WriteAsync(AuditEntry.AnswerHidden(hiddenBy, company, year, hiding.Hidden!), cancellationToken);
-        return PortalResult.SeeOther(PagePath(company, year) + "&klaar=verborgen");
+        return PortalResult.SeeOther(PortalUrls.OpenAnswers(company, year) + "&klaar=verborgen");
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, int status,
@@ -75,11 +72,11 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
             ["year"] = year,
             ["notice"] = notice,
             ["error"] = error,
-            ["report_url"] = $"/portal/bureau/reports/{company.Id}?year={year}",
+            ["report_url"] = PortalUrls.Report(company.Id, year),
             ["draft"] = found is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = found.Draft.Id,
-                ["generated_at"] = DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+                ["generated_at"] = DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
             },
             ["count"] = found?.Answers.Count ?? 0,
             ["groups"] = found?.Answers.GroupBy(a => a.Perceel).OrderBy(g => g.Key).Select(g => new Dictionary<string, object?>
@@ -97,7 +94,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
             {
                 ["id"] = h.AnswerId,
                 ["hidden_by"] = h.HiddenBy,
-                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
                 ["reason"] = h.Reason,
             }).ToList(),
         };

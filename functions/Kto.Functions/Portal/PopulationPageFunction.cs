@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -57,7 +58,7 @@ public sealed class PopulationPageFunction(
         if (result.Outcome != CorrectionOutcome.Done)
             return await PageAsync(visitor, found!, year, klantnummer, null, CorrectionAnswers.For(result.Outcome, withdraw).Message,
                 StatusCodes.Status422UnprocessableEntity, cancellationToken);
-        return PortalResult.SeeOther($"/portal/bureau/population/{company}?year={year}&klantnummer={Uri.EscapeDataString(klantnummer)}&opgeslagen=1");
+        return PortalResult.SeeOther(PortalUrls.Population(company, year) + $"&klantnummer={PortalUrls.Query(klantnummer)}&opgeslagen=1");
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string klantnummer, string? done, string? error, int status,

@@ -135,7 +135,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
 
     /// <summary>Not signed in: to the sign-in page, saying so when a session just ended.</summary>
     public PortalResult SignInFirst(Visitor visitor) =>
-        PortalResult.SeeOther(visitor.State == SessionState.Ended ? "/portal?sessie=verlopen" : "/portal");
+        PortalResult.SeeOther(visitor.State == SessionState.Ended ? PortalUrls.SessionEnded : PortalUrls.Home);
 
     /// <summary>The same page for "not yours" and "does not exist", so a company cannot probe for others.</summary>
     public PortalResult NotFound(Visitor visitor) => Message(visitor, StatusCodes.Status404NotFound, "Pagina niet gevonden",

@@ -38,7 +38,7 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
         var asked = await signIn.RequestLinkAsync(email, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         if (asked.Outcome == LinkRequestOutcome.TooMany)
             return gate.Message(visitor, StatusCodes.Status429TooManyRequests, "Te veel aanvragen",
-                "Er zijn vanaf dit adres te veel inloglinks aangevraagd. Wacht een minuut en probeer het opnieuw.", "/portal", "Terug naar inloggen")
+                "Er zijn vanaf dit adres te veel inloglinks aangevraagd. Wacht een minuut en probeer het opnieuw.", PortalUrls.Home, "Terug naar inloggen")
                 .WithRetryAfter(asked.RetryAfter);
         if (asked.Outcome == LinkRequestOutcome.Invalid)
             return SignInPage(request, visitor, null, "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", email, StatusCodes.Status422UnprocessableEntity);
@@ -49,7 +49,7 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
         // The same answer whether or not the address has an account.
         return gate.Message(visitor, StatusCodes.Status200OK, "Kijk in uw mail",
             "Als dit adres een account heeft, hebt u nu een mail met een inloglink. De link werkt één keer en 15 minuten lang. Geen mail gekregen? Kijk in de map met ongewenste mail of vraag over een paar minuten een nieuwe link aan.",
-            "/portal", "Terug naar inloggen");
+            PortalUrls.Home, "Terug naar inloggen");
     }
 
     [Function(nameof(PortalSignInLink))]
@@ -75,11 +75,11 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
         {
             SignInLinkUse.Valid => PortalResult.SeeOther(HomeOf(result.User!)).WithCookie(gate.SetSessionCookie(request, result.SessionId!)),
             SignInLinkUse.Expired => gate.Message(visitor, StatusCodes.Status410Gone, "Deze inloglink is verlopen",
-                "Een inloglink werkt 15 minuten. Vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+                "Een inloglink werkt 15 minuten. Vraag een nieuwe link aan.", PortalUrls.Home, "Nieuwe inloglink aanvragen"),
             SignInLinkUse.AlreadyUsed => gate.Message(visitor, StatusCodes.Status410Gone, "Deze inloglink is al gebruikt",
-                "Een inloglink werkt maar één keer. Vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+                "Een inloglink werkt maar één keer. Vraag een nieuwe link aan.", PortalUrls.Home, "Nieuwe inloglink aanvragen"),
             _ => gate.Message(visitor, StatusCodes.Status404NotFound, "Deze inloglink is niet herkend",
-                "Controleer of u de hele link uit de mail hebt geopend, of vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+                "Controleer of u de hele link uit de mail hebt geopend, of vraag een nieuwe link aan.", PortalUrls.Home, "Nieuwe inloglink aanvragen"),
         };
     }
 
@@ -91,11 +91,11 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     {
         var (visitor, _, _) = request.Opening();
         await sessions.SignOutAsync(visitor.SessionId!, visitor.User!, cancellationToken);
-        return PortalResult.SeeOther("/portal?uit=1").WithCookie(gate.ClearSessionCookie(request));
+        return PortalResult.SeeOther(PortalUrls.SignedOut).WithCookie(gate.ClearSessionCookie(request));
     }
 
     public static string HomeOf(PortalUser user) =>
-        user.Role == UserRole.Bureau ? "/portal/bureau" : $"/portal/companies/{user.CompanyId}";
+        user.Role == UserRole.Bureau ? PortalUrls.Bureau : PortalUrls.Company(user.CompanyId!);
 
     private IActionResult SignInPage(HttpRequest request, Visitor visitor, string? notice, string? error, string? email, int status)
     {

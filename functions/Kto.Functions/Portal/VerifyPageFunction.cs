@@ -20,8 +20,6 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
     /// <summary>Bigger than any report we make; a bigger file is not one of ours and is not read further.</summary>
     private const long MaxPdfBytes = 50L * 1024 * 1024;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(VerifyPage))]
     [PortalPage(PortalAccess.Anyone)]
     public async Task<IActionResult> VerifyPage(
@@ -77,13 +75,13 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             values["company"] = found.CompanyName;
             values["year"] = found.Year;
             values["version"] = found.Version;
-            values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+            values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture);
             values["bureau_name"] = bureau.Name;
             values["signed_by"] = found.SignedBy;
             if (found.Timestamp is { } timestamp)
             {
                 // To the second: the authority's time is what the timestamp proves.
-                values["timestamped_at"] = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", Dutch);
+                values["timestamped_at"] = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", DutchTime.Culture);
                 values["timestamp_authority"] = timestamp.Authority;
             }
             values["kind_text"] = found.Kind == ReportKind.Keurmerk ? "Blik op Werk Keurmerk-rapport" : "Jaarrapportage KTO voor UWV";
@@ -104,7 +102,7 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             if (!found.IsLatest)
             {
                 values["latest_version"] = found.Latest!.Version;
-                values["latest_signed_at"] = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+                values["latest_signed_at"] = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture);
             }
         }
         return Page(request, visitor, values);
