@@ -14,9 +14,8 @@ public sealed class AccountPageFunction(PortalGate gate, UserService users)
 {
     [Function(nameof(PortalAccount))]
     [PortalPage(PortalAccess.SignedIn)]
-    public async Task<IActionResult> PortalAccount(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/account")] HttpRequest request,
-        CancellationToken cancellationToken)
+    public IActionResult PortalAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/account")] HttpRequest request)
     {
         var (visitor, _, _) = request.Opening();
         var user = visitor.User!;

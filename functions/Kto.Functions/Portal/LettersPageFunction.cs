@@ -114,9 +114,8 @@ public sealed class LettersPageFunction(
 
     [Function(nameof(PortalPaperCode))]
     [PortalPage(PortalAccess.Bureau)]
-    public async Task<IActionResult> PortalPaperCode(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request,
-        CancellationToken cancellationToken)
+    public IActionResult PortalPaperCode(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request)
     {
         var (visitor, _, _) = request.Opening();
         return PaperPage(visitor, null, null, StatusCodes.Status200OK);

@@ -14,9 +14,8 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
 {
     [Function(nameof(PortalSignInPage))]
     [PortalPage(PortalAccess.Anyone)]
-    public async Task<IActionResult> PortalSignInPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request,
-        CancellationToken cancellationToken)
+    public IActionResult PortalSignInPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request)
     {
         var visitor = request.Opening().Visitor;
         if (visitor.User is { } user) return PortalResult.SeeOther(HomeOf(user));
@@ -53,7 +52,6 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalSignInLink))]
-
     [PortalPage(PortalAccess.Public)]
     public IActionResult PortalSignInLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/sign-in")] HttpRequest request)
