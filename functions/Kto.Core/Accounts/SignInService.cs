@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Access;
 using Kto.Core.Deliveries;
 using Kto.Core.Settings;
@@ -20,7 +21,7 @@ public sealed class SignInService(
     KtoSettings kto,
     TimeProvider time)
 {
-    public const string LinkPath = "/portal/sign-in";
+    public const string LinkPath = PortalUrls.SignInLink;
 
     /// <summary>
     /// "Send me a link": the same work and the same answer whether or not the address has an account. The request

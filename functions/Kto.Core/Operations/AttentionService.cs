@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Backup;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
@@ -37,7 +38,7 @@ public sealed class AttentionService(
         foreach (var failed in await failedDeliveries.SinceAsync(now - Lookback, cancellationToken))
             items.Add(new AttentionItem(AttentionKind.IngestFailed, failed.CompletedAt ?? failed.StartedAt, failed.Company,
                 $"Levering {failed.FileName} van {names.GetValueOrDefault(failed.Company, failed.Company)} is niet verwerkt",
-                $"/portal/companies/{failed.Company}"));
+                PortalUrls.Company(failed.Company)));
 
         var failedRuns = (await mailRuns.RecentAsync(MailRunsRead, cancellationToken))
             .Where(r => now - r.StartedAt <= Lookback
@@ -46,7 +47,7 @@ public sealed class AttentionService(
         if (failedRuns.Count > 0)
             items.Add(new AttentionItem(AttentionKind.MailRunFailed, failedRuns.Min(r => r.StartedAt), null,
                 failedRuns.Count == 1 ? "1 mailrun is mislukt of kon de mailserver niet bereiken" : $"{failedRuns.Count} mailruns zijn mislukt of konden de mailserver niet bereiken",
-                "/portal/bureau/fieldwork"));
+                PortalUrls.FieldworkOverview()));
 
         if (!archive.Configured)
             items.Add(new AttentionItem(AttentionKind.BackupMissing, null, null,

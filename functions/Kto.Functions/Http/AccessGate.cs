@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Kto.Core.Access;
+using Kto.Functions.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kto.Functions.Http;
 
 /// <summary>
-/// The one place that turns a function's access attribute (<see cref="BureauOnlyAttribute"/>,
-/// <see cref="CompanyAccessAttribute"/>) and the request's bearer key into "go on" or the 401/403 to answer. The
-/// Functions host calls it from <see cref="AccessMiddleware"/>, Kto.Local before it invokes a function.
+/// The one place that turns a function's access attribute into "go on" or the answer instead: for the API
+/// (<see cref="BureauOnlyAttribute"/>, <see cref="CompanyAccessAttribute"/>) the request's bearer key against a
+/// 401/403; for a portal page (<see cref="PortalPageAttribute"/>) the session, company and form, by
+/// <see cref="PortalGate.EnterAsync"/>. The Functions host calls it from <see cref="AccessMiddleware"/>, Kto.Local
+/// before it invokes a function.
 /// </summary>
 public static class AccessGate
 {
@@ -20,6 +23,9 @@ public static class AccessGate
     public static async Task<IActionResult?> CheckAsync(MethodInfo function, HttpRequest request, Func<string, string?> routeValue,
         CancellationToken cancellationToken)
     {
+        if (function.GetCustomAttribute<PortalPageAttribute>() is { } page)
+            return await request.HttpContext.RequestServices.GetRequiredService<PortalGate>().EnterAsync(request, page,
+                PortalPageAttribute.HasCompanyRoute(function) ? routeValue(PortalPageAttribute.CompanyParameter) : null, cancellationToken);
         var bureauOnly = function.IsDefined(typeof(BureauOnlyAttribute));
         var companyAccess = function.IsDefined(typeof(CompanyAccessAttribute));
         if (!bureauOnly && !companyAccess) return null;

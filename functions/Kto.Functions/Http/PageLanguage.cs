@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Survey;
 using Microsoft.AspNetCore.Http;
 
@@ -41,7 +42,7 @@ public static class PageLanguage
     public static string SwitchUrl(HttpRequest request, string otherLanguage)
     {
         if (!HttpMethods.IsGet(request.Method))
-            return (request.Path.StartsWithSegments("/verify") ? "/verify" : "/portal") + $"?{Query}={otherLanguage}";
+            return (request.Path.StartsWithSegments("/verify") ? "/verify" : PortalUrls.Home) + $"?{Query}={otherLanguage}";
         var query = request.Query.Where(q => q.Key != Query)
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
             .Append($"{Query}={otherLanguage}");

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,12 +13,11 @@ namespace Kto.Functions.Portal;
 public sealed class AccountPageFunction(PortalGate gate, UserService users)
 {
     [Function(nameof(PortalAccount))]
-    public async Task<IActionResult> PortalAccount(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/account")] HttpRequest request,
-        CancellationToken cancellationToken)
+    [PortalPage(PortalAccess.SignedIn)]
+    public IActionResult PortalAccount(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/account")] HttpRequest request)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var user = visitor.User!;
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "account.liquid", "Mijn account", new Dictionary<string, object?>
         {
@@ -30,14 +30,14 @@ public sealed class AccountPageFunction(PortalGate gate, UserService users)
     }
 
     [Function(nameof(PortalAccountSaved))]
+    [PortalForm(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalAccountSaved(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/account")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.SignedIn, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         // An unchecked box is not sent at all: no "digest" field means off.
         var change = await users.SetDigestAsync(visitor.User!.Email, form.GetValueOrDefault("digest") == "1", cancellationToken);
-        return change.Done ? PortalResult.SeeOther("/portal/account?bewaard=1") : gate.NotFound(visitor);
+        return change.Done ? PortalResult.SeeOther(PortalUrls.Account + "?bewaard=1") : gate.NotFound(visitor);
     }
 }

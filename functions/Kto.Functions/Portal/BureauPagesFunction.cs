@@ -28,16 +28,14 @@ public sealed class BureauPagesFunction(
     ReportSettings norms,
     TimeProvider time)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(PortalBureauOverview))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOverview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var year = DutchTime.Today(time).Year;
         // "Nu bijwerken" counts in the background: while it runs the page says so and refreshes itself (no script).
         var refresh = await OverviewRefreshOrchestration.StatusAsync(client, year, cancellationToken);
@@ -54,32 +52,32 @@ public sealed class BureauPagesFunction(
             {
                 ["kind"] = a.Kind.ToString(),
                 ["text"] = a.Text,
-                ["since"] = a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", Dutch) : null,
+                ["since"] = a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", DutchTime.Culture) : null,
                 ["url"] = a.Link,
             }).ToList(),
             ["minimum_rate"] = Percent(norms.MinimumResponseRate),
-            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", Dutch),
+            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
             ["exemption_threshold"] = norms.ExemptionThreshold,
             ["companies"] = rows.Select(c => new Dictionary<string, object?>
             {
                 ["id"] = c.CompanyId,
                 ["name"] = c.CompanyName,
-                ["url"] = $"/portal/companies/{c.CompanyId}",
-                ["progress_url"] = $"/portal/companies/{c.CompanyId}/progress",
-                ["fieldwork_url"] = $"/portal/bureau/fieldwork/{c.CompanyId}?year={year}",
-                ["report_url"] = $"/portal/bureau/reports/{c.CompanyId}?year={year}",
-                ["last"] = c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", Dutch) : "nooit",
+                ["url"] = PortalUrls.Company(c.CompanyId),
+                ["progress_url"] = PortalUrls.Progress(c.CompanyId),
+                ["fieldwork_url"] = PortalUrls.Fieldwork(c.CompanyId, year),
+                ["report_url"] = PortalUrls.Report(c.CompanyId, year),
+                ["last"] = c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", DutchTime.Culture) : "nooit",
                 ["this_month"] = c.DeliveredThisMonth,
                 ["actions"] = Actions(c, year),
                 ["percelen"] = c.Percelen.Where(p => p.Ended > 0).Select(p => new Dictionary<string, object?>
                 {
                     ["name"] = p.Perceel, ["ended"] = p.Ended, ["approached"] = p.Approached,
                     ["rate"] = Percent(p.ResponseRate), ["rate_low"] = p.ResponseRate < norms.MinimumResponseRate,
-                    ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
+                    ["grade"] = p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
                     ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
                 }).ToList(),
                 ["opdrachtgevers"] = c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
-                    ? new Dictionary<string, object?> { ["count"] = o.Opdrachtgevers, ["approached"] = o.Approached, ["rate"] = Percent(o.ResponseRate), ["grade"] = o.MeanGrade?.ToString("0.0", Dutch) ?? "–" }
+                    ? new Dictionary<string, object?> { ["count"] = o.Opdrachtgevers, ["approached"] = o.Approached, ["rate"] = Percent(o.ResponseRate), ["grade"] = o.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–" }
                     : null,
             }).ToList(),
         };
@@ -98,21 +96,21 @@ public sealed class BureauPagesFunction(
             actions.Add(new Dictionary<string, object?> { ["text"] = text, ["argument"] = argument, ["link"] = link, ["url"] = url });
         string Percelen(OverviewFlagKind kind, bool counted) => string.Join(", ", company.Flags.Where(f => f.Kind == kind)
             .Select(f => counted && f.Count is { } n ? $"{f.Perceel} ({n})" : f.Perceel));
-        var fieldwork = $"/portal/bureau/fieldwork/{company.CompanyId}?year={year}";
+        var fieldwork = PortalUrls.Fieldwork(company.CompanyId, year);
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.NoRecentDelivery))
-            Add("Geen levering in de laatste 6 weken.", null, "Leveringen bekijken", $"/portal/companies/{company.CompanyId}");
+            Add("Geen levering in de laatste 6 weken.", null, "Leveringen bekijken", PortalUrls.Company(company.CompanyId));
         if (company.Flags.FirstOrDefault(f => f.Kind == OverviewFlagKind.DeliveryOverdue) is { } overdue)
-            Add("De levering over {0} is te laat.", overdue.Text, "Leveringen bekijken", $"/portal/companies/{company.CompanyId}");
+            Add("De levering over {0} is te laat.", overdue.Text, "Leveringen bekijken", PortalUrls.Company(company.CompanyId));
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.NotApproached))
             Add("Nog niet benaderd: {0}.", Percelen(OverviewFlagKind.NotApproached, counted: true), "Brieven en bellen", fieldwork);
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ResponseBelowMinimum))
             Add("Respons onder het minimum: {0}.", Percelen(OverviewFlagKind.ResponseBelowMinimum, counted: false), "Veldwerk bekijken", fieldwork);
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ForecastAtRisk))
             Add("Volgens de prognose: {0}.", string.Join("; ", company.Flags.Where(f => f.Kind == OverviewFlagKind.ForecastAtRisk).Select(f => f.Text)),
-                "Voortgang en prognose", $"/portal/companies/{company.CompanyId}/progress?year={year}");
+                "Voortgang en prognose", PortalUrls.Progress(company.CompanyId, year));
         if (company.Flags.Any(f => f.Kind == OverviewFlagKind.ExemptionPossible))
             Add("Vrijstelling mogelijk: {0}.", Percelen(OverviewFlagKind.ExemptionPossible, counted: false), "Aanvraagbrief op de rapportpagina",
-                $"/portal/bureau/reports/{company.CompanyId}?year={year}");
+                PortalUrls.Report(company.CompanyId, year));
         return actions;
     }
 
@@ -121,35 +119,34 @@ public sealed class BureauPagesFunction(
     /// at once with the overview, which follows the run until it is done.
     /// </summary>
     [Function(nameof(PortalBureauOverviewRefresh))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOverviewRefresh(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/refresh")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var (_, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
         await OverviewRefreshOrchestration.TryStartAsync(client, DutchTime.Today(time).Year, cancellationToken);
-        return PortalResult.SeeOther("/portal/bureau?bijgewerkt=1");
+        return PortalResult.SeeOther(PortalUrls.Bureau + "?bijgewerkt=1");
     }
 
     [Function(nameof(PortalBureauUsers))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauUsers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/users")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         return await UsersPageAsync(visitor, new Dictionary<string, object?>(), StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalBureauUsersPost))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauUsersPost(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/users/{action}")] HttpRequest request,
         string action,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var actor = visitor.User!.Email;
 
         switch (action)
@@ -189,18 +186,18 @@ public sealed class BureauPagesFunction(
     }
 
     [Function(nameof(PortalBureauAudit))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauAudit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/audit")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var entries = await audit.RecentAsync(200, cancellationToken);
         var values = new Dictionary<string, object?>
         {
             ["entries"] = entries.Select(e => new Dictionary<string, object?>
             {
-                ["at"] = DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", Dutch),
+                ["at"] = DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", DutchTime.Culture),
                 ["actor"] = e.Actor, ["action"] = e.Action, ["company"] = e.Company ?? "–", ["detail"] = e.Detail,
             }).ToList(),
         };
@@ -211,7 +208,7 @@ public sealed class BureauPagesFunction(
     {
         var all = await companies.ListAsync(cancellationToken);
         values["companies"] = all.OrderBy(c => c.Name, StringComparer.CurrentCulture)
-            .Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["name"] = c.Name, ["url"] = $"/portal/companies/{c.Id}" }).ToList();
+            .Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["name"] = c.Name, ["url"] = PortalUrls.Company(c.Id) }).ToList();
         values["users"] = (await users.ListAsync(cancellationToken)).Select(u => new Dictionary<string, object?>
         {
             ["email"] = u.Email,
@@ -223,16 +220,16 @@ public sealed class BureauPagesFunction(
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
     }
 
-    /// <summary>The oldest figures on the page, in Dutch time: only the hour today, the date too when older.</summary>
+    /// <summary>The oldest figures on the page, in DutchTime.Culture time: only the hour today, the date too when older.</summary>
     private string FiguresAt(DateTimeOffset computedAt)
     {
         var at = DutchTime.ToDutch(computedAt);
-        return DateOnly.FromDateTime(at.DateTime) == DutchTime.Today(time) ? at.ToString("HH:mm", Dutch) : at.ToString("d MMM yyyy HH:mm", Dutch);
+        return DateOnly.FromDateTime(at.DateTime) == DutchTime.Today(time) ? at.ToString("HH:mm", DutchTime.Culture) : at.ToString("d MMM yyyy HH:mm", DutchTime.Culture);
     }
 
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 
-    private static string Percent(double rate) => (rate * 100).ToString("0", Dutch) + "%";
+    private static string Percent(double rate) => (rate * 100).ToString("0", DutchTime.Culture) + "%";
 
     private static string RegistrationMessage(RegistrationError? error, string? id) => error switch
     {

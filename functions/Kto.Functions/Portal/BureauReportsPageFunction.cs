@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
@@ -28,17 +29,15 @@ public sealed class BureauReportsPageFunction(
     TimeProvider time)
 {
     private const int MaxConclusionLength = 10_000;
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(PortalBureauReport))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         // The page follows the run itself: while it runs, a status line and a refresh (no script); then the true state.
         var run = await client.GetInstanceAsync(new ReportRun(year, company).InstanceId, cancellationToken);
@@ -56,18 +55,18 @@ public sealed class BureauReportsPageFunction(
     }
 
     [Function(nameof(PortalBureauReportStart))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReportStart(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/start")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         // Already running: the page follows that run, the same as this one's.
         await ReportRunStarter.TryStartAuditedAsync(client, new ReportRun(year, company), audit, visitor.User!.Email, time.GetUtcNow(), cancellationToken);
-        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=gestart");
+        return PortalResult.SeeOther(PortalUrls.Report(company, year) + "&klaar=gestart");
     }
 
     /// <summary>
@@ -76,13 +75,13 @@ public sealed class BureauReportsPageFunction(
     /// with the conclusion kept. The same signing repeated (a double click) gives the version it gave, audited once.
     /// </summary>
     [Function(nameof(PortalBureauReportSign))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauReportSign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/sign")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var draftId = form.GetValueOrDefault("draft") ?? "";
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
@@ -139,7 +138,7 @@ public sealed class BureauReportsPageFunction(
                 await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, signing.Version!), cancellationToken);
                 break;
         }
-        return PortalResult.SeeOther($"/portal/bureau/reports/{company}?year={year}&klaar=ondertekend");
+        return PortalResult.SeeOther(PortalUrls.Report(company, year) + "&klaar=ondertekend");
     }
 
     private const string TimestampUnavailable =
@@ -154,6 +153,7 @@ public sealed class BureauReportsPageFunction(
             null, StatusCodes.Status409Conflict, cancellationToken, conclusion);
 
     [Function(nameof(PortalBureauExemptionLetter))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauExemptionLetter(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/exemption/{perceel}")] HttpRequest request,
         string company,
@@ -161,8 +161,7 @@ public sealed class BureauReportsPageFunction(
         string perceel,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (!PerceelNames.TryParse(perceel, out var chosen)) return gate.NotFound(visitor);
         var letter = await exemptionLetters.CreateAsync(company, year, chosen, cancellationToken);
         if (letter.Outcome != ExemptionLetterResult.Outcomes.Ready) return gate.NotFound(visitor);
@@ -170,14 +169,14 @@ public sealed class BureauReportsPageFunction(
     }
 
     [Function(nameof(PortalBureauDraftFile))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauDraftFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/{year:int}/draft/report.pdf")] HttpRequest request,
         string company,
         int year,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         var (draft, _) = await reports.ListAsync(company, year, cancellationToken);
         // The draft the page showed, by id; a replaced one is gone.
         if (draft is null || !string.Equals(draft.Id, request.Query["concept"].ToString(), StringComparison.OrdinalIgnoreCase)) return gate.NotFound(visitor);
@@ -213,16 +212,16 @@ public sealed class BureauReportsPageFunction(
             ["draft"] = draft is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = draft.Id,
-                ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
-                ["pdf"] = $"/portal/bureau/reports/{company.Id}/{year}/draft/report.pdf?concept={draft.Id}",
+                ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                ["pdf"] = PortalUrls.DraftPdf(company.Id, year, draft.Id),
                 ["status"] = StatusText(signedFrom?.ChecklistStatus ?? draft.ChecklistStatus),
             },
             ["signed"] = signedFrom is null ? null : new Dictionary<string, object?>
             {
                 ["version"] = signedFrom.Version,
                 ["signed_by"] = signedFrom.SignedBy,
-                ["signed_at"] = DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
-                ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{signedFrom.Version}/report.pdf",
+                ["signed_at"] = DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                ["pdf"] = PortalUrls.ReportFile(company.Id, year, signedFrom.Version, "pdf"),
             },
             ["checks"] = checklist?.Checks.Select(c => new Dictionary<string, object?>
             {
@@ -236,18 +235,18 @@ public sealed class BureauReportsPageFunction(
             {
                 ["perceel"] = PerceelNames.DisplayName(p.Figures.Perceel),
                 ["ended"] = p.Figures.Ended,
-                ["letter"] = $"/portal/bureau/reports/{company.Id}/{year}/exemption/{ExemptionLetterLinks.Slug(p.Figures.Perceel)}",
+                ["letter"] = PortalUrls.ExemptionLetter(company.Id, year, ExemptionLetterLinks.Slug(p.Figures.Perceel)),
             }).ToList(),
             ["open_answers_count"] = openAnswers?.Answers.Count ?? 0,
             ["hidden_count"] = openAnswers?.Hidden.Count ?? 0,
-            ["open_answers_url"] = OpenAnswersPageFunction.PagePath(company.Id, year),
+            ["open_answers_url"] = PortalUrls.OpenAnswers(company.Id, year),
             ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
             {
                 ["version"] = v.Version,
                 ["signed_by"] = v.SignedBy,
-                ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
                 ["sha256"] = v.Sha256,
-                ["pdf"] = $"/portal/companies/{company.Id}/reports/{year}/{v.Version}/report.pdf",
+                ["pdf"] = PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"),
             }).ToList(),
         };
         var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview");

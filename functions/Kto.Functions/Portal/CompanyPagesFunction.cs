@@ -32,27 +32,25 @@ public sealed class CompanyPagesFunction(
     Kto.Core.Settings.DeliverySettings deliverySettings,
     TimeProvider time)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(PortalCompanyDeliveries))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalCompanyDeliveries(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         return PortalResult.Page(await DeliveriesPageAsync(visitor, found!, null, cancellationToken));
     }
 
     [Function(nameof(PortalUploadDelivery))]
+    [PortalUpload(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalUploadDelivery(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/companies/{company}/deliveries")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
 
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, maxBodyBytes: RequestLimits.MaxBodyBytes(deliverySettings));
         if (upload.IsUnreadable) return await UploadErrorAsync(visitor, found!, Unreadable, cancellationToken, StatusCodes.Status400BadRequest);
@@ -75,18 +73,18 @@ public sealed class CompanyPagesFunction(
         }
         if (outcome == DeliveryUploadOutcome.NameTaken)
             return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
-        return PortalResult.SeeOther($"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(name)}");
+        return PortalResult.SeeOther(PortalUrls.Receipt(company, name));
     }
 
     [Function(nameof(PortalReceipt))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReceipt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}")] HttpRequest request,
         string company,
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!DeliveryFileName.IsValid(file)) return gate.NotFound(visitor);
 
         var receipt = await deliveries.GetReceiptAsync(company, file, cancellationToken);
@@ -99,20 +97,20 @@ public sealed class CompanyPagesFunction(
             var waited = int.TryParse(request.Query["wacht"], out var w) && w is >= 0 and < 1000 ? w : 0;
             if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
-            var again = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}?wacht={waited + 1}";
+            var again = PortalUrls.Receipt(company, file) + $"?wacht={waited + 1}";
             return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
         }
 
         values["receipt"] = ReceiptView(receipt);
-        var receiptUrl = $"/portal/companies/{company}/deliveries/{Uri.EscapeDataString(file)}/receipt";
-        values["json_url"] = receiptUrl + ".json";
-        values["csv_url"] = receiptUrl + ".csv";
-        values["xlsx_url"] = receiptUrl + ".xlsx";
+        values["json_url"] = PortalUrls.ReceiptFile(company, file, "json");
+        values["csv_url"] = PortalUrls.ReceiptFile(company, file, "csv");
+        values["xlsx_url"] = PortalUrls.ReceiptFile(company, file, "xlsx");
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
     }
 
     /// <summary>The receipt as a file: <c>receipt.json</c> (as stored), <c>receipt.csv</c> or <c>receipt.xlsx</c> (one line per issue).</summary>
     [Function(nameof(PortalReceiptFile))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReceiptFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/deliveries/{file}/receipt.{format}")] HttpRequest request,
         string company,
@@ -120,8 +118,7 @@ public sealed class CompanyPagesFunction(
         string format,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (format is not ("json" or "csv" or "xlsx")) return gate.NotFound(visitor);
         var receipt = DeliveryFileName.IsValid(file) ? await deliveries.GetReceiptAsync(company, file, cancellationToken) : null;
         if (receipt is null) return gate.NotFound(visitor);
@@ -135,15 +132,15 @@ public sealed class CompanyPagesFunction(
     }
 
     [Function(nameof(PortalProgress))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalProgress(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/progress")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year))
-            return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", $"/portal/companies/{company}/progress", "Naar dit jaar");
+            return gate.Message(visitor, StatusCodes.Status400BadRequest, "Onbekend jaar", "Kies een jaar tussen 2000 en 2100.", PortalUrls.Progress(company), "Naar dit jaar");
 
         var (percelen, months) = await progress.WithMonthsAsync(company, year, cancellationToken);
         var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
@@ -155,7 +152,7 @@ public sealed class CompanyPagesFunction(
             ["year"] = year,
             ["years"] = Enumerable.Range(thisYear - 3, 4).Reverse().Select(y => new Dictionary<string, object?> { ["value"] = y, ["selected"] = y == year }).ToList(),
             ["minimum_rate"] = Percent(norms.MinimumResponseRate),
-            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", Dutch),
+            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
             ["percelen"] = percelen.Select(p => new Dictionary<string, object?>
             {
                 ["name"] = p.Perceel,
@@ -164,27 +161,27 @@ public sealed class CompanyPagesFunction(
                 ["responded"] = p.Responded,
                 ["rate"] = p.Ended == 0 ? "–" : Percent(p.ResponseRate),
                 ["rate_low"] = p.Ended > 0 && p.ResponseRate < norms.MinimumResponseRate,
-                ["grade"] = p.MeanGrade?.ToString("0.0", Dutch) ?? "–",
+                ["grade"] = p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
                 ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
                 ["by_email"] = p.ApproachedByMode?.Email, ["by_letter"] = p.ApproachedByMode?.Letter, ["by_phone"] = p.ApproachedByMode?.Phone,
                 ["web"] = p.RespondedByMode?.Web, ["phone"] = p.RespondedByMode?.Phone, ["paper"] = p.RespondedByMode?.Paper,
-                ["attempts"] = p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", Dutch)} (max {p.MaxAttempts})" : "–",
+                ["attempts"] = p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", DutchTime.Culture)} (max {p.MaxAttempts})" : "–",
                 ["unreachable"] = p.Unreachable,
             }).ToList(),
             ["months"] = months.Select(m => new Dictionary<string, object?>
             {
-                ["name"] = Dutch.DateTimeFormat.GetMonthName(m.Month), ["ended"] = m.Ended, ["responded"] = m.Responded,
+                ["name"] = DutchTime.Culture.DateTimeFormat.GetMonthName(m.Month), ["ended"] = m.Ended, ["responded"] = m.Responded,
             }).ToList(),
             ["chart"] = ProgressChart.For(months),
             // Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".
             ["forecast"] = forecast.Select(f => new Dictionary<string, object?> { ["name"] = f.Perceel, ["range"] = f.RangeText, ["at_risk"] = f.AtRisk,
-                ["minimum"] = (norms.MinimumResponseRate * 100).ToString("0", Dutch) + " %" }).ToList(),
+                ["minimum"] = (norms.MinimumResponseRate * 100).ToString("0", DutchTime.Culture) + " %" }).ToList(),
             ["opdrachtgevers"] = new Dictionary<string, object?>
             {
                 ["count"] = opdrachtgevers.Opdrachtgevers, ["approached"] = opdrachtgevers.Approached, ["responded"] = opdrachtgevers.Responded,
                 ["rate"] = opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
-                ["grade"] = opdrachtgevers.MeanGrade?.ToString("0.0", Dutch) ?? "–",
-                ["keurmerk_url"] = $"/portal/companies/{company}/keurmerk/{year}/keurmerk",
+                ["grade"] = opdrachtgevers.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                ["keurmerk_url"] = PortalUrls.Keurmerk(company, year),
             },
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
@@ -203,7 +200,7 @@ public sealed class CompanyPagesFunction(
         var values = new Dictionary<string, object?>
         {
             ["company"] = CompanyView(company),
-            ["month_name"] = DutchTime.ToDutch(now).ToString("MMMM yyyy", Dutch),
+            ["month_name"] = DutchTime.ToDutch(now).ToString("MMMM yyyy", DutchTime.Culture),
             ["delivered_this_month"] = DeliveryMonth.DeliveredIn(list, now),
             ["error"] = error,
             ["errors"] = error is null ? new List<string>() : new List<string> { error },
@@ -211,8 +208,8 @@ public sealed class CompanyPagesFunction(
             ["deliveries"] = list.Select(d => new Dictionary<string, object?>
             {
                 ["file"] = d.File,
-                ["url"] = $"/portal/companies/{company.Id}/deliveries/{Uri.EscapeDataString(d.File)}",
-                ["date"] = DutchTime.ToDutch(d.ReceivedAt).ToString("d MMM yyyy HH:mm", Dutch),
+                ["url"] = PortalUrls.Receipt(company.Id, d.File),
+                ["date"] = DutchTime.ToDutch(d.ReceivedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
                 ["status"] = StatusText(d.Status),
                 ["refused"] = d.Status == Receipt.Statuses.Refused,
                 ["processing"] = d.Status is null,
@@ -225,7 +222,7 @@ public sealed class CompanyPagesFunction(
     private static Dictionary<string, object?> CompanyView(Company company) => new()
     {
         ["id"] = company.Id, ["name"] = company.Name,
-        ["deliveries_url"] = $"/portal/companies/{company.Id}", ["progress_url"] = $"/portal/companies/{company.Id}/progress",
+        ["deliveries_url"] = PortalUrls.Company(company.Id), ["progress_url"] = PortalUrls.Progress(company.Id),
     };
 
     private static Dictionary<string, object?> ReceiptView(Receipt receipt) => new()
@@ -238,7 +235,7 @@ public sealed class CompanyPagesFunction(
         // Rows, not issues: a row with two problems is one rejected row (and the lists stop at 100 per code).
         ["rejected_count"] = receipt.Status == Receipt.Statuses.Accepted ? Math.Max(0, receipt.Rows - receipt.Accepted - receipt.Duplicates) : 0,
         ["refusal_column"] = receipt.Refusal?.Column,
-        ["processed"] = DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+        ["processed"] = DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
         ["rejected"] = receipt.Rejected.Select(IssueView).ToList(),
         ["warnings"] = receipt.Warnings.Select(IssueView).ToList(),
     };
@@ -260,5 +257,5 @@ public sealed class CompanyPagesFunction(
         _ => status,
     };
 
-    private static string Percent(double rate) => (rate * 100).ToString("0", Dutch) + "%";
+    private static string Percent(double rate) => (rate * 100).ToString("0", DutchTime.Culture) + "%";
 }

@@ -19,12 +19,12 @@ public sealed class FieldworkOverviewFunction(
     TimeProvider time)
 {
     [Function(nameof(PortalFieldworkOverview))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalFieldworkOverview(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
 
         var figures = await overview.ForYearAsync(year, cancellationToken);
@@ -49,7 +49,7 @@ public sealed class FieldworkOverviewFunction(
             ["companies"] = figures.Companies.Select(c => new Dictionary<string, object?>
             {
                 ["name"] = c.CompanyName, ["bounced"] = c.Bounced, ["without_email"] = c.WithoutEmail,
-                ["url"] = $"/portal/bureau/fieldwork/{c.CompanyId}?year={year}",
+                ["url"] = PortalUrls.Fieldwork(c.CompanyId, year),
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", values, "fieldwork")));

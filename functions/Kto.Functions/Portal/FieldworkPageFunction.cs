@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -28,25 +29,25 @@ public sealed class FieldworkPageFunction(
         .Select(c => ($"{ContactModes.Name(c.Mode)}:{AttemptOutcomes.Name(c.Outcome)}", ManualAttemptService.Describe(c.Mode, c.Outcome))).ToArray();
 
     [Function(nameof(PortalFieldwork))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalFieldwork(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         return await PageAsync(visitor, found!, year, request.Query["opgeslagen"] == "1" ? "De poging is vastgelegd." : null, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalRecordAttempt))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalRecordAttempt(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var service = form.GetValueOrDefault("service") ?? "";
         var choice = (form.GetValueOrDefault("attempt") ?? "").Split(':');
@@ -66,7 +67,7 @@ public sealed class FieldworkPageFunction(
             };
         if (error is not null)
             return await PageAsync(visitor, found!, year, null, error, AttemptRefusals.Status(error), cancellationToken, service);
-        return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}?year={year}&opgeslagen=1");
+        return PortalResult.SeeOther(PortalUrls.Fieldwork(company, year) + "&opgeslagen=1");
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? done, string? error, int status,

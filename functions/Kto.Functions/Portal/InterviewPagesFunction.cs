@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -41,13 +42,13 @@ public sealed class InterviewPagesFunction(
     ];
 
     [Function(nameof(PortalCallList))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalCallList(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/calls/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var list = await calls.ListAsync(company, year, cancellationToken);
         var values = new Dictionary<string, object?>
@@ -60,7 +61,7 @@ public sealed class InterviewPagesFunction(
             ["clients"] = list.Clients.Select((c, i) => new Dictionary<string, object?>
             {
                 ["index"] = i + 1,
-                ["url"] = $"/portal/bureau/calls/{company}/{c.Service.ServiceId}?year={year}",
+                ["url"] = PortalUrls.Call(company, c.Service.ServiceId, year),
                 ["name"] = Name(c.Contact, c.Audience),
                 ["klantnummer"] = c.Contact.Klantnummer,
                 ["opdrachtgever"] = c.Audience == SurveyAudience.Opdrachtgever,
@@ -77,28 +78,28 @@ public sealed class InterviewPagesFunction(
     }
 
     [Function(nameof(PortalCallSheet))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalCallSheet(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/calls/{company}/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["vastgelegd"].ToString() is { Length: > 0 } outcome && Outcomes.Any(o => o.Value == outcome) ? $"Vastgelegd: {Label(outcome)}." : null;
         return await SheetPageAsync(visitor, found!, new ServiceRef(company, year, service), done, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalRecordCall))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalRecordCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/calls/{company}/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year) || !LooksLikeId(service)) return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
         var outcome = form.GetValueOrDefault("outcome") ?? "";
@@ -120,19 +121,19 @@ public sealed class InterviewPagesFunction(
         // ManualAttemptService wrote the audit entry.
         // Reached: the client agrees, so straight on to the questions.
         return PortalResult.SeeOther(outcome == AttemptOutcomes.Reached
-            ? $"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Phone}"
-            : $"/portal/bureau/calls/{company}/{service}?year={year}&vastgelegd={outcome}");
+            ? PortalUrls.Answers(company, service, year, ResponseModes.Phone)
+            : PortalUrls.Call(company, service, year) + "&vastgelegd=" + PortalUrls.Query(outcome));
     }
 
     [Function(nameof(PortalAnswerForm))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalAnswerForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/companies/{company}/answers/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year) || EnteredMode(request.Query["mode"]) is not { } mode) return gate.NotFound(visitor);
         var saved = request.Query["opgeslagen"] == "1";
         return await AnswerPageAsync(visitor, found!, new ServiceRef(company, year, service), mode, saved, null, new Dictionary<string, string?>(), [],
@@ -140,14 +141,14 @@ public sealed class InterviewPagesFunction(
     }
 
     [Function(nameof(PortalEnterAnswers))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalEnterAnswers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/companies/{company}/answers/{service}")] HttpRequest request,
         string company,
         string service,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year) || EnteredMode(form.GetValueOrDefault("mode")) is not { } mode || !LooksLikeId(service))
             return gate.NotFound(visitor);
         var serviceRef = new ServiceRef(company, year, service);
@@ -157,7 +158,7 @@ public sealed class InterviewPagesFunction(
         var answers = entered.ToDictionary(a => a.Key, a => a.Value == AnswerEntry.LeftBlank ? null : a.Value, StringComparer.Ordinal);
         var result = await entry.EnterAsync(new AnswerEntry(serviceRef, mode, answers, visitor.User!.Email), cancellationToken);
         if (result.Outcome == AnswerEntryOutcome.Stored)
-            return PortalResult.SeeOther($"/portal/bureau/companies/{company}/answers/{service}?year={year}&mode={ResponseModes.Name(mode)}&opgeslagen=1");
+            return PortalResult.SeeOther(PortalUrls.Answers(company, service, year, ResponseModes.Name(mode)) + "&opgeslagen=1");
         var refusal = result.Outcome switch
         {
             AnswerEntryOutcome.AlreadyAnswered => "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt: er is niets opgeslagen.",
@@ -203,8 +204,8 @@ public sealed class InterviewPagesFunction(
                 ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
             }).ToList(),
             ["outcomes"] = Outcomes.Select(o => new Dictionary<string, object?> { ["value"] = o.Value, ["label"] = o.Label }).ToList(),
-            ["answers_url"] = $"/portal/bureau/companies/{company.Id}/answers/{service.ServiceId}?year={service.Year}&mode={ResponseModes.Phone}",
-            ["list_url"] = $"/portal/bureau/calls/{company.Id}?year={service.Year}",
+            ["answers_url"] = PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
+            ["list_url"] = PortalUrls.Calls(company.Id, service.Year),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {values["name"]}", values, "fieldwork")), status);
     }
@@ -248,8 +249,8 @@ public sealed class InterviewPagesFunction(
                 ? issues.First(i => i.Code == FieldErrorCodes.Required).MessageNl
                 : null,
             ["questions"] = questionnaire.Questions.Select((q, n) => QuestionValues(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
-            ["back_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}/{service.ServiceId}?year={service.Year}" : null,
-            ["list_url"] = mode == ResponseMode.Phone ? $"/portal/bureau/calls/{company.Id}?year={service.Year}" : $"/portal/bureau/fieldwork/{company.Id}?year={service.Year}",
+            ["back_url"] = mode == ResponseMode.Phone ? PortalUrls.Call(company.Id, service.ServiceId, service.Year) : null,
+            ["list_url"] = mode == ResponseMode.Phone ? PortalUrls.Calls(company.Id, service.Year) : PortalUrls.Fieldwork(company.Id, service.Year),
         };
         var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {values["name"]}" : $"Papieren vragenlijst invoeren: {values["name"]}";
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "answers.liquid", title, values, "fieldwork")), status);

@@ -11,6 +11,7 @@ namespace Kto.Functions.Portal;
 public sealed class KeurmerkPortalFunction(PortalGate gate, KeurmerkReportService keurmerk)
 {
     [Function(nameof(PortalKeurmerkFile))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalKeurmerkFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/keurmerk/{year:int}/{file}")] HttpRequest request,
         string company,
@@ -18,8 +19,7 @@ public sealed class KeurmerkPortalFunction(PortalGate gate, KeurmerkReportServic
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (!file.StartsWith("keurmerk.", StringComparison.Ordinal) || !KeurmerkFormats.TryParse(Path.GetExtension(file).TrimStart('.'), out var format)
             || !Http.YearQuery.IsValid(year))
             return gate.NotFound(visitor);

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -28,13 +29,13 @@ public sealed class LettersPageFunction(
     TimeProvider time)
 {
     [Function(nameof(PortalLetters))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalLetters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = new LettersNotice(
             Made: Batch(request.Query["gemaakt"]),
@@ -53,48 +54,48 @@ public sealed class LettersPageFunction(
     private static string? Batch(string? id) => LetterBatch.LooksValid(id) ? id : null;
 
     [Function(nameof(PortalMakeLetters))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalMakeLetters(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         // The batch is made in the background: the page shows its progress and, once made, the notice.
         var started = await LetterBatchStarter.StartAsync(letters, client, found!.Id, year, visitor.User!.Email, cancellationToken);
         var replaced = started.Replaces is { Count: > 0 } r ? $"&vervangt={string.Join(',', r.Select(b => b.Id))}" : "";
-        return PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={year}&gemaakt={started.Batch!.Id}{replaced}");
+        return PortalResult.SeeOther(PortalUrls.Letters(company, year) + $"&gemaakt={started.Batch!.Id}{replaced}");
     }
 
     [Function(nameof(PortalLettersPdf))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalLettersPdf(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/fieldwork/{company}/letters/{batch}/pdf")] HttpRequest request,
         string company,
         string batch,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         var file = await letters.ReadPdfAsync(found!.Id, batch, cancellationToken);
         if (file is not { } pdf) return gate.NotFound(visitor);
         return new FileContentResult(pdf.Pdf, "application/pdf") { FileDownloadName = $"brieven-{company}-{pdf.Batch.Year}-{pdf.Batch.Id}.pdf" };
     }
 
     [Function(nameof(PortalLettersPosted))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalLettersPosted(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/fieldwork/{company}/letters/{batch}/posted")] HttpRequest request,
         string company,
         string batch,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         // Marking posted cannot be undone: without the confirmation step's answer, show that step first.
         if (form.GetValueOrDefault("bevestigd") != "ja")
             return YearQuery.TryRead(form, out var shownYear) && LetterBatch.LooksValid(batch)
-                ? PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={shownYear}&verstuur={batch}#bevestigen")
+                ? PortalResult.SeeOther(PortalUrls.Letters(company, shownYear) + $"&verstuur={batch}#bevestigen")
                 : gate.NotFound(visitor);
         var result = await letters.MarkPostedAsync(found!.Id, batch, visitor.User!.Email, cancellationToken);
         return result.Outcome switch
@@ -106,34 +107,33 @@ public sealed class LettersPageFunction(
                 $"Batch {batch} is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch.", StatusCodes.Status409Conflict, cancellationToken),
             // A repeat (a double click, a second person) says so: only the first mark recorded the letters.
             LetterBatchService.PostOutcome.AlreadyPosted =>
-                PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}&al=1"),
-            _ => PortalResult.SeeOther($"/portal/bureau/fieldwork/{company}/letters?year={result.Batch!.Year}&verstuurd={result.Batch.Id}"),
+                PortalResult.SeeOther(PortalUrls.Letters(company, result.Batch!.Year) + $"&verstuurd={result.Batch.Id}&al=1"),
+            _ => PortalResult.SeeOther(PortalUrls.Letters(company, result.Batch!.Year) + $"&verstuurd={result.Batch.Id}"),
         };
     }
 
     [Function(nameof(PortalPaperCode))]
-    public async Task<IActionResult> PortalPaperCode(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request,
-        CancellationToken cancellationToken)
+    [PortalPage(PortalAccess.Bureau)]
+    public IActionResult PortalPaperCode(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/paper")] HttpRequest request)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         return PaperPage(visitor, null, null, StatusCodes.Status200OK);
     }
 
     [Function(nameof(PortalPaperCodeEntered))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalPaperCodeEntered(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/paper")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var typed = form.GetValueOrDefault("code");
         var result = await codes.FindAsync(typed, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         return result.Outcome switch
         {
             ShortCodeService.Outcome.Found when result.Service is { } s =>
-                PortalResult.SeeOther($"/portal/bureau/companies/{s.Company}/answers/{s.ServiceId}?year={s.Year}&mode=paper"),
+                PortalResult.SeeOther(PortalUrls.Answers(s.Company, s.ServiceId, s.Year, ResponseModes.Paper)),
             ShortCodeService.Outcome.Malformed => PaperPage(visitor, "Typ de code zoals op het formulier: 8 tekens, bijvoorbeeld K7PX-4QM9.", typed, StatusCodes.Status422UnprocessableEntity),
             ShortCodeService.Outcome.Unknown => PaperPage(visitor, "Deze code kennen wij niet. Controleer de code op het formulier.", typed, StatusCodes.Status422UnprocessableEntity),
             _ => PaperPage(visitor, "Te vaak een onbekende code. Wacht een minuut en probeer het opnieuw.", typed, StatusCodes.Status429TooManyRequests)

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
@@ -21,31 +22,27 @@ namespace Kto.Functions.Portal;
 public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService reports, QuestionnaireCatalog questionnaires, IAuditLog audit,
     TimeProvider time)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    public static string PagePath(string company, int year) => $"/portal/bureau/reports/{company}/open-answers?year={year}";
-
     [Function(nameof(PortalBureauOpenAnswers))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauOpenAnswers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/reports/{company}/open-answers")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var notice = request.Query["klaar"] == "verborgen" ? "Het antwoord is verborgen. Het concept bevat het niet meer." : null;
         return await PageAsync(visitor, found!, year, notice, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalBureauHideAnswer))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalBureauHideAnswer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/reports/{company}/hide")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var answer = form.GetValueOrDefault("answer") ?? "";
         var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";
@@ -62,7 +59,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
                 StatusCodes.Status409Conflict, cancellationToken);
         if (hiding.Outcome == AnswerHiding.Outcomes.Hidden)
             await audit.WriteAsync(AuditEntry.AnswerHidden(hiddenBy, company, year, hiding.Hidden!), cancellationToken);
-        return PortalResult.SeeOther(PagePath(company, year) + "&klaar=verborgen");
+        return PortalResult.SeeOther(PortalUrls.OpenAnswers(company, year) + "&klaar=verborgen");
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, int status,
@@ -75,11 +72,11 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
             ["year"] = year,
             ["notice"] = notice,
             ["error"] = error,
-            ["report_url"] = $"/portal/bureau/reports/{company.Id}?year={year}",
+            ["report_url"] = PortalUrls.Report(company.Id, year),
             ["draft"] = found is null ? null : new Dictionary<string, object?>
             {
                 ["id"] = found.Draft.Id,
-                ["generated_at"] = DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch),
+                ["generated_at"] = DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
             },
             ["count"] = found?.Answers.Count ?? 0,
             ["groups"] = found?.Answers.GroupBy(a => a.Perceel).OrderBy(g => g.Key).Select(g => new Dictionary<string, object?>
@@ -97,7 +94,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
             {
                 ["id"] = h.AnswerId,
                 ["hidden_by"] = h.HiddenBy,
-                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
                 ["reason"] = h.Reason,
             }).ToList(),
         };

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -27,26 +28,26 @@ public sealed class PopulationPageFunction(
     public const int MaxListed = 500;
 
     [Function(nameof(PortalPopulation))]
+    [PortalPage(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalPopulation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/bureau/population/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var done = request.Query["opgeslagen"] == "1" ? "De wijziging is vastgelegd." : null;
         return await PageAsync(visitor, found!, year, request.Query["klantnummer"].ToString(), done, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalCorrectService))]
+    [PortalForm(PortalAccess.Bureau)]
     public async Task<IActionResult> PortalCorrectService(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/bureau/population/{company}")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Bureau, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, form) = request.Opening();
         if (!YearQuery.TryRead(form, out var year)) return gate.NotFound(visitor);
         var klantnummer = form.GetValueOrDefault("klantnummer") ?? "";
         var withdraw = form.GetValueOrDefault("action") == "withdraw";
@@ -57,7 +58,7 @@ public sealed class PopulationPageFunction(
         if (result.Outcome != CorrectionOutcome.Done)
             return await PageAsync(visitor, found!, year, klantnummer, null, CorrectionAnswers.For(result.Outcome, withdraw).Message,
                 StatusCodes.Status422UnprocessableEntity, cancellationToken);
-        return PortalResult.SeeOther($"/portal/bureau/population/{company}?year={year}&klantnummer={Uri.EscapeDataString(klantnummer)}&opgeslagen=1");
+        return PortalResult.SeeOther(PortalUrls.Population(company, year) + $"&klantnummer={PortalUrls.Query(klantnummer)}&opgeslagen=1");
     }
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string klantnummer, string? done, string? error, int status,

@@ -10,6 +10,7 @@ namespace Kto.Functions.Portal;
 public sealed class PortalAssetsFunction(IPortalPages pages)
 {
     [Function(nameof(PortalAsset))]
+    [PortalPage(PortalAccess.Public)]
     public IActionResult PortalAsset(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalPageRenderer.AssetsRoute)] HttpRequest request,
         string file)

@@ -20,7 +20,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
 
     public IPortalPages Pages => pages;
 
-    public async Task<Visitor> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private async Task<Visitor> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         return Language(await SessionOfAsync(request, cancellationToken), request);
     }
@@ -43,20 +43,37 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     }
 
     /// <summary>
+    /// The one check before a portal function runs (<c>AccessGate</c> calls it for a <see cref="PortalPageAttribute"/>):
+    /// null when the page may open, its <see cref="PortalOpening"/> then kept on the request for <c>request.Opening()</c>;
+    /// otherwise the page to answer instead (sign in first, 404, or for a form 400 / 403).
+    /// </summary>
+    public async Task<IActionResult?> EnterAsync(HttpRequest request, PortalPageAttribute page, string? company, CancellationToken cancellationToken)
+    {
+        if (page.Access == PortalAccess.Public) return null;
+        var (opening, denied) = page is PortalFormAttribute
+            ? await OpenFormAsync(request, page.Access, company, cancellationToken)
+            : await OpenAsync(request, page.Access, company, cancellationToken);
+        if (denied is null) request.HttpContext.Items[PortalOpening.Key] = opening;
+        return denied;
+    }
+
+    /// <summary>
     /// A page: signed in, of the right role (<see cref="PortalAccess.Bureau"/> pages are bureau-only), and with a
-    /// company, allowed to see it (<c>Caller.MaySee</c>) and the company exists. Otherwise <c>Denied</c> is the page
+    /// company, allowed to see it (<c>Caller.MaySee</c>) and the company exists. Otherwise the denial is the page
     /// to answer: sign in first, or the same 404 as a page that does not exist.
     /// </summary>
-    public async Task<PortalOpening> OpenAsync(HttpRequest request, PortalAccess access, string? company, CancellationToken cancellationToken)
+    private async Task<(PortalOpening Opening, IActionResult? Denied)> OpenAsync(HttpRequest request, PortalAccess access, string? company,
+        CancellationToken cancellationToken)
     {
         var visitor = await IdentifyAsync(request, cancellationToken);
-        if (access == PortalAccess.Anyone) return new PortalOpening(visitor, null, PortalOpening.NoForm, null);
-        if (visitor.User is null) return PortalOpening.Refuse(visitor, SignInFirst(visitor));
-        if (access == PortalAccess.Bureau && visitor.User.Role != UserRole.Bureau) return PortalOpening.Refuse(visitor, NotFound(visitor));
-        if (company is null) return new PortalOpening(visitor, null, PortalOpening.NoForm, null);
-        if (!CompanyId.IsValid(company) || !visitor.User.AsCaller().MaySee(company)) return PortalOpening.Refuse(visitor, NotFound(visitor));
+        var opened = new PortalOpening(visitor, null, PortalOpening.NoForm);
+        if (access == PortalAccess.Anyone) return (opened, null);
+        if (visitor.User is null) return (opened, SignInFirst(visitor));
+        if (access == PortalAccess.Bureau && visitor.User.Role != UserRole.Bureau) return (opened, NotFound(visitor));
+        if (company is null) return (opened, null);
+        if (!CompanyId.IsValid(company) || !visitor.User.AsCaller().MaySee(company)) return (opened, NotFound(visitor));
         var found = await companies.GetAsync(company, cancellationToken);
-        return found is null ? PortalOpening.Refuse(visitor, NotFound(visitor)) : new PortalOpening(visitor, found, PortalOpening.NoForm, null);
+        return found is null ? (opened, NotFound(visitor)) : (opened with { Company = found }, null);
     }
 
     /// <summary>
@@ -64,17 +81,16 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     /// token must match the session (for <see cref="PortalAccess.Anyone"/>: the form cookie), and it was not sent
     /// from another site; a forged form gets the "refused" page.
     /// </summary>
-    public async Task<PortalOpening> OpenFormAsync(HttpRequest request, PortalAccess access, string? company, CancellationToken cancellationToken)
+    private async Task<(PortalOpening Opening, IActionResult? Denied)> OpenFormAsync(HttpRequest request, PortalAccess access, string? company,
+        CancellationToken cancellationToken)
     {
-        var opened = await OpenAsync(request, access, company, cancellationToken);
-        if (opened.Denied is not null) return opened;
+        var (opened, denied) = await OpenAsync(request, access, company, cancellationToken);
+        if (denied is not null) return (opened, denied);
         var form = await PortalForms.ReadAsync(request, cancellationToken);
-        if (form is null) return PortalOpening.Refuse(opened.Visitor, Unreadable(opened.Visitor));
+        if (form is null) return (opened, Unreadable(opened.Visitor));
         var token = form.GetValueOrDefault(PortalKey.FormField);
         var genuine = access == PortalAccess.Anyone ? IsGenuinePreSession(request, token) : IsGenuine(request, opened.Visitor, token);
-        return genuine
-            ? opened with { Form = form }
-            : PortalOpening.Refuse(opened.Visitor, Refused(opened.Visitor));
+        return genuine ? (opened with { Form = form }, null) : (opened, Refused(opened.Visitor));
     }
 
     /// <summary>The anti-forgery token for a signed-in visitor's forms.</summary>
@@ -119,7 +135,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
 
     /// <summary>Not signed in: to the sign-in page, saying so when a session just ended.</summary>
     public PortalResult SignInFirst(Visitor visitor) =>
-        PortalResult.SeeOther(visitor.State == SessionState.Ended ? "/portal?sessie=verlopen" : "/portal");
+        PortalResult.SeeOther(visitor.State == SessionState.Ended ? PortalUrls.SessionEnded : PortalUrls.Home);
 
     /// <summary>The same page for "not yours" and "does not exist", so a company cannot probe for others.</summary>
     public PortalResult NotFound(Visitor visitor) => Message(visitor, StatusCodes.Status404NotFound, "Pagina niet gevonden",
@@ -157,21 +173,27 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
         host is "localhost" or "127.0.0.1" or "[::1]" or "::1";
 }
 
-/// <summary>Who may open a portal page: anyone, any signed-in user (a company page checks the company too), or bureau users only.</summary>
+/// <summary>
+/// Who may open a portal page: anyone, any signed-in user, or bureau users only. A page whose route names
+/// <c>{company}</c> also needs a user who may see that company (its own users, or the bureau) and the company to exist.
+/// </summary>
 public enum PortalAccess
 {
+    /// <summary>Nothing is looked up, not even the session (static files, the sign-in link's confirm page).</summary>
+    Public,
     /// <summary>Also before sign-in (sign-in pages, /verify): a form is bound to the <c>kto_form</c> cookie.</summary>
     Anyone,
     SignedIn,
     Bureau,
 }
 
-/// <summary>An opened portal page or form: who asks, the company it is about, the posted form; or the page that refuses it.</summary>
-public sealed record PortalOpening(Visitor Visitor, Company? Company, IReadOnlyDictionary<string, string?> Form, IActionResult? Denied)
+/// <summary>An opened portal page or form: who asks, the company it is about (when the route names one), the posted form.</summary>
+public sealed record PortalOpening(Visitor Visitor, Company? Company, IReadOnlyDictionary<string, string?> Form)
 {
-    public static readonly IReadOnlyDictionary<string, string?> NoForm = new Dictionary<string, string?>();
+    /// <summary>Where <see cref="PortalGate.EnterAsync"/> keeps it on the request (<c>HttpContext.Items</c>, in both hosts).</summary>
+    public static readonly object Key = new();
 
-    public static PortalOpening Refuse(Visitor visitor, IActionResult page) => new(visitor, null, NoForm, page);
+    public static readonly IReadOnlyDictionary<string, string?> NoForm = new Dictionary<string, string?>();
 }
 
 /// <summary>Who is asking: a signed-in user with their session, or nobody (and whether a session just ended).</summary>

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Reports;
 using System.Globalization;
 using Kto.Core;
@@ -15,16 +16,14 @@ namespace Kto.Functions.Portal;
 /// </summary>
 public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService reports, TimeProvider time)
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(PortalReports))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReports(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/reports")] HttpRequest request,
         string company,
         CancellationToken cancellationToken)
     {
-        var (visitor, found, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, found, _) = request.Opening();
         var thisYear = DutchTime.Today(time).Year;
         var years = new List<Dictionary<string, object?>>();
         // The running year and the two before it: a report is made after the year ends, signed by 1 March.
@@ -35,17 +34,17 @@ public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService rep
             {
                 ["year"] = year,
                 ["status"] = versions.Count > 0 ? $"Ondertekend (laatste versie {versions[^1].Version})"
-                    : draft is not null ? $"Concept van {DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy", Dutch)}; nog niet ondertekend"
+                    : draft is not null ? $"Concept van {DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy", DutchTime.Culture)}; nog niet ondertekend"
                     : year == thisYear ? "Het onderzoek loopt; het rapport volgt na afloop van het jaar" : "Nog geen rapport",
                 ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
                 {
                     ["version"] = v.Version,
                     ["signed_by"] = v.SignedBy,
-                    ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", Dutch),
+                    ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
                     ["sha256"] = v.Sha256,
-                    ["pdf"] = $"/portal/companies/{company}/reports/{year}/{v.Version}/report.pdf",
-                    ["xlsx"] = $"/portal/companies/{company}/reports/{year}/{v.Version}/report.xlsx",
-                    ["json"] = $"/portal/companies/{company}/reports/{year}/{v.Version}/report.json",
+                    ["pdf"] = PortalUrls.ReportFile(company, year, v.Version, "pdf"),
+                    ["xlsx"] = PortalUrls.ReportFile(company, year, v.Version, "xlsx"),
+                    ["json"] = PortalUrls.ReportFile(company, year, v.Version, "json"),
                 }).ToList(),
             });
         }
@@ -58,6 +57,7 @@ public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService rep
     }
 
     [Function(nameof(PortalReportFile))]
+    [PortalPage(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalReportFile(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/companies/{company}/reports/{year:int}/{version:int}/{file}")] HttpRequest request,
         string company,
@@ -66,8 +66,7 @@ public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService rep
         string file,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenAsync(request, PortalAccess.SignedIn, company, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         if (ReportFileNames.ContentType(file) is not { } contentType) return gate.NotFound(visitor);
         var found = await reports.ReadFileAsync(company, year, ReportVersionChoice.Signed(version), file, cancellationToken);
         if (found is null) return gate.NotFound(visitor);

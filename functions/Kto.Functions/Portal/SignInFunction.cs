@@ -13,11 +13,11 @@ namespace Kto.Functions.Portal;
 public sealed class SignInFunction(PortalGate gate, SessionService sessions, SignInService signIn, SurveySettings survey)
 {
     [Function(nameof(PortalSignInPage))]
-    public async Task<IActionResult> PortalSignInPage(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request,
-        CancellationToken cancellationToken)
+    [PortalPage(PortalAccess.Anyone)]
+    public IActionResult PortalSignInPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal")] HttpRequest request)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var visitor = request.Opening().Visitor;
         if (visitor.User is { } user) return PortalResult.SeeOther(HomeOf(user));
         var notice = request.Query["sessie"] == "verlopen" || visitor.State == SessionState.Ended
             ? "Uw sessie is verlopen of niet meer geldig. Log opnieuw in."
@@ -26,18 +26,18 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalRequestLink))]
+    [PortalForm(PortalAccess.Anyone)]
     public async Task<IActionResult> PortalRequestLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var email = form.GetValueOrDefault("email")?.Trim();
         var asked = await signIn.RequestLinkAsync(email, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         if (asked.Outcome == LinkRequestOutcome.TooMany)
             return gate.Message(visitor, StatusCodes.Status429TooManyRequests, "Te veel aanvragen",
-                "Er zijn vanaf dit adres te veel inloglinks aangevraagd. Wacht een minuut en probeer het opnieuw.", "/portal", "Terug naar inloggen")
+                "Er zijn vanaf dit adres te veel inloglinks aangevraagd. Wacht een minuut en probeer het opnieuw.", PortalUrls.Home, "Terug naar inloggen")
                 .WithRetryAfter(asked.RetryAfter);
         if (asked.Outcome == LinkRequestOutcome.Invalid)
             return SignInPage(request, visitor, null, "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.", email, StatusCodes.Status422UnprocessableEntity);
@@ -48,10 +48,11 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
         // The same answer whether or not the address has an account.
         return gate.Message(visitor, StatusCodes.Status200OK, "Kijk in uw mail",
             "Als dit adres een account heeft, hebt u nu een mail met een inloglink. De link werkt één keer en 15 minuten lang. Geen mail gekregen? Kijk in de map met ongewenste mail of vraag over een paar minuten een nieuwe link aan.",
-            "/portal", "Terug naar inloggen");
+            PortalUrls.Home, "Terug naar inloggen");
     }
 
     [Function(nameof(PortalSignInLink))]
+    [PortalPage(PortalAccess.Public)]
     public IActionResult PortalSignInLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "portal/sign-in")] HttpRequest request)
     {
@@ -61,38 +62,38 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     }
 
     [Function(nameof(PortalUseLink))]
+    [PortalForm(PortalAccess.Anyone)]
     public async Task<IActionResult> PortalUseLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-in")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, form, denied) = await gate.OpenFormAsync(request, PortalAccess.Anyone, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, form) = request.Opening();
         var result = await signIn.SignInAsync(form.GetValueOrDefault("t"), cancellationToken);
         return result.Use switch
         {
             SignInLinkUse.Valid => PortalResult.SeeOther(HomeOf(result.User!)).WithCookie(gate.SetSessionCookie(request, result.SessionId!)),
             SignInLinkUse.Expired => gate.Message(visitor, StatusCodes.Status410Gone, "Deze inloglink is verlopen",
-                "Een inloglink werkt 15 minuten. Vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+                "Een inloglink werkt 15 minuten. Vraag een nieuwe link aan.", PortalUrls.Home, "Nieuwe inloglink aanvragen"),
             SignInLinkUse.AlreadyUsed => gate.Message(visitor, StatusCodes.Status410Gone, "Deze inloglink is al gebruikt",
-                "Een inloglink werkt maar één keer. Vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+                "Een inloglink werkt maar één keer. Vraag een nieuwe link aan.", PortalUrls.Home, "Nieuwe inloglink aanvragen"),
             _ => gate.Message(visitor, StatusCodes.Status404NotFound, "Deze inloglink is niet herkend",
-                "Controleer of u de hele link uit de mail hebt geopend, of vraag een nieuwe link aan.", "/portal", "Nieuwe inloglink aanvragen"),
+                "Controleer of u de hele link uit de mail hebt geopend, of vraag een nieuwe link aan.", PortalUrls.Home, "Nieuwe inloglink aanvragen"),
         };
     }
 
     [Function(nameof(PortalSignOut))]
+    [PortalForm(PortalAccess.SignedIn)]
     public async Task<IActionResult> PortalSignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "portal/sign-out")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (visitor, _, _, denied) = await gate.OpenFormAsync(request, PortalAccess.SignedIn, null, cancellationToken);
-        if (denied is not null) return denied;
+        var (visitor, _, _) = request.Opening();
         await sessions.SignOutAsync(visitor.SessionId!, visitor.User!, cancellationToken);
-        return PortalResult.SeeOther("/portal?uit=1").WithCookie(gate.ClearSessionCookie(request));
+        return PortalResult.SeeOther(PortalUrls.SignedOut).WithCookie(gate.ClearSessionCookie(request));
     }
 
     public static string HomeOf(PortalUser user) =>
-        user.Role == UserRole.Bureau ? "/portal/bureau" : $"/portal/companies/{user.CompanyId}";
+        user.Role == UserRole.Bureau ? PortalUrls.Bureau : PortalUrls.Company(user.CompanyId!);
 
     private IActionResult SignInPage(HttpRequest request, Visitor visitor, string? notice, string? error, string? email, int status)
     {

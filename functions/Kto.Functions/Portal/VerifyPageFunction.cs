@@ -20,14 +20,13 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
     /// <summary>Bigger than any report we make; a bigger file is not one of ours and is not read further.</summary>
     private const long MaxPdfBytes = 50L * 1024 * 1024;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     [Function(nameof(VerifyPage))]
+    [PortalPage(PortalAccess.Anyone)]
     public async Task<IActionResult> VerifyPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "verify")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var visitor = request.Opening().Visitor;
         var sha256 = request.Query["sha256"].ToString();
         if (sha256.Length > 0)
             return await ResultAsync(request, visitor, IsHash(sha256) ? sha256.ToLowerInvariant() : null, cancellationToken);
@@ -35,11 +34,12 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
     }
 
     [Function(nameof(VerifyUpload))]
+    [PortalUpload(PortalAccess.Anyone)]
     public async Task<IActionResult> VerifyUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "verify")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var visitor = await gate.IdentifyAsync(request, cancellationToken);
+        var visitor = request.Opening().Visitor;
         await using var upload = await PortalUpload.OpenAsync(request, cancellationToken, fileField: "rapport");
         if (upload.IsUnreadable) return gate.Unreadable(visitor);
         if (!gate.IsGenuinePreSession(request, upload.FormToken)) return gate.Refused(visitor);
@@ -75,13 +75,13 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             values["company"] = found.CompanyName;
             values["year"] = found.Year;
             values["version"] = found.Version;
-            values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+            values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture);
             values["bureau_name"] = bureau.Name;
             values["signed_by"] = found.SignedBy;
             if (found.Timestamp is { } timestamp)
             {
                 // To the second: the authority's time is what the timestamp proves.
-                values["timestamped_at"] = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", Dutch);
+                values["timestamped_at"] = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", DutchTime.Culture);
                 values["timestamp_authority"] = timestamp.Authority;
             }
             values["kind_text"] = found.Kind == ReportKind.Keurmerk ? "Blik op Werk Keurmerk-rapport" : "Jaarrapportage KTO voor UWV";
@@ -102,7 +102,7 @@ public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService repo
             if (!found.IsLatest)
             {
                 values["latest_version"] = found.Latest!.Version;
-                values["latest_signed_at"] = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", Dutch);
+                values["latest_signed_at"] = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture);
             }
         }
         return Page(request, visitor, values);

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Kto.Core.Digest;
 using Kto.Core.Fieldwork;
@@ -15,7 +16,7 @@ namespace Kto.Infrastructure.Portal;
 public sealed class DigestMailer(IMailSender sender, LiquidTemplates templates, BureauSettings bureau, KtoSettings settings, ILogger<DigestMailer> logger)
     : IDigestMailer
 {
-    private string Portal => settings.PublicBaseUrl.TrimEnd('/') + "/portal";
+    private string Portal => settings.PublicBaseUrl.TrimEnd('/') + PortalUrls.Home;
 
     public Task<bool> SendDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {

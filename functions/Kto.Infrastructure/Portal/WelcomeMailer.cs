@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Settings;
@@ -20,7 +21,7 @@ public sealed class WelcomeMailer(IMailSender sender, LiquidTemplates templates,
         {
             ["name"] = user.Name,
             ["email"] = user.Email,
-            ["portal"] = settings.PublicBaseUrl.TrimEnd('/') + "/portal",
+            ["portal"] = settings.PublicBaseUrl.TrimEnd('/') + PortalUrls.Home,
             ["is_bureau"] = user.Role == UserRole.Bureau,
             ["bureau"] = bureau.Name,
             ["questions_email"] = bureau.QuestionsAddress,
