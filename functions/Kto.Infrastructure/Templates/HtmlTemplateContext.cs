@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Scriban;
+using Scriban.Parsing;
+
+namespace Kto.Infrastructure.Templates;
+
+/// <summary>
+/// The one place where a template's values are written: in an HTML template every <c>{{ value }}</c> is
+/// HTML-encoded (Scriban does not encode by itself), except a <see cref="RawHtml"/>; a text template (mail text
+/// part, subject) writes values as they are. Values turn into text as Fluid wrote them before, so pages stay the same.
+/// </summary>
+public sealed class HtmlTemplateContext : LiquidTemplateContext
+{
+    public HtmlTemplateContext(bool html)
+    {
+        Html = html;
+        // Templates read .NET members by their own names (c.MissingMonths), as they did with Fluid.
+        MemberRenamer = member => member.Name;
+        // A page may list more than Scriban's default of 1000 rows (population, audit log).
+        LoopLimit = int.MaxValue;
+    }
+
+    public bool Html { get; }
+
+    public override TemplateContext Write(SourceSpan span, object? value)
+    {
+        if (value is RawHtml raw) return Write(raw.Html);
+        var text = ObjectToString(value, false) ?? "";
+        return Write(Html ? HtmlEncoder.Default.Encode(text) : text);
+    }
+
+    public override string ObjectToString(object? value, bool nested = false) => value switch
+    {
+        null => "",
+        RawHtml raw => raw.Html,
+        // Numbers without trailing zeros, dates as "u" (2026-01-02 03:04:05Z): the text Fluid gave.
+        decimal d => Normalized(d),
+        double d => Normalized((decimal)d),
+        float f => Normalized((decimal)f),
+        DateTime t => new DateTimeOffset(t).ToString("u", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("u", CultureInfo.InvariantCulture),
+        _ => base.ObjectToString(value, nested) ?? "",
+    };
+
+    private static string Normalized(decimal d) => (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+}
