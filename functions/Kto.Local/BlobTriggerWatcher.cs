@@ -120,7 +120,8 @@ public sealed class BlobTriggerWatcher(
         try
         {
             await invoker.InvokeAsync(watch.Function, byType, blob.Values!, cancellationToken);
-            await WriteReceiptAsync(watch, blob, cancellationToken);
+            // Not cancellable: a host stopping right after a run still records it, or its restart would run it again.
+            await WriteReceiptAsync(watch, blob, CancellationToken.None);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
