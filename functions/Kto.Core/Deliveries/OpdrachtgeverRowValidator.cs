@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kto.Core.Fieldwork;
 using Kto.Core.Keurmerk;
 using Kto.Core.Settings;
 
@@ -36,26 +37,42 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
 
         var warnings = new List<DeliveryIssue>();
         var email = Text(row, DeliveryField.Email);
-        if (email is null)
-            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail,
-                "Geen e-mailadres: de opdrachtgever kan alleen per telefoon worden benaderd."));
-        else if (!EmailAddresses.IsValid(email))
-        {
-            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail, "Het e-mailadres is ongeldig en wordt niet gebruikt."));
-            email = null;
-        }
-        return new OpdrachtgeverRow(row.Number, new Opdrachtgever
+        var opdrachtgever = new Opdrachtgever
         {
             Year = year,
             Organisatie = organisatie,
             Contactpersoon = Text(row, DeliveryField.Contactpersoon),
-            Email = email,
             Telefoon = layout.Columns.TryGetValue(DeliveryField.Telefoon, out var phone) ? PhoneNumbers.Normalise(row.Cell(phone)) : null,
             Adres = Text(row, DeliveryField.Adres),
             Postcode = Text(row, DeliveryField.Postcode),
             Woonplaats = Text(row, DeliveryField.Woonplaats),
             AantalTrajecten = aantal,
-        }, [], warnings);
+        };
+        if (email is null)
+            warnings.Add(NoEmailWarning(row, opdrachtgever));
+        else if (!EmailAddresses.IsValid(email))
+        {
+            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail, "Het e-mailadres is ongeldig en wordt niet gebruikt."));
+            email = null;
+        }
+        return new OpdrachtgeverRow(row.Number, opdrachtgever with { Email = email }, [], warnings);
+    }
+
+    /// <summary>Says which ways are left without e-mail, by the letter batch's address rule and a phone number.</summary>
+    private DeliveryIssue NoEmailWarning(SheetRow row, Opdrachtgever opdrachtgever)
+    {
+        var contact = new ContactDetails("", null, null, null, null, null, opdrachtgever.Telefoon,
+            opdrachtgever.Adres, opdrachtgever.Postcode, opdrachtgever.Woonplaats);
+        var letter = OfflineRoutes.HasPostalAddress(contact);
+        var phone = !string.IsNullOrWhiteSpace(opdrachtgever.Telefoon);
+        return (letter, phone) switch
+        {
+            (true, true) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, "Geen e-mailadres: de opdrachtgever wordt per brief of telefoon benaderd."),
+            (true, false) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, "Geen e-mailadres: de opdrachtgever wordt per brief benaderd."),
+            (false, true) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, "Geen e-mailadres: de opdrachtgever kan alleen per telefoon worden benaderd."),
+            _ => Issue(row, DeliveryField.Email, DeliveryCodes.NoContactData,
+                "Geen e-mailadres, telefoonnummer of volledig adres: de opdrachtgever kan niet worden benaderd."),
+        };
     }
 
     private int? ReadAantal(SheetRow row, List<DeliveryIssue> rejections)

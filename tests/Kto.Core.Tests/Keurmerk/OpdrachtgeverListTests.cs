@@ -72,6 +72,36 @@ public sealed class OpdrachtgeverListTests
     }
 
     [Fact]
+    public void Without_an_email_the_receipt_names_the_ways_left_a_letter_needs_the_address_a_call_the_phone()
+    {
+        var parser = new DeliveryParser(new DeliverySettings());
+        using var file = Csv("organisatie;contactpersoon;email;telefoon;adres;postcode;woonplaats",
+            "Werkgever BV;Kees;;0301234567;Stationsplein 1;3511 AB;Utrecht",
+            "Gemeente Zeist;Els;;;Slotlaan 1;3701 GB;Zeist",
+            "UWV Utrecht;Anna;;0301234567;;;",
+            "Stichting A;Bea;;;Dorpsstraat 2;;",
+            "Stichting B;Bas;bas@b.test;;;;");
+        var inspection = parser.Inspect(file, "o.csv");
+        file.Position = 0;
+        var rows = parser.ReadOpdrachtgevers(file, inspection, 2026, Today).ToList();
+
+        Assert.All(rows, r => Assert.Empty(r.Rejections));
+        Assert.Equal((DeliveryCodes.NoEmail, "per brief of telefoon"), Warning(rows[0]));
+        Assert.Equal((DeliveryCodes.NoEmail, "per brief benaderd"), Warning(rows[1]));
+        Assert.Equal((DeliveryCodes.NoEmail, "alleen per telefoon"), Warning(rows[2]));
+        Assert.Equal((DeliveryCodes.NoContactData, "kan niet worden benaderd"), Warning(rows[3])); // a street without postcode or place cannot be posted
+        Assert.Empty(rows[4].Warnings);
+
+        static (string, string) Warning(OpdrachtgeverRow row)
+        {
+            var warning = Assert.Single(row.Warnings);
+            foreach (var part in new[] { "per brief of telefoon", "per brief benaderd", "alleen per telefoon", "kan niet worden benaderd" })
+                if (warning.Message.Contains(part, StringComparison.Ordinal)) return (warning.Code, part);
+            return (warning.Code, warning.Message);
+        }
+    }
+
+    [Fact]
     public void The_same_organisation_is_one_opdrachtgever_whatever_its_spelling_and_its_id_is_never_a_service_id()
     {
         Assert.Equal(OpdrachtgeverIds.Of("Gemeente Utrecht"), OpdrachtgeverIds.Of("gemeente-utrecht "));
