@@ -67,6 +67,9 @@ public static class PortalUrls
     public static string ExemptionLetter(string company, int year, string perceelSlug) =>
         $"/portal/bureau/reports/{Segment(company)}/{Number(year)}/exemption/{Segment(perceelSlug)}";
 
+    /// <summary>A stylesheet or script, with its content's version so a browser never keeps an old one.</summary>
+    public static string Asset(string file, string version) => $"/portal/assets/{Segment(file)}?v={Query(version)}";
+
     /// <summary>A query value, escaped (a klantnummer the bureau typed).</summary>
     public static string Query(string value) => Uri.EscapeDataString(value);
 

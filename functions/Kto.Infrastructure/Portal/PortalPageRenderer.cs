@@ -29,7 +29,7 @@ public sealed class PortalPageRenderer : IPortalPages
             var content = File.ReadAllText(Path.Combine(templates.Root, "Portal", file));
             // The version in the URL changes with the file, so browsers may cache it for long.
             var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..12];
-            assets[file] = (content, type, $"/portal/assets/{file}?v={version}");
+            assets[file] = (content, type, PortalUrls.Asset(file, version));
         }
     }
 

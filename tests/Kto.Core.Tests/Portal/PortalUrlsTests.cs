@@ -22,4 +22,11 @@ public sealed class PortalUrlsTests
         Assert.Equal("/portal/bureau/companies/acme/answers/s-1?year=2026&mode=paper", PortalUrls.Answers("acme", "s-1", 2026, "paper"));
         Assert.Equal("/portal/companies/acme/reports/2026/3/report.pdf", PortalUrls.ReportFile("acme", 2026, 3, "pdf"));
     }
+
+    [Fact]
+    public void An_asset_address_carries_its_version_so_a_changed_file_gets_a_new_address()
+    {
+        Assert.Equal("/portal/assets/portal.css?v=0123456789ab", PortalUrls.Asset("portal.css", "0123456789ab"));
+        Assert.NotEqual(PortalUrls.Asset("portal.css", "0123456789ab"), PortalUrls.Asset("portal.css", "ba9876543210"));
+    }
 }

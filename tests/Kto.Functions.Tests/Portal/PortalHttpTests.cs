@@ -32,6 +32,22 @@ public sealed class PortalHttpTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task The_stylesheet_a_page_names_is_served_by_its_versioned_address_and_may_be_kept_long()
+    {
+        var client = new PortalClient(stack);
+        var page = await client.Http.GetStringAsync("/portal");
+        var href = System.Text.RegularExpressions.Regex.Match(page, "<link rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Matches("^/portal/assets/portal\\.css\\?v=[0-9a-f]{12}$", href);
+
+        var css = await client.Http.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("immutable", css.Headers.CacheControl?.ToString());
+        Assert.Contains(".facts", await css.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync("/portal/assets/geheim.txt?v=1")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_forged_form_post_is_refused_and_changes_nothing()
     {
         var (company, _, client) = await SignedInCompanyUserAsync("vals");
