@@ -186,7 +186,7 @@ var ktoSettingDefaults = {
   // A new Azure e-mail domain starts at about 30 mails a minute and 100 an hour; raise after Azure raises the quota.
   Kto__Mail__MaxPerMinute: '30'
   Kto__Mail__MaxPerHour: '100'
-  Kto__Mail__BatchSize: '50'
+  Kto__Mail__BatchSize: '10'
   Kto__Mail__RunTimeLimit: '00:08:00'
   Kto__Mail__MaxThrottleWait: '00:01:05'
   Kto__Mail__RetryAfter: '00:30:00'

@@ -78,7 +78,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton(provider => new AudienceFieldworkStore(provider.GetRequiredService<IFieldworkStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<MailJobService>(provider, provider.GetRequiredService<AudienceFieldworkStore>()));
         services.AddSingleton<MailRunService>();
-        services.AddSingleton<OfflineContactService>();
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<OfflineContactService>(provider, provider.GetRequiredService<AudienceFieldworkStore>()));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ManualAttemptService>(provider, provider.GetRequiredService<AudienceFieldworkStore>()));
         services.AddSingleton<RetentionPolicy>();
         services.AddSingleton<RetentionService>();

@@ -3,7 +3,8 @@ using Kto.Core.Survey;
 namespace Kto.Core.Fieldwork;
 
 /// <summary>
-/// Lists the open services e-mail cannot reach (no address, or it bounced), so the bureau can write or call.
+/// Lists the open services e-mail cannot reach (no address, or it bounced), so the bureau can write or call: the
+/// clients and, given the audience store, the opdrachtgevers (Blik op Werk) after them.
 /// The list the bureau exports (API, CSV) makes a fresh personal link per client for a letter of its own; earlier
 /// links stay valid. The portal's fieldwork page lists without links: a link is made only when a letter is made
 /// (the letter batch), never because a page was opened.
@@ -40,7 +41,7 @@ public sealed class OfflineContactService(IFieldworkStore store, ISurveyTokenSto
             }
             list.Add(new OfflineContact(candidate.Ref, candidate.Perceel,
                 state.EmailBounced ? "e-mail onbestelbaar" : "geen e-mailadres",
-                state.StepsSent, contact, url));
+                state.StepsSent, contact, url, candidate.Audience));
         }
         return list;
     }

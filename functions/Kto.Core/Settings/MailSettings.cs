@@ -44,9 +44,10 @@ public sealed class MailSettings
 
     /// <summary>
     /// Services the mail job handles together: one throttle reservation, one claim transaction, one contacts read and
-    /// one record transaction per batch instead of per mail. At most 100 (a table transaction's limit).
+    /// one record transaction per batch instead of per mail. At most 100 (a table transaction's limit). It is also how
+    /// many clients a hard crash mid-batch can leave without one mail (recorded unknown), so the default stays small.
     /// </summary>
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 10;
 
     /// <summary>How long a claim on a service holds; a run that crashed releases it after this.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(15);

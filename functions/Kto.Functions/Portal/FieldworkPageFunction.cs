@@ -85,17 +85,24 @@ public sealed class FieldworkPageFunction(
             {
                 ["index"] = i + 1,
                 ["service"] = c.Service.ServiceId,
-                ["name"] = string.Join(' ', new[] { c.Contact.Voornaam ?? c.Contact.Voorletters, c.Contact.Tussenvoegsel, c.Contact.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p))),
+                ["name"] = Name(c),
                 ["klantnummer"] = c.Contact.Klantnummer,
                 ["phone"] = c.Contact.Telefoon,
                 ["address"] = FullAddress(c.Contact),
                 ["chosen"] = c.Service.ServiceId == chosen,
-                ["perceel"] = PerceelNames.DisplayName(c.Perceel),
+                ["perceel"] = c.PerceelOrKind,
                 ["reason"] = c.Reason,
                 ["steps"] = c.StepsDone,
             }).ToList(),
         };
         return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
+    }
+
+    /// <summary>The client's name; an opdrachtgever's contact person, or its organisation when none was delivered.</summary>
+    private static string Name(OfflineContact c)
+    {
+        var name = string.Join(' ', new[] { c.Contact.Voornaam ?? c.Contact.Voorletters, c.Contact.Tussenvoegsel, c.Contact.Achternaam }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return name.Length == 0 && c.Audience == SurveyAudience.Opdrachtgever ? c.Contact.Klantnummer : name;
     }
 
     /// <summary>"Kerkstraat 12, 1234 AB Utrecht": what goes on an envelope; null when no part was delivered.</summary>
