@@ -20,6 +20,9 @@ public sealed class WatcherRestartTests
             (company, _) = await first.NewCompanyAsync("w");
             Assert.Equal("accepted", (await first.DeliverAsync(company, "een.csv", Exports.Csv(Exports.Row("W1")))).GetProperty("status").GetString());
             Assert.Equal(1, first.Faults.Runs(company));
+            // The receipt is written when the run has returned, a moment after the delivery's own receipt. A host stopped
+            // before that has not finished the run, and runs it again after the restart, as the Functions host would.
+            await ReceiptWrittenAsync(azurite, $"{company}/een.csv");
         }
         finally
         {
@@ -38,5 +41,19 @@ public sealed class WatcherRestartTests
         {
             await second.DisposeAsync();
         }
+    }
+
+    private static async Task ReceiptWrittenAsync(AzuriteServer azurite, string blobName)
+    {
+        var receipts = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, "azure-webjobs-hosts");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await receipts.ExistsAsync())
+                await foreach (var blob in receipts.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "blobreceipts/", default))
+                    if (blob.Name.EndsWith("/" + blobName, StringComparison.Ordinal)) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"no blob receipt for {blobName} within 60 s");
     }
 }
