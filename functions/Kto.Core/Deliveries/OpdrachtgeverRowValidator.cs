@@ -61,9 +61,7 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
     /// <summary>Says which ways are left without e-mail, by the letter batch's address rule and a phone number.</summary>
     private DeliveryIssue NoEmailWarning(SheetRow row, Opdrachtgever opdrachtgever)
     {
-        var contact = new ContactDetails("", null, null, null, null, null, opdrachtgever.Telefoon,
-            opdrachtgever.Adres, opdrachtgever.Postcode, opdrachtgever.Woonplaats);
-        var letter = OfflineRoutes.HasPostalAddress(contact);
+        var letter = OfflineRoutes.HasPostalAddress(opdrachtgever.Adres, opdrachtgever.Postcode, opdrachtgever.Woonplaats);
         var phone = !string.IsNullOrWhiteSpace(opdrachtgever.Telefoon);
         return (letter, phone) switch
         {

@@ -21,7 +21,10 @@ public static class OfflineRoutes
         OfflineContactService.NeedsLetterOrCall(state) && For(contact) == OfflineRoute.Letter;
 
     /// <summary>A letter needs a street line and a postcode or place; one without the other cannot be posted.</summary>
-    public static bool HasPostalAddress(ContactDetails contact) =>
-        !string.IsNullOrWhiteSpace(contact.Adres)
-        && (!string.IsNullOrWhiteSpace(contact.Postcode) || !string.IsNullOrWhiteSpace(contact.Woonplaats));
+    public static bool HasPostalAddress(ContactDetails contact) => HasPostalAddress(contact.Adres, contact.Postcode, contact.Woonplaats);
+
+    /// <summary>The same rule on the delivered columns, for a row not yet stored (the receipt's warning).</summary>
+    public static bool HasPostalAddress(string? adres, string? postcode, string? woonplaats) =>
+        !string.IsNullOrWhiteSpace(adres)
+        && (!string.IsNullOrWhiteSpace(postcode) || !string.IsNullOrWhiteSpace(woonplaats));
 }
