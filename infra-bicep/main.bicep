@@ -231,6 +231,9 @@ var ktoSettingDefaults = {
   Kto__Forecast__ResponseWindowDays: '7'
   Kto__Forecast__RangeZ: '1.28'
   Kto__Forecast__DeliveryDueDay: '10'
+  Kto__Forecast__DefaultLetterGapDays: '14'
+  Kto__Forecast__DefaultCallGapDays: '7'
+  Kto__Forecast__TimingPriorWeight: '3'
   // Blik op Werk Keurmerk norms: all unconfirmed (the Keurmerk handbook is not public); 6.5 is the older public client threshold.
   Kto__Keurmerk__ClientSatisfactionMinimum: '6.5'
   Kto__Keurmerk__OpdrachtgeverSatisfactionMinimum: '6.5'

@@ -32,7 +32,7 @@ public sealed class ForecastScenario : IScenario
             {
                 var s = scores[i];
                 if (s.Forecasts == 0) { notes.Add($"| {s.Moment} | 0 | — | — | — | — |"); continue; }
-                notes.Add($"| {s.Moment} | {s.Forecasts} | {s.MeanAbsoluteError * 100:F1} | {s.Inside * 100:F0} % | {s.MeanWidth * 100:F1} | {s.MeanError * 100:+0.0;-0.0} |");
+                notes.Add($"| {s.Moment} | {s.Forecasts} | {s.MeanAbsoluteError * 100:F1} | {s.Inside * 100:F0} % | {s.MeanWidth * 100:F1} | {Math.Round(s.MeanError * 100, 1):+0.0;-0.0;0.0} |");
                 // Month 6 on (June's end and later) has the aim.
                 var aimed = i >= 5;
                 figures.Add(new Figure($"{label}: inside range, end of {s.Moment}", Math.Round(s.Inside * 100, 1), "%", "the issue's aim", 80,

@@ -29,6 +29,22 @@ public sealed class ForecastSettings
     /// <summary>Half-width of the range in standard deviations (1.28: a central 80 % range).</summary>
     public double RangeZ { get; set; } = 1.28;
 
+    /// <summary>
+    /// The bureau's pace until a company's own year shows it: days between one letter to a client and the next (from
+    /// the delivery for the first), and between one call and the next. Letters and calls are done by people, not by the
+    /// timer, so late in the year not every one still due fits before fieldwork closes.
+    /// </summary>
+    public double DefaultLetterGapDays { get; set; } = 14;
+
+    /// <inheritdoc cref="DefaultLetterGapDays"/>
+    public double DefaultCallGapDays { get; set; } = 7;
+
+    /// <summary>
+    /// How many observations the timing defaults weigh against the company's own: the default pace (letters or calls) and,
+    /// for how soon answers come, an even spread over <see cref="ResponseWindowDays"/> (answers counted).
+    /// </summary>
+    public int TimingPriorWeight { get; set; } = 3;
+
     /// <summary>A month's delivery is due by this day of the next month (the missing-delivery action and reminder).</summary>
     public int DeliveryDueDay { get; set; } = 10;
 }

@@ -135,6 +135,8 @@ public static partial class SettingsRules
             yield return $"{Name<ForecastSettings>(nameof(s.PriorWeight))} must be at least 1, {Name<ForecastSettings>(nameof(s.ResponseWindowDays))} not negative and {Name<ForecastSettings>(nameof(s.RangeZ))} above 0.";
         if (s.DeliveryDueDay is < 1 or > 28)
             yield return $"{Name<ForecastSettings>(nameof(s.DeliveryDueDay))} must be a day from 1 to 28.";
+        if (s.DefaultLetterGapDays <= 0 || s.DefaultCallGapDays <= 0 || s.TimingPriorWeight < 1)
+            yield return $"{Name<ForecastSettings>(nameof(s.DefaultLetterGapDays))} and {Name<ForecastSettings>(nameof(s.DefaultCallGapDays))} must be above 0 (days, e.g. 14) and {Name<ForecastSettings>(nameof(s.TimingPriorWeight))} at least 1.";
     }
 
     public static IEnumerable<string> Problems(KeurmerkSettings s)

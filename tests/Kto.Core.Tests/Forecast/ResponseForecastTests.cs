@@ -15,10 +15,12 @@ public sealed class ResponseForecastTests
     private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
     private static DateTimeOffset Day(int month, int day, int hour = 10) => new(2026, month, day, hour, 0, 0, Cest);
 
-    // Every default yield 0.25 with weight 4: a mode's yield is (responses + 1) / (approaches + 4).
+    // Every default yield 0.25 with weight 4: a mode's yield is (responses + 1) / (approaches + 4). The timing defaults
+    // (a letter every 14 days, a call every 7, answers spread evenly over the 7-day window) weigh 3 observations.
     private static readonly ForecastSettings Settings = new()
     {
         DefaultEmailYield = 0.25, DefaultLetterYield = 0.25, DefaultPhoneYield = 0.25, PriorWeight = 4, ResponseWindowDays = 7, RangeZ = 1.28, DeliveryDueDay = 10,
+        DefaultLetterGapDays = 14, DefaultCallGapDays = 7, TimingPriorWeight = 3,
     };
 
     private static readonly ReportSettings Norms = new() { MinimumResponseRate = 0.30, KpiMinimumMeanGrade = 7, ExemptionThreshold = 5 };
@@ -110,33 +112,42 @@ public sealed class ResponseForecastTests
 
         var naarWerk = forecast.Percelen.Single(p => p.Perceel == Perceel.NaarWerk);
         Assert.Equal((16, 6, 0.375), (naarWerk.Ended, naarWerk.Responded, naarWerk.ResponseRate));
-        // Open clients, chance 1 − Π(1 − q) over the approaches still ahead: e5–e7 none (0); e8–e10 reminders 1 and 2:
-        // 1 − (6/7)² = 13/49 = 0.2653 each; l2–l4 two letters: 1 − 0.75² = 0.4375 each; p2 four calls: 1 − 0.75⁴ = 0.6836.
-        // Together 3 × 0.2653 + 3 × 0.4375 + 0.6836 = 2.7920.
-        // Still to come: 16 in 8 covered months = 2 a month, 4 months → 8, each a fresh client of the mix 10 e-mail : 4 letter : 2 phone:
-        // e-mail 1 − (9/14)(6/7)(6/7) = 0.5277, letter 1 − 0.75³ = 0.5781, phone 1 − 0.75⁵ = 0.7627:
-        // (10 × 0.5277 + 4 × 0.5781 + 2 × 0.7627) / 16 = 0.5697 → 8 × 0.5697 = 4.5574.
-        // Projection: (6 + 2.7920 + 4.5574) / (16 + 8) = 13.3494 / 24 = 0.5562.
+        // The bureau's pace, approaches per client-day while some were due (from the delivery: June's ends came on 5 July,
+        // July's on 5 August, August's on 5 September, or the first approach if earlier), Gamma prior 3 approaches at the
+        // default gap (letters 14 days, calls 7):
+        // letters: l1 1 letter in 67 days (to its answer on 10 Sep), l2 1 in 102.08 days, l3 and l4 1 in 71.08 days each (to now):
+        // (4 + 3) / (311.25 + 42) = 0.019816 a day (sd √7 / 353.25 = 0.00749); calls: p1 3 calls in 2.04 days (from its first call
+        // to its answer), p2 1 in 43.08: (4 + 3) / (45.125 + 21) = 0.10586 a day (sd 0.04001). 109 days left (to 31 January).
+        // Open clients: Σ P(approach k is made) × Π(1 − q_j) × q_k over the approaches still ahead; e-mails are always made,
+        // a further letter or call when a Poisson count of pace × days left reaches it. e5–e7 none (0); e8–e10 reminders 1
+        // and 2: 1 − (6/7)² = 13/49 = 0.2653 each; l2–l4 two letters, μ = 0.019816 × 109 = 2.160: P(≥ 1) = 0.8847,
+        // P(≥ 2) = 0.6356, so 0.8847 × 0.25 + 0.6356 × 0.75 × 0.25 = 0.3403 each; p2 four calls, μ = 11.54: 0.6831.
+        // Together 3 × 0.2653 + 3 × 0.3403 + 0.6831 = 2.4999.
+        // Still to come: 16 in 8 covered months = 2 a month, 4 months → 8, each a fresh client of the mix 10 e-mail : 4 letter
+        // : 2 phone, delivered by the due day (September's is late: today, 109 days left; October's 10 November: 83;
+        // November's: 53; December's 10 January: 22), the chance averaged over those four months:
+        // e-mail 1 − (9/14)(6/7)(6/7) = 0.5277, letter 0.2622, phone 0.6632: (10 × 0.5277 + 4 × 0.2622 + 2 × 0.6632) / 16
+        // = 0.4783 → 8 × 0.4783 = 3.8261.
+        // Projection: (6 + 2.4999 + 3.8261) / (16 + 8) = 12.3261 / 24 = 0.5136.
         Assert.Equal(24, naarWerk.ExpectedEnded);
-        Assert.Equal(0.5562, naarWerk.ProjectedResponseRate);
-        // Range ± 1.28 sd; variance in responses: binomial 3.5005 (Σ p(1 − p) + 8 × 0.5697 × 0.4303), the yields' own
-        // uncertainty 4.5457: each estimate one Beta-posterior sd √(q(1 − q) / (n + 4 + 1)) higher in turn, the squared changes
-        // of the expected responses added. Each mode's pooled yield with all its numbers (e-mail sd √(0.1875 / 21) = 0.0945:
-        // +1.2259; letter and phone √(0.1875 / 9) = 0.1443: +0.9864, +0.3376), then each number alone: e-mail invitation
-        // (n 10) sd √((5/14)(9/14) / 15) = 0.1237: +0.4545, reminders 1 and 2 (n 3) √((1/7)(6/7) / 8) = 0.1237: +0.6590 each;
-        // letter 1 (n 4) 0.1443: +0.1624, letters 2 and 3 (n 0) √(0.1875 / 5) = 0.1936: +0.6536 each.
-        // 1.5029 + 0.9730 + 0.1140 + 0.2065 + 2 × 0.4343 + 0.0264 + 2 × 0.4271 = 4.5457. And the 8 to come (variance
-        // 8 + 4² × 2 / 8 = 12, times ((0.5697 − 0.5562) / 24)²): sd = √((3.5005 + 4.5457) / 24² + 12 × 0.00000032) = 0.1182,
-        // so 0.5562 ∓ 1.28 × 0.1182.
-        Assert.Equal(0.4049, naarWerk.ProjectedLow);
-        Assert.Equal(0.7075, naarWerk.ProjectedHigh);
+        Assert.Equal(0.5136, naarWerk.ProjectedResponseRate);
+        // Range ± (1.28 sd + half a respondent); variance in responses: binomial 3.4710 (Σ p(1 − p) + 8 × 0.4783 × 0.5217),
+        // the estimates' own uncertainty 3.6701: each one sd higher in turn, the squared changes of the expected responses
+        // added. Each mode's pooled yield with all its numbers (Beta-posterior sd √(q(1 − q) / (n + 4 + 1)): e-mail 0.0945:
+        // +1.2259; letter and phone 0.1443: +0.7148, +0.3420), the letter and call pace (+0.2676, +0.0402), then each number
+        // alone: e-mail invitation (n 10) 0.1237: +0.4545, reminders 1 and 2 (n 3) 0.1237: +0.6590 each; letter 1 (n 4)
+        // 0.1443: +0.1584, letters 2 and 3 (n 0) 0.1936: +0.5164, +0.3147. And the 8 to come (variance 8 + 4² × 2 / 8 = 12,
+        // times ((0.4783 − 0.5136) / 24)²): sd = √((3.4710 + 3.6701) / 24² + 12 × 0.0000022) = 0.1115, so
+        // 0.5136 ∓ (1.28 × 0.1115 + 0.5 / 24) = 0.5136 ∓ 0.1635.
+        Assert.Equal(0.3501, naarWerk.ProjectedLow);
+        Assert.Equal(0.6771, naarWerk.ProjectedHigh);
         Assert.False(naarWerk.AtRisk);
         Assert.Equal(8, naarWerk.MeanGrade);
 
-        // Ranked by expected responses: September's delivery was due on 10 October (2 clients × 0.5697 = 1.14), the reminder
+        // Ranked by expected responses: September's delivery was due on 10 October (2 clients × 0.4783 = 0.96), the reminder
         // letter to l2–l4 (3 × 0.25 = 0.75), reminder 1 to e8–e10 (3 × 1/7 = 0.43), a call to p2 (0.25).
         Assert.Equal(
-            [(ForecastActionKind.MissingDelivery, 2, 1.14, "De levering over september ontbreekt"),
+            [(ForecastActionKind.MissingDelivery, 2, 0.96, "De levering over september ontbreekt"),
              (ForecastActionKind.PostLetters, 3, 0.75, "Verstuur brieven aan 3 klanten zonder e-mail"),
              (ForecastActionKind.SendReminders, 3, 0.43, "Stuur de herinnering die klaarstaat aan 3 klanten"),
              (ForecastActionKind.CallPhoneOnly, 1, 0.25, "Bel 1 klanten die alleen telefonisch bereikbaar zijn")],
@@ -171,23 +182,52 @@ public sealed class ResponseForecastTests
     }
 
     [Fact]
-    public async Task A_new_company_starts_from_the_bureau_defaults_and_an_email_awaited_within_the_window_is_not_yet_a_failure()
+    public async Task An_email_awaited_within_the_window_is_a_try_only_for_the_answers_that_would_be_in_by_now()
     {
         var data = new InMemoryForecastSources();
         data.Delivered(Day(9, 5));
-        data.Add("e1", Perceel.NaarWerk, new DateOnly(2026, 8, 20), Email(1, Day(10, 12)), EmailOnly);
-        data.Attempt("e1", ContactMode.Email, Day(10, 12));
+        data.Add("e1", Perceel.NaarWerk, new DateOnly(2026, 8, 20), Email(1, Day(10, 12, 0)), EmailOnly);
+        data.Attempt("e1", ContactMode.Email, Day(10, 12, 0));
 
         var forecast = await Service(data, Now).ForYearAsync("acme", 2026, default);
 
-        // The invitation of 12 October is 3 days old: no approach counted yet, so every yield is the default.
-        Assert.Equal((0, 0.25), (forecast.Yields.Email.Approaches, forecast.Yields.Email.Yield));
+        // The invitation of 12 October 00:00 is 3.5 days old on 15 October 12:00. No answer has come in yet anywhere, so the
+        // answers are taken as spread evenly over the 7-day window: half of them would be in, and the invitation counts as
+        // half a try. E-mail yield (0 + 4 × 0.25) / (0.5 + 4) = 2/9; the invitation's own (0 + 4 × 2/9) / (0.5 + 4) = 16/81,
+        // the reminders' (0 + 4 × 2/9) / (0 + 4) = 2/9.
+        Assert.Equal(2 / 9.0, forecast.Yields.Email.Yield, 12);
+        Assert.Equal([16 / 81.0, 2 / 9.0, 2 / 9.0], forecast.Yields.Email.Steps, (a, b) => Math.Abs(a - b) < 1e-12);
         var naarWerk = forecast.Percelen.Single(p => p.Perceel == Perceel.NaarWerk);
-        // The one client has all three mails ahead (the live invitation counts): 1 − 0.75³ = 0.578125; 1/8 a month → 0.5 to come
-        // at the same chance: 0.578125 × 1.5 / 1.5.
-        Assert.Equal(0.5781, naarWerk.ProjectedResponseRate);
+        // The client: the invitation still brings an answer with q(1 − ½) / (1 − q½) = (8/81) / (73/81) = 8/73 = 0.1096, then
+        // the two reminders: 8/73 + (65/73)(2/9) + (65/73)(7/9)(2/9) = 0.4614. 1/8 a month → 0.5 to come as fresh e-mail
+        // clients: 1 − (65/81)(7/9)² = 0.5146. Projection (0.4614 + 0.5 × 0.5146) / 1.5 = 0.4791.
+        Assert.Equal(0.4791, naarWerk.ProjectedResponseRate);
         Assert.Equal(1.5, naarWerk.ExpectedEnded);
         Assert.DoesNotContain(naarWerk.Actions, a => a.Kind == ForecastActionKind.SendReminders);
+    }
+
+    [Fact]
+    public async Task A_letter_the_bureaus_pace_cannot_fit_in_before_fieldwork_closes_is_not_counted_on()
+    {
+        // One letter client, delivered 5 September, first letter posted 1 October, nothing since: 1 letter in the 135 days to
+        // 18 January 2027, pace (1 + 3) / (135 + 3 × 14) = 4/177 a day. On 18 January 14 days are left (to 31 January):
+        // μ = 56/177 = 0.3164, P(≥ 1 more letter) = 1 − e^−μ = 0.2712, P(≥ 2) = 1 − e^−μ(1 + μ) = 0.0407, P(≥ 3) = 0.0042.
+        var data = new InMemoryForecastSources();
+        data.Delivered(Day(9, 5, 11));
+        data.Add("l1", Perceel.NaarWerk, new DateOnly(2026, 8, 20), Offline(), Post);
+        data.Attempt("l1", ContactMode.Letter, Day(10, 1, 12));
+        var now = new DateTimeOffset(2027, 1, 18, 10, 0, 0, TimeSpan.FromHours(1));
+
+        var forecast = await Service(data, now).ForYearAsync("acme", 2026, default);
+
+        Assert.Equal(4 / 177.0, forecast.Yields.Letter.Pace!.Value, 12);
+        // Letter yield (0 + 1) / (1 + 4) = 0.2, the first letter's (0 + 4 × 0.2) / (1 + 4) = 0.16, the reminders' 0.2.
+        // The client, two reminder letters ahead: 0.2712 × 0.2 + 0.0407 × 0.8 × 0.2 = 0.0607, where a bureau that posts every
+        // due letter would give 1 − 0.8² = 0.36. September to December were never delivered: 1/8 a month → 0.5 more, each a
+        // fresh letter client with the same 14 days: 0.2712 × 0.16 + 0.0407 × 0.84 × 0.2 + 0.0042 × 0.84 × 0.8 × 0.2 = 0.0508.
+        // Projection (0.0607 + 0.5 × 0.0508) / 1.5 = 0.0574.
+        var naarWerk = forecast.Percelen.Single(p => p.Perceel == Perceel.NaarWerk);
+        Assert.Equal(0.0574, naarWerk.ProjectedResponseRate);
     }
 
     [Fact]
