@@ -33,12 +33,22 @@ public sealed class ScriptedFieldworkStore : IFieldworkStore
 
     public int ContactReads { get; private set; }
 
+    /// <summary>How many of the next record writes throw (storage unavailable).</summary>
+    public int FailRecords { get; set; }
+
+    /// <summary>Releasing claims throws.</summary>
+    public bool FailRelease { get; set; }
+
+    /// <summary>Every call to release claims, with the services it released.</summary>
+    public List<IReadOnlyList<ServiceRef>> Releases { get; } = [];
+
     public ServiceRef Add(string id, ContactDetails? contact = null, ServiceStatus status = ServiceStatus.Open, bool hasEmail = false,
         bool bounced = false, int steps = 0, Perceel perceel = Perceel.NaarWerk, SurveyAudience audience = SurveyAudience.Client,
-        string company = "acme", int year = 2026)
+        string company = "acme", int year = 2026, int? claimedStep = null, DateTimeOffset? claimedUntil = null)
     {
         var service = new ServiceRef(company, year, id);
-        services[service] = new FieldworkCandidate(service, perceel, new ContactState(status, hasEmail, bounced, steps, null, null), "v", null, null, audience);
+        services[service] = new FieldworkCandidate(service, perceel, new ContactState(status, hasEmail, bounced, steps, null, null), "v",
+            claimedStep, claimedUntil, audience);
         if (contact is not null) contacts[service] = contact;
         return service;
     }
@@ -72,8 +82,19 @@ public sealed class ScriptedFieldworkStore : IFieldworkStore
 
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
     {
+        // As the Table client: a cancelled token fails the write.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (FailRecords > 0) { FailRecords--; throw new IOException("table unavailable"); }
         Attempts.Add(attempt);
         Recorded.Add((attempt, update));
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (FailRelease) throw new IOException("table unavailable");
+        Releases.Add(services);
         return Task.CompletedTask;
     }
 
