@@ -27,11 +27,12 @@ public sealed class MailRunServiceTests
     private readonly RunLog log = new();
     private readonly InMemoryAccounts audit = new();
     private readonly ContactPolicy policy = new(new FieldworkSettings());
+    private readonly MailSettings mailSettings = new();
 
     private MailRunService Service(ICompanyStore? companyStore = null)
     {
         var jobs = new MailJobService(companyStore ?? companies, store, new CountingTokenStore(), sender, new Composer(), new CountingMailThrottle(100),
-            policy, new MailSettings(), new Links(), time);
+            policy, mailSettings, new Links(), time);
         return new MailRunService(jobs, log, new HourlySchedule(), policy, time, audit);
     }
 
@@ -112,6 +113,42 @@ public sealed class MailRunServiceTests
             (failed.Status, failed.Error, failed.Sent, failed.FinishedAt));
         Assert.True(failed.HasFinished());
         Assert.Equal([clients[0]], store.Attempts.Select(a => a.Service));
+    }
+
+    [Fact]
+    public async Task A_running_run_saves_its_counts_so_far_every_couple_of_seconds_for_people_watching()
+    {
+        mailSettings.BatchSize = 1;
+        for (var i = 1; i <= 3; i++) await AddClientAsync($"s{i}");
+        // Each mail takes the progress interval: the run's saver wakes up between mails.
+        sender.OnSend = _ => time.Advance(MailRunService.ProgressInterval);
+        var service = Service();
+        var queued = await service.QueueAsync(MailJob.SendInvitations, Monday11, MailRunTriggers.Timer, default);
+
+        var done = await service.RunAsync(queued, default);
+
+        var progress = log.Saved.Where(r => r.Status == MailRunStatus.Running && r.Sent > 0).ToList();
+        Assert.NotEmpty(progress);
+        Assert.All(progress, r => Assert.InRange(r.Sent, 1, 3));
+        Assert.All(progress, r => Assert.Null(r.FinishedAt));
+        Assert.Equal((MailRunStatus.Completed, 3), (log.Saved[^1].Status, log.Saved[^1].Sent));
+        Assert.Equal(done, log.Saved[^1]);
+    }
+
+    [Fact]
+    public async Task A_progress_save_that_fails_does_not_stop_the_run()
+    {
+        mailSettings.BatchSize = 1;
+        for (var i = 1; i <= 3; i++) await AddClientAsync($"s{i}");
+        sender.OnSend = _ => time.Advance(MailRunService.ProgressInterval);
+        var service = Service();
+        var queued = await service.QueueAsync(MailJob.SendInvitations, Monday11, MailRunTriggers.Timer, default);
+        log.FailRunningSaves = true;
+
+        var done = await service.RunAsync(queued, default);
+
+        Assert.Equal((MailRunStatus.Completed, 3), (done.Status, done.Sent));
+        Assert.Equal(done, log.Saved[^1]);
     }
 
     [Fact]
@@ -203,8 +240,13 @@ public sealed class MailRunServiceTests
         public int Gets { get; private set; }
         public int RecentCount { get; private set; }
 
+        /// <summary>Saves of a running run's progress (after it was saved running once) throw.</summary>
+        public bool FailRunningSaves { get; set; }
+
         public Task SaveAsync(MailRun run, CancellationToken cancellationToken)
         {
+            if (FailRunningSaves && run.Status == MailRunStatus.Running && Saved.Any(r => r.Id == run.Id && r.Status == MailRunStatus.Running))
+                throw new IOException("table unavailable");
             Saved.Add(run);
             return Task.CompletedTask;
         }
