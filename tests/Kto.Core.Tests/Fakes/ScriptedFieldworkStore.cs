@@ -5,10 +5,11 @@ using Kto.Core.Survey;
 namespace Kto.Core.Tests.Fakes;
 
 /// <summary>
-/// Services with any contact state (steps done, bounced, opdrachtgevers), their contacts and attempts in memory. It
-/// implements only what every store must, so the interface's own batch and filter methods (claims one by one, contacts
-/// one by one, the offline filter) run as written; a test may make a claim or a contact read fail for one service.
-/// A record by hand is create-only by service, step, mode and outcome, and moves the service on like the Table store.
+/// Services with any contact state (steps done, bounced, claimed, opdrachtgevers), their contacts and attempts in memory.
+/// Besides what every store must it implements only releasing claims and recording by hand, so the interface's own batch
+/// and filter methods (claims one by one, contacts one by one, records one by one, the offline filter) run as written. A
+/// test may make a claim, a contact read, a record write or a release fail; like the Table client, a write with a
+/// cancelled token throws. A record by hand is create-only by service, step, mode and outcome, and moves the service on.
 /// </summary>
 public sealed class ScriptedFieldworkStore : IFieldworkStore
 {

@@ -136,6 +136,28 @@ public sealed class MailRunServiceTests
     }
 
     [Fact]
+    public async Task No_late_progress_save_overwrites_a_finished_run()
+    {
+        // The saver stops before the end is saved, for a completed and for a failed run alike.
+        mailSettings.BatchSize = 1;
+        await AddClientAsync("s1");
+        sender.OnSend = _ => time.Advance(MailRunService.ProgressInterval);
+        var service = Service();
+        var done = await service.RunAsync(await service.QueueAsync(MailJob.SendInvitations, Monday11, MailRunTriggers.Timer, default), default);
+        time.Advance(MailRunService.ProgressInterval * 3);
+        await Task.Delay(50);
+        Assert.Equal(done, log.Saved[^1]);
+
+        var broken = Service(new BrokenCompanyStore());
+        await Assert.ThrowsAsync<IOException>(async () =>
+            await broken.RunAsync(await broken.QueueAsync(MailJob.SendInvitations, Monday11, MailRunTriggers.Timer, default), default));
+        var failed = log.Saved[^1];
+        time.Advance(MailRunService.ProgressInterval * 3);
+        await Task.Delay(50);
+        Assert.Equal((failed, MailRunStatus.Failed), (log.Saved[^1], log.Saved[^1].Status));
+    }
+
+    [Fact]
     public async Task A_progress_save_that_fails_does_not_stop_the_run()
     {
         mailSettings.BatchSize = 1;
