@@ -27,6 +27,7 @@ public sealed class SurveyPageService(
 
     public async Task<SurveyPage> OpenAsync(SurveyRequest request, CancellationToken cancellationToken)
     {
+        // Stryker disable once String : a message for developers; callers see the exception's type
         if (request.Purpose != TokenPurpose.Survey) throw new ArgumentException("Only a survey token opens the questionnaire.", nameof(request));
         var (found, early) = await ResolveAsync(request, cancellationToken);
         return early ?? await PageForStateAsync(request, found!, cancellationToken);
@@ -34,6 +35,7 @@ public sealed class SurveyPageService(
 
     public async Task<SurveyPage> SubmitAsync(SurveyRequest request, IReadOnlyDictionary<string, string?> form, CancellationToken cancellationToken)
     {
+        // Stryker disable once String : a message for developers; callers see the exception's type
         if (request.Purpose != TokenPurpose.Survey) throw new ArgumentException("Only a survey token answers the questionnaire.", nameof(request));
         var (found, early) = await ResolveAsync(request, cancellationToken, form);
         if (early is not null) return early;

@@ -32,8 +32,8 @@ public sealed class UnknownTokenLimiter(SurveySettings settings, TimeProvider ti
             var now = time.GetUtcNow();
             DropExpired(queue, now);
             if (queue.Count < settings.UnknownTokensPerMinute) return null;
-            var wait = queue.Peek() + Window - now;
-            return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+            // Positive: DropExpired left only misses whose window ends after now.
+            return queue.Peek() + Window - now;
         }
     }
 

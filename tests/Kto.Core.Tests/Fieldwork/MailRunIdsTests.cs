@@ -22,6 +22,8 @@ public sealed class MailRunIdsTests
     [InlineData("purge-expired-20261124T090001234Z-0a1b2c3d")]
     [InlineData("send-invitations-2026-11-24-0a1b2c3d")]
     [InlineData("send-invitations-20261124T090001234Z-0A1B2C3D")]
+    [InlineData("send-invitations-20261324T090001234Z-0a1b2c3d")] // month 13
     [InlineData("")]
-    public void Anything_else_is_not_a_run_id(string id) => Assert.False(MailRunIds.TryReadStart(id, out _));
+    [InlineData(null)]
+    public void Anything_else_is_not_a_run_id(string? id) => Assert.False(MailRunIds.TryReadStart(id, out _));
 }
