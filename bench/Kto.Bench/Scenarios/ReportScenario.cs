@@ -28,7 +28,7 @@ namespace Kto.Bench.Scenarios;
 /// says Completed, all drafts written; against a raw aggregation of the same partitions with Azure.Data.Tables
 /// (counts and mean grade per company and perceel, in memory, no product code). Both must give the same numbers.
 /// </summary>
-public sealed class ReportScenario : AzuriteScenario
+public sealed class ReportScenario : AzuriteScenario, IScenario
 {
     public const int Companies = 50;
     public const int ServicesPerCompany = 2_000;
@@ -38,6 +38,9 @@ public sealed class ReportScenario : AzuriteScenario
     private const int BreakdownCompanies = 5;
 
     public override string Name => "report";
+
+    /// <summary>Seeding 400,000 rows and four timed runs take longer than the default on a shared machine.</summary>
+    public TimeSpan Limit => TimeSpan.FromMinutes(20);
 
     protected override async Task<ScenarioResult> RunAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {
