@@ -105,7 +105,7 @@ public sealed class PortalScenario : AzuriteScenario, IScenario
             overview.Requests == 0
                 ? $"GET /portal/bureau, {Users} users: no view completed within the generator's 30 s timeout ({overview.Errors} timed out, warm-up included); p99 is reported as ≥ 30,000 ms."
                 : $"GET /portal/bureau, {Users} users: {overview.Summary()}; CPU per view: this process {hostMs:F0} ms, Azurite {storageMs:F0} ms.",
-            $"What it reads: the company list and one partition of {Companies} kept rows (overviewsnapshots), then renders the page; counting afresh (the first view, the timer, Nu bijwerken) reads every company's year from its rows (ProgressService → ReportFiguresService: services, attempts and responses of {Companies} partitions, about {(rows.Values.Sum() - Companies) / 1000:N0} thousand entities).",
+            $"What it reads: the company list and one partition of {Companies} kept rows (overviewsnapshots), then renders the page; counting afresh (the first view, the timer, Nu bijwerken) reads every company's year from its rows (PopulationReader, once for progress and forecast: services, corrections, attempts and responses of {Companies} partitions, about {(rows.Values.Sum() - Companies) / 1000:N0} thousand entities).",
         };
         return new ScenarioResult(Name,
         [
