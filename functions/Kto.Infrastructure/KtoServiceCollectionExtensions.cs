@@ -17,6 +17,8 @@ using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Letters;
 using Kto.Infrastructure.Links;
 using Kto.Infrastructure.Mail;
+using Kto.Core.Population;
+using Kto.Core.Portal;
 using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Reports;
 using Kto.Infrastructure.Reports.Signing;
@@ -107,7 +109,8 @@ public static class KtoServiceCollectionExtensions
 
         // Annual report: figures read from the tables, rendered to PDF/XLSX/JSON, drafts and signed versions archived.
         services.AddSingleton<IReportSource, TableReportSource>();
-        services.AddSingleton<ReportFiguresService>();
+        // Counted from the population read once (PopulationReader, registered with the population's rules).
+        services.AddSingleton(provider => new ReportFiguresService(provider.GetRequiredService<PopulationReader>(), provider.GetRequiredService<QuestionnaireCatalog>()));
         services.AddSingleton<IReportArchive, ReportArchive>();
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<IReportRenderer>(provider => provider.GetRequiredService<ReportRenderer>());
@@ -157,7 +160,8 @@ public static class KtoServiceCollectionExtensions
 
         // Response forecast per perceel (issue 24): read through the ports above, the model is pure.
         services.AddSingleton<ResponseForecaster>();
-        services.AddSingleton<ForecastService>();
+        services.AddSingleton(provider => new ForecastService(provider.GetRequiredService<PopulationReader>(), provider.GetRequiredService<IDeliveryHistory>(),
+            provider.GetRequiredService<ResponseForecaster>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICompanyForecasts>(provider => provider.GetRequiredService<ForecastService>());
 
         services.AddKtoPortal();

@@ -19,6 +19,10 @@ public static class PopulationServiceCollectionExtensions
     {
         services.AddSingleton<ICorrectionStore, TableCorrectionStore>();
         services.AddSingleton<PopulationCorrectionService>();
+        // Progress, report, overview and forecast read a company's year once, corrections applied here (not by the decorators below).
+        services.AddSingleton<IPopulationSource, TablePopulationSource>();
+        services.AddSingleton(sp => new PopulationReader(sp.GetRequiredService<IPopulationSource>(), sp.GetRequiredService<ICorrectionStore>(),
+            sp.GetRequiredService<IFieldworkStore>(), sp.GetRequiredService<IResponseStore>()));
         Decorate<IFieldworkStore>(services, (sp, inner) => new CorrectedFieldworkStore(inner, sp.GetRequiredService<ICorrectionStore>()));
         Decorate<ISurveyServiceStore>(services, (sp, inner) => new CorrectedSurveyServiceStore(inner, sp.GetRequiredService<ICorrectionStore>()));
         Decorate<IReportSource>(services, (sp, inner) => new CorrectedReportSource(inner, sp.GetRequiredService<ICorrectionStore>()));

@@ -12,7 +12,6 @@ namespace Kto.Core.Keurmerk;
 /// </summary>
 public sealed class KeurmerkReportService(
     ReportFiguresService figures,
-    IReportSource source,
     OpdrachtgeverFiguresService opdrachtgevers,
     ICompanyStore companies,
     QuestionnaireCatalog questionnaires,
@@ -36,8 +35,10 @@ public sealed class KeurmerkReportService(
     {
         var found = await companies.GetAsync(company, cancellationToken);
         if (found is null) return null;
-        var clients = KeurmerkFigures.Clients(await figures.ForCompanyAsync(company, year, cancellationToken));
-        var results = KeurmerkFigures.Results(await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken), settings);
+        // One read of the clients' year for their figures and the results norm.
+        var population = await figures.PopulationAsync(company, year, cancellationToken);
+        var clients = KeurmerkFigures.Clients(figures.Count(population).Percelen);
+        var results = KeurmerkFigures.Results(population.Services, settings);
         var opdrachtgeverFigures = await opdrachtgevers.ForYearAsync(company, year, cancellationToken);
         return new KeurmerkReport(found.Id, found.Name, year, time.GetUtcNow(), questionnaires.Opdrachtgever.Version,
             clients, opdrachtgeverFigures, results, KeurmerkFigures.Norms(clients, opdrachtgeverFigures, results, settings));

@@ -67,10 +67,12 @@ public sealed class BureauOverviewService(
     {
         var computedAt = time.GetUtcNow();
         var deliveries = await history.ListAsync(companyId, cancellationToken);
+        // One read of the company's year for progress and forecast both.
+        var population = await progress.PopulationAsync(companyId, year, cancellationToken);
         var snapshot = new OverviewSnapshot(companyId, year, computedAt, DeliveryMonth.Last(deliveries),
-            await progress.ForYearAsync(companyId, year, cancellationToken),
+            progress.ForPopulation(population),
             await progress.OpdrachtgeversAsync(companyId, year, cancellationToken),
-            forecasts is null ? null : ForecastSummary.Of(await forecasts.ForYearAsync(companyId, year, cancellationToken)));
+            forecasts is null ? null : ForecastSummary.Of(await forecasts.ForPopulationAsync(population, cancellationToken)));
         await snapshots.SaveAsync(snapshot, cancellationToken);
         return snapshot;
     }

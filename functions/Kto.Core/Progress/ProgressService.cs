@@ -1,4 +1,5 @@
 using Kto.Core.Keurmerk;
+using Kto.Core.Population;
 using Kto.Core.Reports;
 
 namespace Kto.Core.Progress;
@@ -19,7 +20,15 @@ public sealed class ProgressService(ReportFiguresService figures, OpdrachtgeverF
     }
 
     public async Task<IReadOnlyList<PerceelProgress>> ForYearAsync(string company, int year, CancellationToken cancellationToken) =>
-        (await figures.ForCompanyAsync(company, year, cancellationToken)).Select(Progress).ToList();
+        ForPopulation(await PopulationAsync(company, year, cancellationToken));
+
+    /// <summary>The company's year read once (<see cref="ReportFiguresService.PopulationAsync"/>), for callers that also forecast from it.</summary>
+    public Task<YearPopulation> PopulationAsync(string company, int year, CancellationToken cancellationToken) =>
+        figures.PopulationAsync(company, year, cancellationToken);
+
+    /// <summary>Progress per perceel of a population already read.</summary>
+    public IReadOnlyList<PerceelProgress> ForPopulation(YearPopulation population) =>
+        figures.Count(population).Percelen.Select(Progress).ToList();
 
     /// <summary>
     /// The portal's progress page: per perceel, and ended services and responses per calendar month of the end date

@@ -1,4 +1,5 @@
 using Kto.Core.Companies;
+using Kto.Core.Population;
 using Kto.Core.Questionnaires;
 using Kto.Core.Settings;
 
@@ -28,10 +29,22 @@ public sealed class AnnualReportService(
     /// run that saved meanwhile makes this run decide again, never overwritten unseen).
     /// </summary>
     public async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, IReadOnlyList<PerceelFigures> figures, DateTimeOffset generatedAt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await SaveDraftAsync(company, year, figures, await openAnswers.ReadAsync(company, year, cancellationToken), generatedAt, cancellationToken);
+
+    /// <summary>
+    /// The draft of one company's year from its population, read once for the figures and the open answers (the
+    /// report run's activity per company).
+    /// </summary>
+    public async Task<ReportDraftInfo> SaveDraftAsync(YearPopulation population, IReadOnlyList<PerceelFigures> figures, DateTimeOffset generatedAt,
+        CancellationToken cancellationToken) =>
+        await SaveDraftAsync(population.Company, population.Year, figures, await openAnswers.ReadAsync(population, cancellationToken), generatedAt,
+            cancellationToken);
+
+    private async Task<ReportDraftInfo> SaveDraftAsync(string company, int year, IReadOnlyList<PerceelFigures> figures, IReadOnlyList<OpenAnswer> answers,
+        DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
         var name = (await companies.GetAsync(company, cancellationToken))?.Name ?? company;
-        var answers = await openAnswers.ReadAsync(company, year, cancellationToken);
         var previous = await PreviousYearAsync(company, year - 1, cancellationToken);
         while (true)
         {

@@ -1,3 +1,4 @@
+using Kto.Core.Population;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 
@@ -10,15 +11,29 @@ namespace Kto.Core.Reports;
 /// </summary>
 public sealed class OpenAnswersService(IReportSource source, IResponseStore responses, IClientIdentifierSource identifiers, QuestionnaireCatalog questionnaires)
 {
+    /// <summary>Reads the population's services and the responses itself.</summary>
     public async Task<IReadOnlyList<OpenAnswer>> ReadAsync(string company, int year, CancellationToken cancellationToken)
     {
+        var services = await source.ServicesAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        if (services.Count == 0) return [];
+        return await FromAsync(company, year, services, responses.ForYearAsync(company, year, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>From a population already read (the report run reads it once for the figures and these): only the client identifiers are read.</summary>
+    public Task<IReadOnlyList<OpenAnswer>> ReadAsync(YearPopulation population, CancellationToken cancellationToken) =>
+        population.Services.Count == 0
+            ? Task.FromResult<IReadOnlyList<OpenAnswer>>([])
+            : FromAsync(population.Company, population.Year, population.Services, population.Responses.ToAsyncEnumerable(), cancellationToken);
+
+    private async Task<IReadOnlyList<OpenAnswer>> FromAsync(string company, int year, IReadOnlyList<ReportServiceRow> services,
+        IAsyncEnumerable<StoredResponse> answers, CancellationToken cancellationToken)
+    {
         var perceelOf = new Dictionary<string, Perceel>(StringComparer.Ordinal);
-        await foreach (var service in source.ServicesAsync(company, year, cancellationToken)) perceelOf[service.ServiceId] = service.Perceel;
-        if (perceelOf.Count == 0) return [];
+        foreach (var service in services) perceelOf[service.ServiceId] = service.Perceel;
 
         var texts = new List<(string ServiceId, string QuestionId, string Text)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var response in responses.ForYearAsync(company, year, cancellationToken))
+        await foreach (var response in answers.WithCancellation(cancellationToken))
         {
             var id = response.Service.ServiceId;
             if (!perceelOf.ContainsKey(id) || !seen.Add(id)) continue; // the first answer counts, as in the figures

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace Kto.Functions.Reports;
 
 /// <summary>
-/// The annual report as a Durable orchestration: fan out per company to count its four percelen, then build,
+/// The annual report as a Durable orchestration: fan out per company to count its four percelen and build,
 /// render and store its draft. The orchestrator only schedules (replay-safe, time from the context); the
-/// activities do all I/O and return small results: figures, never files.
+/// activities do all I/O and pass ids and times, never rows or files.
 /// </summary>
 public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, AnnualReportService reports)
 {
@@ -26,11 +26,8 @@ public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFig
         return new ReportRunResult(run.Year, companyIds);
     }
 
-    private static async Task DraftAsync(TaskOrchestrationContext context, CompanyTask task, DateTimeOffset generatedAt)
-    {
-        var counted = await context.CallActivityAsync<IReadOnlyList<PerceelFigures>>(nameof(AggregateCompany), task);
-        await context.CallActivityAsync(nameof(SaveDraftReport), new DraftTask(task.Company, task.Year, counted, generatedAt));
-    }
+    private static Task DraftAsync(TaskOrchestrationContext context, CompanyTask task, DateTimeOffset generatedAt) =>
+        context.CallActivityAsync(nameof(DraftCompanyReport), new DraftTask(task.Company, task.Year, generatedAt));
 
     [Function(nameof(ListReportCompanies))]
     public async Task<List<string>> ListReportCompanies([ActivityTrigger] ReportRun run, CancellationToken cancellationToken)
@@ -39,13 +36,15 @@ public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFig
         return (await companies.ListAsync(cancellationToken)).Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One activity per company, not per perceel: attempts and responses are stored per company and year, so
-    /// counting a perceel on its own would read them once for each of the four percelen.</summary>
-    [Function(nameof(AggregateCompany))]
-    public Task<IReadOnlyList<PerceelFigures>> AggregateCompany([ActivityTrigger] CompanyTask task, CancellationToken cancellationToken) =>
-        figures.ForCompanyAsync(task.Company, task.Year, cancellationToken);
-
-    [Function(nameof(SaveDraftReport))]
-    public async Task SaveDraftReport([ActivityTrigger] DraftTask task, CancellationToken cancellationToken) =>
-        await reports.SaveDraftAsync(task.Company, task.Year, task.Figures, task.GeneratedAt, cancellationToken);
+    /// <summary>
+    /// One activity per company, not per perceel: attempts and responses are stored per company and year, so counting a
+    /// perceel on its own would read them once for each of the four percelen. Its year is read once
+    /// (<see cref="ReportFiguresService.PopulationAsync"/>) for the figures and the open answers both.
+    /// </summary>
+    [Function(nameof(DraftCompanyReport))]
+    public async Task DraftCompanyReport([ActivityTrigger] DraftTask task, CancellationToken cancellationToken)
+    {
+        var population = await figures.PopulationAsync(task.Company, task.Year, cancellationToken);
+        await reports.SaveDraftAsync(population, figures.Count(population).Percelen, task.GeneratedAt, cancellationToken);
+    }
 }

@@ -9,11 +9,11 @@ public sealed record ReportRun(int Year, string? Company)
     public string InstanceId => $"report-{Year}-{Company ?? "all"}";
 }
 
-/// <summary>Activity input: count the percelen of one company.</summary>
+/// <summary>One company of a run.</summary>
 public sealed record CompanyTask(string Company, int Year);
 
-/// <summary>Activity input: the counted percelen of one company, to build, render and store as its draft.</summary>
-public sealed record DraftTask(string Company, int Year, IReadOnlyList<PerceelFigures> Figures, DateTimeOffset GeneratedAt);
+/// <summary>Activity input: one company's draft, counted from its rows as they are now, stamped with the run's time.</summary>
+public sealed record DraftTask(string Company, int Year, DateTimeOffset GeneratedAt);
 
 /// <summary>Orchestration output: the companies whose drafts were made.</summary>
 public sealed record ReportRunResult(int Year, IReadOnlyList<string> Companies);

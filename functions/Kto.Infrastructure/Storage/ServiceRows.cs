@@ -19,6 +19,13 @@ public static class ServiceRows
     /// <summary>What the report reads: no contact data, no fieldwork state.</summary>
     public static readonly IReadOnlyList<string> ReportColumns = ["RowKey", ServiceColumns.Perceel, ServiceColumns.Einddatum, ServiceColumns.RedenBeeindiging];
 
+    /// <summary>What the population read needs (<see cref="TablePopulationSource"/>): the report's columns and the contact state.</summary>
+    public static readonly IReadOnlyList<string> PopulationColumns =
+    [
+        .. ReportColumns, ServiceColumns.Status, ServiceColumns.Responded, ServiceColumns.HasEmail, ServiceColumns.EmailBounced,
+        ServiceColumns.StepsSent, ServiceColumns.InvitedAt, ServiceColumns.RetryAfter, ServiceColumns.Deferrals, ServiceColumns.DeferralsStep,
+    ];
+
     /// <summary>What ingest reads to know which services a company delivered before, and in which delivery.</summary>
     public static readonly IReadOnlyList<string> KnownColumns = ["RowKey", ServiceColumns.DeliveryId];
 
@@ -86,6 +93,10 @@ public static class ServiceRows
     {
         [ServiceColumns.Status] = ServiceStatus.OptedOut.ToString(),
     };
+
+    /// <summary>What the contact rules need of a row (<see cref="ContactState"/>).</summary>
+    public static ContactState StateOf(ServiceRow row) =>
+        new(row.Status, row.HasEmail, row.EmailBounced, row.StepsSent, row.InvitedAt, row.RetryAfter, row.Deferrals);
 
     /// <summary>Reads whatever columns the row has; a missing or unreadable one gets its default.</summary>
     public static ServiceRow Read(TableEntity e)

@@ -46,7 +46,7 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
             ? new FieldworkCandidate(
                 new ServiceRef(company, year, row.Id),
                 perceel,
-                new ContactState(row.Status, row.HasEmail, row.EmailBounced, row.StepsSent, row.InvitedAt, row.RetryAfter, row.Deferrals),
+                ServiceRows.StateOf(row),
                 row.Version,
                 row.ClaimStep,
                 row.ClaimUntil)
