@@ -22,6 +22,10 @@ public sealed class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs>
 
     public int ReplaceAttempts { get; private set; }
 
+    /// <summary>What each claim asked for (the moment before which a claim counts as abandoned), and the claims given up.</summary>
+    public List<DateTimeOffset> ClaimedStaleBefore { get; } = [];
+    public List<(string SigningKey, int Version)> Released { get; } = [];
+
     /// <summary>Stores a draft whatever is current (a test's setup, or another host).</summary>
     public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, TInputs inputs, string status)
     {
@@ -78,6 +82,7 @@ public sealed class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs>
     public Task<VersionClaim> ClaimVersionAsync(string company, int year, string signingKey, string draftId, string signedBy, DateTimeOffset signedAt,
         DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
+        ClaimedStaleBefore.Add(staleBefore);
         if (claims.TryGetValue((company, year, signingKey), out var claimed))
             return Task.FromResult(new VersionClaim(claimed, Versions(company, year).Any(v => v.Info.Version == claimed) ? VersionClaim.States.Done : VersionClaim.States.Busy));
         var next = reserved[(company, year)] = reserved.GetValueOrDefault((company, year)) + 1;
@@ -87,6 +92,7 @@ public sealed class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs>
 
     public Task ReleaseClaimAsync(string company, int year, string signingKey, int version, CancellationToken cancellationToken)
     {
+        Released.Add((signingKey, version));
         claims.Remove((company, year, signingKey));
         return Task.CompletedTask;
     }
