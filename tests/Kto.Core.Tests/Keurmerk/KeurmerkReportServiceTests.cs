@@ -126,6 +126,18 @@ public sealed class KeurmerkReportServiceTests
     }
 
     [Fact]
+    public async Task A_draft_counted_at_the_same_moment_replaces_the_stored_one()
+    {
+        // Only strictly newer figures stand; a save at the same moment (here with another norm) is stored.
+        await Service(settings: new KeurmerkSettings { MinimumSuccessRate = 0.6 }).SaveDraftAsync("acme", 2026, default);
+
+        var draft = (await Service().SaveDraftAsync("acme", 2026, default))!;
+
+        Assert.Equal("pending", draft.ChecklistStatus);
+        Assert.Equal(draft, await archive.GetDraftAsync("acme", 2026, default));
+    }
+
+    [Fact]
     public async Task A_draft_of_newer_figures_replaces_the_stored_one()
     {
         await Service(new FakeTimeProvider(Now.AddMinutes(-5))).SaveDraftAsync("acme", 2026, default);
