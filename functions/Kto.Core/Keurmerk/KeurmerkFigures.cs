@@ -44,7 +44,7 @@ public static class KeurmerkFigures
         var approached = approaches.Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
         int ApproachedBy(ContactMode mode) => approaches.Where(a => a.Mode == mode).Select(a => a.Service.ServiceId).Distinct(StringComparer.Ordinal).Count();
         var first = responses.Where(r => ids.Contains(r.Service.ServiceId))
-            .GroupBy(r => r.Service.ServiceId).Select(g => g.OrderBy(r => r.SubmittedAt).First()).ToList();
+            .GroupBy(r => r.Service.ServiceId).Select(g => g.MinBy(r => r.SubmittedAt)!).ToList();
         var answers = first.Select(r => r.Answers).ToList();
         var trajecten = opdrachtgevers.Any(o => o.AantalTrajecten is not null) ? opdrachtgevers.Sum(o => o.AantalTrajecten ?? 0) : (int?)null;
         return new KeurmerkOpdrachtgevers(
