@@ -36,7 +36,7 @@ public sealed class KeurmerkReportServiceTests
     {
         var catalog = new QuestionnaireCatalog(new QuestionnaireSettings());
         var facts = new InMemorySurveyData();
-        return new KeurmerkReportService(new ReportFiguresService(rows, facts, facts, catalog, new InMemoryCorrectionStore()), rows,
+        return new KeurmerkReportService(new ReportFiguresService(rows, facts, facts, catalog, new InMemoryCorrectionStore()),
             new OpdrachtgeverFiguresService(new InMemoryOpdrachtgeverStore()), companies, catalog, settings ?? new KeurmerkSettings(), renderer,
             archive, pdfSigner, new BureauSettings { Name = "Onderzoek BV" }, time ?? new FakeTimeProvider(Now));
     }
