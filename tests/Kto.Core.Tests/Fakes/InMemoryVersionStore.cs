@@ -4,10 +4,11 @@ using Kto.Core.Reports;
 namespace Kto.Core.Tests.Fakes;
 
 /// <summary>
-/// Drafts and signed versions of any report kind in memory (the Keurmerk report's archive), with the rules of
-/// <see cref="InMemoryReportArchive"/>: a draft id names its files, a draft is replaced only at the revision read.
+/// Drafts and signed versions of any report kind in memory (the UWV report's archive is <see cref="InMemoryReportArchive"/>,
+/// the Keurmerk report's this class as is), with the same rules as the real archive: a draft id names its files, a draft is
+/// replaced only at the revision read, a version's inputs are written once and read only once it is signed.
 /// </summary>
-public sealed class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs> where TInputs : class, IDraftInputs
+public class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs> where TInputs : class, IDraftInputs
 {
     private readonly Dictionary<(string, int), (ReportDraftInfo Info, ReportFiles Files, TInputs Inputs)> drafts = new();
     private readonly Dictionary<(string, int), List<(ReportVersionInfo Info, ReportFiles Files)>> versions = new();
@@ -26,8 +27,19 @@ public sealed class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs>
     public List<DateTimeOffset> ClaimedStaleBefore { get; } = [];
     public List<(string SigningKey, int Version)> Released { get; } = [];
 
+    /// <summary>Lets a test replace a stored draft file, to show what signing does and does not read.</summary>
+    public void ReplaceDraftFiles(string company, int year, Func<ReportFiles, ReportFiles> change)
+    {
+        var draft = drafts[(company, year)];
+        drafts[(company, year)] = draft with { Files = change(draft.Files) };
+    }
+
+    /// <summary>Lets a test stand for a version signed before versions kept their inputs.</summary>
+    public void ForgetVersionInputs(string company, int year, int version) => versionInputs.Remove((company, year, version));
+
     /// <summary>Stores a draft whatever is current (a test's setup, or another host).</summary>
-    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, TInputs inputs, string status)
+    public Task<ReportDraftInfo> SaveDraftAsync(string company, int year, ReportFiles files, TInputs inputs, string status,
+        CancellationToken cancellationToken = default)
     {
         var info = new ReportDraftInfo(Convert.ToHexStringLower(SHA256.HashData(files.Json)), inputs.GeneratedAt, status);
         drafts[(company, year)] = (info, files, inputs);
@@ -72,12 +84,12 @@ public sealed class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs>
 
     public Task SaveVersionInputsAsync(string company, int year, int version, TInputs inputs, CancellationToken cancellationToken)
     {
-        versionInputs.Add((company, year, version), inputs);
+        versionInputs.Add((company, year, version), inputs); // written once, as the real archive
         return Task.CompletedTask;
     }
 
     public Task<TInputs?> ReadVersionInputsAsync(string company, int year, int version, CancellationToken cancellationToken) =>
-        Task.FromResult(versionInputs.GetValueOrDefault((company, year, version)));
+        Task.FromResult(Versions(company, year).Any(v => v.Info.Version == version) ? versionInputs.GetValueOrDefault((company, year, version)) : null);
 
     public Task<VersionClaim> ClaimVersionAsync(string company, int year, string signingKey, string draftId, string signedBy, DateTimeOffset signedAt,
         DateTimeOffset staleBefore, CancellationToken cancellationToken)
