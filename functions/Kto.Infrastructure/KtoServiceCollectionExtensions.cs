@@ -15,6 +15,7 @@ using Kto.Core.Settings;
 using Kto.Infrastructure.Backup;
 using Kto.Infrastructure.Configuration;
 using Kto.Infrastructure.Letters;
+using Kto.Infrastructure.Deliveries;
 using Kto.Infrastructure.Links;
 using Kto.Infrastructure.Mail;
 using Kto.Core.Population;
@@ -73,6 +74,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<DeliveryParser>();
         services.AddSingleton<DeliveryIngestService>();
         services.AddSingleton<IDeliveryInbox, BlobDeliveryInbox>();
+        services.AddSingleton<IReceiptSheets, ReceiptSheets>();
         services.AddSingleton<DeliveryUploadService>();
         services.AddSingleton<ProgressService>();
         services.AddSingleton<ContactPolicy>();

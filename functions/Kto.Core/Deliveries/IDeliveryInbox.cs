@@ -4,6 +4,12 @@ namespace Kto.Core.Deliveries;
 public interface IDeliveryInbox
 {
     /// <summary>
+    /// The folder (blob container) companies drop their exports in, as <c>deliveries/{company}/{file}</c>: the contract
+    /// with the companies, so the blob trigger's path and the storage adapter name it from here.
+    /// </summary>
+    const string Folder = "deliveries";
+
+    /// <summary>
     /// Stores <paramref name="body"/> under the company and file name, never over an existing file, and stops reading
     /// once it passes <paramref name="maxBytes"/> (then nothing is stored).
     /// </summary>

@@ -16,6 +16,9 @@ public static class PortalUrls
     /// <summary>The page a sign-in link opens (<c>?t=</c> the link's token).</summary>
     public const string SignInLink = "/portal/sign-in";
 
+    /// <summary>The portal's stylesheet and script (<c>portal.css</c>, <c>portal.js</c>), versioned in the page's links.</summary>
+    public const string AssetsRoute = "portal/assets/{file}";
+
     public const string SignedOut = Home + "?uit=1";
     public const string SessionEnded = Home + "?sessie=verlopen";
     public const string Account = "/portal/account";

@@ -2,7 +2,7 @@ namespace Kto.Core.Survey;
 
 /// <summary>
 /// The personal links a client gets (in a mail, on a letter). A port: the routes and the public address belong to the
-/// web edge (<c>Kto.Infrastructure/Links</c>), not to the use cases that hand the links out.
+/// web edge (<c>Kto.Infrastructure/Links</c>, on the routes in <see cref="SurveyLinks"/>), not to the use cases that hand the links out.
 /// </summary>
 public interface ISurveyLinks
 {

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using Kto.Infrastructure.Storage; // the trigger's binding path only
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
 using Microsoft.Azure.Functions.Worker;
@@ -16,7 +15,7 @@ public sealed class IngestDeliveryFunction(DeliveryIngestService ingest, IDelive
 {
     [Function(nameof(IngestDelivery))]
     public async Task IngestDelivery(
-        [BlobTrigger(StorageNames.DeliveriesContainer + "/{company}/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
+        [BlobTrigger(IDeliveryInbox.Folder + "/{company}/{name}", Source = BlobTriggerSource.EventGrid)] BlobClient blob,
         string company,
         string name,
         CancellationToken cancellationToken)

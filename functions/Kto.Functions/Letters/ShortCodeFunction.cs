@@ -2,8 +2,6 @@ using Kto.Core.Letters;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Links;
-using Kto.Infrastructure.Templates;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

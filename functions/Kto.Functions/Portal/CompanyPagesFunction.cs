@@ -9,7 +9,6 @@ using Kto.Core.Forecast;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Deliveries;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -25,6 +24,7 @@ public sealed class CompanyPagesFunction(
     PortalGate gate,
     IDeliveryHistory history,
     IDeliveryStore deliveries,
+    IReceiptSheets receiptSheets,
     DeliveryUploadService uploads,
     ProgressService progress,
     ForecastService forecasts,
@@ -125,8 +125,8 @@ public sealed class CompanyPagesFunction(
         var name = $"{Path.GetFileNameWithoutExtension(file)}-ontvangstbewijs.{format}";
         return format switch
         {
-            "csv" => new FileContentResult(ReceiptSheets.Csv(receipt), "text/csv; charset=utf-8") { FileDownloadName = name },
-            "xlsx" => new FileContentResult(ReceiptSheets.Xlsx(receipt), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name },
+            "csv" => new FileContentResult(receiptSheets.Csv(receipt), "text/csv; charset=utf-8") { FileDownloadName = name },
+            "xlsx" => new FileContentResult(receiptSheets.Xlsx(receipt), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name },
             _ => new FileContentResult(JsonSerializer.SerializeToUtf8Bytes(receipt, KtoJson.Options), "application/json") { FileDownloadName = name },
         };
     }

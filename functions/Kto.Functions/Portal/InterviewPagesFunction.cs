@@ -10,7 +10,6 @@ using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
 using Kto.Functions.Interviews;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -6,7 +6,6 @@ using Kto.Core.Letters;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Portal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

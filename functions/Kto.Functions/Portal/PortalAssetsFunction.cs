@@ -1,5 +1,4 @@
 using Kto.Core.Portal;
-using Kto.Infrastructure.Portal; // the route only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +11,7 @@ public sealed class PortalAssetsFunction(IPortalPages pages)
     [Function(nameof(PortalAsset))]
     [PortalPage(PortalAccess.Public)]
     public IActionResult PortalAsset(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalPageRenderer.AssetsRoute)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalUrls.AssetsRoute)] HttpRequest request,
         string file)
     {
         if (pages.Asset(file) is not { } asset) return new NotFoundResult();

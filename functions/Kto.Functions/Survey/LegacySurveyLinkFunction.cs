@@ -1,7 +1,6 @@
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Links; // routes and form field names only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

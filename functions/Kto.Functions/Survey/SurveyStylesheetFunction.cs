@@ -1,6 +1,5 @@
 using Kto.Core.Survey;
 using Kto.Functions.Http;
-using Kto.Infrastructure.Templates; // the route only
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,7 +14,7 @@ public sealed class SurveyStylesheetFunction(ISurveyPageRenderer renderer)
 {
     [Function(nameof(SurveyStylesheet))]
     public IActionResult SurveyStylesheet(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SurveyPageRenderer.StylesheetRoute)] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SurveyLinks.StylesheetRoute)] HttpRequest request)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
         request.HttpContext.Response.Headers.CacheControl = "public, max-age=86400";

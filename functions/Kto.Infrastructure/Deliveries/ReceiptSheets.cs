@@ -10,11 +10,11 @@ namespace Kto.Infrastructure.Deliveries;
 /// A receipt's rejected rows and warnings as a spreadsheet the company can sort and work through: one line per issue
 /// (soort, rij, klantnummer, kolom, code, wat te doen). Text goes through <see cref="SpreadsheetText"/>, like every export.
 /// </summary>
-public static class ReceiptSheets
+public sealed class ReceiptSheets : IReceiptSheets
 {
     private static readonly string[] Header = ["Soort", "Rij", "Klantnummer", "Kolom", "Code", "Wat te doen"];
 
-    public static byte[] Csv(Receipt receipt)
+    public byte[] Csv(Receipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var csv = new StringBuilder();
@@ -24,7 +24,7 @@ public static class ReceiptSheets
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    public static byte[] Xlsx(Receipt receipt)
+    public byte[] Xlsx(Receipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         using var workbook = new XLWorkbook();

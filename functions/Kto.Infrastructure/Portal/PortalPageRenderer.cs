@@ -14,8 +14,6 @@ namespace Kto.Infrastructure.Portal;
 /// </summary>
 public sealed class PortalPageRenderer : IPortalPages
 {
-    public const string AssetsRoute = "portal/assets/{file}";
-
     private readonly LiquidTemplates templates;
     private readonly BureauSettings bureau;
     private readonly Dictionary<string, (string Content, string ContentType, string Url)> assets = new(StringComparer.Ordinal);

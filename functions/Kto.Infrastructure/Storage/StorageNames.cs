@@ -7,7 +7,7 @@ namespace Kto.Infrastructure.Storage;
 public static class StorageNames
 {
     // Blob containers.
-    public const string DeliveriesContainer = "deliveries";
+    public const string DeliveriesContainer = Kto.Core.Deliveries.IDeliveryInbox.Folder;
     public const string ReceiptsContainer = "receipts";
     public const string ReportsContainer = "reports";
     public const string LettersContainer = "letters";

@@ -6,7 +6,6 @@ using Kto.Core;
 using Kto.Core.Questionnaires;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
-using Kto.Infrastructure.Links;
 
 namespace Kto.Infrastructure.Templates;
 
@@ -17,8 +16,6 @@ namespace Kto.Infrastructure.Templates;
 /// </summary>
 public sealed class SurveyPageRenderer : ISurveyPageRenderer
 {
-    public const string StylesheetRoute = "api/assets/survey.css";
-
     private readonly LiquidTemplates templates;
     private readonly BureauSettings bureau;
     private readonly IReadOnlyDictionary<string, Dictionary<string, string>> texts;
@@ -33,7 +30,7 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
             .ToDictionary(kv => kv.Key, kv => kv.Value.Deserialize<Dictionary<string, string>>()!);
         Stylesheet = File.ReadAllText(Path.Combine(folder, "survey.css"));
         // The version in the URL changes with the file, so browsers may cache it for long.
-        StylesheetUrl = $"/{StylesheetRoute}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))[..12]}";
+        StylesheetUrl = $"/{SurveyLinks.StylesheetRoute}?v={Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Stylesheet)))[..12]}";
     }
 
     public string Stylesheet { get; }

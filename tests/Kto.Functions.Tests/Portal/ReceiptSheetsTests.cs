@@ -18,7 +18,7 @@ public sealed class ReceiptSheetsTests
     [Fact]
     public void The_xlsx_has_a_line_per_issue_with_the_row_as_a_number_and_text_never_as_a_formula()
     {
-        using var workbook = new XLWorkbook(new MemoryStream(ReceiptSheets.Xlsx(Receipt)));
+        using var workbook = new XLWorkbook(new MemoryStream(new ReceiptSheets().Xlsx(Receipt)));
         var sheet = workbook.Worksheet(1);
         Assert.Equal(["Soort", "Rij", "Klantnummer", "Kolom", "Code", "Wat te doen"], sheet.Row(1).Cells(1, 6).Select(c => c.GetString()));
         Assert.Equal(("afgekeurd", 4, "perceel"), (sheet.Cell(2, 1).GetString(), sheet.Cell(2, 2).GetValue<int>(), sheet.Cell(2, 4).GetString()));
@@ -31,7 +31,7 @@ public sealed class ReceiptSheetsTests
     [Fact]
     public void The_csv_is_semicolon_separated_utf8_with_a_bom_and_neutralised()
     {
-        var bytes = ReceiptSheets.Csv(Receipt);
+        var bytes = new ReceiptSheets().Csv(Receipt);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("\"Soort\";\"Rij\";\"Klantnummer\";\"Kolom\";\"Code\";\"Wat te doen\"", lines[0]);

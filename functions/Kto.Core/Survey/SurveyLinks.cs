@@ -1,7 +1,8 @@
-namespace Kto.Infrastructure.Links;
+namespace Kto.Core.Survey;
 
 /// <summary>
-/// Where personal links point. Tokens travel in the query string (and in the form body of a POST), never in the
+/// Where personal links point: the routes the survey functions answer and the links the mails, letters and pages
+/// build, in one place. Tokens travel in the query string (and in the form body of a POST), never in the
 /// path: the Functions host writes request paths to Application Insights. The old path form
 /// <c>/api/s/{token}</c> is still answered (see <see cref="LegacyQuestionnaireRoute"/>) for links already sent.
 /// </summary>
@@ -15,6 +16,9 @@ public static class SurveyLinks
 
     /// <summary>The short address for a letter's short code (a page for people, outside <c>/api</c>; kept short to type).</summary>
     public const string ShortCodeRoute = "k";
+
+    /// <summary>The questionnaire's stylesheet (versioned by a hash of its content in the page's link).</summary>
+    public const string StylesheetRoute = "api/assets/survey.css";
 
     /// <summary>Query or form field with a survey token.</summary>
     public const string SurveyTokenField = "t";
