@@ -8,7 +8,7 @@ namespace Kto.Functions.Tests.Cli;
 
 /// <summary>
 /// ./kto's commands that talk to the API (tools/Kto.Cli) end to end against the local stack: the output shapes the
-/// README's command table promises (receipt, progress and status JSON, the job line, report links, the signed
+/// ./kto help and the README promise (receipt, progress and status JSON, the job line, report links, the signed
 /// version's SHA-256), plain output without a terminal, and exit code 1 on every non-2xx.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
