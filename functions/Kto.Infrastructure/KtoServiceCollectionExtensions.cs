@@ -116,7 +116,12 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IReportArchive, ReportArchive>();
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<IReportRenderer>(provider => provider.GetRequiredService<ReportRenderer>());
-        services.AddSingleton<AnnualReportService>();
+        // The annual report by use case, over one shared builder (the one way a report is built from a draft's inputs).
+        services.AddSingleton<DraftReportBuilder>();
+        services.AddSingleton<ReportDraftService>();
+        services.AddSingleton<AnswerHidingService>();
+        services.AddSingleton<ReportSigningService>();
+        services.AddSingleton<ReportFilesService>();
         services.AddSingleton<AutomaticDraftRule>();
         // Report: open answers (redacted from the clients' own identifiers), answers the bureau hid, exemption letters.
         services.AddSingleton<IClientIdentifierSource, TableClientIdentifierSource>();

@@ -23,7 +23,9 @@ namespace Kto.Functions.Portal;
 /// </summary>
 public sealed class BureauReportsPageFunction(
     PortalGate gate,
-    AnnualReportService reports,
+    ReportDraftService reportDrafts,
+    ReportSigningService reportSigning,
+    ReportFilesService reports,
     ExemptionLetterService exemptionLetters,
     IAuditLog audit,
     TimeProvider time)
@@ -99,7 +101,7 @@ public sealed class BureauReportsPageFunction(
 
         if (action != "ondertekenen")
         {
-            var review = await reports.ReviewBeforeSigningAsync(company, year, draftId, cancellationToken);
+            var review = await reportDrafts.ReviewBeforeSigningAsync(company, year, draftId, cancellationToken);
             if (review is null) return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
             return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report-confirm.liquid", $"Rapport {found!.Name} {year} ondertekenen",
                 new Dictionary<string, object?>
@@ -118,7 +120,7 @@ public sealed class BureauReportsPageFunction(
         ReportSigning signing;
         try
         {
-            signing = await reports.SignAsync(company, year, draftId, signer, conclusion, cancellationToken);
+            signing = await reportSigning.SignAsync(company, year, draftId, signer, conclusion, cancellationToken);
         }
         catch (ReportTimestampUnavailableException)
         {
@@ -193,12 +195,12 @@ public sealed class BureauReportsPageFunction(
         int status, CancellationToken cancellationToken, string? conclusion = null, bool running = false)
     {
         var (draft, versions) = await reports.ListAsync(company.Id, year, cancellationToken);
-        var report = draft is null ? null : await reports.DraftReportAsync(company.Id, year, draft.Id, cancellationToken);
+        var report = draft is null ? null : await reportDrafts.DraftReportAsync(company.Id, year, draft.Id, cancellationToken);
         // Once the draft is signed, its checklist is the signed version's (signature and conclusion in), not the draft's "Nog open".
         var signedFrom = draft is null ? null : versions.LastOrDefault(v => v.DraftId == draft.Id);
         var signedReport = signedFrom is null ? null : await reports.VersionReportAsync(company.Id, year, signedFrom.Version, cancellationToken);
         var checklist = (signedReport ?? report)?.Checklist;
-        var openAnswers = draft is null ? null : await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
+        var openAnswers = draft is null ? null : await reportDrafts.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },

@@ -19,8 +19,8 @@ namespace Kto.Functions.Portal;
 /// (audited as the signed-in person; it leaves this and every later draft), and the answers hidden so far. Bureau
 /// users only; anyone else gets the same 404 as a missing page.
 /// </summary>
-public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService reports, QuestionnaireCatalog questionnaires, IAuditLog audit,
-    TimeProvider time)
+public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService reportDrafts, AnswerHidingService answerHiding,
+    QuestionnaireCatalog questionnaires, IAuditLog audit, TimeProvider time)
 {
     [Function(nameof(PortalBureauOpenAnswers))]
     [PortalPage(PortalAccess.Bureau)]
@@ -53,7 +53,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
 
         // The person who hides is the signed-in person, as for signing.
         var hiddenBy = visitor.User!.Email;
-        var hiding = await reports.HideAnswerAsync(company, year, answer, hiddenBy, reason, cancellationToken);
+        var hiding = await answerHiding.HideAnswerAsync(company, year, answer, hiddenBy, reason, cancellationToken);
         if (hiding.Outcome is AnswerHiding.Outcomes.NoDraft or AnswerHiding.Outcomes.UnknownAnswer)
             return await PageAsync(visitor, found!, year, null, "Dit antwoord staat niet (meer) in het concept. Bekijk de antwoorden hieronder.",
                 StatusCodes.Status409Conflict, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, AnnualReportService
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, int status,
         CancellationToken cancellationToken)
     {
-        var found = await reports.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
+        var found = await reportDrafts.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
         var values = new Dictionary<string, object?>
         {
             ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },

@@ -14,7 +14,7 @@ namespace Kto.Functions.Portal;
 /// A company's reports: the status of the chosen year and every signed version to download (PDF, XLSX, JSON),
 /// read from the same archive as the report API.
 /// </summary>
-public sealed class ReportsPageFunction(PortalGate gate, AnnualReportService reports, TimeProvider time)
+public sealed class ReportsPageFunction(PortalGate gate, ReportFilesService reports, TimeProvider time)
 {
     [Function(nameof(PortalReports))]
     [PortalPage(PortalAccess.SignedIn)]

@@ -15,7 +15,7 @@ namespace Kto.Functions.Portal;
 /// file and asks with <c>?sha256=</c>; without, the form posts the file and the server hashes it (streamed).
 /// The answer comes from the same lookup as <c>GET /api/verify/{sha256}</c>.
 /// </summary>
-public sealed class VerifyPageFunction(PortalGate gate, AnnualReportService reports, BureauSettings bureau)
+public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService reports, BureauSettings bureau)
 {
     /// <summary>Bigger than any report we make; a bigger file is not one of ours and is not read further.</summary>
     private const long MaxPdfBytes = 50L * 1024 * 1024;

@@ -11,7 +11,7 @@ namespace Kto.Functions.Reports;
 /// render and store its draft. The orchestrator only schedules (replay-safe, time from the context); the
 /// activities do all I/O and pass ids and times, never rows or files.
 /// </summary>
-public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, AnnualReportService reports)
+public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, ReportDraftService reportDrafts)
 {
     [Function(nameof(AssembleAnnualReport))]
     public async Task<ReportRunResult> AssembleAnnualReport([OrchestrationTrigger] TaskOrchestrationContext context, ReportRun run)
@@ -45,6 +45,6 @@ public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFig
     public async Task DraftCompanyReport([ActivityTrigger] DraftTask task, CancellationToken cancellationToken)
     {
         var population = await figures.PopulationAsync(task.Company, task.Year, cancellationToken);
-        await reports.SaveDraftAsync(population, figures.Count(population).Percelen, task.GeneratedAt, cancellationToken);
+        await reportDrafts.SaveDraftAsync(population, figures.Count(population).Percelen, task.GeneratedAt, cancellationToken);
     }
 }

@@ -13,7 +13,8 @@ namespace Kto.Functions.Reports;
 /// hidden answer leaves the draft at once (a new draft id) and every later draft; who and why go to the audit log
 /// (actor: the bureau key; the detail names the person given).
 /// </summary>
-public sealed class OpenAnswersFunction(AnnualReportService reports, QuestionnaireCatalog questionnaires, IAuditLog audit)
+public sealed class OpenAnswersFunction(ReportDraftService reportDrafts, AnswerHidingService answerHiding, QuestionnaireCatalog questionnaires,
+    IAuditLog audit)
 {
     public sealed record HideRequest(string? HiddenBy, string? Reason);
 
@@ -27,7 +28,7 @@ public sealed class OpenAnswersFunction(AnnualReportService reports, Questionnai
         string company,
         CancellationToken cancellationToken)
     {
-        if (await reports.DraftOpenAnswersAsync(company, year, cancellationToken) is not { } found)
+        if (await reportDrafts.DraftOpenAnswersAsync(company, year, cancellationToken) is not { } found)
             return ApiResults.NotFound($"Er is geen concept over {year}. Start het rapport: POST /api/reports/{year}/{company}.");
         return ApiResults.Json(new
         {
@@ -61,7 +62,7 @@ public sealed class OpenAnswersFunction(AnnualReportService reports, Questionnai
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > MaxReasonLength)
             return ApiResults.BadRequest("invalid-reason", $"Geef een reden mee (hoogstens {MaxReasonLength} tekens): {{ \"reason\": \"waarom\" }}.");
 
-        var hiding = await reports.HideAnswerAsync(company, year, answer, body.HiddenBy, body.Reason, cancellationToken);
+        var hiding = await answerHiding.HideAnswerAsync(company, year, answer, body.HiddenBy, body.Reason, cancellationToken);
         switch (hiding.Outcome)
         {
             case AnswerHiding.Outcomes.NoDraft:

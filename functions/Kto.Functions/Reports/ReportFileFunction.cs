@@ -11,7 +11,7 @@ namespace Kto.Functions.Reports;
 /// Downloads report.pdf, report.xlsx or report.json. <c>?version=N</c> a signed version, <c>?version=draft</c> the
 /// draft; without it the latest signed version, or the draft while nothing is signed.
 /// </summary>
-public sealed class ReportFileFunction(AnnualReportService reports)
+public sealed class ReportFileFunction(ReportFilesService reports)
 {
     [CompanyAccess]
     [Function(nameof(ReportFile))]

@@ -10,7 +10,7 @@ namespace Kto.Functions.Reports;
 /// The report of a company for a year: its draft (with the id signing names), its signed versions and their
 /// download links.
 /// </summary>
-public sealed class ReportStatusFunction(AnnualReportService reports)
+public sealed class ReportStatusFunction(ReportFilesService reports)
 {
     [CompanyAccess]
     [Function(nameof(ReportStatus))]

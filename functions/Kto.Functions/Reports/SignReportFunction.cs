@@ -16,7 +16,7 @@ namespace Kto.Functions.Reports;
 /// before and is not audited again; another conclusion makes another version; earlier versions stay as they are.
 /// Every signature goes to the audit log once (actor: the bureau key; the detail names the signer given).
 /// </summary>
-public sealed class SignReportFunction(AnnualReportService reports, IAuditLog audit, TimeProvider time)
+public sealed class SignReportFunction(ReportSigningService reportSigning, IAuditLog audit, TimeProvider time)
 {
     [BureauOnly]
     [Function(nameof(SignReport))]
@@ -29,7 +29,7 @@ public sealed class SignReportFunction(AnnualReportService reports, IAuditLog au
         var body = await JsonBody.ReadAsync<SignRequests.SignRequest>(request, cancellationToken);
         if (SignRequests.Refusal(body, $"/api/reports/{year}/{company}") is { } refused) return refused;
 
-        var signing = await reports.SignAsync(company, year, body!.Draft!, body.Signer!, body.Conclusion, cancellationToken);
+        var signing = await reportSigning.SignAsync(company, year, body!.Draft!, body.Signer!, body.Conclusion, cancellationToken);
         if (SignRequests.NotSigned(signing, $"/api/reports/{year}/{company}", $"POST /api/reports/{year}/{company}") is { } notSigned) return notSigned;
         var version = signing.Version!;
         // Only the signing that made the version is audited; a repeat answers the same.

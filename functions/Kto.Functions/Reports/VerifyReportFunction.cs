@@ -14,7 +14,7 @@ namespace Kto.Functions.Reports;
 /// whether its UWV checklist (Keurmerk: its norms) was met, and whether a newer
 /// version of the same report exists (<c>latest</c>, <c>latestVersion</c>): a superseded PDF is genuine but not current.
 /// </summary>
-public sealed class VerifyReportFunction(AnnualReportService reports)
+public sealed class VerifyReportFunction(ReportFilesService reports)
 {
     [Function(nameof(VerifyReport))]
     public async Task<IActionResult> VerifyReport(

@@ -6,7 +6,7 @@ namespace Kto.Core.Tests.Fakes;
 
 /// <summary>
 /// The report's services, the stored responses, the clients' identifiers and the hidden answers of one company in
-/// memory: what <see cref="OpenAnswersService"/> and <see cref="AnnualReportService"/> read for the appendix.
+/// memory: what <see cref="OpenAnswersService"/>, <see cref="ReportDraftService"/> and <see cref="AnswerHidingService"/> read for the appendix.
 /// </summary>
 public sealed class InMemoryOpenAnswerSources : IReportSource, IResponseStore, IClientIdentifierSource, IHiddenAnswerStore
 {

@@ -57,14 +57,14 @@ public class PopulationReadsTests
         var archive = new InMemoryReportArchive();
         var companies = new InMemoryCompanyStore();
         await companies.TryAddAsync(new Company(Company, "Acme", At(2026, 1, 1)), "hash", default);
-        var reports = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV", Membership = "VBO" }, Questionnaires,
+        var reports = ReportServices.Create(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV", Membership = "VBO" }, Questionnaires,
             companies, archive, new RecordingReportRenderer(), new MarkingPdfSigner(), new OpenAnswersService(year, year, year, Questionnaires), year, time);
         var figures = Figures();
 
         // What the report run's activity per company does (AnnualReportOrchestration.DraftCompanyReport).
         var population = await figures.PopulationAsync(Company, Year, default);
         var counted = figures.Count(population).Percelen;
-        await reports.SaveDraftAsync(population, counted, time.GetUtcNow(), default);
+        await reports.Drafts.SaveDraftAsync(population, counted, time.GetUtcNow(), default);
 
         Assert.Equal(new Reads(Services: 1, Corrections: 1, Attempts: 1, Responses: 1, ContactBatches: 1, ContactRows: 0), year.Reads);
         var draft = (await archive.GetCurrentDraftAsync(Company, Year, default))!;

@@ -22,12 +22,12 @@ public class AnnualReportAppendixTests
     private readonly InMemoryOpenAnswerSources sources = new();
     private readonly FakeTimeProvider time = new(At(2027, 2, 10));
     private readonly QuestionnaireCatalog questionnaires = new(new QuestionnaireSettings());
-    private readonly AnnualReportService service;
+    private readonly ReportServices reports;
 
     public AnnualReportAppendixTests()
     {
         companies.TryAddAsync(new Company("acme", "Acme Re-integratie", At(2025, 1, 1)), "hash", default).Wait();
-        service = new AnnualReportService(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" }, questionnaires, companies, archive,
+        reports = ReportServices.Create(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" }, questionnaires, companies, archive,
             renderer, new MarkingPdfSigner(), new OpenAnswersService(sources, sources, sources, questionnaires), sources, time);
     }
 
@@ -41,7 +41,7 @@ public class AnnualReportAppendixTests
     }
 
     private Task<ReportDraftInfo> DraftAsync(int year = 2026, params PerceelFigures[] figures) =>
-        service.SaveDraftAsync("acme", year, figures.Length == 0 ? [Healthy()] : figures, At(year + 1, 1, 15), default);
+        reports.Drafts.SaveDraftAsync("acme", year, figures.Length == 0 ? [Healthy()] : figures, At(year + 1, 1, 15), default);
 
     [Fact]
     public async Task The_drafts_inputs_and_report_carry_only_redacted_answers_per_perceel()
@@ -84,20 +84,20 @@ public class AnnualReportAppendixTests
         var first = await DraftAsync();
         var target = renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Single(a => a.Text.Contains("buurvrouw")).Id;
 
-        var hiding = await service.HideAnswerAsync("acme", 2026, target, " b.bureau@example.nl ", " herkenbaar ", default);
+        var hiding = await reports.Hiding.HideAnswerAsync("acme", 2026, target, " b.bureau@example.nl ", " herkenbaar ", default);
 
         Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
         Assert.Equal(new HiddenAnswer(target, "b.bureau@example.nl", "herkenbaar", time.GetUtcNow()), hiding.Hidden);
         Assert.NotEqual(first.Id, hiding.Draft!.Id); // a new draft: a sign request naming the old one is refused
         Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
-        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, (await service.SignAsync("acme", 2026, first.Id, "X", "Akkoord.", default)).Outcome);
+        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, (await reports.Signing.SignAsync("acme", 2026, first.Id, "X", "Akkoord.", default)).Outcome);
 
         var again = await DraftAsync();
         Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
-        Assert.Equal(AnswerHiding.Outcomes.AlreadyHidden, (await service.HideAnswerAsync("acme", 2026, target, "iemand anders", "nog eens", default)).Outcome);
-        Assert.Equal("herkenbaar", (await service.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden.Single().Reason);
+        Assert.Equal(AnswerHiding.Outcomes.AlreadyHidden, (await reports.Hiding.HideAnswerAsync("acme", 2026, target, "iemand anders", "nog eens", default)).Outcome);
+        Assert.Equal("herkenbaar", (await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden.Single().Reason);
 
-        await service.SignAsync("acme", 2026, again.Id, "J. de Vries", "Akkoord.", default);
+        await reports.Signing.SignAsync("acme", 2026, again.Id, "J. de Vries", "Akkoord.", default);
         Assert.DoesNotContain(renderer.Rendered.Last().Percelen.Single().OpenAnswers!, a => a.Id == target);
         Assert.NotNull(renderer.Rendered.Last().Signature);
     }
@@ -124,12 +124,12 @@ public class AnnualReportAppendixTests
     [Fact]
     public async Task Hiding_an_unknown_answer_or_without_a_draft_changes_nothing()
     {
-        Assert.Equal(AnswerHiding.Outcomes.NoDraft, (await service.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
+        Assert.Equal(AnswerHiding.Outcomes.NoDraft, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
         Answer("s1", 2026, Perceel.NaarWerk, "Goed.");
         var draft = await DraftAsync();
-        Assert.Equal(AnswerHiding.Outcomes.UnknownAnswer, (await service.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
+        Assert.Equal(AnswerHiding.Outcomes.UnknownAnswer, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
         Assert.Equal(draft.Id, (await archive.GetDraftAsync("acme", 2026, default))!.Id);
-        Assert.Empty((await service.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden);
+        Assert.Empty((await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class AnnualReportAppendixTests
     {
         var figures2025 = Healthy() with { Responded = 5, Grades = [6, 6, 7, 7, 9] };
         var draft2025 = await DraftAsync(2025, figures2025);
-        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", "Akkoord.", default);
+        await reports.Signing.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", "Akkoord.", default);
 
         await DraftAsync(2026, Healthy());
 
@@ -163,7 +163,7 @@ public class AnnualReportAppendixTests
     public async Task A_version_signed_without_stored_inputs_is_named_without_figures()
     {
         var draft2025 = await DraftAsync(2025, Healthy());
-        await service.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", "Akkoord.", default);
+        await reports.Signing.SignAsync("acme", 2025, draft2025.Id, "J. de Vries", "Akkoord.", default);
         archive.ForgetVersionInputs("acme", 2025, 1);
 
         await DraftAsync(2026, Healthy());

@@ -38,8 +38,10 @@ public sealed class HideDraftRaceTests(LocalStack stack)
             .EnumerateArray().Single(a => a.GetProperty("text").GetString()!.Contains("buurvrouw")).GetProperty("id").GetString()!;
 
         var gated = new GatedReportArchive(stack.Services.GetRequiredService<IReportArchive>());
-        var reports = ActivatorUtilities.CreateInstance<AnnualReportService>(stack.Services, (IReportArchive)gated);
-        var hide = Task.Run(() => reports.HideAnswerAsync(company, 2026, id, "A. Analist", "Herkenbaar.", CancellationToken.None));
+        // The hiding service as the host wires it, with its builder's draft replace going through the gate.
+        var answerHiding = ActivatorUtilities.CreateInstance<AnswerHidingService>(stack.Services, (IReportArchive)gated,
+            ActivatorUtilities.CreateInstance<DraftReportBuilder>(stack.Services, (IReportArchive)gated));
+        var hide = Task.Run(() => answerHiding.HideAnswerAsync(company, 2026, id, "A. Analist", "Herkenbaar.", CancellationToken.None));
         try
         {
             await gated.Arrived.WaitAsync(TimeSpan.FromSeconds(60));

@@ -64,8 +64,10 @@ public sealed class ReportSigningTests(LocalStack stack)
 
         var crashing = new CrashingReportArchive(stack.Services.GetRequiredService<IReportArchive>(),
             stack.Services.GetRequiredService<BlobServiceClient>(), stack.Services.GetRequiredService<TableServiceClient>());
-        var reports = ActivatorUtilities.CreateInstance<AnnualReportService>(stack.Services, (IReportArchive)crashing);
-        await Assert.ThrowsAsync<IOException>(() => reports.SignAsync(company, 2026, draft, "Dr. J. de Wit", "Goed.", CancellationToken.None));
+        // The signing service as the host wires it, over the crashing archive (its builder too, so one archive throughout).
+        var reportSigning = ActivatorUtilities.CreateInstance<ReportSigningService>(stack.Services, (IReportArchive)crashing,
+            ActivatorUtilities.CreateInstance<DraftReportBuilder>(stack.Services, (IReportArchive)crashing));
+        await Assert.ThrowsAsync<IOException>(() => reportSigning.SignAsync(company, 2026, draft, "Dr. J. de Wit", "Goed.", CancellationToken.None));
         var half = crashing.ReservedVersion!.Value;
 
         // The reserved number, its half-written PDF and its verify row are there, but none of it is served.
