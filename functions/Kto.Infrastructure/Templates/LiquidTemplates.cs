@@ -61,17 +61,8 @@ public sealed class LiquidTemplates
         context.PushGlobal(functions);
         var globals = new ScriptObject();
         foreach (var model in models)
-        {
-            // TODO(vm): the dictionary pages go while they are converted to typed models.
-            if (model is IReadOnlyDictionary<string, object?> values)
-            {
-                foreach (var (key, value) in values)
-                    globals.SetValue(key, value, false);
-                continue;
-            }
-            foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-                globals.SetValue(names(property), property.GetValue(model), false);
-        }
+        foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            globals.SetValue(names(property), property.GetValue(model), false);
         context.PushGlobal(globals);
         return template.Render(context);
     }
