@@ -2,8 +2,11 @@ using Kto.Core.Accounts;
 
 namespace Kto.Core.Portal;
 
-/// <summary>One page to render: its body template, title, who is signed in, and the page's own values.</summary>
-public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, IReadOnlyDictionary<string, object?> Values)
+/// <summary>
+/// One page to render: its body template, title, who is signed in, and the page's own view model (a record whose
+/// properties the template reads in snake_case: <c>AtRisk</c> as <c>at_risk</c>).
+/// </summary>
+public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, object Model)
 {
     /// <summary>A meta refresh ("seconds; url=…"): the page reloads itself without script.</summary>
     public string? Refresh { get; init; }

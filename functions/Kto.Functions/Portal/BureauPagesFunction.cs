@@ -41,47 +41,40 @@ public sealed class BureauPagesFunction(
         var refresh = await OverviewRefreshOrchestration.StatusAsync(client, year, cancellationToken);
         var asked = request.Query["bijgewerkt"] == "1";
         var rows = await overview.ForYearAsync(year, cancellationToken);
-        var values = new Dictionary<string, object?>
-        {
-            ["year"] = year,
-            ["figures_at"] = rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
-            ["refreshing"] = refresh is { Running: true },
-            ["refreshed_at"] = asked && refresh?.FinishedAt is { } finished ? FiguresAt(finished) : null,
-            ["refresh_failed"] = asked && refresh is { Failed: true },
-            ["attention"] = (await attention.ListAsync(cancellationToken)).Select(a => new Dictionary<string, object?>
-            {
-                ["kind"] = a.Kind.ToString(),
-                ["text"] = a.Text,
-                ["since"] = a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", DutchTime.Culture) : null,
-                ["url"] = a.Link,
-            }).ToList(),
-            ["minimum_rate"] = Percent(norms.MinimumResponseRate),
-            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
-            ["exemption_threshold"] = norms.ExemptionThreshold,
-            ["companies"] = rows.Select(c => new Dictionary<string, object?>
-            {
-                ["id"] = c.CompanyId,
-                ["name"] = c.CompanyName,
-                ["url"] = PortalUrls.Company(c.CompanyId),
-                ["progress_url"] = PortalUrls.Progress(c.CompanyId),
-                ["fieldwork_url"] = PortalUrls.Fieldwork(c.CompanyId, year),
-                ["report_url"] = PortalUrls.Report(c.CompanyId, year),
-                ["last"] = c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", DutchTime.Culture) : "nooit",
-                ["this_month"] = c.DeliveredThisMonth,
-                ["actions"] = Actions(c, year),
-                ["percelen"] = c.Percelen.Where(p => p.Ended > 0).Select(p => new Dictionary<string, object?>
-                {
-                    ["name"] = p.Perceel, ["ended"] = p.Ended, ["approached"] = p.Approached,
-                    ["rate"] = Percent(p.ResponseRate), ["rate_low"] = p.ResponseRate < norms.MinimumResponseRate,
-                    ["grade"] = p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
-                    ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
-                }).ToList(),
-                ["opdrachtgevers"] = c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
-                    ? new Dictionary<string, object?> { ["count"] = o.Opdrachtgevers, ["approached"] = o.Approached, ["rate"] = Percent(o.ResponseRate), ["grade"] = o.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–" }
-                    : null,
-            }).ToList(),
-        };
-        var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", values, "overview");
+        var page = new BureauOverviewPage(
+            Year: year,
+            FiguresAt: rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
+            Refreshing: refresh is { Running: true },
+            RefreshedAt: asked && refresh?.FinishedAt is { } finished ? FiguresAt(finished) : null,
+            RefreshFailed: asked && refresh is { Failed: true },
+            Attention: (await attention.ListAsync(cancellationToken)).Select(a => new BureauOverviewPage.AttentionItem(
+                Kind: a.Kind.ToString(),
+                Text: a.Text,
+                Since: a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", DutchTime.Culture) : null,
+                Url: a.Link)).ToList(),
+            MinimumRate: Percent(norms.MinimumResponseRate),
+            KpiGrade: norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
+            ExemptionThreshold: norms.ExemptionThreshold,
+            Companies: rows.Select(c => new BureauOverviewPage.CompanyRow(
+                Id: c.CompanyId,
+                Name: c.CompanyName,
+                Url: PortalUrls.Company(c.CompanyId),
+                ProgressUrl: PortalUrls.Progress(c.CompanyId),
+                FieldworkUrl: PortalUrls.Fieldwork(c.CompanyId, year),
+                ReportUrl: PortalUrls.Report(c.CompanyId, year),
+                Last: c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", DutchTime.Culture) : "nooit",
+                ThisMonth: c.DeliveredThisMonth,
+                Actions: Actions(c, year),
+                Percelen: c.Percelen.Where(p => p.Ended > 0).Select(p => new BureauOverviewPage.PerceelFigures(
+                    Name: p.Perceel, Ended: p.Ended, Approached: p.Approached,
+                    Rate: Percent(p.ResponseRate), RateLow: p.ResponseRate < norms.MinimumResponseRate,
+                    Grade: p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                    GradeLow: p.MeanGrade < norms.KpiMinimumMeanGrade)).ToList(),
+                Opdrachtgevers: c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
+                    ? new BureauOverviewPage.OpdrachtgeverFigures(Count: o.Opdrachtgevers, Approached: o.Approached, Rate: Percent(o.ResponseRate),
+                        Grade: o.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–")
+                    : null)).ToList());
+        var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", page, "overview");
         return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } ? view with { Refresh = "3" } : view));
     }
 
@@ -89,11 +82,10 @@ public sealed class BureauPagesFunction(
     /// The overview's flags grouped by kind, each one sentence with a link to where the bureau acts on it (deliveries,
     /// fieldwork, or the report page with the exemption letter), instead of one line per perceel and flag.
     /// </summary>
-    private static List<Dictionary<string, object?>> Actions(CompanyOverview company, int year)
+    private static List<BureauOverviewPage.Action> Actions(CompanyOverview company, int year)
     {
-        var actions = new List<Dictionary<string, object?>>();
-        void Add(string text, object? argument, string link, string url) =>
-            actions.Add(new Dictionary<string, object?> { ["text"] = text, ["argument"] = argument, ["link"] = link, ["url"] = url });
+        var actions = new List<BureauOverviewPage.Action>();
+        void Add(string text, string? argument, string link, string url) => actions.Add(new BureauOverviewPage.Action(text, argument, link, url));
         string Percelen(OverviewFlagKind kind, bool counted) => string.Join(", ", company.Flags.Where(f => f.Kind == kind)
             .Select(f => counted && f.Count is { } n ? $"{f.Perceel} ({n})" : f.Perceel));
         var fieldwork = PortalUrls.Fieldwork(company.CompanyId, year);
@@ -136,7 +128,7 @@ public sealed class BureauPagesFunction(
         CancellationToken cancellationToken)
     {
         var (visitor, _, _) = request.Opening();
-        return await UsersPageAsync(visitor, new Dictionary<string, object?>(), StatusCodes.Status200OK, cancellationToken);
+        return await UsersPageAsync(visitor, new BureauUsersPage(), StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalBureauUsersPost))]
@@ -157,28 +149,28 @@ public sealed class BureauPagesFunction(
                 return added.Done
                     ? await UsersPageAsync(visitor, new()
                     {
-                        ["done"] = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres.",
-                        ["welcome"] = added.Welcomed
+                        Done = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres.",
+                        Welcome = added.Welcomed
                             ? "Er is een welkomstmail gestuurd met het adres van het portaal en hoe inloggen werkt."
                             : "De welkomstmail kon niet worden verstuurd. Geef deze persoon zelf het adres van het portaal.",
                     }, StatusCodes.Status200OK, cancellationToken)
-                    : await UsersPageAsync(visitor, new() { ["user_error"] = added.Message, ["email"] = form.GetValueOrDefault("email"), ["name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                    : await UsersPageAsync(visitor, new() { UserError = added.Message, Email = form.GetValueOrDefault("email"), Name = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "remove" when form.GetValueOrDefault("bevestigd") != "1":
                 // Removing signs the person out at once and cannot be undone from here: ask first.
-                return await UsersPageAsync(visitor, new() { ["confirm_remove"] = form.GetValueOrDefault("email") }, StatusCodes.Status200OK, cancellationToken);
+                return await UsersPageAsync(visitor, new() { ConfirmRemove = form.GetValueOrDefault("email") }, StatusCodes.Status200OK, cancellationToken);
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done
-                    ? await UsersPageAsync(visitor, new() { ["done"] = $"{removed.User?.Email ?? PortalUser.Normalize(form.GetValueOrDefault("email") ?? "")} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
-                    : await UsersPageAsync(visitor, new() { ["user_error"] = removed.Message }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                    ? await UsersPageAsync(visitor, new() { Done = $"{removed.User?.Email ?? PortalUser.Normalize(form.GetValueOrDefault("email") ?? "")} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
+                    : await UsersPageAsync(visitor, new() { UserError = removed.Message }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "company":
                 var registration = await companyService.RegisterAsync(actor, form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
                 if (registration.Company is null)
-                    return await UsersPageAsync(visitor, new() { ["company_error"] = RegistrationMessage(registration.Error, form.GetValueOrDefault("id")), ["company_id"] = form.GetValueOrDefault("id"), ["company_name"] = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
+                    return await UsersPageAsync(visitor, new() { CompanyError = RegistrationMessage(registration.Error, form.GetValueOrDefault("id")), CompanyId = form.GetValueOrDefault("id"), CompanyName = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
                 return await UsersPageAsync(visitor, new()
                 {
-                    ["done"] = $"{registration.Company.Name} is geregistreerd.",
-                    ["company_key"] = registration.Key,
+                    Done = $"{registration.Company.Name} is geregistreerd.",
+                    CompanyKey = registration.Key,
                 }, StatusCodes.Status200OK, cancellationToken);
             default:
                 return gate.NotFound(visitor);
@@ -193,31 +185,27 @@ public sealed class BureauPagesFunction(
     {
         var (visitor, _, _) = request.Opening();
         var entries = await audit.RecentAsync(200, cancellationToken);
-        var values = new Dictionary<string, object?>
-        {
-            ["entries"] = entries.Select(e => new Dictionary<string, object?>
-            {
-                ["at"] = DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", DutchTime.Culture),
-                ["actor"] = e.Actor, ["action"] = e.Action, ["company"] = e.Company ?? "–", ["detail"] = e.Detail,
-            }).ToList(),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", values, "audit")));
+        var page = new BureauAuditPage(entries.Select(e => new BureauAuditPage.Entry(
+            At: DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", DutchTime.Culture),
+            Actor: e.Actor, Action: e.Action, Company: e.Company ?? "–", Detail: e.Detail)).ToList());
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", page, "audit")));
     }
 
-    private async Task<IActionResult> UsersPageAsync(Visitor visitor, Dictionary<string, object?> values, int status, CancellationToken cancellationToken)
+    private async Task<IActionResult> UsersPageAsync(Visitor visitor, BureauUsersPage page, int status, CancellationToken cancellationToken)
     {
         var all = await companies.ListAsync(cancellationToken);
-        values["companies"] = all.OrderBy(c => c.Name, StringComparer.CurrentCulture)
-            .Select(c => new Dictionary<string, object?> { ["id"] = c.Id, ["name"] = c.Name, ["url"] = PortalUrls.Company(c.Id) }).ToList();
-        values["users"] = (await users.ListAsync(cancellationToken)).Select(u => new Dictionary<string, object?>
+        page = page with
         {
-            ["email"] = u.Email,
-            ["name"] = u.Name ?? "–",
-            ["role"] = u.Role == UserRole.Bureau ? "Bureau" : "Bedrijf",
-            ["company"] = u.CompanyId ?? "alle bedrijven",
-            ["removable"] = u.Role == UserRole.Company,
-        }).ToList();
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", values, "users")), status);
+            Companies = all.OrderBy(c => c.Name, StringComparer.CurrentCulture)
+                .Select(c => new BureauUsersPage.Company(Id: c.Id, Name: c.Name, Url: PortalUrls.Company(c.Id))).ToList(),
+            Users = (await users.ListAsync(cancellationToken)).Select(u => new BureauUsersPage.User(
+                Email: u.Email,
+                Name: u.Name ?? "–",
+                Role: u.Role == UserRole.Bureau ? "Bureau" : "Bedrijf",
+                Company: u.CompanyId ?? "alle bedrijven",
+                Removable: u.Role == UserRole.Company)).ToList(),
+        };
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", page, "users")), status);
     }
 
     /// <summary>The oldest figures on the page, in DutchTime.Culture time: only the hour today, the date too when older.</summary>

@@ -104,15 +104,13 @@ public sealed class BureauReportsPageFunction(
             var review = await reportDrafts.ReviewBeforeSigningAsync(company, year, draftId, cancellationToken);
             if (review is null) return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
             return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report-confirm.liquid", $"Rapport {found!.Name} {year} ondertekenen",
-                new Dictionary<string, object?>
-                {
-                    ["company"] = new Dictionary<string, object?> { ["id"] = found.Id, ["name"] = found.Name },
-                    ["year"] = year,
-                    ["draft"] = draftId,
-                    ["conclusion"] = conclusion,
-                    ["signer"] = visitor.User!.Signer,
-                    ["not_in_order"] = review.NotInOrder,
-                }, "overview")));
+                new BureauReportConfirmPage(
+                    Company: CompanyHeading.Of(found),
+                    Year: year,
+                    Draft: draftId,
+                    Conclusion: conclusion,
+                    Signer: visitor.User!.Signer,
+                    NotInOrder: review.NotInOrder), "overview")));
         }
 
         // The signer is the signed-in person (their name when known, else their address), never a typed name.
@@ -201,57 +199,45 @@ public sealed class BureauReportsPageFunction(
         var signedReport = signedFrom is null ? null : await reports.VersionReportAsync(company.Id, year, signedFrom.Version, cancellationToken);
         var checklist = (signedReport ?? report)?.Checklist;
         var openAnswers = draft is null ? null : await reportDrafts.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
-            ["year"] = year,
-            ["notice"] = notice,
-            ["error"] = error,
-            ["conclusion_error"] = conclusionError,
-            ["conclusion"] = conclusion,
-            ["signer"] = visitor.User!.Signer,
-            ["running"] = running,
-            ["draft"] = draft is null ? null : new Dictionary<string, object?>
-            {
-                ["id"] = draft.Id,
-                ["generated_at"] = DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
-                ["pdf"] = PortalUrls.DraftPdf(company.Id, year, draft.Id),
-                ["status"] = StatusText(signedFrom?.ChecklistStatus ?? draft.ChecklistStatus),
-            },
-            ["signed"] = signedFrom is null ? null : new Dictionary<string, object?>
-            {
-                ["version"] = signedFrom.Version,
-                ["signed_by"] = signedFrom.SignedBy,
-                ["signed_at"] = DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
-                ["pdf"] = PortalUrls.ReportFile(company.Id, year, signedFrom.Version, "pdf"),
-            },
-            ["checks"] = checklist?.Checks.Select(c => new Dictionary<string, object?>
-            {
-                ["number"] = c.Number,
-                ["title"] = c.Title,
-                ["status"] = StatusText(c.Status.ToString()),
-                ["status_class"] = c.Status.ToString().ToLowerInvariant(),
-                ["explanation"] = c.Explanation,
-            }).ToList(),
-            ["exemptions"] = report?.Percelen.Where(p => p.ExemptionPossible).Select(p => new Dictionary<string, object?>
-            {
-                ["perceel"] = PerceelNames.DisplayName(p.Figures.Perceel),
-                ["ended"] = p.Figures.Ended,
-                ["letter"] = PortalUrls.ExemptionLetter(company.Id, year, ExemptionLetterLinks.Slug(p.Figures.Perceel)),
-            }).ToList(),
-            ["open_answers_count"] = openAnswers?.Answers.Count ?? 0,
-            ["hidden_count"] = openAnswers?.Hidden.Count ?? 0,
-            ["open_answers_url"] = PortalUrls.OpenAnswers(company.Id, year),
-            ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
-            {
-                ["version"] = v.Version,
-                ["signed_by"] = v.SignedBy,
-                ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
-                ["sha256"] = v.Sha256,
-                ["pdf"] = PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"),
-            }).ToList(),
-        };
-        var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", values, "overview");
+        var page = new BureauReportPage(
+            Company: CompanyHeading.Of(company),
+            Year: year,
+            Notice: notice,
+            Error: error,
+            ConclusionError: conclusionError,
+            Conclusion: conclusion,
+            Signer: visitor.User!.Signer,
+            Running: running,
+            Draft: draft is null ? null : new BureauReportPage.DraftMade(
+                Id: draft.Id,
+                GeneratedAt: DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                Pdf: PortalUrls.DraftPdf(company.Id, year, draft.Id),
+                Status: StatusText(signedFrom?.ChecklistStatus ?? draft.ChecklistStatus)),
+            Signed: signedFrom is null ? null : new BureauReportPage.SignedDraft(
+                Version: signedFrom.Version,
+                SignedBy: signedFrom.SignedBy,
+                SignedAt: DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                Pdf: PortalUrls.ReportFile(company.Id, year, signedFrom.Version, "pdf")),
+            Checks: checklist?.Checks.Select(c => new BureauReportPage.Check(
+                Number: c.Number,
+                Title: c.Title,
+                Status: StatusText(c.Status.ToString()),
+                StatusClass: c.Status.ToString().ToLowerInvariant(),
+                Explanation: c.Explanation)).ToList(),
+            Exemptions: report?.Percelen.Where(p => p.ExemptionPossible).Select(p => new BureauReportPage.Exemption(
+                Perceel: PerceelNames.DisplayName(p.Figures.Perceel),
+                Ended: p.Figures.Ended,
+                Letter: PortalUrls.ExemptionLetter(company.Id, year, ExemptionLetterLinks.Slug(p.Figures.Perceel)))).ToList(),
+            OpenAnswersCount: openAnswers?.Answers.Count ?? 0,
+            HiddenCount: openAnswers?.Hidden.Count ?? 0,
+            OpenAnswersUrl: PortalUrls.OpenAnswers(company.Id, year),
+            Versions: versions.AsEnumerable().Reverse().Select(v => new BureauReportPage.SignedVersion(
+                Version: v.Version,
+                SignedBy: v.SignedBy,
+                SignedAt: DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
+                Sha256: v.Sha256,
+                Pdf: PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"))).ToList());
+        var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", page, "overview");
         return PortalResult.Page(gate.Pages.Render(running ? view with { Refresh = "3" } : view), status).WithOwnFrames();
     }
 

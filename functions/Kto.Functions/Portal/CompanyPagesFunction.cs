@@ -88,7 +88,6 @@ public sealed class CompanyPagesFunction(
         if (!DeliveryFileName.IsValid(file)) return gate.NotFound(visitor);
 
         var receipt = await deliveries.GetReceiptAsync(company, file, cancellationToken);
-        var values = new Dictionary<string, object?> { ["company"] = CompanyView(found!), ["file"] = file };
         if (receipt is null)
         {
             // A refused file's upload is deleted just before its receipt is written, so for a moment neither exists:
@@ -98,14 +97,17 @@ public sealed class CompanyPagesFunction(
             if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
             var again = PortalUrls.Receipt(company, file) + $"?wacht={waited + 1}";
-            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", values, "deliveries") with { Refresh = $"2; url={again}" }));
+            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", new ProcessingPage(CompanyLinks.Of(found!), file), "deliveries") with { Refresh = $"2; url={again}" }));
         }
 
-        values["receipt"] = ReceiptView(receipt);
-        values["json_url"] = PortalUrls.ReceiptFile(company, file, "json");
-        values["csv_url"] = PortalUrls.ReceiptFile(company, file, "csv");
-        values["xlsx_url"] = PortalUrls.ReceiptFile(company, file, "xlsx");
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", values, "deliveries")));
+        var page = new ReceiptPage(
+            Company: CompanyLinks.Of(found!),
+            File: file,
+            Receipt: ReceiptOutcome(receipt),
+            JsonUrl: PortalUrls.ReceiptFile(company, file, "json"),
+            CsvUrl: PortalUrls.ReceiptFile(company, file, "csv"),
+            XlsxUrl: PortalUrls.ReceiptFile(company, file, "xlsx"));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", page, "deliveries")));
     }
 
     /// <summary>The receipt as a file: <c>receipt.json</c> (as stored), <c>receipt.csv</c> or <c>receipt.xlsx</c> (one line per issue).</summary>
@@ -146,45 +148,37 @@ public sealed class CompanyPagesFunction(
         var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
         var forecast = ForecastSummary.Of(await forecasts.ForYearAsync(company, year, cancellationToken));
         var thisYear = DutchTime.Today(time).Year;
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = CompanyView(found!),
-            ["year"] = year,
-            ["years"] = Enumerable.Range(thisYear - 3, 4).Reverse().Select(y => new Dictionary<string, object?> { ["value"] = y, ["selected"] = y == year }).ToList(),
-            ["minimum_rate"] = Percent(norms.MinimumResponseRate),
-            ["kpi_grade"] = norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
-            ["percelen"] = percelen.Select(p => new Dictionary<string, object?>
-            {
-                ["name"] = p.Perceel,
-                ["ended"] = p.Ended,
-                ["approached"] = p.Approached,
-                ["responded"] = p.Responded,
-                ["rate"] = p.Ended == 0 ? "–" : Percent(p.ResponseRate),
-                ["rate_low"] = p.Ended > 0 && p.ResponseRate < norms.MinimumResponseRate,
-                ["grade"] = p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
-                ["grade_low"] = p.MeanGrade < norms.KpiMinimumMeanGrade,
-                ["by_email"] = p.ApproachedByMode?.Email, ["by_letter"] = p.ApproachedByMode?.Letter, ["by_phone"] = p.ApproachedByMode?.Phone,
-                ["web"] = p.RespondedByMode?.Web, ["phone"] = p.RespondedByMode?.Phone, ["paper"] = p.RespondedByMode?.Paper,
-                ["attempts"] = p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", DutchTime.Culture)} (max {p.MaxAttempts})" : "–",
-                ["unreachable"] = p.Unreachable,
-            }).ToList(),
-            ["months"] = months.Select(m => new Dictionary<string, object?>
-            {
-                ["name"] = DutchTime.Culture.DateTimeFormat.GetMonthName(m.Month), ["ended"] = m.Ended, ["responded"] = m.Responded,
-            }).ToList(),
-            ["chart"] = ProgressChart.For(months),
+        var page = new ProgressPage(
+            Company: CompanyLinks.Of(found!),
+            Year: year,
+            Years: Enumerable.Range(thisYear - 3, 4).Reverse().Select(y => new ProgressPage.YearChoice(Value: y, Selected: y == year)).ToList(),
+            MinimumRate: Percent(norms.MinimumResponseRate),
+            KpiGrade: norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
+            Percelen: percelen.Select(p => new ProgressPage.PerceelFigures(
+                Name: p.Perceel,
+                Ended: p.Ended,
+                Approached: p.Approached,
+                Responded: p.Responded,
+                Rate: p.Ended == 0 ? "–" : Percent(p.ResponseRate),
+                RateLow: p.Ended > 0 && p.ResponseRate < norms.MinimumResponseRate,
+                Grade: p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                GradeLow: p.MeanGrade < norms.KpiMinimumMeanGrade,
+                ByEmail: p.ApproachedByMode?.Email, ByLetter: p.ApproachedByMode?.Letter, ByPhone: p.ApproachedByMode?.Phone,
+                Web: p.RespondedByMode?.Web, Phone: p.RespondedByMode?.Phone, Paper: p.RespondedByMode?.Paper,
+                Attempts: p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", DutchTime.Culture)} (max {p.MaxAttempts})" : "–",
+                Unreachable: p.Unreachable)).ToList(),
+            Months: months.Select(m => new ProgressPage.MonthFigures(
+                Name: DutchTime.Culture.DateTimeFormat.GetMonthName(m.Month), Ended: m.Ended, Responded: m.Responded)).ToList(),
+            Chart: ProgressChart.For(months),
             // Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".
-            ["forecast"] = forecast.Select(f => new Dictionary<string, object?> { ["name"] = f.Perceel, ["range"] = f.RangeText, ["at_risk"] = f.AtRisk,
-                ["minimum"] = (norms.MinimumResponseRate * 100).ToString("0", DutchTime.Culture) + " %" }).ToList(),
-            ["opdrachtgevers"] = new Dictionary<string, object?>
-            {
-                ["count"] = opdrachtgevers.Opdrachtgevers, ["approached"] = opdrachtgevers.Approached, ["responded"] = opdrachtgevers.Responded,
-                ["rate"] = opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
-                ["grade"] = opdrachtgevers.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
-                ["keurmerk_url"] = PortalUrls.Keurmerk(company, year),
-            },
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", values, "progress")));
+            Forecast: forecast.Select(f => new ProgressPage.ForecastLine(Name: f.Perceel, Range: f.RangeText, AtRisk: f.AtRisk,
+                Minimum: (norms.MinimumResponseRate * 100).ToString("0", DutchTime.Culture) + " %")).ToList(),
+            Opdrachtgevers: new ProgressPage.OpdrachtgeverFigures(
+                Count: opdrachtgevers.Opdrachtgevers, Approached: opdrachtgevers.Approached, Responded: opdrachtgevers.Responded,
+                Rate: opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
+                Grade: opdrachtgevers.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                KeurmerkUrl: PortalUrls.Keurmerk(company, year)));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", page, "progress")));
     }
 
     private const string Unreadable = "Het bestand kwam niet goed aan. Kies het bestand opnieuw en lever het nog eens aan.";
@@ -197,56 +191,42 @@ public sealed class CompanyPagesFunction(
     {
         var list = await history.ListAsync(company.Id, cancellationToken);
         var now = time.GetUtcNow();
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = CompanyView(company),
-            ["month_name"] = DutchTime.ToDutch(now).ToString("MMMM yyyy", DutchTime.Culture),
-            ["delivered_this_month"] = DeliveryMonth.DeliveredIn(list, now),
-            ["error"] = error,
-            ["errors"] = error is null ? new List<string>() : new List<string> { error },
-            ["max_mb"] = deliverySettings.MaxFileBytes / (1024 * 1024),
-            ["deliveries"] = list.Select(d => new Dictionary<string, object?>
-            {
-                ["file"] = d.File,
-                ["url"] = PortalUrls.Receipt(company.Id, d.File),
-                ["date"] = DutchTime.ToDutch(d.ReceivedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
-                ["status"] = StatusText(d.Status),
-                ["refused"] = d.Status == Receipt.Statuses.Refused,
-                ["processing"] = d.Status is null,
-                ["rows"] = d.Rows, ["accepted"] = d.Accepted, ["duplicates"] = d.Duplicates, ["rejected"] = d.Rejected,
-            }).ToList(),
-        };
-        return gate.Pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", values, "deliveries"));
+        var page = new DeliveriesPage(
+            Company: CompanyLinks.Of(company),
+            MonthName: DutchTime.ToDutch(now).ToString("MMMM yyyy", DutchTime.Culture),
+            DeliveredThisMonth: DeliveryMonth.DeliveredIn(list, now),
+            Error: error,
+            Errors: error is null ? [] : [error],
+            MaxMb: deliverySettings.MaxFileBytes / (1024 * 1024),
+            Deliveries: list.Select(d => new DeliveriesPage.Delivery(
+                File: d.File,
+                Url: PortalUrls.Receipt(company.Id, d.File),
+                Date: DutchTime.ToDutch(d.ReceivedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
+                Status: StatusText(d.Status),
+                Refused: d.Status == Receipt.Statuses.Refused,
+                Processing: d.Status is null,
+                Rows: d.Rows, Accepted: d.Accepted, Duplicates: d.Duplicates, Rejected: d.Rejected)).ToList());
+        return gate.Pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", page, "deliveries"));
     }
 
-    private static Dictionary<string, object?> CompanyView(Company company) => new()
-    {
-        ["id"] = company.Id, ["name"] = company.Name,
-        ["deliveries_url"] = PortalUrls.Company(company.Id), ["progress_url"] = PortalUrls.Progress(company.Id),
-    };
-
-    private static Dictionary<string, object?> ReceiptView(Receipt receipt) => new()
-    {
-        ["status"] = StatusText(receipt.Status),
-        ["refused"] = receipt.Status == Receipt.Statuses.Refused,
-        ["duplicate"] = receipt.Status == Receipt.Statuses.Duplicate,
-        ["refusal"] = receipt.Refusal?.Message,
-        ["rows"] = receipt.Rows, ["accepted"] = receipt.Accepted, ["duplicates"] = receipt.Duplicates,
+    private static ReceiptPage.Outcome ReceiptOutcome(Receipt receipt) => new(
+        Status: StatusText(receipt.Status),
+        Refused: receipt.Status == Receipt.Statuses.Refused,
+        Duplicate: receipt.Status == Receipt.Statuses.Duplicate,
+        Refusal: receipt.Refusal?.Message,
+        Rows: receipt.Rows, Accepted: receipt.Accepted, Duplicates: receipt.Duplicates,
         // Rows, not issues: a row with two problems is one rejected row (and the lists stop at 100 per code).
-        ["rejected_count"] = receipt.Status == Receipt.Statuses.Accepted ? Math.Max(0, receipt.Rows - receipt.Accepted - receipt.Duplicates) : 0,
-        ["refusal_column"] = receipt.Refusal?.Column,
-        ["processed"] = DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
-        ["rejected"] = receipt.Rejected.Select(IssueView).ToList(),
-        ["warnings"] = receipt.Warnings.Select(IssueView).ToList(),
-    };
+        RejectedCount: receipt.Status == Receipt.Statuses.Accepted ? Math.Max(0, receipt.Rows - receipt.Accepted - receipt.Duplicates) : 0,
+        RefusalColumn: receipt.Refusal?.Column,
+        Processed: DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+        Rejected: receipt.Rejected.Select(IssueOf).ToList(),
+        Warnings: receipt.Warnings.Select(IssueOf).ToList());
 
-    private static Dictionary<string, object?> IssueView(DeliveryIssue issue) => new()
-    {
-        ["row"] = issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "–",
-        ["column"] = issue.Column ?? "–",
-        ["klantnummer"] = issue.Klantnummer ?? "–",
-        ["message"] = issue.Message,
-    };
+    private static ReceiptPage.Issue IssueOf(DeliveryIssue issue) => new(
+        Row: issue.Row?.ToString(CultureInfo.InvariantCulture) ?? "–",
+        Column: issue.Column ?? "–",
+        Klantnummer: issue.Klantnummer ?? "–",
+        Message: issue.Message);
 
     private static string StatusText(string? status) => status switch
     {

@@ -28,31 +28,23 @@ public sealed class FieldworkOverviewFunction(
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
 
         var figures = await overview.ForYearAsync(year, cancellationToken);
-        var values = new Dictionary<string, object?>
-        {
-            ["year"] = year,
-            ["throttle"] = new Dictionary<string, object?>
-            {
-                ["minute"] = figures.Throttle.LastMinute, ["max_minute"] = figures.Throttle.MaxPerMinute,
-                ["hour"] = figures.Throttle.LastHour, ["max_hour"] = figures.Throttle.MaxPerHour,
-            },
-            ["runs"] = figures.Runs.Select(r => new Dictionary<string, object?>
-            {
-                ["id"] = r.Id,
-                ["job"] = JobName(r.Job),
-                ["trigger"] = r.Trigger == MailRunTriggers.Timer ? "schema" : "bureau",
-                ["started"] = Dutch(r.StartedAt),
-                ["sent"] = r.Sent, ["deferred"] = r.Deferred, ["bounced"] = r.Bounced, ["unknown"] = r.Unknown,
-                ["stopped"] = StopReasonTexts.Dutch(r),
-                ["next"] = r.NextRunAt is { } next ? Dutch(next) : null,
-            }).ToList(),
-            ["companies"] = figures.Companies.Select(c => new Dictionary<string, object?>
-            {
-                ["name"] = c.CompanyName, ["bounced"] = c.Bounced, ["without_email"] = c.WithoutEmail,
-                ["url"] = PortalUrls.Fieldwork(c.CompanyId, year),
-            }).ToList(),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", values, "fieldwork")));
+        var page = new FieldworkOverviewPage(
+            Year: year,
+            Throttle: new FieldworkOverviewPage.ThrottleUse(
+                Minute: figures.Throttle.LastMinute, MaxMinute: figures.Throttle.MaxPerMinute,
+                Hour: figures.Throttle.LastHour, MaxHour: figures.Throttle.MaxPerHour),
+            Runs: figures.Runs.Select(r => new FieldworkOverviewPage.Run(
+                Id: r.Id,
+                Job: JobName(r.Job),
+                Trigger: r.Trigger == MailRunTriggers.Timer ? "schema" : "bureau",
+                Started: Dutch(r.StartedAt),
+                Sent: r.Sent, Deferred: r.Deferred, Bounced: r.Bounced, Unknown: r.Unknown,
+                Stopped: StopReasonTexts.Dutch(r),
+                Next: r.NextRunAt is { } next ? Dutch(next) : null)).ToList(),
+            Companies: figures.Companies.Select(c => new FieldworkOverviewPage.Company(
+                Name: c.CompanyName, Bounced: c.Bounced, WithoutEmail: c.WithoutEmail,
+                Url: PortalUrls.Fieldwork(c.CompanyId, year))).ToList());
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", page, "fieldwork")));
     }
 
     private static string Dutch(DateTimeOffset at) => DutchTime.ToDutch(at).ToString("d MMM yyyy HH:mm", DutchTime.Culture);

@@ -74,28 +74,24 @@ public sealed class FieldworkPageFunction(
         CancellationToken cancellationToken, string? chosen = null)
     {
         var contacts = await offline.ListAsync(company.Id, year, cancellationToken, withLinks: false);
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
-            ["year"] = year,
-            ["done"] = done,
-            ["error"] = error,
-            ["choices"] = Choices.Select(c => new Dictionary<string, object?> { ["value"] = c.Value, ["label"] = c.Label }).ToList(),
-            ["contacts"] = contacts.Select((c, i) => new Dictionary<string, object?>
-            {
-                ["index"] = i + 1,
-                ["service"] = c.Service.ServiceId,
-                ["name"] = Name(c),
-                ["klantnummer"] = c.Contact.Klantnummer,
-                ["phone"] = c.Contact.Telefoon,
-                ["address"] = FullAddress(c.Contact),
-                ["chosen"] = c.Service.ServiceId == chosen,
-                ["perceel"] = c.PerceelOrKind,
-                ["reason"] = c.Reason,
-                ["steps"] = c.StepsDone,
-            }).ToList(),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", values, "overview")), status);
+        var page = new FieldworkPage(
+            Company: CompanyHeading.Of(company),
+            Year: year,
+            Done: done,
+            Error: error,
+            Choices: Choices.Select(c => new FieldworkPage.Choice(c.Value, c.Label)).ToList(),
+            Contacts: contacts.Select((c, i) => new FieldworkPage.Contact(
+                Index: i + 1,
+                Service: c.Service.ServiceId,
+                Name: Name(c),
+                Klantnummer: c.Contact.Klantnummer,
+                Phone: c.Contact.Telefoon,
+                Address: FullAddress(c.Contact),
+                Chosen: c.Service.ServiceId == chosen,
+                Perceel: c.PerceelOrKind,
+                Reason: c.Reason,
+                Steps: c.StepsDone)).ToList());
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", page, "overview")), status);
     }
 
     /// <summary>The client's name; an opdrachtgever's contact person, or its organisation when none was delivered.</summary>

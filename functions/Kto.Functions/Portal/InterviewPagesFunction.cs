@@ -50,30 +50,26 @@ public sealed class InterviewPagesFunction(
         var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
         var list = await calls.ListAsync(company, year, cancellationToken);
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = CompanyValues(found!),
-            ["year"] = year,
-            ["calling_time"] = list.CallingTime,
-            ["calling_hours"] = list.CallingHours,
-            ["max_calls"] = list.MaxCallAttempts,
-            ["clients"] = list.Clients.Select((c, i) => new Dictionary<string, object?>
-            {
-                ["index"] = i + 1,
-                ["url"] = PortalUrls.Call(company, c.Service.ServiceId, year),
-                ["name"] = Name(c.Contact, c.Audience),
-                ["klantnummer"] = c.Contact.Klantnummer,
-                ["opdrachtgever"] = c.Audience == SurveyAudience.Opdrachtgever,
-                ["phone"] = c.Contact.Telefoon,
-                ["tel"] = Tel(c.Contact.Telefoon),
-                ["perceel"] = PerceelNames.DisplayName(c.Perceel),
-                ["calls"] = c.Calls,
-                ["last"] = c.LastOutcome is { } last ? Label(AttemptOutcomes.Name(last)) : null,
-                ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
-                ["only_phone"] = c.OnlyByPhone,
-            }).ToList(),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "calls.liquid", $"Bellijst {found!.Name}", values, "fieldwork")));
+        var page = new CallListPage(
+            Company: CompanyHeading.Of(found!),
+            Year: year,
+            CallingTime: list.CallingTime,
+            CallingHours: list.CallingHours,
+            MaxCalls: list.MaxCallAttempts,
+            Clients: list.Clients.Select((c, i) => new CallListPage.Client(
+                Index: i + 1,
+                Url: PortalUrls.Call(company, c.Service.ServiceId, year),
+                Name: Name(c.Contact, c.Audience),
+                Klantnummer: c.Contact.Klantnummer,
+                Opdrachtgever: c.Audience == SurveyAudience.Opdrachtgever,
+                Phone: c.Contact.Telefoon,
+                Tel: Tel(c.Contact.Telefoon),
+                Perceel: PerceelNames.DisplayName(c.Perceel),
+                Calls: c.Calls,
+                Last: c.LastOutcome is { } last ? Label(AttemptOutcomes.Name(last)) : null,
+                CallBack: c.CallBackAt is { } at ? DutchMoment(at) : null,
+                OnlyPhone: c.OnlyByPhone)).ToList());
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "calls.liquid", $"Bellijst {found!.Name}", page, "fieldwork")));
     }
 
     [Function(nameof(PortalCallSheet))]
@@ -175,38 +171,34 @@ public sealed class InterviewPagesFunction(
         if (!LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
         var sheet = await calls.SheetAsync(service, cancellationToken);
         if (sheet is null) return gate.NotFound(visitor);
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = CompanyValues(company),
-            ["year"] = service.Year,
-            ["service"] = service.ServiceId,
-            ["done"] = done,
-            ["error"] = error,
-            ["name"] = Name(sheet.Contact, sheet.Audience),
-            ["klantnummer"] = sheet.Contact.Klantnummer,
-            ["opdrachtgever"] = sheet.Audience == SurveyAudience.Opdrachtgever,
-            ["phone"] = sheet.Contact.Telefoon,
-            ["tel"] = Tel(sheet.Contact.Telefoon),
-            ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
-            ["answered"] = sheet.Answered || sheet.Status == ServiceStatus.Responded,
-            ["opted_out"] = sheet.Status == ServiceStatus.OptedOut,
-            ["ended"] = sheet.CallingEnded,
-            ["calling_time"] = sheet.CallingTime,
-            ["calling_hours"] = sheet.CallingHours,
-            ["max_calls"] = sheet.MaxCallAttempts,
-            ["step"] = sheet.Step,
-            ["calls"] = sheet.Calls.Select(c => new Dictionary<string, object?>
-            {
-                ["at"] = DutchMoment(c.At),
-                ["outcome"] = Label(AttemptOutcomes.Name(c.Outcome)),
-                ["by"] = c.By,
-                ["call_back"] = c.CallBackAt is { } at ? DutchMoment(at) : null,
-            }).ToList(),
-            ["outcomes"] = Outcomes.Select(o => new Dictionary<string, object?> { ["value"] = o.Value, ["label"] = o.Label }).ToList(),
-            ["answers_url"] = PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
-            ["list_url"] = PortalUrls.Calls(company.Id, service.Year),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {values["name"]}", values, "fieldwork")), status);
+        var page = new CallSheetPage(
+            Company: CompanyHeading.Of(company),
+            Year: service.Year,
+            Service: service.ServiceId,
+            Done: done,
+            Error: error,
+            Name: Name(sheet.Contact, sheet.Audience),
+            Klantnummer: sheet.Contact.Klantnummer,
+            Opdrachtgever: sheet.Audience == SurveyAudience.Opdrachtgever,
+            Phone: sheet.Contact.Telefoon,
+            Tel: Tel(sheet.Contact.Telefoon),
+            Perceel: PerceelNames.DisplayName(sheet.Perceel),
+            Answered: sheet.Answered || sheet.Status == ServiceStatus.Responded,
+            OptedOut: sheet.Status == ServiceStatus.OptedOut,
+            Ended: sheet.CallingEnded,
+            CallingTime: sheet.CallingTime,
+            CallingHours: sheet.CallingHours,
+            MaxCalls: sheet.MaxCallAttempts,
+            Step: sheet.Step,
+            Calls: sheet.Calls.Select(c => new CallSheetPage.Call(
+                At: DutchMoment(c.At),
+                Outcome: Label(AttemptOutcomes.Name(c.Outcome)),
+                By: c.By,
+                CallBack: c.CallBackAt is { } at ? DutchMoment(at) : null)).ToList(),
+            Outcomes: Outcomes.Select(o => new CallSheetPage.Outcome(o.Value, o.Label)).ToList(),
+            AnswersUrl: PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
+            ListUrl: PortalUrls.Calls(company.Id, service.Year));
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {page.Name}", page, "fieldwork")), status);
     }
 
     private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
@@ -216,47 +208,43 @@ public sealed class InterviewPagesFunction(
         var sheet = await calls.SheetAsync(service, cancellationToken);
         if (sheet is null) return gate.NotFound(visitor);
         var questionnaire = entry.QuestionnaireFor(service);
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = CompanyValues(company),
-            ["year"] = service.Year,
-            ["service"] = service.ServiceId,
-            ["mode"] = ResponseModes.Name(mode),
-            ["is_phone"] = mode == ResponseMode.Phone,
-            ["saved"] = saved,
-            ["refusal"] = refusal,
-            ["answered"] = !saved && (sheet.Answered || sheet.Status == ServiceStatus.Responded) && refusal is null,
-            ["name"] = Name(sheet.Contact, sheet.Audience),
-            ["klantnummer"] = sheet.Contact.Klantnummer,
-            ["opdrachtgever"] = sheet.Audience == SurveyAudience.Opdrachtgever,
-            ["phone"] = sheet.Contact.Telefoon,
-            ["tel"] = Tel(sheet.Contact.Telefoon),
-            ["perceel"] = PerceelNames.DisplayName(sheet.Perceel),
-            ["version"] = questionnaire.Version,
-            ["introduction"] = questionnaire.Introduction.Nl,
+        var page = new AnswerFormPage(
+            Company: CompanyHeading.Of(company),
+            Year: service.Year,
+            Service: service.ServiceId,
+            Mode: ResponseModes.Name(mode),
+            IsPhone: mode == ResponseMode.Phone,
+            Saved: saved,
+            Refusal: refusal,
+            Answered: !saved && (sheet.Answered || sheet.Status == ServiceStatus.Responded) && refusal is null,
+            Name: Name(sheet.Contact, sheet.Audience),
+            Klantnummer: sheet.Contact.Klantnummer,
+            Opdrachtgever: sheet.Audience == SurveyAudience.Opdrachtgever,
+            Phone: sheet.Contact.Telefoon,
+            Tel: Tel(sheet.Contact.Telefoon),
+            Perceel: PerceelNames.DisplayName(sheet.Perceel),
+            Version: questionnaire.Version,
+            Introduction: questionnaire.Introduction.Nl,
             // The summary names each question (its number and text) and links to its first choice.
-            ["errors"] = issues.Select(i => new Dictionary<string, object?>
-            {
-                ["id"] = FirstInput(questionnaire.Find(i.QuestionId), i.QuestionId),
-                ["number"] = questionnaire.Find(i.QuestionId) is { } q ? Number(questionnaire, q) : null,
-                ["text"] = questionnaire.Find(i.QuestionId)?.Text.Nl,
-                ["message"] = i.MessageNl,
-                ["required"] = i.Code == FieldErrorCodes.Required,
-            }).ToList(),
+            Errors: issues.Select(i => new AnswerFormPage.Error(
+                Id: FirstInput(questionnaire.Find(i.QuestionId), i.QuestionId),
+                Number: questionnaire.Find(i.QuestionId) is { } q ? Number(questionnaire, q) : null,
+                Text: questionnaire.Find(i.QuestionId)?.Text.Nl,
+                Message: i.MessageNl,
+                Required: i.Code == FieldErrorCodes.Required)).ToList(),
             // Said once above the list when questions were not entered; each question keeps it beside its choices.
-            ["required_hint"] = issues.Any(i => i.Code == FieldErrorCodes.Required)
+            RequiredHint: issues.Any(i => i.Code == FieldErrorCodes.Required)
                 ? issues.First(i => i.Code == FieldErrorCodes.Required).MessageNl
                 : null,
-            ["questions"] = questionnaire.Questions.Select((q, n) => QuestionValues(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
-            ["back_url"] = mode == ResponseMode.Phone ? PortalUrls.Call(company.Id, service.ServiceId, service.Year) : null,
-            ["list_url"] = mode == ResponseMode.Phone ? PortalUrls.Calls(company.Id, service.Year) : PortalUrls.Fieldwork(company.Id, service.Year),
-        };
-        var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {values["name"]}" : $"Papieren vragenlijst invoeren: {values["name"]}";
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "answers.liquid", title, values, "fieldwork")), status);
+            Questions: questionnaire.Questions.Select((q, n) => QuestionOf(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
+            BackUrl: mode == ResponseMode.Phone ? PortalUrls.Call(company.Id, service.ServiceId, service.Year) : null,
+            ListUrl: mode == ResponseMode.Phone ? PortalUrls.Calls(company.Id, service.Year) : PortalUrls.Fieldwork(company.Id, service.Year));
+        var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {page.Name}" : $"Papieren vragenlijst invoeren: {page.Name}";
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "answers.liquid", title, page, "fieldwork")), status);
     }
 
     /// <summary>A question as the form shows it: the text to read aloud and its choices (numbers for grades, labels for agree-5).</summary>
-    private static Dictionary<string, object?> QuestionValues(Question q, int number, string? entered, FieldError? issue)
+    private static AnswerFormPage.Question QuestionOf(Question q, int number, string? entered, FieldError? issue)
     {
         var choices = q.Type switch
         {
@@ -266,29 +254,25 @@ public sealed class InterviewPagesFunction(
         };
         // Every choice question can be left blank by the client: the typist says so instead of leaving it open.
         if (q.Type != QuestionType.OpenText) choices.Add((AnswerEntry.LeftBlank, "Niet ingevuld"));
-        return new Dictionary<string, object?>
-        {
-            ["id"] = q.Id,
-            ["number"] = number,
-            ["text"] = q.Text.Nl,
-            ["mandatory"] = q.Mandatory,
-            ["open"] = q.Type == QuestionType.OpenText,
-            ["scale"] = q.Type is QuestionType.Grade1To10 or QuestionType.Scale0To10,
-            ["low"] = q.LowLabel?.Nl,
-            ["high"] = q.HighLabel?.Nl,
-            ["max_length"] = q.MaxLength,
-            ["entered"] = entered,
-            ["error"] = issue?.MessageNl,
-            ["first_input"] = FirstInput(q, q.Id),
-            ["choices"] = choices.Select(c => new Dictionary<string, object?>
-            {
-                ["value"] = c.Value,
-                ["label"] = c.Label,
-                ["input_id"] = $"q-{q.Id}-{c.Value}",
-                ["blank"] = c.Value == AnswerEntry.LeftBlank,
-                ["checked"] = string.Equals(entered?.Trim(), c.Value, StringComparison.OrdinalIgnoreCase),
-            }).ToList(),
-        };
+        return new AnswerFormPage.Question(
+            Id: q.Id,
+            Number: number,
+            Text: q.Text.Nl,
+            Mandatory: q.Mandatory,
+            Open: q.Type == QuestionType.OpenText,
+            Scale: q.Type is QuestionType.Grade1To10 or QuestionType.Scale0To10,
+            Low: q.LowLabel?.Nl,
+            High: q.HighLabel?.Nl,
+            MaxLength: q.MaxLength,
+            Entered: entered,
+            Error: issue?.MessageNl,
+            FirstInput: FirstInput(q, q.Id),
+            Choices: choices.Select(c => new AnswerFormPage.Choice(
+                Value: c.Value,
+                Label: c.Label,
+                InputId: $"q-{q.Id}-{c.Value}",
+                Blank: c.Value == AnswerEntry.LeftBlank,
+                Checked: string.Equals(entered?.Trim(), c.Value, StringComparison.OrdinalIgnoreCase))).ToList());
     }
 
     private static int Number(Questionnaire questionnaire, Question question) =>
@@ -336,7 +320,4 @@ public sealed class InterviewPagesFunction(
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         return new DateTimeOffset(unspecified, DutchTime.Zone.GetUtcOffset(unspecified));
     }
-
-    private static Dictionary<string, object?> CompanyValues(Company company) =>
-        new() { ["id"] = company.Id, ["name"] = company.Name };
 }

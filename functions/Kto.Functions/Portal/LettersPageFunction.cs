@@ -142,7 +142,7 @@ public sealed class LettersPageFunction(
 
     private PortalResult PaperPage(Visitor visitor, string? error, string? code, int status) =>
         PortalResult.Page(gate.Pages.Render(gate.View(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
-            new Dictionary<string, object?> { ["error"] = error, ["code"] = code?.Length > 20 ? code[..20] : code }, "fieldwork")), status);
+            new PaperPage(Error: error, Code: code?.Length > 20 ? code[..20] : code), "fieldwork")), status);
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, LettersNotice notice, string? error, int status,
         CancellationToken cancellationToken)
@@ -155,58 +155,46 @@ public sealed class LettersPageFunction(
         var asked = notice.Made is null ? null : await letters.GetAsync(company.Id, notice.Made, cancellationToken);
         var made = asked is { Status: LetterBatchStatus.Open or LetterBatchStatus.Posted or LetterBatchStatus.Replaced } ? asked.Value.Batch : null;
         var failed = asked is { Status: LetterBatchStatus.Failed, Batch.State: not LetterBatchState.Empty } ? asked.Value.Batch.Id : null;
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
-            ["year"] = year,
-            ["made"] = made is null ? null : BatchValues(made),
-            ["replaced"] = made is null || notice.Replaced is not { Count: > 0 } ? null : string.Join(", ", notice.Replaced),
-            ["making"] = making is null ? null : new Dictionary<string, object?>
-            {
-                ["id"] = making.Id,
-                ["done"] = making.Done.ToString("N0", DutchTime.Culture),
-                ["total"] = making.Total?.ToString("N0", DutchTime.Culture),
-                ["done_n"] = making.Done,
-                ["total_n"] = making.Total,
-            },
-            ["failed"] = failed,
-            ["posted"] = notice.Posted,
-            ["already_posted"] = notice.AlreadyPosted,
-            ["nothing_due"] = notice.NothingDue || asked is { Batch.State: LetterBatchState.Empty },
-            ["error"] = error,
-            ["short_page"] = links.ShortCodePage(),
-            ["open_batch"] = open is null ? null : BatchValues(open),
-            ["confirm"] = confirm is null ? null : BatchValues(confirm),
-            ["batches"] = list.Select(b => new Dictionary<string, object?>
-            {
-                ["id"] = b.Batch.Id,
-                ["created"] = DutchTime.ToDutch(b.Batch.CreatedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
-                ["created_by"] = b.Batch.CreatedBy,
-                ["first"] = b.Batch.FirstLetters,
-                ["reminder"] = b.Batch.ReminderLetters,
-                ["open"] = b.Status == LetterBatchStatus.Open,
-                ["posted"] = b.Status == LetterBatchStatus.Posted,
-                ["status"] = b.Status switch
+        var page = new LettersPage(
+            Company: CompanyHeading.Of(company),
+            Year: year,
+            Made: made is null ? null : BatchOf(made),
+            Replaced: made is null || notice.Replaced is not { Count: > 0 } ? null : string.Join(", ", notice.Replaced),
+            Making: making is null ? null : new LettersPage.Progress(
+                Id: making.Id,
+                Done: making.Done.ToString("N0", DutchTime.Culture),
+                Total: making.Total?.ToString("N0", DutchTime.Culture),
+                DoneN: making.Done,
+                TotalN: making.Total),
+            Failed: failed,
+            Posted: notice.Posted,
+            AlreadyPosted: notice.AlreadyPosted,
+            NothingDue: notice.NothingDue || asked is { Batch.State: LetterBatchState.Empty },
+            Error: error,
+            ShortPage: links.ShortCodePage(),
+            OpenBatch: open is null ? null : BatchOf(open),
+            Confirm: confirm is null ? null : BatchOf(confirm),
+            Batches: list.Select(b => new LettersPage.ListedBatch(
+                Id: b.Batch.Id,
+                Created: DutchTime.ToDutch(b.Batch.CreatedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
+                CreatedBy: b.Batch.CreatedBy,
+                First: b.Batch.FirstLetters,
+                Reminder: b.Batch.ReminderLetters,
+                Open: b.Status == LetterBatchStatus.Open,
+                Posted: b.Status == LetterBatchStatus.Posted,
+                Status: b.Status switch
                 {
                     LetterBatchStatus.Making => "wordt gemaakt",
                     LetterBatchStatus.Failed => "mislukt (geen brieven)",
                     LetterBatchStatus.Posted => $"verstuurd {DutchTime.ToDutch(b.Batch.PostedAt!.Value).ToString("d MMM yyyy HH:mm", DutchTime.Culture)} door {b.Batch.PostedBy}",
                     LetterBatchStatus.Replaced => "vervangen (niet versturen)",
                     _ => "nog niet verstuurd",
-                },
-            }).ToList(),
-        };
-        var view = gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", values, "fieldwork");
+                })).ToList());
+        var view = gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", page, "fieldwork");
         // The portal runs no script: while a batch is being made the page reloads itself to show the progress.
         return PortalResult.Page(gate.Pages.Render(making is null ? view : view with { Refresh = "3" }), status);
     }
 
-    private static Dictionary<string, object?> BatchValues(LetterBatch b) => new()
-    {
-        ["id"] = b.Id,
-        ["count"] = b.Count,
-        ["first"] = b.FirstLetters,
-        ["reminder"] = b.ReminderLetters,
-    };
+    private static LettersPage.Batch BatchOf(LetterBatch b) => new(Id: b.Id, Count: b.Count, First: b.FirstLetters, Reminder: b.ReminderLetters);
 
 }

@@ -66,39 +66,29 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
         CancellationToken cancellationToken)
     {
         var found = await reportDrafts.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
-            ["year"] = year,
-            ["notice"] = notice,
-            ["error"] = error,
-            ["report_url"] = PortalUrls.Report(company.Id, year),
-            ["draft"] = found is null ? null : new Dictionary<string, object?>
-            {
-                ["id"] = found.Draft.Id,
-                ["generated_at"] = DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
-            },
-            ["count"] = found?.Answers.Count ?? 0,
-            ["groups"] = found?.Answers.GroupBy(a => a.Perceel).OrderBy(g => g.Key).Select(g => new Dictionary<string, object?>
-            {
-                ["perceel"] = PerceelNames.DisplayName(g.Key),
-                ["slug"] = ExemptionLetterLinks.Slug(g.Key),
-                ["answers"] = g.Select(a => new Dictionary<string, object?>
-                {
-                    ["id"] = a.Id,
-                    ["question"] = questionnaires.Current.Find(a.QuestionId)?.Text.Nl ?? a.QuestionId,
-                    ["text"] = a.Text,
-                }).ToList(),
-            }).ToList(),
-            ["hidden"] = found?.Hidden.Select(h => new Dictionary<string, object?>
-            {
-                ["id"] = h.AnswerId,
-                ["hidden_by"] = h.HiddenBy,
-                ["hidden_at"] = DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
-                ["reason"] = h.Reason,
-            }).ToList(),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", values, "overview")),
+        var page = new OpenAnswersPage(
+            Company: CompanyHeading.Of(company),
+            Year: year,
+            Notice: notice,
+            Error: error,
+            ReportUrl: PortalUrls.Report(company.Id, year),
+            Draft: found is null ? null : new OpenAnswersPage.DraftMade(
+                Id: found.Draft.Id,
+                GeneratedAt: DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture)),
+            Count: found?.Answers.Count ?? 0,
+            Groups: found?.Answers.GroupBy(a => a.Perceel).OrderBy(g => g.Key).Select(g => new OpenAnswersPage.PerceelAnswers(
+                Perceel: PerceelNames.DisplayName(g.Key),
+                Slug: ExemptionLetterLinks.Slug(g.Key),
+                Answers: g.Select(a => new OpenAnswersPage.Answer(
+                    Id: a.Id,
+                    Question: questionnaires.Current.Find(a.QuestionId)?.Text.Nl ?? a.QuestionId,
+                    Text: a.Text)).ToList())).ToList(),
+            Hidden: found?.Hidden.Select(h => new OpenAnswersPage.HiddenAnswer(
+                Id: h.AnswerId,
+                HiddenBy: h.HiddenBy,
+                HiddenAt: DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
+                Reason: h.Reason)).ToList());
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", page, "overview")),
             status);
     }
 }

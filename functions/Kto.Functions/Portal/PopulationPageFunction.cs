@@ -67,36 +67,32 @@ public sealed class PopulationPageFunction(
         var all = await population.ListAsync(company.Id, year, search.Length == 0 ? null : search, cancellationToken);
         // A large company has thousands of services: the list shows the first ones, the find box reaches every one.
         var services = all.Take(MaxListed).ToList();
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = new Dictionary<string, object?> { ["id"] = company.Id, ["name"] = company.Name },
-            ["year"] = year,
-            ["klantnummer"] = search,
-            ["searched"] = search.Length > 0,
-            ["total"] = all.Count,
-            ["cut"] = all.Count > MaxListed,
-            ["done"] = done,
-            ["error"] = error,
-            ["percelen"] = PerceelNames.All.Select(PerceelNames.DisplayName).ToList(),
-            ["withdraw_reasons"] = Reasons(CorrectionKind.Withdrawn),
-            ["correct_reasons"] = Reasons(CorrectionKind.Perceel),
-            ["services"] = services.Select((h, i) => new Dictionary<string, object?>
-            {
-                ["index"] = i + 1,
-                ["service"] = h.Delivered.Ref.ServiceId,
-                ["klantnummer"] = h.Delivered.Klantnummer ?? "(gewist)",
-                ["perceel"] = PerceelNames.DisplayName(h.Current.Perceel),
-                ["einddatum"] = h.Current.Einddatum.ToString("yyyy-MM-dd"),
-                ["withdrawn"] = h.Current.Withdrawn,
-                ["history"] = h.Corrections.Select(c => $"{DutchTime.Format(c.At)}, {c.Actor}: {What(c)} ({CorrectionReasons.DutchLabel(c.Reason)})" +
-                                                         (c.Note is null ? "" : $": “{c.Note}”")).ToList(),
-            }).ToList(),
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "population.liquid", $"Populatie {company.Name}", values, "overview")), status);
+        var page = new PopulationPage(
+            Company: CompanyHeading.Of(company),
+            Year: year,
+            Klantnummer: search,
+            Searched: search.Length > 0,
+            Total: all.Count,
+            Cut: all.Count > MaxListed,
+            Done: done,
+            Error: error,
+            Percelen: PerceelNames.All.Select(PerceelNames.DisplayName).ToList(),
+            WithdrawReasons: Reasons(CorrectionKind.Withdrawn),
+            CorrectReasons: Reasons(CorrectionKind.Perceel),
+            Services: services.Select((h, i) => new PopulationPage.ListedService(
+                Index: i + 1,
+                Service: h.Delivered.Ref.ServiceId,
+                Klantnummer: h.Delivered.Klantnummer ?? "(gewist)",
+                Perceel: PerceelNames.DisplayName(h.Current.Perceel),
+                Einddatum: h.Current.Einddatum.ToString("yyyy-MM-dd"),
+                Withdrawn: h.Current.Withdrawn,
+                History: h.Corrections.Select(c => $"{DutchTime.Format(c.At)}, {c.Actor}: {What(c)} ({CorrectionReasons.DutchLabel(c.Reason)})" +
+                                                   (c.Note is null ? "" : $": “{c.Note}”")).ToList())).ToList());
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "population.liquid", $"Populatie {company.Name}", page, "overview")), status);
     }
 
-    private static List<Dictionary<string, object?>> Reasons(CorrectionKind kind) => CorrectionReasons.AllowedFor(kind)
-        .Select(r => new Dictionary<string, object?> { ["value"] = CorrectionReasons.Name(r), ["label"] = CorrectionReasons.DutchLabel(r) }).ToList();
+    private static List<PopulationPage.Reason> Reasons(CorrectionKind kind) => CorrectionReasons.AllowedFor(kind)
+        .Select(r => new PopulationPage.Reason(CorrectionReasons.Name(r), CorrectionReasons.DutchLabel(r))).ToList();
 
     private static string What(ServiceCorrection c) => c.Kind switch
     {

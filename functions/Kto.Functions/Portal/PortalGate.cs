@@ -150,10 +150,10 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
 
     public PortalResult Message(Visitor visitor, int status, string heading, string text, string? linkUrl = null, string? linkText = null) =>
         PortalResult.Page(pages.Render(View(visitor, "message.liquid", heading,
-            new Dictionary<string, object?> { ["heading"] = heading, ["text"] = text, ["link_url"] = linkUrl, ["link_text"] = linkText })), status);
+            new MessagePage(heading, text, linkUrl, linkText))), status);
 
-    public PortalView View(Visitor visitor, string template, string title, Dictionary<string, object?> values, string? nav = null) =>
-        new(template, title, visitor.User, visitor.SessionId is null ? null : FormToken(visitor), values)
+    public PortalView View(Visitor visitor, string template, string title, object model, string? nav = null) =>
+        new(template, title, visitor.User, visitor.SessionId is null ? null : FormToken(visitor), model)
         {
             Nav = nav, Language = visitor.Language, SwitchUrl = visitor.SwitchUrl,
         };

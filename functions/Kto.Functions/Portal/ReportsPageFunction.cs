@@ -25,35 +25,27 @@ public sealed class ReportsPageFunction(PortalGate gate, ReportFilesService repo
     {
         var (visitor, found, _) = request.Opening();
         var thisYear = DutchTime.Today(time).Year;
-        var years = new List<Dictionary<string, object?>>();
+        var years = new List<ReportsPage.YearReports>();
         // The running year and the two before it: a report is made after the year ends, signed by 1 March.
         for (var year = thisYear; year >= thisYear - 2; year--)
         {
             var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
-            years.Add(new Dictionary<string, object?>
-            {
-                ["year"] = year,
-                ["status"] = versions.Count > 0 ? $"Ondertekend (laatste versie {versions[^1].Version})"
+            years.Add(new ReportsPage.YearReports(
+                Year: year,
+                Status: versions.Count > 0 ? $"Ondertekend (laatste versie {versions[^1].Version})"
                     : draft is not null ? $"Concept van {DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy", DutchTime.Culture)}; nog niet ondertekend"
                     : year == thisYear ? "Het onderzoek loopt; het rapport volgt na afloop van het jaar" : "Nog geen rapport",
-                ["versions"] = versions.AsEnumerable().Reverse().Select(v => new Dictionary<string, object?>
-                {
-                    ["version"] = v.Version,
-                    ["signed_by"] = v.SignedBy,
-                    ["signed_at"] = DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
-                    ["sha256"] = v.Sha256,
-                    ["pdf"] = PortalUrls.ReportFile(company, year, v.Version, "pdf"),
-                    ["xlsx"] = PortalUrls.ReportFile(company, year, v.Version, "xlsx"),
-                    ["json"] = PortalUrls.ReportFile(company, year, v.Version, "json"),
-                }).ToList(),
-            });
+                Versions: versions.AsEnumerable().Reverse().Select(v => new ReportsPage.SignedVersion(
+                    Version: v.Version,
+                    SignedBy: v.SignedBy,
+                    SignedAt: DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
+                    Sha256: v.Sha256,
+                    Pdf: PortalUrls.ReportFile(company, year, v.Version, "pdf"),
+                    Xlsx: PortalUrls.ReportFile(company, year, v.Version, "xlsx"),
+                    Json: PortalUrls.ReportFile(company, year, v.Version, "json"))).ToList()));
         }
-        var values = new Dictionary<string, object?>
-        {
-            ["company"] = new Dictionary<string, object?> { ["id"] = found!.Id, ["name"] = found.Name },
-            ["years"] = years,
-        };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "reports.liquid", "Rapporten", values, "reports")));
+        var page = new ReportsPage(CompanyHeading.Of(found!), years);
+        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "reports.liquid", "Rapporten", page, "reports")));
     }
 
     [Function(nameof(PortalReportFile))]

@@ -58,7 +58,7 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
     {
         // A button, not an automatic sign-in: mail scanners that open links must not use up the single-use link.
         return gate.PreSessionPage(request, token => new PortalView("signin-confirm.liquid", "Inloggen", null, null,
-            new Dictionary<string, object?> { ["link_token"] = request.Query["t"].ToString(), ["form_token"] = token }));
+            new SignInConfirmPage(LinkToken: request.Query["t"].ToString(), FormToken: token)));
     }
 
     [Function(nameof(PortalUseLink))]
@@ -97,13 +97,11 @@ public sealed class SignInFunction(PortalGate gate, SessionService sessions, Sig
 
     private IActionResult SignInPage(HttpRequest request, Visitor visitor, string? notice, string? error, string? email, int status)
     {
-        return gate.PreSessionPage(request, token => new PortalView("signin.liquid", "Inloggen", null, null, new Dictionary<string, object?>
-        {
-            ["notice"] = notice,
-            ["error"] = error,
-            ["email"] = email,
-            ["form_token"] = token,
-            ["errors"] = error is null ? new List<string>() : new List<string> { error },
-        }), status);
+        return gate.PreSessionPage(request, token => new PortalView("signin.liquid", "Inloggen", null, null, new SignInPage(
+            Notice: notice,
+            Error: error,
+            Email: email,
+            FormToken: token,
+            Errors: error is null ? [] : [error])), status);
     }
 }

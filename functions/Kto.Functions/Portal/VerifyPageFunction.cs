@@ -30,7 +30,7 @@ public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService repor
         var sha256 = request.Query["sha256"].ToString();
         if (sha256.Length > 0)
             return await ResultAsync(request, visitor, IsHash(sha256) ? sha256.ToLowerInvariant() : null, cancellationToken);
-        return Page(request, visitor, new Dictionary<string, object?>());
+        return Page(request, visitor, new ReportCheckPage());
     }
 
     [Function(nameof(VerifyUpload))]
@@ -44,7 +44,7 @@ public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService repor
         if (upload.IsUnreadable) return gate.Unreadable(visitor);
         if (!gate.IsGenuinePreSession(request, upload.FormToken)) return gate.Refused(visitor);
         if (upload.File is null)
-            return Page(request, visitor, new Dictionary<string, object?> { ["error"] = "Kies bij ‘Rapport’ het PDF-bestand dat u wilt controleren." }, StatusCodes.Status422UnprocessableEntity);
+            return Page(request, visitor, new ReportCheckPage { Error = "Kies bij ‘Rapport’ het PDF-bestand dat u wilt controleren." }, StatusCodes.Status422UnprocessableEntity);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
@@ -69,53 +69,56 @@ public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService repor
     private async Task<IActionResult> ResultAsync(HttpRequest request, Visitor visitor, string? sha256, CancellationToken cancellationToken)
     {
         var found = sha256 is null ? null : await reports.VerifyAsync(sha256, cancellationToken);
-        var values = new Dictionary<string, object?> { ["checked"] = true, ["sha256"] = sha256, ["recognized"] = found is not null };
+        var page = new ReportCheckPage { Checked = true, Sha256 = sha256, Recognized = found is not null };
         if (found is not null)
         {
-            values["company"] = found.CompanyName;
-            values["year"] = found.Year;
-            values["version"] = found.Version;
-            values["signed_at"] = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture);
-            values["bureau_name"] = bureau.Name;
-            values["signed_by"] = found.SignedBy;
+            page = page with
+            {
+                Company = found.CompanyName,
+                Year = found.Year,
+                Version = found.Version,
+                SignedAt = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                BureauName = bureau.Name,
+                SignedBy = found.SignedBy,
+            };
             if (found.Timestamp is { } timestamp)
             {
                 // To the second: the authority's time is what the timestamp proves.
-                values["timestamped_at"] = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", DutchTime.Culture);
-                values["timestamp_authority"] = timestamp.Authority;
+                page = page with
+                {
+                    TimestampedAt = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", DutchTime.Culture),
+                    TimestampAuthority = timestamp.Authority,
+                };
             }
-            values["kind_text"] = found.Kind == ReportKind.Keurmerk ? "Blik op Werk Keurmerk-rapport" : "Jaarrapportage KTO voor UWV";
-            values["norms"] = found.Kind != ReportKind.Keurmerk ? null : found.ChecklistStatus switch
+            page = page with { KindText = found.Kind == ReportKind.Keurmerk ? "Blik op Werk Keurmerk-rapport" : "Jaarrapportage KTO voor UWV" };
+            page = page with { Norms = found.Kind != ReportKind.Keurmerk ? null : found.ChecklistStatus switch
             {
                 "passed" => "Ja, elke norm van het Keurmerk is gehaald.",
                 "failed" => "Nee, niet elke norm van het Keurmerk is gehaald. Het rapport zelf zegt welke.",
                 "pending" => "Nog open: voor een norm van het Keurmerk waren er bij ondertekenen geen cijfers. Het rapport zelf zegt welke.",
                 _ => null,
-            };
-            values["checklist"] = found.Kind != ReportKind.Uwv ? null : found.ChecklistStatus switch
+            } };
+            page = page with { Checklist = found.Kind != ReportKind.Uwv ? null : found.ChecklistStatus switch
             {
                 "passed" => "Ja, alle punten van de controlelijst van UWV zijn in orde.",
                 "failed" => "Nee, niet alle punten van de controlelijst van UWV zijn in orde. Het rapport zelf zegt welke.",
                 "pending" => "Nog open: een punt van de controlelijst van UWV kon bij ondertekenen nog niet worden vastgesteld (zoals het op tijd indienen). Het rapport zelf zegt welke.",
                 _ => null,
-            };
+            } };
             if (!found.IsLatest)
             {
-                values["latest_version"] = found.Latest!.Version;
-                values["latest_signed_at"] = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture);
+                page = page with
+                {
+                    LatestVersion = found.Latest!.Version,
+                    LatestSignedAt = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                };
             }
         }
-        return Page(request, visitor, values);
+        return Page(request, visitor, page);
     }
 
-    private IActionResult Page(HttpRequest request, Visitor visitor, Dictionary<string, object?> values, int status = StatusCodes.Status200OK)
-    {
-        return gate.PreSessionPage(request, token =>
-        {
-            values["form_token"] = token;
-            return gate.View(visitor, "verify.liquid", "Rapport controleren", values, "verify");
-        }, status);
-    }
+    private IActionResult Page(HttpRequest request, Visitor visitor, ReportCheckPage page, int status = StatusCodes.Status200OK) =>
+        gate.PreSessionPage(request, token => gate.View(visitor, "verify.liquid", "Rapport controleren", page with { FormToken = token }, "verify"), status);
 
     private static bool IsHash(string text) => text.Length == 64 && text.All(Uri.IsHexDigit);
 }

@@ -36,25 +36,24 @@ public sealed class PortalPageRenderer : IPortalPages
 
     public string Render(PortalView view)
     {
-        var values = new Dictionary<string, object?>(view.Values, StringComparer.Ordinal)
-        {
-            ["body"] = $"Portal/{view.Template}",
-            ["page_title"] = view.Title,
-            ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.QuestionsAddress,
-            ["css_url"] = assets["portal.css"].Url,
-            ["js_url"] = assets["portal.js"].Url,
-            ["csrf_field"] = PortalKey.FormField,
-            ["csrf"] = view.FormToken,
-            ["refresh"] = view.Refresh,
-            ["nav"] = view.Nav,
-            ["user_email"] = view.User?.Email,
-            ["is_bureau"] = view.User?.Role == UserRole.Bureau,
-            ["user_company"] = view.User?.CompanyId,
-            ["lang"] = view.Language,
-            ["other_lang"] = view.Language == "en" ? "nl" : "en",
-            ["switch_url"] = view.SwitchUrl,
-        };
-        return templates.Render("Portal/layout.liquid", values, html: true);
+        var frame = new PortalFrame(
+            Body: $"Portal/{view.Template}",
+            PageTitle: view.Title,
+            Bureau: bureau.Name,
+            BureauEmail: bureau.QuestionsAddress,
+            CssUrl: assets["portal.css"].Url,
+            JsUrl: assets["portal.js"].Url,
+            CsrfField: PortalKey.FormField,
+            Csrf: view.FormToken,
+            Refresh: view.Refresh,
+            Nav: view.Nav,
+            UserEmail: view.User?.Email,
+            IsBureau: view.User?.Role == UserRole.Bureau,
+            UserCompany: view.User?.CompanyId,
+            Lang: view.Language,
+            OtherLang: view.Language == "en" ? "nl" : "en",
+            SwitchUrl: view.SwitchUrl);
+        // The frame's values win over a page's (a page that also says is_bureau says the same).
+        return templates.Render("Portal/layout.liquid", html: true, TemplateNames.SnakeCase, view.Model, frame);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Encodings.Web;
 using Scriban;
 using Scriban.Parsing;
@@ -12,11 +13,12 @@ namespace Kto.Infrastructure.Templates;
 /// </summary>
 public sealed class HtmlTemplateContext : LiquidTemplateContext
 {
-    public HtmlTemplateContext(bool html)
+    public HtmlTemplateContext(bool html, Func<MemberInfo, string>? names = null)
     {
         Html = html;
-        // Templates read .NET members by their own names (c.MissingMonths), as they did with Fluid.
-        MemberRenamer = member => member.Name;
+        // Templates read .NET members by their own names (c.MissingMonths), as they did with Fluid, unless the
+        // caller names them otherwise (portal pages: snake_case, see TemplateNames).
+        MemberRenamer = names is null ? member => member.Name : member => names(member);
         // A page may list more than Scriban's default of 1000 rows (population, audit log).
         LoopLimit = int.MaxValue;
     }

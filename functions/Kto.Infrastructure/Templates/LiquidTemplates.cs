@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Reflection;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -45,6 +46,23 @@ public sealed class LiquidTemplates
         var globals = new ScriptObject();
         foreach (var (key, value) in values)
             globals.SetValue(key, value, false);
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="name"/> with the public properties of <paramref name="models"/> as its values (a later
+    /// model's value wins), every .NET member, the nested ones too, read by the name <paramref name="names"/> gives it.
+    /// </summary>
+    public string Render(string name, bool html, Func<MemberInfo, string> names, params object[] models)
+    {
+        var template = Template(name);
+        var context = new HtmlTemplateContext(html, names);
+        context.PushGlobal(functions);
+        var globals = new ScriptObject();
+        foreach (var model in models)
+        foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            globals.SetValue(names(property), property.GetValue(model), false);
         context.PushGlobal(globals);
         return template.Render(context);
     }

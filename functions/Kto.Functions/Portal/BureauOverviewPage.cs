@@ -1,0 +1,37 @@
+namespace Kto.Functions.Portal;
+
+/// <summary>bureau-overview.liquid: what needs attention, and per company its deliveries, response per perceel and what to do.</summary>
+public sealed record BureauOverviewPage(
+    int Year,
+    string? FiguresAt,
+    bool Refreshing,
+    string? RefreshedAt,
+    bool RefreshFailed,
+    List<BureauOverviewPage.AttentionItem> Attention,
+    string MinimumRate,
+    string KpiGrade,
+    int ExemptionThreshold,
+    List<BureauOverviewPage.CompanyRow> Companies)
+{
+    public sealed record AttentionItem(string Kind, string Text, string? Since, string? Url);
+
+    public sealed record CompanyRow(
+        string Id,
+        string Name,
+        string Url,
+        string ProgressUrl,
+        string FieldworkUrl,
+        string ReportUrl,
+        string Last,
+        bool ThisMonth,
+        List<Action> Actions,
+        List<PerceelFigures> Percelen,
+        OpdrachtgeverFigures? Opdrachtgevers);
+
+    /// <summary>One flag kind as a sentence ("{0}" takes <see cref="Argument"/>) with a link to where the bureau acts on it.</summary>
+    public sealed record Action(string Text, string? Argument, string Link, string Url);
+
+    public sealed record PerceelFigures(string Name, int Ended, int Approached, string Rate, bool RateLow, string Grade, bool GradeLow);
+
+    public sealed record OpdrachtgeverFigures(int Count, int Approached, string Rate, string Grade);
+}

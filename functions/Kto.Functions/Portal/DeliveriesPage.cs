@@ -1,0 +1,16 @@
+namespace Kto.Functions.Portal;
+
+/// <summary>deliveries.liquid: the upload form and every delivered file with its status and counts.</summary>
+public sealed record DeliveriesPage(
+    CompanyLinks Company,
+    string MonthName,
+    bool DeliveredThisMonth,
+    string? Error,
+    List<string> Errors,
+    long MaxMb,
+    List<DeliveriesPage.Delivery> Deliveries)
+{
+    /// <param name="Processing">Still being processed: no receipt yet.</param>
+    public sealed record Delivery(
+        string File, string Url, string Date, string Status, bool Refused, bool Processing, int Rows, int Accepted, int Duplicates, int Rejected);
+}

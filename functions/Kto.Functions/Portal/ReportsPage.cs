@@ -1,0 +1,9 @@
+namespace Kto.Functions.Portal;
+
+/// <summary>reports.liquid: per year the report's status and every signed version to download.</summary>
+public sealed record ReportsPage(CompanyHeading Company, List<ReportsPage.YearReports> Years)
+{
+    public sealed record YearReports(int Year, string Status, List<SignedVersion> Versions);
+
+    public sealed record SignedVersion(int Version, string? SignedBy, string SignedAt, string Sha256, string Pdf, string Xlsx, string Json);
+}

@@ -1,0 +1,20 @@
+namespace Kto.Infrastructure.Portal;
+
+/// <summary>What <c>layout.liquid</c>, the frame of every portal page, reads besides the page's own model.</summary>
+public sealed record PortalFrame(
+    string Body,
+    string PageTitle,
+    string Bureau,
+    string BureauEmail,
+    string CssUrl,
+    string JsUrl,
+    string CsrfField,
+    string? Csrf,
+    string? Refresh,
+    string? Nav,
+    string? UserEmail,
+    bool IsBureau,
+    string? UserCompany,
+    string Lang,
+    string OtherLang,
+    string? SwitchUrl);
