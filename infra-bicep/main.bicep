@@ -262,6 +262,7 @@ var ktoSettingDefaults = {
   Kto__Portal__SignInMailsPerHour: '5'
   Kto__Portal__SignInRequestsPerSourcePerMinute: '10'
   Kto__Portal__OverviewRefreshAfter: '00:05:00'
+  Kto__Portal__OverviewFirstViewWait: '00:00:03'
   // The nightly snapshot into the backup account (modules/backup.bicep; its endpoint is added at deploy time below).
   Kto__Backup__AtHourUtc: '4'
   Kto__Backup__RetentionDays: string(backupRetentionDays)

@@ -11,8 +11,9 @@ namespace Kto.Core.Portal;
 /// The bureau's overview of every company, with the one place for the action flags: no delivery for six weeks, last month's delivery late,
 /// response under the minimum, at risk by the forecast (with its projected range), fewer approached than ended, exemption possible. Figures come from the progress
 /// service and the delivery history, never counted a second way; they are kept per company as an
-/// <see cref="OverviewSnapshot"/> so a view reads one row per company. A company without a snapshot is computed
-/// (and saved) on the spot; the timer and "Nu bijwerken" replace snapshots, ingest drops the delivering company's.
+/// <see cref="OverviewSnapshot"/> so a view reads one row per company. Companies without a snapshot are counted (and
+/// saved) in the background, one at a time; a view waits for them at most <see cref="PortalSettings.OverviewFirstViewWait"/>
+/// and shows the rest as still counting. The timer and "Nu bijwerken" replace snapshots, ingest drops the delivering company's.
 /// </summary>
 public sealed class BureauOverviewService(
     ICompanyStore companies,
@@ -30,17 +31,62 @@ public sealed class BureauOverviewService(
     /// <summary>Counts of missing snapshots under way: views that arrive meanwhile wait for the same count (a fresh install, many users).</summary>
     private readonly ConcurrentDictionary<(string Company, int Year), Lazy<Task<OverviewSnapshot>>> counting = new();
 
+    /// <summary>The background count of companies without a snapshot, one per year at a time.</summary>
+    private readonly ConcurrentDictionary<int, BackgroundCount> backgroundCounts = new();
+
     public async Task<IReadOnlyList<CompanyOverview>> ForYearAsync(int year, CancellationToken cancellationToken)
     {
         var kept = (await snapshots.ForYearAsync(year, cancellationToken)).ToDictionary(s => s.CompanyId, StringComparer.Ordinal);
-        var now = time.GetUtcNow();
-        var list = new List<CompanyOverview>();
-        foreach (var company in (await companies.ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.CurrentCulture))
+        var all = (await companies.ListAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
+        var missing = all.Where(c => !kept.ContainsKey(c.Id)).Select(c => c.Id).ToList();
+        if (missing.Count > 0)
         {
-            var snapshot = kept.GetValueOrDefault(company.Id) ?? await CountMissingAsync(company.Id, year, cancellationToken);
-            list.Add(Overview(company, snapshot, now));
+            var count = CountInBackground(year, missing);
+            if (settings.OverviewFirstViewWait > TimeSpan.Zero)
+                await Task.WhenAny(count.Run, Task.Delay(settings.OverviewFirstViewWait, time, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (count.Run.IsFaulted) await count.Run; // a count that failed while the view waited fails the view, as counting in it did
+            foreach (var (id, snapshot) in count.Counted) kept.TryAdd(id, snapshot);
         }
-        return list;
+        var now = time.GetUtcNow();
+        return all.Select(company => kept.TryGetValue(company.Id, out var snapshot)
+            ? Overview(company, snapshot, now)
+            : new CompanyOverview(company.Id, company.Name, null, false, [], [], Counting: true)).ToList();
+    }
+
+    /// <summary>
+    /// Counts the companies without a snapshot one after the other, outside the request (the first view of a fresh
+    /// install must not wait for every company); a view that comes while a count runs joins it. A count that fails or
+    /// whose instance stops is simply started again by the next view: nothing is saved until a company is counted.
+    /// </summary>
+    private BackgroundCount CountInBackground(int year, IReadOnlyList<string> missing)
+    {
+        var fresh = new BackgroundCount();
+        var current = backgroundCounts.GetOrAdd(year, fresh);
+        if (!ReferenceEquals(current, fresh)) return current;
+        fresh.Run = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var company in missing)
+                    fresh.Counted[company] = await CountMissingAsync(company, year, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                backgroundCounts.TryRemove(new KeyValuePair<int, BackgroundCount>(year, fresh));
+            }
+        });
+        // Observed here, so a failure after every view stopped waiting is not an unobserved task exception.
+        _ = fresh.Run.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        return fresh;
+    }
+
+    /// <summary>One background count: its task and the snapshots it has made so far.</summary>
+    private sealed class BackgroundCount
+    {
+        public Task Run { get; set; } = Task.CompletedTask;
+
+        public ConcurrentDictionary<string, OverviewSnapshot> Counted { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>

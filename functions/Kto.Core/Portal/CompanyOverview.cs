@@ -4,7 +4,8 @@ namespace Kto.Core.Portal;
 
 /// <summary>
 /// One company on the bureau's overview: its deliveries, this year's progress, and what needs action;
-/// <see cref="ComputedAt"/> is when its figures were counted (<see cref="OverviewSnapshot"/>).
+/// <see cref="ComputedAt"/> is when its figures were counted (<see cref="OverviewSnapshot"/>). While
+/// <see cref="Counting"/>, its figures are not known yet (no kept snapshot; being counted in the background).
 /// </summary>
 public sealed record CompanyOverview(
     string CompanyId,
@@ -14,4 +15,5 @@ public sealed record CompanyOverview(
     IReadOnlyList<PerceelProgress> Percelen,
     IReadOnlyList<OverviewFlag> Flags,
     OpdrachtgeverProgress? Opdrachtgevers = null,
-    DateTimeOffset ComputedAt = default);
+    DateTimeOffset ComputedAt = default,
+    bool Counting = false);

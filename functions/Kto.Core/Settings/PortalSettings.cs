@@ -34,4 +34,11 @@ public sealed class PortalSettings
     /// older than this; the page shows how old they are and "Nu bijwerken" recounts them at once.
     /// </summary>
     public TimeSpan OverviewRefreshAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a view of the bureau overview waits for companies without kept figures (a fresh install, a new year)
+    /// to be counted; those not done by then show "wordt geteld" and the page refreshes itself while the count goes on
+    /// in the background, so the first view answers in seconds however many companies there are.
+    /// </summary>
+    public TimeSpan OverviewFirstViewWait { get; set; } = TimeSpan.FromSeconds(3);
 }

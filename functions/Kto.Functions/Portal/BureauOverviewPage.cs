@@ -1,12 +1,16 @@
 namespace Kto.Functions.Portal;
 
-/// <summary>bureau-overview.liquid: what needs attention, and per company its deliveries, response per perceel and what to do.</summary>
+/// <summary>
+/// bureau-overview.liquid: what needs attention, and per company its deliveries, response per perceel and what to do;
+/// <see cref="Counting"/> companies whose figures are still being counted (the page then refreshes itself).
+/// </summary>
 public sealed record BureauOverviewPage(
     int Year,
     string? FiguresAt,
     bool Refreshing,
     string? RefreshedAt,
     bool RefreshFailed,
+    int Counting,
     List<BureauOverviewPage.AttentionItem> Attention,
     string MinimumRate,
     string KpiGrade,
@@ -26,7 +30,8 @@ public sealed record BureauOverviewPage(
         bool ThisMonth,
         List<Action> Actions,
         List<PerceelFigures> Percelen,
-        OpdrachtgeverFigures? Opdrachtgevers);
+        OpdrachtgeverFigures? Opdrachtgevers,
+        bool Counting);
 
     /// <summary>One flag kind as a sentence ("{0}" takes <see cref="Argument"/>) with a link to where the bureau acts on it.</summary>
     public sealed record Action(string Text, string? Argument, string Link, string Url);

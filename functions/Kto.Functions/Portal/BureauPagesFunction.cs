@@ -43,10 +43,11 @@ public sealed class BureauPagesFunction(
         var rows = await overview.ForYearAsync(year, cancellationToken);
         var page = new BureauOverviewPage(
             Year: year,
-            FiguresAt: rows.Count == 0 ? null : FiguresAt(rows.Min(c => c.ComputedAt)),
+            FiguresAt: rows.Any(c => !c.Counting) ? FiguresAt(rows.Where(c => !c.Counting).Min(c => c.ComputedAt)) : null,
             Refreshing: refresh is { Running: true },
             RefreshedAt: asked && refresh?.FinishedAt is { } finished ? FiguresAt(finished) : null,
             RefreshFailed: asked && refresh is { Failed: true },
+            Counting: rows.Count(c => c.Counting),
             Attention: (await attention.ListAsync(cancellationToken)).Select(a => new BureauOverviewPage.AttentionItem(
                 Kind: a.Kind.ToString(),
                 Text: a.Text,
@@ -73,9 +74,11 @@ public sealed class BureauPagesFunction(
                 Opdrachtgevers: c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
                     ? new BureauOverviewPage.OpdrachtgeverFigures(Count: o.Opdrachtgevers, Approached: o.Approached, Rate: Percent(o.ResponseRate),
                         Grade: o.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–")
-                    : null)).ToList());
+                    : null,
+                Counting: c.Counting)).ToList());
         var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", page, "overview");
-        return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } ? view with { Refresh = "3" } : view));
+        // While a count runs (a refresh, or companies without kept figures yet) the page follows it by refreshing itself.
+        return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } || page.Counting > 0 ? view with { Refresh = "3" } : view));
     }
 
     /// <summary>

@@ -70,6 +70,33 @@ public sealed class BureauOverviewServiceTests
     }
 
     [Fact]
+    public async Task A_view_does_not_wait_longer_than_the_first_view_wait_companies_not_yet_counted_show_as_counting()
+    {
+        // A fresh install of many companies: the first view answers at once; the count goes on outside the request.
+        settings.OverviewFirstViewWait = TimeSpan.Zero;
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        rows.Services.AddRange([Service("s1"), Service("s2")]);
+        rows.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var service = Service();
+
+        var first = Assert.Single(await service.ForYearAsync(2026, default));
+        Assert.True(first.Counting);
+        Assert.Empty(first.Percelen);
+        Assert.Empty(first.Flags); // no "no delivery" flag from figures that are not known yet
+        Assert.Equal("Acme", first.CompanyName);
+
+        // A second view while the count runs joins it instead of starting another.
+        Assert.True(Assert.Single(await service.ForYearAsync(2026, default)).Counting);
+        rows.Gate.SetResult();
+        await snapshots.FirstSave.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var counted = Assert.Single(await service.ForYearAsync(2026, default));
+        Assert.False(counted.Counting);
+        Assert.Equal(2, counted.Percelen.Single(p => p.Ended > 0).Ended);
+        Assert.Equal(1, rows.ServiceReads);
+    }
+
+    [Fact]
     public async Task A_refresh_replaces_the_snapshot_with_the_figures_of_now()
     {
         await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
@@ -143,6 +170,8 @@ public sealed class BureauOverviewServiceTests
     {
         public readonly Dictionary<(string, int), OverviewSnapshot> Kept = new();
         public readonly List<OverviewSnapshot> Saved = new();
+        /// <summary>Completes when the first snapshot is saved (by a count in the background).</summary>
+        public readonly TaskCompletionSource FirstSave = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task<IReadOnlyList<OverviewSnapshot>> ForYearAsync(int year, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<OverviewSnapshot>>(Kept.Values.Where(s => s.Year == year).ToList());
@@ -151,6 +180,7 @@ public sealed class BureauOverviewServiceTests
         {
             Kept[(snapshot.CompanyId, snapshot.Year)] = snapshot;
             Saved.Add(snapshot);
+            FirstSave.TrySetResult();
             return Task.CompletedTask;
         }
 

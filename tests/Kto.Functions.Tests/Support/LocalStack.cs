@@ -95,6 +95,9 @@ public sealed class LocalStack : IAsyncLifetime
         ["Kto:Signing:CertificatePassword"] = TestSigningCertificate.Password,
         // Every test posts the sign-in form from 127.0.0.1: the per-source limit is shown on hosts of their own (Doors/).
         ["Kto:Portal:SignInRequestsPerSourcePerMinute"] = "100000",
+        // Tests read the overview's figures on its first view: let it wait for their count even on a loaded machine
+        // (the "still counting" page has tests of its own).
+        ["Kto:Portal:OverviewFirstViewWait"] = "00:01:00",
         ["Local:BlobPollInterval"] = "00:00:00.200",
         ["Local:RunTimers"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
