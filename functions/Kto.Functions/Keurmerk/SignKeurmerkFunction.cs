@@ -1,11 +1,7 @@
 using Kto.Core.Accounts;
 using Kto.Core.Keurmerk;
 using Kto.Core.Reports;
-using Kto.Functions.Http;
 using Kto.Functions.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Keurmerk;
 

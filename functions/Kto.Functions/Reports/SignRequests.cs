@@ -1,7 +1,4 @@
 using Kto.Core.Reports;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Reports;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
 using Kto.Core.Keurmerk;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Kto.Core.Population;
 using Kto.Core.Reports;
 
