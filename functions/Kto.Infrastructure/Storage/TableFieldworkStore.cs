@@ -15,6 +15,7 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
     private readonly TableClient services = tables.GetTableClient(StorageNames.ServicesTable);
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
     private readonly TableClient attempts = tables.GetTableClient(StorageNames.AttemptsTable);
+    private readonly AttemptTables attemptTables = new(tables.GetTableClient(StorageNames.AttemptsTable), tables.GetTableClient(StorageNames.ServicesTable));
 
     public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -86,38 +87,14 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
         return ContactRows.Read(found.Value!);
     }
 
-    public async Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        // The attempt first: if the run dies after it, the service keeps its claim and the next run records "unknown"
-        // rather than mailing again. A retry of this write changes nothing (AttemptRows: the row key is service, step and time).
-        await attempts.UpsertEntityAsync(AttemptRows.Write(attempt), TableUpdateMode.Replace, cancellationToken);
+    public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        attemptTables.RecordAsync(attempt, update, cancellationToken);
 
-        var service = ServiceRows.Recorded(attempt.Service, attempt.Step, update);
-        await services.UpdateEntityAsync(service, ETag.All, TableUpdateMode.Merge, cancellationToken);
-    }
+    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        attemptTables.TryRecordOnceAsync(attempt, update, cancellationToken);
 
-    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await attempts.AddEntityAsync(AttemptRows.WriteOnce(attempt), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-        await services.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return true;
-    }
-
-    public async IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in attempts.QueryAsync<TableEntity>(AttemptRows.ServiceFilter(service), cancellationToken: cancellationToken))
-        {
-            var attempt = AttemptRows.Read(service.Company, service.Year, e);
-            if (attempt.Service == service) yield return attempt;
-        }
-    }
+    public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        attemptTables.AttemptsOfAsync(service, cancellationToken);
 
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

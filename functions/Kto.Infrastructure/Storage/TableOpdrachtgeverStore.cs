@@ -19,6 +19,7 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
     private readonly TableClient state = tables.GetTableClient(StorageNames.OpdrachtgeversTable);
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable);
     private readonly TableClient attempts = tables.GetTableClient(StorageNames.OpdrachtgeverAttemptsTable);
+    private readonly AttemptTables attemptTables = new(tables.GetTableClient(StorageNames.OpdrachtgeverAttemptsTable), tables.GetTableClient(StorageNames.OpdrachtgeversTable));
     private readonly TableClient responses = tables.GetTableClient(StorageNames.OpdrachtgeverResponsesTable);
     private readonly ConcurrentDictionary<string, string> companyNames = new(StringComparer.Ordinal);
 
@@ -121,36 +122,15 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
         return found.HasValue ? OpdrachtgeverRows.ReadContact(found.Value!) : null;
     }
 
-    public async Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        // The attempt first, as for clients: after a crash in between the claim stays and the next run records "unknown".
-        await attempts.UpsertEntityAsync(AttemptRows.Write(attempt), TableUpdateMode.Replace, cancellationToken);
-        await state.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
-    }
+    public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        attemptTables.RecordAsync(attempt, update, cancellationToken);
 
-    /// <summary>A letter or call recorded by hand, create-only as for clients (<see cref="TableFieldworkStore"/>).</summary>
-    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await attempts.AddEntityAsync(AttemptRows.WriteOnce(attempt), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-        await state.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return true;
-    }
+    /// <summary>A letter or call recorded by hand, create-only as for clients (<see cref="AttemptTables"/>).</summary>
+    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
+        attemptTables.TryRecordOnceAsync(attempt, update, cancellationToken);
 
-    public async IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in attempts.QueryAsync<TableEntity>(AttemptRows.ServiceFilter(service), cancellationToken: cancellationToken))
-        {
-            var attempt = AttemptRows.Read(service.Company, service.Year, e);
-            if (attempt.Service == service) yield return attempt;
-        }
-    }
+    public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
+        attemptTables.AttemptsOfAsync(service, cancellationToken);
 
     // --- the questionnaire page ---
 
