@@ -8,14 +8,15 @@ namespace Kto.Infrastructure.Storage;
 
 /// <summary>
 /// The mail job's view of the services table, claims by ETag, and the attempts table (one row per attempt,
-/// partitioned like the services so a report reads one partition per company and year).
+/// partitioned like the services so a report reads one partition per company and year); the rules it shares with the
+/// opdrachtgevers are <see cref="FieldworkTables"/>.
 /// </summary>
-public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkStore
+public sealed class TableFieldworkStore(TableServiceClient tables)
+    : FieldworkTables(tables.GetTableClient(StorageNames.ServicesTable), tables.GetTableClient(StorageNames.ContactsTable),
+        tables.GetTableClient(StorageNames.AttemptsTable), ContactRows.Read), IFieldworkStore
 {
     private readonly TableClient services = tables.GetTableClient(StorageNames.ServicesTable);
-    private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
     private readonly TableClient attempts = tables.GetTableClient(StorageNames.AttemptsTable);
-    private readonly AttemptTables attemptTables = new(tables.GetTableClient(StorageNames.AttemptsTable), tables.GetTableClient(StorageNames.ServicesTable));
 
     public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -51,50 +52,6 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
                 row.ClaimStep,
                 row.ClaimUntil)
             : null;
-
-    public async Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var claim = ServiceRows.Claim(candidate.Ref, step.Number, until);
-        try
-        {
-            await services.UpdateEntityAsync(claim, new ETag(candidate.Version), TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
-        DateTimeOffset until, CancellationToken cancellationToken) =>
-        FieldworkBatches.ClaimAllAsync(services, claims, until, cancellationToken);
-
-    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ContactsAsync(contacts, services, ContactRows.Read, cancellationToken);
-
-    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
-        FieldworkBatches.RecordAllAsync(services, attempts, records, cancellationToken);
-
-    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ReleaseAsync(this.services, services, cancellationToken);
-
-    public async Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
-    {
-        var found = await contacts.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
-        if (!found.HasValue) return null;
-        return ContactRows.Read(found.Value!);
-    }
-
-    public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
-        attemptTables.RecordAsync(attempt, update, cancellationToken);
-
-    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
-        attemptTables.TryRecordOnceAsync(attempt, update, cancellationToken);
-
-    public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
-        attemptTables.AttemptsOfAsync(service, cancellationToken);
 
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -14,12 +14,13 @@ namespace Kto.Infrastructure.Storage;
 /// the tables differ, so clients' figures never see an opdrachtgever.
 /// </summary>
 public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyStore companies)
-    : IOpdrachtgeverStore, IFieldworkStore, ISurveyServiceStore, IResponseStore
+    : FieldworkTables(tables.GetTableClient(StorageNames.OpdrachtgeversTable), tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable),
+        tables.GetTableClient(StorageNames.OpdrachtgeverAttemptsTable), OpdrachtgeverRows.ReadContact),
+      IOpdrachtgeverStore, IFieldworkStore, ISurveyServiceStore, IResponseStore
 {
     private readonly TableClient state = tables.GetTableClient(StorageNames.OpdrachtgeversTable);
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable);
     private readonly TableClient attempts = tables.GetTableClient(StorageNames.OpdrachtgeverAttemptsTable);
-    private readonly AttemptTables attemptTables = new(tables.GetTableClient(StorageNames.OpdrachtgeverAttemptsTable), tables.GetTableClient(StorageNames.OpdrachtgeversTable));
     private readonly TableClient responses = tables.GetTableClient(StorageNames.OpdrachtgeverResponsesTable);
     private readonly ConcurrentDictionary<string, string> companyNames = new(StringComparer.Ordinal);
 
@@ -89,48 +90,6 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
             row.ClaimUntil,
             SurveyAudience.Opdrachtgever);
     }
-
-    public async Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.UpdateEntityAsync(ServiceRows.Claim(candidate.Ref, step.Number, until), new ETag(candidate.Version), TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
-        DateTimeOffset until, CancellationToken cancellationToken) =>
-        FieldworkBatches.ClaimAllAsync(state, claims, until, cancellationToken);
-
-    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ContactsAsync(contacts, services, OpdrachtgeverRows.ReadContact, cancellationToken);
-
-    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
-        FieldworkBatches.RecordAllAsync(state, attempts, records, cancellationToken);
-
-    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ReleaseAsync(state, services, cancellationToken);
-
-    public async Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
-    {
-        var found = await contacts.GetEntityIfExistsAsync<TableEntity>(ServiceRows.Partition(service), service.ServiceId, cancellationToken: cancellationToken);
-        return found.HasValue ? OpdrachtgeverRows.ReadContact(found.Value!) : null;
-    }
-
-    public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
-        attemptTables.RecordAsync(attempt, update, cancellationToken);
-
-    /// <summary>A letter or call recorded by hand, create-only as for clients (<see cref="AttemptTables"/>).</summary>
-    public Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
-        attemptTables.TryRecordOnceAsync(attempt, update, cancellationToken);
-
-    public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
-        attemptTables.AttemptsOfAsync(service, cancellationToken);
 
     // --- the questionnaire page ---
 
