@@ -1,4 +1,3 @@
-using Kto.Functions.Http;
 using Kto.Functions.Portal;
 using Microsoft.Extensions.DependencyInjection;
 

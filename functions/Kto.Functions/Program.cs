@@ -1,7 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Kto.Core.Operations;
 using Kto.Functions;
-using Kto.Functions.Http;
 using Kto.Infrastructure;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -26,7 +26,7 @@ public sealed class DeliveryReminderService(
     {
         var companyUsers = (await users.ListAsync(cancellationToken)).Where(u => u.Role == UserRole.Company && u.CompanyId is not null)
             .ToLookup(u => u.CompanyId!, StringComparer.Ordinal);
-        int sent = 0, already = 0, failed = 0;
+        var mails = new ClaimedMails(ledger, Kind, now);
         string? period = null;
         foreach (var company in await companies.ListAsync(cancellationToken))
         {
@@ -37,30 +37,14 @@ public sealed class DeliveryReminderService(
             var due = DutchTime.Format(DeliveryDue.Date(month.Year, month.Month, settings.DeliveryDueDay));
             foreach (var user in companyUsers[company.Id])
             {
-                if (!await ledger.TryClaimAsync(Kind, period, user.Email, now, cancellationToken)) { already++; continue; }
                 var reminder = new DeliveryReminder(user, company.Id, company.Name, DeliveryDue.MonthName(month), due);
-                bool accepted;
-                try
-                {
-                    accepted = await mailer.SendDeliveryReminderAsync(reminder, cancellationToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The mailer logs what it can; a mail that failed is left for the next run.
-                    accepted = false;
-                }
-                if (accepted) sent++;
-                else
-                {
-                    failed++;
-                    await ledger.ReleaseAsync(Kind, period, user.Email, cancellationToken);
-                }
+                await mails.SendOnceAsync(period, user.Email, () => mailer.SendDeliveryReminderAsync(reminder, cancellationToken), cancellationToken);
             }
         }
         period ??= DutchTime.DateOf(now).AddMonths(-1) is var p ? $"{p.Year}-{p.Month:00}" : "";
         if (actor is not null)
             await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.JobStarted, null,
-                $"{Job} {period}: {sent} verstuurd, {already} al verstuurd, {failed} mislukt"), cancellationToken);
-        return new DigestRun(Job, now, period, sent, already, 0, failed);
+                $"{Job} {period}: {mails.Sent} verstuurd, {mails.Already} al verstuurd, {mails.Failed} mislukt"), cancellationToken);
+        return new DigestRun(Job, now, period, mails.Sent, mails.Already, 0, mails.Failed);
     }
 }

@@ -46,36 +46,17 @@ public sealed class DigestService(
             blocks.Add(DigestComposer.ForCompany(company, forecast, DeliveryDue.OverdueMonth(last, now, settings.DeliveryDueDay)));
         }
 
-        int sent = 0, already = 0, optedOut = 0, failed = 0;
+        var mails = new ClaimedMails(ledger, Kind, now);
+        var optedOut = 0;
         foreach (var user in everyone)
         {
             if (user.DigestOptOut) { optedOut++; continue; }
             if (DigestComposer.For(user, week, year, blocks) is not { } digest) continue;
-            if (!await ledger.TryClaimAsync(Kind, week, user.Email, now, cancellationToken)) { already++; continue; }
-            if (await SendAsync(() => mailer.SendDigestAsync(digest, cancellationToken))) sent++;
-            else
-            {
-                failed++;
-                await ledger.ReleaseAsync(Kind, week, user.Email, cancellationToken);
-            }
+            await mails.SendOnceAsync(week, user.Email, () => mailer.SendDigestAsync(digest, cancellationToken), cancellationToken);
         }
         if (actor is not null)
             await audit.WriteAsync(new AuditEntry(now, actor, AuditActions.JobStarted, null,
-                $"{Job} {week}: {sent} verstuurd, {already} al verstuurd, {optedOut} afgemeld, {failed} mislukt"), cancellationToken);
-        return new DigestRun(Job, now, week, sent, already, optedOut, failed);
-    }
-
-    /// <summary>One mail that fails (a template, the connection) is counted and left for the next run, never stops the others.</summary>
-    private async Task<bool> SendAsync(Func<Task<bool>> send)
-    {
-        try
-        {
-            return await send();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The mailer logs what it can; a mail that failed is left for the next run.
-            return false;
-        }
+                $"{Job} {week}: {mails.Sent} verstuurd, {mails.Already} al verstuurd, {optedOut} afgemeld, {mails.Failed} mislukt"), cancellationToken);
+        return new DigestRun(Job, now, week, mails.Sent, mails.Already, optedOut, mails.Failed);
     }
 }

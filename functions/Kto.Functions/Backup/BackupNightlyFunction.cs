@@ -1,5 +1,4 @@
 using Kto.Core.Backup;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Backup;

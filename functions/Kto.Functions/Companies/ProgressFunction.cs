@@ -1,9 +1,5 @@
 using Kto.Core.Companies;
 using Kto.Core.Progress;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Companies;
 

@@ -1,5 +1,4 @@
 using Kto.Core.Deliveries;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Deliveries;

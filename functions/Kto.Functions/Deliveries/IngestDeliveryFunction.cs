@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Deliveries;

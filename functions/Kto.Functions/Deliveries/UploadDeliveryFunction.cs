@@ -1,10 +1,6 @@
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Deliveries;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Deliveries;

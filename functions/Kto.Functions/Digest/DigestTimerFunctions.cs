@@ -1,5 +1,4 @@
 using Kto.Core.Digest;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Digest;

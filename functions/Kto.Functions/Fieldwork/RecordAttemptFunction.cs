@@ -2,10 +2,6 @@ using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Fieldwork;
 

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Kto.Core.Access;
 using Kto.Functions.Portal;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kto.Functions.Http;

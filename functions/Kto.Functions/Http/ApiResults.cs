@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Kto.Functions.Http;
 
 /// <summary>The shapes of API answers: JSON documents and errors as <c>{ error, message }</c> in plain Dutch.</summary>

@@ -1,5 +1,4 @@
 using Kto.Core.Settings;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kto.Functions.Http;

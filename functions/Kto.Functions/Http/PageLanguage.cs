@@ -1,6 +1,5 @@
 using Kto.Core.Portal;
 using Kto.Core.Survey;
-using Microsoft.AspNetCore.Http;
 
 namespace Kto.Functions.Http;
 

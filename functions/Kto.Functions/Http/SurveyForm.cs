@@ -1,6 +1,5 @@
 using Kto.Core.Settings;
 using Kto.Core.Survey;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,6 +1,4 @@
 using Kto.Core.Survey;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Http;
 
@@ -12,15 +10,24 @@ public sealed class SurveyPageResult(SurveyPage page, ISurveyPageRenderer render
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
-        response.StatusCode = StatusCode;
+        PageLanguage.Remember(context.HttpContext.Request, response);
+        await WriteAsync(response, renderer.Render(page), StatusCode, page.RetryAfter, context.HttpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// Writes a page of the questionnaire's site (the questionnaire, the short-code page): its status, the security
+    /// headers, no caching, and Retry-After when one is given (on 429).
+    /// </summary>
+    public static async Task WriteAsync(HttpResponse response, string html, int status, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         SecurityHeaders.Apply(response);
         // Personal pages: never stored by a shared cache or the browser's back/forward cache.
         response.Headers.CacheControl = "no-store";
-        PageLanguage.Remember(context.HttpContext.Request, response);
-        if (page.RetryAfter is { } wait)
+        if (retryAfter is { } wait)
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await response.WriteAsync(renderer.Render(page), context.HttpContext.RequestAborted);
+        await response.WriteAsync(html, cancellationToken);
     }
 
     /// <summary>The answer to a POST body larger than any form of ours.</summary>

@@ -1,6 +1,4 @@
 using Kto.Core;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Http;
 

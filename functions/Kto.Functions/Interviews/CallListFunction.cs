@@ -1,10 +1,6 @@
 using Kto.Core;
 using Kto.Core.Fieldwork;
 using Kto.Core.Interviews;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Interviews;
 

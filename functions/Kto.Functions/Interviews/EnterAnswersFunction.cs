@@ -3,10 +3,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Deliveries;
 using Kto.Core.Interviews;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Interviews;
 

@@ -1,8 +1,4 @@
 using Kto.Core.Fieldwork;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Jobs;

@@ -1,5 +1,4 @@
 using Kto.Core.Fieldwork;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace Kto.Functions.Jobs;

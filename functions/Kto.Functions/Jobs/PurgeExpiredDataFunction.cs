@@ -1,5 +1,4 @@
 using Kto.Core.Privacy;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Jobs;

@@ -4,10 +4,6 @@ using Kto.Core.Digest;
 using Kto.Core.Fieldwork;
 using Kto.Core.Privacy;
 using Kto.Core.Settings;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 

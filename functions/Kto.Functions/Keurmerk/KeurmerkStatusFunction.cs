@@ -1,8 +1,4 @@
 using Kto.Core.Keurmerk;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Keurmerk;
 

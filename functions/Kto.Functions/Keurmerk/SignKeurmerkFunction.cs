@@ -1,11 +1,7 @@
 using Kto.Core.Accounts;
 using Kto.Core.Keurmerk;
 using Kto.Core.Reports;
-using Kto.Functions.Http;
 using Kto.Functions.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Keurmerk;
 
@@ -19,33 +15,25 @@ public sealed class SignKeurmerkFunction(KeurmerkReportService keurmerk, IAuditL
 {
     [BureauOnly]
     [Function(nameof(SignKeurmerk))]
-    public async Task<IActionResult> SignKeurmerk(
+    public Task<IActionResult> SignKeurmerk(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/keurmerk/{year:int}/{company}/sign")] HttpRequest request,
         int year,
         string company,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<SignRequests.SignRequest>(request, cancellationToken);
-        var status = KeurmerkLinks.Status(year, company);
-        if (SignRequests.Refusal(body, status) is { } refused) return refused;
-
-        var signing = await keurmerk.SignAsync(company, year, body!.Draft!, body.Signer!, body.Conclusion, cancellationToken);
-        if (SignRequests.NotSigned(signing, status, "POST " + status) is { } notSigned) return notSigned;
-        var version = signing.Version!;
-        if (signing.Outcome == ReportSigning.Outcomes.Signed)
-            await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), AuditActions.BureauKey, company, year, version, ReportKind.Keurmerk), cancellationToken);
-        return ApiResults.Json(new
-        {
-            kind = "keurmerk",
-            company,
-            year,
-            version.Version,
-            version.SignedBy,
-            version.SignedAt,
-            version.Sha256,
-            normsStatus = version.ChecklistStatus,
-            verifyUrl = $"/api/verify/{version.Sha256}",
-            links = KeurmerkLinks.Files(year, company, version.Version),
-        }, StatusCodes.Status201Created);
-    }
+        CancellationToken cancellationToken) =>
+        SignRequests.SignAsync(request, company, year, ReportKind.Keurmerk, KeurmerkLinks.Status(year, company),
+            (body, ct) => keurmerk.SignAsync(company, year, body.Draft!, body.Signer!, body.Conclusion, ct),
+            version => new
+            {
+                kind = "keurmerk",
+                company,
+                year,
+                version.Version,
+                version.SignedBy,
+                version.SignedAt,
+                version.Sha256,
+                normsStatus = version.ChecklistStatus,
+                verifyUrl = $"/api/verify/{version.Sha256}",
+                links = KeurmerkLinks.Files(year, company, version.Version),
+            },
+            audit, time, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using Kto.Core.Letters;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace Kto.Functions.Letters;

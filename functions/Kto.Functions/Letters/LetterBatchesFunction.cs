@@ -1,9 +1,5 @@
 using Kto.Core.Accounts;
 using Kto.Core.Letters;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Letters;

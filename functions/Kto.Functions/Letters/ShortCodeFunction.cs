@@ -1,10 +1,6 @@
 using Kto.Core.Letters;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Letters;
 
@@ -50,17 +46,8 @@ public sealed class ShortCodeFunction(ShortCodeService codes, ISurveyPageRendere
     /// <summary>The page with the questionnaire's security headers, no caching, and Retry-After on 429.</summary>
     private sealed class ContentResultWithHeaders(string html, int status, TimeSpan? retryAfter) : IActionResult
     {
-        public async Task ExecuteResultAsync(ActionContext context)
-        {
-            var response = context.HttpContext.Response;
-            response.StatusCode = status;
-            response.ContentType = "text/html; charset=utf-8";
-            SecurityHeaders.Apply(response);
-            response.Headers.CacheControl = "no-store";
-            if (retryAfter is { } wait)
-                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await response.WriteAsync(html, context.HttpContext.RequestAborted);
-        }
+        public Task ExecuteResultAsync(ActionContext context) =>
+            SurveyPageResult.WriteAsync(context.HttpContext.Response, html, status, retryAfter, context.HttpContext.RequestAborted);
     }
 
     /// <summary>303 to the questionnaire: the browser follows with a GET, so a reload never posts the code again.</summary>

@@ -1,6 +1,5 @@
 using Kto.Core;
 using Kto.Core.Population;
-using Microsoft.AspNetCore.Http;
 
 namespace Kto.Functions.Population;
 

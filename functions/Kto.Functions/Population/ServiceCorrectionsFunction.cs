@@ -1,10 +1,6 @@
 using Kto.Core.Accounts;
 using Kto.Core.Population;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Population;
 

@@ -1,6 +1,5 @@
 using Kto.Core.Companies;
 using Kto.Core.Reports;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
 using Kto.Core.Reports;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 

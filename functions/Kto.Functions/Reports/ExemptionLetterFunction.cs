@@ -1,9 +1,5 @@
 using Kto.Core;
 using Kto.Core.Reports;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Reports;
 

@@ -1,9 +1,5 @@
 using System.Globalization;
-using Kto.Functions.Http;
 using Kto.Core.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Reports;
 

@@ -1,8 +1,4 @@
-using Kto.Functions.Http;
 using Kto.Core.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Reports;
 

@@ -1,9 +1,5 @@
-using Kto.Functions.Http;
 using Kto.Core.Accounts;
 using Kto.Core.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Reports;
 
@@ -20,32 +16,24 @@ public sealed class SignReportFunction(ReportSigningService reportSigning, IAudi
 {
     [BureauOnly]
     [Function(nameof(SignReport))]
-    public async Task<IActionResult> SignReport(
+    public Task<IActionResult> SignReport(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports/{year:int}/{company}/sign")] HttpRequest request,
         int year,
         string company,
-        CancellationToken cancellationToken)
-    {
-        var body = await JsonBody.ReadAsync<SignRequests.SignRequest>(request, cancellationToken);
-        if (SignRequests.Refusal(body, $"/api/reports/{year}/{company}") is { } refused) return refused;
-
-        var signing = await reportSigning.SignAsync(company, year, body!.Draft!, body.Signer!, body.Conclusion, cancellationToken);
-        if (SignRequests.NotSigned(signing, $"/api/reports/{year}/{company}", $"POST /api/reports/{year}/{company}") is { } notSigned) return notSigned;
-        var version = signing.Version!;
-        // Only the signing that made the version is audited; a repeat answers the same.
-        if (signing.Outcome == ReportSigning.Outcomes.Signed)
-            await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), AuditActions.BureauKey, company, year, version), cancellationToken);
-        return ApiResults.Json(new
-        {
-            company,
-            year,
-            version.Version,
-            version.SignedBy,
-            version.SignedAt,
-            version.Sha256,
-            version.ChecklistStatus,
-            verifyUrl = $"/api/verify/{version.Sha256}",
-            links = ReportLinks.Files(year, company, version.Version),
-        }, StatusCodes.Status201Created);
-    }
+        CancellationToken cancellationToken) =>
+        SignRequests.SignAsync(request, company, year, ReportKind.Uwv, $"/api/reports/{year}/{company}",
+            (body, ct) => reportSigning.SignAsync(company, year, body.Draft!, body.Signer!, body.Conclusion, ct),
+            version => new
+            {
+                company,
+                year,
+                version.Version,
+                version.SignedBy,
+                version.SignedAt,
+                version.Sha256,
+                version.ChecklistStatus,
+                verifyUrl = $"/api/verify/{version.Sha256}",
+                links = ReportLinks.Files(year, company, version.Version),
+            },
+            audit, time, cancellationToken);
 }

@@ -1,9 +1,5 @@
 using Kto.Core.Settings;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Survey;
 

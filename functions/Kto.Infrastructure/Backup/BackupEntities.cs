@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Kto.Core.Backup;
 
 namespace Kto.Infrastructure.Backup;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Data.Tables;
 using Kto.Core;
 using Kto.Core.Population;
 using Kto.Core.Survey;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Kto.Core.Deliveries;
 
 namespace Kto.Infrastructure.Storage;

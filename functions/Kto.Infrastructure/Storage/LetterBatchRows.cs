@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Kto.Core.Fieldwork;
 using Kto.Core.Letters;
 
@@ -46,19 +45,15 @@ public static class LetterBatchRows
 
     public static string ItemPartition(string company, string batchId) => $"{company}_{batchId}";
 
-    public static TableEntity Write(LetterBatch b) => new(b.Company, b.Id)
+    /// <summary>A new batch: what never changes (year, made when and by whom) and its progress.</summary>
+    public static TableEntity Write(LetterBatch b)
     {
-        [Year] = b.Year,
-        [CreatedAt] = b.CreatedAt,
-        [CreatedBy] = b.CreatedBy,
-        [FirstLetters] = b.FirstLetters,
-        [ReminderLetters] = b.ReminderLetters,
-        [State] = b.State.ToString(),
-        [Total] = b.Total,
-        [Done] = b.Done,
-        [PerPart] = b.PerPart,
-        [WorkingUntil] = b.WorkingUntil,
-    };
+        var entity = Progress(b);
+        entity[Year] = b.Year;
+        entity[CreatedAt] = b.CreatedAt;
+        entity[CreatedBy] = b.CreatedBy;
+        return entity;
+    }
 
     /// <summary>The merge of a batch's background run: state, counts, progress, lease.</summary>
     public static TableEntity Progress(LetterBatch b) => new(b.Company, b.Id)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Data.Tables;
 using Kto.Core;
 using Kto.Core.Fieldwork;
 using Kto.Core.Keurmerk;

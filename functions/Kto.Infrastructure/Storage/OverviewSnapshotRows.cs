@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using Kto.Core;
 using Kto.Core.Forecast;
 using Kto.Core.Portal;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Kto.Core.Reports;
 
 namespace Kto.Infrastructure.Storage;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Azure.Data.Tables;
 
 namespace Kto.Infrastructure.Storage;
 

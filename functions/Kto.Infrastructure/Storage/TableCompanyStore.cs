@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core.Companies;
 
 namespace Kto.Infrastructure.Storage;

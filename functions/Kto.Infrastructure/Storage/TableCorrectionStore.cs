@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core.Population;
 using Kto.Core.Survey;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
@@ -9,12 +8,14 @@ namespace Kto.Infrastructure.Storage;
 
 /// <summary>
 /// The mail job's view of the services table, claims by ETag, and the attempts table (one row per attempt,
-/// partitioned like the services so a report reads one partition per company and year).
+/// partitioned like the services so a report reads one partition per company and year); the rules it shares with the
+/// opdrachtgevers are <see cref="FieldworkTables"/>.
 /// </summary>
-public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkStore
+public sealed class TableFieldworkStore(TableServiceClient tables)
+    : FieldworkTables(tables.GetTableClient(StorageNames.ServicesTable), tables.GetTableClient(StorageNames.ContactsTable),
+        tables.GetTableClient(StorageNames.AttemptsTable), ContactRows.Read), IFieldworkStore
 {
     private readonly TableClient services = tables.GetTableClient(StorageNames.ServicesTable);
-    private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
     private readonly TableClient attempts = tables.GetTableClient(StorageNames.AttemptsTable);
 
     public async IAsyncEnumerable<FieldworkCandidate> CandidatesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -51,74 +52,6 @@ public sealed class TableFieldworkStore(TableServiceClient tables) : IFieldworkS
                 row.ClaimStep,
                 row.ClaimUntil)
             : null;
-
-    public async Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        var claim = ServiceRows.Claim(candidate.Ref, step.Number, until);
-        try
-        {
-            await services.UpdateEntityAsync(claim, new ETag(candidate.Version), TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
-        DateTimeOffset until, CancellationToken cancellationToken) =>
-        FieldworkBatches.ClaimAllAsync(services, claims, until, cancellationToken);
-
-    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ContactsAsync(contacts, services, ContactRows.Read, cancellationToken);
-
-    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
-        FieldworkBatches.RecordAllAsync(services, attempts, records, cancellationToken);
-
-    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ReleaseAsync(this.services, services, cancellationToken);
-
-    public async Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
-    {
-        var found = await contacts.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
-        if (!found.HasValue) return null;
-        return ContactRows.Read(found.Value!);
-    }
-
-    public async Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        // The attempt first: if the run dies after it, the service keeps its claim and the next run records "unknown"
-        // rather than mailing again. A retry of this write changes nothing (AttemptRows: the row key is service, step and time).
-        await attempts.UpsertEntityAsync(AttemptRows.Write(attempt), TableUpdateMode.Replace, cancellationToken);
-
-        var service = ServiceRows.Recorded(attempt.Service, attempt.Step, update);
-        await services.UpdateEntityAsync(service, ETag.All, TableUpdateMode.Merge, cancellationToken);
-    }
-
-    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await attempts.AddEntityAsync(AttemptRows.WriteOnce(attempt), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-        await services.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return true;
-    }
-
-    public async IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in attempts.QueryAsync<TableEntity>(AttemptRows.ServiceFilter(service), cancellationToken: cancellationToken))
-        {
-            var attempt = AttemptRows.Read(service.Company, service.Year, e);
-            if (attempt.Service == service) yield return attempt;
-        }
-    }
 
     public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Kto.Core.Letters;
 

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core.Fieldwork;
 using Kto.Core.Settings;
 

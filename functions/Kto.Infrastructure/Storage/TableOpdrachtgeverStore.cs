@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
 using Kto.Core.Keurmerk;
@@ -15,7 +14,9 @@ namespace Kto.Infrastructure.Storage;
 /// the tables differ, so clients' figures never see an opdrachtgever.
 /// </summary>
 public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyStore companies)
-    : IOpdrachtgeverStore, IFieldworkStore, ISurveyServiceStore, IResponseStore
+    : FieldworkTables(tables.GetTableClient(StorageNames.OpdrachtgeversTable), tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable),
+        tables.GetTableClient(StorageNames.OpdrachtgeverAttemptsTable), OpdrachtgeverRows.ReadContact),
+      IOpdrachtgeverStore, IFieldworkStore, ISurveyServiceStore, IResponseStore
 {
     private readonly TableClient state = tables.GetTableClient(StorageNames.OpdrachtgeversTable);
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable);
@@ -88,69 +89,6 @@ public sealed class TableOpdrachtgeverStore(TableServiceClient tables, ICompanyS
             row.ClaimStep,
             row.ClaimUntil,
             SurveyAudience.Opdrachtgever);
-    }
-
-    public async Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await state.UpdateEntityAsync(ServiceRows.Claim(candidate.Ref, step.Number, until), new ETag(candidate.Version), TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    public Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(IReadOnlyList<(FieldworkCandidate Candidate, ContactStep Step)> claims,
-        DateTimeOffset until, CancellationToken cancellationToken) =>
-        FieldworkBatches.ClaimAllAsync(state, claims, until, cancellationToken);
-
-    public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ContactsAsync(contacts, services, OpdrachtgeverRows.ReadContact, cancellationToken);
-
-    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
-        FieldworkBatches.RecordAllAsync(state, attempts, records, cancellationToken);
-
-    public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
-        FieldworkBatches.ReleaseAsync(state, services, cancellationToken);
-
-    public async Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
-    {
-        var found = await contacts.GetEntityIfExistsAsync<TableEntity>(ServiceRows.Partition(service), service.ServiceId, cancellationToken: cancellationToken);
-        return found.HasValue ? OpdrachtgeverRows.ReadContact(found.Value!) : null;
-    }
-
-    public async Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        // The attempt first, as for clients: after a crash in between the claim stays and the next run records "unknown".
-        await attempts.UpsertEntityAsync(AttemptRows.Write(attempt), TableUpdateMode.Replace, cancellationToken);
-        await state.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
-    }
-
-    /// <summary>A letter or call recorded by hand, create-only as for clients (<see cref="TableFieldworkStore"/>).</summary>
-    public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await attempts.AddEntityAsync(AttemptRows.WriteOnce(attempt), cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-        await state.UpdateEntityAsync(ServiceRows.Recorded(attempt.Service, attempt.Step, update), ETag.All, TableUpdateMode.Merge, cancellationToken);
-        return true;
-    }
-
-    public async IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var e in attempts.QueryAsync<TableEntity>(AttemptRows.ServiceFilter(service), cancellationToken: cancellationToken))
-        {
-            var attempt = AttemptRows.Read(service.Company, service.Year, e);
-            if (attempt.Service == service) yield return attempt;
-        }
     }
 
     // --- the questionnaire page ---

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Kto.Core.Population;
 using Kto.Core.Reports;
 
@@ -15,12 +14,8 @@ public sealed class TablePopulationSource(TableServiceClient tables) : IPopulati
 
     public async IAsyncEnumerable<PopulationRow> ServicesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
-        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: ServiceRows.PopulationColumns, cancellationToken: cancellationToken))
-        {
-            // As the report source: a row without a perceel or end date is in no perceel's population.
-            if (ServiceRows.Read(e) is { Perceel: { } perceel, Einddatum: { } einddatum } row)
-                yield return new PopulationRow(new ReportServiceRow(row.Id, perceel, einddatum, row.RedenBeeindiging), ServiceRows.StateOf(row));
-        }
+        // As the report source (the same services), with each one's state from the same row.
+        await foreach (var (row, service) in TableReportSource.ReadAsync(services, company, year, ServiceRows.PopulationColumns, cancellationToken))
+            yield return new PopulationRow(service, ServiceRows.StateOf(row));
     }
 }

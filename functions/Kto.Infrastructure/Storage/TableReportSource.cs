@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Azure.Data.Tables;
 using Kto.Core.Reports;
 
 namespace Kto.Infrastructure.Storage;
@@ -11,12 +10,22 @@ public sealed class TableReportSource(TableServiceClient tables) : IReportSource
 
     public async IAsyncEnumerable<ReportServiceRow> ServicesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var (_, service) in ReadAsync(services, company, year, ServiceRows.ReportColumns, cancellationToken))
+            yield return service;
+    }
+
+    /// <summary>
+    /// The services of a company and year as the report counts them, each with the row it was read from. A row without
+    /// a perceel or end date is not a service ingest wrote: it is in no perceel's population.
+    /// </summary>
+    internal static async IAsyncEnumerable<(ServiceRow Row, ReportServiceRow Service)> ReadAsync(TableClient services, string company, int year,
+        IEnumerable<string> select, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
-        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: ServiceRows.ReportColumns, cancellationToken: cancellationToken))
+        await foreach (var e in services.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken))
         {
-            // A row without a perceel or end date is not a service ingest wrote: it is in no perceel's population.
             if (ServiceRows.Read(e) is { Perceel: { } perceel, Einddatum: { } einddatum } row)
-                yield return new ReportServiceRow(row.Id, perceel, einddatum, row.RedenBeeindiging);
+                yield return (row, new ReportServiceRow(row.Id, perceel, einddatum, row.RedenBeeindiging));
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using Azure.Data.Tables;
 using Kto.Core;
 using Kto.Core.Companies;
 using Kto.Core.Survey;

@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
