@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Kto.Core;
 using Kto.Core.Deliveries;
 
 namespace Kto.Infrastructure.Storage;

@@ -1,7 +1,11 @@
-namespace Kto.Infrastructure.Storage;
+namespace Kto.Core;
 
-/// <summary>A read-only wrapper that throws once more than <c>limit</c> bytes have been read.</summary>
-public sealed class LimitedStream(Stream inner, long limit) : Stream
+/// <summary>
+/// A read-only wrapper that throws once more than <c>limit</c> bytes have been read: an upload is cut off while it
+/// streams, never buffered first (the delivery inbox and the portal's upload form alike). <c>tooLarge</c> makes the
+/// exception the caller's edge expects; by default a <see cref="LimitExceededException"/>.
+/// </summary>
+public sealed class LimitedStream(Stream inner, long limit, Func<Exception>? tooLarge = null) : Stream
 {
     private long read;
 
@@ -22,7 +26,7 @@ public sealed class LimitedStream(Stream inner, long limit) : Stream
     private int Count(int n)
     {
         read += n;
-        if (read > limit) throw new LimitExceededException();
+        if (read > limit) throw tooLarge?.Invoke() ?? new LimitExceededException();
         return n;
     }
 
