@@ -1,8 +1,5 @@
 using Kto.Core.Portal;
 using Kto.Core.Accounts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

@@ -5,9 +5,6 @@ using Kto.Core.Companies;
 using Kto.Core.Operations;
 using Kto.Core.Portal;
 using Kto.Core.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Portal;

@@ -4,11 +4,7 @@ using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Reports;
-using Kto.Functions.Http;
 using Kto.Functions.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Portal;

@@ -8,10 +8,6 @@ using Kto.Core.Portal;
 using Kto.Core.Forecast;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

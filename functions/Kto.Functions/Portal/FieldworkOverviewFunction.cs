@@ -2,10 +2,6 @@ using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Portal;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

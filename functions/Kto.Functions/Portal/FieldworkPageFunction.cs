@@ -4,10 +4,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

@@ -8,11 +8,7 @@ using Kto.Core.Interviews;
 using Kto.Core.Keurmerk;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
 using Kto.Functions.Interviews;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

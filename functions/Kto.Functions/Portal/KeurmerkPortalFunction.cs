@@ -1,9 +1,6 @@
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Keurmerk;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

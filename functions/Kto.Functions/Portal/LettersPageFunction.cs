@@ -5,10 +5,6 @@ using Kto.Core.Companies;
 using Kto.Core.Letters;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Kto.Functions.Letters;
 

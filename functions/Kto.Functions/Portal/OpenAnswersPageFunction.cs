@@ -5,11 +5,7 @@ using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
-using Kto.Functions.Http;
 using Kto.Functions.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

@@ -1,6 +1,5 @@
 using Kto.Core.Companies;
 using Kto.Core.Portal;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 

@@ -4,11 +4,7 @@ using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Population;
 using Kto.Core.Survey;
-using Kto.Functions.Http;
 using Kto.Functions.Population;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

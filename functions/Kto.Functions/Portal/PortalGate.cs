@@ -2,9 +2,6 @@ using Kto.Core.Portal;
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Portal;
 

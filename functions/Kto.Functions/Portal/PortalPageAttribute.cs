@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 

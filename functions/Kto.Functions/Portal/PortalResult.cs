@@ -1,6 +1,3 @@
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kto.Functions.Portal;
 

@@ -1,6 +1,5 @@
 using Kto.Core;
 using Kto.Core.Portal;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Kto.Functions.Portal;

@@ -1,11 +1,7 @@
 using Kto.Core.Portal;
 using Kto.Core.Accounts;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Kto.Core.Settings;
-using Kto.Functions.Http;
 
 namespace Kto.Functions.Portal;
 

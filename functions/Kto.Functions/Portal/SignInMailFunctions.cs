@@ -1,5 +1,4 @@
 using Kto.Core.Accounts;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
 namespace Kto.Functions.Portal;

@@ -1,10 +1,6 @@
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Settings;
-using Kto.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 
 namespace Kto.Functions.Portal;
 
