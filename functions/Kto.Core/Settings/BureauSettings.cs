@@ -5,12 +5,14 @@ public sealed class BureauSettings
 {
     public const string Section = "Bureau";
 
+    // Stryker disable once String : a placeholder every deployment sets (SettingsRules); a test pinning its text would say nothing
     public string Name { get; set; } = "Onderzoeksbureau (naam instellen)";
 
     /// <summary>VBO, VSO or MOA: UWV accepts only bureaus that are a member of one of these.</summary>
     public string Membership { get; set; } = "";
 
     /// <summary>The privacy address: where clients ask about their data (privacy texts, mails, letters).</summary>
+    // Stryker disable once String : a placeholder every deployment sets; a test pinning its text would say nothing
     public string ContactEmail { get; set; } = "privacy@bureau.example";
 
     /// <summary>Where anyone asks about the survey or the portal (the pages' footer); empty: <see cref="ContactEmail"/>.</summary>

@@ -8,9 +8,11 @@ public sealed class KtoSettings
     public const string Section = "";
 
     /// <summary>"Production" refuses test-only features such as running a job "as if" at another time.</summary>
+    // Stryker disable once String : only "Production" means anything (IsProduction); "Development" and "" are the same
     public string Environment { get; set; } = "Development";
 
     /// <summary>Public base URL of the app, used in links sent to clients (e.g. https://kto.example.nl).</summary>
+    // Stryker disable once String : the local default, set by every deployment; a test pinning it would say nothing
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
     /// <summary>
