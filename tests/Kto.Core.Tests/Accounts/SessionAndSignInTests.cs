@@ -127,4 +127,66 @@ public sealed class SessionAndSignInTests
         Assert.False(key.FormTokenMatches("sessie-2", key.FormToken("sessie-1")));
         Assert.False(key.FormTokenMatches("sessie-1", null));
     }
+
+    [Fact]
+    public async Task A_session_used_exactly_at_the_idle_timeout_or_the_lifetime_still_counts()
+    {
+        // The limits are inclusive: a session ends only once more than the idle timeout or the lifetime has passed.
+        var idle = await SignedInAsync();
+        time.Advance(settings.SessionIdleTimeout);
+        Assert.Equal(SessionState.Active, (await Sessions().ResolveAsync(idle, default)).State);
+
+        var created = time.GetUtcNow();
+        var old = Kto.Core.Access.SecretKeys.Hash("oude-sessie");
+        stores.Sessions[old] = new PortalSession(old, "anna@acme.nl", created - settings.SessionLifetime, created);
+        Assert.Equal(SessionState.Active, (await Sessions().ResolveAsync("oude-sessie", default)).State);
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(SessionState.Ended, (await Sessions().ResolveAsync("oude-sessie", default)).State);
+    }
+
+    [Fact]
+    public async Task Last_seen_is_written_at_most_once_a_minute()
+    {
+        // Every page reads the session; writing it back on each would double the storage calls for nothing.
+        var session = await SignedInAsync();
+        var hash = Kto.Core.Access.SecretKeys.Hash(session);
+        var signedInAt = stores.Sessions[hash].LastSeenAt;
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Sessions().ResolveAsync(session, default);
+        Assert.Equal(signedInAt, stores.Sessions[hash].LastSeenAt);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Sessions().ResolveAsync(session, default);
+        Assert.Equal(time.GetUtcNow(), stores.Sessions[hash].LastSeenAt);
+    }
+
+    [Fact]
+    public async Task A_session_ends_as_soon_as_its_user_is_removed()
+    {
+        // Removing a company user must lock them out at once, not when their cookie expires.
+        var session = await SignedInAsync();
+        stores.Users.TryRemove("anna@acme.nl", out _);
+
+        Assert.Equal(SessionState.Ended, (await Sessions().ResolveAsync(session, default)).State);
+        Assert.Empty(stores.Sessions);
+    }
+
+    [Fact]
+    public async Task No_cookie_is_no_session_and_an_unknown_one_has_ended()
+    {
+        // "None" shows the sign-in page; "Ended" tells the visitor their session is over.
+        Assert.Equal(SessionState.None, (await Sessions().ResolveAsync(null, default)).State);
+        Assert.Equal(SessionState.None, (await Sessions().ResolveAsync("", default)).State);
+        Assert.Equal(SessionState.Ended, (await Sessions().ResolveAsync("nooit-uitgegeven", default)).State);
+    }
+
+    [Fact]
+    public void An_id_with_a_dot_in_it_is_read_back_whole()
+    {
+        // The signature follows the last dot: an id may hold dots of its own.
+        var key = PortalKey.From("test-key");
+
+        Assert.Equal("sessie.met.punten", key.Read(key.Sign("sessie.met.punten")));
+    }
 }
