@@ -129,13 +129,10 @@ public sealed class SessionAndSignInTests
     }
 
     [Fact]
-    public async Task A_session_used_exactly_at_the_idle_timeout_or_the_lifetime_still_counts()
+    public async Task A_session_used_exactly_at_the_end_of_its_lifetime_still_counts()
     {
-        // The limits are inclusive: a session ends only once more than the idle timeout or the lifetime has passed.
-        var idle = await SignedInAsync();
-        time.Advance(settings.SessionIdleTimeout);
-        Assert.Equal(SessionState.Active, (await Sessions().ResolveAsync(idle, default)).State);
-
+        // The lifetime is inclusive, as the idle timeout is: a session ends only once more than its lifetime has passed.
+        await SignedInAsync();
         var created = time.GetUtcNow();
         var old = Kto.Core.Access.SecretKeys.Hash("oude-sessie");
         stores.Sessions[old] = new PortalSession(old, "anna@acme.nl", created - settings.SessionLifetime, created);
@@ -145,9 +142,9 @@ public sealed class SessionAndSignInTests
     }
 
     [Fact]
-    public async Task Last_seen_is_written_at_most_once_a_minute()
+    public async Task Last_seen_is_not_written_again_exactly_a_minute_after_the_last_write()
     {
-        // Every page reads the session; writing it back on each would double the storage calls for nothing.
+        // Every page reads the session; last-seen is written only once more than a minute has passed.
         var session = await SignedInAsync();
         var hash = Kto.Core.Access.SecretKeys.Hash(session);
         var signedInAt = stores.Sessions[hash].LastSeenAt;
@@ -159,26 +156,6 @@ public sealed class SessionAndSignInTests
         time.Advance(TimeSpan.FromSeconds(1));
         await Sessions().ResolveAsync(session, default);
         Assert.Equal(time.GetUtcNow(), stores.Sessions[hash].LastSeenAt);
-    }
-
-    [Fact]
-    public async Task A_session_ends_as_soon_as_its_user_is_removed()
-    {
-        // Removing a company user must lock them out at once, not when their cookie expires.
-        var session = await SignedInAsync();
-        stores.Users.TryRemove("anna@acme.nl", out _);
-
-        Assert.Equal(SessionState.Ended, (await Sessions().ResolveAsync(session, default)).State);
-        Assert.Empty(stores.Sessions);
-    }
-
-    [Fact]
-    public async Task No_cookie_is_no_session_and_an_unknown_one_has_ended()
-    {
-        // "None" shows the sign-in page; "Ended" tells the visitor their session is over.
-        Assert.Equal(SessionState.None, (await Sessions().ResolveAsync(null, default)).State);
-        Assert.Equal(SessionState.None, (await Sessions().ResolveAsync("", default)).State);
-        Assert.Equal(SessionState.Ended, (await Sessions().ResolveAsync("nooit-uitgegeven", default)).State);
     }
 
     [Fact]
