@@ -86,6 +86,15 @@ public class OpenAnswerRedactorTests
         Assert.Equal("Mijn nummer is [verwijderd], toch?", redactor.Redact("Mijn nummer is kl12, toch?", []));
     }
 
+    [Theory]
+    [InlineData("Mijn nummer is KL12.", "Mijn nummer is [verwijderd].")]
+    [InlineData("Nummer KL12- of zo", "Nummer [verwijderd]- of zo")]
+    public void A_klantnummer_followed_by_punctuation_still_goes(string text, string expected)
+    {
+        // A sentence may end right after the number: the punctuation is not part of it.
+        Assert.Equal(expected, new OpenAnswerRedactor(["KL12"]).Redact(text, []));
+    }
+
     [Fact]
     public void A_klantnummer_inside_a_longer_token_stays()
     {
