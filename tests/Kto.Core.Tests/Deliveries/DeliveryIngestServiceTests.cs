@@ -210,16 +210,6 @@ public sealed class DeliveryIngestServiceTests
     }
 
     [Fact]
-    public async Task A_file_of_exactly_one_batch_is_one_insert_and_no_empty_one_follows()
-    {
-        // An empty transaction is an error in Table storage: a batch that was just flushed is not sent again empty.
-        var receipt = await IngestAsync("maart.csv", new InMemoryDeliveryContent(Csv(Klantnummers(100).ToArray())));
-
-        Assert.Equal(100, receipt.Accepted);
-        Assert.Equal([(2025, 100)], store.Inserts);
-    }
-
-    [Fact]
     public async Task A_run_that_failed_part_way_is_retried_as_the_next_attempt_and_stores_only_what_is_missing()
     {
         // Insert-only retry: services the failed run stored count as accepted and keep their row; the ledger counts the attempt.
