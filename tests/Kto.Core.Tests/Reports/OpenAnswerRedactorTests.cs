@@ -123,9 +123,9 @@ public class OpenAnswerRedactorTests
     [Fact]
     public void A_cued_name_goes_wherever_it_stands_but_only_as_written()
     {
-        // A name found after a cue is a name everywhere in the answer; in lower case it may be a word ("piet" in "pietluttig").
-        Assert.Equal("Mijn coach [verwijderd] was fijn. [verwijderd] belde vaak, nooit pietluttig.",
-            Redactor.Redact("Mijn coach Piet was fijn. Piet belde vaak, nooit pietluttig.", []));
+        // A name found after a cue is a name everywhere in the answer; in lower case it is a word ("een roos" is a rose).
+        Assert.Equal("Mijn coach [verwijderd] was fijn. [verwijderd] belde vaak, ik kreeg een roos.",
+            Redactor.Redact("Mijn coach Roos was fijn. Roos belde vaak, ik kreeg een roos.", []));
     }
 
     [Theory]
