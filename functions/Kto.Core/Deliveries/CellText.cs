@@ -41,6 +41,7 @@ internal static class CellText
     };
 
     private static string FormatNumber(double value) =>
+        // Stryker disable once Equality : at exactly 1e15 the "R" format writes the same 16 digits as the long does
         value == Math.Floor(value) && Math.Abs(value) < 1e15
             ? ((long)value).ToString(CultureInfo.InvariantCulture)
             : value.ToString("R", CultureInfo.InvariantCulture);

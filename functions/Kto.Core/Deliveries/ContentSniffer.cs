@@ -42,6 +42,10 @@ internal static class ContentSniffer
         var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var validUtf8 = true;
         var buffer = new byte[BufferSize];
+        // GetChars, not GetCharCount: only GetChars keeps a character cut off at a block's end for the next block
+        // (GetCharCount leaves the decoder as it was, so a valid "é" across two blocks read as invalid, and a
+        // character cut off at the file's end as valid).
+        var chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
         var firstBlock = true;
         int read;
         while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
@@ -53,7 +57,7 @@ internal static class ContentSniffer
             if (!validUtf8) continue;
             try
             {
-                decoder.GetCharCount(buffer, 0, read, flush: false);
+                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
             }
             catch (DecoderFallbackException)
             {
@@ -64,7 +68,7 @@ internal static class ContentSniffer
         {
             try
             {
-                decoder.GetCharCount([], 0, 0, flush: true);
+                decoder.GetChars([], 0, 0, chars, 0, flush: true);
             }
             catch (DecoderFallbackException)
             {

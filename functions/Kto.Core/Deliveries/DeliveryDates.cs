@@ -37,6 +37,7 @@ internal static partial class DeliveryDates
     {
         date = default;
         // A number like 20250315 is a date typed without separators, not a serial (which would be far beyond 9999).
+        // Stryker disable once Equality : 99991231 is no compact date (19xx/20xx only) and far past the last serial: no date either way
         if (number == Math.Floor(number) && number is >= 19000101 and <= 99991231)
         {
             return TryParseText(((long)number).ToString(CultureInfo.InvariantCulture), out date);

@@ -127,4 +127,43 @@ public sealed class SessionAndSignInTests
         Assert.False(key.FormTokenMatches("sessie-2", key.FormToken("sessie-1")));
         Assert.False(key.FormTokenMatches("sessie-1", null));
     }
+
+    [Fact]
+    public async Task A_session_used_exactly_at_the_end_of_its_lifetime_still_counts()
+    {
+        // The lifetime is inclusive, as the idle timeout is: a session ends only once more than its lifetime has passed.
+        await SignedInAsync();
+        var created = time.GetUtcNow();
+        var old = Kto.Core.Access.SecretKeys.Hash("oude-sessie");
+        stores.Sessions[old] = new PortalSession(old, "anna@acme.nl", created - settings.SessionLifetime, created);
+        Assert.Equal(SessionState.Active, (await Sessions().ResolveAsync("oude-sessie", default)).State);
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(SessionState.Ended, (await Sessions().ResolveAsync("oude-sessie", default)).State);
+    }
+
+    [Fact]
+    public async Task Last_seen_is_not_written_again_exactly_a_minute_after_the_last_write()
+    {
+        // Every page reads the session; last-seen is written only once more than a minute has passed.
+        var session = await SignedInAsync();
+        var hash = Kto.Core.Access.SecretKeys.Hash(session);
+        var signedInAt = stores.Sessions[hash].LastSeenAt;
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Sessions().ResolveAsync(session, default);
+        Assert.Equal(signedInAt, stores.Sessions[hash].LastSeenAt);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Sessions().ResolveAsync(session, default);
+        Assert.Equal(time.GetUtcNow(), stores.Sessions[hash].LastSeenAt);
+    }
+
+    [Fact]
+    public void An_id_with_a_dot_in_it_is_read_back_whole()
+    {
+        // The signature follows the last dot: an id may hold dots of its own.
+        var key = PortalKey.From("test-key");
+
+        Assert.Equal("sessie.met.punten", key.Read(key.Sign("sessie.met.punten")));
+    }
 }

@@ -8,11 +8,16 @@ namespace Kto.Core.Tests.Accounts;
 /// <summary>Issue 13: a user's display name, given when they are added, is who they are on a signed report.</summary>
 public sealed class UserServiceTests
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
     private readonly InMemoryAccounts stores = new();
+    private readonly InMemoryCompanyStore companies = new();
     private readonly UserService users;
 
-    public UserServiceTests() =>
-        users = new UserService(stores, new InMemoryCompanyStore(), stores, new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero)));
+    public UserServiceTests()
+    {
+        companies.TryAddAsync(new Company("acme", "Acme", Now), "h", default).Wait();
+        users = new UserService(stores, companies, stores, new FakeTimeProvider(Now));
+    }
 
     [Fact]
     public async Task A_name_is_kept_trimmed_and_signs_for_the_user_and_without_one_the_address_signs()
@@ -58,6 +63,162 @@ public sealed class UserServiceTests
         Assert.Equal("user-exists", other.Error);
         Assert.Equal(["nieuw@bureau.nl"], mailer.Sent); // one mail: not for the repeat, not for the refused add
         Assert.Single(stores.Users);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("geen-adres")]
+    [InlineData("jan@")]
+    public async Task An_address_that_is_no_email_address_is_refused_and_nothing_is_added(string? email)
+    {
+        // The address is the identity and where sign-in links go: without a usable one there is no account.
+        var change = await users.AddAsync("beheer@bureau.nl", email, UserRole.Bureau, null, null, default);
+
+        Assert.Equal((false, "invalid-email"), (change.Done, change.Error));
+        Assert.Empty(stores.Users);
+        Assert.Empty(stores.Audit);
+    }
+
+    [Fact]
+    public async Task A_company_user_is_added_for_a_registered_company_and_the_audit_says_who_added_whom()
+    {
+        // Every account change is audited with who made it, when, and for which company.
+        var change = await users.AddAsync("beheer@bureau.nl", " Anna@Acme.nl ", UserRole.Company, "acme", null, default);
+
+        Assert.True(change.Done);
+        Assert.Equal(new PortalUser("anna@acme.nl", UserRole.Company, "acme", Now, "beheer@bureau.nl"), stores.Users["anna@acme.nl"]);
+        Assert.Equal(new AuditEntry(Now, "beheer@bureau.nl", AuditActions.UserAdded, "acme", "anna@acme.nl toegevoegd als gebruiker van acme"),
+            Assert.Single(stores.Audit));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Acme")]
+    [InlineData("onbekend")]
+    public async Task A_company_user_without_a_registered_company_is_refused(string? companyId)
+    {
+        // A company user sees that company's data only: the company must exist, or the account would see nothing or the wrong thing.
+        var change = await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, companyId, null, default);
+
+        Assert.Equal((false, "unknown-company"), (change.Done, change.Error));
+        Assert.Empty(stores.Users);
+    }
+
+    [Fact]
+    public async Task A_bureau_user_belongs_to_no_company_whatever_company_is_sent_along()
+    {
+        // A bureau account is the bureau (every company); a stray company id must not narrow or mark it.
+        var change = await users.AddAsync("beheer@bureau.nl", "piet@bureau.nl", UserRole.Bureau, "acme", null, default);
+
+        Assert.Null(change.User!.CompanyId);
+        Assert.Null(Assert.Single(stores.Audit).Company);
+    }
+
+    [Theory]
+    [InlineData("ander@bureau.nl", "acme", null)]
+    [InlineData("beheer@bureau.nl", "beta", null)]
+    [InlineData("beheer@bureau.nl", "acme", "Anna")]
+    public async Task Only_an_identical_repeat_answers_as_the_first_add_did_any_other_is_a_conflict(string actor, string companyId, string? name)
+    {
+        // A double click adds once; another actor, company or name under the same address is another request, and refused.
+        await companies.TryAddAsync(new Company("beta", "Beta", Now), "h", default);
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+
+        var repeat = await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+        var other = await users.AddAsync(actor, "anna@acme.nl", UserRole.Company, companyId, name, default);
+
+        Assert.True(repeat.Done);
+        Assert.Equal((false, "user-exists"), (other.Done, other.Error));
+        Assert.Single(stores.Audit);
+    }
+
+    [Fact]
+    public async Task Another_role_under_the_same_address_is_a_conflict()
+    {
+        // A company user can never become a bureau user by adding the address again.
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+
+        var other = await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Bureau, null, null, default);
+
+        Assert.Equal("user-exists", other.Error);
+        Assert.Equal(UserRole.Company, stores.Users["anna@acme.nl"].Role);
+    }
+
+    [Fact]
+    public async Task A_company_user_is_removed_once_and_audited_once()
+    {
+        // Removal is audited with who removed whom; a repeat (or an unknown address) answers done and writes nothing.
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+
+        var removed = await users.RemoveAsync("ander@bureau.nl", "Anna@Acme.nl", default);
+        var again = await users.RemoveAsync("ander@bureau.nl", "anna@acme.nl", default);
+
+        Assert.Equal((true, "anna@acme.nl"), (removed.Done, removed.User?.Email));
+        Assert.Equal((true, null), (again.Done, again.User));
+        Assert.Empty(stores.Users);
+        var line = stores.Audit.Last();
+        Assert.Equal(new AuditEntry(Now, "ander@bureau.nl", AuditActions.UserRemoved, "acme", "anna@acme.nl verwijderd"), line);
+        Assert.Equal(2, stores.Audit.Count);
+    }
+
+    [Fact]
+    public async Task A_bureau_user_is_never_removed_here()
+    {
+        // The bureau must never lock itself out through the portal.
+        await users.AddAsync("beheer@bureau.nl", "piet@bureau.nl", UserRole.Bureau, null, null, default);
+
+        var change = await users.RemoveAsync("beheer@bureau.nl", "piet@bureau.nl", default);
+
+        Assert.Equal((false, "bureau-user"), (change.Done, change.Error));
+        Assert.True(stores.Users.ContainsKey("piet@bureau.nl"));
+        Assert.Single(stores.Audit);
+    }
+
+    [Fact]
+    public async Task Of_two_removals_at_once_only_the_one_that_deleted_audits()
+    {
+        // The delete decides: the loser of the race answers done, but does not write a second audit line.
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+        var racing = new UserService(new ConcurrentlyRemovedUserStore(stores), companies, stores, new FakeTimeProvider(Now));
+
+        var change = await racing.RemoveAsync("ander@bureau.nl", "anna@acme.nl", default);
+
+        Assert.Equal((true, "anna@acme.nl"), (change.Done, change.User?.Email));
+        Assert.DoesNotContain(stores.Audit, e => e.Action == AuditActions.UserRemoved);
+    }
+
+    [Fact]
+    public async Task Switching_the_digest_back_on_is_stored_and_audited_by_the_user_themselves()
+    {
+        // The digest is the user's own choice: each change is one audit line in their name, a repeat writes none.
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+        await users.SetDigestAsync("anna@acme.nl", receive: false, default);
+
+        var on = await users.SetDigestAsync("anna@acme.nl", receive: true, default);
+        var again = await users.SetDigestAsync("anna@acme.nl", receive: true, default);
+
+        Assert.Equal((true, false), (on.Done, on.User!.DigestOptOut));
+        Assert.Equal((true, false), (again.Done, again.User!.DigestOptOut));
+        Assert.False(stores.Users["anna@acme.nl"].DigestOptOut);
+        Assert.Equal(
+            [(AuditActions.DigestOptOut, "Weekoverzicht per mail uitgezet"), (AuditActions.DigestOptIn, "Weekoverzicht per mail weer aangezet")],
+            stores.Audit.Where(e => e.Actor == "anna@acme.nl").Select(e => (e.Action, e.Detail)));
+    }
+
+    [Fact]
+    public async Task The_digest_of_an_account_that_is_gone_cannot_be_set()
+    {
+        // A form sent after the account was removed changes nothing and says so.
+        var unknown = await users.SetDigestAsync("weg@acme.nl", receive: false, default);
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+        var removedMeanwhile = await new UserService(new ConcurrentlyRemovedUserStore(stores), companies, stores, new FakeTimeProvider(Now))
+            .SetDigestAsync("anna@acme.nl", receive: false, default);
+
+        Assert.Equal((false, "unknown-user"), (unknown.Done, unknown.Error));
+        Assert.Equal((false, "unknown-user"), (removedMeanwhile.Done, removedMeanwhile.Error));
+        Assert.DoesNotContain(stores.Audit, e => e.Action == AuditActions.DigestOptOut);
     }
 
     private sealed class RecordingWelcomeMailer(bool accepted) : IWelcomeMailer

@@ -53,4 +53,30 @@ public class EmailAddressesTests
         if (email == "a\u0001b@example.nl") Assert.False(EmailAddresses.IsValid(email));
         if (email == "jan@example.nl") Assert.True(EmailAddresses.IsValid(email));
     }
+
+    [Theory]
+    [InlineData("@example.nl")]
+    [InlineData("jan@.nl")]
+    [InlineData("jan@example.n")]
+    [InlineData("jan@example.n1")]
+    [InlineData("jan@ex_ample.nl")]
+    [InlineData("zoë\u00A0x@example.nl")]
+    [InlineData("jan@exa\u200Emple.nl")]
+    public void An_address_without_a_local_part_a_real_domain_or_with_debris_is_not_used(string email)
+    {
+        // A top-level domain is two or more letters; an underscore or invisible characters are export errors.
+        Assert.False(EmailAddresses.IsValid(email));
+    }
+
+    [Fact]
+    public void An_address_of_254_characters_is_the_longest_that_is_used()
+    {
+        // 254 is the longest address SMTP carries: one character more and no mail server takes it.
+        var domain = string.Join(".", Enumerable.Repeat(new string('b', 60), 4)) + ".nl"; // 246 characters
+        var longest = "jansens@" + domain;
+
+        Assert.Equal(254, longest.Length);
+        Assert.True(EmailAddresses.IsValid(longest));
+        Assert.False(EmailAddresses.IsValid("x" + longest));
+    }
 }

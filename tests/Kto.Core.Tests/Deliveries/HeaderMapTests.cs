@@ -52,4 +52,65 @@ public class HeaderMapTests
     [InlineData("jobs nummer", false)]
     [InlineData("klantnummer", false)]
     public void Bsn_names_are_recognised(string header, bool expected) => Assert.Equal(expected, HeaderMap.IsBsnName(header));
+
+    [Theory]
+    [InlineData("klantnr", "Klantnummer")]
+    [InlineData("Voornaam", "Voornaam")]
+    [InlineData("Achternaam", "Achternaam")]
+    [InlineData("Email", "Email")]
+    [InlineData("E-mail", "Email")]
+    [InlineData("Telefoon", "Telefoon")]
+    [InlineData("Adres", "Adres")]
+    [InlineData("Postcode", "Postcode")]
+    [InlineData("Woonplaats", "Woonplaats")]
+    [InlineData("Startdatum", "Startdatum")]
+    [InlineData("Organisatie", "Organisatie")]
+    [InlineData("Organisatienaam", "Organisatie")]
+    [InlineData("Contactpersoon", "Contactpersoon")]
+    [InlineData("Aantal trajecten", "AantalTrajecten")]
+    [InlineData("Trajecten", "AantalTrajecten")]
+    [InlineData("Jaar", "Jaar")]
+    [InlineData("Meetjaar", "Jaar")]
+    public void Every_column_name_of_the_delivery_contract_is_recognised(string header, string expected)
+    {
+        // The contract (README) promises these names: a company that uses one must never see its column ignored.
+        Assert.True(HeaderMap.TryMatch(header, out var field));
+        Assert.Equal(expected, field.ToString());
+    }
+
+    [Theory]
+    [InlineData("BSN-nummer")]
+    [InlineData("bsn nr")]
+    [InlineData("Sofi nr")]
+    [InlineData("SOFI")]
+    [InlineData("nr.(bsn)")]
+    [InlineData("klant/bsn")]
+    [InlineData("id:bsn")]
+    [InlineData("bsn_klant")]
+    public void Every_BSN_column_name_is_recognised_alone_or_as_a_word(string header)
+    {
+        // Privacy: a column named for BSNs refuses the file, however the word is written or set off from the rest.
+        Assert.True(HeaderMap.IsBsnName(header));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void A_blank_header_is_no_BSN_name_and_no_contract_column(string? header)
+    {
+        // An unnamed column is judged by its values (the census), not by a name it does not have.
+        Assert.False(HeaderMap.IsBsnName(header));
+        Assert.False(HeaderMap.TryMatch(header, out _));
+    }
+
+    [Theory]
+    [InlineData("RedenBeeindiging", "reden beëindiging")]
+    [InlineData("AantalTrajecten", "aantal trajecten")]
+    [InlineData("Klantnummer", "klantnummer")]
+    [InlineData("Email", "email")]
+    public void A_missing_column_is_named_as_the_contract_writes_it(string field, string expected)
+    {
+        // The refusal names the column the company must add, in the contract's own words.
+        Assert.Equal(expected, HeaderMap.ContractName(Enum.Parse<DeliveryField>(field)));
+    }
 }

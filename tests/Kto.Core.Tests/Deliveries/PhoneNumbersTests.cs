@@ -28,4 +28,39 @@ public class PhoneNumbersTests
     [InlineData(31612345678d, "+31612345678")]
     public void Spreadsheet_numbers_get_their_leading_zero_back(double number, string expected) =>
         Assert.Equal(expected, PhoneNumbers.Normalise(number));
+
+    [Theory]
+    [InlineData(0d)]
+    [InlineData(-612345678d)]
+    [InlineData(612345678.5d)]
+    [InlineData(1e15)]
+    public void A_spreadsheet_number_that_cannot_be_a_phone_number_is_none(double number)
+    {
+        // Zero, negative, fractional or far too long: no number to call, so no telephone is stored.
+        Assert.Null(PhoneNumbers.Normalise(number));
+    }
+
+    [Fact]
+    public void Whole_number_cells_of_any_type_get_their_leading_zero_back()
+    {
+        // Workbook readers give ints, longs or decimals for the same typed number.
+        Assert.Equal("0612345678", PhoneNumbers.Normalise(612345678));
+        Assert.Equal("0612345678", PhoneNumbers.Normalise(612345678L));
+        Assert.Equal("0612345678", PhoneNumbers.Normalise(612345678m));
+    }
+
+    [Theory]
+    [InlineData("0032470123456", "+32470123456")]
+    [InlineData("00 32 470 12 34 56", "+32470123456")]
+    [InlineData("31612345678", "+31612345678")]
+    [InlineData("6.12345678E8", "0612345678")]
+    [InlineData("1E+20", null)]
+    [InlineData("012345678", "012345678")]
+    [InlineData("12345678", "12345678")]
+    [InlineData("- / -", null)]
+    public void The_international_prefix_and_the_country_code_are_recognised_and_short_numbers_are_kept_as_written(string text, string? expected)
+    {
+        // 00 is the international prefix and 31 with 9 more digits the Netherlands; only a 9-digit number without 0 lost its 0.
+        Assert.Equal(expected, PhoneNumbers.Normalise(text));
+    }
 }

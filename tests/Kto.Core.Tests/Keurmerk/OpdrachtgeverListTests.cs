@@ -122,8 +122,8 @@ public sealed class OpdrachtgeverListTests
         var bytes = Encoding.UTF8.GetBytes(string.Join("\n", Header,
             "UWV Utrecht;Anna;anna@uwv.test;;12", "Gemeente Zeist;Piet;piet@zeist.test;;3", "uwv utrecht;Karin;karin@uwv.test;;1") + "\n");
 
-        var first = await ingest.IngestAsync("acme", "opdrachtgevers.csv", new BytesContent(bytes), CancellationToken.None);
-        var again = await ingest.IngestAsync("acme", "opdrachtgevers-kopie.csv", new BytesContent(bytes), CancellationToken.None);
+        var first = await ingest.IngestAsync("acme", "opdrachtgevers.csv", new InMemoryDeliveryContent(bytes), CancellationToken.None);
+        var again = await ingest.IngestAsync("acme", "opdrachtgevers-kopie.csv", new InMemoryDeliveryContent(bytes), CancellationToken.None);
 
         Assert.Equal((Receipt.Statuses.Accepted, Receipt.Kinds.Opdrachtgevers, 3, 2, 1), (first.Status, first.Kind, first.Rows, first.Accepted, first.Duplicates));
         Assert.Equal(2, store.Stored.Count);
@@ -133,16 +133,8 @@ public sealed class OpdrachtgeverListTests
         Assert.Equal(1, store.Inserts);
 
         var later = Encoding.UTF8.GetBytes(string.Join("\n", Header, "Gemeente-Zeist;Piet;piet@zeist.test;;3", "Werkgever BV;Kees;kees@bv.test;;1") + "\n");
-        var second = await ingest.IngestAsync("acme", "opdrachtgevers-juni.csv", new BytesContent(later), CancellationToken.None);
+        var second = await ingest.IngestAsync("acme", "opdrachtgevers-juni.csv", new InMemoryDeliveryContent(later), CancellationToken.None);
         Assert.Equal((2, 1, 1), (second.Rows, second.Accepted, second.Duplicates));
         Assert.Equal(3, store.Stored.Count);
-    }
-
-    private sealed class BytesContent(byte[] bytes) : IDeliveryContent
-    {
-        public long Length => bytes.Length;
-        public bool Deleted { get; private set; }
-        public Task CopyToAsync(Stream destination, CancellationToken cancellationToken) => destination.WriteAsync(bytes, cancellationToken).AsTask();
-        public Task DeleteAsync(CancellationToken cancellationToken) { Deleted = true; return Task.CompletedTask; }
     }
 }

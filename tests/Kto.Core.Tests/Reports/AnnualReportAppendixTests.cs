@@ -122,6 +122,46 @@ public class AnnualReportAppendixTests
     }
 
     [Fact]
+    public async Task A_hide_that_loses_the_race_to_a_report_run_answers_hidden_with_the_newer_draft_which_leaves_the_answer_out()
+    {
+        // The decision is stored first, so the run that saved meanwhile already left the answer out: the hide is done, not repeated.
+        Answer("s1", 2026, Perceel.NaarWerk, "Herkenbaar verhaal.");
+        Answer("s2", 2026, Perceel.NaarWerk, "Goed geholpen.");
+        await DraftAsync();
+        var id = OpenAnswer.IdOf("s1", "open-goed");
+        ReportDraftInfo? newer = null;
+        archive.BeforeNextReplace = async () => newer = await service.SaveDraftAsync("acme", 2026, [Healthy()], At(2027, 1, 16), default);
+
+        var hiding = await service.HideAnswerAsync("acme", 2026, id, "b", "herkenbaar", default);
+
+        Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
+        Assert.Equal(newer!.Id, hiding.Draft!.Id);
+        Assert.Equal(["Goed geholpen."], (await service.DraftOpenAnswersAsync("acme", 2026, default))!.Answers.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task A_report_run_with_older_figures_than_the_current_draft_leaves_that_draft_and_one_as_new_replaces_it()
+    {
+        // The newest figures win: a run that started earlier but saves later must not put older figures back.
+        var current = await service.SaveDraftAsync("acme", 2026, [Healthy()], At(2027, 1, 15), default);
+        var rendered = renderer.Rendered.Count;
+
+        var older = await service.SaveDraftAsync("acme", 2026, [Healthy() with { Ended = 99 }], At(2027, 1, 14), default);
+
+        Assert.Equal(current, older);
+        Assert.Equal(rendered, renderer.Rendered.Count);
+        var same = await service.SaveDraftAsync("acme", 2026, [Healthy(Perceel.WerkfitMaken)], At(2027, 1, 15), default);
+        Assert.NotEqual(current.Id, same.Id);
+    }
+
+    [Fact]
+    public async Task Without_a_draft_there_are_no_open_answers_to_review()
+    {
+        // The review page needs the draft's own answers; before the first run there is nothing to show.
+        Assert.Null(await service.DraftOpenAnswersAsync("acme", 2026, default));
+    }
+
+    [Fact]
     public async Task Hiding_an_unknown_answer_or_without_a_draft_changes_nothing()
     {
         Assert.Equal(AnswerHiding.Outcomes.NoDraft, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);

@@ -76,4 +76,79 @@ public class OpenAnswerRedactorTests
         // Documented in the README: a consultant or another client named in passing stays.
         Assert.Equal("Bram was ook in mijn groep.", Redactor.Redact("Bram was ook in mijn groep.", NamesOf(0)));
     }
+
+    [Fact]
+    public void A_klantnummer_of_four_characters_is_used_in_any_case_and_as_delivered_with_spaces()
+    {
+        // Four characters is long enough to be the company's number, not a word; a delivered number may carry padding.
+        var redactor = new OpenAnswerRedactor([" KL12 "]);
+
+        Assert.Equal("Mijn nummer is [verwijderd], toch?", redactor.Redact("Mijn nummer is kl12, toch?", []));
+    }
+
+    [Theory]
+    [InlineData("Mijn nummer is KL12.", "Mijn nummer is [verwijderd].")]
+    [InlineData("Nummer KL12- of zo", "Nummer [verwijderd]- of zo")]
+    public void A_klantnummer_followed_by_punctuation_still_goes(string text, string expected)
+    {
+        // A sentence may end right after the number: the punctuation is not part of it.
+        Assert.Equal(expected, new OpenAnswerRedactor(["KL12"]).Redact(text, []));
+    }
+
+    [Fact]
+    public void A_klantnummer_inside_a_longer_token_stays()
+    {
+        // Klantnummers go as whole tokens only: "KL12" must not take a piece out of "KL123" or "XKL12".
+        var redactor = new OpenAnswerRedactor(["KL12"]);
+
+        Assert.Equal("Code KL123 en XKL12 blijven.", redactor.Redact("Code KL123 en XKL12 blijven.", []));
+    }
+
+    [Fact]
+    public void An_own_name_part_of_four_letters_or_more_goes_in_any_case_and_initials_are_not_used()
+    {
+        // Longer name parts are names in any case; a single letter (an initial) would take every "a" or "J" out of the text.
+        Assert.Equal("Ik ben [verwijderd] en [verwijderd] is tevreden, score J.", Redactor.Redact("Ik ben bram en BRAM is tevreden, score J.", ["J", "Bram"]));
+    }
+
+    [Fact]
+    public void A_tussenvoegsel_of_the_own_name_or_of_a_cued_name_stays_elsewhere_in_the_answer()
+    {
+        // "de", "van", "der" are ordinary words: only the name's own words are taken out wherever they stand.
+        Assert.Equal("Mevrouw [verwijderd] kwam van ver, de [verwijderd] ook.",
+            Redactor.Redact("Mevrouw van der Berg kwam van ver, de Berg ook.", []));
+        Assert.Equal("Ik kwam van de bus bij [verwijderd].", Redactor.Redact("Ik kwam van de bus bij Dijk.", ["van", "de Dijk"]));
+    }
+
+    [Fact]
+    public void A_cued_name_goes_wherever_it_stands_but_only_as_written()
+    {
+        // A name found after a cue is a name everywhere in the answer; in lower case it is a word ("een roos" is a rose).
+        Assert.Equal("Mijn coach [verwijderd] was fijn. [verwijderd] belde vaak, ik kreeg een roos.",
+            Redactor.Redact("Mijn coach Roos was fijn. Roos belde vaak, ik kreeg een roos.", []));
+    }
+
+    [Theory]
+    [InlineData("Bel +44 20 7946 0958 maar.", "Bel [verwijderd] maar.")]
+    [InlineData("Bel +31 (0)6 1234 5678 maar.", "Bel [verwijderd] maar.")]
+    [InlineData("Bel 0031 6 12345678 maar.", "Bel [verwijderd] maar.")]
+    [InlineData("Mail piet @ voorbeeld.nl maar.", "Mail [verwijderd] maar.")]
+    [InlineData("Postcode 1234ab klopt.", "Postcode [verwijderd] klopt.")]
+    [InlineData("Nummer K12345678 klopt.", "Nummer [verwijderd] klopt.")]
+    [InlineData("Nummer klantnr1234567 klopt.", "Nummer klantnr[verwijderd] klopt.")]
+    public void Contact_details_and_long_numbers_go_in_the_forms_people_write_them(string text, string expected)
+    {
+        // Phone numbers with country code and (0), e-mail with spaces around the @, postcodes in lower case, long numbers.
+        Assert.Equal(expected, Redactor.Redact(text, []));
+    }
+
+    [Theory]
+    [InlineData("In 2024 en 2025 ging het goed.")]
+    [InlineData("Ik kreeg 12345 punten, code +1 234 567.")]
+    [InlineData("Het was 1234 ab-normaal goed.")]
+    public void Years_short_numbers_and_lower_case_after_a_space_stay(string text)
+    {
+        // What only looks a bit like personal data keeps the answer readable.
+        Assert.Equal(text, Redactor.Redact(text, []));
+    }
 }

@@ -1,0 +1,103 @@
+using System.Text;
+using Kto.Core.Deliveries;
+
+namespace Kto.Core.Tests.Deliveries;
+
+/// <summary>What a file is, by its bytes and not its name: a workbook, text in some encoding, or something refused.</summary>
+public sealed class ContentSnifferTests
+{
+    private static SniffResult Sniff(byte[] bytes) => ContentSniffer.Sniff(new MemoryStream(bytes));
+
+    private static byte[] Text(string text) => Encoding.ASCII.GetBytes(text);
+
+    [Fact]
+    public void A_pdf_or_an_old_excel_file_is_refused_as_unsupported_whatever_its_name()
+    {
+        // A PDF or .xls saved as .csv would be read as garbage; the company is told what to deliver instead.
+        Assert.Equal(DeliveryCodes.UnsupportedFormat, Sniff(Text("%PDF-1.7 ...")).Refusal?.Code);
+        Assert.Equal(DeliveryCodes.UnsupportedFormat, Sniff([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]).Refusal?.Code);
+    }
+
+    [Fact]
+    public void A_zip_archive_is_read_as_a_workbook()
+    {
+        // An .xlsx is a zip: its first bytes say so, whatever the file is called.
+        var sniffed = Sniff([(byte)'P', (byte)'K', 3, 4, 20, 0, 6, 0]);
+
+        Assert.Equal((DeliveryFormat.Xlsx, null, null), (sniffed.Format, sniffed.Encoding, sniffed.Refusal));
+    }
+
+    [Fact]
+    public void A_UTF16_byte_order_mark_gives_that_encoding()
+    {
+        // "Unicode text" from Excel is UTF-16 with a byte order mark, little- or big-endian.
+        Assert.Equal(Encoding.Unicode, Sniff([0xFF, 0xFE, (byte)'a', 0]).Encoding);
+        Assert.Equal(Encoding.BigEndianUnicode, Sniff([0xFE, 0xFF, 0, (byte)'a']).Encoding);
+    }
+
+    [Fact]
+    public void Text_that_is_valid_UTF8_is_UTF8_and_any_other_text_is_Windows_1252()
+    {
+        // Excel on Dutch Windows writes Windows-1252: "é" as one byte 0xE9, which is no valid UTF-8.
+        Assert.IsType<UTF8Encoding>(Sniff(Encoding.UTF8.GetBytes("naam;plaats\r\nRené;Zoë\r\n")).Encoding);
+        Assert.Equal(1252, Sniff([.. Text("naam\r\nRen"), 0xE9, .. Text("\r\n")]).Encoding!.CodePage);
+    }
+
+    [Fact]
+    public void A_file_that_ends_in_the_middle_of_a_UTF8_character_is_Windows_1252()
+    {
+        // A last byte that starts a two-byte character but has no second byte is no UTF-8 (in 1252 it is "Ã").
+        Assert.Equal(1252, Sniff([.. Text("naam\r\nRen"), 0xC3]).Encoding!.CodePage);
+    }
+
+    [Fact]
+    public void A_UTF8_character_split_over_two_read_blocks_is_still_UTF8()
+    {
+        // The file is read in blocks of 64 KiB: a character across the boundary must not make it Windows-1252.
+        var bytes = Enumerable.Repeat((byte)'a', 64 * 1024 - 1).Concat(Encoding.UTF8.GetBytes("é\r\n")).ToArray();
+
+        Assert.IsType<UTF8Encoding>(Sniff(bytes).Encoding);
+    }
+
+    [Fact]
+    public void An_invalid_byte_after_the_first_block_still_makes_the_file_Windows_1252()
+    {
+        // The whole file decides the encoding, not only its start.
+        var bytes = Enumerable.Repeat((byte)'a', 70_000).Append((byte)0xE9).ToArray();
+
+        Assert.Equal(1252, Sniff(bytes).Encoding!.CodePage);
+    }
+
+    [Theory]
+    [InlineData(0x01)]
+    [InlineData(0x08)]
+    [InlineData(0x0B)]
+    [InlineData(0x0C)]
+    [InlineData(0x0E)]
+    [InlineData(0x1F)]
+    [InlineData(0x7F)]
+    public void More_than_one_percent_control_characters_is_binary_and_refused(byte control)
+    {
+        // Text holds tabs and line breaks, hardly any other control character: 2 in 100 bytes is not text.
+        var bytes = Enumerable.Repeat((byte)'a', 98).Append(control).Append(control).ToArray();
+
+        Assert.Equal(DeliveryCodes.UnreadableFile, Sniff(bytes).Refusal?.Code);
+    }
+
+    [Fact]
+    public void One_percent_control_characters_or_any_number_of_tabs_and_line_breaks_is_still_text()
+    {
+        // The limit is "more than 1 %"; tab, LF and CR are what text is made of.
+        Assert.Null(Sniff([.. Enumerable.Repeat((byte)'a', 99), 0x01]).Refusal);
+        Assert.Null(Sniff([.. Enumerable.Repeat((byte)'\t', 40), .. Enumerable.Repeat((byte)'\n', 30), .. Enumerable.Repeat((byte)'\r', 30), (byte)' ']).Refusal);
+    }
+
+    [Fact]
+    public void A_zero_byte_anywhere_in_the_file_is_binary_and_refused()
+    {
+        // A NUL is never in text (UTF-16 without a byte order mark looks like this): also far past the first block.
+        var bytes = Enumerable.Repeat((byte)'a', 200_000).Append((byte)0).ToArray();
+
+        Assert.Equal(DeliveryCodes.UnreadableFile, Sniff(bytes).Refusal?.Code);
+    }
+}
