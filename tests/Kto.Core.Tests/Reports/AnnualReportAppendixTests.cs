@@ -130,27 +130,27 @@ public class AnnualReportAppendixTests
         await DraftAsync();
         var id = OpenAnswer.IdOf("s1", "open-goed");
         ReportDraftInfo? newer = null;
-        archive.BeforeNextReplace = async () => newer = await service.SaveDraftAsync("acme", 2026, [Healthy()], At(2027, 1, 16), default);
+        archive.BeforeNextReplace = async () => newer = await reports.Drafts.SaveDraftAsync("acme", 2026, [Healthy()], At(2027, 1, 16), default);
 
-        var hiding = await service.HideAnswerAsync("acme", 2026, id, "b", "herkenbaar", default);
+        var hiding = await reports.Hiding.HideAnswerAsync("acme", 2026, id, "b", "herkenbaar", default);
 
         Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
         Assert.Equal(newer!.Id, hiding.Draft!.Id);
-        Assert.Equal(["Goed geholpen."], (await service.DraftOpenAnswersAsync("acme", 2026, default))!.Answers.Select(a => a.Text));
+        Assert.Equal(["Goed geholpen."], (await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Answers.Select(a => a.Text));
     }
 
     [Fact]
     public async Task A_report_run_with_older_figures_than_the_current_draft_leaves_that_draft_and_one_as_new_replaces_it()
     {
         // The newest figures win: a run that started earlier but saves later must not put older figures back.
-        var current = await service.SaveDraftAsync("acme", 2026, [Healthy()], At(2027, 1, 15), default);
+        var current = await reports.Drafts.SaveDraftAsync("acme", 2026, [Healthy()], At(2027, 1, 15), default);
         var rendered = renderer.Rendered.Count;
 
-        var older = await service.SaveDraftAsync("acme", 2026, [Healthy() with { Ended = 99 }], At(2027, 1, 14), default);
+        var older = await reports.Drafts.SaveDraftAsync("acme", 2026, [Healthy() with { Ended = 99 }], At(2027, 1, 14), default);
 
         Assert.Equal(current, older);
         Assert.Equal(rendered, renderer.Rendered.Count);
-        var same = await service.SaveDraftAsync("acme", 2026, [Healthy(Perceel.WerkfitMaken)], At(2027, 1, 15), default);
+        var same = await reports.Drafts.SaveDraftAsync("acme", 2026, [Healthy(Perceel.WerkfitMaken)], At(2027, 1, 15), default);
         Assert.NotEqual(current.Id, same.Id);
     }
 
@@ -158,7 +158,7 @@ public class AnnualReportAppendixTests
     public async Task Without_a_draft_there_are_no_open_answers_to_review()
     {
         // The review page needs the draft's own answers; before the first run there is nothing to show.
-        Assert.Null(await service.DraftOpenAnswersAsync("acme", 2026, default));
+        Assert.Null(await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default));
     }
 
     [Fact]
