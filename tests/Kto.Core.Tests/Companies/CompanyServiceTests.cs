@@ -1,3 +1,4 @@
+using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Tests.Accounts;
 using Kto.Core.Tests.Fakes;
@@ -33,5 +34,26 @@ public class CompanyServiceTests
         Assert.NotNull(first.Key);
         Assert.Equal(RegistrationError.CompanyExists, second.Error);
         Assert.Equal("Acme", (await store.GetAsync("acme", default))!.Name);
+    }
+    [Fact]
+    // Rule: a name of exactly MaxNameLength characters is accepted, one character more is refused.
+    public async Task A_name_may_be_as_long_as_the_maximum_and_no_longer()
+    {
+        var longest = await Service().RegisterAsync("test", "acme", new string('a', CompanyService.MaxNameLength), default);
+        var tooLong = await Service().RegisterAsync("test", "bolt", new string('a', CompanyService.MaxNameLength + 1), default);
+
+        Assert.Null(longest.Error);
+        Assert.Equal(RegistrationError.InvalidName, tooLong.Error);
+    }
+
+    [Fact]
+    // Rule: a registration is audited once, by who registered, for the company, with its trimmed name.
+    public async Task A_registration_is_audited_once_with_the_actor_and_the_company()
+    {
+        await Service().RegisterAsync("beheer@bureau.nl", "acme", "  Acme  ", default);
+        await Service().RegisterAsync("beheer@bureau.nl", "acme", "Acme", default);
+
+        var entry = Assert.Single(audit.Audit);
+        Assert.Equal(("beheer@bureau.nl", AuditActions.CompanyRegistered, "acme", "Acme geregistreerd"), (entry.Actor, entry.Action, entry.Company, entry.Detail));
     }
 }

@@ -83,8 +83,8 @@ public sealed class MailJobServiceTests
         Assert.True(SurveyToken.LooksValid(surveyToken));
         Assert.True(SurveyToken.LooksValid(optOutToken));
         Assert.NotEqual(surveyToken, optOutToken);
-        Assert.Contains((Access.SecretKeys.Hash(surveyToken), TokenPurpose.Survey), tokens.Saved);
-        Assert.Contains((Access.SecretKeys.Hash(optOutToken), TokenPurpose.OptOut), tokens.Saved);
+        Assert.Contains((Kto.Core.Access.SecretKeys.Hash(surveyToken), TokenPurpose.Survey), tokens.Saved);
+        Assert.Contains((Kto.Core.Access.SecretKeys.Hash(optOutToken), TokenPurpose.OptOut), tokens.Saved);
         Assert.Equal(("Beste Sam Jansen", "Acme Re-integratie", new DateOnly(2027, 1, 31), "s1@example.nl"),
             (content.Salutation, content.CompanyName, content.FieldworkCloses, content.Email));
     }

@@ -102,13 +102,90 @@ public sealed class AttentionServiceTests
         Assert.Contains("is verlopen", Assert.Single(await Service().ListAsync(default)).Text);
     }
 
+    [Fact]
+    // Rule: a failed ingest is listed since it ended (CompletedAt), or since it started when it never completed.
+    public async Task A_failed_ingest_is_dated_by_its_end_else_by_its_start()
+    {
+        SnapshotAt(Now.AddHours(-5));
+        failed.Add(new DeliveryRecord("acme", "h1", "ended.csv", DeliveryStatus.Failed, 10, Now.AddDays(-3), Now.AddDays(-2)));
+        failed.Add(new DeliveryRecord("acme", "h2", "crashed.csv", DeliveryStatus.Failed, 10, Now.AddDays(-4), null));
+
+        var items = await Service().ListAsync(default);
+
+        Assert.Equal(Now.AddDays(-2), items.Single(i => i.Text.Contains("ended.csv")).Since);
+        Assert.Equal(Now.AddDays(-4), items.Single(i => i.Text.Contains("crashed.csv")).Since);
+        // A company nobody registered is named by its id.
+        Assert.Equal("Levering crashed.csv van acme is niet verwerkt", items.Single(i => i.Text.Contains("crashed.csv")).Text);
+    }
+
+    [Fact]
+    // Rule: a mail run that failed exactly one lookback ago is still listed (the week is inclusive), in the singular.
+    public async Task One_mail_run_failed_exactly_a_week_ago_is_listed_in_the_singular()
+    {
+        SnapshotAt(Now.AddHours(-5));
+        runs.Add(Run(MailRunStatus.Failed, null, Now - AttentionService.Lookback));
+
+        var item = Assert.Single(await Service().ListAsync(default));
+
+        Assert.Equal(AttentionKind.MailRunFailed, item.Kind);
+        Assert.Equal("1 mailrun is mislukt of kon de mailserver niet bereiken", item.Text);
+        Assert.Equal("2 mailruns zijn mislukt of konden de mailserver niet bereiken", (await TwoFailedRunsAsync()).Text);
+    }
+
+    private async Task<AttentionItem> TwoFailedRunsAsync()
+    {
+        runs.Add(Run(MailRunStatus.Failed, null, Now.AddHours(-1)));
+        return Assert.Single(await Service().ListAsync(default));
+    }
+
+    [Fact]
+    // Rule: a backup exactly BackupMaxAge old is still good enough; a stale one says it was not made (not that none exists).
+    public async Task A_backup_of_exactly_the_max_age_is_fine_and_an_older_one_is_reported_as_not_made()
+    {
+        SnapshotAt(Now - AttentionService.BackupMaxAge);
+        Assert.Empty(await Service().ListAsync(default));
+
+        archive.Snapshots.Clear();
+        SnapshotAt(Now - AttentionService.BackupMaxAge - TimeSpan.FromMinutes(1));
+        Assert.Equal("De nachtelijke back-up is niet gemaakt", Assert.Single(await Service().ListAsync(default)).Text);
+    }
+
+    [Fact]
+    // Rule: a certificate ending exactly at the warning window is listed as expiring; one ending right now is expired.
+    public async Task The_certificate_window_and_its_expiry_are_inclusive()
+    {
+        SnapshotAt(Now.AddHours(-5));
+        certificateValidUntil = Now + AttentionService.CertificateWarning;
+        Assert.Contains("verloopt binnenkort", Assert.Single(await Service().ListAsync(default)).Text);
+
+        certificateValidUntil = Now;
+        Assert.Equal("Het certificaat waarmee rapporten worden ondertekend is verlopen", Assert.Single(await Service().ListAsync(default)).Text);
+    }
+
+    [Fact]
+    // Rule: the list is ordered by kind (ingest, mail, backup, certificate) and within a kind newest first.
+    public async Task Items_are_ordered_by_kind_then_newest_first()
+    {
+        failed.Add(new DeliveryRecord("acme", "h1", "old.csv", DeliveryStatus.Failed, 10, Now.AddDays(-3), Now.AddDays(-3)));
+        failed.Add(new DeliveryRecord("acme", "h2", "new.csv", DeliveryStatus.Failed, 10, Now.AddDays(-1), Now.AddDays(-1)));
+        runs.Add(Run(MailRunStatus.Failed, null, Now.AddHours(-2)));
+        certificateValidUntil = Now.AddDays(1);
+
+        var items = await Service().ListAsync(default);
+
+        Assert.Equal(
+            [AttentionKind.IngestFailed, AttentionKind.IngestFailed, AttentionKind.MailRunFailed, AttentionKind.BackupMissing, AttentionKind.CertificateExpiring],
+            items.Select(i => i.Kind));
+        Assert.Equal([Now.AddDays(-1), Now.AddDays(-3)], items.Take(2).Select(i => i.Since));
+    }
+
     private static MailRun Run(string status, string? stopped, DateTimeOffset at) =>
         new($"run-{Guid.NewGuid():N}", MailJobNames.SendInvitations, at, MailRunTriggers.Timer, status, at, at, at, Stopped: stopped);
 
     private sealed class FailedDeliveries(List<DeliveryRecord> records) : IFailedDeliveries
     {
         public Task<IReadOnlyList<DeliveryRecord>> SinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<DeliveryRecord>>(records.Where(r => r.CompletedAt >= since).ToList());
+            Task.FromResult<IReadOnlyList<DeliveryRecord>>(records.Where(r => (r.CompletedAt ?? r.StartedAt) >= since).ToList());
     }
 
     private sealed class Runs(List<MailRun> runs) : IMailRunLog

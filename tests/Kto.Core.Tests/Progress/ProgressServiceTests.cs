@@ -39,6 +39,23 @@ public sealed class ProgressServiceTests
         Assert.Equal(page.Percelen, await service.ForYearAsync("acme", 2026, default));
     }
 
+    [Fact]
+    // Rule: the response rate is responses over ended services, rounded to four decimals; a perceel where nothing ended shows 0, not NaN.
+    public async Task The_response_rate_is_responses_over_ended_services_and_zero_when_nothing_ended()
+    {
+        var rows = new Rows(
+            [new("s1", Perceel.NaarWerk, new DateOnly(2026, 3, 4), null), new("s2", Perceel.NaarWerk, new DateOnly(2026, 3, 20), null),
+             new("s3", Perceel.NaarWerk, new DateOnly(2026, 5, 1), null)],
+            [Response("s1", 8), Response("s3", 6)]);
+        var service = new ProgressService(new ReportFiguresService(rows, rows, rows, new QuestionnaireCatalog(new QuestionnaireSettings()), new InMemoryCorrectionStore()));
+
+        var percelen = await service.ForYearAsync("acme", 2026, default);
+
+        Assert.Equal(0.6667, percelen.Single(p => p.Ended > 0).ResponseRate);
+        Assert.All(percelen.Where(p => p.Ended == 0), p => Assert.Equal(0, p.ResponseRate));
+        Assert.Equal(3, percelen.Count(p => p.Ended == 0));
+    }
+
     private sealed class Rows(ReportServiceRow[] services, StoredResponse[] responses) : IReportSource, IFieldworkStore, IResponseStore
     {
         public int ServiceReads, AttemptReads, ResponseReads;
