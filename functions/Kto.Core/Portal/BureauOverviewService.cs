@@ -28,9 +28,6 @@ public sealed class BureauOverviewService(
 {
     public static readonly TimeSpan DeliveryGap = TimeSpan.FromDays(42);
 
-    /// <summary>Counts of missing snapshots under way: views that arrive meanwhile wait for the same count (a fresh install, many users).</summary>
-    private readonly ConcurrentDictionary<(string Company, int Year), Lazy<Task<OverviewSnapshot>>> counting = new();
-
     /// <summary>The background count of companies without a snapshot, one per year at a time.</summary>
     private readonly ConcurrentDictionary<int, BackgroundCount> backgroundCounts = new();
 
@@ -69,7 +66,7 @@ public sealed class BureauOverviewService(
             try
             {
                 foreach (var company in missing)
-                    fresh.Counted[company] = await CountMissingAsync(company, year, CancellationToken.None).ConfigureAwait(false);
+                    fresh.Counted[company] = await RefreshCompanyAsync(company, year, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -121,21 +118,6 @@ public sealed class BureauOverviewService(
             forecasts is null ? null : ForecastSummary.Of(await forecasts.ForPopulationAsync(population, cancellationToken)));
         await snapshots.SaveAsync(snapshot, cancellationToken);
         return snapshot;
-    }
-
-    private async Task<OverviewSnapshot> CountMissingAsync(string companyId, int year, CancellationToken cancellationToken)
-    {
-        var key = (companyId, year);
-        // Not the caller's token: other views may wait for this count too.
-        var count = counting.GetOrAdd(key, k => new Lazy<Task<OverviewSnapshot>>(() => RefreshCompanyAsync(k.Company, k.Year, CancellationToken.None)));
-        try
-        {
-            return await count.Value.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            counting.TryRemove(new KeyValuePair<(string, int), Lazy<Task<OverviewSnapshot>>>(key, count));
-        }
     }
 
     private CompanyOverview Overview(Company company, OverviewSnapshot snapshot, DateTimeOffset now) =>
