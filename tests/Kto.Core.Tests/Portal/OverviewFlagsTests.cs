@@ -22,7 +22,7 @@ public sealed class OverviewFlagsTests
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     private readonly InMemoryCompanyStore companies = new();
-    private readonly Snapshots snapshots = new();
+    private readonly InMemoryOverviewSnapshots snapshots = new();
     private readonly History history = new();
 
     public OverviewFlagsTests() => companies.TryAddAsync(new Company("acme", "Acme", Now.AddYears(-1)), "hash", default).Wait();
@@ -129,25 +129,5 @@ public sealed class OverviewFlagsTests
     {
         public Task<IReadOnlyList<DeliveryEntry>> ListAsync(string company, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<DeliveryEntry>>([]);
-    }
-
-    private sealed class Snapshots : IOverviewSnapshots
-    {
-        private readonly Dictionary<(string, int), OverviewSnapshot> kept = new();
-
-        public Task<IReadOnlyList<OverviewSnapshot>> ForYearAsync(int year, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<OverviewSnapshot>>(kept.Values.Where(s => s.Year == year).ToList());
-
-        public Task SaveAsync(OverviewSnapshot snapshot, CancellationToken cancellationToken)
-        {
-            kept[(snapshot.CompanyId, snapshot.Year)] = snapshot;
-            return Task.CompletedTask;
-        }
-
-        public Task RemoveAsync(string companyId, int year, CancellationToken cancellationToken)
-        {
-            kept.Remove((companyId, year));
-            return Task.CompletedTask;
-        }
     }
 }
