@@ -74,7 +74,10 @@ public sealed class PortalScenario : AzuriteScenario, IScenario
         single.DefaultRequestHeaders.Add("Cookie", cookies[0]);
         // The seed writes rows, not deliveries: no company has kept figures yet, so the first view counts them all.
         var first = await TimedViewAsync(single, lastCompany, cancellationToken);
-        Console.WriteLine($"portal: first view (counts and keeps every company's figures): {first:N0} ms");
+        Console.WriteLine($"portal: first view (starts counting every company's figures in the background): {first:N0} ms");
+        // The page refreshes itself while companies are counted; poll as it does until every company's figures are kept.
+        var allCounted = await UntilCountedAsync(single, lastCompany, cancellationToken);
+        Console.WriteLine($"portal: every company's figures kept after {allCounted.Ms / 1000:N1} s ({allCounted.Views} views while counting, slowest {allCounted.SlowestMs:N0} ms)");
         var alone = new List<double>();
         for (var i = 0; i < 3; i++) alone.Add(await TimedViewAsync(single, lastCompany, cancellationToken));
         Console.WriteLine($"portal: one user alone: {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}");
@@ -100,7 +103,8 @@ public sealed class PortalScenario : AzuriteScenario, IScenario
             $"Seeded untimed in {seeded.TotalSeconds:F0} s with ReportFixture for {year}: {string.Join(", ", rows.Select(kv => $"{kv.Key} {kv.Value:N0} rows"))}; {Users} bureau users, each signed in through SignInService (a real session row and signed cookie).",
             $"Load: {Users} closed-loop clients, one keep-alive connection and one session each; every response checked for 200 and the last company's row. {Warmup.TotalSeconds:F0} s warm-up, {Duration.TotalSeconds:F0} s measured.",
             $"GET /api/health (baseline, same host, same clients): {health.Summary()}.",
-            $"GET /portal/bureau, first view after the seed (no kept figures yet: counts every company and saves its snapshot): {first:N0} ms.",
+            $"GET /portal/bureau, first view after the seed (no kept figures yet: it starts one background count of every company, waits at most Kto:Portal:OverviewFirstViewWait (default 3 s) and shows the companies not yet counted as \"De cijfers worden geteld…\"): {first:N0} ms.",
+            $"Until every company's figures were kept (the page viewed once a second, as its own refresh does): {allCounted.Ms / 1000:N1} s after the first view; {allCounted.Views} views in that time, the slowest {allCounted.SlowestMs:N0} ms.",
             $"GET /portal/bureau, one user alone after that (3 views in a row, kept figures): {string.Join(", ", alone.Select(a => $"{a:N0} ms"))}.",
             overview.Requests == 0
                 ? $"GET /portal/bureau, {Users} users: no view completed within the generator's 30 s timeout ({overview.Errors} timed out, warm-up included); p99 is reported as ≥ 30,000 ms."
@@ -113,10 +117,34 @@ public sealed class PortalScenario : AzuriteScenario, IScenario
                 p99 / health.P99Ms, "p99 < 200 ms", p99 < 200),
             new Figure("GET /portal/bureau, one user alone (median of 3)", alone.Order().ElementAt(1), "ms", "GET /api/health p50 (ms)", health.P50Ms,
                 alone.Order().ElementAt(1) / health.P50Ms, "— (none set)", null),
-            new Figure("GET /portal/bureau, first view counting every company", first, "ms", "GET /api/health p50 (ms)", health.P50Ms,
-                first / health.P50Ms, "— (none set)", null),
+            new Figure("GET /portal/bureau, first view of 50 × 2,000 (figures counted in the background)", first, "ms", "GET /api/health p50 (ms)", health.P50Ms,
+                first / health.P50Ms, "< 5 s", first < 5000),
+            new Figure("every company's figures kept after the first view", allCounted.Ms / 1000, "s", "GET /api/health p50 (ms)", health.P50Ms,
+                allCounted.Ms / health.P50Ms, "— (none set)", null),
         ], notes);
     }
+
+    /// <summary>Views the page every second (as its own refresh does) until no company shows as still counting.</summary>
+    private static async Task<CountWait> UntilCountedAsync(HttpClient client, string lastCompany, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var views = 0;
+        var slowest = 0.0;
+        while (true)
+        {
+            var view = System.Diagnostics.Stopwatch.StartNew();
+            var html = await client.GetStringAsync("/portal/bureau", cancellationToken);
+            views++;
+            slowest = Math.Max(slowest, view.Elapsed.TotalMilliseconds);
+            if (!html.Contains(lastCompany, StringComparison.Ordinal)) throw new InvalidOperationException("the overview lacks the last company");
+            if (!html.Contains("id=\"counting-status\"", StringComparison.Ordinal))
+                return new CountWait(clock.Elapsed.TotalMilliseconds, views, slowest);
+            if (clock.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("the overview was still counting after 10 minutes");
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    private sealed record CountWait(double Ms, int Views, double SlowestMs);
 
     private static async Task<double> TimedViewAsync(HttpClient client, string lastCompany, CancellationToken cancellationToken)
     {

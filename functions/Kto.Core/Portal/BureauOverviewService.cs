@@ -12,8 +12,8 @@ namespace Kto.Core.Portal;
 /// response under the minimum, at risk by the forecast (with its projected range), fewer approached than ended, exemption possible. Figures come from the progress
 /// service and the delivery history, never counted a second way; they are kept per company as an
 /// <see cref="OverviewSnapshot"/> so a view reads one row per company. Companies without a snapshot are counted (and
-/// saved) in the background, one at a time; a view waits for them at most <see cref="PortalSettings.OverviewFirstViewWait"/>
-/// and shows the rest as still counting. The timer and "Nu bijwerken" replace snapshots, ingest drops the delivering company's.
+/// saved) in the background, one at a time; views wait for them until <see cref="PortalSettings.OverviewFirstViewWait"/>
+/// after the count began and show the rest as still counting. The timer and "Nu bijwerken" replace snapshots, ingest drops the delivering company's.
 /// </summary>
 public sealed class BureauOverviewService(
     ICompanyStore companies,
@@ -39,8 +39,11 @@ public sealed class BureauOverviewService(
         if (missing.Count > 0)
         {
             var count = CountInBackground(year, missing);
-            if (settings.OverviewFirstViewWait > TimeSpan.Zero)
-                await Task.WhenAny(count.Run, Task.Delay(settings.OverviewFirstViewWait, time, cancellationToken));
+            // The wait runs from the start of the count: a view that joins it later (the page's own refresh) waits only
+            // for what is left of it, so refreshes during a long count answer at once with the counts so far.
+            var left = count.WaitUntil - time.GetUtcNow();
+            if (left > TimeSpan.Zero)
+                await Task.WhenAny(count.Run, Task.Delay(left, time, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
             if (count.Run.IsFaulted) await count.Run; // a count that failed while the view waited fails the view, as counting in it did
             foreach (var (id, snapshot) in count.Counted) kept.TryAdd(id, snapshot);
@@ -58,7 +61,7 @@ public sealed class BureauOverviewService(
     /// </summary>
     private BackgroundCount CountInBackground(int year, IReadOnlyList<string> missing)
     {
-        var fresh = new BackgroundCount();
+        var fresh = new BackgroundCount { WaitUntil = time.GetUtcNow() + settings.OverviewFirstViewWait };
         var current = backgroundCounts.GetOrAdd(year, fresh);
         if (!ReferenceEquals(current, fresh)) return current;
         fresh.Run = Task.Run(async () =>
@@ -82,6 +85,9 @@ public sealed class BureauOverviewService(
     private sealed class BackgroundCount
     {
         public Task Run { get; set; } = Task.CompletedTask;
+
+        /// <summary>Until when views wait for this count (<see cref="PortalSettings.OverviewFirstViewWait"/> after it began).</summary>
+        public DateTimeOffset WaitUntil { get; init; }
 
         public ConcurrentDictionary<string, OverviewSnapshot> Counted { get; } = new(StringComparer.Ordinal);
     }

@@ -38,7 +38,8 @@ public sealed class PortalSettings
     /// <summary>
     /// How long a view of the bureau overview waits for companies without kept figures (a fresh install, a new year)
     /// to be counted; those not done by then show "wordt geteld" and the page refreshes itself while the count goes on
-    /// in the background, so the first view answers in seconds however many companies there are.
+    /// in the background, so the first view answers in seconds however many companies there are. Counted from the start
+    /// of the count: the page's refreshes during a long count do not wait again.
     /// </summary>
     public TimeSpan OverviewFirstViewWait { get; set; } = TimeSpan.FromSeconds(3);
 }

@@ -97,6 +97,31 @@ public sealed class BureauOverviewServiceTests
     }
 
     [Fact]
+    public async Task A_view_that_joins_a_count_waits_only_for_what_is_left_of_the_wait_from_the_count_s_start()
+    {
+        // The page refreshes itself every few seconds during a long count: those views must not each wait again.
+        settings.OverviewFirstViewWait = TimeSpan.FromSeconds(3);
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        rows.Services.Add(Service("s1"));
+        rows.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var service = Service();
+
+        var first = service.ForYearAsync(2026, default);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(first.IsCompleted); // 1 s of the wait is left
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(Assert.Single(await first.WaitAsync(TimeSpan.FromSeconds(30))).Counting);
+
+        // The wait is used up: the next view answers without the clock moving.
+        var refresh = await service.ForYearAsync(2026, default).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(Assert.Single(refresh).Counting);
+
+        rows.Gate.SetResult();
+        await snapshots.FirstSave.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(Assert.Single(await service.ForYearAsync(2026, default)).Counting);
+    }
+
+    [Fact]
     public async Task A_refresh_replaces_the_snapshot_with_the_figures_of_now()
     {
         await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
