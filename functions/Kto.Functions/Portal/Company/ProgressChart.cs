@@ -5,7 +5,7 @@ namespace Kto.Functions.Portal;
 
 /// <summary>
 /// The geometry of the server-drawn bar chart (ended services and responses per month) for the SVG in
-/// <c>Templates/Portal/chart.liquid</c>: numbers only, so the template stays plain markup. Presentation, so it lives
+/// <c>chart.liquid</c> beside it: numbers only, so the template stays plain markup. Presentation, so it lives
 /// with the portal's pages, not in Core.
 /// </summary>
 public static class ProgressChart
