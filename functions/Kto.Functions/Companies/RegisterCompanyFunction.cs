@@ -18,14 +18,10 @@ public sealed class RegisterCompanyFunction(CompanyService companies, ILogger<Re
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
 
         var result = await companies.RegisterAsync(AuditActions.BureauKey, body.Id, body.Name, cancellationToken);
-        switch (result.Error)
+        if (result.Error is { } error)
         {
-            case RegistrationError.InvalidId:
-                return ApiResults.BadRequest("invalid-id", "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.");
-            case RegistrationError.InvalidName:
-                return ApiResults.BadRequest("invalid-name", $"Geef de naam van het bedrijf op: hoogstens {CompanyService.MaxNameLength} tekens, {NameText.Rule}.");
-            case RegistrationError.CompanyExists:
-                return ApiResults.Error(StatusCodes.Status409Conflict, "company-exists", $"Er is al een bedrijf met id '{body.Id}'.");
+            var (status, code, message) = RegistrationAnswers.For(error, body.Id);
+            return ApiResults.Error(status, code, message);
         }
 
         logger.LogInformation("Company {CompanyId} registered", result.Company!.Id);

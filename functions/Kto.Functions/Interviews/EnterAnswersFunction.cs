@@ -24,27 +24,21 @@ public sealed class EnterAnswersFunction(AnswerEntryService entry)
         if (mode is not (ResponseMode.Phone or ResponseMode.Paper))
             return ApiResults.BadRequest("invalid-mode", "Kies 'phone' (telefonisch interview) of 'paper' (papieren vragenlijst) als manier van antwoorden.");
 
-        if (!ServiceKey.LooksLikeId(body.Service)) return ApiResults.NotFound("Deze dienst bestaat niet.");
+        if (!ServiceKey.LooksLikeId(body.Service)) return ApiResults.NotFound(AnswerEntryAnswers.For(AnswerEntryOutcome.UnknownService).Message);
         var answers = body.Answers.ToDictionary(a => a.Key, a => Text(a.Value), StringComparer.Ordinal);
         var enteredBy = string.IsNullOrWhiteSpace(body.Interviewer) ? AuditActions.BureauKey : body.Interviewer.Trim();
         var result = await entry.EnterAsync(new AnswerEntry(new ServiceRef(company, year, body.Service), mode.Value, answers, enteredBy, AuditActions.BureauKey),
             cancellationToken);
-        return result.Outcome switch
+        if (result.Outcome == AnswerEntryOutcome.Stored)
+            return ApiResults.Json(new { stored = true, service = body.Service, mode = ResponseModes.Name(mode.Value) }, StatusCodes.Status201Created);
+        var (status, code, message) = AnswerEntryAnswers.For(result.Outcome);
+        if (result.Outcome != AnswerEntryOutcome.Invalid) return ApiResults.Error(status, code, message);
+        return new ObjectResult(new
         {
-            AnswerEntryOutcome.Stored => ApiResults.Json(new { stored = true, service = body.Service, mode = ResponseModes.Name(mode.Value) }, StatusCodes.Status201Created),
-            AnswerEntryOutcome.AlreadyAnswered => ApiResults.Error(StatusCodes.Status409Conflict, "already-answered",
-                "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt."),
-            AnswerEntryOutcome.OptedOut => ApiResults.Error(StatusCodes.Status409Conflict, "opted-out", "Deze cliënt heeft zich afgemeld. Er worden geen antwoorden opgeslagen."),
-            AnswerEntryOutcome.FieldworkClosed => ApiResults.Error(StatusCodes.Status409Conflict, "fieldwork-closed", "Het veldwerk van dit jaar is gesloten."),
-            AnswerEntryOutcome.Invalid => new ObjectResult(new
-            {
-                error = "invalid-answers",
-                message = "De antwoorden passen niet bij de vragenlijst. Zie issues.",
-                issues = result.Issues.Select(i => new { question = i.QuestionId, code = i.Code, message = i.MessageNl }),
-            }) { StatusCode = StatusCodes.Status422UnprocessableEntity },
-            AnswerEntryOutcome.UnknownService => ApiResults.NotFound("Deze dienst bestaat niet."),
-            _ => ApiResults.BadRequest("invalid-mode", "Kies 'phone' of 'paper'."),
-        };
+            error = code,
+            message,
+            issues = result.Issues.Select(i => new { question = i.QuestionId, code = i.Code, message = i.MessageNl }),
+        }) { StatusCode = status };
     }
 
     /// <summary>A number, a text or null, as the questionnaire form would post it; anything else stays its JSON text (and fails validation).</summary>

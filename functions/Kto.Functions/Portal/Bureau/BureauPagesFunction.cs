@@ -5,6 +5,7 @@ using Kto.Core.Companies;
 using Kto.Core.Operations;
 using Kto.Core.Portal;
 using Kto.Core.Reports;
+using Kto.Functions.Companies;
 using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Portal;
@@ -219,11 +220,6 @@ public sealed class BureauPagesFunction(
 
     private static string Percent(double rate) => (rate * 100).ToString("0", DutchTime.Culture) + "%";
 
-    private static string RegistrationMessage(RegistrationError? error, string? id) => error switch
-    {
-        RegistrationError.InvalidId => "Gebruik voor de id 2 tot 40 kleine letters, cijfers of streepjes, bijvoorbeeld 'acme'.",
-        RegistrationError.InvalidName => $"Geef de naam van het bedrijf op: hoogstens {CompanyService.MaxNameLength} tekens, {NameText.Rule}.",
-        RegistrationError.CompanyExists => $"Er is al een bedrijf met id '{id}'.",
-        _ => "Het bedrijf kon niet worden geregistreerd.",
-    };
+    private static string RegistrationMessage(RegistrationError? error, string? id) =>
+        error is { } refused ? RegistrationAnswers.For(refused, id).Message : "Het bedrijf kon niet worden geregistreerd.";
 }

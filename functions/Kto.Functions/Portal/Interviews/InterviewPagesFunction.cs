@@ -150,15 +150,9 @@ public sealed class InterviewPagesFunction(
         var result = await entry.EnterAsync(new AnswerEntry(serviceRef, mode, answers, visitor.User!.Email), cancellationToken);
         if (result.Outcome == AnswerEntryOutcome.Stored)
             return PortalResult.SeeOther(PortalUrls.Answers(company, service, year, ResponseModes.Name(mode)) + "&opgeslagen=1");
-        var refusal = result.Outcome switch
-        {
-            AnswerEntryOutcome.AlreadyAnswered => "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt: er is niets opgeslagen.",
-            AnswerEntryOutcome.OptedOut => "Deze cliënt heeft zich afgemeld. Er is niets opgeslagen.",
-            AnswerEntryOutcome.FieldworkClosed => "Het veldwerk van dit jaar is gesloten. Er is niets opgeslagen.",
-            AnswerEntryOutcome.UnknownService => "Deze cliënt bestaat niet (meer).",
-            _ => null,
-        };
-        var status = result.Outcome is AnswerEntryOutcome.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
+        // Invalid answers are shown per question; any other refusal as one notice, as the API says it.
+        var (status, _, message) = AnswerEntryAnswers.For(result.Outcome);
+        var refusal = result.Outcome == AnswerEntryOutcome.Invalid ? null : message;
         return await AnswerPageAsync(visitor, found!, serviceRef, mode, false, refusal, entered, result.Issues, status, cancellationToken);
     }
 
