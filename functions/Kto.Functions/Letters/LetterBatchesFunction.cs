@@ -85,13 +85,11 @@ public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvid
                 alreadyPosted = result.Outcome == LetterBatchService.PostOutcome.AlreadyPosted,
                 postedAt = result.Batch.PostedAt,
             }),
-            LetterBatchService.PostOutcome.NotReady => ApiResults.Error(StatusCodes.Status409Conflict, "batch-not-ready",
-                "Deze batch is (nog) niet klaar: alleen een gemaakte batch kan verstuurd worden."),
-            LetterBatchService.PostOutcome.Replaced => ApiResults.Error(StatusCodes.Status409Conflict, "batch-replaced",
-                "Deze batch is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch."),
-            _ => ApiResults.NotFound("Deze batch bestaat niet."),
+            _ => Refused(LetterPostAnswers.For(result.Outcome, batch)),
         };
     }
+
+    private static IActionResult Refused((int Status, string Code, string Message) answer) => ApiResults.Error(answer.Status, answer.Code, answer.Message);
 
     /// <summary>A batch as the API shows it: <c>status</c> making / open / posted / replaced / failed, or <c>empty</c>
     /// (nothing was due); <c>done</c> of <c>total</c> letters drawn (total null until the letters are found).</summary>

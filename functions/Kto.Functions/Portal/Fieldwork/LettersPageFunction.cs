@@ -93,13 +93,14 @@ public sealed class LettersPageFunction(
                 ? PortalResult.SeeOther(PortalUrls.Letters(company, shownYear) + $"&verstuur={batch}#bevestigen")
                 : gate.NotFound(visitor);
         var result = await letters.MarkPostedAsync(found!.Id, batch, visitor.User!.Email, cancellationToken);
+        if (result.Outcome is LetterBatchService.PostOutcome.NotReady or LetterBatchService.PostOutcome.Replaced)
+        {
+            var (status, _, message) = LetterPostAnswers.For(result.Outcome, batch);
+            return await PageAsync(visitor, found, result.Batch!.Year, new LettersNotice(), message, status, cancellationToken);
+        }
         return result.Outcome switch
         {
             LetterBatchService.PostOutcome.UnknownBatch => gate.NotFound(visitor),
-            LetterBatchService.PostOutcome.NotReady => await PageAsync(visitor, found, result.Batch!.Year, new LettersNotice(),
-                $"Batch {batch} is niet klaar en kan niet als verstuurd gemarkeerd worden.", StatusCodes.Status409Conflict, cancellationToken),
-            LetterBatchService.PostOutcome.Replaced => await PageAsync(visitor, found, result.Batch!.Year, new LettersNotice(),
-                $"Batch {batch} is vervangen door een nieuwere en wordt niet verstuurd. Verstuur de nieuwste batch.", StatusCodes.Status409Conflict, cancellationToken),
             // A repeat (a double click, a second person) says so: only the first mark recorded the letters.
             LetterBatchService.PostOutcome.AlreadyPosted =>
                 PortalResult.SeeOther(PortalUrls.Letters(company, result.Batch!.Year) + $"&verstuurd={result.Batch.Id}&al=1"),
