@@ -34,8 +34,11 @@ public sealed class AttentionService(
     {
         var now = time.GetUtcNow();
         var items = new List<AttentionItem>();
-        var names = (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
-        foreach (var failed in await failedDeliveries.SinceAsync(now - Lookback, cancellationToken))
+        var failedIngests = await failedDeliveries.SinceAsync(now - Lookback, cancellationToken);
+        // The company names only when a failed ingest needs them: the overview reads this list on every view.
+        Dictionary<string, string> names = failedIngests.Count == 0 ? []
+            : (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
+        foreach (var failed in failedIngests)
             items.Add(new AttentionItem(AttentionKind.IngestFailed, failed.CompletedAt ?? failed.StartedAt, failed.Company,
                 $"Levering {failed.FileName} van {names.GetValueOrDefault(failed.Company, failed.Company)} is niet verwerkt",
                 PortalUrls.Company(failed.Company)));

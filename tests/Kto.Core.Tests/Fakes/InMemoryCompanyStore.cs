@@ -16,6 +16,12 @@ public sealed class InMemoryCompanyStore : ICompanyStore
     public Task<string?> GetKeyHashAsync(string companyId, CancellationToken cancellationToken) =>
         Task.FromResult(companies.TryGetValue(companyId, out var found) ? found.KeyHash : null);
 
-    public Task<IReadOnlyList<Company>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Company>>(companies.Values.Select(c => c.Company).OrderBy(c => c.Id).ToList());
+    /// <summary>How often the list was read (pages read it on every view: a use case should not read it twice).</summary>
+    public int ListReads { get; private set; }
+
+    public Task<IReadOnlyList<Company>> ListAsync(CancellationToken cancellationToken)
+    {
+        ListReads++;
+        return Task.FromResult<IReadOnlyList<Company>>(companies.Values.Select(c => c.Company).OrderBy(c => c.Id).ToList());
+    }
 }

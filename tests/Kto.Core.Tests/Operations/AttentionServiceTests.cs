@@ -38,6 +38,20 @@ public sealed class AttentionServiceTests
     }
 
     [Fact]
+    public async Task Without_a_failed_ingest_the_company_list_is_not_read()
+    {
+        // The bureau overview asks for this list on every view and reads the companies itself.
+        await companies.TryAddAsync(new Company("acme", "Acme Re-integratie", Now.AddYears(-1)), "hash", default);
+        SnapshotAt(Now.AddHours(-5));
+        Assert.Empty(await Service().ListAsync(default));
+        Assert.Equal(0, companies.ListReads);
+
+        failed.Add(new DeliveryRecord("acme", "h1", "oktober.csv", DeliveryStatus.Failed, 10, Now.AddDays(-2), Now.AddDays(-2)));
+        Assert.Contains("Acme Re-integratie", Assert.Single(await Service().ListAsync(default)).Text);
+        Assert.Equal(1, companies.ListReads);
+    }
+
+    [Fact]
     public async Task A_failed_ingest_of_the_last_week_names_the_file_and_the_company_and_links_to_its_deliveries()
     {
         await companies.TryAddAsync(new Company("acme", "Acme Re-integratie", Now.AddYears(-1)), "hash", default);
