@@ -17,33 +17,33 @@ public sealed class ManualAttemptService(IFieldworkStore store, IAuditLog audit,
     /// <param name="callBackAt">Required for <see cref="AttemptOutcome.CallBack"/>: when to call again.</param>
     /// <param name="seenStep">The client's step when the person chose (the form's step): a repeat sent after the first
     /// was stored is known by it. Null: the step as stored now (repeats at the same moment are still caught).</param>
-    public async Task<ManualAttemptResult> RecordAsync(string actor, ServiceRef service, ContactMode? mode, AttemptOutcome? outcome, DateTimeOffset at,
+    public async Task<ManualAttemptOutcome> RecordAsync(string actor, ServiceRef service, ContactMode? mode, AttemptOutcome? outcome, DateTimeOffset at,
         CancellationToken cancellationToken, DateTimeOffset? callBackAt = null, int? seenStep = null)
     {
-        if (mode is not ({ } manual and (ContactMode.Letter or ContactMode.Phone))) return ManualAttemptResult.ModeNotManual;
-        if (outcome is not { } result || !AllowedOutcomes(manual).Contains(result)) return ManualAttemptResult.OutcomeNotAllowed;
-        if (result == AttemptOutcome.CallBack && callBackAt is null) return ManualAttemptResult.CallBackTimeMissing;
+        if (mode is not ({ } manual and (ContactMode.Letter or ContactMode.Phone))) return ManualAttemptOutcome.ModeNotManual;
+        if (outcome is not { } result || !AllowedOutcomes(manual).Contains(result)) return ManualAttemptOutcome.OutcomeNotAllowed;
+        if (result == AttemptOutcome.CallBack && callBackAt is null) return ManualAttemptOutcome.CallBackTimeMissing;
         var current = await store.GetAsync(service, cancellationToken);
-        if (current is null) return ManualAttemptResult.UnknownService;
+        if (current is null) return ManualAttemptOutcome.UnknownService;
 
         var earlier = await store.AttemptsOfAsync(service, cancellationToken).ToListAsync(cancellationToken);
         // The same record again (same step seen, mode and outcome): answer as the first did, record nothing.
         var seen = seenStep ?? current.State.StepsSent;
-        if (earlier.Any(a => a.Step.Number == seen && a.Mode == manual && a.Outcome == result)) return ManualAttemptResult.AlreadyRecorded;
+        if (earlier.Any(a => a.Step.Number == seen && a.Mode == manual && a.Outcome == result)) return ManualAttemptOutcome.AlreadyRecorded;
         if (manual == ContactMode.Phone)
         {
-            if (!policy.IsCallingTime(at)) return ManualAttemptResult.OutsideCallingHours;
-            if (policy.CallingEnded(earlier)) return ManualAttemptResult.CallingEnded;
+            if (!policy.IsCallingTime(at)) return ManualAttemptOutcome.OutsideCallingHours;
+            if (policy.CallingEnded(earlier)) return ManualAttemptOutcome.CallingEnded;
         }
 
         var attempt = new ContactAttempt(service, new ContactStep(current.State.StepsSent), manual, at, result,
             By: actor, CallBackAt: result == AttemptOutcome.CallBack ? callBackAt : null);
         // Create-only: of two identical records at the same moment (on any instance) one is written and audited.
         if (!await store.TryRecordOnceAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken))
-            return ManualAttemptResult.AlreadyRecorded;
+            return ManualAttemptOutcome.AlreadyRecorded;
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), actor, AuditActions.AttemptRecorded, service.Company,
             $"{Describe(manual, result)} (dienst {service.ServiceId}, {service.Year})"), cancellationToken);
-        return ManualAttemptResult.Recorded;
+        return ManualAttemptOutcome.Recorded;
     }
 
     /// <summary>What was recorded, in plain Dutch: the portal's choices and the audit log say it the same way.</summary>

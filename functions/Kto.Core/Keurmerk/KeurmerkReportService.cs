@@ -68,7 +68,7 @@ public sealed class KeurmerkReportService(
     /// report signs by (<see cref="ReportVersionSigner"/>: a replaced draft or no conclusion signs nothing; the same
     /// signing again gives the version it gave; another conclusion is a new version).
     /// </summary>
-    public Task<ReportSigning> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
+    public Task<ReportSigningResult> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
         CancellationToken cancellationToken) =>
         signer.SignAsync(archive, company, year, draftId, signedBy, conclusion, (draft, text, signature, version) =>
         {

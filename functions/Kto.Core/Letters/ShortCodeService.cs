@@ -10,33 +10,28 @@ namespace Kto.Core.Letters;
 /// </summary>
 public sealed class ShortCodeService(IShortCodeStore codes, ISurveyTokenStore tokens, ShortCodeLimiter limiter, SurveyFormKey key)
 {
-    public enum Outcome { Found, Malformed, Unknown, TooManyGuesses }
-
-    /// <param name="SurveyToken">The fresh survey token of a found code.</param>
-    public sealed record Result(Outcome Outcome, string? SurveyToken = null, ServiceRef? Service = null, TimeSpan? RetryAfter = null);
-
     /// <summary>The client's questionnaire for a typed code.</summary>
-    public async Task<Result> OpenAsync(string? typed, string clientAddress, CancellationToken cancellationToken)
+    public async Task<ShortCodeResult> OpenAsync(string? typed, string clientAddress, CancellationToken cancellationToken)
     {
         var found = await FindAsync(typed, clientAddress, cancellationToken);
-        if (found.Outcome != Outcome.Found) return found;
+        if (found.Outcome != ShortCodeOutcome.Found) return found;
         var (token, hash) = Survey.SurveyToken.New();
         await tokens.SaveAsync(hash, found.Service!.Value, cancellationToken);
         return found with { SurveyToken = token };
     }
 
     /// <summary>The service a typed code belongs to (the bureau's paper data entry), under the same limit.</summary>
-    public async Task<Result> FindAsync(string? typed, string clientAddress, CancellationToken cancellationToken)
+    public async Task<ShortCodeResult> FindAsync(string? typed, string clientAddress, CancellationToken cancellationToken)
     {
         var code = ShortCode.Normalize(typed);
-        if (code is null) return new Result(Outcome.Malformed);
-        if (limiter.RetryAfter(clientAddress) is { } wait) return new Result(Outcome.TooManyGuesses, RetryAfter: wait);
+        if (code is null) return new ShortCodeResult(ShortCodeOutcome.Malformed);
+        if (limiter.RetryAfter(clientAddress) is { } wait) return new ShortCodeResult(ShortCodeOutcome.TooManyGuesses, RetryAfter: wait);
         var service = await codes.FindAsync(key.CodeHash(code), cancellationToken);
         if (service is null)
         {
             limiter.RecordMiss(clientAddress);
-            return new Result(Outcome.Unknown);
+            return new ShortCodeResult(ShortCodeOutcome.Unknown);
         }
-        return new Result(Outcome.Found, Service: service);
+        return new ShortCodeResult(ShortCodeOutcome.Found, Service: service);
     }
 }

@@ -13,14 +13,14 @@ public sealed class ExemptionLetterService(ReportSettings settings, BureauSettin
     public async Task<ExemptionLetterResult> CreateAsync(string company, int year, Perceel perceel, CancellationToken cancellationToken)
     {
         var inputs = await InputsAsync(company, year, cancellationToken);
-        if (inputs is null) return new ExemptionLetterResult(ExemptionLetterResult.Outcomes.NoReport);
+        if (inputs is null) return new ExemptionLetterResult(ExemptionLetterOutcome.NoReport);
         var ended = inputs.Figures.FirstOrDefault(f => f.Perceel == perceel)?.Ended ?? 0;
         var report = new AnnualReportBuilder(settings, BureauInfo.From(bureau)).BuildPerceel(
             inputs.Figures.FirstOrDefault(f => f.Perceel == perceel) ?? Empty(perceel));
-        if (!report.ExemptionPossible) return new ExemptionLetterResult(ExemptionLetterResult.Outcomes.NotEligible, Ended: ended);
+        if (!report.ExemptionPossible) return new ExemptionLetterResult(ExemptionLetterOutcome.NotEligible, Ended: ended);
         var letter = ExemptionLetter.Compose(inputs.CompanyName, perceel, year, ended, settings.ExemptionThreshold,
             settings.SubmissionDeadline(year), bureau.Name, DutchTime.Today(time));
-        return new ExemptionLetterResult(ExemptionLetterResult.Outcomes.Ready, renderer.Render(letter), ended);
+        return new ExemptionLetterResult(ExemptionLetterOutcome.Ready, renderer.Render(letter), ended);
     }
 
     /// <summary>The percelen of the report (draft, else the latest signed version) with ended services whose letter can be made; null without a report.</summary>

@@ -8,7 +8,7 @@ namespace Kto.Core.Reports;
 /// (a draft replaced since it was opened is not signed), with a conclusion (none: nothing signed), as the next version.
 /// Signing is idempotent, decided in storage (a claim row per draft, signer and conclusion, made atomically with the
 /// version number): the same signing again, at once or later, on any host, gives the version the first gave
-/// (<see cref="ReportSigning.Outcomes.AlreadySigned"/>); another conclusion is a new version.
+/// (<see cref="ReportSigningOutcome.AlreadySigned"/>); another conclusion is a new version.
 /// </summary>
 public sealed class ReportVersionSigner(IReportPdfSigner pdfSigner, TimeProvider time)
 {
@@ -18,18 +18,18 @@ public sealed class ReportVersionSigner(IReportPdfSigner pdfSigner, TimeProvider
     private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(200);
 
     /// <param name="render">Renders the version from the draft's inputs, the conclusion (normalised), the signature and the version number.</param>
-    public async Task<ReportSigning> SignAsync<TInputs>(IReportVersionStore<TInputs> archive, string company, int year, string draftId, string signedBy,
+    public async Task<ReportSigningResult> SignAsync<TInputs>(IReportVersionStore<TInputs> archive, string company, int year, string draftId, string signedBy,
         string? conclusion, Func<TInputs, string, ReportSignature, int, SignedRendering> render, CancellationToken cancellationToken)
         where TInputs : class, IDraftInputs
     {
-        if (string.IsNullOrWhiteSpace(conclusion)) return new ReportSigning(ReportSigning.Outcomes.ConclusionMissing);
+        if (string.IsNullOrWhiteSpace(conclusion)) return new ReportSigningResult(ReportSigningOutcome.ConclusionMissing);
         var current = await archive.GetDraftAsync(company, year, cancellationToken);
-        if (current is null) return new ReportSigning(ReportSigning.Outcomes.NoDraft);
+        if (current is null) return new ReportSigningResult(ReportSigningOutcome.NoDraft);
         if (!string.Equals(current.Id, draftId.Trim(), StringComparison.OrdinalIgnoreCase))
-            return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id);
+            return new ReportSigningResult(ReportSigningOutcome.DraftReplaced, CurrentDraftId: current.Id);
         // What a draft id names never changes, so these are exactly the inputs of the figures the bureau reviewed.
         var draft = await archive.ReadDraftInputsAsync(company, year, current.Id, cancellationToken);
-        if (draft is null) return new ReportSigning(ReportSigning.Outcomes.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
+        if (draft is null) return new ReportSigningResult(ReportSigningOutcome.DraftReplaced, CurrentDraftId: current.Id); // replaced while we read
 
         var signer = signedBy.Trim();
         var text = NormalizedConclusion(conclusion);
@@ -43,7 +43,7 @@ public sealed class ReportVersionSigner(IReportPdfSigner pdfSigner, TimeProvider
                 case VersionClaim.States.New:
                     try
                     {
-                        return new ReportSigning(ReportSigning.Outcomes.Signed, await WriteVersionAsync(archive, company, year, claim.Version, current.Id, draft,
+                        return new ReportSigningResult(ReportSigningOutcome.Signed, await WriteVersionAsync(archive, company, year, claim.Version, current.Id, draft,
                             render(draft, text, new ReportSignature(signer, signedAt), claim.Version), signer, signedAt, cancellationToken));
                     }
                     catch
@@ -54,7 +54,7 @@ public sealed class ReportVersionSigner(IReportPdfSigner pdfSigner, TimeProvider
                     }
                 case VersionClaim.States.Done:
                     var done = (await archive.ListAsync(company, year, cancellationToken)).Versions.First(v => v.Version == claim.Version);
-                    return new ReportSigning(ReportSigning.Outcomes.AlreadySigned, done);
+                    return new ReportSigningResult(ReportSigningOutcome.AlreadySigned, done);
                 default:
                     // The same signing is being written elsewhere (a double click, a retried request): answer what it gives.
                     await Task.Delay(ClaimPollInterval, time, cancellationToken);

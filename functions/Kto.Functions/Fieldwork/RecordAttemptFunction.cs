@@ -33,15 +33,15 @@ public sealed class RecordAttemptFunction(AccessService access, ManualAttemptSer
             callBackAt: body.CallBackAt, seenStep: body.Step);
         return result switch
         {
-            ManualAttemptResult.Recorded or ManualAttemptResult.AlreadyRecorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),
-            ManualAttemptResult.OutsideCallingHours => ApiResults.Error(StatusCodes.Status409Conflict, "outside-calling-hours",
+            ManualAttemptOutcome.Recorded or ManualAttemptOutcome.AlreadyRecorded => ApiResults.Json(new { recorded = true }, StatusCodes.Status201Created),
+            ManualAttemptOutcome.OutsideCallingHours => ApiResults.Error(StatusCodes.Status409Conflict, "outside-calling-hours",
                 $"Dit gesprek valt buiten de beltijden ({policy.CallingHoursText}). Er is niets vastgelegd."),
-            ManualAttemptResult.CallingEnded => ApiResults.Error(StatusCodes.Status409Conflict, "calling-ended",
+            ManualAttemptOutcome.CallingEnded => ApiResults.Error(StatusCodes.Status409Conflict, "calling-ended",
                 $"Deze cliënt wordt niet meer gebeld: geweigerd, een verkeerd nummer, of het maximum van {policy.MaxCallAttempts} pogingen. Er is niets vastgelegd."),
-            ManualAttemptResult.ModeNotManual => ApiResults.BadRequest("invalid-attempt", "Kies 'letter' of 'phone' als manier van benaderen."),
-            ManualAttemptResult.OutcomeNotAllowed => ApiResults.BadRequest("invalid-attempt",
+            ManualAttemptOutcome.ModeNotManual => ApiResults.BadRequest("invalid-attempt", "Kies 'letter' of 'phone' als manier van benaderen."),
+            ManualAttemptOutcome.OutcomeNotAllowed => ApiResults.BadRequest("invalid-attempt",
                 $"Kies als uitkomst een van: {string.Join(", ", ManualAttemptService.AllowedOutcomes(mode!.Value).Select(AttemptOutcomes.Name))}."),
-            ManualAttemptResult.CallBackTimeMissing => ApiResults.BadRequest("invalid-attempt", "Geef bij 'call-back' het tijdstip mee: \"callBackAt\": \"2026-12-01T14:00:00+01:00\"."),
+            ManualAttemptOutcome.CallBackTimeMissing => ApiResults.BadRequest("invalid-attempt", "Geef bij 'call-back' het tijdstip mee: \"callBackAt\": \"2026-12-01T14:00:00+01:00\"."),
             _ => ApiResults.BadRequest("invalid-attempt", "Deze dienst bestaat niet."),
         };
     }

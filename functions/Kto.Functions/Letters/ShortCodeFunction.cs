@@ -31,9 +31,9 @@ public sealed class ShortCodeFunction(ShortCodeService codes, ISurveyPageRendere
         var result = await codes.OpenAsync(typed, ClientAddress.Of(request, settings.TrustedProxies), cancellationToken);
         return result.Outcome switch
         {
-            ShortCodeService.Outcome.Found => SeeOther(SurveyLinks.Questionnaire("", result.SurveyToken!) + (lang == "en" ? "&lang=en" : "")),
-            ShortCodeService.Outcome.Malformed => Page(lang, "code_malformed", typed, StatusCodes.Status422UnprocessableEntity),
-            ShortCodeService.Outcome.Unknown => Page(lang, "code_unknown", typed, StatusCodes.Status422UnprocessableEntity),
+            ShortCodeOutcome.Found => SeeOther(SurveyLinks.Questionnaire("", result.SurveyToken!) + (lang == "en" ? "&lang=en" : "")),
+            ShortCodeOutcome.Malformed => Page(lang, "code_malformed", typed, StatusCodes.Status422UnprocessableEntity),
+            ShortCodeOutcome.Unknown => Page(lang, "code_unknown", typed, StatusCodes.Status422UnprocessableEntity),
             _ => Page(lang, "code_toomany", typed, StatusCodes.Status429TooManyRequests, result.RetryAfter),
         };
     }

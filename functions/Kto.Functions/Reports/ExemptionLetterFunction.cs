@@ -51,9 +51,9 @@ public sealed class ExemptionLetterFunction(ExemptionLetterService letters, Repo
         var result = await letters.CreateAsync(company, year, chosen, cancellationToken);
         return result.Outcome switch
         {
-            ExemptionLetterResult.Outcomes.NoReport =>
+            ExemptionLetterOutcome.NoReport =>
                 ApiResults.NotFound($"Er is nog geen rapport over {year}. Start het rapport: POST /api/reports/{year}/{company}."),
-            ExemptionLetterResult.Outcomes.NotEligible => ApiResults.Error(StatusCodes.Status409Conflict, "not-eligible",
+            ExemptionLetterOutcome.NotEligible => ApiResults.Error(StatusCodes.Status409Conflict, "not-eligible",
                 $"{PerceelNames.DisplayName(chosen)} had in {year} {result.Ended} beëindigde diensten; vrijstelling kan alleen bij minder dan {settings.ExemptionThreshold}."),
             _ => new FileContentResult(result.Pdf!, "application/pdf") { FileDownloadName = ExemptionLetterLinks.FileName(year, company, chosen) },
         };

@@ -61,11 +61,11 @@ public sealed class OpenAnswersFunction(ReportDraftService reportDrafts, AnswerH
         var hiding = await answerHiding.HideAnswerAsync(company, year, answer, body.HiddenBy, body.Reason, cancellationToken);
         switch (hiding.Outcome)
         {
-            case AnswerHiding.Outcomes.NoDraft:
+            case AnswerHidingOutcome.NoDraft:
                 return ApiResults.NotFound($"Er is geen concept over {year}. Start het rapport: POST /api/reports/{year}/{company}.");
-            case AnswerHiding.Outcomes.UnknownAnswer:
+            case AnswerHidingOutcome.UnknownAnswer:
                 return ApiResults.NotFound($"Het concept heeft geen open antwoord {answer}. Zie GET /api/reports/{year}/{company}/open-answers.");
-            case AnswerHiding.Outcomes.Hidden:
+            case AnswerHidingOutcome.Hidden:
                 await audit.WriteAsync(AuditEntry.AnswerHidden(AuditActions.BureauKey, company, year, hiding.Hidden!), cancellationToken);
                 break;
         }
@@ -77,7 +77,7 @@ public sealed class OpenAnswersFunction(ReportDraftService reportDrafts, AnswerH
             hiding.Hidden.HiddenBy,
             hiding.Hidden.Reason,
             hiding.Hidden.HiddenAt,
-            alreadyHidden = hiding.Outcome == AnswerHiding.Outcomes.AlreadyHidden,
+            alreadyHidden = hiding.Outcome == AnswerHidingOutcome.AlreadyHidden,
             draft = hiding.Draft!.Id,
         });
     }

@@ -18,7 +18,7 @@ public static class SignRequests
     /// <param name="statusRoute">Where the draft id is found, e.g. <c>/api/reports/2026/acme</c>; a POST there makes a draft.</param>
     /// <param name="sign">The use case's signing of (draft id, signer, conclusion).</param>
     public static async Task<IActionResult> SignAsync(HttpRequest request, string company, int year, ReportKind kind, string statusRoute,
-        Func<SignRequest, CancellationToken, Task<ReportSigning>> sign, Func<ReportVersionInfo, object> answer,
+        Func<SignRequest, CancellationToken, Task<ReportSigningResult>> sign, Func<ReportVersionInfo, object> answer,
         IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<SignRequest>(request, cancellationToken);
@@ -27,7 +27,7 @@ public static class SignRequests
         var signing = await sign(body!, cancellationToken);
         if (NotSigned(signing, statusRoute, "POST " + statusRoute) is { } notSigned) return notSigned;
         var version = signing.Version!;
-        if (signing.Outcome == ReportSigning.Outcomes.Signed)
+        if (signing.Outcome == ReportSigningOutcome.Signed)
             await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), AuditActions.BureauKey, company, year, version, kind), cancellationToken);
         return ApiResults.Json(answer(version), StatusCodes.Status201Created);
     }
@@ -48,12 +48,12 @@ public static class SignRequests
 
     /// <summary>The answer to a signing that gave no version; null when it gave one (signed now or before).</summary>
     /// <param name="startRoute">Where a draft is made, e.g. <c>POST /api/reports/2026/acme</c>.</param>
-    private static IActionResult? NotSigned(ReportSigning signing, string statusRoute, string startRoute) => signing.Outcome switch
+    private static IActionResult? NotSigned(ReportSigningResult signing, string statusRoute, string startRoute) => signing.Outcome switch
     {
-        ReportSigning.Outcomes.ConclusionMissing => ApiResults.BadRequest("conclusion-required",
+        ReportSigningOutcome.ConclusionMissing => ApiResults.BadRequest("conclusion-required",
             "Geef uw conclusie mee: { \"conclusion\": \"tekst\" }. Een ondertekend rapport heeft altijd de conclusie van het onderzoeksbureau."),
-        ReportSigning.Outcomes.NoDraft => ApiResults.NotFound($"Er is geen concept om te ondertekenen. Start eerst het rapport: {startRoute}."),
-        ReportSigning.Outcomes.DraftReplaced => ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
+        ReportSigningOutcome.NoDraft => ApiResults.NotFound($"Er is geen concept om te ondertekenen. Start eerst het rapport: {startRoute}."),
+        ReportSigningOutcome.DraftReplaced => ApiResults.Error(StatusCodes.Status409Conflict, "draft-replaced",
             $"Het concept is vervangen nadat u het opende. Bekijk het nieuwe concept (GET {statusRoute}) en onderteken dat."),
         _ => null,
     };

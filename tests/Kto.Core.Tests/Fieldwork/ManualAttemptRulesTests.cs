@@ -35,7 +35,7 @@ public sealed class ManualAttemptRulesTests
         // E-mail attempts are the mail job's alone; a door that names no known mode records nothing.
         var client = Client();
 
-        Assert.Equal(ManualAttemptResult.ModeNotManual, await Service().RecordAsync(Piet, client, mode, AttemptOutcome.Sent, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.ModeNotManual, await Service().RecordAsync(Piet, client, mode, AttemptOutcome.Sent, Monday11, default));
         Assert.Empty(store.Attempts);
         Assert.Empty(audit.Audit);
     }
@@ -51,7 +51,7 @@ public sealed class ManualAttemptRulesTests
         // A letter is sent or comes back; a call is never "sent": a wrong pair would count as an approach that was not.
         var client = Client();
 
-        Assert.Equal(ManualAttemptResult.OutcomeNotAllowed, await Service().RecordAsync(Piet, client, mode, outcome, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.OutcomeNotAllowed, await Service().RecordAsync(Piet, client, mode, outcome, Monday11, default));
         Assert.Empty(store.Attempts);
     }
 
@@ -61,13 +61,13 @@ public sealed class ManualAttemptRulesTests
         var client = Client();
         var asked = Monday11.AddDays(2);
 
-        Assert.Equal(ManualAttemptResult.CallBackTimeMissing,
+        Assert.Equal(ManualAttemptOutcome.CallBackTimeMissing,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.CallBack, Monday11, default));
         Assert.Empty(store.Attempts);
 
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.CallBack, Monday11, default, callBackAt: asked));
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.NoAnswer, Monday11, default, callBackAt: asked));
 
         Assert.Equal([asked, null], store.Attempts.Select(a => a.CallBackAt));
@@ -79,7 +79,7 @@ public sealed class ManualAttemptRulesTests
         Client();
         var unknown = new ServiceRef("acme", 2026, "S404");
 
-        Assert.Equal(ManualAttemptResult.UnknownService,
+        Assert.Equal(ManualAttemptOutcome.UnknownService,
             await Service().RecordAsync(Piet, unknown, ContactMode.Letter, AttemptOutcome.Sent, Monday11, default));
         Assert.Empty(store.Attempts);
         Assert.Empty(audit.Audit);
@@ -90,7 +90,7 @@ public sealed class ManualAttemptRulesTests
     {
         var client = Client(steps: 2);
 
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
 
         var (attempt, update) = Assert.Single(store.Recorded);
@@ -112,9 +112,9 @@ public sealed class ManualAttemptRulesTests
         // Calling hours bind interviewers, not the post.
         var client = Client();
 
-        Assert.Equal(ManualAttemptResult.OutsideCallingHours,
+        Assert.Equal(ManualAttemptOutcome.OutsideCallingHours,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.NoAnswer, Sunday11, default));
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Sent, Sunday11, default));
 
         Assert.Equal([ContactMode.Letter], store.Attempts.Select(a => a.Mode));
@@ -126,9 +126,9 @@ public sealed class ManualAttemptRulesTests
         var client = Client();
         store.Attempts.Add(new ContactAttempt(client, ContactStep.Invitation, ContactMode.Phone, Monday11.AddDays(-3), AttemptOutcome.Refused));
 
-        Assert.Equal(ManualAttemptResult.CallingEnded,
+        Assert.Equal(ManualAttemptOutcome.CallingEnded,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Sent, Monday11, default));
         Assert.Equal(2, store.Attempts.Count);
     }
@@ -139,9 +139,9 @@ public sealed class ManualAttemptRulesTests
         var client = Client();
         var service = Service(maxCalls: 2);
 
-        Assert.Equal(ManualAttemptResult.Recorded, await service.RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.NoAnswer, Monday11, default));
-        Assert.Equal(ManualAttemptResult.Recorded, await service.RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Voicemail, Monday11, default));
-        Assert.Equal(ManualAttemptResult.CallingEnded, await service.RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.Recorded, await service.RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.NoAnswer, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.Recorded, await service.RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Voicemail, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.CallingEnded, await service.RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
         Assert.Equal(2, audit.Audit.Count);
     }
 
@@ -152,16 +152,16 @@ public sealed class ManualAttemptRulesTests
         // still says step 0: it must not become a reminder letter.
         var client = Client();
 
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Sent, Monday11, default, seenStep: 0));
         Assert.Equal(1, store.StateOf(client).StepsSent);
-        Assert.Equal(ManualAttemptResult.AlreadyRecorded,
+        Assert.Equal(ManualAttemptOutcome.AlreadyRecorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Sent, Monday11.AddSeconds(2), default, seenStep: 0));
         Assert.Single(store.Attempts);
         Assert.Single(audit.Audit);
 
         // Without a seen step the stored step counts: a letter now is the next one, for step 1.
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Sent, Monday11.AddDays(7), default));
         Assert.Equal([0, 1], store.Attempts.Select(a => a.Step.Number));
     }
@@ -173,11 +173,11 @@ public sealed class ManualAttemptRulesTests
         var client = Client(steps: 1);
         await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.NoAnswer, Monday11, default, seenStep: 1);
 
-        Assert.Equal(ManualAttemptResult.AlreadyRecorded,
+        Assert.Equal(ManualAttemptOutcome.AlreadyRecorded,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.NoAnswer, Monday11, default, seenStep: 1));
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Phone, AttemptOutcome.Voicemail, Monday11, default, seenStep: 1));
-        Assert.Equal(ManualAttemptResult.Recorded,
+        Assert.Equal(ManualAttemptOutcome.Recorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Failed, Monday11, default, seenStep: 1));
         Assert.Equal(3, store.Attempts.Count);
     }
@@ -189,7 +189,7 @@ public sealed class ManualAttemptRulesTests
         var client = Client();
         store.RecordOnceRace = true;
 
-        Assert.Equal(ManualAttemptResult.AlreadyRecorded,
+        Assert.Equal(ManualAttemptOutcome.AlreadyRecorded,
             await Service().RecordAsync(Piet, client, ContactMode.Letter, AttemptOutcome.Sent, Monday11, default));
         Assert.Empty(audit.Audit);
     }

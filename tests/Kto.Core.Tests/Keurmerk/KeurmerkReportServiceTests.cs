@@ -195,7 +195,7 @@ public sealed class KeurmerkReportServiceTests
 
         var signing = await service.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Akkoord.", default);
 
-        Assert.Equal(ReportSigning.Outcomes.Signed, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, signing.Outcome);
         Assert.Equal((1, "failed"), (signing.Version!.Version, signing.Version.ChecklistStatus));
         var (signed, version) = renderer.RenderedFiles.Last();
         Assert.Equal((1, "Akkoord.", "J. de Vries", Now), (version, signed.Conclusion, signed.Signature!.SignedBy, signed.GeneratedAt));

@@ -69,14 +69,14 @@ public sealed class OpdrachtgeverCallTests
         var uwv = AddOpdrachtgever("UWV Utrecht");
         var attempts = new ManualAttemptService(Fieldwork, accounts, policy, time);
 
-        Assert.Equal(ManualAttemptResult.Recorded, await attempts.RecordAsync("piet@bureau.nl", uwv, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
-        Assert.Equal(ManualAttemptResult.AlreadyRecorded, await attempts.RecordAsync("piet@bureau.nl", uwv, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.Recorded, await attempts.RecordAsync("piet@bureau.nl", uwv, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
+        Assert.Equal(ManualAttemptOutcome.AlreadyRecorded, await attempts.RecordAsync("piet@bureau.nl", uwv, ContactMode.Phone, AttemptOutcome.Reached, Monday11, default));
 
         var call = Assert.Single(opdrachtgevers.Attempts);
         Assert.Equal((uwv, ContactMode.Phone, "piet@bureau.nl"), (call.Service, call.Mode, call.By));
         Assert.Empty(clients.Attempts);
         // Sunday is outside the calling hours, for an opdrachtgever as for a client.
-        Assert.Equal(ManualAttemptResult.OutsideCallingHours,
+        Assert.Equal(ManualAttemptOutcome.OutsideCallingHours,
             await attempts.RecordAsync("piet@bureau.nl", uwv, ContactMode.Phone, AttemptOutcome.NoAnswer, Monday11.AddDays(-1), default));
     }
 

@@ -78,7 +78,7 @@ public sealed class LetterBatchServiceTests
             var token = letter.SurveyUrl!.Split("t=")[1];
             Assert.Equal(expected, await tokens.FindAsync(Kto.Core.Access.SecretKeys.Hash(token), TokenPurpose.Survey, default));
             var opened = await codes.OpenAsync(letter.Code.ToLowerInvariant().Replace("-", " "), "198.51.100.7", default);
-            Assert.Equal(ShortCodeService.Outcome.Found, opened.Outcome);
+            Assert.Equal(ShortCodeOutcome.Found, opened.Outcome);
             Assert.Equal(expected, opened.Service);
             Assert.Equal(expected, await tokens.FindAsync(Kto.Core.Access.SecretKeys.Hash(opened.SurveyToken!), TokenPurpose.Survey, default));
             Assert.DoesNotContain(tokens.Rows.Keys, k => k.Contains(letter.Code.Replace("-", ""), StringComparison.OrdinalIgnoreCase));

@@ -24,23 +24,23 @@ public sealed class ShortCodeServiceTests
     public async Task Too_many_unknown_codes_from_one_address_refuse_even_a_right_code_until_the_minute_has_passed()
     {
         for (var i = 0; i < 3; i++)
-            Assert.Equal(ShortCodeService.Outcome.Unknown, (await codes.OpenAsync("AAAA-AAAA", "198.51.100.7", default)).Outcome);
+            Assert.Equal(ShortCodeOutcome.Unknown, (await codes.OpenAsync("AAAA-AAAA", "198.51.100.7", default)).Outcome);
 
         var refused = await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default);
-        Assert.Equal(ShortCodeService.Outcome.TooManyGuesses, refused.Outcome);
+        Assert.Equal(ShortCodeOutcome.TooManyGuesses, refused.Outcome);
         Assert.NotNull(refused.RetryAfter);
-        Assert.Equal(ShortCodeService.Outcome.Found, (await codes.OpenAsync("K7PX-4QM9", "203.0.113.9", default)).Outcome); // another address
+        Assert.Equal(ShortCodeOutcome.Found, (await codes.OpenAsync("K7PX-4QM9", "203.0.113.9", default)).Outcome); // another address
 
         time.Advance(TimeSpan.FromSeconds(61));
-        Assert.Equal(ShortCodeService.Outcome.Found, (await codes.OpenAsync("k7px4qm9", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeOutcome.Found, (await codes.OpenAsync("k7px4qm9", "198.51.100.7", default)).Outcome);
     }
 
     [Fact]
     public async Task A_malformed_code_is_answered_without_counting_or_storage()
     {
         for (var i = 0; i < 10; i++)
-            Assert.Equal(ShortCodeService.Outcome.Malformed, (await codes.OpenAsync("K7PX-4QM", "198.51.100.7", default)).Outcome);
-        Assert.Equal(ShortCodeService.Outcome.Found, (await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default)).Outcome);
+            Assert.Equal(ShortCodeOutcome.Malformed, (await codes.OpenAsync("K7PX-4QM", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeOutcome.Found, (await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default)).Outcome);
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class ShortCodeServiceTests
         await tokens.TryAddAsync(SurveyFormKey.From("another secret").CodeHash("A3C4E6F7"), client, default);
         await tokens.TryAddAsync(Kto.Core.Access.SecretKeys.Hash("H9J4K6M7"), client, default);
 
-        Assert.Equal(ShortCodeService.Outcome.Unknown, (await codes.OpenAsync("A3C4-E6F7", "198.51.100.7", default)).Outcome);
-        Assert.Equal(ShortCodeService.Outcome.Unknown, (await codes.OpenAsync("H9J4-K6M7", "198.51.100.7", default)).Outcome);
-        Assert.Equal(ShortCodeService.Outcome.Found, (await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeOutcome.Unknown, (await codes.OpenAsync("A3C4-E6F7", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeOutcome.Unknown, (await codes.OpenAsync("H9J4-K6M7", "198.51.100.7", default)).Outcome);
+        Assert.Equal(ShortCodeOutcome.Found, (await codes.OpenAsync("K7PX-4QM9", "198.51.100.7", default)).Outcome);
     }
 }

@@ -86,15 +86,15 @@ public class AnnualReportAppendixTests
 
         var hiding = await reports.Hiding.HideAnswerAsync("acme", 2026, target, " b.bureau@example.nl ", " herkenbaar ", default);
 
-        Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
+        Assert.Equal(AnswerHidingOutcome.Hidden, hiding.Outcome);
         Assert.Equal(new HiddenAnswer(target, "b.bureau@example.nl", "herkenbaar", time.GetUtcNow()), hiding.Hidden);
         Assert.NotEqual(first.Id, hiding.Draft!.Id); // a new draft: a sign request naming the old one is refused
         Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
-        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, (await reports.Signing.SignAsync("acme", 2026, first.Id, "X", "Akkoord.", default)).Outcome);
+        Assert.Equal(ReportSigningOutcome.DraftReplaced, (await reports.Signing.SignAsync("acme", 2026, first.Id, "X", "Akkoord.", default)).Outcome);
 
         var again = await DraftAsync();
         Assert.Equal(["Goed geholpen."], renderer.Rendered.Last().Percelen.Single().OpenAnswers!.Select(a => a.Text));
-        Assert.Equal(AnswerHiding.Outcomes.AlreadyHidden, (await reports.Hiding.HideAnswerAsync("acme", 2026, target, "iemand anders", "nog eens", default)).Outcome);
+        Assert.Equal(AnswerHidingOutcome.AlreadyHidden, (await reports.Hiding.HideAnswerAsync("acme", 2026, target, "iemand anders", "nog eens", default)).Outcome);
         Assert.Equal("herkenbaar", (await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden.Single().Reason);
 
         await reports.Signing.SignAsync("acme", 2026, again.Id, "J. de Vries", "Akkoord.", default);
@@ -134,7 +134,7 @@ public class AnnualReportAppendixTests
 
         var hiding = await reports.Hiding.HideAnswerAsync("acme", 2026, id, "b", "herkenbaar", default);
 
-        Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
+        Assert.Equal(AnswerHidingOutcome.Hidden, hiding.Outcome);
         Assert.Equal(newer!.Id, hiding.Draft!.Id);
         Assert.Equal(["Goed geholpen."], (await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Answers.Select(a => a.Text));
     }
@@ -164,10 +164,10 @@ public class AnnualReportAppendixTests
     [Fact]
     public async Task Hiding_an_unknown_answer_or_without_a_draft_changes_nothing()
     {
-        Assert.Equal(AnswerHiding.Outcomes.NoDraft, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
+        Assert.Equal(AnswerHidingOutcome.NoDraft, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
         Answer("s1", 2026, Perceel.NaarWerk, "Goed.");
         var draft = await DraftAsync();
-        Assert.Equal(AnswerHiding.Outcomes.UnknownAnswer, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
+        Assert.Equal(AnswerHidingOutcome.UnknownAnswer, (await reports.Hiding.HideAnswerAsync("acme", 2026, "0123456789abcdef", "x", "y", default)).Outcome);
         Assert.Equal(draft.Id, (await archive.GetDraftAsync("acme", 2026, default))!.Id);
         Assert.Empty((await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Hidden);
     }

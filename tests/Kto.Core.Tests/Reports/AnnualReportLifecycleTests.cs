@@ -41,7 +41,7 @@ public class AnnualReportLifecycleTests
 
         var signing = await reports.Signing.SignAsync("acme", 2026, draft.Id, " J. de Vries ", "Akkoord.", default);
 
-        Assert.Equal(ReportSigning.Outcomes.Signed, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, signing.Outcome);
         var signed = renderer.Rendered.Last();
         Assert.Equal(figures, signed.Percelen.Single().Figures);
         Assert.Equal("Acme Re-integratie", signed.CompanyName);
@@ -73,7 +73,7 @@ public class AnnualReportLifecycleTests
         var signing = await reports.Signing.SignAsync("acme", 2026, opened.Id, "J. de Vries", "Akkoord.", default);
 
         Assert.NotEqual(opened.Id, replacing.Id);
-        Assert.Equal(ReportSigning.Outcomes.DraftReplaced, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.DraftReplaced, signing.Outcome);
         Assert.Equal(replacing.Id, signing.CurrentDraftId);
         Assert.Empty((await reports.Files.ListAsync("acme", 2026, default)).Versions);
     }
@@ -83,7 +83,7 @@ public class AnnualReportLifecycleTests
     {
         var signing = await reports.Signing.SignAsync("acme", 2026, "abc", "J. de Vries", "Akkoord.", default);
 
-        Assert.Equal(ReportSigning.Outcomes.NoDraft, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.NoDraft, signing.Outcome);
     }
 
     [Fact]
@@ -114,10 +114,10 @@ public class AnnualReportLifecycleTests
         var again = await reports.Signing.SignAsync("acme", 2026, draft.Id, " J. de Vries ", "Akkoord.\r\n", default);
         var other = await reports.Signing.SignAsync("acme", 2026, draft.Id, "J. de Vries", "Akkoord, met een kanttekening.", default);
 
-        Assert.Equal(ReportSigning.Outcomes.Signed, first.Outcome);
-        Assert.Equal(ReportSigning.Outcomes.AlreadySigned, again.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, first.Outcome);
+        Assert.Equal(ReportSigningOutcome.AlreadySigned, again.Outcome);
         Assert.Equal((first.Version!.Version, first.Version.Sha256), (again.Version!.Version, again.Version.Sha256));
-        Assert.Equal(ReportSigning.Outcomes.Signed, other.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, other.Outcome);
         Assert.Equal(first.Version!.Version + 1, other.Version!.Version);
         Assert.Equal(2, (await reports.Files.ListAsync("acme", 2026, default)).Versions.Count);
     }
@@ -132,7 +132,7 @@ public class AnnualReportLifecycleTests
 
         var signing = await reports.Signing.SignAsync("acme", 2026, draft.Id, "J. de Vries", conclusion, default);
 
-        Assert.Equal(ReportSigning.Outcomes.ConclusionMissing, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.ConclusionMissing, signing.Outcome);
         Assert.Empty((await reports.Files.ListAsync("acme", 2026, default)).Versions);
     }
 

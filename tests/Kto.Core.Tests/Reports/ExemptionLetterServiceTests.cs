@@ -38,7 +38,7 @@ public class ExemptionLetterServiceTests
 
         var result = await Service().CreateAsync("acme", 2026, Perceel.Praktijkassessment, default);
 
-        Assert.Equal(ExemptionLetterResult.Outcomes.Ready, result.Outcome);
+        Assert.Equal(ExemptionLetterOutcome.Ready, result.Outcome);
         Assert.Equal([1, 2, 3], result.Pdf);
         var letter = renderer.Letter!;
         var text = string.Join(" ", [letter.Subject, .. letter.Addressee, .. letter.Paragraphs, letter.Note]);
@@ -56,17 +56,17 @@ public class ExemptionLetterServiceTests
     {
         await SaveDraftAsync(Healthy() with { Ended = 5, Approached = 5, Responded = 2, Grades = [7, 8] });
         var result = await Service().CreateAsync("acme", 2026, Perceel.NaarWerk, default);
-        Assert.Equal((ExemptionLetterResult.Outcomes.NotEligible, 5), (result.Outcome, result.Ended));
+        Assert.Equal((ExemptionLetterOutcome.NotEligible, 5), (result.Outcome, result.Ended));
         Assert.Null(renderer.Letter);
     }
 
     [Fact]
     public async Task A_perceel_without_services_may_ask_and_a_year_without_a_report_may_not()
     {
-        Assert.Equal(ExemptionLetterResult.Outcomes.NoReport, (await Service().CreateAsync("acme", 2026, Perceel.NaarWerk, default)).Outcome);
+        Assert.Equal(ExemptionLetterOutcome.NoReport, (await Service().CreateAsync("acme", 2026, Perceel.NaarWerk, default)).Outcome);
         await SaveDraftAsync(Healthy());
         var result = await Service().CreateAsync("acme", 2026, Perceel.WerkfitMaken, default);
-        Assert.Equal(ExemptionLetterResult.Outcomes.Ready, result.Outcome);
+        Assert.Equal(ExemptionLetterOutcome.Ready, result.Outcome);
         Assert.Contains("0 re-integratiediensten", string.Join(" ", renderer.Letter!.Paragraphs));
     }
 

@@ -38,7 +38,7 @@ public sealed class ReportVersionSignerTests
             "Acme", "passed");
     }
 
-    private Task<ReportSigning> SignAsync(string conclusion, string by = "J. de Vries", string? draftId = null) =>
+    private Task<ReportSigningResult> SignAsync(string conclusion, string by = "J. de Vries", string? draftId = null) =>
         signer.SignAsync(archive, "acme", 2026, draftId ?? draft.Id, by, conclusion, Render, default);
 
     /// <summary>The claim key the signer uses, for a test that plays another host holding the same signing.</summary>
@@ -50,7 +50,7 @@ public sealed class ReportVersionSignerTests
     {
         var signing = await SignAsync("Akkoord.", by: "  J. de Vries ");
 
-        Assert.Equal(ReportSigning.Outcomes.Signed, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, signing.Outcome);
         var version = signing.Version!;
         Assert.Equal((1, "J. de Vries", Now, "passed", draft.Id), (version.Version, version.SignedBy, version.SignedAt, version.ChecklistStatus, version.DraftId));
         var pdf = (await archive.ReadVersionFileAsync("acme", 2026, 1, ReportFileNames.Pdf, default))!;
@@ -68,7 +68,7 @@ public sealed class ReportVersionSignerTests
     {
         var signing = await signer.SignAsync(archive, "acme", 2026, draft.Id, "J. de Vries", conclusion, Render, default);
 
-        Assert.Equal(ReportSigning.Outcomes.ConclusionMissing, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.ConclusionMissing, signing.Outcome);
         Assert.Empty(archive.ClaimedStaleBefore);
         Assert.Empty(rendered);
     }
@@ -78,7 +78,7 @@ public sealed class ReportVersionSignerTests
     {
         var signing = await SignAsync("Akkoord.", draftId: $" {draft.Id.ToUpperInvariant()} ");
 
-        Assert.Equal(ReportSigning.Outcomes.Signed, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, signing.Outcome);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ReportVersionSignerTests
     {
         var signing = await SignAsync("Akkoord.", draftId: new string('0', 64));
 
-        Assert.Equal((ReportSigning.Outcomes.DraftReplaced, draft.Id), (signing.Outcome, signing.CurrentDraftId));
+        Assert.Equal((ReportSigningOutcome.DraftReplaced, draft.Id), (signing.Outcome, signing.CurrentDraftId));
         Assert.Empty(rendered);
     }
 
@@ -95,7 +95,7 @@ public sealed class ReportVersionSignerTests
     {
         var signing = await signer.SignAsync(archive, "acme", 2025, draft.Id, "J. de Vries", "Akkoord.", Render, default);
 
-        Assert.Equal(ReportSigning.Outcomes.NoDraft, signing.Outcome);
+        Assert.Equal(ReportSigningOutcome.NoDraft, signing.Outcome);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class ReportVersionSignerTests
         var again = await SignAsync("  Akkoord.\nRespons te laag.\n\n");
 
         Assert.Equal("Akkoord.\nRespons te laag.", rendered.Single().Conclusion);
-        Assert.Equal(ReportSigning.Outcomes.AlreadySigned, again.Outcome);
+        Assert.Equal(ReportSigningOutcome.AlreadySigned, again.Outcome);
         Assert.Equal(first.Version!.Version, again.Version!.Version);
     }
 
@@ -132,7 +132,7 @@ public sealed class ReportVersionSignerTests
         time.Advance(TimeSpan.FromMilliseconds(200));
         var signing = await waiting;
 
-        Assert.Equal((ReportSigning.Outcomes.AlreadySigned, other.Version, "sha-of-other"), (signing.Outcome, signing.Version!.Version, signing.Version.Sha256));
+        Assert.Equal((ReportSigningOutcome.AlreadySigned, other.Version, "sha-of-other"), (signing.Outcome, signing.Version!.Version, signing.Version.Sha256));
         Assert.Empty(rendered);
     }
 
@@ -146,7 +146,7 @@ public sealed class ReportVersionSignerTests
 
         var retry = await SignAsync("Akkoord.");
 
-        Assert.Equal(ReportSigning.Outcomes.Signed, retry.Outcome);
+        Assert.Equal(ReportSigningOutcome.Signed, retry.Outcome);
         Assert.Single((await archive.ListAsync("acme", 2026, default)).Versions);
     }
 }

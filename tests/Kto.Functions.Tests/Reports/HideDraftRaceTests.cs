@@ -55,7 +55,7 @@ public sealed class HideDraftRaceTests(LocalStack stack)
         }
 
         var hiding = await hide.WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Equal(AnswerHiding.Outcomes.Hidden, hiding.Outcome);
+        Assert.Equal(AnswerHidingOutcome.Hidden, hiding.Outcome);
         var json = await DraftJsonAsync(company);
         Assert.Equal(4, NaarWerkResponded(json)); // the run's newer figures stand
         var text = json.ToString();

@@ -14,7 +14,7 @@ public sealed class ReportSigningService(
     /// conclusion. Idempotent, decided in storage (<see cref="ReportVersionSigner"/>, the rule every report kind signs
     /// by): the same signing again gives the version the first gave; another conclusion is a new version.
     /// </summary>
-    public Task<ReportSigning> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
+    public Task<ReportSigningResult> SignAsync(string company, int year, string draftId, string signedBy, string? conclusion,
         CancellationToken cancellationToken) =>
         signer.SignAsync(archive, company, year, draftId, signedBy, conclusion, (draft, text, signature, version) =>
         {

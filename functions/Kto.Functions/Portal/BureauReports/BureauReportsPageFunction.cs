@@ -111,7 +111,7 @@ public sealed class BureauReportsPageFunction(
 
         // The signer is the signed-in person (their name when known, else their address), never a typed name.
         var signer = visitor.User!.Signer;
-        ReportSigning signing;
+        ReportSigningResult signing;
         try
         {
             signing = await reportSigning.SignAsync(company, year, draftId, signer, conclusion, cancellationToken);
@@ -122,14 +122,14 @@ public sealed class BureauReportsPageFunction(
         }
         switch (signing.Outcome)
         {
-            case ReportSigning.Outcomes.ConclusionMissing:
+            case ReportSigningOutcome.ConclusionMissing:
                 return await PageAsync(visitor, found!, year, null, null, ConclusionRequired, StatusCodes.Status422UnprocessableEntity, cancellationToken);
-            case ReportSigning.Outcomes.NoDraft:
+            case ReportSigningOutcome.NoDraft:
                 return await PageAsync(visitor, found!, year, null, "Er is geen concept om te ondertekenen. Start eerst een concept.", null,
                     StatusCodes.Status409Conflict, cancellationToken);
-            case ReportSigning.Outcomes.DraftReplaced:
+            case ReportSigningOutcome.DraftReplaced:
                 return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
-            case ReportSigning.Outcomes.Signed:
+            case ReportSigningOutcome.Signed:
                 // Only the signing that made the version is audited; a repeat (double click) lands on the same page.
                 await audit.WriteAsync(AuditEntry.ReportSigned(time.GetUtcNow(), visitor.User.Email, company, year, signing.Version!), cancellationToken);
                 break;
@@ -160,7 +160,7 @@ public sealed class BureauReportsPageFunction(
         var (visitor, _, _) = request.Opening();
         if (!PerceelNames.TryParse(perceel, out var chosen)) return gate.NotFound(visitor);
         var letter = await exemptionLetters.CreateAsync(company, year, chosen, cancellationToken);
-        if (letter.Outcome != ExemptionLetterResult.Outcomes.Ready) return gate.NotFound(visitor);
+        if (letter.Outcome != ExemptionLetterOutcome.Ready) return gate.NotFound(visitor);
         return new FileContentResult(letter.Pdf!, "application/pdf") { FileDownloadName = ExemptionLetterLinks.FileName(year, company, chosen) };
     }
 

@@ -50,10 +50,10 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
         // The person who hides is the signed-in person, as for signing.
         var hiddenBy = visitor.User!.Email;
         var hiding = await answerHiding.HideAnswerAsync(company, year, answer, hiddenBy, reason, cancellationToken);
-        if (hiding.Outcome is AnswerHiding.Outcomes.NoDraft or AnswerHiding.Outcomes.UnknownAnswer)
+        if (hiding.Outcome is AnswerHidingOutcome.NoDraft or AnswerHidingOutcome.UnknownAnswer)
             return await PageAsync(visitor, found!, year, null, "Dit antwoord staat niet (meer) in het concept. Bekijk de antwoorden hieronder.",
                 StatusCodes.Status409Conflict, cancellationToken);
-        if (hiding.Outcome == AnswerHiding.Outcomes.Hidden)
+        if (hiding.Outcome == AnswerHidingOutcome.Hidden)
             await audit.WriteAsync(AuditEntry.AnswerHidden(hiddenBy, company, year, hiding.Hidden!), cancellationToken);
         return PortalResult.SeeOther(PortalUrls.OpenAnswers(company, year) + "&klaar=verborgen");
     }

@@ -54,11 +54,11 @@ public sealed class FieldworkPageFunction(
             : await attempts.RecordAsync(visitor.User!.Email, new ServiceRef(company, year, service),
                 ContactModes.Parse(choice[0]), AttemptOutcomes.Parse(choice[1]), time.GetUtcNow(), cancellationToken, seenStep: seenStep) switch
             {
-                ManualAttemptResult.Recorded or ManualAttemptResult.AlreadyRecorded => null,
-                ManualAttemptResult.UnknownService => "Deze cliënt staat niet (meer) op de lijst.",
-                ManualAttemptResult.OutsideCallingHours => AttemptRefusals.OutsideCallingHours,
-                ManualAttemptResult.CallingEnded => AttemptRefusals.CallingEnded,
-                ManualAttemptResult.CallBackTimeMissing => "Leg terugbellen vast op de bellijst: daar vult u de afgesproken tijd in.",
+                ManualAttemptOutcome.Recorded or ManualAttemptOutcome.AlreadyRecorded => null,
+                ManualAttemptOutcome.UnknownService => "Deze cliënt staat niet (meer) op de lijst.",
+                ManualAttemptOutcome.OutsideCallingHours => AttemptRefusals.OutsideCallingHours,
+                ManualAttemptOutcome.CallingEnded => AttemptRefusals.CallingEnded,
+                ManualAttemptOutcome.CallBackTimeMissing => "Leg terugbellen vast op de bellijst: daar vult u de afgesproken tijd in.",
                 _ => "Kies wat er is gebeurd.",
             };
         if (error is not null)

@@ -128,10 +128,10 @@ public sealed class LettersPageFunction(
         var result = await codes.FindAsync(typed, ClientAddress.Of(request, survey.TrustedProxies), cancellationToken);
         return result.Outcome switch
         {
-            ShortCodeService.Outcome.Found when result.Service is { } s =>
+            ShortCodeOutcome.Found when result.Service is { } s =>
                 PortalResult.SeeOther(PortalUrls.Answers(s.Company, s.ServiceId, s.Year, ResponseModes.Paper)),
-            ShortCodeService.Outcome.Malformed => PaperPage(visitor, "Typ de code zoals op het formulier: 8 tekens, bijvoorbeeld K7PX-4QM9.", typed, StatusCodes.Status422UnprocessableEntity),
-            ShortCodeService.Outcome.Unknown => PaperPage(visitor, "Deze code kennen wij niet. Controleer de code op het formulier.", typed, StatusCodes.Status422UnprocessableEntity),
+            ShortCodeOutcome.Malformed => PaperPage(visitor, "Typ de code zoals op het formulier: 8 tekens, bijvoorbeeld K7PX-4QM9.", typed, StatusCodes.Status422UnprocessableEntity),
+            ShortCodeOutcome.Unknown => PaperPage(visitor, "Deze code kennen wij niet. Controleer de code op het formulier.", typed, StatusCodes.Status422UnprocessableEntity),
             _ => PaperPage(visitor, "Te vaak een onbekende code. Wacht een minuut en probeer het opnieuw.", typed, StatusCodes.Status429TooManyRequests)
                 .WithRetryAfter(result.RetryAfter ?? TimeSpan.FromMinutes(1)),
         };

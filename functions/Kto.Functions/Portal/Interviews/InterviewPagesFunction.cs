@@ -100,11 +100,11 @@ public sealed class InterviewPagesFunction(
             : await attempts.RecordAsync(visitor.User!.Email, serviceRef, ContactMode.Phone, AttemptOutcomes.Parse(outcome), time.GetUtcNow(), cancellationToken,
                     callBackAt: callBackAt, seenStep: int.TryParse(form.GetValueOrDefault("step"), out var step) ? step : null) switch
                 {
-                    ManualAttemptResult.Recorded or ManualAttemptResult.AlreadyRecorded => null,
-                    ManualAttemptResult.OutsideCallingHours => AttemptRefusals.OutsideCallingHours,
-                    ManualAttemptResult.CallingEnded => AttemptRefusals.CallingEnded,
-                    ManualAttemptResult.CallBackTimeMissing => "Vul bij terugbellen de datum en tijd in die de cliënt noemde.",
-                    ManualAttemptResult.UnknownService => "Deze cliënt bestaat niet (meer).",
+                    ManualAttemptOutcome.Recorded or ManualAttemptOutcome.AlreadyRecorded => null,
+                    ManualAttemptOutcome.OutsideCallingHours => AttemptRefusals.OutsideCallingHours,
+                    ManualAttemptOutcome.CallingEnded => AttemptRefusals.CallingEnded,
+                    ManualAttemptOutcome.CallBackTimeMissing => "Vul bij terugbellen de datum en tijd in die de cliënt noemde.",
+                    ManualAttemptOutcome.UnknownService => "Deze cliënt bestaat niet (meer).",
                     _ => "Kies hoe het gesprek afliep.",
                 };
         if (error is not null)

@@ -1,7 +1,7 @@
 namespace Kto.Core.Fieldwork;
 
 /// <summary>What recording a letter or phone call came to.</summary>
-public enum ManualAttemptResult
+public enum ManualAttemptOutcome
 {
     Recorded,
     /// <summary>The same attempt was recorded before (a double click, a retry): nothing new; the doors answer as for <see cref="Recorded"/>.</summary>
