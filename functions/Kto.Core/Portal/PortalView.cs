@@ -8,8 +8,15 @@ namespace Kto.Core.Portal;
 /// </summary>
 public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, object Model)
 {
-    /// <summary>A meta refresh ("seconds; url=…"): the page reloads itself without script.</summary>
-    public string? Refresh { get; init; }
+    /// <summary>
+    /// Seconds after which the page loads itself again (<see cref="RefreshUrl"/>, or the same page) while something runs
+    /// in the background. Done by portal.js, which offers to stop it (WCAG 2.2.2); without script the page shows a link
+    /// to load it again. Never a meta refresh: a page that reloads on its own with no way to stop it fails WCAG 2.2.1.
+    /// </summary>
+    public int? RefreshAfter { get; init; }
+
+    /// <summary>Where the refresh goes (e.g. the receipt once a file is processed); null for the same page.</summary>
+    public string? RefreshUrl { get; init; }
 
     /// <summary>Which navigation item is the current page (aria-current).</summary>
     public string? Nav { get; init; }

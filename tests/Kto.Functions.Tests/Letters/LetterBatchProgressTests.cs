@@ -55,17 +55,12 @@ public sealed class LetterBatchProgressTests(LocalStack stack) : IAsyncLifetime
         var url = $"{stack.BaseUrl}/portal/bureau/fieldwork/{company}/letters?year={year}";
         await page.GotoAsync(url);
         Assert.Contains("Bezig: 2 van 5 brieven", await page.TextContentAsync("#making"));
-        Assert.Equal("3", await page.Locator("meta[http-equiv=refresh]").GetAttributeAsync("content"));
+        Assert.Equal("3", await page.Locator("body").GetAttributeAsync("data-refresh-after"));
         Assert.Equal(0, await page.Locator("button:has-text('Brieven maken')").CountAsync()); // no second batch from the page
         Assert.Contains("wordt gemaakt", await page.TextContentAsync($"#batch-{id}"));
-        // axe and the screenshots on this very page without its reload (which would pull the page away mid-check).
-        await page.RouteAsync(url, async route =>
-        {
-            var response = await route.FetchAsync();
-            var html = (await response.TextAsync()).Replace("<meta http-equiv=\"refresh\" content=\"3\">", "");
-            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = html });
-        });
+        // axe and the screenshots on this very page, its reload stopped with the page's own button (WCAG 2.2.2).
         await page.GotoAsync(url);
+        await page.ClickAsync("[data-refresh-stop]");
         Assert.Contains("Bezig: 2 van 5 brieven", await page.TextContentAsync("#making"));
         await PageChecks.CheckPhoneAndDesktopAsync(page, "letters-06-making");
         await page.UnrouteAsync(url);
@@ -81,7 +76,7 @@ public sealed class LetterBatchProgressTests(LocalStack stack) : IAsyncLifetime
         await page.GotoAsync(url);
         await page.WaitForSelectorAsync($"#batch-{id} a:has-text('PDF')", new PageWaitForSelectorOptions { Timeout = 60_000 });
         Assert.Equal(0, await page.Locator("#making").CountAsync());
-        Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+        Assert.Equal(0, await page.Locator("body[data-refresh-after]").CountAsync());
         Assert.Equal(1, await page.Locator("table.runs tbody tr").CountAsync()); // one batch, never two
         Assert.Contains("nog niet verstuurd", await page.TextContentAsync($"#batch-{id}"));
         await PageChecks.CheckPhoneAndDesktopAsync(page, "letters-07-made");

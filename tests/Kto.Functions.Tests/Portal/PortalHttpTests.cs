@@ -240,7 +240,7 @@ public sealed class PortalHttpTests(LocalStack stack)
         var last = await client.Http.GetAsync($"/portal/companies/{company}/deliveries/bestaat-niet.csv?wacht=10");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Contains("url=/portal/companies/" + company + "/deliveries/bestaat-niet.csv?wacht=1", await first.Content.ReadAsStringAsync());
+        Assert.Contains("data-refresh-url=\"/portal/companies/" + company + "/deliveries/bestaat-niet.csv?wacht=1\"", await first.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, last.StatusCode);
     }
 

@@ -1,4 +1,6 @@
 using Kto.Core.Accounts;
+using Kto.Functions.Tests.Browser;
+using Microsoft.Playwright;
 using Kto.Core.Portal;
 using Kto.Core.Settings;
 using Kto.Functions.Portal;
@@ -11,8 +13,14 @@ namespace Kto.Functions.Tests.Templates;
 /// The bureau overview's first view (issue 22): a company whose figures are still being counted in the background shows
 /// that it is being counted — not "nooit geleverd", not "Niets te doen" — and the page says how many are left.
 /// </summary>
-public sealed class BureauOverviewCountingPageTests
+public sealed class BureauOverviewCountingPageTests : IAsyncLifetime
 {
+    private readonly Chromium chromium = new();
+
+    public Task InitializeAsync() => chromium.InitializeAsync();
+
+    public Task DisposeAsync() => chromium.DisposeAsync();
+
     private static readonly PortalPageRenderer Renderer = new(new LiquidTemplates(), new BureauSettings { Name = "Bureau" });
 
     [Theory]
@@ -38,6 +46,55 @@ public sealed class BureauOverviewCountingPageTests
         Assert.Contains("3 nov 2026", acme);
         Assert.DoesNotContain("3 nov 2026", beta);
         Assert.Contains("/portal/companies/beta", beta); // its links stay usable meanwhile
+    }
+
+    /// <summary>
+    /// The page as a bureau user's phone shows it while companies are counted: served by the real renderer (page and
+    /// stylesheet) to Chromium, accessible (axe) at 320 px and at desktop width, no sideways scrolling, and the status
+    /// notice announced to screen readers.
+    /// </summary>
+    [Theory]
+    [InlineData("nl", "De cijfers worden geteld…")]
+    [InlineData("en", "Counting the figures…")]
+    public async Task The_counting_state_reads_well_on_a_phone_and_passes_the_accessibility_check(string lang, string counting)
+    {
+        var page = new BureauOverviewPage(2026, "24 nov 2026 09:00", false, null, false, Counting: 2, [], "40%", "7,0", 75,
+        [
+            Row("acme", "Acme Re-integratie en Begeleiding Noord-Holland", counting: false),
+            Row("beta", "Beta", counting: true),
+            Row("gamma", "Gamma", counting: true),
+        ]);
+        var user = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
+        var html = Renderer.Render(new PortalView("bureau-overview.liquid", "Overzicht", user, "token", page)
+            { Language = lang, RefreshAfter = 3, Nav = "overview" });
+
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 740 } });
+        var browser = await context.NewPageAsync();
+        // Only the page and its stylesheet and script are served (by the renderer, as the portal serves them).
+        await browser.RouteAsync("http://kto.test/**", route =>
+        {
+            var path = new Uri(route.Request.Url).AbsolutePath;
+            if (path == "/portal/bureau")
+                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "text/html; charset=utf-8", Body = html });
+            if (path.StartsWith("/portal/assets/", StringComparison.Ordinal) && Renderer.Asset(path["/portal/assets/".Length..]) is { } asset)
+                return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = asset.ContentType, Body = asset.Content });
+            return route.FulfillAsync(new RouteFulfillOptions { Status = 404 });
+        });
+        await browser.GotoAsync("http://kto.test/portal/bureau");
+        // The page reloads itself (portal.js) until the count is done, and offers to stop that (WCAG 2.2.2).
+        Assert.Equal("3", await browser.Locator("body").GetAttributeAsync("data-refresh-after"));
+        await browser.ClickAsync("[data-refresh-stop]");
+        Assert.False(await browser.Locator("[data-refresh-stop]").IsVisibleAsync()); // gone once used
+        await browser.EvaluateAsync("window.stayed = true");
+
+        var status = browser.Locator("#counting-status");
+        Assert.Equal("status", await status.GetAttributeAsync("role"));
+        Assert.True(await status.IsVisibleAsync());
+        Assert.Equal(2, await browser.Locator("section.company-card p.muted", new() { HasTextString = counting }).CountAsync());
+        await PageChecks.CheckPhoneAndDesktopAsync(browser, $"overview-counting-{lang}");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.True(await browser.EvaluateAsync<bool>("window.stayed === true")); // stopped: no reload after the 3 s
+        await context.CloseAsync();
     }
 
     private static BureauOverviewPage.CompanyRow Row(string id, string name, bool counting) =>

@@ -76,7 +76,7 @@ public sealed class BureauPagesFunction(
                 Counting: c.Counting)).ToList());
         var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", page, "overview");
         // While a count runs (a refresh, or companies without kept figures yet) the page follows it by refreshing itself.
-        return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } || page.Counting > 0 ? view with { Refresh = "3" } : view));
+        return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } || page.Counting > 0 ? view with { RefreshAfter = 3 } : view));
     }
 
     /// <summary>

@@ -234,7 +234,7 @@ public sealed class BureauReportsPageFunction(
                 Sha256: v.Sha256,
                 Pdf: PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"))).ToList());
         var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", page, "overview");
-        return PortalResult.Page(gate.Pages.Render(running ? view with { Refresh = "3" } : view), status).WithOwnFrames();
+        return PortalResult.Page(gate.Pages.Render(running ? view with { RefreshAfter = 3 } : view), status).WithOwnFrames();
     }
 
     private static string StatusText(string status) => status.ToLowerInvariant() switch

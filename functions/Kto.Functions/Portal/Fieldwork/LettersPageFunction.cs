@@ -189,7 +189,7 @@ public sealed class LettersPageFunction(
                 })).ToList());
         var view = gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", page, "fieldwork");
         // The portal runs no script: while a batch is being made the page reloads itself to show the progress.
-        return PortalResult.Page(gate.Pages.Render(making is null ? view : view with { Refresh = "3" }), status);
+        return PortalResult.Page(gate.Pages.Render(making is null ? view : view with { RefreshAfter = 3 }), status);
     }
 
     private static LettersPage.Batch BatchOf(LetterBatch b) => new(Id: b.Id, Count: b.Count, First: b.FirstLetters, Reminder: b.ReminderLetters);

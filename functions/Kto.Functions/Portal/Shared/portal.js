@@ -1,9 +1,22 @@
 // Niceties only: every page works without this script.
 // 1. Drag and drop on the upload form: a dropped file goes into the "Bestand" input.
 // 2. The check page hashes the chosen PDF in the browser (Web Crypto) and asks the server only for the hash.
+// 3. A page whose work runs in the background (body data-refresh-after) loads itself again after that many seconds,
+//    with a button that stops it (WCAG 2.2.2); without this script the page's "Pagina vernieuwen" link does it.
 (function () {
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
+    var after = parseInt(document.body.getAttribute("data-refresh-after") || "", 10);
+    if (after > 0) {
+      var target = document.body.getAttribute("data-refresh-url") || window.location.href;
+      var timer = window.setTimeout(function () { window.location.replace(target); }, after * 1000);
+      var stop = document.querySelector("[data-refresh-stop]");
+      if (stop) {
+        stop.hidden = false;
+        stop.addEventListener("click", function () { window.clearTimeout(timer); stop.hidden = true; });
+      }
+    }
+
     document.querySelectorAll("[data-dropzone]").forEach(function (zone) {
       var input = zone.querySelector("input[type=file]");
       if (!input) return;
