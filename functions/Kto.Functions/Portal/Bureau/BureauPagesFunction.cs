@@ -35,10 +35,14 @@ public sealed class BureauPagesFunction(
     {
         var (visitor, _, _) = request.Opening();
         var year = DutchTime.Today(time).Year;
-        // "Nu bijwerken" counts in the background: while it runs the page says so and refreshes itself (no script).
-        var refresh = await OverviewRefreshOrchestration.StatusAsync(client, year, cancellationToken);
+        // "Nu bijwerken" counts in the background: while it runs the page says so and refreshes itself.
+        // The run's status, the kept figures and "Aandacht nodig" are independent reads: asked for together.
+        var refreshRead = OverviewRefreshOrchestration.StatusAsync(client, year, cancellationToken);
+        var rowsRead = overview.ForYearAsync(year, cancellationToken);
+        var attentionRead = attention.ListAsync(cancellationToken);
+        await Task.WhenAll(refreshRead, rowsRead, attentionRead);
+        var (refresh, rows, attentionItems) = (refreshRead.Result, rowsRead.Result, attentionRead.Result);
         var asked = request.Query["bijgewerkt"] == "1";
-        var rows = await overview.ForYearAsync(year, cancellationToken);
         var page = new BureauOverviewPage(
             Year: year,
             FiguresAt: rows.Any(c => !c.Counting) ? FiguresAt(rows.Where(c => !c.Counting).Min(c => c.ComputedAt)) : null,
@@ -46,7 +50,7 @@ public sealed class BureauPagesFunction(
             RefreshedAt: asked && refresh?.FinishedAt is { } finished ? FiguresAt(finished) : null,
             RefreshFailed: asked && refresh is { Failed: true },
             Counting: rows.Count(c => c.Counting),
-            Attention: (await attention.ListAsync(cancellationToken)).Select(a => new BureauOverviewPage.AttentionItem(
+            Attention: attentionItems.Select(a => new BureauOverviewPage.AttentionItem(
                 Kind: a.Kind.ToString(),
                 Text: a.Text,
                 Since: a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", DutchTime.Culture) : null,
