@@ -46,7 +46,7 @@ public static class Bsn
     /// many that need none.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static bool LooksLikeWrittenBsn(ReadOnlySpan<char> value)
+    internal static bool LooksLikeWrittenBsn(ReadOnlySpan<char> value)
     {
         // Only digits (a phone number, a plain number): the rules below come down to the length.
         if (!value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9'))
@@ -81,19 +81,26 @@ public static class Bsn
     }
 
     /// <summary>
-    /// False when <paramref name="value"/> holds a <see cref="NeverInBsn"/> character or other than eight or nine ASCII
-    /// digits: one pass with a table, cheaper than a search call on values this short (it runs for every cell).
+    /// False when <paramref name="value"/> holds a <see cref="NeverInBsn"/> character, other than eight or nine ASCII
+    /// digits, or eight digits in runs no written BSN has (one run of eight, or runs of at most three as in thousands:
+    /// a date such as 12-03-1985 has a run of four). One pass with a table, cheaper than a search call on values this
+    /// short (it runs for every cell); whatever it lets through, <see cref="LooksLikeWrittenBsn"/> decides exactly.
     /// </summary>
     private static bool MayBeBsn(ReadOnlySpan<char> value)
     {
-        var digits = 0;
+        int digits = 0, run = 0, longestRun = 0;
         foreach (var c in value)
         {
-            if (c >= 0x80) continue;
-            if (NeverInBsnTable[c]) return false;
-            if (char.IsAsciiDigit(c)) digits++;
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                longestRun = Math.Max(longestRun, ++run);
+                continue;
+            }
+            run = 0;
+            if (c < 0x80 && NeverInBsnTable[c]) return false;
         }
-        return digits is 8 or 9;
+        return digits == 9 || (digits == 8 && longestRun is <= 3 or 8);
     }
 
     // Every ASCII character except digits, the separators, Excel's text wrappers (= " ') and ASCII white space (with

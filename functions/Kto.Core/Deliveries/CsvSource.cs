@@ -32,6 +32,9 @@ internal sealed class CsvSource : IRowSource
             // Field values may be personal data: keep them out of exception messages and logs.
             IncludeValuesInExceptions = false,
             MaxRecordSize = maxRowBytes,
+            // Perceel, opdrachtgever, woonplaats, reden: the same few values in every row, one string each instead of
+            // one per row (columns of ids and addresses switch pooling off by themselves).
+            PoolStrings = true,
         };
         _reader = CsvReader.Create(content, options, leaveOpen: true);
     }
@@ -104,7 +107,9 @@ internal sealed class CsvSource : IRowSource
         {
             if (++number <= headerRow) continue;
             var filled = false;
-            for (var column = 0; column < _reader.FieldCount && !census.IsFull; column++)
+            var fields = _reader.FieldCount;
+            // Only a column past the cap can fill the census within a row (rows are counted after it).
+            for (var column = 0; column < fields && !census.TooManyColumns; column++)
             {
                 var bytes = _reader.GetSpan(column);
                 // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"):
