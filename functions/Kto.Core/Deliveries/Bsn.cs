@@ -35,8 +35,19 @@ public static class Bsn
     /// <inheritdoc cref="LooksLikeBsn(string?)"/>
     public static bool LooksLikeBsn(ReadOnlySpan<char> value)
     {
-        // Most values (names, addresses, e-mail) hold an ASCII character no written BSN has: known at once.
-        if (value.ContainsAny(NeverInBsn)) return false;
+        // Most values (names, addresses, e-mail) hold an ASCII character no written BSN has, and a phone number or
+        // any other number has a count of digits no BSN has (every form below has eight or nine): known at once.
+        return MayBeBsn(value) && LooksLikeWrittenBsn(value);
+    }
+
+    /// <summary>
+    /// The exact check, for the few values with eight or nine digits and nothing that rules a BSN out. Kept out of
+    /// <see cref="LooksLikeBsn(ReadOnlySpan{char})"/>: its stack buffers would be cleared on every call, also the
+    /// many that need none.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    internal static bool LooksLikeWrittenBsn(ReadOnlySpan<char> value)
+    {
         // Only digits (a phone number, a plain number): the rules below come down to the length.
         if (!value.IsEmpty && !value.ContainsAnyExceptInRange('0', '9'))
             return value.Length == 9 ? IsValid(value) : value.Length == 8 && IsValid(string.Concat("0", value));
@@ -69,10 +80,36 @@ public static class Bsn
         return IsValid(digits);
     }
 
+    /// <summary>
+    /// False when <paramref name="value"/> holds a <see cref="NeverInBsn"/> character, other than eight or nine ASCII
+    /// digits, or eight digits in runs no written BSN has (one run of eight, or runs of at most three as in thousands:
+    /// a date such as 12-03-1985 has a run of four). One pass with a table, cheaper than a search call on values this
+    /// short (it runs for every cell); whatever it lets through, <see cref="LooksLikeWrittenBsn"/> decides exactly.
+    /// </summary>
+    private static bool MayBeBsn(ReadOnlySpan<char> value)
+    {
+        int digits = 0, run = 0, longestRun = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                longestRun = Math.Max(longestRun, ++run);
+                continue;
+            }
+            run = 0;
+            if (c < 0x80 && NeverInBsnTable[c]) return false;
+        }
+        return digits == 9 || (digits == 8 && longestRun is <= 3 or 8);
+    }
+
     // Every ASCII character except digits, the separators, Excel's text wrappers (= " ') and ASCII white space (with
     // U+001C–U+001F, in case): a value holding one is no BSN by the rules below. Non-ASCII characters are left to them.
     private static readonly System.Buffers.SearchValues<char> NeverInBsn = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiDigit(c) && c is not ('.' or '-' or '=' or '"' or '\'' or ' ' or (>= '\t' and <= '\r') or (>= '\u001C' and <= '\u001F')))]);
+
+    // The same set as a table (declared after it: static fields are set in order).
+    private static readonly bool[] NeverInBsnTable = [.. Enumerable.Range(0, 0x80).Select(c => NeverInBsn.Contains((char)c))];
 
     // Nine digits with a separator between each, inside ="…": anything longer is text, not a number.
     private const int MaxWrittenLength = 32;

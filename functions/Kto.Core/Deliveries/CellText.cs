@@ -8,6 +8,12 @@ internal static class CellText
     /// <summary>Text of a cell without cutting; spreadsheet numbers lose a ".0" (klantnummer 123456.0 → "123456").</summary>
     public static string? Of(object? cell)
     {
+        // A CSV cell is always a string: asked first, before the spreadsheet types.
+        if (cell is string written)
+        {
+            var trimmed = written.Trim();
+            return trimmed.Length == 0 ? null : trimmed;
+        }
         var text = cell switch
         {
             null or DBNull => null,

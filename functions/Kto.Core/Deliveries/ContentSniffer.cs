@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace Kto.Core.Deliveries;
 
@@ -39,43 +40,47 @@ internal static class ContentSniffer
             return SniffResult.Of(DeliveryFormat.Csv, Encoding.BigEndianUnicode);
 
         content.Position = 0;
-        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
         var validUtf8 = true;
         var buffer = new byte[BufferSize];
-        // GetChars, not GetCharCount: only GetChars keeps a character cut off at a block's end for the next block
-        // (GetCharCount leaves the decoder as it was, so a valid "é" across two blocks read as invalid, and a
-        // character cut off at the file's end as valid).
-        var chars = new char[Encoding.UTF8.GetMaxCharCount(BufferSize)];
+        // Validated without decoding (Utf8.IsValid checks what a throwing UTF-8 decoder refuses: overlong forms,
+        // surrogates, stray continuation bytes). A character cut off at a block's end is carried to the next block,
+        // so a valid "é" across two blocks stays valid and one cut off at the file's end is not.
+        var carried = 0;
         var firstBlock = true;
         int read;
-        while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = content.Read(buffer, carried, buffer.Length - carried)) > 0)
         {
-            if ((firstBlock && LooksBinary(buffer.AsSpan(0, read))) || buffer.AsSpan(0, read).Contains((byte)0))
+            var block = buffer.AsSpan(carried, read);
+            if ((firstBlock && LooksBinary(block)) || block.Contains((byte)0))
                 return SniffResult.Refused(DeliveryCodes.UnreadableFile,
                     "Het bestand is geen leesbare tekst of spreadsheet. Lever een export aan als .csv of .xlsx.");
             firstBlock = false;
             if (!validUtf8) continue;
-            try
-            {
-                decoder.GetChars(buffer, 0, read, chars, 0, flush: false);
-            }
-            catch (DecoderFallbackException)
-            {
-                validUtf8 = false;
-            }
+            var text = buffer.AsSpan(0, carried + read);
+            var complete = CompleteLength(text);
+            validUtf8 = Utf8.IsValid(text[..complete]);
+            text[complete..].CopyTo(buffer);
+            carried = text.Length - complete;
         }
-        if (validUtf8)
-        {
-            try
-            {
-                decoder.GetChars([], 0, 0, chars, 0, flush: true);
-            }
-            catch (DecoderFallbackException)
-            {
-                validUtf8 = false;
-            }
-        }
+        if (carried > 0) validUtf8 = false;
         return SniffResult.Of(DeliveryFormat.Csv, validUtf8 ? new UTF8Encoding(false) : Windows1252);
+    }
+
+    /// <summary>
+    /// The length of <paramref name="text"/> without a multi-byte character it ends in the middle of (at most three
+    /// bytes: a lead byte and the continuation bytes after it), which the next block completes.
+    /// </summary>
+    internal static int CompleteLength(ReadOnlySpan<byte> text)
+    {
+        for (var at = text.Length - 1; at >= 0 && at >= text.Length - 3; at--)
+        {
+            var b = text[at];
+            if (b < 0x80) return text.Length;
+            if (b < 0xC0) continue; // a continuation byte: look further back for its lead byte
+            var length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            return text.Length - at < length ? at : text.Length;
+        }
+        return text.Length;
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> block)

@@ -32,6 +32,9 @@ internal sealed class CsvSource : IRowSource
             // Field values may be personal data: keep them out of exception messages and logs.
             IncludeValuesInExceptions = false,
             MaxRecordSize = maxRowBytes,
+            // Perceel, opdrachtgever, woonplaats, reden: the same few values in every row, one string each instead of
+            // one per row (columns of ids and addresses switch pooling off by themselves).
+            PoolStrings = true,
         };
         _reader = CsvReader.Create(content, options, leaveOpen: true);
     }
@@ -104,12 +107,14 @@ internal sealed class CsvSource : IRowSource
         {
             if (++number <= headerRow) continue;
             var filled = false;
-            for (var column = 0; column < _reader.FieldCount && !census.IsFull; column++)
+            var fields = _reader.FieldCount;
+            // Only a column past the cap can fill the census within a row (rows are counted after it).
+            for (var column = 0; column < fields && !census.TooManyColumns; column++)
             {
                 var bytes = _reader.GetSpan(column);
                 // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"):
                 // such a cell is filled and no BSN, known without decoding it.
-                if (bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0)
+                if (StartsNeverBsnOrBlank(bytes) || bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0)
                 {
                     filled = true;
                     census.CountFilledCell(column, isBsn: false);
@@ -132,6 +137,14 @@ internal sealed class CsvSource : IRowSource
     // (Bsn.LooksLikeBsn says which forms count).
     private static readonly SearchValues<byte> BsnOrBlankBytes =
         SearchValues.Create([.. "0123456789 .-=\"'\t\n\v\f\r\u001C\u001D\u001E\u001F"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
+
+    /// <summary>
+    /// The first byte alone settles most cells (a name, an address, an e-mail address, "K123…"): a lookup instead of a
+    /// search call per cell, which costs more than the cell is long.
+    /// </summary>
+    private static bool StartsNeverBsnOrBlank(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && NeverBsnOrBlank[bytes[0]];
+
+    private static readonly bool[] NeverBsnOrBlank = [.. Enumerable.Range(0, 256).Select(b => !BsnOrBlankBytes.Contains((byte)b))];
 
     // UTF-8 never has fewer bytes than chars, so a field of up to this many bytes always fits.
     private const int CensusBufferChars = 256;

@@ -6,8 +6,9 @@ namespace Kto.Core.Deliveries;
 /// </summary>
 internal sealed class DeliveryCensus(int maxRows = int.MaxValue, int maxColumns = int.MaxValue)
 {
-    private readonly List<int> _filled = [];
-    private readonly List<int> _bsns = [];
+    // Per column; arrays rather than lists, grown on demand: the census counts every cell of the file.
+    private int[] _filled = new int[16];
+    private int[] _bsns = new int[16];
 
     public int DataRows { get; private set; }
 
@@ -22,7 +23,7 @@ internal sealed class DeliveryCensus(int maxRows = int.MaxValue, int maxColumns 
     /// <summary>At least one value anywhere (any column, also ignored ones) looked like a BSN.</summary>
     public bool SawBsn { get; private set; }
 
-    public IEnumerable<int> FilledColumns => Enumerable.Range(0, _filled.Count).Where(c => _filled[c] > 0);
+    public IEnumerable<int> FilledColumns => Enumerable.Range(0, _filled.Length).Where(c => _filled[c] > 0);
 
     public void Count(SheetRow row)
     {
@@ -41,6 +42,7 @@ internal sealed class DeliveryCensus(int maxRows = int.MaxValue, int maxColumns 
     public void CountCell(int column, ReadOnlySpan<char> text) => CountFilledCell(column, Bsn.LooksLikeBsn(text));
 
     /// <summary>One filled cell whose text is already known to be a BSN or not.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void CountFilledCell(int column, bool isBsn)
     {
         if (column >= maxColumns)
@@ -49,19 +51,22 @@ internal sealed class DeliveryCensus(int maxRows = int.MaxValue, int maxColumns 
             return;
         }
         SawBsn |= isBsn;
-        while (_filled.Count <= column)
-        {
-            _filled.Add(0);
-            _bsns.Add(0);
-        }
+        if (column >= _filled.Length) Grow(column);
         _filled[column]++;
         if (isBsn) _bsns[column]++;
+    }
+
+    private void Grow(int column)
+    {
+        var length = Math.Max(column + 1, _filled.Length * 2);
+        Array.Resize(ref _filled, length);
+        Array.Resize(ref _bsns, length);
     }
 
     /// <summary>The first column where at least <paramref name="share"/> of the filled values are BSNs (and at least one is).</summary>
     public int? BsnColumn(double share, IReadOnlySet<int> excluded)
     {
-        for (var column = 0; column < _filled.Count; column++)
+        for (var column = 0; column < _filled.Length; column++)
         {
             if (excluded.Contains(column) || _bsns[column] == 0) continue;
             if (_bsns[column] >= share * _filled[column]) return column;

@@ -23,52 +23,60 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         return columns;
     }
 
+    // Each checked field's text of the current row (null when the file has no such column): the BSN check and the
+    // field itself read the same cell, and trimming it once is enough. Filled anew for every row.
+    private readonly string?[] texts = new string?[Enum.GetValues<DeliveryField>().Max(f => (int)f) + 1];
+
     public DeliveryRow Validate(SheetRow row)
     {
-        var rejections = new List<DeliveryIssue>();
+        foreach (var (field, column) in bsnChecked) texts[(int)field] = CellText.Of(row.Cell(column));
 
-        foreach (var (field, column) in bsnChecked)
-            if (Bsn.LooksLikeBsn(CellText.Of(row.Cell(column))))
-                rejections.Add(Issue(row, field, DeliveryCodes.BsnValue,
+        // Allocated at the first issue: most rows have none.
+        List<DeliveryIssue>? rejections = null;
+        foreach (var (field, _) in bsnChecked)
+            if (Bsn.LooksLikeBsn(texts[(int)field]))
+                Add(ref rejections, Issue(row, field, DeliveryCodes.BsnValue,
                     "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
 
-        var klantnummer = ReadKlantnummer(row, rejections);
-        var perceel = ReadPerceel(row, rejections);
-        var einddatum = ReadEinddatum(row, rejections);
-        var startdatum = ReadStartdatum(row, rejections);
+        var klantnummer = ReadKlantnummer(row, ref rejections);
+        var perceel = ReadPerceel(row, ref rejections);
+        var einddatum = ReadEinddatum(row, ref rejections);
+        var startdatum = ReadStartdatum(row, ref rejections);
 
-        if (rejections.Count > 0 || klantnummer is null || perceel is null || einddatum is null)
-            return new DeliveryRow(row.Number, null, WithKlantnummer(rejections, ShownKlantnummer(row)), []);
+        if (rejections is not null || klantnummer is null || perceel is null || einddatum is null)
+            return new DeliveryRow(row.Number, null, WithKlantnummer(rejections ?? [], ShownKlantnummer()), []);
 
-        var warnings = new List<DeliveryIssue>();
+        List<DeliveryIssue>? warnings = null;
         var service = new EndedService
         {
             Klantnummer = klantnummer,
             Perceel = perceel.Value,
             Einddatum = einddatum.Value,
             Startdatum = startdatum,
-            Voornaam = Text(row, DeliveryField.Voornaam),
-            Voorletters = Text(row, DeliveryField.Voorletters),
-            Tussenvoegsel = Text(row, DeliveryField.Tussenvoegsel),
-            Achternaam = Text(row, DeliveryField.Achternaam),
-            Email = ReadEmail(row, warnings),
+            Voornaam = Text(DeliveryField.Voornaam),
+            Voorletters = Text(DeliveryField.Voorletters),
+            Tussenvoegsel = Text(DeliveryField.Tussenvoegsel),
+            Achternaam = Text(DeliveryField.Achternaam),
+            Email = ReadEmail(row, ref warnings),
             Telefoon = columnOf[(int)DeliveryField.Telefoon] is >= 0 and var phoneColumn
                 ? Cut(PhoneNumbers.Normalise(row.Cell(phoneColumn)))
                 : null,
-            Adres = Text(row, DeliveryField.Adres),
-            Postcode = Text(row, DeliveryField.Postcode),
-            Woonplaats = Text(row, DeliveryField.Woonplaats),
-            RedenBeeindiging = Text(row, DeliveryField.RedenBeeindiging),
-            Opdrachtgever = Text(row, DeliveryField.Opdrachtgever),
+            Adres = Text(DeliveryField.Adres),
+            Postcode = Text(DeliveryField.Postcode),
+            Woonplaats = Text(DeliveryField.Woonplaats),
+            RedenBeeindiging = Text(DeliveryField.RedenBeeindiging),
+            Opdrachtgever = Text(DeliveryField.Opdrachtgever),
         };
-        AddContactWarnings(row, service, warnings);
-        return new DeliveryRow(row.Number, service, [], warnings.Count == 0 ? [] : warnings);
+        AddContactWarnings(row, service, ref warnings);
+        return new DeliveryRow(row.Number, service, [], warnings is null ? [] : warnings);
     }
 
+    private static void Add(ref List<DeliveryIssue>? issues, DeliveryIssue issue) => (issues ??= []).Add(issue);
+
     /// <summary>The klantnummer a receipt may show beside a rejected row: never one that looks like a BSN, at most 40 characters.</summary>
-    private string? ShownKlantnummer(SheetRow row)
+    private string? ShownKlantnummer()
     {
-        var value = CellText.Of(Cell(row, DeliveryField.Klantnummer))?.Trim();
+        var value = texts[(int)DeliveryField.Klantnummer];
         if (string.IsNullOrEmpty(value) || Bsn.LooksLikeBsn(value) || Bsn.MayContainBsn(value)) return null;
         return value.Length <= 40 ? value : value[..40];
     }
@@ -83,52 +91,52 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
             .OrderBy(c => c.Value)
             .Select(c => (c.Key, c.Value))];
 
-    private string? ReadKlantnummer(SheetRow row, List<DeliveryIssue> rejections)
+    private string? ReadKlantnummer(SheetRow row, ref List<DeliveryIssue>? rejections)
     {
-        var klantnummer = CellText.Of(Cell(row, DeliveryField.Klantnummer));
+        var klantnummer = texts[(int)DeliveryField.Klantnummer];
         if (klantnummer is null)
         {
-            rejections.Add(Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer, "Het klantnummer ontbreekt."));
+            Add(ref rejections, Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer, "Het klantnummer ontbreekt."));
             return null;
         }
         // Cutting would let two different long numbers become the same service, so a too long one is unusable.
         if (klantnummer.Length > settings.MaxCellLength)
         {
-            rejections.Add(Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer,
+            Add(ref rejections, Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer,
                 $"Het klantnummer is langer dan {settings.MaxCellLength} tekens en daarom geen bruikbaar klantnummer."));
             return null;
         }
         return klantnummer;
     }
 
-    private Perceel? ReadPerceel(SheetRow row, List<DeliveryIssue> rejections)
+    private Perceel? ReadPerceel(SheetRow row, ref List<DeliveryIssue>? rejections)
     {
-        var text = CellText.Of(Cell(row, DeliveryField.Perceel), settings.MaxCellLength);
+        var text = Text(DeliveryField.Perceel);
         if (PerceelNames.TryParse(text, out var perceel)) return perceel;
         // The value itself is not repeated: in a shifted column it is a name or an address.
-        rejections.Add(Issue(row, DeliveryField.Perceel, DeliveryCodes.UnknownPerceel,
+        Add(ref rejections, Issue(row, DeliveryField.Perceel, DeliveryCodes.UnknownPerceel,
             text is null
                 ? $"Het perceel ontbreekt. Gebruik {PerceelList}."
                 : $"Onbekend perceel. Gebruik {PerceelList}."));
         return null;
     }
 
-    private DateOnly? ReadEinddatum(SheetRow row, List<DeliveryIssue> rejections)
+    private DateOnly? ReadEinddatum(SheetRow row, ref List<DeliveryIssue>? rejections)
     {
         var cell = Cell(row, DeliveryField.Einddatum);
         if (CellText.IsEmpty(cell))
         {
-            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.MissingEinddatum, "De einddatum ontbreekt."));
+            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.MissingEinddatum, "De einddatum ontbreekt."));
             return null;
         }
         if (!DeliveryDates.TryParse(cell, out var einddatum))
         {
-            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, NotADate("einddatum")));
+            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, NotADate("einddatum")));
             return null;
         }
         if (einddatum > today)
         {
-            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumInFuture,
+            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumInFuture,
                 "De einddatum ligt in de toekomst. Lever de klant aan nadat de dienst is beëindigd."));
             return null;
         }
@@ -136,19 +144,19 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         // closed, and data of them would sit outside what the nightly retention expects.
         if (einddatum.Year < today.Year - 1)
         {
-            rejections.Add(Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumTooOld,
+            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumTooOld,
                 $"De einddatum ligt vóór {today.Year - 1}. Diensten uit eerdere meetjaren worden niet meer onderzocht."));
             return null;
         }
         return einddatum;
     }
 
-    private DateOnly? ReadStartdatum(SheetRow row, List<DeliveryIssue> rejections)
+    private DateOnly? ReadStartdatum(SheetRow row, ref List<DeliveryIssue>? rejections)
     {
         var cell = Cell(row, DeliveryField.Startdatum);
         if (CellText.IsEmpty(cell)) return null;
         if (DeliveryDates.TryParse(cell, out var startdatum)) return startdatum;
-        rejections.Add(Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, NotADate("startdatum")));
+        Add(ref rejections, Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, NotADate("startdatum")));
         return null;
     }
 
@@ -156,31 +164,33 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         $"De {what} is geen geldige datum. Schrijf bijvoorbeeld 31-03-2025 of 2025-03-31.";
 
     /// <summary>An e-mail address that is not one is treated as absent, so the client is approached another way.</summary>
-    private string? ReadEmail(SheetRow row, List<DeliveryIssue> warnings)
+    private string? ReadEmail(SheetRow row, ref List<DeliveryIssue>? warnings)
     {
-        var email = Text(row, DeliveryField.Email);
+        var email = Text(DeliveryField.Email);
         if (email is null || EmailAddresses.IsValid(email)) return email;
-        warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail,
+        Add(ref warnings, Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail,
             "Het e-mailadres is ongeldig en wordt niet gebruikt."));
         return null;
     }
 
-    private void AddContactWarnings(SheetRow row, EndedService service, List<DeliveryIssue> warnings)
+    private void AddContactWarnings(SheetRow row, EndedService service, ref List<DeliveryIssue>? warnings)
     {
         if (service.Email is not null) return;
         var hasAddress = service.Adres is not null && service.Postcode is not null && service.Woonplaats is not null;
         if (service.Telefoon is not null || hasAddress)
-            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail,
+            Add(ref warnings, Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail,
                 "Geen e-mailadres: de klant wordt per brief of telefoon benaderd."));
         else
-            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.NoContactData,
+            Add(ref warnings, Issue(row, DeliveryField.Email, DeliveryCodes.NoContactData,
                 "Geen e-mailadres, telefoonnummer of volledig adres: de klant kan niet worden benaderd."));
     }
 
     private object? Cell(SheetRow row, DeliveryField field) =>
         columnOf[(int)field] is >= 0 and var column ? row.Cell(column) : null;
 
-    private string? Text(SheetRow row, DeliveryField field) => CellText.Of(Cell(row, field), settings.MaxCellLength);
+    /// <summary>As <see cref="CellText.Of(object?, int)"/> on the field's cell: its text of this row, cut to the longest a field may be.</summary>
+    private string? Text(DeliveryField field) =>
+        texts[(int)field] is { } text && text.Length > settings.MaxCellLength ? text[..settings.MaxCellLength].TrimEnd() : texts[(int)field];
 
     private string? Cut(string? text) =>
         text is not null && text.Length > settings.MaxCellLength ? text[..settings.MaxCellLength] : text;

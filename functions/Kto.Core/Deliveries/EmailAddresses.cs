@@ -14,9 +14,11 @@ public static class EmailAddresses
     // With ASCII white space, so an ASCII address (nearly all) needs no character-by-character loop.
     private static readonly SearchValues<char> NotInAddress = SearchValues.Create("@<>(),;:\"[] \t\n\v\f\r");
 
-    public static bool IsValid(string? email)
+    public static bool IsValid(string? email) => email is not null && (IsPlainValid(email) || IsValidByRules(email));
+
+    private static bool IsValidByRules(string email)
     {
-        if (email is null || email.Length > 254 || email.Contains("..", StringComparison.Ordinal)) return false;
+        if (email.Length > 254 || email.Contains("..", StringComparison.Ordinal)) return false;
         var at = email.IndexOf('@');
         if (at <= 0) return false;
         ReadOnlySpan<char> local = email.AsSpan(0, at), domain = email.AsSpan(at + 1);
@@ -24,6 +26,47 @@ public static class EmailAddresses
         // At least one character before the last dot; after it only ASCII letters, two or more.
         if (dot <= 0 || domain.Length - dot - 1 < 2 || domain[(dot + 1)..].ContainsAnyExcept(AsciiLetters)) return false;
         return Allowed(local) && Allowed(domain) && !domain.Contains('_') && (IsPlainDotAtom(local, domain) || SenderAccepts(email));
+    }
+
+    /// <summary>
+    /// The common case in one pass over the characters, without the searches below: ASCII, one @, a local part of
+    /// <see cref="PlainLocal"/> characters without a dot at either end or two in a row, host labels of
+    /// <see cref="PlainDomain"/> characters that are not empty and neither start nor end with a hyphen, no "--" in the
+    /// host (so no punycode "xn--"), and a top-level domain of two or more letters. True only when
+    /// <see cref="IsValidByRules"/> says so as well (it is then a plain dot-atom, see <see cref="IsPlainDotAtom"/>);
+    /// false means "ask the rules", which decide every other address.
+    /// </summary>
+    internal static bool IsPlainValid(string email)
+    {
+        if (email.Length > 254) return false;
+        int at = -1, lastDot = -1;
+        var previous = '\0';
+        for (var i = 0; i < email.Length; i++)
+        {
+            var c = email[i];
+            if (c >= 0x80) return false;
+            if (c == '@')
+            {
+                if (at >= 0 || i == 0 || previous == '.') return false;
+                at = i;
+            }
+            else if (at < 0)
+            {
+                if (!PlainLocalTable[c] || (c == '.' && (i == 0 || previous == '.'))) return false;
+            }
+            else
+            {
+                if (!PlainDomainTable[c]) return false;
+                // A label that is empty, starts or ends with a hyphen, or holds "--".
+                if (c is '.' or '-' && previous is '@' or '.' or '-') return false;
+                if (c == '.') lastDot = i;
+            }
+            previous = c;
+        }
+        if (at < 0 || lastDot < 0 || previous is '.' or '-' or '@' || email.Length - lastDot - 1 < 2) return false;
+        foreach (var c in email.AsSpan(lastDot + 1))
+            if (!char.IsAsciiLetter(c)) return false;
+        return true;
     }
 
     /// <summary>
@@ -49,6 +92,11 @@ public static class EmailAddresses
 
     private static readonly SearchValues<char> PlainDomain =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-");
+
+    // The same sets as tables for the one-pass check (declared after them: static fields are set in order).
+    private static readonly bool[] PlainLocalTable = [.. Enumerable.Range(0, 0x80).Select(c => PlainLocal.Contains((char)c))];
+
+    private static readonly bool[] PlainDomainTable = [.. Enumerable.Range(0, 0x80).Select(c => PlainDomain.Contains((char)c))];
 
     /// <summary>
     /// The sender writes <c>new MailboxAddress(name, address)</c>, which parses the address with MimeKit's rules and

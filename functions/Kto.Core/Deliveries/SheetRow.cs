@@ -6,7 +6,16 @@ namespace Kto.Core.Deliveries;
 /// </summary>
 internal readonly record struct SheetRow(int Number, object?[] Cells, bool ValuesBeyond = false)
 {
-    public bool IsEmpty => Cells.All(CellText.IsEmpty);
+    public bool IsEmpty
+    {
+        get
+        {
+            // A loop rather than Cells.All: asked for every row of the file.
+            foreach (var cell in Cells)
+                if (!CellText.IsEmpty(cell)) return false;
+            return true;
+        }
+    }
 
     public object? Cell(int column) => column < Cells.Length ? Cells[column] : null;
 }

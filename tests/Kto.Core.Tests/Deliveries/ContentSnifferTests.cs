@@ -100,4 +100,61 @@ public sealed class ContentSnifferTests
 
         Assert.Equal(DeliveryCodes.UnreadableFile, Sniff(bytes).Refusal?.Code);
     }
+
+    // Valid characters of every length, and what a strict decoder refuses: a lone lead or continuation byte, an
+    // overlong form, an encoded surrogate, a code point past U+10FFFF, bytes that never occur in UTF-8.
+    private static readonly byte[][] Pieces =
+    [
+        "é"u8.ToArray(), "€"u8.ToArray(), "😀"u8.ToArray(), "ı"u8.ToArray(),
+        [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0x80], [0xBF], [0xE9],
+        [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80], [0xFF],
+    ];
+
+    [Fact]
+    public void The_encoding_is_UTF8_exactly_when_a_strict_decoder_takes_the_whole_file()
+    {
+        // The check validates 64 KiB blocks without decoding and carries a character cut off at a block's end: it must
+        // answer as decoding the whole file at once does, also for a piece right at a block boundary or the file's end.
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var random = new Random(22);
+        var (utf8, other) = (0, 0);
+        for (var round = 0; round < 400; round++)
+        {
+            var bytes = new List<byte>(Enumerable.Repeat((byte)'a', 64 * 1024 - random.Next(0, 5)));
+            var pieces = random.Next(1, 3);
+            for (var i = 0; i < pieces; i++)
+            {
+                // Mostly valid pieces, so that a file with only valid ones (UTF-8) occurs often enough.
+                var piece = Pieces[random.Next(0, random.Next(2) == 0 ? 4 : Pieces.Length)];
+                bytes.AddRange(piece);
+                if (random.Next(3) == 0) bytes.AddRange(Enumerable.Repeat((byte)'b', random.Next(0, 4)));
+            }
+            if (random.Next(4) == 0) bytes.InsertRange(0, Pieces[random.Next(Pieces.Length)]);
+            var file = bytes.ToArray();
+
+            bool decodes;
+            try { strict.GetCharCount(file); decodes = true; }
+            catch (DecoderFallbackException) { decodes = false; }
+
+            var encoding = Sniff(file).Encoding!;
+            Assert.True(decodes == encoding is UTF8Encoding, $"round {round}: decodes {decodes}, sniffed {encoding.WebName}");
+            if (decodes) utf8++; else other++;
+        }
+        // Both answers occurred often, so the comparison said something about each.
+        Assert.True(utf8 > 50 && other > 50, $"{utf8} UTF-8, {other} not");
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x61, 0xC3 }, 1)]
+    [InlineData(new byte[] { 0x61, 0xC3, 0xA9 }, 3)]
+    [InlineData(new byte[] { 0x61, 0xE2, 0x82 }, 1)]
+    [InlineData(new byte[] { 0xF0, 0x9F, 0x98 }, 0)]
+    [InlineData(new byte[] { 0x61, 0xF0, 0x9F, 0x98, 0x80 }, 5)]
+    [InlineData(new byte[] { 0x80, 0x80, 0x80 }, 3)]
+    [InlineData(new byte[] { 0x61 }, 1)]
+    public void A_block_is_validated_up_to_a_character_it_cuts_off(byte[] block, int complete)
+    {
+        // Only the last character can be unfinished; a stray continuation byte is left for the validation to refuse.
+        Assert.Equal(complete, ContentSniffer.CompleteLength(block));
+    }
 }
