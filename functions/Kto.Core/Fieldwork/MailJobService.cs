@@ -217,7 +217,7 @@ public sealed class MailJobService(
             // Read one by one below: a failure then costs only its own client.
         }
 
-        var mails = new List<Mail>();
+        var ready = new List<(FieldworkCandidate Candidate, ContactStep Step, ContactDetails Contact)>();
         foreach (var (candidate, step) in claimed)
         {
             ContactDetails? contact;
@@ -236,10 +236,13 @@ public sealed class MailJobService(
                 attempted.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Failed), false));
                 continue;
             }
-            // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
-            // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out.
-            mails.Add(new Mail(candidate, step, contact, SurveyToken.New(), SurveyToken.New()));
+            ready.Add((candidate, step, contact));
         }
+        // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
+        // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out. All made together,
+        // so the store can make tokens it saves in one write.
+        var fresh = tokens.NewTokens(2 * ready.Count);
+        var mails = ready.Select((r, i) => new Mail(r.Candidate, r.Step, r.Contact, fresh[2 * i], fresh[2 * i + 1])).ToList();
 
         try
         {

@@ -58,6 +58,23 @@ public sealed class MailJobBatchTests
     }
 
     [Fact]
+    public async Task A_batchs_tokens_are_made_together_by_the_token_store_and_the_mails_carry_exactly_those()
+    {
+        for (var i = 0; i < 60; i++) store.Add($"s{i:D2}");
+
+        var result = await Service(new CountingMailThrottle(free: 1_000)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal(60, result.Sent);
+        // One request per batch of 50, two tokens a mail: the store can make tokens it saves in one write.
+        Assert.Equal([100, 20], tokens.Made.Select(m => m.Count));
+        var made = tokens.Made.SelectMany(m => m).ToList();
+        Assert.Equal(made.Select(t => t.Hash).Order(), tokens.Saved.Select(t => t.Hash).Order());
+        var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]);
+        Assert.Equal(made.Select(t => t.Token).Order(), linked.Order());
+        Assert.Equal(60, tokens.Saved.Count(t => t.Purpose == TokenPurpose.OptOut));
+    }
+
+    [Fact]
     public async Task A_batch_larger_than_the_free_slots_sends_and_claims_only_as_many_as_were_granted()
     {
         for (var i = 0; i < 20; i++) store.Add($"s{i:D2}");
