@@ -75,6 +75,29 @@ public sealed class MailJobBatchTests
     }
 
     [Fact]
+    public async Task A_batchs_contacts_are_read_while_its_claims_are_written_and_only_the_claimed_are_mailed()
+    {
+        store.Add("s1");
+        var changed = store.Add("s2");
+        store.Add("s3");
+        var contactsReadBeforeClaims = -1;
+        store.BeforeClaims = () =>
+        {
+            contactsReadBeforeClaims = store.Calls.GetValueOrDefault("GetContactsAsync");
+            store.Touch(changed); // another run takes s2 meanwhile
+        };
+
+        var result = await Service(new CountingMailThrottle(free: 1_000)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        // The read was sent before the claims (a round trip less per batch), of the whole slice, s2 included...
+        Assert.Equal(1, contactsReadBeforeClaims);
+        Assert.Equal(1, store.Calls["GetContactsAsync"]);
+        // ...but only what this run claimed is mailed.
+        Assert.Equal((2, 1), (result.Sent, result.SkippedBusy));
+        Assert.Equal(["s1@example.nl", "s3@example.nl"], sender.Sent.Select(m => m.To).Order());
+    }
+
+    [Fact]
     public async Task A_batch_larger_than_the_free_slots_sends_and_claims_only_as_many_as_were_granted()
     {
         for (var i = 0; i < 20; i++) store.Add($"s{i:D2}");
