@@ -75,7 +75,7 @@ public sealed class MailJobBatchTests
     }
 
     [Fact]
-    public async Task A_batchs_contacts_are_read_while_its_claims_are_written_and_only_the_claimed_are_mailed()
+    public async Task A_batchs_contacts_and_tokens_are_got_while_its_claims_are_written_and_only_the_claimed_are_mailed_and_saved()
     {
         store.Add("s1");
         var changed = store.Add("s2");
@@ -95,6 +95,10 @@ public sealed class MailJobBatchTests
         // ...but only what this run claimed is mailed.
         Assert.Equal((2, 1), (result.Sent, result.SkippedBusy));
         Assert.Equal(["s1@example.nl", "s3@example.nl"], sender.Sent.Select(m => m.To).Order());
+        // Tokens were made for the whole slice meanwhile; only the mailed services' are saved.
+        Assert.Equal(6, tokens.Made.Single().Count);
+        Assert.Equal(["s1", "s1", "s3", "s3"], tokens.Saved.Select(t => t.Service.ServiceId).Order());
+        Assert.All(tokens.Saved, t => Assert.Contains(t.Hash, tokens.Made.Single().Select(m => m.Hash)));
     }
 
     [Fact]
