@@ -68,4 +68,36 @@ public sealed class MailBatchTests(LocalStack stack)
             await row.DeleteEntityAsync("mail-throttle", "sends");
         }
     }
+
+    [Fact]
+    public async Task A_throttle_that_skips_reading_the_row_it_wrote_still_sees_the_slots_another_run_took_since()
+    {
+        var row = Tables.GetTableClient(StorageNames.JobStateTable);
+        await row.DeleteEntityAsync("mail-throttle", "sends");
+        var settings = new MailSettings { MaxPerMinute = 5, MaxPerHour = 100 };
+        var first = new TableMailThrottle(Tables, settings, TimeProvider.System);
+        var second = new TableMailThrottle(Tables, settings, TimeProvider.System);
+        try
+        {
+            Assert.Equal(2, (await first.TryReserveAsync(2, CancellationToken.None)).Slots);
+            Assert.Equal(2, (await second.TryReserveAsync(2, CancellationToken.None)).Slots);
+
+            // The first remembers 2 of 5 taken; the row holds 4: it may take only the last one.
+            Assert.Equal(1, (await first.TryReserveAsync(3, CancellationToken.None)).Slots);
+            var full = await first.TryReserveAsync(1, CancellationToken.None);
+
+            Assert.Equal(0, full.Slots);
+            Assert.NotNull(full.Wait);
+            Assert.Equal(5, SendTimesColumns.Read((await row.GetEntityAsync<TableEntity>("mail-throttle", "sends")).Value).Count);
+
+            // The row removed (a reset) after the first wrote it: the first reads again instead of failing.
+            await row.DeleteEntityAsync("mail-throttle", "sends");
+            Assert.Equal(3, (await first.TryReserveAsync(3, CancellationToken.None)).Slots);
+            Assert.Equal(3, SendTimesColumns.Read((await row.GetEntityAsync<TableEntity>("mail-throttle", "sends")).Value).Count);
+        }
+        finally
+        {
+            await row.DeleteEntityAsync("mail-throttle", "sends");
+        }
+    }
 }

@@ -121,15 +121,13 @@ public sealed class MailJobService(
     private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
         List<(FieldworkCandidate Candidate, ContactStep Step)> slice, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ClaimOutcome> claims;
-        try
-        {
-            claims = await store.TryClaimAllAsync(slice, time.GetUtcNow() + settings.ClaimDuration, cancellationToken);
-        }
-        catch (Exception e) when (!IsCancellation(e, cancellationToken))
-        {
-            claims = slice.Select(_ => ClaimOutcome.Unknown).ToList();
-        }
+        // The contacts are read while the claims are written: a read changes nothing, and the slice then waits for one
+        // round trip instead of two (reading those of services another run holds is the price).
+        var contactsRead = TryGetContactsAsync(slice, cancellationToken);
+        var claiming = TryClaimAllAsync(slice, cancellationToken);
+        // Made while both are on their way (work for the processor only; tokens of services not mailed are never saved).
+        var fresh = tokens.NewTokens(2 * slice.Count);
+        var claims = await claiming;
         var claimed = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
         for (var i = 0; i < slice.Count; i++)
         {
@@ -139,6 +137,7 @@ public sealed class MailJobService(
             else if (claims[i] == ClaimOutcome.Busy) run.SkippedBusy++;
             else run.Errors++;
         }
+        var contacts = await contactsRead;
         if (claimed.Count == 0) return null;
 
         var attempted = new List<Attempted>();
@@ -146,7 +145,7 @@ public sealed class MailJobService(
         string? stop = null;
         try
         {
-            foreach (var mail in await PrepareAsync(run, claimed, attempted, now, cancellationToken))
+            foreach (var mail in await PrepareAsync(run, claimed, contacts, fresh, attempted, now, cancellationToken))
             {
                 if (stop is not null) break;
                 try
@@ -199,25 +198,43 @@ public sealed class MailJobService(
         return stop;
     }
 
-    /// <summary>
-    /// The claimed services' contacts (one read for the slice) and fresh tokens (saved together). A service without
-    /// an address is recorded failed, one whose contact or tokens could not be read or written deferred; the rest are
-    /// returned, ready to send.
-    /// </summary>
-    private async Task<List<Mail>> PrepareAsync(Run run, List<(FieldworkCandidate Candidate, ContactStep Step)> claimed,
-        List<Attempted> attempted, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Claims the slice; a claim whose write failed is <see cref="ClaimOutcome.Unknown"/>.</summary>
+    private async Task<IReadOnlyList<ClaimOutcome>> TryClaimAllAsync(List<(FieldworkCandidate Candidate, ContactStep Step)> slice, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<ServiceRef, ContactDetails>? contacts = null;
         try
         {
-            contacts = await store.GetContactsAsync(claimed.Select(c => c.Candidate.Ref).ToList(), cancellationToken);
+            return await store.TryClaimAllAsync(slice, time.GetUtcNow() + settings.ClaimDuration, cancellationToken);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
-            // Read one by one below: a failure then costs only its own client.
+            return slice.Select(_ => ClaimOutcome.Unknown).ToList();
         }
+    }
 
-        var mails = new List<Mail>();
+    /// <summary>The slice's contacts in one read; null when that failed (they are then read one by one).</summary>
+    private async Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?> TryGetContactsAsync(
+        List<(FieldworkCandidate Candidate, ContactStep Step)> slice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetContactsAsync(slice.Select(c => c.Candidate.Ref).ToList(), cancellationToken);
+        }
+        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The claimed services' contacts (read for the slice, or one by one when that read failed) and their share of the
+    /// slice's fresh tokens (saved together). A service without an address is recorded failed, one whose contact or tokens could not be
+    /// read or written deferred; the rest are returned, ready to send.
+    /// </summary>
+    private async Task<List<Mail>> PrepareAsync(Run run, List<(FieldworkCandidate Candidate, ContactStep Step)> claimed,
+        IReadOnlyDictionary<ServiceRef, ContactDetails>? contacts, IReadOnlyList<(string Token, string Hash)> fresh, List<Attempted> attempted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // When the slice's read failed, one by one: a failure then costs only its own client.
+        var ready = new List<(FieldworkCandidate Candidate, ContactStep Step, ContactDetails Contact)>();
         foreach (var (candidate, step) in claimed)
         {
             ContactDetails? contact;
@@ -236,10 +253,12 @@ public sealed class MailJobService(
                 attempted.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Failed), false));
                 continue;
             }
-            // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
-            // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out.
-            mails.Add(new Mail(candidate, step, contact, SurveyToken.New(), SurveyToken.New()));
+            ready.Add((candidate, step, contact));
         }
+        // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
+        // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out. All made together,
+        // so the store can make tokens it saves in one write (any first part of them too).
+        var mails = ready.Select((r, i) => new Mail(r.Candidate, r.Step, r.Contact, fresh[2 * i], fresh[2 * i + 1])).ToList();
 
         try
         {

@@ -6,6 +6,14 @@ public interface ISurveyTokenStore
     Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <paramref name="count"/> fresh tokens for one mail batch, to save with <see cref="SaveAllAsync"/>. A store that
+    /// partitions tokens by their hash makes tokens it can save together (the Table store: up to a transaction's 100
+    /// in one partition); this default makes them with <see cref="SurveyToken.New()"/>.
+    /// </summary>
+    IReadOnlyList<(string Token, string Hash)> NewTokens(int count) =>
+        Enumerable.Range(0, count).Select(_ => SurveyToken.New()).ToList();
+
+    /// <summary>
     /// Saves the tokens of a mail batch. A store that can writes them together (the Table store: one transaction per
     /// partition, the partitions at once); this default saves one by one. Throws when any failed; saving again is harmless.
     /// </summary>

@@ -35,26 +35,47 @@ public sealed class TableMailThrottle(TableServiceClient tables, MailSettings se
     public async Task<ThrottleGrant> TryReserveAsync(int wanted, CancellationToken cancellationToken)
     {
         if (wanted <= 0) return new ThrottleGrant(0, null);
+        // First with the row as this throttle last wrote it, without reading it again: the ETag makes the write fail
+        // when anyone wrote since, and then the row is read as always. One request a batch instead of two.
+        var row = lastWritten;
         while (true)
         {
             var now = time.GetUtcNow();
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
-            var sends = found.HasValue ? SendTimesColumns.Read(found.Value!) : [];
-            var slots = Math.Min(wanted, window.Free(sends, now));
-            if (slots == 0) return new ThrottleGrant(0, window.WaitBeforeNext(sends, now) ?? TimeSpan.Zero);
+            if (row is null)
+            {
+                var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+                row = new Stored(found.HasValue ? SendTimesColumns.Read(found.Value!) : [], found.HasValue ? found.Value!.ETag : null, Read: true);
+            }
+            var slots = Math.Min(wanted, window.Free(row.Sends, now));
+            if (slots == 0)
+            {
+                // Full by what this throttle wrote: other runs can only have added sends, but read to give the right wait.
+                if (!row.Read) { row = null; continue; }
+                return new ThrottleGrant(0, window.WaitBeforeNext(row.Sends, now) ?? TimeSpan.Zero);
+            }
 
+            var sends = SendWindow.Prune(row.Sends, now).Concat(Enumerable.Repeat(now, slots)).ToList();
             var entity = new TableEntity(Partition, Row);
-            SendTimesColumns.Write(entity, SendWindow.Prune(sends, now).Concat(Enumerable.Repeat(now, slots)));
+            SendTimesColumns.Write(entity, sends);
             try
             {
-                if (found.HasValue) await table.UpdateEntityAsync(entity, found.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                else await table.AddEntityAsync(entity, cancellationToken);
+                var written = row.ETag is { } etag
+                    ? await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
+                    : await table.AddEntityAsync(entity, cancellationToken);
+                lastWritten = new Stored(sends, written.Headers.ETag, Read: false);
                 return new ThrottleGrant(slots, null);
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {
-                // Another run took slots at the same moment: look again.
+                // Another run took slots since (or the row was removed): look again.
+                row = null;
             }
         }
     }
+
+    /// <summary>The send times in the row and its ETag; <paramref name="Read"/> when read now rather than remembered.</summary>
+    private sealed record Stored(IReadOnlyList<DateTimeOffset> Sends, ETag? ETag, bool Read);
+
+    /// <summary>The row as this throttle last wrote it (a singleton: every run in this process shares it).</summary>
+    private volatile Stored? lastWritten;
 }

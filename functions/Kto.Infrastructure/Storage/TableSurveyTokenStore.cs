@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
@@ -9,6 +10,23 @@ public sealed class TableSurveyTokenStore(TableServiceClient tables) : ISurveyTo
 
     public Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(TokenRows.Write(tokenHash, service, purpose), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Tokens whose hashes share one partition per <see cref="FieldworkBatches.MaxPerTransaction"/> (a random one each
+    /// time, so batches still spread over the 256), so <see cref="SaveAllAsync"/> writes a batch's tokens in one
+    /// transaction instead of one request for nearly every token.
+    /// </summary>
+    public IReadOnlyList<(string Token, string Hash)> NewTokens(int count)
+    {
+        var made = new List<(string Token, string Hash)>(count);
+        while (made.Count < count)
+        {
+            var partition = (byte)RandomNumberGenerator.GetInt32(256);
+            var group = Math.Min(count - made.Count, FieldworkBatches.MaxPerTransaction);
+            for (var i = 0; i < group; i++) made.Add(SurveyToken.New(partition));
+        }
+        return made;
+    }
 
     /// <summary>One transaction per hash partition, the partitions a few at a time (a batch's hashes spread over 256).</summary>
     public async Task SaveAllAsync(IReadOnlyList<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> tokens, CancellationToken cancellationToken)

@@ -2,11 +2,19 @@ using Kto.Core.Survey;
 
 namespace Kto.Core.Tests.Fakes;
 
-/// <summary>Tokens in a list, counting calls (a batch save is one call).</summary>
+/// <summary>Tokens in a list, counting calls (a batch save is one call) and keeping the tokens it made, per request.</summary>
 public sealed class CountingTokenStore : ISurveyTokenStore
 {
     public List<(string Hash, ServiceRef Service, TokenPurpose Purpose)> Saved { get; } = [];
     public int Calls { get; private set; }
+    public List<IReadOnlyList<(string Token, string Hash)>> Made { get; } = [];
+
+    public IReadOnlyList<(string Token, string Hash)> NewTokens(int count)
+    {
+        var made = Enumerable.Range(0, count).Select(_ => SurveyToken.New()).ToList();
+        Made.Add(made);
+        return made;
+    }
 
     public Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken)
     {

@@ -58,6 +58,50 @@ public sealed class MailJobBatchTests
     }
 
     [Fact]
+    public async Task A_batchs_tokens_are_made_together_by_the_token_store_and_the_mails_carry_exactly_those()
+    {
+        for (var i = 0; i < 60; i++) store.Add($"s{i:D2}");
+
+        var result = await Service(new CountingMailThrottle(free: 1_000)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal(60, result.Sent);
+        // One request per batch of 50, two tokens a mail: the store can make tokens it saves in one write.
+        Assert.Equal([100, 20], tokens.Made.Select(m => m.Count));
+        var made = tokens.Made.SelectMany(m => m).ToList();
+        Assert.Equal(made.Select(t => t.Hash).Order(), tokens.Saved.Select(t => t.Hash).Order());
+        var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]);
+        Assert.Equal(made.Select(t => t.Token).Order(), linked.Order());
+        Assert.Equal(60, tokens.Saved.Count(t => t.Purpose == TokenPurpose.OptOut));
+    }
+
+    [Fact]
+    public async Task A_batchs_contacts_and_tokens_are_got_while_its_claims_are_written_and_only_the_claimed_are_mailed_and_saved()
+    {
+        store.Add("s1");
+        var changed = store.Add("s2");
+        store.Add("s3");
+        var contactsReadBeforeClaims = -1;
+        store.BeforeClaims = () =>
+        {
+            contactsReadBeforeClaims = store.Calls.GetValueOrDefault("GetContactsAsync");
+            store.Touch(changed); // another run takes s2 meanwhile
+        };
+
+        var result = await Service(new CountingMailThrottle(free: 1_000)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        // The read was sent before the claims (a round trip less per batch), of the whole slice, s2 included...
+        Assert.Equal(1, contactsReadBeforeClaims);
+        Assert.Equal(1, store.Calls["GetContactsAsync"]);
+        // ...but only what this run claimed is mailed.
+        Assert.Equal((2, 1), (result.Sent, result.SkippedBusy));
+        Assert.Equal(["s1@example.nl", "s3@example.nl"], sender.Sent.Select(m => m.To).Order());
+        // Tokens were made for the whole slice meanwhile; only the mailed services' are saved.
+        Assert.Equal(6, tokens.Made.Single().Count);
+        Assert.Equal(["s1", "s1", "s3", "s3"], tokens.Saved.Select(t => t.Service.ServiceId).Order());
+        Assert.All(tokens.Saved, t => Assert.Contains(t.Hash, tokens.Made.Single().Select(m => m.Hash)));
+    }
+
+    [Fact]
     public async Task A_batch_larger_than_the_free_slots_sends_and_claims_only_as_many_as_were_granted()
     {
         for (var i = 0; i < 20; i++) store.Add($"s{i:D2}");

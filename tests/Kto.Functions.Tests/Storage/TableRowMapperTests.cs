@@ -192,6 +192,23 @@ public sealed class TableRowMapperTests
         Assert.Equal((Service, TokenPurpose.Survey), TokenRows.Read(survey));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(100, 1)]
+    [InlineData(101, 2)]
+    [InlineData(250, 3)]
+    public void A_mail_batchs_new_tokens_share_one_partition_per_transaction(int count, int partitions)
+    {
+        var made = new TableSurveyTokenStore(new TableServiceClient("UseDevelopmentStorage=true")).NewTokens(count);
+
+        Assert.Equal(count, made.Select(t => t.Token).Distinct().Count());
+        Assert.All(made, t => Assert.Equal(Kto.Core.Access.SecretKeys.Hash(t.Token), t.Hash));
+        // In order, a transaction's worth at a time: SaveAllAsync then writes each group in one transaction.
+        var groups = made.Select((t, i) => (Group: i / FieldworkBatches.MaxPerTransaction, Partition: TokenRows.PartitionOf(t.Hash))).Distinct().ToList();
+        Assert.Equal(partitions, groups.Count);
+        Assert.Equal(partitions, groups.Select(g => g.Group).Distinct().Count());
+    }
+
     [Fact]
     public void A_mail_run_reads_back_as_written_and_an_old_one_counts_zero()
     {
