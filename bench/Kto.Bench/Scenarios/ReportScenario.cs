@@ -130,7 +130,8 @@ public sealed class ReportScenario : AzuriteScenario, IScenario
                   $"responses {rows.GetValueOrDefault(StorageNames.ResponsesTable):N0} (all 12 questions). Seeded untimed in {seedClock.Elapsed.TotalSeconds:F0} s " +
                   "with batched transactions of the entities the stores write; no contacts rows (the report never reads them).");
         notes.Add($"Report: POST /api/reports/{year} (bureau key) on the local host, then GET of the status location every 100 ms until Completed; " +
-                  $"one DraftCompanyReport activity per company (one read of its year for figures and open answers), up to {LocalDurableHost.ActivitySlots} activities at a time; " +
+                  $"one DraftCompanyReport activity per company (one read of its year for figures and open answers), up to {LocalDurableHost.ActivitySlots} activities at a time, " +
+                  $"{app.Services.GetRequiredService<ReportSettings>().ConcurrentReads} of them reading at a time; " +
                   $"{Companies} drafts (PDF {files.Pdf / 1024.0:F0} KB, XLSX {files.Xlsx / 1024.0:F0} KB, JSON {files.Json / 1024.0:F0} KB for one company). " +
                   $"Per run: {string.Join(", ", reportTimes.Select(t => $"{t:F1} s"))}. Allocated in this process (last run, host included): {reportAllocated / 1e9:F2} GB.");
         notes.Add($"Raw aggregation: a plain TableServiceClient, {RawReaders} companies at a time, each reading its services (RowKey, Perceel), attempts (ServiceId, Outcome) " +
@@ -147,8 +148,10 @@ public sealed class ReportScenario : AzuriteScenario, IScenario
         notes.Add("What limits both: Azurite answers a partition query by filtering the whole table in JavaScript for every page of 1,000 rows " +
                   $"(LokiJS where + sort in queryTableEntities), so each of the {(attempts / Companies + 999) / 1000} pages of a company's ~{attempts / Companies:N0} attempts " +
                   $"scans all {attempts:N0} attempts rows; Azurite runs on one thread, so companies read in parallel still queue there. On Azure Table storage a partition " +
-                  "query is a range read. On top of the shared reads the report reads whole attempt and response entities (the baseline selects two columns: " +
-                  "more for Azurite to serialise), maps them to records, and renders a PDF and an XLSX per company, the last ones after the reading is done.");
+                  "query is a range read. On top of the shared reads the report reads its small tables (corrections, contacts, company, drafts, hidden answers), " +
+                  "the attempts with the five columns its counters use and whole response entities (the baseline selects two columns each: more for Azurite to " +
+                  "serialise), maps them to records, and renders a PDF and an XLSX per company, while the next companies are read " +
+                  "(Kto:Report:ConcurrentReads at a time); the host's CPU then competes with Azurite's on the 2 cores.");
         return new ScenarioResult("report",
         [
             new Figure($"annual report, {Companies} companies × {ServicesPerCompany:N0} services (wall time)", reportTime, "s",
