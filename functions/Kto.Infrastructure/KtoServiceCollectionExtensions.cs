@@ -113,6 +113,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IReportSource, TableReportSource>();
         // Counted from the population read once (PopulationReader, registered with the population's rules).
         services.AddSingleton(provider => new ReportFiguresService(provider.GetRequiredService<PopulationReader>(), provider.GetRequiredService<QuestionnaireCatalog>()));
+        services.AddSingleton<ReportRunReads>();
         services.AddSingleton<IReportArchive, ReportArchive>();
         services.AddSingleton<ReportRenderer>();
         services.AddSingleton<IReportRenderer>(provider => provider.GetRequiredService<ReportRenderer>());

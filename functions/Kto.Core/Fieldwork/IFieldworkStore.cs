@@ -82,6 +82,14 @@ public interface IFieldworkStore
     IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The attempts of a company and year as the counters of its population use them (<see cref="Population.PopulationReader"/>:
+    /// service, step, mode, time and outcome). A store that can leaves out the rest (the Table store selects those
+    /// columns: no SMTP code, error, interviewer or call-back time); this default is <see cref="AttemptsAsync"/>.
+    /// </summary>
+    IAsyncEnumerable<ContactAttempt> AttemptsToCountAsync(string company, int year, CancellationToken cancellationToken) =>
+        AttemptsAsync(company, year, cancellationToken);
+
+    /// <summary>
     /// The attempts of one service. A store that can reads only that service's rows (the Table store: a row-key range);
     /// this default filters <see cref="AttemptsAsync"/>.
     /// </summary>

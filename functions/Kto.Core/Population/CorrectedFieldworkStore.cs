@@ -59,6 +59,9 @@ public sealed class CorrectedFieldworkStore(IFieldworkStore inner, ICorrectionSt
     public IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken) =>
         inner.AttemptsAsync(company, year, cancellationToken);
 
+    public IAsyncEnumerable<ContactAttempt> AttemptsToCountAsync(string company, int year, CancellationToken cancellationToken) =>
+        inner.AttemptsToCountAsync(company, year, cancellationToken);
+
     public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
         inner.AttemptsOfAsync(service, cancellationToken);
 }

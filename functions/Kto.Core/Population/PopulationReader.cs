@@ -34,7 +34,7 @@ public sealed class PopulationReader(IPopulationSource source, ICorrectionStore?
         // Nothing delivered (or all withdrawn): nothing to count, so the other partitions are not read.
         if (services.Count == 0) return new YearPopulation(company, year, services, states, new Dictionary<string, OfflineRoute>(), changes, [], []);
 
-        var attempts = await fieldwork.AttemptsAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
+        var attempts = await fieldwork.AttemptsToCountAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         var answers = await responses.ForYearAsync(company, year, cancellationToken).ToListAsync(cancellationToken);
         return new YearPopulation(company, year, services, states, await RoutesAsync(company, year, states, cancellationToken), changes, attempts, answers);
     }

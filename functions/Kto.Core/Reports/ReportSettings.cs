@@ -36,6 +36,12 @@ public sealed class ReportSettings
     /// </summary>
     public bool DraftPreviousYearAutomatically { get; set; } = true;
 
+    /// <summary>
+    /// How many companies' years one report run reads at a time (<see cref="ReportRunReads"/>); each draft is a read
+    /// (storage) followed by a render (CPU), and a few reads at a time let each render run while the next ones are read.
+    /// </summary>
+    public int ConcurrentReads { get; set; } = 4;
+
     public DateOnly SubmissionDeadline(int measurementYear) =>
         new(measurementYear + 1, SubmissionDeadlineMonth, SubmissionDeadlineDay);
 }

@@ -10,7 +10,7 @@ namespace Kto.Functions.Reports;
 /// render and store its draft. The orchestrator only schedules (replay-safe, time from the context); the
 /// activities do all I/O and pass ids and times, never rows or files.
 /// </summary>
-public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, ReportDraftService reportDrafts)
+public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFiguresService figures, ReportRunReads reads, ReportDraftService reportDrafts)
 {
     [Function(nameof(AssembleAnnualReport))]
     public async Task<ReportRunResult> AssembleAnnualReport([OrchestrationTrigger] TaskOrchestrationContext context, ReportRun run)
@@ -38,12 +38,13 @@ public sealed class AnnualReportOrchestration(ICompanyStore companies, ReportFig
     /// <summary>
     /// One activity per company, not per perceel: attempts and responses are stored per company and year, so counting a
     /// perceel on its own would read them once for each of the four percelen. Its year is read once
-    /// (<see cref="ReportFiguresService.PopulationAsync"/>) for the figures and the open answers both.
+    /// (<see cref="ReportFiguresService.PopulationAsync"/>) for the figures and the open answers both, a few companies at
+    /// a time (<see cref="ReportRunReads"/>), so one company's draft renders while the next ones are read.
     /// </summary>
     [Function(nameof(DraftCompanyReport))]
     public async Task DraftCompanyReport([ActivityTrigger] DraftTask task, CancellationToken cancellationToken)
     {
-        var population = await figures.PopulationAsync(task.Company, task.Year, cancellationToken);
+        var population = await reads.PopulationAsync(task.Company, task.Year, cancellationToken);
         await reportDrafts.SaveDraftAsync(population, figures.Count(population).Percelen, task.GeneratedAt, cancellationToken);
     }
 }

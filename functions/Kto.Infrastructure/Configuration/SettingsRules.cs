@@ -125,6 +125,8 @@ public static partial class SettingsRules
             yield return $"{Name<ReportSettings>(nameof(s.SubmissionDeadlineMonth))} / {Name<ReportSettings>(nameof(s.SubmissionDeadlineDay))} must be a day of the year.";
         if (s.MinimumRespondents < 0 || s.ExemptionThreshold < 0 || s.IndicativeBelowRespondents < 0)
             yield return $"{Name<ReportSettings>(nameof(s.ExemptionThreshold))}, {Name<ReportSettings>(nameof(s.MinimumRespondents))} and {Name<ReportSettings>(nameof(s.IndicativeBelowRespondents))} must not be negative.";
+        if (s.ConcurrentReads < 1)
+            yield return $"{Name<ReportSettings>(nameof(s.ConcurrentReads))} must be at least 1 (companies read at a time by a report run).";
     }
 
     public static IEnumerable<string> Problems(ForecastSettings s)

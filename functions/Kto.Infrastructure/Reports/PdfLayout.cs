@@ -59,6 +59,7 @@ public sealed class PdfLayout : IDisposable
     private readonly DejaVuFace bold;
     private readonly List<List<Action<SKCanvas>>> pages = [];
     private readonly Dictionary<DejaVuFace, HashSet<int>> used = [];
+    private readonly List<SKImage> images = [];
     private List<Action<SKCanvas>>? page;
 
     public PdfLayout(PdfInfo info)
@@ -269,14 +270,11 @@ public sealed class PdfLayout : IDisposable
     /// <summary>An encoded image (PNG, JPEG) at <paramref name="x"/> from the left margin, its top at the cursor; the cursor stays.</summary>
     public void Image(byte[] png, double width, double height, double x)
     {
-        using (var check = SKImage.FromEncodedData(png))
-            if (check is null) throw new ArgumentException("Not an image Skia can decode.", nameof(png));
+        // Decoded once, here (which also refuses what Skia cannot decode), and kept until the layout is disposed.
+        var image = SKImage.FromEncodedData(png) ?? throw new ArgumentException("Not an image Skia can decode.", nameof(png));
+        images.Add(image);
         var rect = SKRect.Create((float)(Margin + x), (float)Y, (float)width, (float)height);
-        Draw(c =>
-        {
-            using var image = SKImage.FromEncodedData(png);
-            c.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
-        });
+        Draw(c => c.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)));
     }
 
     public void Advance(double height) => Y += height;
@@ -431,6 +429,8 @@ public sealed class PdfLayout : IDisposable
     public void Dispose()
     {
         pages.Clear();
+        foreach (var image in images) image.Dispose();
+        images.Clear();
         foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2 }) font.Dispose();
     }
 }

@@ -19,6 +19,12 @@ public static class AttemptRows
     public const string By = "By";
     public const string CallBackAt = "CallBackAt";
 
+    /// <summary>
+    /// What the counters of a population read (<see cref="TableFieldworkStore.AttemptsToCountAsync"/>): service, step, mode,
+    /// time and outcome; the row key for a row without a service id column (<see cref="Read"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> CountedColumns = ["RowKey", ServiceId, Step, Mode, At, Outcome];
+
     /// <summary>The row of one attempt (public so bulk loaders write exactly what the store writes).</summary>
     public static TableEntity Write(ContactAttempt attempt) =>
         new(TableKeys.CompanyYear(attempt.Service.Company, attempt.Service.Year), $"{attempt.Service.ServiceId}_{attempt.Step.Number}_{attempt.At.UtcTicks:D19}")

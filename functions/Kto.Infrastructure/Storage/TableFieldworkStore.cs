@@ -59,4 +59,12 @@ public sealed class TableFieldworkStore(TableServiceClient tables)
         await foreach (var e in attempts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             yield return AttemptRows.Read(company, year, e);
     }
+
+    /// <summary>Only <see cref="AttemptRows.CountedColumns"/>: the attempts partition is the largest a population read asks for.</summary>
+    public async IAsyncEnumerable<ContactAttempt> AttemptsToCountAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
+        await foreach (var e in attempts.QueryAsync<TableEntity>(filter, select: AttemptRows.CountedColumns, cancellationToken: cancellationToken))
+            yield return AttemptRows.Read(company, year, e);
+    }
 }

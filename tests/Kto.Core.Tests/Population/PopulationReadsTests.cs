@@ -31,7 +31,8 @@ public class PopulationReadsTests
     private readonly CountingYear year = new();
     private readonly FakeTimeProvider time = new(At(2027, 2, 10));
 
-    private PopulationReader Reader() => new(year, year, year, year);
+    // As the hosts wire it: the fieldwork store behind the corrections' decorator (which must pass the counted read on).
+    private PopulationReader Reader() => new(year, year, new CorrectedFieldworkStore(year, year), year);
 
     private ReportFiguresService Figures() => new(Reader(), Questionnaires);
 
@@ -194,7 +195,11 @@ public class PopulationReadsTests
             await Task.CompletedTask;
         }
 
-        public async IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>The whole attempt rows: no counter of the population needs them (it reads <see cref="AttemptsToCountAsync"/>).</summary>
+        public IAsyncEnumerable<ContactAttempt> AttemptsAsync(string company, int year, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("The population reads the attempts through AttemptsToCountAsync (only the columns it counts).");
+
+        public async IAsyncEnumerable<ContactAttempt> AttemptsToCountAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             attemptReads++;
             foreach (var a in attempts) yield return a;
