@@ -223,6 +223,7 @@ var ktoSettingDefaults = {
   Kto__Report__SubmissionDeadlineDay: '1'
   Kto__Report__IndicativeBelowRespondents: '10'
   Kto__Report__DraftPreviousYearAutomatically: 'true'
+  Kto__Report__ConcurrentReads: '4'
   // Response forecast (issue 24): the bureau's default response per approach until a company has its own, the range's width.
   Kto__Forecast__DefaultEmailYield: '0.15'
   Kto__Forecast__DefaultLetterYield: '0.1'
