@@ -21,6 +21,7 @@ public sealed class SettingsStartupTests(LocalStack stack)
     [InlineData("Kto:Fieldwork:ReminderDays", "7,veertien", "Kto__Fieldwork__ReminderDays")]
     [InlineData("Kto:Survey:UnknownTokensPerMinute", "0", "Kto__Survey__UnknownTokensPerMinute")]
     [InlineData("Kto:Survey:UnknownCodesPerMinute", "0", "Kto__Survey__UnknownCodesPerMinute")]
+    [InlineData("Kto:Report:ConcurrentReads", "0", "Kto__Report__ConcurrentReads")]
     public async Task A_bad_value_stops_start_up_naming_the_setting(string key, string value, string named)
     {
         var message = await StartUpFailureAsync(new() { [key] = value });
