@@ -18,11 +18,7 @@ public sealed class RegisterCompanyFunction(CompanyService companies, ILogger<Re
         if (body is null) return ApiResults.BadRequest("invalid-body", "Stuur JSON: { \"id\": \"acme\", \"name\": \"Acme Re-integratie\" }.");
 
         var result = await companies.RegisterAsync(AuditActions.BureauKey, body.Id, body.Name, cancellationToken);
-        if (result.Error is { } error)
-        {
-            var (status, code, message) = RegistrationAnswers.For(error, body.Id);
-            return ApiResults.Error(status, code, message);
-        }
+        if (result.Error is { } error) return ApiResults.Error(RegistrationAnswers.For(error, body.Id));
 
         logger.LogInformation("Company {CompanyId} registered", result.Company!.Id);
         return ApiResults.Json(new { id = result.Company.Id, name = result.Company.Name, key = result.Key }, StatusCodes.Status201Created);

@@ -6,6 +6,9 @@ public static class ApiResults
     public static IActionResult Error(int status, string code, string message) =>
         new ObjectResult(new { error = code, message }) { StatusCode = status };
 
+    /// <summary>A refusal as an outcome's answer table gives it (<c>CorrectionAnswers</c>, <c>RegistrationAnswers</c>, …).</summary>
+    public static IActionResult Error((int Status, string Code, string Message) answer) => Error(answer.Status, answer.Code, answer.Message);
+
     public static IActionResult Unauthorized() =>
         Error(StatusCodes.Status401Unauthorized, "unauthorized", "Geef een geldige sleutel mee: Authorization: Bearer SLEUTEL.");
 

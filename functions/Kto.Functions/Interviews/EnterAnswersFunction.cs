@@ -24,7 +24,7 @@ public sealed class EnterAnswersFunction(AnswerEntryService entry)
         if (mode is not (ResponseMode.Phone or ResponseMode.Paper))
             return ApiResults.BadRequest("invalid-mode", "Kies 'phone' (telefonisch interview) of 'paper' (papieren vragenlijst) als manier van antwoorden.");
 
-        if (!ServiceKey.LooksLikeId(body.Service)) return ApiResults.NotFound(AnswerEntryAnswers.For(AnswerEntryOutcome.UnknownService).Message);
+        if (!ServiceKey.LooksLikeId(body.Service)) return ApiResults.Error(AnswerEntryAnswers.For(AnswerEntryOutcome.UnknownService));
         var answers = body.Answers.ToDictionary(a => a.Key, a => Text(a.Value), StringComparer.Ordinal);
         var enteredBy = string.IsNullOrWhiteSpace(body.Interviewer) ? AuditActions.BureauKey : body.Interviewer.Trim();
         var result = await entry.EnterAsync(new AnswerEntry(new ServiceRef(company, year, body.Service), mode.Value, answers, enteredBy, AuditActions.BureauKey),

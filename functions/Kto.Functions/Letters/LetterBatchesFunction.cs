@@ -85,11 +85,9 @@ public sealed class LetterBatchesFunction(LetterBatchService letters, TimeProvid
                 alreadyPosted = result.Outcome == LetterBatchService.PostOutcome.AlreadyPosted,
                 postedAt = result.Batch.PostedAt,
             }),
-            _ => Refused(LetterPostAnswers.For(result.Outcome, batch)),
+            _ => ApiResults.Error(LetterPostAnswers.For(result.Outcome, batch)),
         };
     }
-
-    private static IActionResult Refused((int Status, string Code, string Message) answer) => ApiResults.Error(answer.Status, answer.Code, answer.Message);
 
     /// <summary>A batch as the API shows it: <c>status</c> making / open / posted / replaced / failed, or <c>empty</c>
     /// (nothing was due); <c>done</c> of <c>total</c> letters drawn (total null until the letters are found).</summary>

@@ -65,8 +65,7 @@ public sealed class ServiceCorrectionsFunction(PopulationCorrectionService popul
             new CorrectionRequest(withdraw, body.Reason, body.Note, withdraw ? null : body.Perceel, withdraw ? null : body.Einddatum, AuditActions.BureauKey),
             cancellationToken);
         if (result.Outcome == CorrectionOutcome.Done) return ApiResults.Json(ServiceHistoryJson.Of(result.Service!));
-        var (status, code, message) = CorrectionAnswers.For(result.Outcome, withdraw);
-        return ApiResults.Error(status, code, message);
+        return ApiResults.Error(CorrectionAnswers.For(result.Outcome, withdraw));
     }
 
     public sealed record ChangeRequest(int? Year, string? Reason, string? Note, string? Perceel, string? Einddatum);
