@@ -64,6 +64,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<IRetentionStore, TableRetentionStore>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton(_ => new LiquidTemplates());
+        services.AddSingleton<Kto.Core.Portal.IPageTemplates, PageTemplates>();
         services.AddSingleton<IMailComposer, LiquidMailComposer>();
         services.AddSingleton<IMailRunLog, TableMailRunLog>();
         services.AddSingleton<IMailSchedule, CronMailSchedule>();

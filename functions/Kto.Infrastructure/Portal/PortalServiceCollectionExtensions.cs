@@ -24,7 +24,6 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<Kto.Core.Portal.IOverviewSnapshots, Kto.Infrastructure.Storage.TableOverviewSnapshots>();
         services.AddSingleton<Kto.Core.Portal.BureauOverviewService>();
         services.AddSingleton<Kto.Core.Portal.FieldworkOverviewService>();
-        services.AddSingleton<Kto.Core.Portal.IPortalPages, PortalPageRenderer>();
         // The weekly digest and the delivery reminders (issue 24).
         services.AddSingleton<Kto.Core.Digest.IDigestLedger, Kto.Infrastructure.Storage.TableDigestLedger>();
         services.AddSingleton<Kto.Core.Digest.IDigestMailer, DigestMailer>();

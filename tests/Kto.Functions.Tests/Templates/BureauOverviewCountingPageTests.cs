@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 using Kto.Core.Portal;
 using Kto.Core.Settings;
 using Kto.Functions.Portal;
-using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Templates;
 
 namespace Kto.Functions.Tests.Templates;
@@ -21,7 +20,7 @@ public sealed class BureauOverviewCountingPageTests : IAsyncLifetime
 
     public Task DisposeAsync() => chromium.DisposeAsync();
 
-    private static readonly PortalPageRenderer Renderer = new(new LiquidTemplates(), new BureauSettings { Name = "Bureau" });
+    private static readonly PortalPageRenderer Renderer = new(new PageTemplates(new LiquidTemplates()), new BureauSettings { Name = "Bureau" });
 
     [Theory]
     [InlineData("nl", "De cijfers worden nog geteld: 1 van de 2 bedrijven.", "De cijfers worden geteld…")]

@@ -3,7 +3,6 @@ using Kto.Core.Accounts;
 using Kto.Core.Portal;
 using Kto.Core.Settings;
 using Kto.Functions.Portal;
-using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Templates;
 
 namespace Kto.Functions.Tests.Templates;
@@ -46,7 +45,7 @@ public sealed class PageModelEncodingTests
         [typeof(SignInPage)] = "signin.liquid",
     };
 
-    private static readonly PortalPageRenderer Renderer = new(new LiquidTemplates(), new BureauSettings { Name = "Bureau" });
+    private static readonly PortalPageRenderer Renderer = new(new PageTemplates(new LiquidTemplates()), new BureauSettings { Name = "Bureau" });
 
     public static TheoryData<string, bool> Pages()
     {

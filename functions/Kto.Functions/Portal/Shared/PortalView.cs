@@ -1,6 +1,6 @@
 using Kto.Core.Accounts;
 
-namespace Kto.Core.Portal;
+namespace Kto.Functions.Portal;
 
 /// <summary>
 /// One page to render: its body template, title, who is signed in, and the page's own view model (a record whose

@@ -1,4 +1,4 @@
-namespace Kto.Infrastructure.Portal;
+namespace Kto.Functions.Portal;
 
 /// <summary>What <c>layout.liquid</c>, the frame of every portal page, reads besides the page's own model.</summary>
 public sealed record PortalFrame(

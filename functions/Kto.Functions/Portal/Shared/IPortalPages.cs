@@ -1,8 +1,8 @@
-namespace Kto.Core.Portal;
+namespace Kto.Functions.Portal;
 
 /// <summary>
-/// Renders portal pages (Liquid templates in Kto.Infrastructure) and serves their stylesheet and script, so the
-/// function classes name no template engine.
+/// Renders portal pages (the page folders' templates, through the template engine in Kto.Infrastructure) and serves their
+/// stylesheet and script, so the function classes name no template engine.
 /// </summary>
 public interface IPortalPages
 {
