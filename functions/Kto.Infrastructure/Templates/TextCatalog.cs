@@ -4,26 +4,37 @@ using System.Text.Json;
 namespace Kto.Infrastructure.Templates;
 
 /// <summary>
-/// The texts of the pages for people in other languages than Dutch: one catalog per language,
-/// <c>Templates/Texts/{lang}.json</c>, mapping the Dutch text (the key, as it stands in the template) to its
-/// translation. A text a catalog lacks stays Dutch, so a new page works before it has its English.
+/// The texts of the pages for people in other languages than Dutch, mapping the Dutch text (the key, as it stands in
+/// the template) to its translation. Each portal page folder brings its own file, <c>texts.{lang}.json</c>, which the
+/// build places under <c>Templates/Texts/{folder}/</c>; a file <c>{lang}.json</c> there counts too. Together they are
+/// one catalog per language: a text two files give different translations is an error at start, naming both files.
+/// A text the catalog lacks stays Dutch, so a new page works before it has its English.
 /// Templates use it as the filter <c>{{ "Dutch text {0}" | t: value }}</c>.
 /// </summary>
 public sealed class TextCatalog
 {
     public const string Dutch = "nl";
 
-    private readonly Dictionary<string, Dictionary<string, string>> languages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (string Text, string File)>> languages = new(StringComparer.Ordinal);
 
     public TextCatalog(string templatesRoot)
     {
         var folder = Path.Combine(templatesRoot, "Texts");
         if (!Directory.Exists(folder)) return;
-        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        foreach (var file in Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var texts = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))
                 ?? throw new InvalidDataException($"{file} is not a JSON object of texts.");
-            languages[Path.GetFileNameWithoutExtension(file)] = texts.Where(kv => !kv.Key.StartsWith('_')).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            // "texts.en.json" and "en.json" are both English.
+            var name = Path.GetFileNameWithoutExtension(file);
+            var language = name[(name.LastIndexOf('.') + 1)..];
+            if (!languages.TryGetValue(language, out var catalog)) languages[language] = catalog = new(StringComparer.Ordinal);
+            foreach (var (dutch, translated) in texts.Where(kv => !kv.Key.StartsWith('_')))
+            {
+                if (catalog.TryGetValue(dutch, out var earlier) && earlier.Text != translated)
+                    throw new InvalidDataException($"\"{dutch}\" has two translations: in {earlier.File} and in {file}.");
+                catalog[dutch] = (translated, file);
+            }
         }
     }
 
@@ -34,7 +45,7 @@ public sealed class TextCatalog
     public string Translate(string? language, string dutch, params object?[] arguments)
     {
         var text = language is not null && language != Dutch && languages.TryGetValue(language, out var texts) && texts.TryGetValue(dutch, out var translated)
-            ? translated
+            ? translated.Text
             : dutch;
         return arguments.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, arguments);
     }
