@@ -16,12 +16,12 @@ public sealed class AccountPageFunction(PortalGate gate, UserService users)
     {
         var (visitor, _, _) = request.Opening();
         var user = visitor.User!;
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "account.liquid", "Mijn account", new AccountPage(
+        return gate.Page(visitor, "account.liquid", "Mijn account", new AccountPage(
             Email: user.Email,
             IsBureau: user.Role == UserRole.Bureau,
             Company: user.CompanyId,
             Digest: !user.DigestOptOut,
-            Saved: request.Query["bewaard"] == "1"), "account")));
+            Saved: request.Query["bewaard"] == "1"), "account");
     }
 
     [Function(nameof(PortalAccountSaved))]

@@ -80,7 +80,7 @@ public sealed class BureauPagesFunction(
                 Counting: c.Counting)).ToList());
         var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", page, "overview");
         // While a count runs (a refresh, or companies without kept figures yet) the page follows it by refreshing itself.
-        return PortalResult.Page(gate.Pages.Render(refresh is { Running: true } || page.Counting > 0 ? view with { RefreshAfter = 3 } : view));
+        return gate.Page(refresh is { Running: true } || page.Counting > 0 ? view with { RefreshAfter = 3 } : view);
     }
 
     /// <summary>
@@ -193,7 +193,7 @@ public sealed class BureauPagesFunction(
         var page = new BureauAuditPage(entries.Select(e => new BureauAuditPage.Entry(
             At: DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", DutchTime.Culture),
             Actor: e.Actor, Action: e.Action, Company: e.Company ?? "–", Detail: e.Detail)).ToList());
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-audit.liquid", "Logboek", page, "audit")));
+        return gate.Page(visitor, "bureau-audit.liquid", "Logboek", page, "audit");
     }
 
     private async Task<IActionResult> UsersPageAsync(Visitor visitor, BureauUsersPage page, int status, CancellationToken cancellationToken)
@@ -210,7 +210,7 @@ public sealed class BureauPagesFunction(
                 Company: u.CompanyId ?? "alle bedrijven",
                 Removable: u.Role == UserRole.Company)).ToList(),
         };
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", page, "users")), status);
+        return gate.Page(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", page, "users", status);
     }
 
     /// <summary>The oldest figures on the page, in DutchTime.Culture time: only the hour today, the date too when older.</summary>

@@ -99,14 +99,14 @@ public sealed class BureauReportsPageFunction(
         {
             var review = await reportDrafts.ReviewBeforeSigningAsync(company, year, draftId, cancellationToken);
             if (review is null) return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
-            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-report-confirm.liquid", $"Rapport {found!.Name} {year} ondertekenen",
+            return gate.Page(visitor, "bureau-report-confirm.liquid", $"Rapport {found!.Name} {year} ondertekenen",
                 new BureauReportConfirmPage(
                     Company: CompanyHeading.Of(found),
                     Year: year,
                     Draft: draftId,
                     Conclusion: conclusion,
                     Signer: visitor.User!.Signer,
-                    NotInOrder: review.NotInOrder), "overview")));
+                    NotInOrder: review.NotInOrder), "overview");
         }
 
         // The signer is the signed-in person (their name when known, else their address), never a typed name.
@@ -234,7 +234,7 @@ public sealed class BureauReportsPageFunction(
                 Sha256: v.Sha256,
                 Pdf: PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"))).ToList());
         var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", page, "overview");
-        return PortalResult.Page(gate.Pages.Render(running ? view with { RefreshAfter = 3 } : view), status).WithOwnFrames();
+        return gate.Page(running ? view with { RefreshAfter = 3 } : view, status).WithOwnFrames();
     }
 
     private static string StatusText(string status) => status.ToLowerInvariant() switch

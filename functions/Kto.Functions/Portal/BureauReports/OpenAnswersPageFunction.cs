@@ -84,7 +84,6 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
                 HiddenBy: h.HiddenBy,
                 HiddenAt: DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
                 Reason: h.Reason)).ToList());
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", page, "overview")),
-            status);
+        return gate.Page(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", page, "overview", status);
     }
 }

@@ -36,7 +36,7 @@ public sealed class CompanyPagesFunction(
         CancellationToken cancellationToken)
     {
         var (visitor, found, _) = request.Opening();
-        return PortalResult.Page(await DeliveriesPageAsync(visitor, found!, null, cancellationToken));
+        return await DeliveriesPageAsync(visitor, found!, null, StatusCodes.Status200OK, cancellationToken);
     }
 
     [Function(nameof(PortalUploadDelivery))]
@@ -93,7 +93,7 @@ public sealed class CompanyPagesFunction(
             if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
             var again = PortalUrls.Receipt(company, file) + $"?wacht={waited + 1}";
-            return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", new ProcessingPage(CompanyLinks.Of(found!), file), "deliveries") with { RefreshAfter = 2, RefreshUrl = again }));
+            return gate.Page(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", new ProcessingPage(CompanyLinks.Of(found!), file), "deliveries") with { RefreshAfter = 2, RefreshUrl = again });
         }
 
         var page = new ReceiptPage(
@@ -103,7 +103,7 @@ public sealed class CompanyPagesFunction(
             JsonUrl: PortalUrls.ReceiptFile(company, file, "json"),
             CsvUrl: PortalUrls.ReceiptFile(company, file, "csv"),
             XlsxUrl: PortalUrls.ReceiptFile(company, file, "xlsx"));
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", page, "deliveries")));
+        return gate.Page(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", page, "deliveries");
     }
 
     /// <summary>The receipt as a file: <c>receipt.json</c> (as stored), <c>receipt.csv</c> or <c>receipt.xlsx</c> (one line per issue).</summary>
@@ -174,16 +174,16 @@ public sealed class CompanyPagesFunction(
                 Rate: opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
                 Grade: opdrachtgevers.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
                 KeurmerkUrl: PortalUrls.Keurmerk(company, year)));
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "progress.liquid", $"Voortgang {year}", page, "progress")));
+        return gate.Page(visitor, "progress.liquid", $"Voortgang {year}", page, "progress");
     }
 
     private const string Unreadable = "Het bestand kwam niet goed aan. Kies het bestand opnieuw en lever het nog eens aan.";
 
     private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken,
         int status = StatusCodes.Status422UnprocessableEntity) =>
-        PortalResult.Page(await DeliveriesPageAsync(visitor, company, error, cancellationToken), status);
+        await DeliveriesPageAsync(visitor, company, error, status, cancellationToken);
 
-    private async Task<string> DeliveriesPageAsync(Visitor visitor, Company company, string? error, CancellationToken cancellationToken)
+    private async Task<PortalResult> DeliveriesPageAsync(Visitor visitor, Company company, string? error, int status, CancellationToken cancellationToken)
     {
         var list = await history.ListAsync(company.Id, cancellationToken);
         var now = time.GetUtcNow();
@@ -202,7 +202,7 @@ public sealed class CompanyPagesFunction(
                 Refused: d.Status == Receipt.Statuses.Refused,
                 Processing: d.Status is null,
                 Rows: d.Rows, Accepted: d.Accepted, Duplicates: d.Duplicates, Rejected: d.Rejected)).ToList());
-        return gate.Pages.Render(gate.View(visitor, "deliveries.liquid", $"Leveringen {company.Name}", page, "deliveries"));
+        return gate.Page(visitor, "deliveries.liquid", $"Leveringen {company.Name}", page, "deliveries", status);
     }
 
     private static ReceiptPage.Outcome ReceiptOutcome(Receipt receipt) => new(

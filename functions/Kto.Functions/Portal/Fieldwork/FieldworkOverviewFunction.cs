@@ -40,7 +40,7 @@ public sealed class FieldworkOverviewFunction(
             Companies: figures.Companies.Select(c => new FieldworkOverviewPage.Company(
                 Name: c.CompanyName, Bounced: c.Bounced, WithoutEmail: c.WithoutEmail,
                 Url: PortalUrls.Fieldwork(c.CompanyId, year))).ToList());
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork-overview.liquid", "Veldwerk", page, "fieldwork")));
+        return gate.Page(visitor, "fieldwork-overview.liquid", "Veldwerk", page, "fieldwork");
     }
 
     private static string Dutch(DateTimeOffset at) => DutchTime.ToDutch(at).ToString("d MMM yyyy HH:mm", DutchTime.Culture);

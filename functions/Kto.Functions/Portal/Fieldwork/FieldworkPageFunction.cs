@@ -87,7 +87,7 @@ public sealed class FieldworkPageFunction(
                 Perceel: c.PerceelOrKind,
                 Reason: c.Reason,
                 Steps: c.StepsDone)).ToList());
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", page, "overview")), status);
+        return gate.Page(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", page, "overview", status);
     }
 
     /// <summary>The client's name; an opdrachtgever's contact person, or its organisation when none was delivered.</summary>

@@ -138,8 +138,8 @@ public sealed class LettersPageFunction(
     }
 
     private PortalResult PaperPage(Visitor visitor, string? error, string? code, int status) =>
-        PortalResult.Page(gate.Pages.Render(gate.View(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
-            new PaperPage(Error: error, Code: code?.Length > 20 ? code[..20] : code), "fieldwork")), status);
+        gate.Page(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
+            new PaperPage(Error: error, Code: code?.Length > 20 ? code[..20] : code), "fieldwork", status);
 
     private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, LettersNotice notice, string? error, int status,
         CancellationToken cancellationToken)
@@ -189,7 +189,7 @@ public sealed class LettersPageFunction(
                 })).ToList());
         var view = gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", page, "fieldwork");
         // The portal runs no script: while a batch is being made the page reloads itself to show the progress.
-        return PortalResult.Page(gate.Pages.Render(making is null ? view : view with { RefreshAfter = 3 }), status);
+        return gate.Page(making is null ? view : view with { RefreshAfter = 3 }, status);
     }
 
     private static LettersPage.Batch BatchOf(LetterBatch b) => new(Id: b.Id, Count: b.Count, First: b.FirstLetters, Reminder: b.ReminderLetters);

@@ -65,7 +65,7 @@ public sealed class InterviewPagesFunction(
                 Last: c.LastOutcome is { } last ? Label(AttemptOutcomes.Name(last)) : null,
                 CallBack: c.CallBackAt is { } at ? DutchMoment(at) : null,
                 OnlyPhone: c.OnlyByPhone)).ToList());
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "calls.liquid", $"Bellijst {found!.Name}", page, "fieldwork")));
+        return gate.Page(visitor, "calls.liquid", $"Bellijst {found!.Name}", page, "fieldwork");
     }
 
     [Function(nameof(PortalCallSheet))]
@@ -188,7 +188,7 @@ public sealed class InterviewPagesFunction(
             Outcomes: Outcomes.Select(o => new CallSheetPage.Outcome(o.Value, o.Label)).ToList(),
             AnswersUrl: PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
             ListUrl: PortalUrls.Calls(company.Id, service.Year));
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "call-sheet.liquid", $"Bellen: {page.Name}", page, "fieldwork")), status);
+        return gate.Page(visitor, "call-sheet.liquid", $"Bellen: {page.Name}", page, "fieldwork", status);
     }
 
     private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
@@ -230,7 +230,7 @@ public sealed class InterviewPagesFunction(
             BackUrl: mode == ResponseMode.Phone ? PortalUrls.Call(company.Id, service.ServiceId, service.Year) : null,
             ListUrl: mode == ResponseMode.Phone ? PortalUrls.Calls(company.Id, service.Year) : PortalUrls.Fieldwork(company.Id, service.Year));
         var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {page.Name}" : $"Papieren vragenlijst invoeren: {page.Name}";
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "answers.liquid", title, page, "fieldwork")), status);
+        return gate.Page(visitor, "answers.liquid", title, page, "fieldwork", status);
     }
 
     /// <summary>A question as the form shows it: the text to read aloud and its choices (numbers for grades, labels for agree-5).</summary>

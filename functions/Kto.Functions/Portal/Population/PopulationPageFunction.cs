@@ -84,7 +84,7 @@ public sealed class PopulationPageFunction(
                 Withdrawn: h.Current.Withdrawn,
                 History: h.Corrections.Select(c => $"{DutchTime.Format(c.At)}, {c.Actor}: {What(c)} ({CorrectionReasons.DutchLabel(c.Reason)})" +
                                                    (c.Note is null ? "" : $": “{c.Note}”")).ToList())).ToList());
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "population.liquid", $"Populatie {company.Name}", page, "overview")), status);
+        return gate.Page(visitor, "population.liquid", $"Populatie {company.Name}", page, "overview", status);
     }
 
     private static List<PopulationPage.Reason> Reasons(CorrectionKind kind) => CorrectionReasons.AllowedFor(kind)

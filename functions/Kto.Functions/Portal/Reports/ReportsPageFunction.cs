@@ -42,7 +42,7 @@ public sealed class ReportsPageFunction(PortalGate gate, ReportFilesService repo
                     Json: PortalUrls.ReportFile(company, year, v.Version, "json"))).ToList()));
         }
         var page = new ReportsPage(CompanyHeading.Of(found!), years);
-        return PortalResult.Page(gate.Pages.Render(gate.View(visitor, "reports.liquid", "Rapporten", page, "reports")));
+        return gate.Page(visitor, "reports.liquid", "Rapporten", page, "reports");
     }
 
     [Function(nameof(PortalReportFile))]

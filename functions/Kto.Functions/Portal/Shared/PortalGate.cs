@@ -15,8 +15,6 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     public const string SessionCookie = "kto_session";
     public const string FormCookie = "kto_form";
 
-    public IPortalPages Pages => pages;
-
     private async Task<Visitor> IdentifyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         return Language(await SessionOfAsync(request, cancellationToken), request);
@@ -117,7 +115,7 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
     {
         var (id, token, isNew) = PreSessionForm(request);
         var language = Language(new Visitor(null, null, SessionState.None), request);
-        var result = PortalResult.Page(pages.Render(view(token) with { Language = language.Language, SwitchUrl = language.SwitchUrl }), status);
+        var result = Page(view(token) with { Language = language.Language, SwitchUrl = language.SwitchUrl }, status);
         return isNew ? result.WithCookie(SetFormCookie(request, id)) : result;
     }
 
@@ -146,8 +144,14 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
         "Dit formulier kwam niet van een pagina van dit portaal of is verlopen. Open de pagina opnieuw en probeer het nog eens.");
 
     public PortalResult Message(Visitor visitor, int status, string heading, string text, string? linkUrl = null, string? linkText = null) =>
-        PortalResult.Page(pages.Render(View(visitor, "message.liquid", heading,
-            new MessagePage(heading, text, linkUrl, linkText))), status);
+        Page(visitor, "message.liquid", heading, new MessagePage(heading, text, linkUrl, linkText), status: status);
+
+    /// <summary>A page in the portal's frame, as <paramref name="visitor"/> sees it (their language, their form token).</summary>
+    public PortalResult Page(Visitor visitor, string template, string title, object model, string? nav = null, int status = StatusCodes.Status200OK) =>
+        Page(View(visitor, template, title, model, nav), status);
+
+    /// <summary>A page from a view made with <see cref="View"/> and changed (a refresh, a status).</summary>
+    public PortalResult Page(PortalView view, int status = StatusCodes.Status200OK) => PortalResult.Page(pages.Render(view), status);
 
     public PortalView View(Visitor visitor, string template, string title, object model, string? nav = null) =>
         new(template, title, visitor.User, visitor.SessionId is null ? null : FormToken(visitor), model)
