@@ -28,9 +28,11 @@ public sealed class ContactPolicy(FieldworkSettings settings)
         return local.Hour >= settings.CallFromHour && local.Hour < settings.CallUntilHour;
     }
 
-    /// <summary>"van 9:00 tot 20:00 uur, niet op zondag": the calling hours as the pages say them.</summary>
-    public string CallingHoursText =>
-        $"van {settings.CallFromHour}:00 tot {settings.CallUntilHour}:00 uur{(settings.NoCallsOnSunday ? ", niet op zondag" : "")}";
+    /// <summary>The interviewers' calling hours (the settings), for the pages and the API to say.</summary>
+    public CallingHours CallingHours => new(settings.CallFromHour, settings.CallUntilHour, settings.NoCallsOnSunday);
+
+    /// <summary>"van 9:00 tot 20:00 uur, niet op zondag": the calling hours as the API's Dutch texts say them.</summary>
+    public string CallingHoursText => CallingHours.ToString();
 
     /// <summary>Calls to one client after which the call list stops offering the client.</summary>
     public int MaxCallAttempts => settings.MaxCallAttempts;

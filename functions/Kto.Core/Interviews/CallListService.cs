@@ -39,7 +39,7 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
             .ThenBy(c => c.Service.ServiceId, StringComparer.Ordinal)
             .ToList();
         var now = time.GetUtcNow();
-        return new CallList(company, year, policy.IsCallingTime(now), policy.CallingHoursText, policy.MaxCallAttempts, ordered);
+        return new CallList(company, year, policy.IsCallingTime(now), policy.CallingHours, policy.MaxCallAttempts, ordered);
     }
 
     /// <summary>One client for the interviewer's screen; null when the service or its contact data is not there.</summary>
@@ -53,7 +53,7 @@ public sealed class CallListService(IFieldworkStore store, IResponseStore respon
         var calls = (await store.AttemptsOfAsync(service, cancellationToken).ToListAsync(cancellationToken))
             .Where(a => a.Mode == ContactMode.Phone).OrderBy(a => a.At).ToList();
         return new CallSheet(service, candidate.Perceel, contact, candidate.State.Status, answered, calls, CallingEnded(calls),
-            policy.IsCallingTime(time.GetUtcNow()), policy.CallingHoursText, policy.MaxCallAttempts, candidate.State.StepsSent, candidate.Audience);
+            policy.IsCallingTime(time.GetUtcNow()), policy.CallingHours, policy.MaxCallAttempts, candidate.State.StepsSent, candidate.Audience);
     }
 
     /// <summary>When calling a client stops: <see cref="ContactPolicy.CallingEnded"/> (the same rule refuses a further call).</summary>

@@ -18,7 +18,7 @@ public sealed record CallSheet(
     IReadOnlyList<ContactAttempt> Calls,
     bool CallingEnded,
     bool CallingTime,
-    string CallingHours,
+    CallingHours CallingHours,
     int MaxCallAttempts,
     int Step = 0,
     SurveyAudience Audience = SurveyAudience.Client);

@@ -22,7 +22,7 @@ public sealed class CallListFunction(CallListService calls, TimeProvider time)
             company,
             year,
             callingTime = list.CallingTime,
-            callingHours = list.CallingHours,
+            callingHours = list.CallingHours.ToString(),
             maxCallAttempts = list.MaxCallAttempts,
             clients = list.Clients.Select(c => new
             {

@@ -83,7 +83,8 @@ public class CallListServiceTests
         var list = await Service().ListAsync("acme", 2026, default);
 
         Assert.Equal(callingTime, list.CallingTime);
-        Assert.Equal("van 9:00 tot 20:00 uur, niet op zondag", list.CallingHours);
+        Assert.Equal(new CallingHours(9, 20, NotOnSunday: true), list.CallingHours);
+        Assert.Equal("van 9:00 tot 20:00 uur, niet op zondag", list.CallingHours.ToString());
         Assert.Single(list.Clients); // read-only outside the hours, never empty
     }
 

@@ -105,6 +105,28 @@ public sealed partial class PageLanguageTests(LocalStack stack)
         Assert.Contains("Alle geleverde diensten van Acme &lt;B.V.&gt; die in 2026 eindigden.", withValue);
     }
 
+    /// <summary>The calling hours come from the settings, yet read in the page's language (they were Dutch in English).</summary>
+    [Theory]
+    [InlineData("en", true, "It is not calling time now. Calls are allowed from 10:00 to 18:00, not on Sundays.")]
+    [InlineData("en", false, "It is not calling time now. Calls are allowed from 10:00 to 18:00. Until")]
+    [InlineData("nl", true, "Het is nu geen beltijd. Bellen mag van 10:00 tot 18:00 uur, niet op zondag.")]
+    public void The_call_list_says_its_calling_hours_in_the_pages_language(string lang, bool notOnSunday, string expected)
+    {
+        var templates = new LiquidTemplates();
+        var values = new Dictionary<string, object?>
+        {
+            ["lang"] = lang, ["year"] = 2026, ["max_calls"] = 5, ["calling_time"] = false,
+            ["calling_hours"] = new Dictionary<string, object?> { ["from_hour"] = 10, ["until_hour"] = 18, ["not_on_sunday"] = notOnSunday },
+            ["company"] = new Dictionary<string, object?> { ["id"] = "acme", ["name"] = "Acme" },
+            ["clients"] = new List<object>(),
+        };
+
+        var html = templates.Render("Portal/calls.liquid", values, html: true);
+
+        Assert.Contains(expected, html);
+        if (lang == "en") Assert.DoesNotContain(" uur", html);
+    }
+
     [GeneratedRegex("\\{\\{ \"([^\"]+)\" \\| t")]
     private static partial Regex Marked();
 }

@@ -1,3 +1,5 @@
+using Kto.Core.Fieldwork;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>calls.liquid: a company's clients to phone, each with its calls so far and a link to its call sheet.</summary>
@@ -5,7 +7,7 @@ public sealed record CallListPage(
     CompanyHeading Company,
     int Year,
     bool CallingTime,
-    string CallingHours,
+    CallingHours CallingHours,
     int MaxCalls,
     List<CallListPage.Client> Clients)
 {

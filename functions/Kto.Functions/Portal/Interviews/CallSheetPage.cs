@@ -1,3 +1,5 @@
+using Kto.Core.Fieldwork;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>call-sheet.liquid: one client to phone, the calls so far, and the form to record how this call went.</summary>
@@ -17,7 +19,7 @@ public sealed record CallSheetPage(
     bool OptedOut,
     bool Ended,
     bool CallingTime,
-    string CallingHours,
+    CallingHours CallingHours,
     int MaxCalls,
     int Step,
     List<CallSheetPage.Call> Calls,
