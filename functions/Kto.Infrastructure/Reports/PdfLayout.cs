@@ -30,6 +30,12 @@ public sealed class PdfFont : IDisposable
 
     public double Measure(string text) => text.Length == 0 ? 0 : Font.MeasureText(text);
 
+    /// <summary>
+    /// Texts already wrapped in this font, by text and width: a table wraps every cell to size its row, to plan its page
+    /// breaks and again to draw it, and the appendix has hundreds of rows. Per font, so per document: no locking.
+    /// </summary>
+    internal Dictionary<(string Text, double Width), IReadOnlyList<string>> Wrapped { get; } = [];
+
     public void Dispose()
     {
         Font.Dispose();
@@ -371,11 +377,13 @@ public sealed class PdfLayout : IDisposable
         Y = top + height;
     }
 
-    /// <summary>Greedy word wrap; a word longer than the width (a hash, a URL) is cut.</summary>
-    public static List<string> Wrap(string text, PdfFont font, double width)
+    /// <summary>Greedy word wrap; a word longer than the width (a hash, a URL) is cut. Worked out once per font, text and width.</summary>
+    public static IReadOnlyList<string> Wrap(string text, PdfFont font, double width)
     {
+        text ??= "";
+        if (font.Wrapped.TryGetValue((text, width), out var known)) return known;
         var lines = new List<string>();
-        foreach (var paragraph in (text ?? "").Replace("\r", "").Split('\n'))
+        foreach (var paragraph in text.Replace("\r", "").Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' '))
@@ -394,6 +402,7 @@ public sealed class PdfLayout : IDisposable
             }
             lines.Add(line);
         }
+        font.Wrapped[(text, width)] = lines;
         return lines;
     }
 
