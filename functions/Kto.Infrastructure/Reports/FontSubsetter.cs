@@ -5,8 +5,8 @@ namespace Kto.Infrastructure.Reports;
 /// <summary>
 /// Cuts a TrueType font down to the characters a document uses, with HarfBuzz's subsetter. SkiaSharp's PDF backend
 /// embeds a font whole when its native library has no subsetter (the Linux build has none): DejaVu Sans would add
-/// some 700 kB to every report. HarfBuzz comes with SkiaSharp (SkiaSharp.HarfBuzz, through ScottPlot); its native
-/// library exports the subset API, which the managed HarfBuzzSharp does not wrap, hence these few imports.
+/// some 700 kB to every report. HarfBuzz's native library (HarfBuzzSharp.NativeAssets.Linux, the one SkiaSharp.HarfBuzz
+/// uses) exports the subset API, which the managed HarfBuzzSharp does not wrap, hence these few imports.
 /// </summary>
 public static class FontSubsetter
 {

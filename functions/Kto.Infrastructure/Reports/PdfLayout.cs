@@ -30,6 +30,12 @@ public sealed class PdfFont : IDisposable
 
     public double Measure(string text) => text.Length == 0 ? 0 : Font.MeasureText(text);
 
+    /// <summary>
+    /// Texts already wrapped in this font, by text and width: a table wraps every cell to size its row, to plan its page
+    /// breaks and again to draw it, and the appendix has hundreds of rows. Per font, so per document: no locking.
+    /// </summary>
+    internal Dictionary<(string Text, double Width), IReadOnlyList<string>> Wrapped { get; } = [];
+
     public void Dispose()
     {
         Font.Dispose();
@@ -43,7 +49,7 @@ public sealed record PdfInfo(string Title, string Author, string Subject, DateTi
 
 /// <summary>
 /// A small flowing layout on SkiaSharp's PDF backend: A4 pages, a cursor that moves down, wrapped paragraphs,
-/// simple tables and images, and a new page when the next block does not fit. Pages are kept as lists of drawing steps
+/// simple tables and bar charts (vectors and text, no pictures), and a new page when the next block does not fit. Pages are kept as lists of drawing steps
 /// and written in <see cref="Finish"/>, which then knows the page count for the footers and every character used, so
 /// it embeds DejaVu cut down to those (<see cref="FontSubsetter"/>). Text stays text, extractable with pdftotext.
 /// </summary>
@@ -59,7 +65,6 @@ public sealed class PdfLayout : IDisposable
     private readonly DejaVuFace bold;
     private readonly List<List<Action<SKCanvas>>> pages = [];
     private readonly Dictionary<DejaVuFace, HashSet<int>> used = [];
-    private readonly List<SKImage> images = [];
     private List<Action<SKCanvas>>? page;
 
     public PdfLayout(PdfInfo info)
@@ -72,6 +77,7 @@ public sealed class PdfLayout : IDisposable
         SmallBold = new PdfFont(bold, 8);
         H1 = new PdfFont(bold, 17);
         H2 = new PdfFont(bold, 12.5);
+        ChartText = new PdfFont(regular, 6.5);
     }
 
     public PdfFont Body { get; }
@@ -81,11 +87,16 @@ public sealed class PdfLayout : IDisposable
     public PdfFont H1 { get; }
     public PdfFont H2 { get; }
 
+    /// <summary>A chart's tick labels and axis names.</summary>
+    public PdfFont ChartText { get; }
+
     public static SKColor Accent { get; } = new(31, 78, 121);
     private static readonly SKColor HeaderFill = new(222, 232, 242);
     private static readonly SKColor RowLine = new(190, 190, 190);
     private static readonly SKColor FooterGray = new(128, 128, 128);
     private static readonly SKColor WatermarkRed = new(200, 30, 30, 40);
+    private static readonly SKColor GridLine = new(225, 225, 225);
+    private static readonly SKColor ChartFrame = new(128, 128, 128);
 
     public double Y { get; private set; }
     public double Width => PageWidth - 2 * Margin;
@@ -267,14 +278,74 @@ public sealed class PdfLayout : IDisposable
         Line(RowLine, 0.5, Margin, Y, Margin + Width, Y);
     }
 
-    /// <summary>An encoded image (PNG, JPEG) at <paramref name="x"/> from the left margin, its top at the cursor; the cursor stays.</summary>
-    public void Image(byte[] png, double width, double height, double x)
+    /// <summary>
+    /// A bar chart in a box of <paramref name="width"/> × <paramref name="height"/> at <paramref name="x"/> from the
+    /// left margin, its top at the cursor; the cursor stays. Title above, the value axis's name turned up the left,
+    /// ticks with light grid lines, a framed plot, a label under each bar and the axis's name below.
+    /// </summary>
+    public void BarChart(BarChart chart, double width, double height, double x)
     {
-        // Decoded once, here (which also refuses what Skia cannot decode), and kept until the layout is disposed.
-        var image = SKImage.FromEncodedData(png) ?? throw new ArgumentException("Not an image Skia can decode.", nameof(png));
-        images.Add(image);
-        var rect = SKRect.Create((float)(Margin + x), (float)Y, (float)width, (float)height);
-        Draw(c => c.DrawImage(image, rect, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None)));
+        var left = Margin + x;
+        var top = Y;
+        var tickFont = ChartText;
+        var title = Small;
+        Text(chart.Title, title, SKColors.Black, left + (width - title.Measure(chart.Title)) / 2, top + title.Height * 0.8);
+
+        var ticks = chart.Ticks;
+        var tickLabels = ticks.Select(t => t.ToString(DutchFormat.Culture)).ToList();
+        var plotLeft = left + tickFont.Height + 2 + tickLabels.Max(tickFont.Measure) + 3;
+        var plotRight = left + width - 2;
+        var plotTop = top + title.Height + 4;
+        var plotBottom = top + height - 2 * tickFont.Height - 2;
+        var plotHeight = plotBottom - plotTop;
+        double At(double value) => plotBottom - value / chart.Top * plotHeight;
+        var textRise = tickFont.Height * 0.3; // puts a label's middle on its line
+
+        for (var i = 0; i < ticks.Count; i++)
+        {
+            var y = At(ticks[i]);
+            if (ticks[i] > 0) Line(GridLine, 0.4, plotLeft, y, plotRight, y);
+            Line(ChartFrame, 0.5, plotLeft - 2, y, plotLeft, y);
+            Text(tickLabels[i], tickFont, SKColors.Black, plotLeft - 3 - tickFont.Measure(tickLabels[i]), y + textRise);
+        }
+
+        var slot = (plotRight - plotLeft) / Math.Max(1, chart.Values.Count);
+        for (var i = 0; i < chart.Values.Count; i++)
+        {
+            var middle = plotLeft + slot * (i + 0.5);
+            if (chart.Values[i] > 0)
+            {
+                var bar = SKRect.Create((float)(middle - slot * 0.4), (float)At(chart.Values[i]), (float)(slot * 0.8), (float)(plotBottom - At(chart.Values[i])));
+                Draw(c =>
+                {
+                    using var paint = new SKPaint { Color = Accent, Style = SKPaintStyle.Fill, IsAntialias = true };
+                    c.DrawRect(bar, paint);
+                });
+            }
+            var label = i < chart.Labels.Count ? chart.Labels[i] : "";
+            Text(label, tickFont, SKColors.Black, middle - tickFont.Measure(label) / 2, plotBottom + tickFont.Height);
+        }
+
+        var frame = SKRect.Create((float)plotLeft, (float)plotTop, (float)(plotRight - plotLeft), (float)plotHeight);
+        Draw(c =>
+        {
+            using var paint = new SKPaint { Color = ChartFrame, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f, IsAntialias = true };
+            c.DrawRect(frame, paint);
+        });
+        Text(chart.XLabel, tickFont, SKColors.Black, plotLeft + (plotRight - plotLeft - tickFont.Measure(chart.XLabel)) / 2, plotBottom + 2 * tickFont.Height + 1);
+
+        // The value axis's name reads upwards beside its ticks.
+        var yLabel = chart.YLabel;
+        var pivotX = left + tickFont.Height * 0.8;
+        var pivotY = plotTop + (plotHeight + tickFont.Measure(yLabel)) / 2;
+        Use(tickFont, yLabel);
+        Draw(c =>
+        {
+            c.Save();
+            c.RotateDegrees(-90, (float)pivotX, (float)pivotY);
+            DrawText(c, yLabel, tickFont, SKColors.Black, pivotX, pivotY);
+            c.Restore();
+        });
     }
 
     public void Advance(double height) => Y += height;
@@ -306,11 +377,13 @@ public sealed class PdfLayout : IDisposable
         Y = top + height;
     }
 
-    /// <summary>Greedy word wrap; a word longer than the width (a hash, a URL) is cut.</summary>
-    public static List<string> Wrap(string text, PdfFont font, double width)
+    /// <summary>Greedy word wrap; a word longer than the width (a hash, a URL) is cut. Worked out once per font, text and width.</summary>
+    public static IReadOnlyList<string> Wrap(string text, PdfFont font, double width)
     {
+        text ??= "";
+        if (font.Wrapped.TryGetValue((text, width), out var known)) return known;
         var lines = new List<string>();
-        foreach (var paragraph in (text ?? "").Replace("\r", "").Split('\n'))
+        foreach (var paragraph in text.Replace("\r", "").Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' '))
@@ -329,6 +402,7 @@ public sealed class PdfLayout : IDisposable
             }
             lines.Add(line);
         }
+        font.Wrapped[(text, width)] = lines;
         return lines;
     }
 
@@ -349,7 +423,6 @@ public sealed class PdfLayout : IDisposable
             Creation = created,
             Modified = created,
             RasterDpi = 72,
-            EncodingQuality = 101, // lossless: the charts stay sharp
         };
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream, metadata)
@@ -360,7 +433,7 @@ public sealed class PdfLayout : IDisposable
             Use(Small, footer + string.Concat(numbers));
             if (draft) Use(mark, "CONCEPT");
             var subsets = used.ToDictionary(u => u.Key, u => Subset(u.Key, u.Value));
-            foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2, mark })
+            foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2, ChartText, mark })
                 {
                 font.Output?.Dispose();
                 font.Output = PdfFont.NewFont(subsets.GetValueOrDefault(font.Face) ?? font.Face.Typeface, font.Size);
@@ -429,8 +502,6 @@ public sealed class PdfLayout : IDisposable
     public void Dispose()
     {
         pages.Clear();
-        foreach (var image in images) image.Dispose();
-        images.Clear();
-        foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2 }) font.Dispose();
+        foreach (var font in new[] { Body, Small, Bold, SmallBold, H1, H2, ChartText }) font.Dispose();
     }
 }

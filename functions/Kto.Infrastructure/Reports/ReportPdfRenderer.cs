@@ -195,8 +195,8 @@ public sealed class ReportPdfRenderer
         {
             pdf.EnsureSpace(190);
             const double chartWidth = 236, chartHeight = 154;
-            pdf.Image(ReportCharts.GradeDistribution(p), chartWidth, chartHeight, 0);
-            pdf.Image(ReportCharts.ResponsesPerMonth(p), chartWidth, chartHeight, pdf.Width - chartWidth);
+            pdf.BarChart(ReportCharts.GradeDistribution(p), chartWidth, chartHeight, 0);
+            pdf.BarChart(ReportCharts.ResponsesPerMonth(p), chartWidth, chartHeight, pdf.Width - chartWidth);
             pdf.Advance(chartHeight + 10);
         }
 
