@@ -70,11 +70,31 @@ internal static partial class DeliveryDates
     }
 
     /// <summary>
+    /// A CSV cell's UTF-8 bytes that are exactly one of the plain shapes (<see cref="TryPlainShape"/>: nothing around
+    /// it, no time) and a real date: the date <see cref="TryParse"/> reads from the cell's text, without making the
+    /// text. False for anything else, which is then read as text.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out DateOnly date)
+    {
+        date = default;
+        // d-m-yyyy up to dd-mm-yyyy, yyyy-m-d up to yyyy-mm-dd.
+        if (utf8.Length is < 8 or > 10) return false;
+        Span<char> text = stackalloc char[10];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            // Only digits and the separators: the shapes hold nothing else (a non-ASCII byte is never one of them).
+            if (utf8[i] is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'/' or (byte)'.')) return false;
+            text[i] = (char)utf8[i];
+        }
+        return TryPlainShape(text[..utf8.Length], out date, out var valid) && valid;
+    }
+
+    /// <summary>
     /// "dd-mm-yyyy" / "d/m/yyyy" / "dd.mm.yyyy" (one separator, used twice) or "yyyy-mm-dd", ASCII digits only and
     /// nothing else: exactly what <see cref="DayFirstDate"/> and <see cref="IsoDate"/> match without a time.
     /// </summary>
     /// <returns>True when the text has one of these shapes; then <paramref name="valid"/> says whether it is a real date.</returns>
-    private static bool TryPlainShape(string text, out DateOnly date, out bool valid)
+    private static bool TryPlainShape(ReadOnlySpan<char> text, out DateOnly date, out bool valid)
     {
         date = default;
         valid = false;
@@ -103,14 +123,14 @@ internal static partial class DeliveryDates
     }
 
     /// <summary>How many ASCII digits follow from <paramref name="start"/> (stops at 5: no shape needs more).</summary>
-    private static int Digits(string text, int start)
+    private static int Digits(ReadOnlySpan<char> text, int start)
     {
         var count = 0;
         while (start + count < text.Length && count < 5 && char.IsAsciiDigit(text[start + count])) count++;
         return count;
     }
 
-    private static int Number(string text, int start, int length)
+    private static int Number(ReadOnlySpan<char> text, int start, int length)
     {
         var value = 0;
         for (var i = start; i < start + length; i++) value = value * 10 + (text[i] - '0');
