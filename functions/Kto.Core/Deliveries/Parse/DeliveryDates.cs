@@ -76,17 +76,45 @@ internal static partial class DeliveryDates
     /// </summary>
     public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out DateOnly date)
     {
+        // The same shapes as TryPlainShape, on bytes: this runs for two cells of every row. A byte that is no ASCII
+        // digit ends a run of digits, so a non-ASCII byte never passes for one.
         date = default;
         // d-m-yyyy up to dd-mm-yyyy, yyyy-m-d up to yyyy-mm-dd.
         if (utf8.Length is < 8 or > 10) return false;
-        Span<char> text = stackalloc char[10];
-        for (var i = 0; i < utf8.Length; i++)
+        var first = Digits(utf8, 0);
+        if (first is 1 or 2)
         {
-            // Only digits and the separators: the shapes hold nothing else (a non-ASCII byte is never one of them).
-            if (utf8[i] is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'/' or (byte)'.')) return false;
-            text[i] = (char)utf8[i];
+            var separator = utf8[first];
+            if (separator is not ((byte)'-' or (byte)'/' or (byte)'.')) return false;
+            var second = Digits(utf8, first + 1);
+            if (second is not (1 or 2)) return false;
+            var yearAt = first + 1 + second + 1;
+            if (yearAt + 4 != utf8.Length || utf8[yearAt - 1] != separator || Digits(utf8, yearAt) != 4) return false;
+            return TryBuild(Number(utf8, yearAt, 4), Number(utf8, first + 1, second), Number(utf8, 0, first), out date);
         }
-        return TryPlainShape(text[..utf8.Length], out date, out var valid) && valid;
+        if (first == 4 && utf8[4] == '-')
+        {
+            var month = Digits(utf8, 5);
+            if (month is not (1 or 2) || 5 + month >= utf8.Length || utf8[5 + month] != '-') return false;
+            var day = Digits(utf8, 6 + month);
+            if (day is not (1 or 2) || 6 + month + day != utf8.Length) return false;
+            return TryBuild(Number(utf8, 0, 4), Number(utf8, 5, month), Number(utf8, 6 + month, day), out date);
+        }
+        return false;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> utf8, int start)
+    {
+        var count = 0;
+        while (start + count < utf8.Length && count < 5 && char.IsAsciiDigit((char)utf8[start + count])) count++;
+        return count;
+    }
+
+    private static int Number(ReadOnlySpan<byte> utf8, int start, int length)
+    {
+        var value = 0;
+        for (var i = start; i < start + length; i++) value = value * 10 + (utf8[i] - '0');
+        return value;
     }
 
     /// <summary>
