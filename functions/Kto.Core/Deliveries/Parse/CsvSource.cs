@@ -136,9 +136,10 @@ internal sealed class CsvSource : IRowSource
     }
 
     /// <summary>
-    /// One record of the census. A method of its own: it is called for every row, so the JIT optimises it fully
-    /// within the first file, whereas the loop around it runs once per file and would stay in its first, unoptimised
-    /// compilation (on-stack replacement) for the first dozens of deliveries a host reads.
+    /// One record of the census. A method of its own: it is called for every row, so the JIT optimises it within the
+    /// first file, whereas a loop body inside <see cref="CountRows"/> (called once per file) starts unoptimised and is
+    /// only replaced part-way (on-stack replacement). Measured in a fresh process, the first files' first pass cost
+    /// 48–70 ms of CPU that way against about 15 once warm; with this method 19–38.
     /// </summary>
     private void CountRecord(DeliveryCensus census, char[] buffer)
     {
