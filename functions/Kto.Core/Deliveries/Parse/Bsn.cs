@@ -100,8 +100,12 @@ public static class Bsn
             run = 0;
             if (c < 0x80 && NeverInBsnTable[c]) return false;
         }
-        return digits == 9 || (digits == 8 && longestRun is <= 3 or 8);
+        return DigitCountMayBeBsn(digits, longestRun);
     }
+
+    /// <summary>Whether a value with this many ASCII digits, the longest run this long, may be a written BSN (see <see cref="MayBeBsn"/>).</summary>
+    internal static bool DigitCountMayBeBsn(int digits, int longestRun) =>
+        digits == 9 || (digits == 8 && longestRun is <= 3 or 8);
 
     // Every ASCII character except digits, the separators, Excel's text wrappers (= " ') and ASCII white space (with
     // U+001C–U+001F, in case): a value holding one is no BSN by the rules below. Non-ASCII characters are left to them.

@@ -53,24 +53,49 @@ internal sealed class CsvSource : IRowSource
 
     /// <summary>
     /// No string for a cell the validator never reads (a column the contract does not name): filled or not is told by
-    /// its bytes, and one array of cells serves every row.
+    /// its bytes, and one array of cells serves every row. No string either for a date written plainly
+    /// (<see cref="DeliveryDates.TryParsePlain"/>): the cell is that date, one boxed value per day of the file.
     /// </summary>
-    public IEnumerable<SheetRow> Rows(IReadOnlySet<int> read)
+    public IEnumerable<SheetRow> Rows(IReadOnlySet<int> read, IReadOnlySet<int> dates)
     {
         var number = 0;
         object?[] cells = [];
-        var wanted = new bool[read.Count == 0 ? 0 : read.Max() + 1];
-        foreach (var column in read) wanted[column] = true;
+        var width = Math.Max(read.Count == 0 ? 0 : read.Max() + 1, dates.Count == 0 ? 0 : dates.Max() + 1);
+        var wanted = new CellKind[width];
+        foreach (var column in read) wanted[column] = CellKind.Text;
+        foreach (var column in dates) wanted[column] = CellKind.Date;
+        var days = new Dictionary<int, object>();
         while (_reader.Read())
         {
             number++;
             var count = Math.Min(_reader.FieldCount, _readColumns);
             if (cells.Length != count) cells = new object?[count];
             for (var i = 0; i < count; i++)
-                cells[i] = i < wanted.Length && wanted[i] ? _reader.GetString(i) : IsBlank(_reader.GetSpan(i)) ? null : FilledCell;
+            {
+                cells[i] = (i < wanted.Length ? wanted[i] : CellKind.Unread) switch
+                {
+                    CellKind.Text => _reader.GetString(i),
+                    CellKind.Date => DateOrText(i, days),
+                    _ => IsBlank(_reader.GetSpan(i)) ? null : FilledCell,
+                };
+            }
             yield return new SheetRow(number, cells);
         }
     }
+
+    private enum CellKind : byte { Unread, Text, Date }
+
+    private object? DateOrText(int column, Dictionary<int, object> days)
+    {
+        if (!DeliveryDates.TryParsePlain(_reader.GetSpan(column), out var date)) return _reader.GetString(column);
+        // A file holds a few hundred distinct days: each boxed once (a bound, so a hostile file cannot grow it).
+        if (days.TryGetValue(date.DayNumber, out var boxed)) return boxed;
+        boxed = date;
+        if (days.Count < MaxBoxedDays) days[date.DayNumber] = boxed;
+        return boxed;
+    }
+
+    private const int MaxBoxedDays = 4096;
 
     /// <summary>Stands for a filled cell that is not read: not empty, and never read as text.</summary>
     private static readonly object FilledCell = new();
@@ -106,30 +131,48 @@ internal sealed class CsvSource : IRowSource
         while (!census.IsFull && _reader.Read())
         {
             if (++number <= headerRow) continue;
-            var filled = false;
-            var fields = _reader.FieldCount;
-            // Only a column past the cap can fill the census within a row (rows are counted after it).
-            for (var column = 0; column < fields && !census.TooManyColumns; column++)
-            {
-                var bytes = _reader.GetSpan(column);
-                // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"):
-                // such a cell is filled and no BSN, known without decoding it.
-                if (StartsNeverBsnOrBlank(bytes) || bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0)
-                {
-                    filled = true;
-                    census.CountFilledCell(column, isBsn: false);
-                    continue;
-                }
-                // A field longer than the buffer is rare (and never a BSN): decode it the ordinary way.
-                var text = bytes.Length <= buffer.Length
-                    ? buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer)).Trim()
-                    : Encoding.UTF8.GetString(bytes).AsSpan().Trim();
-                if (text.IsEmpty) continue;
-                filled = true;
-                census.CountCell(column, text);
-            }
-            if (filled) census.CountRow();
+            CountRecord(census, buffer);
         }
+    }
+
+    /// <summary>
+    /// One record of the census. A method of its own: it is called for every row, so the JIT optimises it within the
+    /// first file, whereas a loop body inside <see cref="CountRows"/> (called once per file) starts unoptimised and is
+    /// only replaced part-way (on-stack replacement). Measured in a fresh process, the first files' first pass cost
+    /// 48–70 ms of CPU that way against about 15 once warm; with this method 19–38.
+    /// </summary>
+    private void CountRecord(DeliveryCensus census, char[] buffer)
+    {
+        var filled = false;
+        var fields = _reader.FieldCount;
+        // Only a column past the cap can fill the census within a row (rows are counted after it).
+        for (var column = 0; column < fields && !census.TooManyColumns; column++)
+        {
+            var bytes = _reader.GetSpan(column);
+            // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"):
+            // such a cell is filled and no BSN, known without decoding it.
+            if (StartsNeverBsnOrBlank(bytes) || bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0)
+            {
+                filled = true;
+                census.CountFilledCell(column, isBsn: false);
+                continue;
+            }
+            // A phone number, a date, an amount: digits in a count or in runs no BSN has, told from the bytes.
+            if (DigitsRuleOutBsn(bytes))
+            {
+                filled = true;
+                census.CountFilledCell(column, isBsn: false);
+                continue;
+            }
+            // A field longer than the buffer is rare (and never a BSN): decode it the ordinary way.
+            var text = bytes.Length <= buffer.Length
+                ? buffer.AsSpan(0, Encoding.UTF8.GetChars(bytes, buffer)).Trim()
+                : Encoding.UTF8.GetString(bytes).AsSpan().Trim();
+            if (text.IsEmpty) continue;
+            filled = true;
+            census.CountCell(column, text);
+        }
+        if (filled) census.CountRow();
     }
 
     // Digits, the separators a written BSN may hold, Excel's text wrappers (="…", '…), ASCII white space, and every
@@ -145,6 +188,27 @@ internal sealed class CsvSource : IRowSource
     private static bool StartsNeverBsnOrBlank(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && NeverBsnOrBlank[bytes[0]];
 
     private static readonly bool[] NeverBsnOrBlank = [.. Enumerable.Range(0, 256).Select(b => !BsnOrBlankBytes.Contains((byte)b))];
+
+    /// <summary>
+    /// For a cell of <see cref="BsnOrBlankBytes"/> only: true when it is ASCII, holds a digit (so it is filled) and
+    /// its digits rule a BSN out as <see cref="Bsn.LooksLikeBsn(ReadOnlySpan{char})"/> would on its decoded text
+    /// (not eight or nine digits, or eight in runs no written BSN has). False means "decode and ask".
+    /// </summary>
+    private static bool DigitsRuleOutBsn(ReadOnlySpan<byte> bytes)
+    {
+        int digits = 0, run = 0, longestRun = 0;
+        foreach (var b in bytes)
+        {
+            if ((uint)(b - '0') <= 9)
+            {
+                digits++;
+                longestRun = Math.Max(longestRun, ++run);
+            }
+            else if (b >= 0x80) return false;
+            else run = 0;
+        }
+        return digits > 0 && !Bsn.DigitCountMayBeBsn(digits, longestRun);
+    }
 
     // UTF-8 never has fewer bytes than chars, so a field of up to this many bytes always fits.
     private const int CensusBufferChars = 256;

@@ -70,11 +70,59 @@ internal static partial class DeliveryDates
     }
 
     /// <summary>
+    /// A CSV cell's UTF-8 bytes that are exactly one of the plain shapes (<see cref="TryPlainShape"/>: nothing around
+    /// it, no time) and a real date: the date <see cref="TryParse"/> reads from the cell's text, without making the
+    /// text. False for anything else, which is then read as text.
+    /// </summary>
+    public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out DateOnly date)
+    {
+        // The same shapes as TryPlainShape, on bytes: this runs for two cells of every row. A byte that is no ASCII
+        // digit ends a run of digits, so a non-ASCII byte never passes for one.
+        date = default;
+        // d-m-yyyy up to dd-mm-yyyy, yyyy-m-d up to yyyy-mm-dd.
+        if (utf8.Length is < 8 or > 10) return false;
+        var first = Digits(utf8, 0);
+        if (first is 1 or 2)
+        {
+            var separator = utf8[first];
+            if (separator is not ((byte)'-' or (byte)'/' or (byte)'.')) return false;
+            var second = Digits(utf8, first + 1);
+            if (second is not (1 or 2)) return false;
+            var yearAt = first + 1 + second + 1;
+            if (yearAt + 4 != utf8.Length || utf8[yearAt - 1] != separator || Digits(utf8, yearAt) != 4) return false;
+            return TryBuild(Number(utf8, yearAt, 4), Number(utf8, first + 1, second), Number(utf8, 0, first), out date);
+        }
+        if (first == 4 && utf8[4] == '-')
+        {
+            var month = Digits(utf8, 5);
+            if (month is not (1 or 2) || 5 + month >= utf8.Length || utf8[5 + month] != '-') return false;
+            var day = Digits(utf8, 6 + month);
+            if (day is not (1 or 2) || 6 + month + day != utf8.Length) return false;
+            return TryBuild(Number(utf8, 0, 4), Number(utf8, 5, month), Number(utf8, 6 + month, day), out date);
+        }
+        return false;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> utf8, int start)
+    {
+        var count = 0;
+        while (start + count < utf8.Length && count < 5 && char.IsAsciiDigit((char)utf8[start + count])) count++;
+        return count;
+    }
+
+    private static int Number(ReadOnlySpan<byte> utf8, int start, int length)
+    {
+        var value = 0;
+        for (var i = start; i < start + length; i++) value = value * 10 + (utf8[i] - '0');
+        return value;
+    }
+
+    /// <summary>
     /// "dd-mm-yyyy" / "d/m/yyyy" / "dd.mm.yyyy" (one separator, used twice) or "yyyy-mm-dd", ASCII digits only and
     /// nothing else: exactly what <see cref="DayFirstDate"/> and <see cref="IsoDate"/> match without a time.
     /// </summary>
     /// <returns>True when the text has one of these shapes; then <paramref name="valid"/> says whether it is a real date.</returns>
-    private static bool TryPlainShape(string text, out DateOnly date, out bool valid)
+    private static bool TryPlainShape(ReadOnlySpan<char> text, out DateOnly date, out bool valid)
     {
         date = default;
         valid = false;
@@ -103,14 +151,14 @@ internal static partial class DeliveryDates
     }
 
     /// <summary>How many ASCII digits follow from <paramref name="start"/> (stops at 5: no shape needs more).</summary>
-    private static int Digits(string text, int start)
+    private static int Digits(ReadOnlySpan<char> text, int start)
     {
         var count = 0;
         while (start + count < text.Length && count < 5 && char.IsAsciiDigit(text[start + count])) count++;
         return count;
     }
 
-    private static int Number(string text, int start, int length)
+    private static int Number(ReadOnlySpan<char> text, int start, int length)
     {
         var value = 0;
         for (var i = start; i < start + length; i++) value = value * 10 + (text[i] - '0');

@@ -89,7 +89,9 @@ public sealed class DeliveryParser(DeliverySettings settings)
     {
         var validator = new DeliveryRowValidator(layout, Settings, today);
         using var source = layout.Open(content);
-        foreach (var row in source.Rows(layout.Columns.Values.ToHashSet()))
+        // The dates are read by the validator only (never BSN-checked, never stored as text).
+        var dates = layout.Columns.Where(c => c.Key is DeliveryField.Startdatum or DeliveryField.Einddatum).Select(c => c.Value).ToHashSet();
+        foreach (var row in source.Rows(layout.Columns.Values.ToHashSet(), dates))
         {
             if (row.Number <= layout.HeaderRow || row.IsEmpty) continue;
             yield return ValidateOrReject(validator, row);
