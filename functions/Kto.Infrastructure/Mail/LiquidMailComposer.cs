@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Kto.Core;
 using Kto.Core.Fieldwork;
 using Kto.Core.Settings;
@@ -10,28 +11,54 @@ namespace Kto.Infrastructure.Mail;
 /// Composes invitations and reminders from the Liquid templates in <c>Templates/Mail/</c>; opdrachtgevers (Blik op
 /// Werk) get the texts in <c>Templates/Mail/Opdrachtgever/</c>, with the same variables.
 /// </summary>
+/// <remarks>
+/// A run mails thousands of clients with texts that differ only in the values below, so each template is rendered once
+/// per kind of mail (invitation or reminder) with the client's values left as gaps, and a mail fills them in
+/// (<see cref="LiquidTemplates.RenderWithGaps"/>); a template edited to do more with those values than write them is
+/// rendered in full for every mail.
+/// </remarks>
 public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings bureau) : IMailComposer
 {
+    /// <summary>The values that differ between mails of one kind, in this order.</summary>
+    private static readonly string[] Gaps = ["salutation", "company", "perceel", "survey_url", "optout_url", "closes"];
+
+    private readonly ConcurrentDictionary<(string Name, bool Reminder), GappedText?> gapped = new();
+
     public OutgoingMail Compose(MailContent content)
     {
-        var values = new Dictionary<string, object?>
-        {
-            ["is_reminder"] = !content.Step.IsInvitation,
-            ["salutation"] = content.Salutation,
-            ["company"] = content.CompanyName,
-            ["perceel"] = PerceelNames.DisplayName(content.Perceel),
-            ["survey_url"] = content.SurveyUrl,
-            ["optout_url"] = content.OptOutUrl,
-            ["closes"] = DutchTime.Format(content.FieldworkCloses),
-            ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.ContactEmail,
-        };
+        string?[] values =
+        [
+            content.Salutation,
+            content.CompanyName,
+            PerceelNames.DisplayName(content.Perceel),
+            content.SurveyUrl,
+            content.OptOutUrl,
+            DutchTime.Format(content.FieldworkCloses),
+        ];
+        var reminder = !content.Step.IsInvitation;
         var folder = content.Audience == SurveyAudience.Opdrachtgever ? "Mail/Opdrachtgever/" : "Mail/";
         return new OutgoingMail(
             content.Email,
-            templates.Render(folder + "subject.liquid", values, html: false).Trim(),
-            templates.Render(folder + "mail.txt.liquid", values, html: false),
-            templates.Render(folder + "mail.html.liquid", values, html: true),
+            Render(folder + "subject.liquid", reminder, values, html: false).Trim(),
+            Render(folder + "mail.txt.liquid", reminder, values, html: false),
+            Render(folder + "mail.html.liquid", reminder, values, html: true),
             content.OptOutUrl);
     }
+
+    private string Render(string name, bool reminder, string?[] values, bool html)
+    {
+        var text = gapped.GetOrAdd((name, reminder), key => templates.RenderWithGaps(key.Name, Fixed(key.Reminder), Gaps, html));
+        if (text is not null) return text.Fill(values);
+        var all = Fixed(reminder);
+        for (var i = 0; i < Gaps.Length; i++) all[Gaps[i]] = values[i];
+        return templates.Render(name, all, html);
+    }
+
+    /// <summary>The values every mail of one kind shares.</summary>
+    private Dictionary<string, object?> Fixed(bool reminder) => new()
+    {
+        ["is_reminder"] = reminder,
+        ["bureau"] = bureau.Name,
+        ["bureau_email"] = bureau.ContactEmail,
+    };
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
@@ -11,20 +10,19 @@ public sealed class TableSurveyTokenStore(TableServiceClient tables) : ISurveyTo
     public Task SaveAsync(string tokenHash, ServiceRef service, TokenPurpose purpose, CancellationToken cancellationToken) =>
         table.UpsertEntityAsync(TokenRows.Write(tokenHash, service, purpose), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Fresh tokens not handed out yet, by the partition of their hash (this store lives as long as the process).</summary>
+    private readonly SurveyTokenPool pool = new();
+
     /// <summary>
-    /// Tokens whose hashes share one partition per <see cref="FieldworkBatches.MaxPerTransaction"/> (a random one each
-    /// time, so batches still spread over the 256), so <see cref="SaveAllAsync"/> writes a batch's tokens in one
-    /// transaction instead of one request for nearly every token.
+    /// Tokens whose hashes share one partition per <see cref="FieldworkBatches.MaxPerTransaction"/> (whichever
+    /// partition the pool fills first, so batches still spread over the 256), so <see cref="SaveAllAsync"/> writes a
+    /// batch's tokens in one transaction instead of one request for nearly every token.
     /// </summary>
     public IReadOnlyList<(string Token, string Hash)> NewTokens(int count)
     {
         var made = new List<(string Token, string Hash)>(count);
         while (made.Count < count)
-        {
-            var partition = (byte)RandomNumberGenerator.GetInt32(256);
-            var group = Math.Min(count - made.Count, FieldworkBatches.MaxPerTransaction);
-            for (var i = 0; i < group; i++) made.Add(SurveyToken.New(partition));
-        }
+            made.AddRange(pool.Take(Math.Min(count - made.Count, FieldworkBatches.MaxPerTransaction)));
         return made;
     }
 

@@ -67,6 +67,59 @@ public sealed class LiquidTemplates
         return template.Render(context);
     }
 
+    /// <summary>
+    /// Renders <paramref name="name"/> once with <paramref name="values"/>, leaving the values named
+    /// <paramref name="gaps"/> open, to fill per use (a mail run's thousands of mails differ only in a few values).
+    /// Null when the template may do more with a gap's value than write it as it is (a condition, a filter, an
+    /// assignment, a loop or capture around it), reads anything but these values and <c>t</c>, or includes another
+    /// template: such a template is rendered in full each time, as before.
+    /// </summary>
+    public GappedText? RenderWithGaps(string name, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> gaps, bool html)
+    {
+        var template = Template(name);
+        var known = values.Keys.Concat(gaps).Append("t").ToHashSet();
+        if (template.Page is not { } page || !OnlyWritesGaps(page, null, true, gaps.ToHashSet(), known)) return null;
+        // Markers of letters and digits only, which no encoding changes and no template text contains.
+        var marker = "kto" + Guid.NewGuid().ToString("N");
+        var withMarkers = new Dictionary<string, object?>(values);
+        for (var i = 0; i < gaps.Count; i++) withMarkers[gaps[i]] = $"{marker}g{i}x";
+        var rendered = Render(name, withMarkers, html);
+
+        var texts = new List<string>();
+        var filled = new List<int>();
+        var at = 0;
+        while (rendered.IndexOf(marker, at, StringComparison.Ordinal) is var start and >= 0)
+        {
+            var end = rendered.IndexOf('x', start + marker.Length);
+            texts.Add(rendered[at..start]);
+            filled.Add(int.Parse(rendered.AsSpan(start + marker.Length + 1, end - start - marker.Length - 1), System.Globalization.CultureInfo.InvariantCulture));
+            at = end + 1;
+        }
+        texts.Add(rendered[at..]);
+        return new GappedText(texts, filled, html);
+    }
+
+    /// <summary>
+    /// Whether every use of a gap value is a plain <c>{{ value }}</c> in the page or in an if/else around it, and every
+    /// global the template reads is <paramref name="known"/>.
+    /// </summary>
+    /// <param name="plain">Whether only the page, its statements and if/else lead to <paramref name="node"/>.</param>
+    private static bool OnlyWritesGaps(ScriptNode node, ScriptNode? parent, bool plain, HashSet<string> gaps, HashSet<string> known)
+    {
+        if (node is ScriptVariableGlobal variable)
+        {
+            if (!known.Contains(variable.Name)) return false;
+            if (gaps.Contains(variable.Name) && !(plain && parent is ScriptExpressionStatement statement && ReferenceEquals(statement.Expression, variable))) return false;
+        }
+        var childrenPlain = plain && node is ScriptPage or ScriptBlockStatement or ScriptList or ScriptIfStatement or ScriptElseStatement or ScriptExpressionStatement;
+        for (var i = 0; i < node.ChildrenCount; i++)
+        {
+            var child = node.GetChildren(i);
+            if (child is not null && !OnlyWritesGaps(child, node, childrenPlain, gaps, known)) return false;
+        }
+        return true;
+    }
+
     private Template Template(string name) => cache.GetOrAdd(name, Parse);
 
     private Template Parse(string name)

@@ -7,8 +7,8 @@ namespace Kto.Core.Fieldwork;
 
 /// <summary>
 /// Sends the invitations or reminders that are due, in batches of <see cref="MailSettings.BatchSize"/> services: one
-/// throttle reservation for the batch's slots, one claim transaction, one read of the contacts, the tokens together,
-/// then the mails one by one over one connection, then one record transaction. Two runs never mail the same step of a
+/// throttle reservation for the batch's slots, one claim transaction with the contacts read and the tokens saved
+/// alongside, then the mails one by one over one connection, then one record transaction. Two runs never mail the same step of a
 /// service twice: a run claims the services with optimistic concurrency before it sends, and records the attempts
 /// after. A claim left by a crashed run is recorded as "unknown" and not sent again (the mail may have gone out just
 /// before the crash). A run that stops mid-batch (the mail server gone, cancelled) records what it attempted and
@@ -121,12 +121,16 @@ public sealed class MailJobService(
     private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
         List<(FieldworkCandidate Candidate, ContactStep Step)> slice, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The contacts are read while the claims are written: a read changes nothing, and the slice then waits for one
-        // round trip instead of two (reading those of services another run holds is the price).
+        // The contacts are read and the slice's tokens saved while the claims are written: the slice then waits for one
+        // round trip instead of three. A read changes nothing; a saved token nobody was mailed opens nothing (only its
+        // hash is stored, the token itself is dropped) and goes with its year's links. The price: the contacts and
+        // token rows of services another run holds, or without an address.
         var contactsRead = TryGetContactsAsync(slice, cancellationToken);
         var claiming = TryClaimAllAsync(slice, cancellationToken);
-        // Made while both are on their way (work for the processor only; tokens of services not mailed are never saved).
         var fresh = tokens.NewTokens(2 * slice.Count);
+        var tokensOf = slice.Select((s, i) => (s.Candidate.Ref, Survey: fresh[2 * i], OptOut: fresh[2 * i + 1]))
+            .ToDictionary(t => t.Ref, t => (t.Survey, t.OptOut));
+        var saving = TrySaveAllAsync(tokensOf.SelectMany(t => Mail.Rows(t.Key, t.Value.Survey, t.Value.OptOut)).ToList(), cancellationToken);
         var claims = await claiming;
         var claimed = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
         for (var i = 0; i < slice.Count; i++)
@@ -138,6 +142,7 @@ public sealed class MailJobService(
             else run.Errors++;
         }
         var contacts = await contactsRead;
+        var saved = await saving;
         if (claimed.Count == 0) return null;
 
         var attempted = new List<Attempted>();
@@ -145,7 +150,7 @@ public sealed class MailJobService(
         string? stop = null;
         try
         {
-            foreach (var mail in await PrepareAsync(run, claimed, contacts, fresh, attempted, now, cancellationToken))
+            foreach (var mail in await PrepareAsync(run, claimed, contacts, tokensOf, saved, attempted, now, cancellationToken))
             {
                 if (stop is not null) break;
                 try
@@ -225,16 +230,32 @@ public sealed class MailJobService(
         }
     }
 
+    /// <summary>The slice's tokens in one write (see <see cref="ISurveyTokenStore.SaveAllAsync"/>); false when that failed.</summary>
+    private async Task<bool> TrySaveAllAsync(IReadOnlyList<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tokens.SaveAllAsync(rows, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (!IsCancellation(e, cancellationToken))
+        {
+            return false;
+        }
+    }
+
     /// <summary>
-    /// The claimed services' contacts (read for the slice, or one by one when that read failed) and their share of the
-    /// slice's fresh tokens (saved together). A service without an address is recorded failed, one whose contact or tokens could not be
-    /// read or written deferred; the rest are returned, ready to send.
+    /// The claimed services' contacts (read for the slice, or one by one when that read failed) with their tokens
+    /// (saved for the slice, or one by one when that write failed). A service without an address is recorded failed,
+    /// one whose contact or tokens could not be read or written deferred; the rest are returned, ready to send.
     /// </summary>
     private async Task<List<Mail>> PrepareAsync(Run run, List<(FieldworkCandidate Candidate, ContactStep Step)> claimed,
-        IReadOnlyDictionary<ServiceRef, ContactDetails>? contacts, IReadOnlyList<(string Token, string Hash)> fresh, List<Attempted> attempted, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyDictionary<ServiceRef, ContactDetails>? contacts,
+        Dictionary<ServiceRef, ((string Token, string Hash) Survey, (string Token, string Hash) OptOut)> tokensOf, bool saved,
+        List<Attempted> attempted, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // When the slice's read failed, one by one: a failure then costs only its own client.
-        var ready = new List<(FieldworkCandidate Candidate, ContactStep Step, ContactDetails Contact)>();
+        var mails = new List<Mail>();
         foreach (var (candidate, step) in claimed)
         {
             ContactDetails? contact;
@@ -253,29 +274,21 @@ public sealed class MailJobService(
                 attempted.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Failed), false));
                 continue;
             }
-            ready.Add((candidate, step, contact));
+            // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
+            // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out.
+            var (survey, optOut) = tokensOf[candidate.Ref];
+            mails.Add(new Mail(candidate, step, contact, survey, optOut));
         }
-        // A fresh token per mail; only its hash is stored, and earlier links of the same client keep working.
-        // The opt-out link (also List-Unsubscribe) gets a token of its own that can only opt out. All made together,
-        // so the store can make tokens it saves in one write (any first part of them too).
-        var mails = ready.Select((r, i) => new Mail(r.Candidate, r.Step, r.Contact, fresh[2 * i], fresh[2 * i + 1])).ToList();
+        if (saved) return mails;
 
-        try
-        {
-            await tokens.SaveAllAsync(mails.SelectMany(m => m.Tokens).ToList(), cancellationToken);
-            return mails;
-        }
-        catch (Exception e) when (!IsCancellation(e, cancellationToken))
-        {
-            // One by one: only the client whose token cannot be written is deferred (saving a token again is harmless).
-        }
-        var saved = new List<Mail>();
+        // One by one: only the client whose token cannot be written is deferred (saving a token again is harmless).
+        var ready = new List<Mail>();
         foreach (var mail in mails)
         {
             try
             {
                 foreach (var (hash, service, purpose) in mail.Tokens) await tokens.SaveAsync(hash, service, purpose, cancellationToken);
-                saved.Add(mail);
+                ready.Add(mail);
             }
             catch (Exception e) when (!IsCancellation(e, cancellationToken))
             {
@@ -283,7 +296,7 @@ public sealed class MailJobService(
                 attempted.Add(new Attempted(mail.Candidate, Attempt(mail, now, AttemptOutcome.Deferred) with { Error = e.GetType().Name }, false));
             }
         }
-        return saved;
+        return ready;
     }
 
     private MailContent Content(Mail mail, string companyName) =>
@@ -418,8 +431,12 @@ public sealed class MailJobService(
     private sealed record Mail(FieldworkCandidate Candidate, ContactStep Step, ContactDetails Contact,
         (string Token, string Hash) Survey, (string Token, string Hash) OptOut)
     {
-        public IEnumerable<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> Tokens =>
-            [(Survey.Hash, Candidate.Ref, TokenPurpose.Survey), (OptOut.Hash, Candidate.Ref, TokenPurpose.OptOut)];
+        public IEnumerable<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> Tokens => Rows(Candidate.Ref, Survey, OptOut);
+
+        /// <summary>What the token store keeps of a mail's two tokens.</summary>
+        public static IEnumerable<(string TokenHash, ServiceRef Service, TokenPurpose Purpose)> Rows(ServiceRef service,
+            (string Token, string Hash) survey, (string Token, string Hash) optOut) =>
+            [(survey.Hash, service, TokenPurpose.Survey), (optOut.Hash, service, TokenPurpose.OptOut)];
     }
 
     /// <summary>The stop reason of a run that has not stopped yet (in progress reports).</summary>
