@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace Kto.Core.Deliveries;
@@ -53,7 +54,7 @@ internal static partial class DeliveryDates
         date = default;
         text = text.Trim();
         // The two shapes nearly every export uses, without a time: read directly, the regexes below decide the rest.
-        if (TryPlainShape(text, out var plain, out var matched)) { date = plain; return matched; }
+        if (TryPlainShape(text.AsSpan(), out var plain, out var matched)) { date = plain; return matched; }
         if (IsoDate().Match(text) is { Success: true } iso)
         {
             return TryBuild(iso.Groups["y"].Value, iso.Groups["m"].Value, iso.Groups["d"].Value, out date);
@@ -74,74 +75,38 @@ internal static partial class DeliveryDates
     /// it, no time) and a real date: the date <see cref="TryParse"/> reads from the cell's text, without making the
     /// text. False for anything else, which is then read as text.
     /// </summary>
-    public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out DateOnly date)
-    {
-        // The same shapes as TryPlainShape, on bytes: this runs for two cells of every row. A byte that is no ASCII
-        // digit ends a run of digits, so a non-ASCII byte never passes for one.
-        date = default;
-        // d-m-yyyy up to dd-mm-yyyy, yyyy-m-d up to yyyy-mm-dd.
-        if (utf8.Length is < 8 or > 10) return false;
-        var first = Digits(utf8, 0);
-        if (first is 1 or 2)
-        {
-            var separator = utf8[first];
-            if (separator is not ((byte)'-' or (byte)'/' or (byte)'.')) return false;
-            var second = Digits(utf8, first + 1);
-            if (second is not (1 or 2)) return false;
-            var yearAt = first + 1 + second + 1;
-            if (yearAt + 4 != utf8.Length || utf8[yearAt - 1] != separator || Digits(utf8, yearAt) != 4) return false;
-            return TryBuild(Number(utf8, yearAt, 4), Number(utf8, first + 1, second), Number(utf8, 0, first), out date);
-        }
-        if (first == 4 && utf8[4] == '-')
-        {
-            var month = Digits(utf8, 5);
-            if (month is not (1 or 2) || 5 + month >= utf8.Length || utf8[5 + month] != '-') return false;
-            var day = Digits(utf8, 6 + month);
-            if (day is not (1 or 2) || 6 + month + day != utf8.Length) return false;
-            return TryBuild(Number(utf8, 0, 4), Number(utf8, 5, month), Number(utf8, 6 + month, day), out date);
-        }
-        return false;
-    }
-
-    private static int Digits(ReadOnlySpan<byte> utf8, int start)
-    {
-        var count = 0;
-        while (start + count < utf8.Length && count < 5 && char.IsAsciiDigit((char)utf8[start + count])) count++;
-        return count;
-    }
-
-    private static int Number(ReadOnlySpan<byte> utf8, int start, int length)
-    {
-        var value = 0;
-        for (var i = start; i < start + length; i++) value = value * 10 + (utf8[i] - '0');
-        return value;
-    }
+    public static bool TryParsePlain(ReadOnlySpan<byte> utf8, out DateOnly date) =>
+        TryPlainShape(utf8, out date, out var valid) && valid;
 
     /// <summary>
     /// "dd-mm-yyyy" / "d/m/yyyy" / "dd.mm.yyyy" (one separator, used twice) or "yyyy-mm-dd", ASCII digits only and
-    /// nothing else: exactly what <see cref="DayFirstDate"/> and <see cref="IsoDate"/> match without a time.
+    /// nothing else: exactly what <see cref="DayFirstDate"/> and <see cref="IsoDate"/> match without a time. The same
+    /// code reads a cell's text (chars) and a CSV cell's UTF-8 bytes; a byte that is no ASCII digit ends a run of
+    /// digits, so a non-ASCII byte never passes for one.
     /// </summary>
     /// <returns>True when the text has one of these shapes; then <paramref name="valid"/> says whether it is a real date.</returns>
-    private static bool TryPlainShape(ReadOnlySpan<char> text, out DateOnly date, out bool valid)
+    private static bool TryPlainShape<T>(ReadOnlySpan<T> text, out DateOnly date, out bool valid) where T : unmanaged, IBinaryInteger<T>
     {
         date = default;
         valid = false;
+        // d-m-yyyy up to dd-mm-yyyy, yyyy-m-d up to yyyy-mm-dd: known at once for most cells.
+        if (text.Length is < 8 or > 10) return false;
         var first = Digits(text, 0);
-        if (first is 1 or 2 && first < text.Length)
+        if (first is 1 or 2)
         {
-            var separator = text[first];
+            var separator = Code(text[first]);
             if (separator is not ('-' or '/' or '.')) return false;
             var second = Digits(text, first + 1);
             if (second is not (1 or 2)) return false;
             var yearAt = first + 1 + second + 1;
-            if (yearAt > text.Length || text[yearAt - 1] != separator || Digits(text, yearAt) != 4 || yearAt + 4 != text.Length) return false;
+            if (yearAt + 4 != text.Length || Code(text[yearAt - 1]) != separator || Digits(text, yearAt) != 4) return false;
             valid = TryBuild(Number(text, yearAt, 4), Number(text, first + 1, second), Number(text, 0, first), out date);
             return true;
         }
-        if (first == 4 && text.Length > 4 && text[4] == '-')
+        if (first == 4 && Code(text[4]) == '-')
         {
             var month = Digits(text, 5);
-            if (month is not (1 or 2) || 5 + month >= text.Length || text[5 + month] != '-') return false;
+            if (month is not (1 or 2) || 5 + month >= text.Length || Code(text[5 + month]) != '-') return false;
             var day = Digits(text, 6 + month);
             if (day is not (1 or 2) || 6 + month + day != text.Length) return false;
             valid = TryBuild(Number(text, 0, 4), Number(text, 5, month), Number(text, 6 + month, day), out date);
@@ -150,18 +115,20 @@ internal static partial class DeliveryDates
         return false;
     }
 
+    private static int Code<T>(T unit) where T : unmanaged, IBinaryInteger<T> => int.CreateTruncating(unit);
+
     /// <summary>How many ASCII digits follow from <paramref name="start"/> (stops at 5: no shape needs more).</summary>
-    private static int Digits(ReadOnlySpan<char> text, int start)
+    private static int Digits<T>(ReadOnlySpan<T> text, int start) where T : unmanaged, IBinaryInteger<T>
     {
         var count = 0;
-        while (start + count < text.Length && count < 5 && char.IsAsciiDigit(text[start + count])) count++;
+        while (start + count < text.Length && count < 5 && Code(text[start + count]) is >= '0' and <= '9') count++;
         return count;
     }
 
-    private static int Number(ReadOnlySpan<char> text, int start, int length)
+    private static int Number<T>(ReadOnlySpan<T> text, int start, int length) where T : unmanaged, IBinaryInteger<T>
     {
         var value = 0;
-        for (var i = start; i < start + length; i++) value = value * 10 + (text[i] - '0');
+        for (var i = start; i < start + length; i++) value = value * 10 + (Code(text[i]) - '0');
         return value;
     }
 
