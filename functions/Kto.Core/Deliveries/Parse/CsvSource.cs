@@ -149,16 +149,10 @@ internal sealed class CsvSource : IRowSource
         for (var column = 0; column < fields && !census.TooManyColumns; column++)
         {
             var bytes = _reader.GetSpan(column);
-            // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"):
-            // such a cell is filled and no BSN, known without decoding it.
-            if (StartsNeverBsnOrBlank(bytes) || bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0)
-            {
-                filled = true;
-                census.CountFilledCell(column, isBsn: false);
-                continue;
-            }
-            // A phone number, a date, an amount: digits in a count or in runs no BSN has, told from the bytes.
-            if (DigitsRuleOutBsn(bytes))
+            // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"),
+            // or are a phone number, a date or an amount (digits in a count or in runs no BSN has): such a cell is
+            // filled and no BSN, known from its bytes without decoding it.
+            if (StartsNeverBsnOrBlank(bytes) || bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0 || DigitsRuleOutBsn(bytes))
             {
                 filled = true;
                 census.CountFilledCell(column, isBsn: false);
