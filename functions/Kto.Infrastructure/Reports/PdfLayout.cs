@@ -315,23 +315,14 @@ public sealed class PdfLayout : IDisposable
             var middle = plotLeft + slot * (i + 0.5);
             if (chart.Values[i] > 0)
             {
-                var bar = SKRect.Create((float)(middle - slot * 0.4), (float)At(chart.Values[i]), (float)(slot * 0.8), (float)(plotBottom - At(chart.Values[i])));
-                Draw(c =>
-                {
-                    using var paint = new SKPaint { Color = Accent, Style = SKPaintStyle.Fill, IsAntialias = true };
-                    c.DrawRect(bar, paint);
-                });
+                Rectangle(SKRect.Create((float)(middle - slot * 0.4), (float)At(chart.Values[i]), (float)(slot * 0.8), (float)(plotBottom - At(chart.Values[i]))),
+                    Accent, SKPaintStyle.Fill, 0);
             }
             var label = i < chart.Labels.Count ? chart.Labels[i] : "";
             Text(label, tickFont, SKColors.Black, middle - tickFont.Measure(label) / 2, plotBottom + tickFont.Height);
         }
 
-        var frame = SKRect.Create((float)plotLeft, (float)plotTop, (float)(plotRight - plotLeft), (float)plotHeight);
-        Draw(c =>
-        {
-            using var paint = new SKPaint { Color = ChartFrame, Style = SKPaintStyle.Stroke, StrokeWidth = 0.5f, IsAntialias = true };
-            c.DrawRect(frame, paint);
-        });
+        Rectangle(SKRect.Create((float)plotLeft, (float)plotTop, (float)(plotRight - plotLeft), (float)plotHeight), ChartFrame, SKPaintStyle.Stroke, 0.5f);
         Text(chart.XLabel, tickFont, SKColors.Black, plotLeft + (plotRight - plotLeft - tickFont.Measure(chart.XLabel)) / 2, plotBottom + 2 * tickFont.Height + 1);
 
         // The value axis's name reads upwards beside its ticks.
@@ -358,12 +349,7 @@ public sealed class PdfLayout : IDisposable
     public void BoxAtBottom(double top, double height, string title, IReadOnlyList<(string Label, string Value)> fields)
     {
         if (page is null || Y > top - Gap) NewPage();
-        var rect = SKRect.Create((float)Margin, (float)top, (float)Width, (float)height);
-        Draw(c =>
-        {
-            using var paint = new SKPaint { Color = Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1, IsAntialias = true };
-            c.DrawRect(rect, paint);
-        });
+        Rectangle(SKRect.Create((float)Margin, (float)top, (float)Width, (float)height), Accent, SKPaintStyle.Stroke, 1);
         const double pad = 8;
         var y = top + pad;
         Text(title, Bold, Accent, Margin + pad, y + Bold.Height * 0.8);
@@ -485,6 +471,14 @@ public sealed class PdfLayout : IDisposable
 
     private void Line(SKColor color, double width, double x1, double y1, double x2, double y2) =>
         Draw(c => DrawLine(c, color, width, x1, y1, x2, y2));
+
+    /// <summary>A rectangle, filled or outlined (<paramref name="strokeWidth"/> for an outline).</summary>
+    private void Rectangle(SKRect rect, SKColor color, SKPaintStyle style, float strokeWidth) =>
+        Draw(c =>
+        {
+            using var paint = new SKPaint { Color = color, Style = style, StrokeWidth = strokeWidth, IsAntialias = true };
+            c.DrawRect(rect, paint);
+        });
 
     private static void DrawText(SKCanvas canvas, string text, PdfFont font, SKColor color, double x, double baseline)
     {
