@@ -26,6 +26,8 @@ public sealed class LiquidTemplates
         // The functions the templates use beyond Scriban's Liquid builtins, or where those differ from Liquid.
         // {{ "Dutch text {0}" | t: value }}: the text in the page's language (the value "lang"), Dutch where the catalog has none.
         functions.SetValue("t", new TemplateFunction(Translate), true);
+        // {{ issue.message | t_message }}: a message Core wrote with its values in, in the page's language (TextCatalog.TranslateMessage).
+        functions.SetValue("t_message", new TemplateFunction(TranslateMessage), true);
         // {% include "Portal/chart" %}: another template with the same values; its output is already encoded.
         functions.SetValue("include", new TemplateFunction(Include), true);
         // Liquid's default: also for false and empty (Scriban's keeps false).
@@ -137,6 +139,13 @@ public sealed class LiquidTemplates
         var values = arguments.Skip(1).Select(a => (object?)context.ObjectToString(a)).ToArray();
         var text = Texts.Translate(context.ObjectToString(context.GetValue(new ScriptVariableGlobal("lang"))), context.ObjectToString(arguments.Count > 0 ? arguments[0] : null) ?? "", values);
         // On a page, encode only what HTML needs, so "beëindigd" stays readable in the source (as the template's own text does).
+        return context is HtmlTemplateContext { Html: true } ? new RawHtml(EncodeMarkup(text)) : text;
+    }
+
+    private object? TranslateMessage(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
+    {
+        var text = Texts.TranslateMessage(context.ObjectToString(context.GetValue(new ScriptVariableGlobal("lang"))), context.ObjectToString(arguments.Count > 0 ? arguments[0] : null) ?? "");
+        // The message holds values from the file (a column name, a file name): encoded as t encodes, every markup character.
         return context is HtmlTemplateContext { Html: true } ? new RawHtml(EncodeMarkup(text)) : text;
     }
 

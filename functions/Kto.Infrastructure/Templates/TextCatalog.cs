@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Kto.Infrastructure.Templates;
 
@@ -9,13 +11,15 @@ namespace Kto.Infrastructure.Templates;
 /// build places under <c>Templates/Texts/{folder}/</c>; a file <c>{lang}.json</c> there counts too. Together they are
 /// one catalog per language: a text two files give different translations is an error at start, naming both files.
 /// A text the catalog lacks stays Dutch, so a new page works before it has its English.
-/// Templates use it as the filter <c>{{ "Dutch text {0}" | t: value }}</c>.
+/// Templates use it as the filter <c>{{ "Dutch text {0}" | t: value }}</c>, and <c>{{ message | t_message }}</c> for a
+/// message Core wrote with its values already in (a receipt's row message).
 /// </summary>
-public sealed class TextCatalog
+public sealed partial class TextCatalog
 {
     public const string Dutch = "nl";
 
     private readonly Dictionary<string, Dictionary<string, (string Text, string File)>> languages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Regex Dutch, string Translated)[]> patterns = new(StringComparer.Ordinal);
 
     public TextCatalog(string templatesRoot)
     {
@@ -49,6 +53,37 @@ public sealed class TextCatalog
             : dutch;
         return arguments.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, arguments);
     }
+
+    /// <summary>
+    /// A message written with its values in (<c>Het bestand heeft meer dan 5000 rijen.</c>) in <paramref name="language"/>:
+    /// the text whose Dutch equals it, or whose Dutch equals it with each <c>{0}</c>, <c>{1}</c> standing for the value
+    /// written there, translated with those values kept; else the message as written. The most specific text wins
+    /// (the one with the most fixed text), so a short text with a value does not swallow a longer one.
+    /// </summary>
+    public string TranslateMessage(string? language, string message)
+    {
+        if (language is null || language == Dutch || !languages.TryGetValue(language, out var texts)) return message;
+        if (texts.TryGetValue(message, out var exact)) return exact.Text;
+        foreach (var (dutch, translated) in patterns.GetOrAdd(language, _ => Patterns(texts)))
+        {
+            var match = dutch.Match(message);
+            if (!match.Success) continue;
+            var values = Enumerable.Range(0, match.Groups.Count - 1).Select(i => (object?)match.Groups["v" + i].Value).ToArray();
+            return string.Format(CultureInfo.InvariantCulture, translated, values);
+        }
+        return message;
+    }
+
+    /// <summary>Each text with placeholders as a pattern of the whole message, its values captured as v0, v1 ….</summary>
+    private static (Regex Dutch, string Translated)[] Patterns(Dictionary<string, (string Text, string File)> texts) =>
+        [.. texts
+            .Where(t => Placeholder().IsMatch(t.Key))
+            .OrderByDescending(t => Placeholder().Replace(t.Key, "").Length)
+            .Select(t => (new Regex("^" + string.Concat(Placeholder().Split(t.Key).Select((part, i) =>
+                i % 2 == 0 ? Regex.Escape(part) : $"(?<v{part}>.+?)")) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant), t.Value.Text))];
+
+    [GeneratedRegex(@"\{(\d)\}")]
+    private static partial Regex Placeholder();
 
     /// <summary>Whether <paramref name="language"/> has this text (for tests that every page's text is translated).</summary>
     public bool Has(string language, string dutch) => languages.TryGetValue(language, out var texts) && texts.ContainsKey(dutch);

@@ -21,6 +21,29 @@ public sealed class TextCatalogTests : IDisposable
         File.WriteAllText(path, JsonSerializer.Serialize(texts));
     }
 
+    /// <summary>
+    /// A message Core wrote with its values in is found by the text it was made from: the values stay as written, the
+    /// text with the most fixed words wins, and a message no text matches stays as written.
+    /// </summary>
+    [Fact]
+    public void A_written_message_is_translated_with_its_values_kept()
+    {
+        Write("Company/messages.en.json", new Dictionary<string, string>
+        {
+            ["Rij {0} heeft {1} fouten."] = "Row {0} has {1} errors.",
+            ["{0} fouten."] = "{0} mistakes.",
+            ["Het bestand is leeg."] = "The file is empty.",
+        });
+        var catalog = new TextCatalog(root);
+
+        Assert.Equal("Row 12 has 3 errors.", catalog.TranslateMessage("en", "Rij 12 heeft 3 fouten."));
+        Assert.Equal("drie mistakes.", catalog.TranslateMessage("en", "drie fouten."));
+        Assert.Equal("The file is empty.", catalog.TranslateMessage("en", "Het bestand is leeg."));
+        Assert.Equal("Rij 12 heeft 3 fouten.", catalog.TranslateMessage("nl", "Rij 12 heeft 3 fouten."));
+        Assert.Equal("Iets anders.", catalog.TranslateMessage("en", "Iets anders."));
+        Assert.Equal("Rij 12 heeft 3 fouten. En meer.", catalog.TranslateMessage("en", "Rij 12 heeft 3 fouten. En meer."));
+    }
+
     [Fact]
     public void The_page_folders_files_make_one_catalog_per_language()
     {

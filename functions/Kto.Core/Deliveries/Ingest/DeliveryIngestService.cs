@@ -55,7 +55,7 @@ public sealed partial class DeliveryIngestService(
                     Company = company, File = fileName, Status = Receipt.Statuses.Duplicate,
                     Rows = earlier.Rows, Duplicates = earlier.Rows, ProcessedAt = time.GetUtcNow(),
                     Warnings = [new DeliveryIssue(null, null, DeliveryCodes.DuplicateFile,
-                        $"Dit bestand is al eerder aangeleverd als '{earlier.FileName}'. Er is niets opnieuw verwerkt.")],
+                        DeliveryMessages.Format(DeliveryMessages.DuplicateFile, earlier.FileName))],
                 }, cancellationToken);
             }
         }
@@ -95,7 +95,7 @@ public sealed partial class DeliveryIngestService(
                 await StoreRowsAsync(company, fileName, contentHash, copy, inspection, tally, cancellationToken);
             var receipt = tally.Rows == 0
                 ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
-                    new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, "Het bestand bevat geen klantregels."), time.GetUtcNow())
+                    new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, DeliveryMessages.NoClientRows), time.GetUtcNow())
                 : tally.Receipt(company, fileName, Receipt.Statuses.Accepted, null, time.GetUtcNow());
             await SaveAsync(receipt, cancellationToken);
             await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
@@ -108,8 +108,7 @@ public sealed partial class DeliveryIngestService(
             // rest is refused, and a retry would only break off at the same row again.
             await content.DeleteAsync(cancellationToken);
             var broken = await SaveAsync(tally.Receipt(company, fileName, Receipt.Statuses.Refused, new DeliveryIssue(unreadable.Row, null, DeliveryCodes.UnreadableFile,
-                $"Het bestand kan vanaf rij {unreadable.Row} niet worden gelezen; het is mogelijk beschadigd. De {tally.Accepted} klanten ervóór zijn verwerkt. " +
-                "Lever het herstelde bestand opnieuw aan onder een nieuwe naam: al verwerkte klanten worden niet dubbel geteld."), time.GetUtcNow()), cancellationToken);
+                DeliveryMessages.Format(DeliveryMessages.UnreadableFrom, unreadable.Row, tally.Accepted)), time.GetUtcNow()), cancellationToken);
             await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, tally.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
             return broken;
         }
@@ -135,8 +134,7 @@ public sealed partial class DeliveryIngestService(
         IDeliveryContent content, CancellationToken cancellationToken)
     {
         var receipt = Refused(company, fileName, DeliveryCodes.IngestFailed,
-            $"Het verwerken van dit bestand is {attempts} keer mislukt door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
-            "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd.");
+            DeliveryMessages.Format(DeliveryMessages.IngestFailed, attempts));
         await SaveAsync(receipt, cancellationToken);
         await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, 0, started, time.GetUtcNow(), attempts), cancellationToken);
         await content.DeleteAsync(cancellationToken);
@@ -267,8 +265,7 @@ public sealed partial class DeliveryIngestService(
         {
             if (await store.GetReceiptAsync(stalled.Company, stalled.FileName, cancellationToken) is null)
                 await SaveAsync(Refused(stalled.Company, stalled.FileName, DeliveryCodes.IngestFailed,
-                    "Het verwerken van dit bestand is onderbroken door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
-                    "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd."), cancellationToken);
+                    DeliveryMessages.IngestInterrupted), cancellationToken);
             await store.SaveDeliveryAsync(stalled with { Status = DeliveryStatus.Failed, CompletedAt = now }, cancellationToken);
             ended++;
         }
@@ -285,7 +282,7 @@ public sealed partial class DeliveryIngestService(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return DeliveryInspection.Refused(DeliveryCodes.UnreadableFile,
-                "Het bestand kan niet worden gelezen. Lever een .csv- of .xlsx-bestand aan zoals beschreven.");
+                DeliveryMessages.Unreadable);
         }
     }
 

@@ -28,10 +28,10 @@ internal static class ContentSniffer
 
         if (start.StartsWith("%PDF"u8))
             return SniffResult.Refused(DeliveryCodes.UnsupportedFormat,
-                "Dit is een PDF-bestand. Lever een export aan als .csv of .xlsx.");
+                DeliveryMessages.Pdf);
         if (start.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
             return SniffResult.Refused(DeliveryCodes.UnsupportedFormat,
-                "Dit is een oud Excel-bestand (.xls) of een beveiligd bestand. Sla het op als .xlsx of .csv, zonder wachtwoord.");
+                DeliveryMessages.OldExcelOrProtected);
         if (start.StartsWith("PK\u0003\u0004"u8))
             return SniffResult.Of(DeliveryFormat.Xlsx, null);
         if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -53,7 +53,7 @@ internal static class ContentSniffer
             var block = buffer.AsSpan(carried, read);
             if ((firstBlock && LooksBinary(block)) || block.Contains((byte)0))
                 return SniffResult.Refused(DeliveryCodes.UnreadableFile,
-                    "Het bestand is geen leesbare tekst of spreadsheet. Lever een export aan als .csv of .xlsx.");
+                    DeliveryMessages.NotText);
             firstBlock = false;
             if (!validUtf8) continue;
             var text = buffer.AsSpan(0, carried + read);

@@ -20,14 +20,14 @@ public sealed class DeliveryParser(DeliverySettings settings)
         if (!content.CanSeek) throw new ArgumentException("The parser reads the file twice and needs a seekable stream.", nameof(content));
 
         if (content.Length == 0)
-            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, "Het bestand is leeg.");
+            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, DeliveryMessages.EmptyFile);
         if (content.Length > Settings.MaxFileBytes)
             return DeliveryInspection.Refused(DeliveryCodes.FileTooLarge, Settings.FileTooLargeMessage);
 
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
             return DeliveryInspection.Refused(DeliveryCodes.UnsupportedFormat,
-                $"Bestanden {(extension.Length == 0 ? "zonder extensie" : $"van het type \"{extension}\"")} worden niet gelezen. Lever een .csv- of .xlsx-bestand aan.");
+                extension.Length == 0 ? DeliveryMessages.NoExtension : DeliveryMessages.Format(DeliveryMessages.WrongExtension, extension));
 
         var sniffed = ContentSniffer.Sniff(content);
         if (sniffed.Refusal is { } refusal) return new DeliveryInspection { Refusal = refusal };
@@ -40,7 +40,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             // Libraries throw many kinds of exceptions on damaged files; for the company they all mean the same.
             return DeliveryInspection.Refused(DeliveryCodes.UnreadableFile,
-                "Het bestand kan niet worden gelezen; het is mogelijk beschadigd. Sla het opnieuw op als .csv of .xlsx.");
+                DeliveryMessages.Damaged);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
             {
                 validated = new OpdrachtgeverRow(row.Number, null,
                     [new DeliveryIssue(row.Number, null, DeliveryCodes.UnreadableRow,
-                        "Deze rij kan niet worden gelezen en is niet opgeslagen. Controleer de cellen van deze rij.")], []);
+                        DeliveryMessages.UnreadableRow)], []);
             }
             yield return validated;
         }
@@ -112,7 +112,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             return new DeliveryRow(row.Number, null,
                 [new DeliveryIssue(row.Number, null, DeliveryCodes.UnreadableRow,
-                    "Deze rij kan niet worden gelezen en is niet opgeslagen. Controleer de cellen van deze rij (bijvoorbeeld een datum of formule).")], []);
+                    DeliveryMessages.UnreadableSheetRow)], []);
         }
     }
 
@@ -131,7 +131,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
             ? ('\0', FindHeader(limits.Open(DeliveryFormat.Xlsx, content, null, '\0')).Header)
             : ChooseSeparator(content, sniffed, limits);
         if (header is not { } headerRow)
-            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, "Het bestand bevat geen kolomnamen en geen gegevens.");
+            return DeliveryInspection.Refused(DeliveryCodes.EmptyFile, DeliveryMessages.NoHeaderNoData);
         if (headerRow.ValuesBeyond || (headerRow.Cells.Length > Settings.MaxColumns && !CellText.IsEmpty(headerRow.Cells[Settings.MaxColumns])))
             return TooManyColumns();
 
@@ -161,10 +161,10 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             if (field is null || !HeaderMap.Belongs(kind, field.Value))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                    "Deze kolom hoort niet bij de levering en wordt niet opgeslagen."));
+                    DeliveryMessages.ColumnNotInContract));
             else if (columns.ContainsKey(field.Value))
                 warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                    "Deze kolom komt dubbel voor; alleen de eerste wordt gelezen."));
+                    DeliveryMessages.ColumnTwice));
             else
                 columns[field.Value] = index;
         }
@@ -180,8 +180,8 @@ public sealed class DeliveryParser(DeliverySettings settings)
         if (missing.Count > 0)
             return DeliveryInspection.Refused(DeliveryCodes.MissingColumn,
                 missing.Count == 1
-                    ? $"De verplichte kolom \"{missing[0]}\" ontbreekt."
-                    : $"De verplichte kolommen {string.Join(", ", missing.Select(m => $"\"{m}\""))} ontbreken.",
+                    ? DeliveryMessages.Format(DeliveryMessages.MissingColumn, missing[0])
+                    : DeliveryMessages.Format(DeliveryMessages.MissingColumns, string.Join(", ", missing.Select(m => $"\"{m}\""))),
                 missing[0]);
 
         var layout = new DeliveryLayout(sniffed.Format, sniffed.Encoding, separator, headerRow.Number, headers, columns, limits);
@@ -190,7 +190,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         if (census.TooManyColumns) return TooManyColumns();
         if (census.DataRows == 0)
             return DeliveryInspection.Refused(DeliveryCodes.EmptyFile,
-                "Het bestand bevat alleen kolomnamen en geen rijen met gegevens.");
+                DeliveryMessages.OnlyHeader);
 
         if (census.BsnColumn(Settings.BsnColumnShare, ExcludedFromBsnCheck(columns)) is { } bsnColumn)
         {
@@ -203,17 +203,17 @@ public sealed class DeliveryParser(DeliverySettings settings)
         {
             var name = DeliveryText.ColumnName(null, column);
             warnings.Add(new DeliveryIssue(null, name, DeliveryCodes.IgnoredColumn,
-                "Deze kolom heeft geen naam en wordt niet opgeslagen."));
+                DeliveryMessages.ColumnWithoutName));
         }
 
         return new DeliveryInspection { DataRows = census.DataRows, Warnings = warnings, Layout = layout, ContainsBsn = census.SawBsn, Kind = kind };
     }
 
     private DeliveryInspection TooManyRows() => DeliveryInspection.Refused(DeliveryCodes.TooManyRows,
-        $"Het bestand heeft meer dan {Settings.MaxRows} rijen. Lever het in delen aan.");
+        DeliveryMessages.Format(DeliveryMessages.TooManyRows, Settings.MaxRows));
 
     private DeliveryInspection TooManyColumns() => DeliveryInspection.Refused(DeliveryCodes.TooManyColumns,
-        $"Het bestand heeft waarden in meer dan {Settings.MaxColumns} kolommen. Lever alleen de kolommen van de levering aan.");
+        DeliveryMessages.Format(DeliveryMessages.TooManyColumns, Settings.MaxColumns));
 
     private static HashSet<int> ExcludedFromBsnCheck(Dictionary<DeliveryField, int> columns) =>
         [.. columns.Where(c => BsnExemptFields.Contains(c.Key)).Select(c => c.Value)];
@@ -268,5 +268,5 @@ public sealed class DeliveryParser(DeliverySettings settings)
 
     /// <summary>The refusal names the column; that nothing was kept is said once, by the receipt around it.</summary>
     private static string BsnColumnMessage(string column) =>
-        $"De kolom ‘{column}’ bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder die kolom en lever het bestand opnieuw aan.";
+        DeliveryMessages.Format(DeliveryMessages.BsnColumn, column);
 }

@@ -9,9 +9,6 @@ namespace Kto.Core.Deliveries;
 /// </summary>
 internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettings settings, DateOnly today)
 {
-    private static readonly string PerceelList =
-        string.Join(", ", PerceelNames.All.SkipLast(1).Select(PerceelNames.DisplayName)) + " of " + PerceelNames.DisplayName(PerceelNames.All[^1]);
-
     // Each field's column (-1 when the file has none), looked up once instead of in the dictionary for every row.
     private readonly int[] columnOf = ColumnIndexes(layout);
 
@@ -36,7 +33,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         foreach (var (field, _) in bsnChecked)
             if (Bsn.LooksLikeBsn(texts[(int)field]))
                 Add(ref rejections, Issue(row, field, DeliveryCodes.BsnValue,
-                    "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
+                    DeliveryMessages.BsnValue));
 
         var klantnummer = ReadKlantnummer(row, ref rejections);
         var perceel = ReadPerceel(row, ref rejections);
@@ -96,14 +93,14 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var klantnummer = texts[(int)DeliveryField.Klantnummer];
         if (klantnummer is null)
         {
-            Add(ref rejections, Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer, "Het klantnummer ontbreekt."));
+            Add(ref rejections, Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer, DeliveryMessages.MissingKlantnummer));
             return null;
         }
         // Cutting would let two different long numbers become the same service, so a too long one is unusable.
         if (klantnummer.Length > settings.MaxCellLength)
         {
             Add(ref rejections, Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer,
-                $"Het klantnummer is langer dan {settings.MaxCellLength} tekens en daarom geen bruikbaar klantnummer."));
+                DeliveryMessages.Format(DeliveryMessages.KlantnummerTooLong, settings.MaxCellLength)));
             return null;
         }
         return klantnummer;
@@ -116,8 +113,8 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         // The value itself is not repeated: in a shifted column it is a name or an address.
         Add(ref rejections, Issue(row, DeliveryField.Perceel, DeliveryCodes.UnknownPerceel,
             text is null
-                ? $"Het perceel ontbreekt. Gebruik {PerceelList}."
-                : $"Onbekend perceel. Gebruik {PerceelList}."));
+                ? DeliveryMessages.MissingPerceel
+                : DeliveryMessages.UnknownPerceel));
         return null;
     }
 
@@ -126,18 +123,18 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var cell = Cell(row, DeliveryField.Einddatum);
         if (CellText.IsEmpty(cell))
         {
-            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.MissingEinddatum, "De einddatum ontbreekt."));
+            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.MissingEinddatum, DeliveryMessages.MissingEinddatum));
             return null;
         }
         if (!DeliveryDates.TryParse(cell, out var einddatum))
         {
-            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, NotADate("einddatum")));
+            Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.InvalidDate, DeliveryMessages.InvalidEinddatum));
             return null;
         }
         if (einddatum > today)
         {
             Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumInFuture,
-                "De einddatum ligt in de toekomst. Lever de klant aan nadat de dienst is beëindigd."));
+                DeliveryMessages.EinddatumInFuture));
             return null;
         }
         // The previous measurement year is still delivered in January (its fieldwork runs until Y+1); older years are
@@ -145,7 +142,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         if (einddatum.Year < today.Year - 1)
         {
             Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumTooOld,
-                $"De einddatum ligt vóór {today.Year - 1}. Diensten uit eerdere meetjaren worden niet meer onderzocht."));
+                DeliveryMessages.Format(DeliveryMessages.EinddatumTooOld, today.Year - 1)));
             return null;
         }
         return einddatum;
@@ -156,12 +153,9 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var cell = Cell(row, DeliveryField.Startdatum);
         if (CellText.IsEmpty(cell)) return null;
         if (DeliveryDates.TryParse(cell, out var startdatum)) return startdatum;
-        Add(ref rejections, Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, NotADate("startdatum")));
+        Add(ref rejections, Issue(row, DeliveryField.Startdatum, DeliveryCodes.InvalidDate, DeliveryMessages.InvalidStartdatum));
         return null;
     }
-
-    private static string NotADate(string what) =>
-        $"De {what} is geen geldige datum. Schrijf bijvoorbeeld 31-03-2025 of 2025-03-31.";
 
     /// <summary>An e-mail address that is not one is treated as absent, so the client is approached another way.</summary>
     private string? ReadEmail(SheetRow row, ref List<DeliveryIssue>? warnings)
@@ -169,7 +163,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var email = Text(DeliveryField.Email);
         if (email is null || EmailAddresses.IsValid(email)) return email;
         Add(ref warnings, Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail,
-            "Het e-mailadres is ongeldig en wordt niet gebruikt."));
+            DeliveryMessages.InvalidEmail));
         return null;
     }
 
@@ -179,10 +173,10 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         var hasAddress = service.Adres is not null && service.Postcode is not null && service.Woonplaats is not null;
         if (service.Telefoon is not null || hasAddress)
             Add(ref warnings, Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail,
-                "Geen e-mailadres: de klant wordt per brief of telefoon benaderd."));
+                DeliveryMessages.ClientNoEmail));
         else
             Add(ref warnings, Issue(row, DeliveryField.Email, DeliveryCodes.NoContactData,
-                "Geen e-mailadres, telefoonnummer of volledig adres: de klant kan niet worden benaderd."));
+                DeliveryMessages.ClientNoContactData));
     }
 
     private object? Cell(SheetRow row, DeliveryField field) =>

@@ -21,16 +21,16 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
         foreach (var (field, column) in layout.Columns.Where(c => !BsnExemptFields.Contains(c.Key)).OrderBy(c => c.Value))
             if (Bsn.LooksLikeBsn(CellText.Of(row.Cell(column))))
                 rejections.Add(Issue(row, field, DeliveryCodes.BsnValue,
-                    "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen."));
+                    DeliveryMessages.BsnValue));
 
         var organisatie = Text(row, DeliveryField.Organisatie);
         if (organisatie is null)
             rejections.Add(Issue(row, DeliveryField.Organisatie, DeliveryCodes.MissingOrganisatie,
-                "De naam van de organisatie (opdrachtgever) ontbreekt."));
+                DeliveryMessages.MissingOrganisatie));
         foreach (var field in new[] { DeliveryField.Organisatie, DeliveryField.Contactpersoon })
             if (!NameText.IsClean(Text(row, field)))
                 rejections.Add(Issue(row, field, DeliveryCodes.InvalidName,
-                    "Deze naam bevat een regeleinde, tab, ander stuurteken of een teken dat de schrijfrichting omdraait; deze rij is niet opgeslagen."));
+                    DeliveryMessages.InvalidName));
         var aantal = ReadAantal(row, rejections);
         var year = ReadYear(row, rejections);
         if (rejections.Count > 0 || organisatie is null) return new OpdrachtgeverRow(row.Number, null, rejections, []);
@@ -52,7 +52,7 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
             warnings.Add(NoEmailWarning(row, opdrachtgever));
         else if (!EmailAddresses.IsValid(email))
         {
-            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail, "Het e-mailadres is ongeldig en wordt niet gebruikt."));
+            warnings.Add(Issue(row, DeliveryField.Email, DeliveryCodes.InvalidEmail, DeliveryMessages.InvalidEmail));
             email = null;
         }
         return new OpdrachtgeverRow(row.Number, opdrachtgever with { Email = email }, [], warnings);
@@ -65,11 +65,11 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
         var phone = !string.IsNullOrWhiteSpace(opdrachtgever.Telefoon);
         return (letter, phone) switch
         {
-            (true, true) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, "Geen e-mailadres: de opdrachtgever wordt per brief of telefoon benaderd."),
-            (true, false) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, "Geen e-mailadres: de opdrachtgever wordt per brief benaderd."),
-            (false, true) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, "Geen e-mailadres: de opdrachtgever kan alleen per telefoon worden benaderd."),
+            (true, true) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, DeliveryMessages.OpdrachtgeverNoEmail),
+            (true, false) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, DeliveryMessages.OpdrachtgeverOnlyLetter),
+            (false, true) => Issue(row, DeliveryField.Email, DeliveryCodes.NoEmail, DeliveryMessages.OpdrachtgeverOnlyPhone),
             _ => Issue(row, DeliveryField.Email, DeliveryCodes.NoContactData,
-                "Geen e-mailadres, telefoonnummer of volledig adres: de opdrachtgever kan niet worden benaderd."),
+                DeliveryMessages.OpdrachtgeverNoContactData),
         };
     }
 
@@ -81,7 +81,7 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && number == Math.Floor(number) && number is >= 0 and <= MaxTrajecten)
             return (int)number;
         rejections.Add(Issue(row, DeliveryField.AantalTrajecten, DeliveryCodes.InvalidAantalTrajecten,
-            "Het aantal trajecten is geen heel getal van 0 of meer."));
+            DeliveryMessages.InvalidAantalTrajecten));
         return null;
     }
 
@@ -95,7 +95,7 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && (number == today.Year || number == today.Year - 1))
             return (int)number;
         rejections.Add(Issue(row, DeliveryField.Jaar, DeliveryCodes.InvalidJaar,
-            $"Het jaar moet {today.Year - 1} of {today.Year} zijn (het meetjaar waarin de opdrachtgever trajecten gaf)."));
+            DeliveryMessages.Format(DeliveryMessages.InvalidJaar, today.Year - 1, today.Year)));
         return defaultYear;
     }
 
