@@ -281,7 +281,7 @@ public sealed class PdfLayout : IDisposable
     /// <summary>
     /// A bar chart in a box of <paramref name="width"/> × <paramref name="height"/> at <paramref name="x"/> from the
     /// left margin, its top at the cursor; the cursor stays. Title above, the value axis's name turned up the left,
-    /// ticks with light grid lines, a framed plot, a label under each bar and the axis's name below.
+    /// ticks with light grid lines, a framed plot, each bar's count above it, a label under each bar and the axis's name below.
     /// </summary>
     public void BarChart(BarChart chart, double width, double height, double x)
     {
@@ -320,6 +320,19 @@ public sealed class PdfLayout : IDisposable
             }
             var label = i < chart.Labels.Count ? chart.Labels[i] : "";
             Text(label, tickFont, SKColors.Black, middle - tickFont.Measure(label) / 2, plotBottom + tickFont.Height);
+        }
+
+        // Each bar's count as text above it (inside its top, in white, where the bar leaves no room above), so a reader,
+        // a screen reader or a copy of the text has the numbers, not only the bars' heights. Drawn after the labels so
+        // the labels stay one line of text.
+        for (var i = 0; i < chart.Values.Count; i++)
+        {
+            var count = chart.Values[i].ToString("N0", DutchFormat.Culture);
+            var middle = plotLeft + slot * (i + 0.5);
+            var barTop = At(chart.Values[i]);
+            var above = barTop - 2 >= plotTop + tickFont.Height;
+            Text(count, tickFont, above ? SKColors.Black : SKColors.White, middle - tickFont.Measure(count) / 2,
+                above ? barTop - 2 : barTop + tickFont.Height);
         }
 
         Rectangle(SKRect.Create((float)plotLeft, (float)plotTop, (float)(plotRight - plotLeft), (float)plotHeight), ChartFrame, SKPaintStyle.Stroke, 0.5f);

@@ -32,6 +32,31 @@ public sealed class ReportChartTests
         Assert.True(bars[0] > 20, $"the lowest bar is {bars[0]} pixels high: too small to compare");
     }
 
+    /// <summary>Each bar's count stands above it as text: left to right in the bars' order, higher for a higher count.</summary>
+    [Fact]
+    public void Each_bar_says_its_count_in_text_above_it()
+    {
+        using var layout = new PdfLayout(new PdfInfo("t", "a", "s", new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        layout.NewPage();
+        layout.BarChart(new BarChart("Titel", "X", "Aantal", ["a", "b", "c", "d"], [7, 13, 0, 1_234]), 236, 154, 0);
+        var pdf = layout.Finish("voet", draft: false);
+
+        var words = System.Text.RegularExpressions.Regex.Matches(Run("pdftotext", pdf, "-bbox", "-f", "1", "-l", "1", "{0}", "-"),
+                "<word xMin=\"([\\d.]+)\" yMin=\"[\\d.]+\" xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\">([^<]*)</word>")
+            .Select(m => (Text: m.Groups[4].Value, X: (double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)) / 2,
+                Bottom: double.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        var label = (string text) => words.Single(w => w.Text == text);
+        var counts = new[] { "7", "13", "1.234" }.Select(label).ToList();
+
+        // Over its own bar: the count's middle is its label's middle.
+        foreach (var (count, under) in counts.Zip(new[] { "a", "b", "d" }))
+            Assert.InRange(count.X - label(under).X, -1.5, 1.5);
+        Assert.True(counts[0].Bottom > counts[1].Bottom && counts[1].Bottom > counts[2].Bottom, "a higher count stands higher");
+        // The empty bar says 0 too (besides the axis's own 0).
+        Assert.Contains(words, w => w.Text == "0" && Math.Abs(w.X - label("c").X) < 1.5);
+    }
+
     [Fact]
     public void The_reports_charts_are_text_and_vectors_not_pictures()
     {
