@@ -231,6 +231,25 @@ public sealed class PortalHttpTests(LocalStack stack)
         Assert.DoesNotContain("111222333", page);
     }
 
+    /// <summary>A company reading the portal in English reads what to mend in English, its values kept (the receipt files stay Dutch).</summary>
+    [Fact]
+    public async Task A_company_reading_in_English_reads_its_receipts_messages_in_English()
+    {
+        var (company, _, client) = await SignedInCompanyUserAsync("engels");
+        Assert.Contains("<html lang=\"en\">", await client.Http.GetStringAsync($"/portal/companies/{company}?lang=en"));
+        var year = DateTime.UtcNow.Year;
+        var csv = $"klantnummer;perceel;einddatum;notitie\nK1;Naar werk;01-02-{year};x\nK2;Onbekend;01-02-{year};\nK3;Naar werk;01-01-{year - 3};\n";
+
+        var page = WebUtility.HtmlDecode(await UploadAsync(client, company, "engels.csv", Encoding.UTF8.GetBytes(csv), heading: "<h1>Receipt"));
+
+        Assert.Contains("Unknown perceel. Use Werkfit maken, Naar werk, Praktijkassessment or Modulaire Re-integratiediensten.", page);
+        Assert.Contains($"The end date is before {year - 1}. Services from earlier measurement years are no longer surveyed.", page);
+        Assert.Contains("This column is not part of the delivery and is not stored.", page);
+        Assert.Contains("No e-mail address, phone number or full address: the client cannot be approached.", page);
+        Assert.DoesNotContain("Onbekend perceel", page);
+        Assert.DoesNotContain("De einddatum", page);
+    }
+
     [Fact]
     public async Task A_file_that_is_not_there_is_waited_for_a_few_refreshes_then_not_found()
     {
@@ -299,7 +318,7 @@ public sealed class PortalHttpTests(LocalStack stack)
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);  // another account under the address
     }
 
-    private static async Task<string> UploadAsync(PortalClient client, string company, string name, byte[] content)
+    private static async Task<string> UploadAsync(PortalClient client, string company, string name, byte[] content, string heading = "<h1>Ontvangstbewijs")
     {
         var token = PortalClient.FormToken(await client.Http.GetStringAsync($"/portal/companies/{company}"));
         var upload = await client.Http.PostAsync($"/portal/companies/{company}/deliveries", new MultipartFormDataContent
@@ -313,7 +332,7 @@ public sealed class PortalHttpTests(LocalStack stack)
         while (DateTime.UtcNow < until)
         {
             var page = await client.Http.GetStringAsync(receiptUrl);
-            if (page.Contains("<h1>Ontvangstbewijs")) return page;
+            if (page.Contains(heading)) return page;
             await Task.Delay(200);
         }
         throw new TimeoutException($"No receipt page for {name}");
