@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Reflection;
-
 namespace Kto.Core.Deliveries;
 
 /// <summary>
@@ -68,12 +65,11 @@ public static class DeliveryMessages
     // On a receipt with status "duplicate".
     public const string DuplicateFile = "Dit bestand is al eerder aangeleverd als '{0}'. Er is niets opnieuw verwerkt.";
 
-    /// <summary>The message with its values in (numbers as digits, without grouping).</summary>
-    public static string Format(string message, params object[] values) => string.Format(CultureInfo.InvariantCulture, message, values);
+    /// <summary>The message with its values in (<see cref="WrittenMessages.Format"/>).</summary>
+    public static string Format(string message, params object[] values) => WrittenMessages.Format(message, values);
 
     /// <summary>Every message above, for the check that each one has its translations.</summary>
-    public static IReadOnlyList<string> All { get; } =
-        [.. typeof(DeliveryMessages).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string)).Select(f => (string)f.GetValue(null)!)];
+    public static IReadOnlyList<string> All => WrittenMessages.Of(typeof(DeliveryMessages));
 
     private static string PerceelList() =>
         string.Join(", ", PerceelNames.All.SkipLast(1).Select(PerceelNames.DisplayName)) + " of " + PerceelNames.DisplayName(PerceelNames.All[^1]);

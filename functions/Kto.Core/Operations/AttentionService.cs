@@ -40,7 +40,7 @@ public sealed class AttentionService(
             : (await companies.ListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal);
         foreach (var failed in failedIngests)
             items.Add(new AttentionItem(AttentionKind.IngestFailed, failed.CompletedAt ?? failed.StartedAt, failed.Company,
-                $"Levering {failed.FileName} van {names.GetValueOrDefault(failed.Company, failed.Company)} is niet verwerkt",
+                WrittenMessages.Format(AttentionTexts.IngestFailed, failed.FileName, names.GetValueOrDefault(failed.Company, failed.Company)),
                 PortalUrls.Company(failed.Company)));
 
         var failedRuns = (await mailRuns.RecentAsync(MailRunsRead, cancellationToken))
@@ -49,24 +49,24 @@ public sealed class AttentionService(
             .ToList();
         if (failedRuns.Count > 0)
             items.Add(new AttentionItem(AttentionKind.MailRunFailed, failedRuns.Min(r => r.StartedAt), null,
-                failedRuns.Count == 1 ? "1 mailrun is mislukt of kon de mailserver niet bereiken" : $"{failedRuns.Count} mailruns zijn mislukt of konden de mailserver niet bereiken",
+                failedRuns.Count == 1 ? AttentionTexts.OneMailRunFailed : WrittenMessages.Format(AttentionTexts.MailRunsFailed, failedRuns.Count),
                 PortalUrls.FieldworkOverview()));
 
         if (!archive.Configured)
             items.Add(new AttentionItem(AttentionKind.BackupMissing, null, null,
-                "Er is geen back-upopslag ingesteld (Kto__Backup__BlobServiceUri): er wordt 's nachts geen back-up gemaakt; lokaal maakt ./kto backup er een", null));
+                AttentionTexts.NoBackupStorage, null));
         else
         {
             var latest = await NightlyBackupService.LatestAsync(archive, cancellationToken);
             if (latest is null || now - latest.CreatedAt > BackupMaxAge)
                 items.Add(new AttentionItem(AttentionKind.BackupMissing, latest?.CreatedAt, null,
-                    latest is null ? "Er is nog geen nachtelijke back-up gemaakt" : "De nachtelijke back-up is niet gemaakt", null));
+                    latest is null ? AttentionTexts.NoBackupYet : AttentionTexts.BackupMissed, null));
         }
 
         var validUntil = await certificate.ValidUntilAsync(cancellationToken);
         if (validUntil - now <= CertificateWarning)
             items.Add(new AttentionItem(AttentionKind.CertificateExpiring, validUntil, null,
-                validUntil <= now ? "Het certificaat waarmee rapporten worden ondertekend is verlopen" : "Het certificaat waarmee rapporten worden ondertekend verloopt binnenkort", null));
+                validUntil <= now ? AttentionTexts.CertificateExpired : AttentionTexts.CertificateExpiring, null));
         return items.OrderBy(i => i.Kind).ThenByDescending(i => i.Since).ToList();
     }
 }

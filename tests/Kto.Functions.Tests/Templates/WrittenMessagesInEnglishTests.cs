@@ -1,25 +1,30 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Kto.Core;
 using Kto.Core.Deliveries;
+using Kto.Core.Operations;
 using Kto.Core.Settings;
 using Kto.Infrastructure.Templates;
 
 namespace Kto.Functions.Tests.Templates;
 
 /// <summary>
-/// A company that reads the portal in English reads its receipt in English too, row messages included: Core writes
-/// each message in Dutch with its values in (<see cref="DeliveryMessages"/>), and the receipt page translates it with
-/// those values kept. The receipt files stay Dutch (the contract).
+/// A company that reads the portal in English reads its receipt in English too, row messages included, and the bureau
+/// its overview's attention list: Core writes each message in Dutch with its values in (<see cref="DeliveryMessages"/>,
+/// <see cref="AttentionTexts"/>), and the page translates it with those values kept. The receipt files stay Dutch (the contract).
 /// </summary>
-public sealed partial class ReceiptMessagesInEnglishTests
+public sealed partial class WrittenMessagesInEnglishTests
 {
     private static readonly LiquidTemplates Templates = new();
 
-    [Fact]
-    public void Every_receipt_message_has_English_that_keeps_its_values()
+    [Theory]
+    [InlineData(typeof(DeliveryMessages), 40)]
+    [InlineData(typeof(AttentionTexts), 8)]
+    public void Every_written_message_has_English_that_keeps_its_values(Type holder, int atLeast)
     {
         var untranslated = new List<string>();
-        foreach (var pattern in DeliveryMessages.All)
+        var all = WrittenMessages.Of(holder);
+        foreach (var pattern in all)
         {
             var values = Placeholder().Matches(pattern).Select(m => (object)$"«waarde {m.Groups[1].Value}»").Distinct().ToArray();
             var written = DeliveryMessages.Format(pattern, values);
@@ -27,7 +32,7 @@ public sealed partial class ReceiptMessagesInEnglishTests
             if (english == written || values.Any(v => !english.Contains((string)v))) untranslated.Add(written);
         }
         Assert.True(untranslated.Count == 0, "no English (or a value lost) for: " + string.Join(" | ", untranslated));
-        Assert.True(DeliveryMessages.All.Count >= 40, $"only {DeliveryMessages.All.Count} messages found: the list is read from DeliveryMessages' fields");
+        Assert.True(all.Count >= atLeast, $"only {all.Count} messages found in {holder.Name}: the list is read from its fields");
     }
 
     /// <summary>What the real checks write on a file full of mistakes: a message written outside DeliveryMessages fails here.</summary>
