@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kto.Functions.Tests.Support;
 using Kto.Infrastructure.Templates;
@@ -125,6 +126,53 @@ public sealed partial class PageLanguageTests(LocalStack stack)
 
         Assert.Contains(expected, html);
         if (lang == "en") Assert.DoesNotContain(" uur", html);
+    }
+
+    /// <summary>
+    /// Every page a bureau user and a company user reach by following the portal's links, read in English: no text
+    /// the catalog has English for stands there in Dutch (a Dutch text a page passed on untranslated; the last ones
+    /// found this way were the users page's "alle bedrijven" and the overview's attention list).
+    /// </summary>
+    [Fact]
+    public async Task No_page_reached_in_English_shows_a_Dutch_text_the_catalog_translates()
+    {
+        var dutchWithEnglish = Directory.GetFiles(Path.Combine(new LiquidTemplates().Root, "Texts"), "*.en.json", SearchOption.AllDirectories)
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!)
+            .Where(kv => !kv.Key.StartsWith('_') && kv.Key != kv.Value && !kv.Key.Contains('{')).Select(kv => kv.Key).ToHashSet();
+        var invited = await Invitations.InviteAsync(stack, "anna", "bert", "carla");
+        var email = $"bureau-{Guid.NewGuid():N}@bureau.example.nl";
+        await PortalClient.AddUserAsync(stack, email, null);
+        var cemail = $"user@{invited.Company}.example.nl";
+        await PortalClient.AddUserAsync(stack, cemail, invited.Company);
+        var leaks = new List<string>();
+        foreach (var who in new[] { email, cemail })
+        {
+            var client = new PortalClient(stack);
+            await client.SignInAsync(who);
+            await client.Http.GetAsync("/verify?lang=en");
+            var seen = new HashSet<string>();
+            var queue = new Queue<string>(["/portal/bureau", $"/portal/companies/{invited.Company}", $"/portal/companies/{invited.Company}/progress", "/portal/bureau/fieldwork", $"/portal/bureau/calls/{invited.Company}", "/portal/account", "/verify", $"/portal/companies/{invited.Company}/reports"]);
+            while (queue.Count > 0 && seen.Count < 120)
+            {
+                var url = queue.Dequeue();
+                if (!seen.Add(url)) continue;
+                var response = await client.Http.GetAsync(url);
+                if (response.Content.Headers.ContentType?.MediaType != "text/html") continue;
+                var html = await response.Content.ReadAsStringAsync();
+                foreach (Match m in Regex.Matches(html, "href=\"(/portal/[^\"#]*|/verify[^\"#]*)\""))
+                {
+                    var link = WebUtility.HtmlDecode(m.Groups[1].Value);
+                    if (link.Contains("uitloggen") || link.Contains("logout") || link.Contains("lang=") || link.Contains(".pdf") || link.Contains(".xlsx") || link.Contains(".csv") || link.Contains(".json") || link.Contains("assets")) continue;
+                    queue.Enqueue(link);
+                }
+                var text = Regex.Replace(Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline), "<[^>]+>", "\n");
+                var attrs = Regex.Matches(html, "(?:aria-label|title|placeholder|alt|data-label|value)=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+                foreach (var line in WebUtility.HtmlDecode(text).Split('\n').Concat(attrs.Select(a => WebUtility.HtmlDecode(a) ?? "")).Select(l => l.Trim().TrimEnd(':', '.', ' ')).Where(l => l.Length > 1).Distinct())
+                    if (dutchWithEnglish.Contains(line) || dutchWithEnglish.Contains(line + ".") || dutchWithEnglish.Contains(line + ":")) leaks.Add($"{url}: {line}");
+            }
+            Assert.True(seen.Count >= (who == email ? 20 : 5), $"only {seen.Count} pages reached as {who}");
+        }
+        Assert.True(leaks.Count == 0, "Dutch left on English pages: " + string.Join(" | ", leaks.Distinct()));
     }
 
     [GeneratedRegex("\\{\\{ \"([^\"]+)\" \\| t")]

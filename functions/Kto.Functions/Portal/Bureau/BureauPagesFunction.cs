@@ -207,7 +207,7 @@ public sealed class BureauPagesFunction(
                 Email: u.Email,
                 Name: u.Name ?? "–",
                 Role: u.Role == UserRole.Bureau ? "Bureau" : "Bedrijf",
-                Company: u.CompanyId ?? "alle bedrijven",
+                Company: u.CompanyId,
                 Removable: u.Role == UserRole.Company)).ToList(),
         };
         return gate.Page(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", page, "users", status);

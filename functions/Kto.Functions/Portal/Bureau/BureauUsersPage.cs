@@ -22,5 +22,5 @@ public sealed record BureauUsersPage
 
     public sealed record Company(string Id, string Name, string Url);
 
-    public sealed record User(string Email, string Name, string Role, string Company, bool Removable);
+    public sealed record User(string Email, string Name, string Role, string? Company, bool Removable);
 }
