@@ -28,7 +28,7 @@ public sealed class DraftReportBuilder(
         CancellationToken cancellationToken)
     {
         var report = Build(company, year, inputs, inputs.GeneratedAt);
-        return archive.TryReplaceDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), current?.Revision, cancellationToken);
+        return archive.TryReplaceDraftAsync(company, year, renderer.Render(report, null), inputs, StatusOf(report), current, cancellationToken);
     }
 
     internal static string StatusOf(AnnualReport report) => report.Checklist.Status.ToString().ToLowerInvariant();

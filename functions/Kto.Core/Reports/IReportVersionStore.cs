@@ -9,11 +9,12 @@ public interface IReportVersionStore<TInputs> where TInputs : class, IDraftInput
 {
     /// <summary>
     /// Stores a draft's files and the inputs it was built from, and makes it the current draft only when the draft row
-    /// is still at <paramref name="expectedRevision"/> (null: there is no draft yet). Null when another save came
-    /// first: then this draft is not current and its files are not kept (read the current draft and decide again).
+    /// is still at <paramref name="current"/>'s revision (null: there is no draft yet), the draft the caller read
+    /// (<see cref="GetCurrentDraftAsync"/>; the store does not read it again). Null when another save came first: then
+    /// this draft is not current and its files are not kept (read the current draft and decide again).
     /// </summary>
     Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, TInputs inputs, string checklistStatus,
-        string? expectedRevision, CancellationToken cancellationToken);
+        CurrentDraft? current, CancellationToken cancellationToken);
 
     Task<ReportDraftInfo?> GetDraftAsync(string company, int year, CancellationToken cancellationToken);
 

@@ -48,14 +48,15 @@ public class ReportVersionStore<TInputs>(BlobServiceClient blobs, TableServiceCl
     /// <summary>
     /// Writes the draft's files under their own id, then points the draft row at them (create-only without a draft,
     /// else If-Match the revision the caller read), then removes the previous draft's files: a reader always finds
-    /// whole files of the draft the row names, and a save made meanwhile is never overwritten.
+    /// whole files of the draft the row names, and a save made meanwhile is never overwritten. The draft row is not
+    /// read again here: the conditional write finds a save made since the caller read it.
     /// </summary>
     public async Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, TInputs inputs,
-        string checklistStatus, string? expectedRevision, CancellationToken cancellationToken)
+        string checklistStatus, CurrentDraft? current, CancellationToken cancellationToken)
     {
         var info = new ReportDraftInfo(DraftIdOf(files), inputs.GeneratedAt, checklistStatus);
-        var previous = await GetCurrentDraftAsync(company, year, cancellationToken);
-        if (previous?.Revision != expectedRevision) return previous?.Info.Id == info.Id ? previous.Info : null;
+        // The same content (a repeat) is the same id: it is current already, with all its files.
+        if (current?.Info.Id == info.Id) return current.Info;
         foreach (var file in ReportFileNames.All)
             await UploadAsync(DraftPath(year, company, info.Id, file), files[file], ReportFileNames.ContentType(file)!, overwrite: true, cancellationToken);
         await UploadAsync(DraftPath(year, company, info.Id, DraftInputs), JsonSerializer.SerializeToUtf8Bytes(inputs, KtoJson.Options),
@@ -63,8 +64,8 @@ public class ReportVersionStore<TInputs>(BlobServiceClient blobs, TableServiceCl
         try
         {
             var row = ReportRows.Draft(company, year, info, kind);
-            if (expectedRevision is null) await table.AddEntityAsync(row, cancellationToken);
-            else await table.UpdateEntityAsync(row, new ETag(expectedRevision), TableUpdateMode.Replace, cancellationToken);
+            if (current is null) await table.AddEntityAsync(row, cancellationToken);
+            else await table.UpdateEntityAsync(row, new ETag(current.Revision), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -74,8 +75,7 @@ public class ReportVersionStore<TInputs>(BlobServiceClient blobs, TableServiceCl
             await DeleteDraftFilesAsync(company, year, info.Id, cancellationToken);
             return null;
         }
-        // A retried run writes the same content, so the same id: never delete what the row now names.
-        if (previous is not null && previous.Info.Id != info.Id) await DeleteDraftFilesAsync(company, year, previous.Info.Id, cancellationToken);
+        if (current is not null) await DeleteDraftFilesAsync(company, year, current.Info.Id, cancellationToken);
         return info;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kto.Core.Fieldwork;
 using Kto.Core.Survey;
 
@@ -20,10 +21,12 @@ public static class AttemptRows
     public const string CallBackAt = "CallBackAt";
 
     /// <summary>
-    /// What the counters of a population read (<see cref="TableFieldworkStore.AttemptsToCountAsync"/>): service, step, mode,
-    /// time and outcome; the row key for a row without a service id column (<see cref="Read"/>).
+    /// What the counters of a population read (<see cref="TableFieldworkStore.AttemptsToCountAsync"/>): mode, time and
+    /// outcome, and the row key, which holds the service and the step of every row <see cref="Write"/> and
+    /// <see cref="WriteOnce"/> give (<see cref="Read"/> takes them from it), so the largest partition a report reads
+    /// is not sent with the service id and step twice.
     /// </summary>
-    public static readonly IReadOnlyList<string> CountedColumns = ["RowKey", ServiceId, Step, Mode, At, Outcome];
+    public static readonly IReadOnlyList<string> CountedColumns = ["RowKey", Mode, At, Outcome];
 
     /// <summary>The row of one attempt (public so bulk loaders write exactly what the store writes).</summary>
     public static TableEntity Write(ContactAttempt attempt) =>
@@ -55,14 +58,35 @@ public static class AttemptRows
     public static string ServiceFilter(ServiceRef service) =>
         $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(service.Company, service.Year))} and RowKey ge {TableKeys.Quote(service.ServiceId + "_")} and RowKey lt {TableKeys.Quote(service.ServiceId + "`")}";
 
-    /// <summary>A row without a service id column (not written by this code) is read by its row key's first part.</summary>
-    public static ContactAttempt Read(string company, int year, TableEntity e) =>
-        new(new ServiceRef(company, year, e.GetString(ServiceId) ?? e.RowKey.Split('_')[0]),
-            new ContactStep(e.GetInt32(Step) ?? 0),
+    /// <summary>
+    /// Service and step from their columns, else (a counted read, <see cref="CountedColumns"/>, or a row from before those
+    /// columns) from the row key.
+    /// </summary>
+    public static ContactAttempt Read(string company, int year, TableEntity e)
+    {
+        var (serviceId, step) = KeyParts(e.RowKey);
+        return new(new ServiceRef(company, year, e.GetString(ServiceId) ?? serviceId),
+            new ContactStep(e.GetInt32(Step) ?? step),
             ContactModes.Parse(e.GetString(Mode)) ?? throw Unreadable(e, Mode),
             e.GetDateTimeOffset(At) ?? default,
             AttemptOutcomes.Parse(e.GetString(Outcome)) ?? throw Unreadable(e, Outcome),
             e.GetInt32(SmtpCode), e.GetString(Error), e.GetString(By), e.GetDateTimeOffset(CallBackAt));
+    }
+
+    /// <summary>
+    /// Service id and step of a row key <c>{service}_{step}_{ticks}</c> (<see cref="Write"/>) or
+    /// <c>{service}_{step}_{mode}-{outcome}</c> (<see cref="WriteOnce"/>), taken from the end: the last part has no '_'
+    /// (digits, or names with '-'), so a service id with '_' in it still reads whole. A key of another shape (not
+    /// written by this code): its first part and step 0.
+    /// </summary>
+    private static (string ServiceId, int Step) KeyParts(string rowKey)
+    {
+        var last = rowKey.LastIndexOf('_');
+        var beforeStep = last > 0 ? rowKey.LastIndexOf('_', last - 1) : -1;
+        return beforeStep > 0 && int.TryParse(rowKey.AsSpan(beforeStep + 1, last - beforeStep - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var step)
+            ? (rowKey[..beforeStep], step)
+            : (rowKey.Split('_')[0], 0);
+    }
 
     /// <summary>Only <see cref="Write"/> writes these rows: a name it never writes is a damaged row, not a new kind of attempt.</summary>
     private static InvalidDataException Unreadable(TableEntity e, string column) =>

@@ -18,6 +18,12 @@ public static class ResponseRows
     public const string Mode = "Mode";
     public const string EnteredBy = "EnteredBy";
 
+    /// <summary>
+    /// Every column <see cref="Read"/> maps, the row key (the service) first: a query asks for these only, so storage
+    /// does not send each row's partition key and timestamp along with its answers.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Columns = ["RowKey", Perceel, Version, Answers, SubmittedAt, Mode, EnteredBy];
+
     /// <summary>The row of one response (public so bulk loaders write exactly what the store writes).</summary>
     public static TableEntity Write(StoredResponse response) =>
         new(TableKeys.CompanyYear(response.Service.Company, response.Service.Year), response.Service.ServiceId)

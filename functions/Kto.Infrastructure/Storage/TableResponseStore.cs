@@ -39,7 +39,7 @@ public sealed class TableResponseStore(TableServiceClient tables) : IResponseSto
     public async IAsyncEnumerable<StoredResponse> ForYearAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = $"PartitionKey eq {TableKeys.Quote(TableKeys.CompanyYear(company, year))}";
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ResponseRows.Columns, cancellationToken: cancellationToken))
             yield return ResponseRows.Read(new ServiceRef(company, year, e.RowKey), e);
     }
 }

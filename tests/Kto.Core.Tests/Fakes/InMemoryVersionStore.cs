@@ -48,7 +48,7 @@ public class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs> where 
     }
 
     public async Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, TInputs inputs, string checklistStatus,
-        string? expectedRevision, CancellationToken cancellationToken)
+        CurrentDraft? expected, CancellationToken cancellationToken)
     {
         ReplaceAttempts++;
         if (BeforeNextReplace is { } before)
@@ -57,7 +57,7 @@ public class InMemoryVersionStore<TInputs> : IReportVersionStore<TInputs> where 
             await before();
         }
         var current = await GetCurrentDraftAsync(company, year, cancellationToken);
-        if (current?.Revision != expectedRevision) return null;
+        if (current?.Revision != expected?.Revision) return null;
         return await SaveDraftAsync(company, year, files, inputs, checklistStatus);
     }
 

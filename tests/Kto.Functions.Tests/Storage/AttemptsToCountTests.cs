@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kto.Functions.Tests.Storage;
 
 /// <summary>
-/// The population's read of the attempts (issue 22) against Azurite: only the columns its counters use, the same
-/// attempts as the whole rows say, and a row without a service id column still read by its row key.
+/// The population's read of the attempts (issue 22) against Azurite: only the columns its counters use (service and
+/// step from the row key), the same attempts as the whole rows say, for rows written by a run, by hand, and before the
+/// service id column.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
 public sealed class AttemptsToCountTests(LocalStack stack)
@@ -33,16 +34,20 @@ public sealed class AttemptsToCountTests(LocalStack stack)
         var old = AttemptRows.Write(new ContactAttempt(Service("s3"), ContactStep.Invitation, ContactMode.Letter, at, AttemptOutcome.Sent));
         old.Remove(AttemptRows.ServiceId);
         await attempts.AddEntityAsync(old);
+        // A call recorded by hand: its row key holds mode and outcome instead of the time.
+        await attempts.AddEntityAsync(AttemptRows.WriteOnce(new ContactAttempt(Service("s4"), new ContactStep(2), ContactMode.Phone, at.AddDays(5),
+            AttemptOutcome.Reached, By: "piet@bureau.test")));
         var store = new TableFieldworkStore(tables);
 
         var counted = await store.AttemptsToCountAsync(company, 2026, CancellationToken.None).ToListAsync();
         var whole = await store.AttemptsAsync(company, 2026, CancellationToken.None).ToListAsync();
 
-        Assert.Equal(4, counted.Count);
+        Assert.Equal(5, counted.Count);
         Assert.Equal(whole.Select(a => (a.Service, a.Step, a.Mode, a.At, a.Outcome)), counted.Select(a => (a.Service, a.Step, a.Mode, a.At, a.Outcome)));
         Assert.Equal("s3", counted.Single(a => a.Mode == ContactMode.Letter).Service.ServiceId);
+        Assert.Equal(("s4", 2), counted.Where(a => a.Outcome == AttemptOutcome.Reached).Select(a => (a.Service.ServiceId, a.Step.Number)).Single());
         Assert.All(counted, a => Assert.Equal((null, null, null, null), (a.SmtpCode, a.Error, a.By, (DateTimeOffset?)a.CallBackAt)));
         // The whole rows still carry them: only the counted read leaves them out.
-        Assert.Equal("anna@bureau.test", whole.Single(a => a.Mode == ContactMode.Phone).By);
+        Assert.Equal("anna@bureau.test", whole.Single(a => a.Outcome == AttemptOutcome.CallBack).By);
     }
 }

@@ -132,6 +132,42 @@ public sealed class TableRowMapperTests
         Assert.Equal(new ContactAttempt(Service, new ContactStep(0), ContactMode.Letter, At, AttemptOutcome.Sent), AttemptRows.Read("acme", 2026, old));
     }
 
+    /// <summary>
+    /// The population's read of the attempts asks only for <see cref="AttemptRows.CountedColumns"/> (no service id or step
+    /// column): every row shape this code writes still reads with its service and step, from the row key.
+    /// </summary>
+    [Fact]
+    public void A_counted_attempt_row_reads_its_service_and_step_from_the_row_key_for_every_shape_written()
+    {
+        var shapes = new (ContactAttempt Attempt, TableEntity Row)[]
+        {
+            Shape(new ContactAttempt(Service, new ContactStep(2), ContactMode.Email, At, AttemptOutcome.Deferred, 451, "Timeout"), AttemptRows.Write),
+            Shape(new ContactAttempt(Service, new ContactStep(12), ContactMode.Phone, At, AttemptOutcome.CallBack, By: "piet@bureau.nl", CallBackAt: At.AddDays(1)),
+                AttemptRows.WriteOnce),
+            // A service id with '_' in it (not one ingest makes, but the key's parts are read from the end).
+            Shape(new ContactAttempt(Service with { ServiceId = "svc_7" }, new ContactStep(1), ContactMode.Letter, At, AttemptOutcome.Sent), AttemptRows.Write),
+            Shape(new ContactAttempt(Service with { ServiceId = "svc_7" }, ContactStep.Invitation, ContactMode.Phone, At, AttemptOutcome.WrongNumber),
+                AttemptRows.WriteOnce),
+        };
+        foreach (var (attempt, row) in shapes)
+        {
+            var counted = new TableEntity(row.Where(c => AttemptRows.CountedColumns.Contains(c.Key)).ToDictionary());
+            Assert.DoesNotContain(AttemptRows.ServiceId, counted.Keys);
+            Assert.Equal(attempt with { SmtpCode = null, Error = null, By = null, CallBackAt = null }, AttemptRows.Read("acme", 2026, counted));
+        }
+
+        static (ContactAttempt, TableEntity) Shape(ContactAttempt attempt, Func<ContactAttempt, TableEntity> write) => (attempt, write(attempt));
+    }
+
+    /// <summary>A query of the responses names its columns (<see cref="ResponseRows.Columns"/>): every column the mapper writes must be among them.</summary>
+    [Fact]
+    public void The_response_columns_read_are_every_column_written()
+    {
+        var row = ResponseRows.Write(new StoredResponse(Service, Perceel.NaarWerk,
+            new Answers("2026.1", new Dictionary<string, AnswerValue> { [Questionnaire.RapportcijferId] = new(6) }), At, ResponseMode.Phone, "piet@bureau.nl"));
+        Assert.Equal(row.Keys.Where(k => k != "PartitionKey").Order(), ResponseRows.Columns.Order());
+    }
+
     [Fact]
     public void An_attempt_is_stored_with_the_api_names_and_a_name_never_written_is_refused()
     {

@@ -44,8 +44,8 @@ public sealed class CrashingReportArchive(IReportArchive inner, BlobServiceClien
         inner.ReadVersionInputsAsync(company, year, version, cancellationToken);
 
     public Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
-        string? expectedRevision, CancellationToken cancellationToken) =>
-        inner.TryReplaceDraftAsync(company, year, files, inputs, checklistStatus, expectedRevision, cancellationToken);
+        CurrentDraft? current, CancellationToken cancellationToken) =>
+        inner.TryReplaceDraftAsync(company, year, files, inputs, checklistStatus, current, cancellationToken);
 
     public Task<CurrentDraft?> GetCurrentDraftAsync(string company, int year, CancellationToken cancellationToken) =>
         inner.GetCurrentDraftAsync(company, year, cancellationToken);

@@ -19,14 +19,14 @@ public sealed class GatedReportArchive(IReportArchive inner) : IReportArchive
     public void Release() => gate.TrySetResult();
 
     public async Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
-        string? expectedRevision, CancellationToken cancellationToken)
+        CurrentDraft? current, CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref calls) == 1)
         {
             arrived.TrySetResult();
             await gate.Task.WaitAsync(cancellationToken);
         }
-        return await inner.TryReplaceDraftAsync(company, year, files, inputs, checklistStatus, expectedRevision, cancellationToken);
+        return await inner.TryReplaceDraftAsync(company, year, files, inputs, checklistStatus, current, cancellationToken);
     }
 
     public Task<VersionClaim> ClaimVersionAsync(string company, int year, string signingKey, string draftId, string signedBy, DateTimeOffset signedAt,

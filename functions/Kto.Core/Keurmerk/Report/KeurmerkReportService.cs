@@ -58,7 +58,7 @@ public sealed class KeurmerkReportService(
         {
             var current = await archive.GetCurrentDraftAsync(company, year, cancellationToken);
             if (current is not null && current.Info.GeneratedAt > report.GeneratedAt) return current.Info; // a later draft's figures stand
-            if (await archive.TryReplaceDraftAsync(company, year, files, report, NormsStatus(report), current?.Revision, cancellationToken) is { } saved)
+            if (await archive.TryReplaceDraftAsync(company, year, files, report, NormsStatus(report), current, cancellationToken) is { } saved)
                 return saved;
         }
     }
