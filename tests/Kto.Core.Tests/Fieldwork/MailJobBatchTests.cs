@@ -48,7 +48,8 @@ public sealed class MailJobBatchTests
         Assert.Equal([50, 50, 20], throttle.Granted);
         Assert.Equal(3, store.Calls["TryClaimAllAsync"]);
         Assert.Equal(3, store.Calls["GetContactsAsync"]);
-        Assert.Equal(3, store.Calls["RecordAllAsync"]);
+        Assert.Equal(3, store.Calls["RecordAttemptsAsync"]);
+        Assert.Equal(3, store.Calls["ApplyUpdatesAsync"]);
         Assert.Equal(3, tokens.Calls);
         Assert.DoesNotContain("TryClaimAsync", store.Calls.Keys);
         Assert.DoesNotContain("GetContactAsync", store.Calls.Keys);
@@ -170,6 +171,67 @@ public sealed class MailJobBatchTests
         Assert.Equal([(all[0], AttemptOutcome.Sent)], store.Recorded.Select(r => (r.Attempt.Service, r.Attempt.Outcome)));
         Assert.Equal(all.Skip(2), store.Released);
         Assert.Contains(all[1], store.Claimed.Keys);
+    }
+
+    [Fact]
+    public async Task A_batchs_service_updates_are_written_after_its_attempts_alongside_the_next_reservation_and_before_the_next_claims()
+    {
+        var all = Enumerable.Range(1, 6).Select(i => store.Add($"s{i}")).ToList();
+        settings.BatchSize = 2;
+        store.UpdateTime = TimeSpan.FromMilliseconds(200);
+        var throttle = new CountingMailThrottle(free: 100) { OnReserve = () => store.Note("reserve") };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        // The next batch reserves its slots while the last one's updates are written (a round trip less a batch), but
+        // claims only once they are: one batch holds claims at a time, so a crash leaves at most one batch unknown. The
+        // attempts are always written before their updates start, so no service is ever updated without its attempt.
+        Assert.Equal([
+            "reserve", "claim s1 s2", "attempts s1 s2", "updating s1 s2",
+            "reserve", "updated s1 s2", "claim s3 s4", "attempts s3 s4", "updating s3 s4",
+            "reserve", "updated s3 s4", "claim s5 s6", "attempts s5 s6", "updating s5 s6", "updated s5 s6",
+        ], store.Log);
+        // The run's result waits for the last batch's updates and counts every mail.
+        Assert.Equal((6, MailJobResult.StopReasons.Done), (result.Sent, result.Stopped));
+        Assert.Equal(all, store.Updated);
+    }
+
+    [Fact]
+    public async Task When_a_batchs_service_updates_fail_its_mails_are_recorded_one_by_one_and_still_counted_once()
+    {
+        var all = Enumerable.Range(1, 4).Select(i => store.Add($"s{i}")).ToList();
+        settings.BatchSize = 2;
+        store.FailUpdates = true;
+
+        var result = await Service(new CountingMailThrottle(free: 100)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        // Each failed batch write is one error; every mail is then recorded as a single mail is (attempt and update).
+        Assert.Equal((4, 2), (result.Sent, result.Errors));
+        Assert.Equal(4, store.Calls["RecordAsync"]);
+        Assert.Equal(all, store.Recorded.Where(r => r.Attempt.Outcome == AttemptOutcome.Sent).Select(r => r.Attempt.Service).Distinct());
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_while_the_next_batch_reserves_still_writes_the_updates_of_the_mails_it_sent()
+    {
+        var all = Enumerable.Range(1, 4).Select(i => store.Add($"s{i}")).ToList();
+        settings.BatchSize = 2;
+        store.UpdateTime = TimeSpan.FromMilliseconds(100);
+        using var cancel = new CancellationTokenSource();
+        var throttle = new CountingMailThrottle(free: 100);
+        throttle.OnReserve = () =>
+        {
+            if (throttle.Reservations < 2) return;
+            cancel.Cancel(); // the run is stopped while the second batch's reservation is under way
+            cancel.Token.ThrowIfCancellationRequested();
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Service(throttle).RunAsync(MailJob.SendInvitations, Now, cancel.Token));
+
+        // s1 and s2 went out and their attempts are written: their claims are cleared although the run was stopped
+        // meanwhile (else the next run would record them unknown). s3 and s4 were never claimed.
+        Assert.Equal(all.Take(2), store.Updated);
+        Assert.Equal(all.Take(2), store.Claimed.Keys);
     }
 
     private sealed class Links : ISurveyLinks

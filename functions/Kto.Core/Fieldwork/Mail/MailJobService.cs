@@ -37,7 +37,22 @@ public sealed class MailJobService(
     {
         var run = new Run(job, now, progress);
         if (policy.IsQuietTime(now)) return run.Result(MailJobResult.StopReasons.QuietTime);
+        string stopped;
+        try
+        {
+            stopped = await MailAsync(run, job, now, cancellationToken);
+        }
+        finally
+        {
+            // The last batch's service updates are still being written: the result counts what was recorded.
+            await SettleUpdatesAsync(run);
+        }
+        return run.Result(stopped);
+    }
 
+    /// <returns>Why the run stopped.</returns>
+    private async Task<string> MailAsync(Run run, MailJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var batchSize = Math.Clamp(settings.BatchSize, 1, 100);
         await using var session = new LazySession(sender);
@@ -52,11 +67,11 @@ public sealed class MailJobService(
                     var step = policy.DueEmailStep(candidate.State, year, now);
                     if (step is null || step.Value.IsInvitation != (job == MailJob.SendInvitations)) continue;
                     // Stryker disable once Equality : a stopwatch never stops on the limit's exact tick; > and >= stop the same runs
-                    if (clock.Elapsed > settings.RunTimeLimit) return run.Result(MailJobResult.StopReasons.TimeLimit);
+                    if (clock.Elapsed > settings.RunTimeLimit) return MailJobResult.StopReasons.TimeLimit;
                     batch.Add((candidate, step.Value));
                     if (batch.Count < batchSize) continue;
                     if (await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } stop)
-                        return run.Result(stop);
+                        return stop;
                 }
             }
             catch (Exception e) when (!IsCancellation(e, cancellationToken))
@@ -66,9 +81,9 @@ public sealed class MailJobService(
             }
             // Stryker disable once Equality : an empty batch claims, sends and records nothing, so >= 0 only adds a no-op call
             if (batch.Count > 0 && await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } last)
-                return run.Result(last);
+                return last;
         }
-        return run.Result(MailJobResult.StopReasons.Done);
+        return MailJobResult.StopReasons.Done;
     }
 
     /// <summary>The batch's items, leaving the list empty for the next batch (also when handling it throws).</summary>
@@ -126,6 +141,9 @@ public sealed class MailJobService(
         // hash is stored, the token itself is dropped) and goes with its year's links. The price: the contacts and
         // token rows of services another run holds, or without an address.
         var contactsRead = TryGetContactsAsync(slice, cancellationToken);
+        // The previous slice's service updates (and so its claims) are written before this slice claims: only one
+        // batch ever holds claims, so a crash leaves at most one batch "unknown", as when it was recorded in one go.
+        await SettleUpdatesAsync(run);
         var claiming = TryClaimAllAsync(slice, cancellationToken);
         var fresh = tokens.NewTokens(2 * slice.Count);
         var tokensOf = slice.Select((s, i) => (s.Candidate.Ref, Survey: fresh[2 * i], OptOut: fresh[2 * i + 1]))
@@ -321,23 +339,63 @@ public sealed class MailJobService(
     }
 
     /// <summary>
-    /// Records the batch's attempts together; when that fails, one by one as a single mail is recorded, so a failing
-    /// write costs only its own client (every write is idempotent, so what the batch wrote is written again unchanged).
+    /// Records the batch's attempts together and starts writing what they do to the services, which
+    /// <see cref="SettleUpdatesAsync"/> waits for (before the next claims, and at the end of the run). The attempts are
+    /// written first and alone: whenever the run dies, no service has its update (claim cleared, step done) without its
+    /// attempt; a service whose attempt was written but not its update keeps its claim, and the next run records it
+    /// "unknown", never mails it again. The updates may then go out while the next slice reserves its throttle slots:
+    /// that reservation claims nothing, so the claims held at any moment are still one batch's. Writing the attempts and
+    /// the updates at the same time would not do: a crash could leave a service updated with its attempt never written.
+    /// When a write fails, the batch is recorded one by one as a single mail is, so a failing write costs only its own
+    /// client (every write is idempotent, so what the batch wrote is written again unchanged).
     /// </summary>
     private async Task RecordBatchAsync(List<Attempted> attempted, Run run, CancellationToken cancellationToken)
     {
         if (attempted.Count == 0) return;
+        await SettleUpdatesAsync(run);
         var records = attempted.Select(a => Final(a.Attempt, a.Candidate)).ToList();
         try
         {
-            await store.RecordAllAsync(records, cancellationToken);
-            foreach (var (attempt, _) in records) run.Count(attempt.Outcome);
-            return;
+            await store.RecordAttemptsAsync(records, cancellationToken);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
             run.Errors++;
+            await RecordOneByOneAsync(attempted, run, cancellationToken);
+            return;
         }
+        // Not cancelled with the run: these attempts are written, and a stopping run should still clear their claims
+        // rather than leave them to be recorded "unknown" (as a batch recorded in one go was, before the run went on).
+        run.Updating = new PendingUpdates(ApplyUpdatesAsync(records), attempted, records);
+    }
+
+    /// <summary>A task that fails rather than throws, also for a store that throws before its first await.</summary>
+    private async Task ApplyUpdatesAsync(List<(ContactAttempt Attempt, ContactUpdate Update)> records) =>
+        await store.ApplyUpdatesAsync(records, CancellationToken.None);
+
+    /// <summary>
+    /// Waits for the service updates <see cref="RecordBatchAsync"/> started and counts the batch; when they failed, records
+    /// the batch one by one. On the run's own flow, so the counters are only ever touched by one thread.
+    /// </summary>
+    private async Task SettleUpdatesAsync(Run run)
+    {
+        if (run.Updating is not { } updating) return;
+        run.Updating = null;
+        try
+        {
+            await updating.Writing;
+            foreach (var (attempt, _) in updating.Records) run.Count(attempt.Outcome);
+            return;
+        }
+        catch (Exception)
+        {
+            run.Errors++;
+        }
+        await RecordOneByOneAsync(updating.Attempted, run, CancellationToken.None);
+    }
+
+    private async Task RecordOneByOneAsync(List<Attempted> attempted, Run run, CancellationToken cancellationToken)
+    {
         foreach (var item in attempted)
         {
             try
@@ -407,6 +465,8 @@ public sealed class MailJobService(
         public int SkippedBusy;
         public int Errors;
         public int ConnectionFailures;
+        /// <summary>The last batch's service updates while they are written (see <c>RecordBatchAsync</c>).</summary>
+        public PendingUpdates? Updating;
 
         public void Count(AttemptOutcome outcome)
         {
@@ -423,6 +483,9 @@ public sealed class MailJobService(
         public MailJobResult Result(string stopped) => new(
             MailJobNames.Of(job), at, sent, deferred, bounced, unknown, SkippedBusy, stopped, Errors);
     }
+
+    /// <summary>A batch's service updates being written, with what to record one by one should that fail.</summary>
+    private sealed record PendingUpdates(Task Writing, List<Attempted> Attempted, List<(ContactAttempt Attempt, ContactUpdate Update)> Records);
 
     /// <summary>A service attempted (or given up before sending), whether the server took its mail.</summary>
     private sealed record Attempted(FieldworkCandidate Candidate, ContactAttempt Attempt, bool Accepted);
