@@ -27,7 +27,7 @@ public sealed class CountingMailThrottle(int free) : IMailThrottle
         if (slots == 0) return Task.FromResult(new ThrottleGrant(0, WaitWhenFull));
         Free -= slots;
         Granted.Add(slots);
-        return Task.FromResult(new ThrottleGrant(slots, null));
+        return Task.FromResult(new ThrottleGrant(slots, null, Free));
     }
 
     public Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken) => Task.FromResult(new ThrottleUse(0, 30, 0, 100));

@@ -234,6 +234,69 @@ public sealed class MailJobBatchTests
         Assert.Equal(all.Take(2), store.Claimed.Keys);
     }
 
+    [Fact]
+    public async Task With_room_in_the_throttle_fifty_services_share_one_contacts_read_and_one_token_write_and_are_claimed_a_batch_at_a_time()
+    {
+        for (var i = 0; i < 100; i++) store.Add($"s{i:D3}");
+        settings.BatchSize = 10;
+        var throttle = new CountingMailThrottle(free: 1_000);
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal(100, result.Sent);
+        // Contacts and tokens 50 services at a time (2 requests each for 100 mails, not 10)...
+        Assert.Equal(2, store.Calls["GetContactsAsync"]);
+        Assert.Equal([100, 100], tokens.Made.Select(m => m.Count));
+        Assert.Equal(2, tokens.Calls);
+        // ...while claims stay 10 at a time: a crash can still leave no more than one batch unknown.
+        var claims = store.Log.Where(l => l.StartsWith("claim ")).Select(l => l.Split(' ').Length - 1).ToList();
+        Assert.Equal(Enumerable.Repeat(10, 10), claims);
+        Assert.Equal(Enumerable.Repeat(10, 10), throttle.Granted);
+        var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]);
+        Assert.Equal(tokens.Made.SelectMany(m => m).Select(t => t.Token).Order(), linked.Order());
+    }
+
+    [Fact]
+    public async Task Tokens_are_saved_ahead_only_for_as_many_services_as_the_throttle_has_room_for()
+    {
+        for (var i = 0; i < 50; i++) store.Add($"s{i:D2}");
+        settings.BatchSize = 10;
+        var throttle = new CountingMailThrottle(free: 25) { WaitWhenFull = settings.MaxThrottleWait + TimeSpan.FromSeconds(1) };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal((25, MailJobResult.StopReasons.Throttled), (result.Sent, result.Stopped));
+        Assert.Equal([10, 10, 5], throttle.Granted);
+        // The first grant left room for 15 more: the tokens of those 25 in one write, and none for the 25 the run
+        // never got to (no rows left behind that no mail carries).
+        Assert.Equal([50], tokens.Made.Select(m => m.Count));
+        Assert.Equal(sender.Sent.Select(m => m.To).Order(), tokens.Saved.Where(t => t.Purpose == TokenPurpose.Survey).Select(t => $"{t.Service.ServiceId}@example.nl").Order());
+    }
+
+    [Fact]
+    public async Task A_batch_past_the_tokens_saved_ahead_gets_its_own_and_its_mails_carry_tokens_that_were_saved()
+    {
+        for (var i = 0; i < 30; i++) store.Add($"s{i:D2}");
+        settings.BatchSize = 10;
+        var throttle = new CountingMailThrottle(free: 15);
+        throttle.OnReserve = () =>
+        {
+            if (throttle.Reservations == 2) throttle.Free += 15; // slots free up: the next grant reaches past the tokens made
+        };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal(30, result.Sent);
+        Assert.Equal([10, 10, 10], throttle.Granted);
+        // 15 ahead at first (10 + 5 free), then the second batch's last 5 and the rest the throttle has room for.
+        Assert.Equal([30, 30], tokens.Made.Select(m => m.Count));
+        var saved = tokens.Saved.Select(t => t.Hash).ToHashSet();
+        var made = tokens.Made.SelectMany(m => m).ToDictionary(t => t.Token, t => t.Hash);
+        var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]).ToList();
+        Assert.Equal(60, linked.Distinct().Count());
+        Assert.All(linked, token => Assert.Contains(made[token], saved));
+    }
+
     private sealed class Links : ISurveyLinks
     {
         public string Questionnaire(string surveyToken) => $"https://kto.example/s?t={surveyToken}";

@@ -31,6 +31,12 @@ public sealed class MailJobService(
     /// <summary>Connection failures in a row (no answer from the server at all) after which a run stops.</summary>
     public const int ConnectionFailuresBeforeStop = 3;
 
+    /// <summary>
+    /// Services whose contacts are read in one request and whose tokens are saved in one write (100 tokens, what a table
+    /// transaction holds), ahead of their claims, which stay <see cref="MailSettings.BatchSize"/> at a time.
+    /// </summary>
+    public const int ReadAhead = 50;
+
     /// <param name="progress">Told the counts after every client the run acted on (for the run's status).</param>
     public async Task<MailJobResult> RunAsync(MailJob job, DateTimeOffset now, CancellationToken cancellationToken,
         IProgress<MailJobResult>? progress = null)
@@ -55,6 +61,7 @@ public sealed class MailJobService(
     {
         var clock = Stopwatch.StartNew();
         var batchSize = Math.Clamp(settings.BatchSize, 1, 100);
+        var groupSize = Math.Max(batchSize, ReadAhead);
         await using var session = new LazySession(sender);
         foreach (var company in await companies.ListAsync(cancellationToken))
         foreach (var year in policy.YearsInFieldwork(now))
@@ -69,8 +76,8 @@ public sealed class MailJobService(
                     // Stryker disable once Equality : a stopwatch never stops on the limit's exact tick; > and >= stop the same runs
                     if (clock.Elapsed > settings.RunTimeLimit) return MailJobResult.StopReasons.TimeLimit;
                     batch.Add((candidate, step.Value));
-                    if (batch.Count < batchSize) continue;
-                    if (await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } stop)
+                    if (batch.Count < groupSize) continue;
+                    if (await HandleBatchAsync(run, session, clock, company.Name, Take(batch), batchSize, now, cancellationToken) is { } stop)
                         return stop;
                 }
             }
@@ -80,7 +87,7 @@ public sealed class MailJobService(
                 run.Errors++;
             }
             // Stryker disable once Equality : an empty batch claims, sends and records nothing, so >= 0 only adds a no-op call
-            if (batch.Count > 0 && await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } last)
+            if (batch.Count > 0 && await HandleBatchAsync(run, session, clock, company.Name, Take(batch), batchSize, now, cancellationToken) is { } last)
                 return last;
         }
         return MailJobResult.StopReasons.Done;
@@ -94,13 +101,17 @@ public sealed class MailJobService(
         return items;
     }
 
-    /// <returns>A stop reason when the whole run must stop; null to go on with the next batch.</returns>
+    /// <summary>
+    /// A group of up to <see cref="ReadAhead"/> services (or a batch, if larger): their contacts in one read, their tokens
+    /// in one write as far as the throttle has room, then claimed, sent and recorded a batch at a time.
+    /// </summary>
+    /// <returns>A stop reason when the whole run must stop; null to go on with the next group.</returns>
     private async Task<string?> HandleBatchAsync(Run run, LazySession session, Stopwatch clock, string companyName,
-        List<(FieldworkCandidate Candidate, ContactStep Step)> batch, DateTimeOffset now, CancellationToken cancellationToken)
+        List<(FieldworkCandidate Candidate, ContactStep Step)> group, int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var crashed = new List<Attempted>();
         var due = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
-        foreach (var (candidate, step) in batch)
+        foreach (var (candidate, step) in group)
         {
             if (candidate.ClaimedStep != step.Number) due.Add((candidate, step));
             else if (candidate.ClaimedUntil > time.GetUtcNow()) run.SkippedBusy++;
@@ -108,13 +119,19 @@ public sealed class MailJobService(
             else crashed.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Unknown), false));
         }
         await RecordBatchAsync(crashed, run, cancellationToken);
+        if (due.Count == 0) return null;
 
+        // The group's contacts in one read, sent now: a read changes nothing, and it is under way while the first batch
+        // reserves its slots. Contacts of services the run does not get to are read for nothing.
+        var contactsRead = TryGetContactsAsync(due, cancellationToken);
+        var tokensOf = new Dictionary<ServiceRef, ((string Token, string Hash) Survey, (string Token, string Hash) OptOut)>();
+        var savedBy = new Dictionary<ServiceRef, Task<bool>>();
         for (var next = 0; next < due.Count;)
         {
             // Stryker disable once Equality : a stopwatch never stops on the limit's exact tick; > and >= stop the same runs
             if (clock.Elapsed > settings.RunTimeLimit) return MailJobResult.StopReasons.TimeLimit;
-            var slots = await ReserveSlotsAsync(due.Count - next, clock, cancellationToken);
-            if (slots == 0) return MailJobResult.StopReasons.Throttled;
+            var grant = await ReserveSlotsAsync(Math.Min(batchSize, due.Count - next), clock, cancellationToken);
+            if (grant is null) return MailJobResult.StopReasons.Throttled;
             IMailSession connection;
             try
             {
@@ -125,30 +142,40 @@ public sealed class MailJobService(
                 // Nothing is claimed yet: the next run starts here again.
                 return MailJobResult.StopReasons.MailServerUnavailable;
             }
-            var slice = due.GetRange(next, slots);
-            next += slots;
-            if (await SendAsync(run, connection, companyName, slice, now, cancellationToken) is { } stop) return stop;
+            var slice = due.GetRange(next, grant.Slots);
+            // Tokens for this batch and, in the same write, for the next ones the throttle has room for now: a token
+            // saved for a service that is not mailed after all opens nothing (only its hash is stored, the token is
+            // dropped) and goes with its year's links. Only as far as the throttle reaches, so a throttled run leaves
+            // (almost) none of those behind.
+            var first = slice.FindIndex(s => !tokensOf.ContainsKey(s.Candidate.Ref));
+            if (first >= 0)
+            {
+                var ahead = due.GetRange(next + first, Math.Min(due.Count, next + grant.Slots + grant.FreeAfter) - next - first);
+                var fresh = tokens.NewTokens(2 * ahead.Count);
+                for (var i = 0; i < ahead.Count; i++) tokensOf[ahead[i].Candidate.Ref] = (fresh[2 * i], fresh[2 * i + 1]);
+                var saving = TrySaveAllAsync(ahead.SelectMany(s => Mail.Rows(s.Candidate.Ref, tokensOf[s.Candidate.Ref].Survey, tokensOf[s.Candidate.Ref].OptOut)).ToList(), cancellationToken);
+                foreach (var s in ahead) savedBy[s.Candidate.Ref] = saving;
+            }
+            next += grant.Slots;
+            var saved = AllSavedAsync(slice.Select(s => savedBy[s.Candidate.Ref]).Distinct().ToList());
+            if (await SendAsync(run, connection, companyName, slice, contactsRead, tokensOf, saved, now, cancellationToken) is { } stop) return stop;
         }
         return null;
     }
 
-    /// <summary>Claims the slice, reads its contacts, saves its tokens, sends its mails and records them.</summary>
+    private static async Task<bool> AllSavedAsync(List<Task<bool>> savings) => (await Task.WhenAll(savings)).All(saved => saved);
+
+    /// <summary>Claims the slice and, with the contacts read and its tokens saved (both under way), sends its mails and records them.</summary>
     private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
-        List<(FieldworkCandidate Candidate, ContactStep Step)> slice, DateTimeOffset now, CancellationToken cancellationToken)
+        List<(FieldworkCandidate Candidate, ContactStep Step)> slice, Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?> contactsRead,
+        Dictionary<ServiceRef, ((string Token, string Hash) Survey, (string Token, string Hash) OptOut)> tokensOf, Task<bool> saving,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The contacts are read and the slice's tokens saved while the claims are written: the slice then waits for one
-        // round trip instead of three. A read changes nothing; a saved token nobody was mailed opens nothing (only its
-        // hash is stored, the token itself is dropped) and goes with its year's links. The price: the contacts and
-        // token rows of services another run holds, or without an address.
-        var contactsRead = TryGetContactsAsync(slice, cancellationToken);
         // The previous slice's service updates (and so its claims) are written before this slice claims: only one
         // batch ever holds claims, so a crash leaves at most one batch "unknown", as when it was recorded in one go.
         await SettleUpdatesAsync(run);
+        // The contacts read and the tokens write run while the claims are written: the slice waits for one round trip.
         var claiming = TryClaimAllAsync(slice, cancellationToken);
-        var fresh = tokens.NewTokens(2 * slice.Count);
-        var tokensOf = slice.Select((s, i) => (s.Candidate.Ref, Survey: fresh[2 * i], OptOut: fresh[2 * i + 1]))
-            .ToDictionary(t => t.Ref, t => (t.Survey, t.OptOut));
-        var saving = TrySaveAllAsync(tokensOf.SelectMany(t => Mail.Rows(t.Key, t.Value.Survey, t.Value.OptOut)).ToList(), cancellationToken);
         var claims = await claiming;
         var claimed = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
         for (var i = 0; i < slice.Count; i++)
@@ -325,15 +352,15 @@ public sealed class MailJobService(
     private static ContactAttempt Attempt(Mail mail, DateTimeOffset now, AttemptOutcome outcome, int? smtpCode = null) =>
         new(mail.Candidate.Ref, mail.Step, ContactMode.Email, now, outcome, smtpCode);
 
-    /// <returns>Slots reserved for this many mails or fewer, after waiting for them if needed; 0 when the run must stop.</returns>
-    private async Task<int> ReserveSlotsAsync(int wanted, Stopwatch clock, CancellationToken cancellationToken)
+    /// <returns>Slots reserved for this many mails or fewer, after waiting for them if needed; null when the run must stop.</returns>
+    private async Task<ThrottleGrant?> ReserveSlotsAsync(int wanted, Stopwatch clock, CancellationToken cancellationToken)
     {
         while (true)
         {
             var grant = await throttle.TryReserveAsync(wanted, cancellationToken);
-            if (grant.Slots > 0) return grant.Slots;
+            if (grant.Slots > 0) return grant;
             var wait = grant.Wait ?? TimeSpan.Zero;
-            if (wait > settings.MaxThrottleWait || clock.Elapsed + wait > settings.RunTimeLimit) return 0;
+            if (wait > settings.MaxThrottleWait || clock.Elapsed + wait > settings.RunTimeLimit) return null;
             await Task.Delay(wait, time, cancellationToken);
         }
     }
