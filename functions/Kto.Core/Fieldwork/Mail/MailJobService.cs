@@ -7,8 +7,9 @@ namespace Kto.Core.Fieldwork;
 
 /// <summary>
 /// Sends the invitations or reminders that are due, in batches of <see cref="MailSettings.BatchSize"/> services: one
-/// throttle reservation for the batch's slots, one claim transaction with the contacts read and the tokens saved
-/// alongside, then the mails one by one over one connection, then one record transaction. Two runs never mail the same step of a
+/// throttle reservation for the batch's slots (while the last batch's service updates are written), one claim
+/// transaction, then the mails one by one over one connection, then the attempts in one write and the services'
+/// updates in another; contacts and tokens <see cref="ReadAhead"/> services at a time. Two runs never mail the same step of a
 /// service twice: a run claims the services with optimistic concurrency before it sends, and records the attempts
 /// after. A claim left by a crashed run is recorded as "unknown" and not sent again (the mail may have gone out just
 /// before the crash). A run that stops mid-batch (the mail server gone, cancelled) records what it attempted and
