@@ -102,9 +102,13 @@ public sealed class BatchingFieldworkStore : IFieldworkStore
         return Task.FromResult<ContactDetails?>(services[service].Contact);
     }
 
+    /// <summary>The services whose contacts were read together, one list per read.</summary>
+    public List<List<ServiceRef>> ContactReads { get; } = [];
+
     public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> refs, CancellationToken cancellationToken)
     {
         Count();
+        ContactReads.Add(refs.ToList());
         return Task.FromResult<IReadOnlyDictionary<ServiceRef, ContactDetails>>(refs.ToDictionary(r => r, r => services[r].Contact));
     }
 

@@ -271,6 +271,8 @@ public sealed class MailJobBatchTests
         // never got to (no rows left behind that no mail carries).
         Assert.Equal([50], tokens.Made.Select(m => m.Count));
         Assert.Equal(sender.Sent.Select(m => m.To).Order(), tokens.Saved.Where(t => t.Purpose == TokenPurpose.Survey).Select(t => $"{t.Service.ServiceId}@example.nl").Order());
+        // The same for the contacts: read for those 25 together, after the first grant; none held for the rest.
+        Assert.Equal(sender.Sent.Select(m => m.To).Order(), store.ContactReads.Single().Select(s => $"{s.ServiceId}@example.nl").Order());
     }
 
     [Fact]
@@ -290,6 +292,7 @@ public sealed class MailJobBatchTests
         Assert.Equal([10, 10, 10], throttle.Granted);
         // 15 ahead at first (10 + 5 free), then the second batch's last 5 and the rest the throttle has room for.
         Assert.Equal([30, 30], tokens.Made.Select(m => m.Count));
+        Assert.Equal([15, 15], store.ContactReads.Select(r => r.Count)); // the second batch's mails come from both reads
         var saved = tokens.Saved.Select(t => t.Hash).ToHashSet();
         var made = tokens.Made.SelectMany(m => m).ToDictionary(t => t.Token, t => t.Hash);
         var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]).ToList();

@@ -103,8 +103,8 @@ public sealed class MailJobService(
     }
 
     /// <summary>
-    /// A group of up to <see cref="ReadAhead"/> services (or a batch, if larger): their contacts in one read, their tokens
-    /// in one write as far as the throttle has room, then claimed, sent and recorded a batch at a time.
+    /// A group of up to <see cref="ReadAhead"/> services (or a batch, if larger), claimed, sent and recorded a batch at a
+    /// time; their contacts read in one request and their tokens saved in one write, as far ahead as the throttle has room.
     /// </summary>
     /// <returns>A stop reason when the whole run must stop; null to go on with the next group.</returns>
     private async Task<string?> HandleBatchAsync(Run run, LazySession session, Stopwatch clock, string companyName,
@@ -122,9 +122,7 @@ public sealed class MailJobService(
         await RecordBatchAsync(crashed, run, cancellationToken);
         if (due.Count == 0) return null;
 
-        // The group's contacts in one read, sent now: a read changes nothing, and it is under way while the first batch
-        // reserves its slots. Contacts of services the run does not get to are read for nothing.
-        var contactsRead = TryGetContactsAsync(due, cancellationToken);
+        var contactsBy = new Dictionary<ServiceRef, Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?>>();
         var tokensOf = new Dictionary<ServiceRef, ((string Token, string Hash) Survey, (string Token, string Hash) OptOut)>();
         var savedBy = new Dictionary<ServiceRef, Task<bool>>();
         for (var next = 0; next < due.Count;)
@@ -144,10 +142,10 @@ public sealed class MailJobService(
                 return MailJobResult.StopReasons.MailServerUnavailable;
             }
             var slice = due.GetRange(next, grant.Slots);
-            // Tokens for this batch and, in the same write, for the next ones the throttle has room for now: a token
-            // saved for a service that is not mailed after all opens nothing (only its hash is stored, the token is
-            // dropped) and goes with its year's links. Only as far as the throttle reaches, so a throttled run leaves
-            // (almost) none of those behind.
+            // Contacts and tokens for this batch and, in the same read and write, for the next ones the throttle has room
+            // for now. A read changes nothing; a token saved for a service that is not mailed after all opens nothing
+            // (only its hash is stored, the token is dropped) and goes with its year's links. Only as far as the throttle
+            // reaches, so a throttled run leaves (almost) no such tokens behind, and no contacts are held while it waits.
             var first = slice.FindIndex(s => !tokensOf.ContainsKey(s.Candidate.Ref));
             if (first >= 0)
             {
@@ -155,16 +153,30 @@ public sealed class MailJobService(
                 var fresh = tokens.NewTokens(2 * ahead.Count);
                 for (var i = 0; i < ahead.Count; i++) tokensOf[ahead[i].Candidate.Ref] = (fresh[2 * i], fresh[2 * i + 1]);
                 var saving = TrySaveAllAsync(ahead.SelectMany(s => Mail.Rows(s.Candidate.Ref, tokensOf[s.Candidate.Ref].Survey, tokensOf[s.Candidate.Ref].OptOut)).ToList(), cancellationToken);
-                foreach (var s in ahead) savedBy[s.Candidate.Ref] = saving;
+                var contactsRead = TryGetContactsAsync(ahead, cancellationToken);
+                foreach (var s in ahead) (savedBy[s.Candidate.Ref], contactsBy[s.Candidate.Ref]) = (saving, contactsRead);
             }
             next += grant.Slots;
             var saved = AllSavedAsync(slice.Select(s => savedBy[s.Candidate.Ref]).Distinct().ToList());
-            if (await SendAsync(run, connection, companyName, slice, contactsRead, tokensOf, saved, now, cancellationToken) is { } stop) return stop;
+            var contacts = AllContactsAsync(slice.Select(s => contactsBy[s.Candidate.Ref]).Distinct().ToList());
+            if (await SendAsync(run, connection, companyName, slice, contacts, tokensOf, saved, now, cancellationToken) is { } stop) return stop;
         }
         return null;
     }
 
     private static async Task<bool> AllSavedAsync(List<Task<bool>> savings) => (await Task.WhenAll(savings)).All(saved => saved);
+
+    /// <summary>The contacts of a batch whose services were read ahead in more than one read; null when any failed.</summary>
+    private static async Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?> AllContactsAsync(
+        List<Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?>> reads)
+    {
+        var found = await Task.WhenAll(reads);
+        if (found.Any(f => f is null)) return null;
+        if (found.Length == 1) return found[0];
+        var all = new Dictionary<ServiceRef, ContactDetails>();
+        foreach (var (service, contact) in found.SelectMany(f => f!)) all[service] = contact;
+        return all;
+    }
 
     /// <summary>Claims the slice and, with the contacts read and its tokens saved (both under way), sends its mails and records them.</summary>
     private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
