@@ -70,6 +70,29 @@ public sealed class MailBatchTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task A_grant_says_how_many_slots_both_windows_still_leave_free_after_it()
+    {
+        var row = Tables.GetTableClient(StorageNames.JobStateTable);
+        await row.DeleteEntityAsync("mail-throttle", "sends");
+        try
+        {
+            // The minute window binds: 5 a minute, 2 taken, 3 left (the mail job saves tokens that far ahead).
+            var minute = new TableMailThrottle(Tables, new MailSettings { MaxPerMinute = 5, MaxPerHour = 100 }, TimeProvider.System);
+            Assert.Equal(new ThrottleGrant(2, null, 3), await minute.TryReserveAsync(2, CancellationToken.None));
+            await row.DeleteEntityAsync("mail-throttle", "sends");
+
+            // The hour window binds: 4 an hour, 3 taken, 1 left; then nothing left.
+            var hour = new TableMailThrottle(Tables, new MailSettings { MaxPerMinute = 30, MaxPerHour = 4 }, TimeProvider.System);
+            Assert.Equal(new ThrottleGrant(3, null, 1), await hour.TryReserveAsync(3, CancellationToken.None));
+            Assert.Equal(new ThrottleGrant(1, null, 0), await hour.TryReserveAsync(5, CancellationToken.None));
+        }
+        finally
+        {
+            await row.DeleteEntityAsync("mail-throttle", "sends");
+        }
+    }
+
+    [Fact]
     public async Task A_throttle_that_skips_reading_the_row_it_wrote_still_sees_the_slots_another_run_took_since()
     {
         var row = Tables.GetTableClient(StorageNames.JobStateTable);

@@ -74,6 +74,23 @@ public interface IFieldworkStore
     }
 
     /// <summary>
+    /// The first of <see cref="RecordAllAsync"/>'s two writes: the batch's attempts only. <see cref="ApplyUpdatesAsync"/>
+    /// then writes what they do to the services (which clears the claims), so the mail job can overlap that second write
+    /// with other work. A store that writes the two apart (the Table stores) has both; this default records the whole
+    /// batch here, and <see cref="ApplyUpdatesAsync"/> has nothing left to do. Throws when any failed; every write is
+    /// idempotent, so the caller may record the batch again.
+    /// </summary>
+    Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        RecordAllAsync(records, cancellationToken);
+
+    /// <summary>
+    /// The second of <see cref="RecordAllAsync"/>'s writes, only after <see cref="RecordAttemptsAsync"/> of the same
+    /// records succeeded: the services' updates, which clear the claims. Nothing to do for a store without the split.
+    /// </summary>
+    Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <summary>
     /// Clears this run's claims of steps it did not attempt after all (a run that stopped mid-batch), so the next run
     /// sends them. Only a store the mail job claims in has it; without it a claim expires and is recorded unknown.
     /// </summary>

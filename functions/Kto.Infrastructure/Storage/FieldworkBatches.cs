@@ -77,11 +77,24 @@ public static class FieldworkBatches
     public static async Task RecordAllAsync(TableClient state, TableClient attempts,
         IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
     {
-        var chunks = Chunks(records.Select(r => r.Attempt.Service).ToList());
-        foreach (var chunk in chunks)
+        await RecordAttemptsAsync(attempts, records, cancellationToken);
+        await ApplyUpdatesAsync(state, records, cancellationToken);
+    }
+
+    /// <summary>The first write of <see cref="RecordAllAsync"/>: the attempts, one transaction per partition.</summary>
+    public static async Task RecordAttemptsAsync(TableClient attempts,
+        IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in Chunks(records.Select(r => r.Attempt.Service).ToList()))
             await attempts.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 AttemptRows.Write(records[i].Attempt))), cancellationToken);
-        foreach (var chunk in chunks)
+    }
+
+    /// <summary>The second write of <see cref="RecordAllAsync"/>, after the attempts: the services' updates, which clear the claims.</summary>
+    public static async Task ApplyUpdatesAsync(TableClient state,
+        IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in Chunks(records.Select(r => r.Attempt.Service).ToList()))
             await state.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
                 ServiceRows.Recorded(records[i].Attempt.Service, records[i].Attempt.Step, records[i].Update), ETag.All)), cancellationToken);
     }

@@ -49,6 +49,12 @@ public abstract class FieldworkTables(TableClient states, TableClient contacts, 
     public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
         FieldworkBatches.RecordAllAsync(states, attempts, records, cancellationToken);
 
+    public Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        FieldworkBatches.RecordAttemptsAsync(attempts, records, cancellationToken);
+
+    public Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        FieldworkBatches.ApplyUpdatesAsync(states, records, cancellationToken);
+
     /// <summary>A letter or call recorded by hand: create-only, so the same attempt twice is recorded once (false the second time).</summary>
     public async Task<bool> TryRecordOnceAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
     {

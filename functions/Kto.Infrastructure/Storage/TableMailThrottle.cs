@@ -63,7 +63,7 @@ public sealed class TableMailThrottle(TableServiceClient tables, MailSettings se
                     ? await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
                     : await table.AddEntityAsync(entity, cancellationToken);
                 lastWritten = new Stored(sends, written.Headers.ETag, Read: false);
-                return new ThrottleGrant(slots, null);
+                return new ThrottleGrant(slots, null, window.Free(sends, now));
             }
             catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
             {

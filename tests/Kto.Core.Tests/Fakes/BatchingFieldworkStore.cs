@@ -18,6 +18,24 @@ public sealed class BatchingFieldworkStore : IFieldworkStore
     public List<(ContactAttempt Attempt, ContactUpdate Update)> Recorded { get; } = [];
     public Dictionary<ServiceRef, int> Claimed { get; } = [];
     public List<ServiceRef> Released { get; } = [];
+    /// <summary>Services whose update (<see cref="ApplyUpdatesAsync"/>) was written.</summary>
+    public List<ServiceRef> Updated { get; } = [];
+
+    /// <summary>Claims, attempts and updates as they happen ("claim s1 s2", "attempts s1 s2" when written, "updating s1 s2" when asked, "updated s1 s2" when written); a test may add its own.</summary>
+    public List<string> Log { get; } = [];
+
+    /// <summary>Set by a test: how long a batch's service updates take (the job goes on meanwhile, until it needs them).</summary>
+    public TimeSpan UpdateTime { get; set; }
+
+    /// <summary>Set by a test: the batch write of the services' updates fails (after <see cref="UpdateTime"/>).</summary>
+    public bool FailUpdates { get; set; }
+
+    public void Note(string line)
+    {
+        lock (Log) Log.Add(line);
+    }
+
+    private static string Ids(IEnumerable<ServiceRef> services) => string.Join(' ', services.Select(s => s.ServiceId));
 
     public int TotalCalls => Calls.Values.Sum();
 
@@ -65,6 +83,7 @@ public sealed class BatchingFieldworkStore : IFieldworkStore
         Count();
         BeforeClaims?.Invoke();
         BeforeClaims = null;
+        Note("claim " + Ids(claims.Select(c => c.Candidate.Ref)));
         return Task.FromResult<IReadOnlyList<ClaimOutcome>>(claims.Select(c => Claim(c.Candidate, c.Step) ? ClaimOutcome.Claimed : ClaimOutcome.Busy).ToList());
     }
 
@@ -83,9 +102,13 @@ public sealed class BatchingFieldworkStore : IFieldworkStore
         return Task.FromResult<ContactDetails?>(services[service].Contact);
     }
 
+    /// <summary>The services whose contacts were read together, one list per read.</summary>
+    public List<List<ServiceRef>> ContactReads { get; } = [];
+
     public Task<IReadOnlyDictionary<ServiceRef, ContactDetails>> GetContactsAsync(IReadOnlyList<ServiceRef> refs, CancellationToken cancellationToken)
     {
         Count();
+        ContactReads.Add(refs.ToList());
         return Task.FromResult<IReadOnlyDictionary<ServiceRef, ContactDetails>>(refs.ToDictionary(r => r, r => services[r].Contact));
     }
 
@@ -101,6 +124,24 @@ public sealed class BatchingFieldworkStore : IFieldworkStore
         Count();
         Recorded.AddRange(records);
         return Task.CompletedTask;
+    }
+
+    public async Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        Count();
+        await Task.Yield(); // a request: a caller that does not wait for it goes on before it is written
+        lock (Log) Recorded.AddRange(records);
+        Note("attempts " + Ids(records.Select(r => r.Attempt.Service)));
+    }
+
+    public async Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        Count();
+        Note("updating " + Ids(records.Select(r => r.Attempt.Service)));
+        if (UpdateTime > TimeSpan.Zero) await Task.Delay(UpdateTime, cancellationToken);
+        if (FailUpdates) throw new InvalidOperationException("injected: the services' updates failed");
+        lock (Log) Updated.AddRange(records.Select(r => r.Attempt.Service));
+        Note("updated " + Ids(records.Select(r => r.Attempt.Service)));
     }
 
     public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> refs, CancellationToken cancellationToken)

@@ -13,17 +13,21 @@ public sealed class CountingMailThrottle(int free) : IMailThrottle
     public List<int> Granted { get; } = [];
     public int Reservations { get; private set; }
 
+    /// <summary>Set by a test: called at every reservation (to note when it happens).</summary>
+    public Action? OnReserve { get; set; }
+
     public async Task<TimeSpan?> TryReserveAsync(CancellationToken cancellationToken) =>
         (await TryReserveAsync(1, cancellationToken)).Wait;
 
     public Task<ThrottleGrant> TryReserveAsync(int wanted, CancellationToken cancellationToken)
     {
         Reservations++;
+        OnReserve?.Invoke();
         var slots = Math.Min(wanted, Free);
         if (slots == 0) return Task.FromResult(new ThrottleGrant(0, WaitWhenFull));
         Free -= slots;
         Granted.Add(slots);
-        return Task.FromResult(new ThrottleGrant(slots, null));
+        return Task.FromResult(new ThrottleGrant(slots, null, Free));
     }
 
     public Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken) => Task.FromResult(new ThrottleUse(0, 30, 0, 100));

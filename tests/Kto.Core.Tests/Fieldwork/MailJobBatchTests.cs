@@ -48,7 +48,8 @@ public sealed class MailJobBatchTests
         Assert.Equal([50, 50, 20], throttle.Granted);
         Assert.Equal(3, store.Calls["TryClaimAllAsync"]);
         Assert.Equal(3, store.Calls["GetContactsAsync"]);
-        Assert.Equal(3, store.Calls["RecordAllAsync"]);
+        Assert.Equal(3, store.Calls["RecordAttemptsAsync"]);
+        Assert.Equal(3, store.Calls["ApplyUpdatesAsync"]);
         Assert.Equal(3, tokens.Calls);
         Assert.DoesNotContain("TryClaimAsync", store.Calls.Keys);
         Assert.DoesNotContain("GetContactAsync", store.Calls.Keys);
@@ -170,6 +171,133 @@ public sealed class MailJobBatchTests
         Assert.Equal([(all[0], AttemptOutcome.Sent)], store.Recorded.Select(r => (r.Attempt.Service, r.Attempt.Outcome)));
         Assert.Equal(all.Skip(2), store.Released);
         Assert.Contains(all[1], store.Claimed.Keys);
+    }
+
+    [Fact]
+    public async Task A_batchs_service_updates_are_written_after_its_attempts_alongside_the_next_reservation_and_before_the_next_claims()
+    {
+        var all = Enumerable.Range(1, 6).Select(i => store.Add($"s{i}")).ToList();
+        settings.BatchSize = 2;
+        store.UpdateTime = TimeSpan.FromMilliseconds(200);
+        var throttle = new CountingMailThrottle(free: 100) { OnReserve = () => store.Note("reserve") };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        // The next batch reserves its slots while the last one's updates are written (a round trip less a batch), but
+        // claims only once they are: one batch holds claims at a time, so a crash leaves at most one batch unknown. The
+        // attempts are always written before their updates start, so no service is ever updated without its attempt.
+        Assert.Equal([
+            "reserve", "claim s1 s2", "attempts s1 s2", "updating s1 s2",
+            "reserve", "updated s1 s2", "claim s3 s4", "attempts s3 s4", "updating s3 s4",
+            "reserve", "updated s3 s4", "claim s5 s6", "attempts s5 s6", "updating s5 s6", "updated s5 s6",
+        ], store.Log);
+        // The run's result waits for the last batch's updates and counts every mail.
+        Assert.Equal((6, MailJobResult.StopReasons.Done), (result.Sent, result.Stopped));
+        Assert.Equal(all, store.Updated);
+    }
+
+    [Fact]
+    public async Task When_a_batchs_service_updates_fail_its_mails_are_recorded_one_by_one_and_still_counted_once()
+    {
+        var all = Enumerable.Range(1, 4).Select(i => store.Add($"s{i}")).ToList();
+        settings.BatchSize = 2;
+        store.FailUpdates = true;
+
+        var result = await Service(new CountingMailThrottle(free: 100)).RunAsync(MailJob.SendInvitations, Now, default);
+
+        // Each failed batch write is one error; every mail is then recorded as a single mail is (attempt and update).
+        Assert.Equal((4, 2), (result.Sent, result.Errors));
+        Assert.Equal(4, store.Calls["RecordAsync"]);
+        Assert.Equal(all, store.Recorded.Where(r => r.Attempt.Outcome == AttemptOutcome.Sent).Select(r => r.Attempt.Service).Distinct());
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_while_the_next_batch_reserves_still_writes_the_updates_of_the_mails_it_sent()
+    {
+        var all = Enumerable.Range(1, 4).Select(i => store.Add($"s{i}")).ToList();
+        settings.BatchSize = 2;
+        store.UpdateTime = TimeSpan.FromMilliseconds(100);
+        using var cancel = new CancellationTokenSource();
+        var throttle = new CountingMailThrottle(free: 100);
+        throttle.OnReserve = () =>
+        {
+            if (throttle.Reservations < 2) return;
+            cancel.Cancel(); // the run is stopped while the second batch's reservation is under way
+            cancel.Token.ThrowIfCancellationRequested();
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Service(throttle).RunAsync(MailJob.SendInvitations, Now, cancel.Token));
+
+        // s1 and s2 went out and their attempts are written: their claims are cleared although the run was stopped
+        // meanwhile (else the next run would record them unknown). s3 and s4 were never claimed.
+        Assert.Equal(all.Take(2), store.Updated);
+        Assert.Equal(all.Take(2), store.Claimed.Keys);
+    }
+
+    [Fact]
+    public async Task With_room_in_the_throttle_fifty_services_share_one_contacts_read_and_one_token_write_and_are_claimed_a_batch_at_a_time()
+    {
+        for (var i = 0; i < 100; i++) store.Add($"s{i:D3}");
+        settings.BatchSize = 10;
+        var throttle = new CountingMailThrottle(free: 1_000);
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal(100, result.Sent);
+        // Contacts and tokens 50 services at a time (2 requests each for 100 mails, not 10)...
+        Assert.Equal(2, store.Calls["GetContactsAsync"]);
+        Assert.Equal([100, 100], tokens.Made.Select(m => m.Count));
+        Assert.Equal(2, tokens.Calls);
+        // ...while claims stay 10 at a time: a crash can still leave no more than one batch unknown.
+        var claims = store.Log.Where(l => l.StartsWith("claim ")).Select(l => l.Split(' ').Length - 1).ToList();
+        Assert.Equal(Enumerable.Repeat(10, 10), claims);
+        Assert.Equal(Enumerable.Repeat(10, 10), throttle.Granted);
+        var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]);
+        Assert.Equal(tokens.Made.SelectMany(m => m).Select(t => t.Token).Order(), linked.Order());
+    }
+
+    [Fact]
+    public async Task Tokens_are_saved_ahead_only_for_as_many_services_as_the_throttle_has_room_for()
+    {
+        for (var i = 0; i < 50; i++) store.Add($"s{i:D2}");
+        settings.BatchSize = 10;
+        var throttle = new CountingMailThrottle(free: 25) { WaitWhenFull = settings.MaxThrottleWait + TimeSpan.FromSeconds(1) };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal((25, MailJobResult.StopReasons.Throttled), (result.Sent, result.Stopped));
+        Assert.Equal([10, 10, 5], throttle.Granted);
+        // The first grant left room for 15 more: the tokens of those 25 in one write, and none for the 25 the run
+        // never got to (no rows left behind that no mail carries).
+        Assert.Equal([50], tokens.Made.Select(m => m.Count));
+        Assert.Equal(sender.Sent.Select(m => m.To).Order(), tokens.Saved.Where(t => t.Purpose == TokenPurpose.Survey).Select(t => $"{t.Service.ServiceId}@example.nl").Order());
+        // The same for the contacts: read for those 25 together, after the first grant; none held for the rest.
+        Assert.Equal(sender.Sent.Select(m => m.To).Order(), store.ContactReads.Single().Select(s => $"{s.ServiceId}@example.nl").Order());
+    }
+
+    [Fact]
+    public async Task A_batch_past_the_tokens_saved_ahead_gets_its_own_and_its_mails_carry_tokens_that_were_saved()
+    {
+        for (var i = 0; i < 30; i++) store.Add($"s{i:D2}");
+        settings.BatchSize = 10;
+        var throttle = new CountingMailThrottle(free: 15);
+        throttle.OnReserve = () =>
+        {
+            if (throttle.Reservations == 2) throttle.Free += 15; // slots free up: the next grant reaches past the tokens made
+        };
+
+        var result = await Service(throttle).RunAsync(MailJob.SendInvitations, Now, default);
+
+        Assert.Equal(30, result.Sent);
+        Assert.Equal([10, 10, 10], throttle.Granted);
+        // 15 ahead at first (10 + 5 free), then the second batch's last 5 and the rest the throttle has room for.
+        Assert.Equal([30, 30], tokens.Made.Select(m => m.Count));
+        Assert.Equal([15, 15], store.ContactReads.Select(r => r.Count)); // the second batch's mails come from both reads
+        var saved = tokens.Saved.Select(t => t.Hash).ToHashSet();
+        var made = tokens.Made.SelectMany(m => m).ToDictionary(t => t.Token, t => t.Hash);
+        var linked = sender.Sent.SelectMany(m => new[] { m.Text, m.UnsubscribeUrl }).Select(url => url[(url.IndexOf("t=") + 2)..]).ToList();
+        Assert.Equal(60, linked.Distinct().Count());
+        Assert.All(linked, token => Assert.Contains(made[token], saved));
     }
 
     private sealed class Links : ISurveyLinks

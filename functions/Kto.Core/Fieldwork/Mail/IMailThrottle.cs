@@ -18,5 +18,9 @@ public interface IMailThrottle
     Task<ThrottleUse> CurrentUseAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Slots reserved for a batch (at least one), or none and how long until one may be free.</summary>
-public sealed record ThrottleGrant(int Slots, TimeSpan? Wait);
+/// <summary>
+/// Slots reserved for a batch (at least one), or none and how long until one may be free. <paramref name="FreeAfter"/>:
+/// how many more slots the throttle saw free right after this grant (0 when it cannot say), so a run knows how far
+/// ahead it may prepare mail that will go out soon (a hint, not a reservation: another run may take them first).
+/// </summary>
+public sealed record ThrottleGrant(int Slots, TimeSpan? Wait, int FreeAfter = 0);

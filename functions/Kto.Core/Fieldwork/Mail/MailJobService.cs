@@ -7,8 +7,9 @@ namespace Kto.Core.Fieldwork;
 
 /// <summary>
 /// Sends the invitations or reminders that are due, in batches of <see cref="MailSettings.BatchSize"/> services: one
-/// throttle reservation for the batch's slots, one claim transaction with the contacts read and the tokens saved
-/// alongside, then the mails one by one over one connection, then one record transaction. Two runs never mail the same step of a
+/// throttle reservation for the batch's slots (while the last batch's service updates are written), one claim
+/// transaction, then the mails one by one over one connection, then the attempts in one write and the services'
+/// updates in another; contacts and tokens <see cref="ReadAhead"/> services at a time. Two runs never mail the same step of a
 /// service twice: a run claims the services with optimistic concurrency before it sends, and records the attempts
 /// after. A claim left by a crashed run is recorded as "unknown" and not sent again (the mail may have gone out just
 /// before the crash). A run that stops mid-batch (the mail server gone, cancelled) records what it attempted and
@@ -31,15 +32,37 @@ public sealed class MailJobService(
     /// <summary>Connection failures in a row (no answer from the server at all) after which a run stops.</summary>
     public const int ConnectionFailuresBeforeStop = 3;
 
+    /// <summary>
+    /// Services whose contacts are read in one request and whose tokens are saved in one write (100 tokens, what a table
+    /// transaction holds), ahead of their claims, which stay <see cref="MailSettings.BatchSize"/> at a time.
+    /// </summary>
+    public const int ReadAhead = 50;
+
     /// <param name="progress">Told the counts after every client the run acted on (for the run's status).</param>
     public async Task<MailJobResult> RunAsync(MailJob job, DateTimeOffset now, CancellationToken cancellationToken,
         IProgress<MailJobResult>? progress = null)
     {
         var run = new Run(job, now, progress);
         if (policy.IsQuietTime(now)) return run.Result(MailJobResult.StopReasons.QuietTime);
+        string stopped;
+        try
+        {
+            stopped = await MailAsync(run, job, now, cancellationToken);
+        }
+        finally
+        {
+            // The last batch's service updates are still being written: the result counts what was recorded.
+            await SettleUpdatesAsync(run);
+        }
+        return run.Result(stopped);
+    }
 
+    /// <returns>Why the run stopped.</returns>
+    private async Task<string> MailAsync(Run run, MailJob job, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var batchSize = Math.Clamp(settings.BatchSize, 1, 100);
+        var groupSize = Math.Max(batchSize, ReadAhead);
         await using var session = new LazySession(sender);
         foreach (var company in await companies.ListAsync(cancellationToken))
         foreach (var year in policy.YearsInFieldwork(now))
@@ -52,11 +75,11 @@ public sealed class MailJobService(
                     var step = policy.DueEmailStep(candidate.State, year, now);
                     if (step is null || step.Value.IsInvitation != (job == MailJob.SendInvitations)) continue;
                     // Stryker disable once Equality : a stopwatch never stops on the limit's exact tick; > and >= stop the same runs
-                    if (clock.Elapsed > settings.RunTimeLimit) return run.Result(MailJobResult.StopReasons.TimeLimit);
+                    if (clock.Elapsed > settings.RunTimeLimit) return MailJobResult.StopReasons.TimeLimit;
                     batch.Add((candidate, step.Value));
-                    if (batch.Count < batchSize) continue;
-                    if (await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } stop)
-                        return run.Result(stop);
+                    if (batch.Count < groupSize) continue;
+                    if (await HandleBatchAsync(run, session, clock, company.Name, Take(batch), batchSize, now, cancellationToken) is { } stop)
+                        return stop;
                 }
             }
             catch (Exception e) when (!IsCancellation(e, cancellationToken))
@@ -65,10 +88,10 @@ public sealed class MailJobService(
                 run.Errors++;
             }
             // Stryker disable once Equality : an empty batch claims, sends and records nothing, so >= 0 only adds a no-op call
-            if (batch.Count > 0 && await HandleBatchAsync(run, session, clock, company.Name, Take(batch), now, cancellationToken) is { } last)
-                return run.Result(last);
+            if (batch.Count > 0 && await HandleBatchAsync(run, session, clock, company.Name, Take(batch), batchSize, now, cancellationToken) is { } last)
+                return last;
         }
-        return run.Result(MailJobResult.StopReasons.Done);
+        return MailJobResult.StopReasons.Done;
     }
 
     /// <summary>The batch's items, leaving the list empty for the next batch (also when handling it throws).</summary>
@@ -79,13 +102,17 @@ public sealed class MailJobService(
         return items;
     }
 
-    /// <returns>A stop reason when the whole run must stop; null to go on with the next batch.</returns>
+    /// <summary>
+    /// A group of up to <see cref="ReadAhead"/> services (or a batch, if larger), claimed, sent and recorded a batch at a
+    /// time; their contacts read in one request and their tokens saved in one write, as far ahead as the throttle has room.
+    /// </summary>
+    /// <returns>A stop reason when the whole run must stop; null to go on with the next group.</returns>
     private async Task<string?> HandleBatchAsync(Run run, LazySession session, Stopwatch clock, string companyName,
-        List<(FieldworkCandidate Candidate, ContactStep Step)> batch, DateTimeOffset now, CancellationToken cancellationToken)
+        List<(FieldworkCandidate Candidate, ContactStep Step)> group, int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var crashed = new List<Attempted>();
         var due = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
-        foreach (var (candidate, step) in batch)
+        foreach (var (candidate, step) in group)
         {
             if (candidate.ClaimedStep != step.Number) due.Add((candidate, step));
             else if (candidate.ClaimedUntil > time.GetUtcNow()) run.SkippedBusy++;
@@ -93,13 +120,17 @@ public sealed class MailJobService(
             else crashed.Add(new Attempted(candidate, new ContactAttempt(candidate.Ref, step, ContactMode.Email, now, AttemptOutcome.Unknown), false));
         }
         await RecordBatchAsync(crashed, run, cancellationToken);
+        if (due.Count == 0) return null;
 
+        var contactsBy = new Dictionary<ServiceRef, Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?>>();
+        var tokensOf = new Dictionary<ServiceRef, ((string Token, string Hash) Survey, (string Token, string Hash) OptOut)>();
+        var savedBy = new Dictionary<ServiceRef, Task<bool>>();
         for (var next = 0; next < due.Count;)
         {
             // Stryker disable once Equality : a stopwatch never stops on the limit's exact tick; > and >= stop the same runs
             if (clock.Elapsed > settings.RunTimeLimit) return MailJobResult.StopReasons.TimeLimit;
-            var slots = await ReserveSlotsAsync(due.Count - next, clock, cancellationToken);
-            if (slots == 0) return MailJobResult.StopReasons.Throttled;
+            var grant = await ReserveSlotsAsync(Math.Min(batchSize, due.Count - next), clock, cancellationToken);
+            if (grant is null) return MailJobResult.StopReasons.Throttled;
             IMailSession connection;
             try
             {
@@ -110,27 +141,54 @@ public sealed class MailJobService(
                 // Nothing is claimed yet: the next run starts here again.
                 return MailJobResult.StopReasons.MailServerUnavailable;
             }
-            var slice = due.GetRange(next, slots);
-            next += slots;
-            if (await SendAsync(run, connection, companyName, slice, now, cancellationToken) is { } stop) return stop;
+            var slice = due.GetRange(next, grant.Slots);
+            // Contacts and tokens for this batch and, in the same read and write, for the next ones the throttle has room
+            // for now. A read changes nothing; a token saved for a service that is not mailed after all opens nothing
+            // (only its hash is stored, the token is dropped) and goes with its year's links. Only as far as the throttle
+            // reaches, so a throttled run leaves (almost) no such tokens behind, and no contacts are held while it waits.
+            var first = slice.FindIndex(s => !tokensOf.ContainsKey(s.Candidate.Ref));
+            if (first >= 0)
+            {
+                var ahead = due.GetRange(next + first, Math.Min(due.Count, next + grant.Slots + grant.FreeAfter) - next - first);
+                var fresh = tokens.NewTokens(2 * ahead.Count);
+                for (var i = 0; i < ahead.Count; i++) tokensOf[ahead[i].Candidate.Ref] = (fresh[2 * i], fresh[2 * i + 1]);
+                var saving = TrySaveAllAsync(ahead.SelectMany(s => Mail.Rows(s.Candidate.Ref, tokensOf[s.Candidate.Ref].Survey, tokensOf[s.Candidate.Ref].OptOut)).ToList(), cancellationToken);
+                var contactsRead = TryGetContactsAsync(ahead, cancellationToken);
+                foreach (var s in ahead) (savedBy[s.Candidate.Ref], contactsBy[s.Candidate.Ref]) = (saving, contactsRead);
+            }
+            next += grant.Slots;
+            var saved = AllSavedAsync(slice.Select(s => savedBy[s.Candidate.Ref]).Distinct().ToList());
+            var contacts = AllContactsAsync(slice.Select(s => contactsBy[s.Candidate.Ref]).Distinct().ToList());
+            if (await SendAsync(run, connection, companyName, slice, contacts, tokensOf, saved, now, cancellationToken) is { } stop) return stop;
         }
         return null;
     }
 
-    /// <summary>Claims the slice, reads its contacts, saves its tokens, sends its mails and records them.</summary>
-    private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
-        List<(FieldworkCandidate Candidate, ContactStep Step)> slice, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<bool> AllSavedAsync(List<Task<bool>> savings) => (await Task.WhenAll(savings)).All(saved => saved);
+
+    /// <summary>The contacts of a batch whose services were read ahead in more than one read; null when any failed.</summary>
+    private static async Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?> AllContactsAsync(
+        List<Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?>> reads)
     {
-        // The contacts are read and the slice's tokens saved while the claims are written: the slice then waits for one
-        // round trip instead of three. A read changes nothing; a saved token nobody was mailed opens nothing (only its
-        // hash is stored, the token itself is dropped) and goes with its year's links. The price: the contacts and
-        // token rows of services another run holds, or without an address.
-        var contactsRead = TryGetContactsAsync(slice, cancellationToken);
+        var found = await Task.WhenAll(reads);
+        if (found.Any(f => f is null)) return null;
+        if (found.Length == 1) return found[0];
+        var all = new Dictionary<ServiceRef, ContactDetails>();
+        foreach (var (service, contact) in found.SelectMany(f => f!)) all[service] = contact;
+        return all;
+    }
+
+    /// <summary>Claims the slice and, with the contacts read and its tokens saved (both under way), sends its mails and records them.</summary>
+    private async Task<string?> SendAsync(Run run, IMailSession connection, string companyName,
+        List<(FieldworkCandidate Candidate, ContactStep Step)> slice, Task<IReadOnlyDictionary<ServiceRef, ContactDetails>?> contactsRead,
+        Dictionary<ServiceRef, ((string Token, string Hash) Survey, (string Token, string Hash) OptOut)> tokensOf, Task<bool> saving,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // The previous slice's service updates (and so its claims) are written before this slice claims: only one
+        // batch ever holds claims, so a crash leaves at most one batch "unknown", as when it was recorded in one go.
+        await SettleUpdatesAsync(run);
+        // The contacts read and the tokens write run while the claims are written: the slice waits for one round trip.
         var claiming = TryClaimAllAsync(slice, cancellationToken);
-        var fresh = tokens.NewTokens(2 * slice.Count);
-        var tokensOf = slice.Select((s, i) => (s.Candidate.Ref, Survey: fresh[2 * i], OptOut: fresh[2 * i + 1]))
-            .ToDictionary(t => t.Ref, t => (t.Survey, t.OptOut));
-        var saving = TrySaveAllAsync(tokensOf.SelectMany(t => Mail.Rows(t.Key, t.Value.Survey, t.Value.OptOut)).ToList(), cancellationToken);
         var claims = await claiming;
         var claimed = new List<(FieldworkCandidate Candidate, ContactStep Step)>();
         for (var i = 0; i < slice.Count; i++)
@@ -307,37 +365,77 @@ public sealed class MailJobService(
     private static ContactAttempt Attempt(Mail mail, DateTimeOffset now, AttemptOutcome outcome, int? smtpCode = null) =>
         new(mail.Candidate.Ref, mail.Step, ContactMode.Email, now, outcome, smtpCode);
 
-    /// <returns>Slots reserved for this many mails or fewer, after waiting for them if needed; 0 when the run must stop.</returns>
-    private async Task<int> ReserveSlotsAsync(int wanted, Stopwatch clock, CancellationToken cancellationToken)
+    /// <returns>Slots reserved for this many mails or fewer, after waiting for them if needed; null when the run must stop.</returns>
+    private async Task<ThrottleGrant?> ReserveSlotsAsync(int wanted, Stopwatch clock, CancellationToken cancellationToken)
     {
         while (true)
         {
             var grant = await throttle.TryReserveAsync(wanted, cancellationToken);
-            if (grant.Slots > 0) return grant.Slots;
+            if (grant.Slots > 0) return grant;
             var wait = grant.Wait ?? TimeSpan.Zero;
-            if (wait > settings.MaxThrottleWait || clock.Elapsed + wait > settings.RunTimeLimit) return 0;
+            if (wait > settings.MaxThrottleWait || clock.Elapsed + wait > settings.RunTimeLimit) return null;
             await Task.Delay(wait, time, cancellationToken);
         }
     }
 
     /// <summary>
-    /// Records the batch's attempts together; when that fails, one by one as a single mail is recorded, so a failing
-    /// write costs only its own client (every write is idempotent, so what the batch wrote is written again unchanged).
+    /// Records the batch's attempts together and starts writing what they do to the services, which
+    /// <see cref="SettleUpdatesAsync"/> waits for (before the next claims, and at the end of the run). The attempts are
+    /// written first and alone: whenever the run dies, no service has its update (claim cleared, step done) without its
+    /// attempt; a service whose attempt was written but not its update keeps its claim, and the next run records it
+    /// "unknown", never mails it again. The updates may then go out while the next slice reserves its throttle slots:
+    /// that reservation claims nothing, so the claims held at any moment are still one batch's. Writing the attempts and
+    /// the updates at the same time would not do: a crash could leave a service updated with its attempt never written.
+    /// When a write fails, the batch is recorded one by one as a single mail is, so a failing write costs only its own
+    /// client (every write is idempotent, so what the batch wrote is written again unchanged).
     /// </summary>
     private async Task RecordBatchAsync(List<Attempted> attempted, Run run, CancellationToken cancellationToken)
     {
         if (attempted.Count == 0) return;
+        await SettleUpdatesAsync(run);
         var records = attempted.Select(a => Final(a.Attempt, a.Candidate)).ToList();
         try
         {
-            await store.RecordAllAsync(records, cancellationToken);
-            foreach (var (attempt, _) in records) run.Count(attempt.Outcome);
-            return;
+            await store.RecordAttemptsAsync(records, cancellationToken);
         }
         catch (Exception e) when (!IsCancellation(e, cancellationToken))
         {
             run.Errors++;
+            await RecordOneByOneAsync(attempted, run, cancellationToken);
+            return;
         }
+        // Not cancelled with the run: these attempts are written, and a stopping run should still clear their claims
+        // rather than leave them to be recorded "unknown" (as a batch recorded in one go was, before the run went on).
+        run.Updating = new PendingUpdates(ApplyUpdatesAsync(records), attempted, records);
+    }
+
+    /// <summary>A task that fails rather than throws, also for a store that throws before its first await.</summary>
+    private async Task ApplyUpdatesAsync(List<(ContactAttempt Attempt, ContactUpdate Update)> records) =>
+        await store.ApplyUpdatesAsync(records, CancellationToken.None);
+
+    /// <summary>
+    /// Waits for the service updates <see cref="RecordBatchAsync"/> started and counts the batch; when they failed, records
+    /// the batch one by one. On the run's own flow, so the counters are only ever touched by one thread.
+    /// </summary>
+    private async Task SettleUpdatesAsync(Run run)
+    {
+        if (run.Updating is not { } updating) return;
+        run.Updating = null;
+        try
+        {
+            await updating.Writing;
+            foreach (var (attempt, _) in updating.Records) run.Count(attempt.Outcome);
+            return;
+        }
+        catch (Exception)
+        {
+            run.Errors++;
+        }
+        await RecordOneByOneAsync(updating.Attempted, run, CancellationToken.None);
+    }
+
+    private async Task RecordOneByOneAsync(List<Attempted> attempted, Run run, CancellationToken cancellationToken)
+    {
         foreach (var item in attempted)
         {
             try
@@ -407,6 +505,8 @@ public sealed class MailJobService(
         public int SkippedBusy;
         public int Errors;
         public int ConnectionFailures;
+        /// <summary>The last batch's service updates while they are written (see <c>RecordBatchAsync</c>).</summary>
+        public PendingUpdates? Updating;
 
         public void Count(AttemptOutcome outcome)
         {
@@ -423,6 +523,9 @@ public sealed class MailJobService(
         public MailJobResult Result(string stopped) => new(
             MailJobNames.Of(job), at, sent, deferred, bounced, unknown, SkippedBusy, stopped, Errors);
     }
+
+    /// <summary>A batch's service updates being written, with what to record one by one should that fail.</summary>
+    private sealed record PendingUpdates(Task Writing, List<Attempted> Attempted, List<(ContactAttempt Attempt, ContactUpdate Update)> Records);
 
     /// <summary>A service attempted (or given up before sending), whether the server took its mail.</summary>
     private sealed record Attempted(FieldworkCandidate Candidate, ContactAttempt Attempt, bool Accepted);

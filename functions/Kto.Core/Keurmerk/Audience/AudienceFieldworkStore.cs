@@ -64,6 +64,18 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
             await store.RecordAllAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
     }
 
+    public async Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
+            await store.RecordAttemptsAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
+    }
+
+    public async Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
+    {
+        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
+            await store.ApplyUpdatesAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
+    }
+
     public async Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken)
     {
         foreach (var (store, indexes) in Split(services))

@@ -50,6 +50,12 @@ public sealed class CorrectedFieldworkStore(IFieldworkStore inner, ICorrectionSt
     public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
         inner.RecordAllAsync(records, cancellationToken);
 
+    public Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        inner.RecordAttemptsAsync(records, cancellationToken);
+
+    public Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        inner.ApplyUpdatesAsync(records, cancellationToken);
+
     public Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken) =>
         inner.ReleaseClaimsAsync(services, cancellationToken);
 
