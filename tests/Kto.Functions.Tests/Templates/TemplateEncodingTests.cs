@@ -161,7 +161,7 @@ public sealed partial class TemplateEncodingTests
 
     private static readonly HashSet<string> Keywords =
         ["if", "elsif", "else", "endif", "for", "endfor", "in", "unless", "endunless", "and", "or", "not", "contains", "include",
-         "comment", "endcomment", "true", "false", "nil", "null", "empty", "blank", "forloop", "t", "default", "join", "url_encode", "lang"];
+         "comment", "endcomment", "true", "false", "nil", "null", "empty", "blank", "forloop", "t", "t_message", "default", "join", "url_encode", "lang"];
 
     [GeneratedRegex(@"\{[{%]-?(.*?)-?[}%]\}", RegexOptions.Singleline)]
     private static partial Regex Tag();
