@@ -58,23 +58,14 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken) =>
         For(attempt.Service).RecordAsync(attempt, update, cancellationToken);
 
-    public async Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
-    {
-        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
-            await store.RecordAllAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
-    }
+    public Task RecordAllAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        EachStoreAsync(records, (store, part) => store.RecordAllAsync(part, cancellationToken));
 
-    public async Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
-    {
-        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
-            await store.RecordAttemptsAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
-    }
+    public Task RecordAttemptsAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        EachStoreAsync(records, (store, part) => store.RecordAttemptsAsync(part, cancellationToken));
 
-    public async Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken)
-    {
-        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
-            await store.ApplyUpdatesAsync(indexes.Select(i => records[i]).ToList(), cancellationToken);
-    }
+    public Task ApplyUpdatesAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records, CancellationToken cancellationToken) =>
+        EachStoreAsync(records, (store, part) => store.ApplyUpdatesAsync(part, cancellationToken));
 
     public async Task ReleaseClaimsAsync(IReadOnlyList<ServiceRef> services, CancellationToken cancellationToken)
     {
@@ -93,6 +84,14 @@ public sealed class AudienceFieldworkStore(IFieldworkStore clients, IFieldworkSt
 
     public IAsyncEnumerable<ContactAttempt> AttemptsOfAsync(ServiceRef service, CancellationToken cancellationToken) =>
         For(service).AttemptsOfAsync(service, cancellationToken);
+
+    /// <summary>Hands each store its part of a batch of records, one store after the other (clients first).</summary>
+    private async Task EachStoreAsync(IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)> records,
+        Func<IFieldworkStore, IReadOnlyList<(ContactAttempt Attempt, ContactUpdate Update)>, Task> write)
+    {
+        foreach (var (store, indexes) in Split(records.Select(r => r.Attempt.Service).ToList()))
+            await write(store, indexes.Select(i => records[i]).ToList());
+    }
 
     /// <summary>The positions of a batch that belong to each store (clients first), so a batch stays a batch per store.</summary>
     private IEnumerable<(IFieldworkStore Store, List<int> Indexes)> Split(IReadOnlyList<ServiceRef> services)
