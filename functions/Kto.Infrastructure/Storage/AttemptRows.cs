@@ -64,9 +64,14 @@ public static class AttemptRows
     /// </summary>
     public static ContactAttempt Read(string company, int year, TableEntity e)
     {
-        var (serviceId, step) = KeyParts(e.RowKey);
-        return new(new ServiceRef(company, year, e.GetString(ServiceId) ?? serviceId),
-            new ContactStep(e.GetInt32(Step) ?? step),
+        var (serviceId, step) = (e.GetString(ServiceId), e.GetInt32(Step));
+        if (serviceId is null || step is null)
+        {
+            var key = KeyParts(e.RowKey);
+            (serviceId, step) = (serviceId ?? key.ServiceId, step ?? key.Step);
+        }
+        return new(new ServiceRef(company, year, serviceId),
+            new ContactStep(step.Value),
             ContactModes.Parse(e.GetString(Mode)) ?? throw Unreadable(e, Mode),
             e.GetDateTimeOffset(At) ?? default,
             AttemptOutcomes.Parse(e.GetString(Outcome)) ?? throw Unreadable(e, Outcome),
