@@ -137,17 +137,23 @@ public sealed class LiquidTemplates
     private object? Translate(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
     {
         var values = arguments.Skip(1).Select(a => (object?)context.ObjectToString(a)).ToArray();
-        var text = Texts.Translate(context.ObjectToString(context.GetValue(new ScriptVariableGlobal("lang"))), context.ObjectToString(arguments.Count > 0 ? arguments[0] : null) ?? "", values);
-        // On a page, encode only what HTML needs, so "beëindigd" stays readable in the source (as the template's own text does).
-        return context is HtmlTemplateContext { Html: true } ? new RawHtml(EncodeMarkup(text)) : text;
+        return Translated(context, Texts.Translate(Language(context), FirstArgument(context, arguments), values));
     }
 
-    private object? TranslateMessage(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
-    {
-        var text = Texts.TranslateMessage(context.ObjectToString(context.GetValue(new ScriptVariableGlobal("lang"))), context.ObjectToString(arguments.Count > 0 ? arguments[0] : null) ?? "");
-        // The message holds values from the file (a column name, a file name): encoded as t encodes, every markup character.
-        return context is HtmlTemplateContext { Html: true } ? new RawHtml(EncodeMarkup(text)) : text;
-    }
+    private object? TranslateMessage(TemplateContext context, ScriptNode? caller, ScriptArray arguments) =>
+        Translated(context, Texts.TranslateMessage(Language(context), FirstArgument(context, arguments)));
+
+    private static string? Language(TemplateContext context) => context.ObjectToString(context.GetValue(new ScriptVariableGlobal("lang")));
+
+    private static string FirstArgument(TemplateContext context, ScriptArray arguments) =>
+        context.ObjectToString(arguments.Count > 0 ? arguments[0] : null) ?? "";
+
+    /// <summary>
+    /// On a page, a translated text is encoded only where HTML needs it, so "beëindigd" stays readable in the source (as
+    /// the template's own text does), while a value in it (a column or file name in a message) is still encoded.
+    /// </summary>
+    private static object Translated(TemplateContext context, string text) =>
+        context is HtmlTemplateContext { Html: true } ? new RawHtml(EncodeMarkup(text)) : text;
 
     private object? Include(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
     {
