@@ -3,7 +3,7 @@ namespace Kto.Core.Deliveries;
 /// <summary>
 /// Every message a receipt can carry, in plain Dutch (the receipt contract stores the message as written). One place
 /// for all of them, so a page in another language finds each one: <c>{0}</c>, <c>{1}</c> stand for the values
-/// <see cref="Format"/> fills in, and the page's catalog translates the pattern with those values kept.
+/// <see cref="WrittenMessages.Format"/> fills in, and the page's catalog translates the pattern with those values kept.
 /// </summary>
 public static class DeliveryMessages
 {
@@ -64,12 +64,6 @@ public static class DeliveryMessages
 
     // On a receipt with status "duplicate".
     public const string DuplicateFile = "Dit bestand is al eerder aangeleverd als '{0}'. Er is niets opnieuw verwerkt.";
-
-    /// <summary>The message with its values in (<see cref="WrittenMessages.Format"/>).</summary>
-    public static string Format(string message, params object[] values) => WrittenMessages.Format(message, values);
-
-    /// <summary>Every message above, for the check that each one has its translations.</summary>
-    public static IReadOnlyList<string> All => WrittenMessages.Of(typeof(DeliveryMessages));
 
     private static string PerceelList() =>
         string.Join(", ", PerceelNames.All.SkipLast(1).Select(PerceelNames.DisplayName)) + " of " + PerceelNames.DisplayName(PerceelNames.All[^1]);

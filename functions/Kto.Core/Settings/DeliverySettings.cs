@@ -9,7 +9,7 @@ public sealed class DeliverySettings
     public long MaxFileBytes { get; set; } = 50 * 1024 * 1024;
 
     /// <summary>The <c>file-too-large</c> refusal's text, for a file the parser reads and for an upload cut off at the limit.</summary>
-    public string FileTooLargeMessage => Deliveries.DeliveryMessages.Format(Deliveries.DeliveryMessages.FileTooLarge, MaxFileBytes / (1024 * 1024));
+    public string FileTooLargeMessage => WrittenMessages.Format(Deliveries.DeliveryMessages.FileTooLarge, MaxFileBytes / (1024 * 1024));
 
     /// <summary>Longest accepted cell; longer values are cut to this length (a warning is not needed: no contract field is this long).</summary>
     public int MaxCellLength { get; set; } = 1000;

@@ -27,7 +27,7 @@ public sealed partial class WrittenMessagesInEnglishTests
         foreach (var pattern in all)
         {
             var values = Placeholder().Matches(pattern).Select(m => (object)$"«waarde {m.Groups[1].Value}»").Distinct().ToArray();
-            var written = DeliveryMessages.Format(pattern, values);
+            var written = WrittenMessages.Format(pattern, values);
             var english = Templates.Texts.TranslateMessage("en", written);
             if (english == written || values.Any(v => !english.Contains((string)v))) untranslated.Add(written);
         }
@@ -68,7 +68,7 @@ public sealed partial class WrittenMessagesInEnglishTests
     [Fact]
     public void The_receipt_page_in_English_shows_the_row_messages_in_English_and_encodes_the_values()
     {
-        var written = DeliveryMessages.Format(DeliveryMessages.BsnColumn, "<b>nr</b>");
+        var written = WrittenMessages.Format(DeliveryMessages.BsnColumn, "<b>nr</b>");
         Dictionary<string, object?> Values(string lang) => new()
         {
             ["lang"] = lang, ["file"] = "levering.csv", ["xlsx_url"] = "/x", ["csv_url"] = "/c", ["json_url"] = "/j",
@@ -76,7 +76,7 @@ public sealed partial class WrittenMessagesInEnglishTests
             ["receipt"] = new Dictionary<string, object?>
             {
                 ["refused"] = false, ["rows"] = 2, ["accepted"] = 1, ["duplicates"] = 0, ["rejected_count"] = 1, ["processed"] = "1 december 2026 om 10:00",
-                ["rejected"] = new List<object> { Issue("2", DeliveryMessages.Format(DeliveryMessages.EinddatumTooOld, 2025)) },
+                ["rejected"] = new List<object> { Issue("2", WrittenMessages.Format(DeliveryMessages.EinddatumTooOld, 2025)) },
                 ["warnings"] = new List<object> { Issue("3", DeliveryMessages.ClientNoEmail), Issue("–", written) },
             },
         };

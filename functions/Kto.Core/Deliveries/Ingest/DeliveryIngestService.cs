@@ -55,7 +55,7 @@ public sealed partial class DeliveryIngestService(
                     Company = company, File = fileName, Status = Receipt.Statuses.Duplicate,
                     Rows = earlier.Rows, Duplicates = earlier.Rows, ProcessedAt = time.GetUtcNow(),
                     Warnings = [new DeliveryIssue(null, null, DeliveryCodes.DuplicateFile,
-                        DeliveryMessages.Format(DeliveryMessages.DuplicateFile, earlier.FileName))],
+                        WrittenMessages.Format(DeliveryMessages.DuplicateFile, earlier.FileName))],
                 }, cancellationToken);
             }
         }
@@ -108,7 +108,7 @@ public sealed partial class DeliveryIngestService(
             // rest is refused, and a retry would only break off at the same row again.
             await content.DeleteAsync(cancellationToken);
             var broken = await SaveAsync(tally.Receipt(company, fileName, Receipt.Statuses.Refused, new DeliveryIssue(unreadable.Row, null, DeliveryCodes.UnreadableFile,
-                DeliveryMessages.Format(DeliveryMessages.UnreadableFrom, unreadable.Row, tally.Accepted)), time.GetUtcNow()), cancellationToken);
+                WrittenMessages.Format(DeliveryMessages.UnreadableFrom, unreadable.Row, tally.Accepted)), time.GetUtcNow()), cancellationToken);
             await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, tally.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
             return broken;
         }
@@ -134,7 +134,7 @@ public sealed partial class DeliveryIngestService(
         IDeliveryContent content, CancellationToken cancellationToken)
     {
         var receipt = Refused(company, fileName, DeliveryCodes.IngestFailed,
-            DeliveryMessages.Format(DeliveryMessages.IngestFailed, attempts));
+            WrittenMessages.Format(DeliveryMessages.IngestFailed, attempts));
         await SaveAsync(receipt, cancellationToken);
         await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, 0, started, time.GetUtcNow(), attempts), cancellationToken);
         await content.DeleteAsync(cancellationToken);

@@ -27,7 +27,7 @@ public sealed class DeliveryParser(DeliverySettings settings)
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx"))
             return DeliveryInspection.Refused(DeliveryCodes.UnsupportedFormat,
-                extension.Length == 0 ? DeliveryMessages.NoExtension : DeliveryMessages.Format(DeliveryMessages.WrongExtension, extension));
+                extension.Length == 0 ? DeliveryMessages.NoExtension : WrittenMessages.Format(DeliveryMessages.WrongExtension, extension));
 
         var sniffed = ContentSniffer.Sniff(content);
         if (sniffed.Refusal is { } refusal) return new DeliveryInspection { Refusal = refusal };
@@ -180,8 +180,8 @@ public sealed class DeliveryParser(DeliverySettings settings)
         if (missing.Count > 0)
             return DeliveryInspection.Refused(DeliveryCodes.MissingColumn,
                 missing.Count == 1
-                    ? DeliveryMessages.Format(DeliveryMessages.MissingColumn, missing[0])
-                    : DeliveryMessages.Format(DeliveryMessages.MissingColumns, string.Join(", ", missing.Select(m => $"\"{m}\""))),
+                    ? WrittenMessages.Format(DeliveryMessages.MissingColumn, missing[0])
+                    : WrittenMessages.Format(DeliveryMessages.MissingColumns, string.Join(", ", missing.Select(m => $"\"{m}\""))),
                 missing[0]);
 
         var layout = new DeliveryLayout(sniffed.Format, sniffed.Encoding, separator, headerRow.Number, headers, columns, limits);
@@ -210,10 +210,10 @@ public sealed class DeliveryParser(DeliverySettings settings)
     }
 
     private DeliveryInspection TooManyRows() => DeliveryInspection.Refused(DeliveryCodes.TooManyRows,
-        DeliveryMessages.Format(DeliveryMessages.TooManyRows, Settings.MaxRows));
+        WrittenMessages.Format(DeliveryMessages.TooManyRows, Settings.MaxRows));
 
     private DeliveryInspection TooManyColumns() => DeliveryInspection.Refused(DeliveryCodes.TooManyColumns,
-        DeliveryMessages.Format(DeliveryMessages.TooManyColumns, Settings.MaxColumns));
+        WrittenMessages.Format(DeliveryMessages.TooManyColumns, Settings.MaxColumns));
 
     private static HashSet<int> ExcludedFromBsnCheck(Dictionary<DeliveryField, int> columns) =>
         [.. columns.Where(c => BsnExemptFields.Contains(c.Key)).Select(c => c.Value)];
@@ -268,5 +268,5 @@ public sealed class DeliveryParser(DeliverySettings settings)
 
     /// <summary>The refusal names the column; that nothing was kept is said once, by the receipt around it.</summary>
     private static string BsnColumnMessage(string column) =>
-        DeliveryMessages.Format(DeliveryMessages.BsnColumn, column);
+        WrittenMessages.Format(DeliveryMessages.BsnColumn, column);
 }

@@ -100,7 +100,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         if (klantnummer.Length > settings.MaxCellLength)
         {
             Add(ref rejections, Issue(row, DeliveryField.Klantnummer, DeliveryCodes.MissingKlantnummer,
-                DeliveryMessages.Format(DeliveryMessages.KlantnummerTooLong, settings.MaxCellLength)));
+                WrittenMessages.Format(DeliveryMessages.KlantnummerTooLong, settings.MaxCellLength)));
             return null;
         }
         return klantnummer;
@@ -142,7 +142,7 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
         if (einddatum.Year < today.Year - 1)
         {
             Add(ref rejections, Issue(row, DeliveryField.Einddatum, DeliveryCodes.EinddatumTooOld,
-                DeliveryMessages.Format(DeliveryMessages.EinddatumTooOld, today.Year - 1)));
+                WrittenMessages.Format(DeliveryMessages.EinddatumTooOld, today.Year - 1)));
             return null;
         }
         return einddatum;

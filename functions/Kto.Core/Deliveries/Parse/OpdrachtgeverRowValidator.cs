@@ -95,7 +95,7 @@ internal sealed class OpdrachtgeverRowValidator(DeliveryLayout layout, DeliveryS
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && (number == today.Year || number == today.Year - 1))
             return (int)number;
         rejections.Add(Issue(row, DeliveryField.Jaar, DeliveryCodes.InvalidJaar,
-            DeliveryMessages.Format(DeliveryMessages.InvalidJaar, today.Year - 1, today.Year)));
+            WrittenMessages.Format(DeliveryMessages.InvalidJaar, today.Year - 1, today.Year)));
         return defaultYear;
     }
 
