@@ -92,6 +92,16 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
             Assert.Equal(("afgekeurd", 4, "K1003"), (line.Cell(1).GetString(), line.Cell(2).GetValue<int>(), line.Cell(3).GetString()));
         }
 
+        // The same receipt in English: the row's message too (Core writes it in Dutch; the page translates it, values kept).
+        await page.ClickAsync("a.language");
+        Assert.StartsWith("Receipt", await page.TextContentAsync("h1"));
+        var english = await page.Locator("table").First.Locator("tbody tr td").Nth(3).TextContentAsync();
+        Assert.Contains("perceel", english);
+        Assert.Contains("Use Werkfit maken, Naar werk, Praktijkassessment or Modulaire Re-integratiediensten.", english);
+        await CheckAsync(page, "portal-06-receipt-en");
+        await page.ClickAsync("a.language");
+        Assert.StartsWith("Ontvangstbewijs", await page.TextContentAsync("h1"));
+
         // Back to the deliveries: delivered this month, the file listed with its counts.
         await page.ClickAsync("text=Terug naar leveringen");
         Assert.Contains(": geleverd", await page.TextContentAsync(".notice"));
