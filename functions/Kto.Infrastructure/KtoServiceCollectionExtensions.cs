@@ -97,7 +97,8 @@ public static class KtoServiceCollectionExtensions
             new AudienceSurveyServiceStore(provider.GetRequiredService<ISurveyServiceStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()),
             ActivatorUtilities.CreateInstance<RedactingResponseStore>(provider,
                 new AudienceResponseStore(provider.GetRequiredService<TableResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()))));
-        services.AddSingleton<ISurveyPageRenderer, SurveyPageRenderer>();
+        services.AddSingleton<SurveyPageRenderer>();
+        services.AddSingleton<ISurveyPageRenderer, FirstOpenPageCache>();
         // --- end questionnaire pages ---
 
         // Phone interviews and paper entry: the call list and answers the bureau enters (issue 14).
