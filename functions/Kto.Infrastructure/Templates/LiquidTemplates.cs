@@ -160,18 +160,12 @@ public sealed class LiquidTemplates
         var name = context.ObjectToString(arguments.Count > 0 ? arguments[0] : null);
         if (string.IsNullOrEmpty(name)) return null;
         var template = Template(Path.HasExtension(name) ? name : name + ".liquid");
-        context.PushOutput();
-        try
-        {
-            context.EnterRecursive(caller);
-            var output = template.Render(context);
-            context.ExitRecursive(caller);
-            return new RawHtml(output);
-        }
-        finally
-        {
-            context.PopOutput();
-        }
+        // Written straight into the output it stands in, not rendered to a string first: a page body is often over
+        // 85 KB, and every such string is a large-object allocation that brings on a full garbage collection sooner.
+        context.EnterRecursive(caller);
+        if (template.Page is { } page) context.Evaluate(page);
+        context.ExitRecursive(caller);
+        return null;
     }
 
     private static bool IsEmpty(object? value) => value switch
