@@ -108,10 +108,10 @@ public sealed partial class PageLanguageTests(LocalStack stack)
 
     /// <summary>The calling hours come from the settings, yet read in the page's language (they were Dutch in English).</summary>
     [Theory]
-    [InlineData("en", true, "It is not calling time now. Calls are allowed from 10:00 to 18:00, not on Sundays.")]
-    [InlineData("en", false, "It is not calling time now. Calls are allowed from 10:00 to 18:00. Until")]
-    [InlineData("nl", true, "Het is nu geen beltijd. Bellen mag van 10:00 tot 18:00 uur, niet op zondag.")]
-    public void The_call_list_says_its_calling_hours_in_the_pages_language(string lang, bool notOnSunday, string expected)
+    [InlineData("en", true, "It is not calling time now. Calls are allowed {0}.", "from 10:00 to 18:00, not on Sundays")]
+    [InlineData("en", false, "It is not calling time now. Calls are allowed {0}. Until", "from 10:00 to 18:00")]
+    [InlineData("nl", true, "Het is nu geen beltijd. Bellen mag {0}.", "van 10:00 tot 18:00 uur, niet op zondag")]
+    public void The_call_list_and_sheet_say_their_calling_hours_in_the_pages_language(string lang, bool notOnSunday, string sentence, string hours)
     {
         var templates = new LiquidTemplates();
         var values = new Dictionary<string, object?>
@@ -124,8 +124,11 @@ public sealed partial class PageLanguageTests(LocalStack stack)
 
         var html = templates.Render("Portal/calls.liquid", values, html: true);
 
-        Assert.Contains(expected, html);
+        Assert.Contains(string.Format(sentence, hours), html);
         if (lang == "en") Assert.DoesNotContain(" uur", html);
+        // The call sheet says the same hours (one included text for both pages, inside a capture).
+        var sheet = templates.Render("Portal/call-sheet.liquid", values, html: true);
+        Assert.Contains(">" + (lang == "en" ? "It is not calling time now. Calls are allowed " : "Het is nu geen beltijd. Bellen mag ") + hours + ".<", sheet);
     }
 
     /// <summary>
