@@ -17,7 +17,7 @@ public sealed partial class PageLanguageTests(LocalStack stack)
     private static readonly string[] TranslatedTemplates =
         ["layout", "signin", "signin-confirm", "message", "processing", "verify", "bureau-overview",
          "company-header", "deliveries", "receipt", "progress", "chart", "reports", "bureau-report", "bureau-report-confirm", "bureau-open-answers", "fieldwork", "fieldwork-overview",
-         "bureau-users", "bureau-audit", "calls", "call-sheet", "answers", "letters", "paper", "population", "account"];
+         "bureau-users", "bureau-audit", "calls", "call-sheet", "calling-hours", "answers", "letters", "paper", "population", "account"];
 
     [Fact]
     public async Task English_chosen_on_verify_is_remembered_on_the_next_pages_until_Dutch_is_chosen()
