@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kto.Core.Portal;
 
 /// <summary>
@@ -10,9 +12,10 @@ public interface IPageTemplates
     /// <summary>
     /// Renders the HTML template <paramref name="name"/> (relative to the templates' folder) with the public properties
     /// of <paramref name="models"/> as its values, read in snake_case (<c>AtRisk</c> as <c>at_risk</c>); a later model's
-    /// value wins.
+    /// value wins. The page is handed over in its builder, to be written chunk by chunk: a page of 85 KB or more made
+    /// into one string would be a large object per view.
     /// </summary>
-    string RenderHtml(string name, params object[] models);
+    StringBuilder RenderHtml(string name, params object[] models);
 
     /// <summary>A file beside the templates (<c>Portal/portal.css</c>), as text.</summary>
     string ReadFile(string name);

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
+using System.Text;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -56,7 +57,14 @@ public sealed class LiquidTemplates
     /// Renders <paramref name="name"/> with the public properties of <paramref name="models"/> as its values (a later
     /// model's value wins), every .NET member, the nested ones too, read by the name <paramref name="names"/> gives it.
     /// </summary>
-    public string Render(string name, bool html, Func<MemberInfo, string> names, params object[] models)
+    public string Render(string name, bool html, Func<MemberInfo, string> names, params object[] models) =>
+        RenderToBuilder(name, html, names, models).ToString();
+
+    /// <summary>
+    /// As <see cref="Render(string, bool, Func{MemberInfo, string}, object[])"/>, the text left in its builder's chunks:
+    /// a page of 85 KB or more as one string is a large object, and many of those bring on full garbage collections.
+    /// </summary>
+    public StringBuilder RenderToBuilder(string name, bool html, Func<MemberInfo, string> names, params object[] models)
     {
         var template = Template(name);
         var context = new HtmlTemplateContext(html, names);
@@ -66,7 +74,8 @@ public sealed class LiquidTemplates
         foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
             globals.SetValue(names(property), property.GetValue(model), false);
         context.PushGlobal(globals);
-        return template.Render(context);
+        if (template.Page is { } page && context.Evaluate(page) is { } result) context.Write(page.Span, result);
+        return ((StringBuilderOutput)context.Output).Builder;
     }
 
     /// <summary>

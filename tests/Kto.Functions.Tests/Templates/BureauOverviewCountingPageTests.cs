@@ -34,7 +34,7 @@ public sealed class BureauOverviewCountingPageTests : IAsyncLifetime
         ]);
         var user = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
 
-        var html = Renderer.Render(new PortalView("bureau-overview.liquid", "Overzicht", user, "token", page) { Language = lang });
+        var html = Renderer.Render(new PortalView("bureau-overview.liquid", "Overzicht", user, "token", page) { Language = lang }).ToString();
 
         Assert.Contains(notice, html);
         var beta = html[html.IndexOf("id=\"company-beta\"", StringComparison.Ordinal)..];
@@ -65,7 +65,7 @@ public sealed class BureauOverviewCountingPageTests : IAsyncLifetime
         ]);
         var user = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
         var html = Renderer.Render(new PortalView("bureau-overview.liquid", "Overzicht", user, "token", page)
-            { Language = lang, RefreshAfter = 3, Nav = "overview" });
+            { Language = lang, RefreshAfter = 3, Nav = "overview" }).ToString();
 
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 740 } });
         var browser = await context.NewPageAsync();

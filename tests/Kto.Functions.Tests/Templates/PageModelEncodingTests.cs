@@ -66,7 +66,7 @@ public sealed class PageModelEncodingTests
         var user = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
         foreach (var lang in new[] { "nl", "en" })
         {
-            var html = Renderer.Render(new PortalView(Templates[type], "Pagina", user, "token", Make(type, flags)!) { Language = lang });
+            var html = Renderer.Render(new PortalView(Templates[type], "Pagina", user, "token", Make(type, flags)!) { Language = lang }).ToString();
             Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(Hostile, html);
             Assert.DoesNotContain("\"'&", html);

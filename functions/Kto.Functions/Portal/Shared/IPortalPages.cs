@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Kto.Functions.Portal;
 /// </summary>
 public interface IPortalPages
 {
-    string Render(PortalView view);
+    /// <summary>The page, in the builder it was rendered into (see <see cref="Kto.Core.Portal.IPageTemplates.RenderHtml"/>).</summary>
+    StringBuilder Render(PortalView view);
 
     /// <summary>A portal asset by file name (<c>portal.css</c>, <c>portal.js</c>), or null.</summary>
     (string Content, string ContentType)? Asset(string file);

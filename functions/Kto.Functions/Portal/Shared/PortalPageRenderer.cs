@@ -33,7 +33,7 @@ public sealed class PortalPageRenderer : IPortalPages
     public (string Content, string ContentType)? Asset(string file) =>
         assets.TryGetValue(file, out var a) ? (a.Content, a.ContentType) : null;
 
-    public string Render(PortalView view)
+    public StringBuilder Render(PortalView view)
     {
         var frame = new PortalFrame(
             Body: $"Portal/{view.Template}",

@@ -1,3 +1,4 @@
+using System.Text;
 
 namespace Kto.Functions.Portal;
 
@@ -16,10 +17,10 @@ public sealed class PortalResult : IActionResult
     private TimeSpan? retryAfter;
 
     public int StatusCode { get; private init; } = StatusCodes.Status200OK;
-    public string? Html { get; private init; }
+    public StringBuilder? Html { get; private init; }
     public string? Location { get; private init; }
 
-    public static PortalResult Page(string html, int status = StatusCodes.Status200OK) => new() { Html = html, StatusCode = status };
+    public static PortalResult Page(StringBuilder html, int status = StatusCodes.Status200OK) => new() { Html = html, StatusCode = status };
 
     /// <summary>303: after a form post the browser GETs the next page, so a reload never posts twice.</summary>
     public static PortalResult SeeOther(string location) => new() { Location = location, StatusCode = StatusCodes.Status303SeeOther };
@@ -60,7 +61,12 @@ public sealed class PortalResult : IActionResult
         if (Html is not null)
         {
             response.ContentType = "text/html; charset=utf-8";
-            await response.WriteAsync(Html, context.HttpContext.RequestAborted);
+            // Chunk by chunk into the response's buffers (one encoder, so a character split between chunks is whole).
+            var encoder = Encoding.UTF8.GetEncoder();
+            foreach (var chunk in Html.GetChunks())
+                encoder.Convert(chunk.Span, response.BodyWriter, flush: false, out _, out _);
+            encoder.Convert(ReadOnlySpan<char>.Empty, response.BodyWriter, flush: true, out _, out _);
+            await response.BodyWriter.FlushAsync(context.HttpContext.RequestAborted);
         }
     }
 }
