@@ -193,7 +193,7 @@ public sealed partial class SurveyScenario : AzuriteScenario
     private static readonly byte[] QuestionnaireMarker = "<form method=\"post\""u8.ToArray();
     private static readonly byte[] ThanksMarker = "Bedankt voor uw antwoorden"u8.ToArray();
 
-    private static bool Contains(byte[] body, byte[] marker) => body.AsSpan().IndexOf(marker) >= 0;
+    private static bool Contains(ReadOnlyMemory<byte> body, byte[] marker) => body.Span.IndexOf(marker) >= 0;
 
     private static HttpRequestMessage AnswerPost(string path, byte[] body) =>
         new(HttpMethod.Post, path)
