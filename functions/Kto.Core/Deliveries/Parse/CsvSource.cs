@@ -153,8 +153,8 @@ internal sealed class CsvSource : IRowSource
             if (bytes.IsEmpty) continue;
             // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"),
             // or are a phone number, a date or an amount (digits in a count or in runs no BSN has): such a cell is
-            // filled and no BSN, known from its bytes without decoding it.
-            if (FilledAndNoBsn(bytes))
+            // filled and no BSN, known from its bytes without decoding it. For most the first byte tells.
+            if (NeverBsnOrBlank[bytes[0]] || FilledAndNoBsn(bytes))
             {
                 filled = true;
                 census.CountFilledCell(column, isBsn: false);
