@@ -110,6 +110,79 @@ public class EmailValidationEquivalenceTests
         Assert.True(acceptedInOnePass > accepted / 3, $"{acceptedInOnePass} of {accepted} accepted in one pass");
     }
 
+    [Fact]
+    public void The_plain_check_answers_as_the_one_pass_loop_it_replaced()
+    {
+        // The plain check became a few searches instead of a loop over every character: it must say yes to exactly
+        // the same addresses, or it would hand different ones to the rules (and MimeKit).
+        var random = new Random(2207);
+        var addresses = Pinned.Select(row => (string)row[0]).ToList();
+        const string alphabet = "abXY09._%+-@@..--!\"( )\u00E9\u0131\u00A0";
+        for (var i = 0; i < 60_000; i++)
+        {
+            if (i % 2 == 0)
+            {
+                // A plain address, and every other one with one character replaced by an awkward one.
+                var email = $"{Word(random, "abXY09_%+-", random.Next(1, 8))}.{Word(random, "ab-", random.Next(1, 4))}@" +
+                    $"{Word(random, "ab09", random.Next(1, 6))}-{Word(random, "ab-", random.Next(1, 4))}.{Word(random, "ab09", random.Next(1, 5))}.nl";
+                var at = random.Next(email.Length);
+                addresses.Add(i % 4 == 0 ? email[..at] + alphabet[random.Next(alphabet.Length)] + email[(at + 1)..] : email);
+                continue;
+            }
+            var local = Word(random, i % 3 == 0 ? "abXY09._%+-" : alphabet, random.Next(0, 10));
+            var host = Word(random, i % 5 == 0 ? alphabet : "ab09.-", random.Next(0, 12));
+            var tld = Word(random, i % 7 == 0 ? "nlNL1-." : "nl", random.Next(0, 4));
+            addresses.Add(i % 9 == 0 ? local + host + tld : $"{local}@{host}.{tld}");
+        }
+        addresses.Add(new string('a', 250) + "@b.nl");
+        addresses.Add(new string('a', 249) + "@b.nl");
+        var yes = 0;
+        foreach (var email in addresses)
+        {
+            var before = PlainValidAsBefore(email);
+            Assert.True(before == EmailAddresses.IsPlainValid(email), $"different answer for \"{email}\" (before: {before})");
+            if (before) yes++;
+        }
+        // Both answers came up often enough for the comparison to mean something.
+        Assert.InRange(yes, 5_000, addresses.Count - 5_000);
+    }
+
+    /// <summary>The plain check as it was: one pass over the characters with tables.</summary>
+    private static bool PlainValidAsBefore(string email)
+    {
+        if (email.Length > 254) return false;
+        int at = -1, lastDot = -1;
+        var previous = '\0';
+        for (var i = 0; i < email.Length; i++)
+        {
+            var c = email[i];
+            if (c >= 0x80) return false;
+            if (c == '@')
+            {
+                if (at >= 0 || i == 0 || previous == '.') return false;
+                at = i;
+            }
+            else if (at < 0)
+            {
+                if (!PlainLocalBefore.Contains(c) || (c == '.' && (i == 0 || previous == '.'))) return false;
+            }
+            else
+            {
+                if (!PlainDomainBefore.Contains(c)) return false;
+                if (c is '.' or '-' && previous is '@' or '.' or '-') return false;
+                if (c == '.') lastDot = i;
+            }
+            previous = c;
+        }
+        if (at < 0 || lastDot < 0 || previous is '.' or '-' or '@' || email.Length - lastDot - 1 < 2) return false;
+        foreach (var c in email.AsSpan(lastDot + 1))
+            if (!char.IsAsciiLetter(c)) return false;
+        return true;
+    }
+
+    private const string PlainLocalBefore = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-";
+    private const string PlainDomainBefore = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-";
+
     private static string Word(Random random, string alphabet, int length) =>
         string.Create(length, (random, alphabet), static (span, state) =>
         {

@@ -63,4 +63,28 @@ public class PhoneNumbersTests
         // 00 is the international prefix and 31 with 9 more digits the Netherlands; only a 9-digit number without 0 lost its 0.
         Assert.Equal(expected, PhoneNumbers.Normalise(text));
     }
+
+    [Fact]
+    public void A_plainly_written_number_reads_as_the_same_number_with_padding()
+    {
+        // Ten digits starting with one 0 are answered before the general reading (issue 22); a padded cell takes the
+        // general reading (trimmed first). Both must agree on digit strings around that shape, and on a few others.
+        var random = new Random(31);
+        var compared = 0;
+        var unchanged = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var digits = string.Concat(Enumerable.Range(0, random.Next(8, 13)).Select(_ => (char)('0' + random.Next(10))));
+            if (i % 2 == 0) digits = "0" + digits[1..];
+            if (i % 5 == 0) digits = "00" + digits[2..];
+            if (i % 7 == 0) digits = digits.Insert(random.Next(digits.Length), i % 14 == 0 ? "-" : "\u0663");
+            var general = PhoneNumbers.Normalise(" " + digits + " ");
+            Assert.Equal(general, PhoneNumbers.Normalise(digits));
+            compared++;
+            if (general == digits) unchanged++;
+        }
+        Assert.Equal(20_000, compared);
+        // Many came back as written (the inline answer) and many did not.
+        Assert.InRange(unchanged, 2_000, 18_000);
+    }
 }

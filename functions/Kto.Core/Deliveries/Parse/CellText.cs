@@ -6,9 +6,15 @@ namespace Kto.Core.Deliveries;
 internal static class CellText
 {
     /// <summary>Text of a cell without cutting; spreadsheet numbers lose a ".0" (klantnummer 123456.0 → "123456").</summary>
-    public static string? Of(object? cell)
+    public static string? Of(object? cell) =>
+        // A CSV cell is always a string, nearly always without padding: then it is its own text (Trim gives the same
+        // string back). Small enough to be inlined where every cell of a row is read; anything else is read below.
+        cell is string written && written.Length != 0 && !char.IsWhiteSpace(written[0]) && !char.IsWhiteSpace(written[^1])
+            ? written
+            : OfAny(cell);
+
+    private static string? OfAny(object? cell)
     {
-        // A CSV cell is always a string: asked first, before the spreadsheet types.
         if (cell is string written)
         {
             var trimmed = written.Trim();

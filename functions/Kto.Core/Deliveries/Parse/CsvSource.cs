@@ -64,7 +64,7 @@ internal sealed class CsvSource : IRowSource
         var wanted = new CellKind[width];
         foreach (var column in read) wanted[column] = CellKind.Text;
         foreach (var column in dates) wanted[column] = CellKind.Date;
-        var days = new Dictionary<int, object>();
+        var days = new object?[BoxedDays];
         while (_reader.Read())
         {
             number++;
@@ -85,17 +85,17 @@ internal sealed class CsvSource : IRowSource
 
     private enum CellKind : byte { Unread, Text, Date }
 
-    private object? DateOrText(int column, Dictionary<int, object> days)
+    private object? DateOrText(int column, object?[] days)
     {
         if (!DeliveryDates.TryParsePlain(_reader.GetSpan(column), out var date)) return _reader.GetString(column);
-        // A file holds a few hundred distinct days: each boxed once (a bound, so a hostile file cannot grow it).
-        if (days.TryGetValue(date.DayNumber, out var boxed)) return boxed;
-        boxed = date;
-        if (days.Count < MaxBoxedDays) days[date.DayNumber] = boxed;
-        return boxed;
+        // A file holds a few hundred distinct days: each boxed once, in a slot of its own (11 years of days have one
+        // each). A fixed number of slots, looked up by index rather than hashed, and a file cannot grow them.
+        ref var slot = ref days[date.DayNumber % BoxedDays];
+        if (slot is DateOnly boxed && boxed == date) return slot;
+        return slot = date;
     }
 
-    private const int MaxBoxedDays = 4096;
+    private const int BoxedDays = 4096;
 
     /// <summary>Stands for a filled cell that is not read: not empty, and never read as text.</summary>
     private static readonly object FilledCell = new();
@@ -149,10 +149,12 @@ internal sealed class CsvSource : IRowSource
         for (var column = 0; column < fields && !census.TooManyColumns; column++)
         {
             var bytes = _reader.GetSpan(column);
+            // An empty field (an empty column between two separators): nothing to decode.
+            if (bytes.IsEmpty) continue;
             // Most cells hold a character that is neither white space nor possible in a BSN (a letter, "-", "@"),
             // or are a phone number, a date or an amount (digits in a count or in runs no BSN has): such a cell is
-            // filled and no BSN, known from its bytes without decoding it.
-            if (StartsNeverBsnOrBlank(bytes) || bytes.IndexOfAnyExcept(BsnOrBlankBytes) >= 0 || DigitsRuleOutBsn(bytes))
+            // filled and no BSN, known from its bytes without decoding it. For most the first byte tells.
+            if (NeverBsnOrBlank[bytes[0]] || FilledAndNoBsn(bytes))
             {
                 filled = true;
                 census.CountFilledCell(column, isBsn: false);
@@ -176,19 +178,14 @@ internal sealed class CsvSource : IRowSource
         SearchValues.Create([.. "0123456789 .-=\"'\t\n\v\f\r\u001C\u001D\u001E\u001F"u8, .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
     /// <summary>
-    /// The first byte alone settles most cells (a name, an address, an e-mail address, "K123…"): a lookup instead of a
-    /// search call per cell, which costs more than the cell is long.
+    /// True when the cell's bytes show it is filled and no BSN without decoding it: a byte outside
+    /// <see cref="BsnOrBlankBytes"/> anywhere (a letter, "@", "/"; for most cells the first byte), or digits that rule a
+    /// BSN out as <see cref="Bsn.LooksLikeBsn(ReadOnlySpan{char})"/> does on the decoded text (not eight or nine, or
+    /// eight in runs no written BSN has). It counts ASCII digits only, and UTF-8 never uses an ASCII byte inside another
+    /// character, so the bytes hold the text's digits in the same runs. False means "decode and ask" (a cell without a
+    /// digit may be only white space). One pass with a table: a search call costs more than these cells are long.
     /// </summary>
-    private static bool StartsNeverBsnOrBlank(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && NeverBsnOrBlank[bytes[0]];
-
-    private static readonly bool[] NeverBsnOrBlank = [.. Enumerable.Range(0, 256).Select(b => !BsnOrBlankBytes.Contains((byte)b))];
-
-    /// <summary>
-    /// For a cell of <see cref="BsnOrBlankBytes"/> only: true when it is ASCII, holds a digit (so it is filled) and
-    /// its digits rule a BSN out as <see cref="Bsn.LooksLikeBsn(ReadOnlySpan{char})"/> would on its decoded text
-    /// (not eight or nine digits, or eight in runs no written BSN has). False means "decode and ask".
-    /// </summary>
-    private static bool DigitsRuleOutBsn(ReadOnlySpan<byte> bytes)
+    private static bool FilledAndNoBsn(ReadOnlySpan<byte> bytes)
     {
         int digits = 0, run = 0, longestRun = 0;
         foreach (var b in bytes)
@@ -197,12 +194,15 @@ internal sealed class CsvSource : IRowSource
             {
                 digits++;
                 longestRun = Math.Max(longestRun, ++run);
+                continue;
             }
-            else if (b >= 0x80) return false;
-            else run = 0;
+            run = 0;
+            if (NeverBsnOrBlank[b]) return true;
         }
         return digits > 0 && !Bsn.DigitCountMayBeBsn(digits, longestRun);
     }
+
+    private static readonly bool[] NeverBsnOrBlank = [.. Enumerable.Range(0, 256).Select(b => !BsnOrBlankBytes.Contains((byte)b))];
 
     // UTF-8 never has fewer bytes than chars, so a field of up to this many bytes always fits.
     private const int CensusBufferChars = 256;

@@ -50,10 +50,11 @@ internal sealed class DeliveryCensus(int maxRows = int.MaxValue, int maxColumns 
             TooManyColumns = true;
             return;
         }
-        SawBsn |= isBsn;
         if (column >= _filled.Length) Grow(column);
         _filled[column]++;
-        if (isBsn) _bsns[column]++;
+        if (!isBsn) return;
+        SawBsn = true;
+        _bsns[column]++;
     }
 
     private void Grow(int column)

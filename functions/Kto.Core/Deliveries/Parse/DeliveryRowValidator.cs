@@ -109,12 +109,29 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
     private Perceel? ReadPerceel(SheetRow row, ref List<DeliveryIssue>? rejections)
     {
         var text = Text(DeliveryField.Perceel);
-        if (PerceelNames.TryParse(text, out var perceel)) return perceel;
+        if (KnownPerceel(text) is { } known) return known;
+        if (PerceelNames.TryParse(text, out var perceel))
+        {
+            knownPercelen[nextKnown++ % knownPercelen.Length] = (text!, perceel);
+            return perceel;
+        }
         // The value itself is not repeated: in a shifted column it is a name or an address.
         Add(ref rejections, Issue(row, DeliveryField.Perceel, DeliveryCodes.UnknownPerceel,
             text is null
                 ? DeliveryMessages.MissingPerceel
                 : DeliveryMessages.UnknownPerceel));
+        return null;
+    }
+
+    // The perceel column holds a few spellings, and a CSV source pools each as one string: the perceel of a string
+    // already read is found by reference instead of by comparing names again (a few slots, so a file cannot grow them).
+    private readonly (string Text, Perceel Perceel)[] knownPercelen = new (string, Perceel)[8];
+    private int nextKnown;
+
+    private Perceel? KnownPerceel(string? text)
+    {
+        foreach (var (known, perceel) in knownPercelen)
+            if (ReferenceEquals(known, text) && text is not null) return perceel;
         return null;
     }
 

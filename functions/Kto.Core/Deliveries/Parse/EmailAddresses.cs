@@ -29,7 +29,7 @@ public static class EmailAddresses
     }
 
     /// <summary>
-    /// The common case in one pass over the characters, without the searches below: ASCII, one @, a local part of
+    /// The common case with a few searches, without the rules below: ASCII, one @, a local part of
     /// <see cref="PlainLocal"/> characters without a dot at either end or two in a row, host labels of
     /// <see cref="PlainDomain"/> characters that are not empty and neither start nor end with a hyphen, no "--" in the
     /// host (so no punycode "xn--"), and a top-level domain of two or more letters. True only when
@@ -38,35 +38,29 @@ public static class EmailAddresses
     /// </summary>
     internal static bool IsPlainValid(string email)
     {
-        if (email.Length > 254) return false;
-        int at = -1, lastDot = -1;
-        var previous = '\0';
-        for (var i = 0; i < email.Length; i++)
+        // A few vectorised searches instead of a loop over every character: an address is short, but a search call
+        // covers it in one or two steps where the loop took a branch per character.
+        var address = email.AsSpan();
+        var at = address.IndexOf('@');
+        if (at <= 0 || address.Length > 254) return false;
+        ReadOnlySpan<char> local = address[..at], host = address[(at + 1)..];
+        // Both sets are ASCII and hold no @ (so a second @ fails here too).
+        if (local.ContainsAnyExcept(PlainLocal) || host.IsEmpty || host.ContainsAnyExcept(PlainDomain)) return false;
+        if (local[0] == '.' || local[^1] == '.' || local.Contains("..", StringComparison.Ordinal)) return false;
+        // A label that is empty, starts or ends with a hyphen, or holds "--": two of "." and "-" in a row, or one at
+        // the start (one at the end leaves no top-level domain of letters below).
+        if (host[0] is '.' or '-' || HasDotOrHyphenPair(host)) return false;
+        var lastDot = host.LastIndexOf('.');
+        return lastDot >= 0 && host.Length - lastDot - 1 >= 2 && !host[(lastDot + 1)..].ContainsAnyExcept(AsciiLetters);
+    }
+
+    private static bool HasDotOrHyphenPair(ReadOnlySpan<char> host)
+    {
+        for (var i = host.IndexOfAny('.', '-'); i >= 0 && i + 1 < host.Length; i++)
         {
-            var c = email[i];
-            if (c >= 0x80) return false;
-            if (c == '@')
-            {
-                if (at >= 0 || i == 0 || previous == '.') return false;
-                at = i;
-            }
-            else if (at < 0)
-            {
-                if (!PlainLocalTable[c] || (c == '.' && (i == 0 || previous == '.'))) return false;
-            }
-            else
-            {
-                if (!PlainDomainTable[c]) return false;
-                // A label that is empty, starts or ends with a hyphen, or holds "--".
-                if (c is '.' or '-' && previous is '@' or '.' or '-') return false;
-                if (c == '.') lastDot = i;
-            }
-            previous = c;
+            if (host[i + 1] is '.' or '-' && host[i] is '.' or '-') return true;
         }
-        if (at < 0 || lastDot < 0 || previous is '.' or '-' or '@' || email.Length - lastDot - 1 < 2) return false;
-        foreach (var c in email.AsSpan(lastDot + 1))
-            if (!char.IsAsciiLetter(c)) return false;
-        return true;
+        return false;
     }
 
     /// <summary>
@@ -92,11 +86,6 @@ public static class EmailAddresses
 
     private static readonly SearchValues<char> PlainDomain =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-");
-
-    // The same sets as tables for the one-pass check (declared after them: static fields are set in order).
-    private static readonly bool[] PlainLocalTable = [.. Enumerable.Range(0, 0x80).Select(c => PlainLocal.Contains((char)c))];
-
-    private static readonly bool[] PlainDomainTable = [.. Enumerable.Range(0, 0x80).Select(c => PlainDomain.Contains((char)c))];
 
     /// <summary>
     /// The sender writes <c>new MailboxAddress(name, address)</c>, which parses the address with MimeKit's rules and

@@ -10,7 +10,15 @@ namespace Kto.Core.Deliveries;
 /// </summary>
 internal static partial class PhoneNumbers
 {
-    public static string? Normalise(object? cell) => cell switch
+    public static string? Normalise(object? cell) =>
+        // Nearly every CSV cell is a Dutch number written out ("0612345678"): already normal, answered inline.
+        cell is string text && IsWrittenDutchNumber(text) ? text : NormaliseAny(cell);
+
+    /// <summary>ASCII digits starting with one 0 (not the international 00): the text <see cref="FromText"/> gives back unchanged.</summary>
+    private static bool IsWrittenDutchNumber(string text) =>
+        text.Length >= 2 && text[0] == '0' && text[1] != '0' && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
+
+    private static string? NormaliseAny(object? cell) => cell switch
     {
         double number => FromNumber(number),
         float number => FromNumber(number),
