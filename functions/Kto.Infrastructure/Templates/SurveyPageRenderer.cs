@@ -6,6 +6,7 @@ using Kto.Core;
 using Kto.Core.Questionnaires;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
+using Kto.Infrastructure.Templates.SurveyViews;
 
 namespace Kto.Infrastructure.Templates;
 
@@ -43,56 +44,54 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
         var company = page.Service?.CompanyName;
         var t = Texts(lang, company, page.FieldworkCloses);
         if (page.Service?.Audience == SurveyAudience.Opdrachtgever) UseOpdrachtgeverTexts(t);
-        var values = FrameValues(lang, t);
-        values["company"] = company;
-        values["token"] = page.Token;
-        values["optout_token"] = page.OptOutToken;
-        values["survey_path"] = "/" + SurveyLinks.QuestionnaireRoute;
-        values["optout_path"] = "/" + SurveyLinks.OptOutRoute;
-        values["survey_field"] = SurveyLinks.SurveyTokenField;
-        values["optout_field"] = SurveyLinks.OptOutTokenField;
-        values["form_key"] = page.FormKey;
-        values["show_optout_link"] = page.State is SurveyPageState.Open or SurveyPageState.FieldworkClosed;
-        values["errors"] = new List<object>();
+        var view = Frame(lang, t, body: "", pageTitle: "") with
+        {
+            Company = company,
+            Token = page.Token,
+            OptoutToken = page.OptOutToken,
+            SurveyPath = "/" + SurveyLinks.QuestionnaireRoute,
+            OptoutPath = "/" + SurveyLinks.OptOutRoute,
+            SurveyField = SurveyLinks.SurveyTokenField,
+            OptoutField = SurveyLinks.OptOutTokenField,
+            FormKey = page.FormKey,
+            ShowOptoutLink = page.State is SurveyPageState.Open or SurveyPageState.FieldworkClosed,
+        };
 
         switch (page.State)
         {
             case SurveyPageState.Open:
                 var questionnaire = page.Questionnaire!;
-                values["body"] = "Survey/questionnaire";
-                values["page_title"] = questionnaire.Title.In(lang);
-                values["title"] = questionnaire.Title.In(lang);
-                values["introduction"] = questionnaire.Introduction.In(lang);
-                values["questions"] = questionnaire.Questions.Select((q, i) => QuestionView(q, i + 1, page, lang)).ToList();
                 // One summary: the questions not yet answered are named once under one sentence (not the same
                 // sentence nine times); any other error keeps its own message after the question's name.
                 var required = page.Errors.Count(e => e.Code == FieldErrorCodes.Required);
-                values["required_intro"] = required switch
+                view = view with
                 {
-                    0 => null,
-                    1 => t["error_summary_required_one"],
-                    _ => t["error_summary_required_many"].Replace("{count}", required.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                    Body = "Survey/questionnaire",
+                    PageTitle = questionnaire.Title.In(lang),
+                    Title = questionnaire.Title.In(lang),
+                    Introduction = questionnaire.Introduction.In(lang),
+                    Questions = [.. questionnaire.Questions.Select((q, i) => QuestionView(q, i + 1, page, lang))],
+                    RequiredIntro = required switch
+                    {
+                        0 => null,
+                        1 => t["error_summary_required_one"],
+                        _ => t["error_summary_required_many"].Replace("{count}", required.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                    },
+                    Errors = [.. page.Errors.Select(e => new SurveyErrorView(
+                        FirstInputId(questionnaire.Find(e.QuestionId)!),
+                        $"{t["question"]} {Number(questionnaire, e.QuestionId)}: {questionnaire.Find(e.QuestionId)!.Text.In(lang)}" +
+                        (e.Code == FieldErrorCodes.Required ? "" : $" – {e.Message(lang)}")))],
                 };
-                values["errors"] = page.Errors.Select(e => new Dictionary<string, object?>
-                {
-                    ["target"] = FirstInputId(questionnaire.Find(e.QuestionId)!),
-                    ["message"] = $"{t["question"]} {Number(questionnaire, e.QuestionId)}: {questionnaire.Find(e.QuestionId)!.Text.In(lang)}" +
-                                  (e.Code == FieldErrorCodes.Required ? "" : $" – {e.Message(lang)}"),
-                }).ToList();
                 break;
             case SurveyPageState.OptOutConfirm:
-                values["body"] = "Survey/optout";
-                values["page_title"] = t["optout_heading"];
+                view = view with { Body = "Survey/optout", PageTitle = t["optout_heading"] };
                 break;
             default:
                 var (heading, paragraphs) = Message(page.State, t);
-                values["body"] = "Survey/message";
-                values["page_title"] = heading;
-                values["heading"] = heading;
-                values["paragraphs"] = paragraphs;
+                view = view with { Body = "Survey/message", PageTitle = heading, Heading = heading, Paragraphs = paragraphs };
                 break;
         }
-        return templates.Render("Survey/page.liquid", values, html: true);
+        return Render(view);
     }
 
     /// <summary>
@@ -103,25 +102,30 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
     {
         var lang = language == "en" ? "en" : "nl";
         var t = Texts(lang, null, null);
-        var values = FrameValues(lang, t);
-        values["code_path"] = "/" + SurveyLinks.ShortCodeRoute;
-        values["code_error"] = error is null ? null : t[error];
-        values["code_value"] = entered;
-        values["errors"] = error is null ? new List<object>() : new List<object> { error };
-        values["body"] = "Survey/code";
-        values["page_title"] = t["code_heading"];
-        return templates.Render("Survey/page.liquid", values, html: true);
+        var codeError = error is null ? null : t[error];
+        return Render(Frame(lang, t, body: "Survey/code", pageTitle: t["code_heading"]) with
+        {
+            CodePath = "/" + SurveyLinks.ShortCodeRoute,
+            CodeError = codeError,
+            CodeValue = entered,
+            Errors = codeError is null ? [] : [new SurveyErrorView("code", codeError)],
+        });
     }
 
+    private string Render(SurveyPageView view) =>
+        templates.Render("Survey/page.liquid", html: true, TemplateNames.SnakeCase, view);
+
     /// <summary>What every page in the survey frame (page.liquid) needs: language, texts, the bureau, the stylesheet.</summary>
-    private Dictionary<string, object?> FrameValues(string lang, Dictionary<string, string> t) => new()
+    private SurveyPageView Frame(string lang, Dictionary<string, string> t, string body, string pageTitle) => new()
     {
-        ["lang"] = lang,
-        ["other_lang"] = lang == "en" ? "nl" : "en",
-        ["t"] = t,
-        ["bureau"] = bureau.Name,
-        ["bureau_email"] = bureau.ContactEmail,
-        ["css_url"] = StylesheetUrl,
+        Lang = lang,
+        OtherLang = lang == "en" ? "nl" : "en",
+        T = t,
+        Bureau = bureau.Name,
+        BureauEmail = bureau.ContactEmail,
+        CssUrl = StylesheetUrl,
+        Body = body,
+        PageTitle = pageTitle,
     };
 
     private static (string Heading, string[] Paragraphs) Message(SurveyPageState state, Dictionary<string, string> t) => state switch
@@ -154,7 +158,7 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
             .Replace("{closes}", closesText, StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, object?> QuestionView(Question q, int number, SurveyPage page, string lang)
+    private static SurveyQuestionView QuestionView(Question q, int number, SurveyPage page, string lang)
     {
         var error = page.Errors.FirstOrDefault(e => e.QuestionId == q.Id);
         var entered = page.Entered.GetValueOrDefault(q.Id)?.Trim();
@@ -162,29 +166,22 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
         var hintId = $"hint-{q.Id}";
         var errorId = $"error-{q.Id}";
         var describedBy = string.Join(' ', new[] { hint is null ? null : hintId, error is null ? null : errorId }.OfType<string>());
-        return new Dictionary<string, object?>
-        {
-            ["id"] = q.Id,
-            ["number"] = number,
-            ["kind"] = q.Type switch { QuestionType.OpenText => "text", QuestionType.Agree5 => "agree", _ => "grade" },
-            ["text"] = q.Text.In(lang),
-            ["optional"] = !q.Mandatory,
-            ["hint"] = hint,
-            ["hint_id"] = hintId,
-            ["error"] = error?.Message(lang),
-            ["error_id"] = errorId,
-            ["described_by"] = describedBy,
-            ["first_input_id"] = FirstInputId(q),
-            ["maxlength"] = q.MaxLength,
-            ["value"] = q.Type == QuestionType.OpenText ? page.Entered.GetValueOrDefault(q.Id) : null,
-            ["options"] = Options(q, lang).Select(o => new Dictionary<string, object?>
-            {
-                ["value"] = o.Value,
-                ["label"] = o.Label,
-                ["input_id"] = $"q-{q.Id}-{o.Value}",
-                ["checked"] = string.Equals(o.Value, entered, StringComparison.OrdinalIgnoreCase),
-            }).ToList(),
-        };
+        return new SurveyQuestionView(
+            Id: q.Id,
+            Number: number,
+            Kind: q.Type switch { QuestionType.OpenText => "text", QuestionType.Agree5 => "agree", _ => "grade" },
+            Text: q.Text.In(lang),
+            Optional: !q.Mandatory,
+            Hint: hint,
+            HintId: hintId,
+            Error: error?.Message(lang),
+            ErrorId: errorId,
+            DescribedBy: describedBy,
+            FirstInputId: FirstInputId(q),
+            Maxlength: q.MaxLength,
+            Value: q.Type == QuestionType.OpenText ? page.Entered.GetValueOrDefault(q.Id) : null,
+            Options: [.. Options(q, lang).Select(o => new SurveyOptionView(o.Value, o.Label, $"q-{q.Id}-{o.Value}",
+                string.Equals(o.Value, entered, StringComparison.OrdinalIgnoreCase)))]);
     }
 
     private static IEnumerable<(string Value, string Label)> Options(Question q, string lang) => q.Type switch
