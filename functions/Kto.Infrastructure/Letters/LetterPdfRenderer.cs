@@ -307,20 +307,19 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
     private IEnumerable<(string Text, bool Heading)> Blocks(Letter letter, LetterDocument document)
     {
         var opdrachtgever = letter.Audience == SurveyAudience.Opdrachtgever;
-        var rendered = templates.Render(opdrachtgever ? "Letters/Opdrachtgever/letter.liquid" : "Letters/letter.liquid", new Dictionary<string, object?>
-        {
-            ["salutation"] = opdrachtgever ? OrganisationSalutation(letter.Contact) : letter.Contact.Salutation(),
-            ["company"] = document.CompanyName,
-            ["perceel"] = opdrachtgever ? "" : PerceelNames.DisplayName(letter.Perceel),
-            ["closes"] = DutchTime.Format(document.FieldworkCloses),
-            ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.ContactEmail,
-            ["bureau_phone"] = Filled(bureau.Phone),
-            ["bureau_postal"] = Filled(bureau.PostalAddress),
-            ["is_reminder"] = !letter.Kind.IsInvitation,
-            ["short_page"] = ShortAddress(document.ShortCodePage),
-            ["code"] = letter.Code,
-        }, html: false);
+        var view = new LetterView(
+            Salutation: opdrachtgever ? OrganisationSalutation(letter.Contact) : letter.Contact.Salutation(),
+            Company: document.CompanyName,
+            Perceel: opdrachtgever ? "" : PerceelNames.DisplayName(letter.Perceel),
+            Closes: DutchTime.Format(document.FieldworkCloses),
+            Bureau: bureau.Name,
+            BureauEmail: bureau.ContactEmail,
+            BureauPhone: Filled(bureau.Phone),
+            BureauPostal: Filled(bureau.PostalAddress),
+            IsReminder: !letter.Kind.IsInvitation,
+            ShortPage: ShortAddress(document.ShortCodePage),
+            Code: letter.Code);
+        var rendered = templates.Render(opdrachtgever ? "Letters/Opdrachtgever/letter.liquid" : "Letters/letter.liquid", html: false, TemplateNames.SnakeCase, view);
         foreach (var paragraph in rendered.Replace("\r", "").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var lines = paragraph.Split('\n');

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Kto.Core.Digest;
@@ -20,43 +21,28 @@ public sealed class DigestMailer(IMailSender sender, LiquidTemplates templates, 
 
     public Task<bool> SendDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {
-        var values = Common(digest.Recipient);
-        values["week"] = digest.Week.Split("-W") is [_, var number] ? int.Parse(number, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture) : digest.Week;
-        values["year"] = digest.Year;
-        values["companies"] = digest.Companies;
-        values["at_risk"] = digest.AtRisk;
-        values["single"] = digest.Recipient.Role == UserRole.Company ? digest.Companies[0] : null;
-        return SendAsync(digest.Recipient.Email, "digest", values, cancellationToken);
+        // "2026-W49" → "49".
+        var week = digest.Week.Split("-W") is [_, var number] ? int.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : digest.Week;
+        var single = digest.Recipient.Role == UserRole.Company ? digest.Companies[0] : null;
+        return SendAsync(digest.Recipient.Email, "digest", [Common(digest.Recipient), new DigestMailView(week, digest.Year, digest.Companies, digest.AtRisk, single)], cancellationToken);
     }
 
-    public Task<bool> SendDeliveryReminderAsync(DeliveryReminder reminder, CancellationToken cancellationToken)
-    {
-        var values = Common(reminder.Recipient);
-        values["company"] = reminder.CompanyName;
-        values["month"] = reminder.Month;
-        values["due"] = reminder.Due;
-        values["deliveries_url"] = $"{Portal}/companies/{reminder.CompanyId}";
-        return SendAsync(reminder.Recipient.Email, "delivery-reminder", values, cancellationToken);
-    }
+    public Task<bool> SendDeliveryReminderAsync(DeliveryReminder reminder, CancellationToken cancellationToken) =>
+        SendAsync(reminder.Recipient.Email, "delivery-reminder",
+            [Common(reminder.Recipient), new DeliveryReminderMailView(reminder.CompanyName, reminder.Month, reminder.Due, $"{Portal}/companies/{reminder.CompanyId}")],
+            cancellationToken);
 
-    private Dictionary<string, object?> Common(PortalUser user) => new()
-    {
-        ["name"] = user.Name,
-        ["portal"] = Portal,
-        ["account_url"] = Portal + "/account",
-        ["is_bureau"] = user.Role == UserRole.Bureau,
-        ["bureau"] = bureau.Name,
-        ["questions_email"] = bureau.QuestionsAddress,
-    };
+    private PortalMailView Common(PortalUser user) =>
+        new(user.Name, null, Portal, Portal + "/account", user.Role == UserRole.Bureau, bureau.Name, bureau.QuestionsAddress);
 
-    private async Task<bool> SendAsync(string to, string template, Dictionary<string, object?> values, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(string to, string template, object[] views, CancellationToken cancellationToken)
     {
         try
         {
             var mail = new OutgoingMail(to,
-                templates.Render($"Portal/Mail/{template}-subject.liquid", values, html: false).Trim(),
-                templates.Render($"Portal/Mail/{template}.txt.liquid", values, html: false),
-                templates.Render($"Portal/Mail/{template}.html.liquid", values, html: true),
+                templates.Render($"Portal/Mail/{template}-subject.liquid", html: false, TemplateNames.SnakeCase, views).Trim(),
+                templates.Render($"Portal/Mail/{template}.txt.liquid", html: false, TemplateNames.SnakeCase, views),
+                templates.Render($"Portal/Mail/{template}.html.liquid", html: true, TemplateNames.SnakeCase, views),
                 UnsubscribeUrl: "");
             await using var session = await sender.OpenAsync(cancellationToken);
             var result = await session.SendAsync(mail, cancellationToken);

@@ -16,17 +16,11 @@ public sealed class SignInMailer(IMailSender sender, LiquidTemplates templates, 
 {
     public async Task<bool> SendAsync(string email, string link, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        var values = new Dictionary<string, object?>
-        {
-            ["link"] = link,
-            ["expires"] = DutchTime.ToDutch(expiresAt).ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["bureau"] = bureau.Name,
-            ["bureau_email"] = bureau.QuestionsAddress,
-        };
+        var view = new SignInMailView(link, DutchTime.ToDutch(expiresAt).ToString("HH:mm", CultureInfo.InvariantCulture), bureau.Name, bureau.QuestionsAddress);
         var mail = new OutgoingMail(email,
-            templates.Render("Portal/Mail/subject.liquid", values, html: false).Trim(),
-            templates.Render("Portal/Mail/signin.txt.liquid", values, html: false),
-            templates.Render("Portal/Mail/signin.html.liquid", values, html: true),
+            templates.Render("Portal/Mail/subject.liquid", html: false, TemplateNames.SnakeCase, view).Trim(),
+            templates.Render("Portal/Mail/signin.txt.liquid", html: false, TemplateNames.SnakeCase, view),
+            templates.Render("Portal/Mail/signin.html.liquid", html: true, TemplateNames.SnakeCase, view),
             UnsubscribeUrl: "");
         await using var session = await sender.OpenAsync(cancellationToken);
         var result = await session.SendAsync(mail, cancellationToken);

@@ -17,19 +17,12 @@ public sealed class WelcomeMailer(IMailSender sender, LiquidTemplates templates,
     public async Task<bool> SendWelcomeAsync(PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var values = new Dictionary<string, object?>
-        {
-            ["name"] = user.Name,
-            ["email"] = user.Email,
-            ["portal"] = settings.PublicBaseUrl.TrimEnd('/') + PortalUrls.Home,
-            ["is_bureau"] = user.Role == UserRole.Bureau,
-            ["bureau"] = bureau.Name,
-            ["questions_email"] = bureau.QuestionsAddress,
-        };
+        var portal = settings.PublicBaseUrl.TrimEnd('/') + PortalUrls.Home;
+        var view = new PortalMailView(user.Name, user.Email, portal, portal + "/account", user.Role == UserRole.Bureau, bureau.Name, bureau.QuestionsAddress);
         var mail = new OutgoingMail(user.Email,
-            templates.Render("Portal/Mail/welcome-subject.liquid", values, html: false).Trim(),
-            templates.Render("Portal/Mail/welcome.txt.liquid", values, html: false),
-            templates.Render("Portal/Mail/welcome.html.liquid", values, html: true),
+            templates.Render("Portal/Mail/welcome-subject.liquid", html: false, TemplateNames.SnakeCase, view).Trim(),
+            templates.Render("Portal/Mail/welcome.txt.liquid", html: false, TemplateNames.SnakeCase, view),
+            templates.Render("Portal/Mail/welcome.html.liquid", html: true, TemplateNames.SnakeCase, view),
             UnsubscribeUrl: "");
         try
         {

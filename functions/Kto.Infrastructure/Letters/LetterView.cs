@@ -1,0 +1,15 @@
+namespace Kto.Infrastructure.Letters;
+
+/// <summary>What <c>Letters/letter.liquid</c> (and the opdrachtgever's) reads, by snake_case name; an empty perceel for an opdrachtgever.</summary>
+public sealed record LetterView(
+    string Salutation,
+    string Company,
+    string Perceel,
+    string Closes,
+    string Bureau,
+    string BureauEmail,
+    string? BureauPhone,
+    string? BureauPostal,
+    bool IsReminder,
+    string ShortPage,
+    string Code);
