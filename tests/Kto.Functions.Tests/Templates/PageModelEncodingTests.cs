@@ -17,7 +17,7 @@ public sealed class PageModelEncodingTests
     private const string Hostile = "<script>alert(1)</script>\"'&";
 
     /// <summary>Each page model and the body template it is made for.</summary>
-    private static readonly Dictionary<Type, string> Templates = new()
+    internal static readonly Dictionary<Type, string> Templates = new()
     {
         [typeof(AccountPage)] = "account.liquid",
         [typeof(AnswerFormPage)] = "answers.liquid",

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Kto.Functions.Portal;
 using Kto.Infrastructure.Letters;
 using Kto.Infrastructure.Portal;
 using Kto.Infrastructure.Templates;
@@ -9,10 +10,10 @@ using Kto.Infrastructure.Templates.SurveyViews;
 namespace Kto.Functions.Tests.Templates;
 
 /// <summary>
-/// The questionnaire, the portal mails and the letter read typed view records by snake_case name. A name a template
-/// reads that its record does not have renders as nothing, without an error: a renamed member or a typo in a
-/// template would quietly empty a field. So every value each of these templates reads, through loops and into nested
-/// records, must be a member of the view it is rendered with.
+/// The portal pages, the questionnaire, the portal mails and the letter read typed view records by snake_case name. A
+/// name a template reads that its record does not have renders as nothing, without an error: a renamed member or a
+/// typo in a template would quietly empty a field. So every value each of these templates reads (and the templates it
+/// includes), through loops and into nested records, must be a member of the view it is rendered with.
 /// </summary>
 public sealed partial class TemplateViewNamesTests
 {
@@ -54,6 +55,44 @@ public sealed partial class TemplateViewNamesTests
         Assert.True(missing.Count == 0, $"{name} reads what its view does not have: {string.Join(", ", missing)}");
     }
 
+    /// <summary>A portal page's template and what it includes, against its page model and the frame every page gets.</summary>
+    [Theory]
+    [MemberData(nameof(PortalPages))]
+    public void Every_value_a_portal_page_reads_is_a_member_of_its_model_or_the_frame(string page)
+    {
+        var (type, template) = PageModelEncodingTests.Templates.Single(p => p.Key.Name == page);
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in WithIncludes("Portal/" + template)) read.UnionWith(ReadPaths(File.ReadAllText(Path.Combine(Templates.Root, name))));
+        var missing = read.Where(path => !Resolves(path, [type, typeof(PortalFrame)])).ToList();
+        Assert.True(missing.Count == 0, $"{template} reads what {type.Name} and the frame do not have: {string.Join(", ", missing)}");
+    }
+
+    /// <summary>The frame reads its own values, and a page's where the page may have them (the title's "Fout:" when a page has errors).</summary>
+    [Fact]
+    public void The_portal_frame_reads_the_frame_or_what_a_page_gives()
+    {
+        var read = ReadPaths(File.ReadAllText(Path.Combine(Templates.Root, "Portal/layout.liquid")));
+        Assert.Contains("body", read);
+        Assert.DoesNotContain(read, path => !Resolves(path, [typeof(PortalFrame)]) && !PageModelEncodingTests.Templates.Keys.Any(page => Resolves(path, [page])));
+    }
+
+    public static TheoryData<string> PortalPages() => [.. PageModelEncodingTests.Templates.Keys.Select(t => t.Name)];
+
+    /// <summary>The template and every template it includes by name (not the frame's body).</summary>
+    private static List<string> WithIncludes(string name)
+    {
+        var seen = new List<string>();
+        var next = new Queue<string>([name]);
+        while (next.TryDequeue(out var template))
+        {
+            if (seen.Contains(template)) continue;
+            seen.Add(template);
+            foreach (Match include in Include().Matches(File.ReadAllText(Path.Combine(Templates.Root, template))))
+                next.Enqueue(include.Groups[1].Value + ".liquid");
+        }
+        return seen;
+    }
+
     [Fact]
     public void Every_template_of_these_folders_is_checked()
     {
@@ -78,6 +117,7 @@ public sealed partial class TemplateViewNamesTests
     private static HashSet<string> ReadPaths(string text)
     {
         var loops = new Dictionary<string, string>(StringComparer.Ordinal);
+        var locals = new HashSet<string>(StringComparer.Ordinal) { "forloop" };
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match tag in Tag().Matches(Comment().Replace(text, "")))
         {
@@ -88,10 +128,16 @@ public sealed partial class TemplateViewNamesTests
                 paths.Add(loops[loop.Groups[1].Value]);
                 continue;
             }
+            if (Local().Match(code) is { Success: true } local)
+            {
+                // What an assign or capture makes is the template's own; the value it is made of is still read.
+                locals.Add(local.Groups[1].Value);
+                code = code[local.Length..];
+            }
             // A filter's name is not a value (the t filter; "t.x" is the questionnaire's texts).
             code = FilterName().Replace(code, " ");
             foreach (Match path in VariablePath().Matches(code))
-                if (!Keywords.Contains(path.Value)) paths.Add(Resolve(path.Value, loops));
+                if (!Keywords.Contains(path.Value) && !locals.Contains(path.Value.Split('.')[0])) paths.Add(Resolve(path.Value, loops));
         }
         return paths;
     }
@@ -139,7 +185,7 @@ public sealed partial class TemplateViewNamesTests
 
     private static readonly HashSet<string> Keywords =
         ["if", "elsif", "else", "endif", "for", "endfor", "in", "unless", "endunless", "and", "or", "not", "contains", "include",
-         "true", "false", "nil", "null", "empty", "blank", "t"];
+         "true", "false", "nil", "null", "empty", "blank", "t", "endcapture", "capture", "assign"];
 
     [GeneratedRegex(@"\{[{%]-?(.*?)-?[}%]\}", RegexOptions.Singleline)]
     private static partial Regex Tag();
@@ -152,6 +198,12 @@ public sealed partial class TemplateViewNamesTests
 
     [GeneratedRegex(@"^\s*for\s+(\w+)\s+in\s+([\w.]+)")]
     private static partial Regex ForLoop();
+
+    [GeneratedRegex(@"^\s*(?:assign|capture)\s+(\w+)\s*=?")]
+    private static partial Regex Local();
+
+    [GeneratedRegex(@"\{%-?\s*include\s+""([^""]+)""")]
+    private static partial Regex Include();
 
     [GeneratedRegex(@"\|\s*\w+\s*:?")]
     private static partial Regex FilterName();
