@@ -82,17 +82,17 @@ public sealed partial class TemplateEncodingTests
         {
             var text = File.ReadAllText(Path.Combine(Templates.Root, template));
             var loops = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (Match tag in Tag().Matches(text))
+            foreach (Match tag in LiquidSyntax.Tag().Matches(text))
             {
-                var code = Quoted().Replace(tag.Groups[1].Value, " ");
-                var loop = ForLoop().Match(code);
+                var code = LiquidSyntax.Quoted().Replace(tag.Groups[1].Value, " ");
+                var loop = LiquidSyntax.ForLoop().Match(code);
                 if (loop.Success)
                 {
                     loops[loop.Groups[1].Value] = Resolve(loop.Groups[2].Value, loops) + "[]";
                     Add(root, loops[loop.Groups[1].Value], loop: true);
                     continue;
                 }
-                foreach (Match path in VariablePath().Matches(code))
+                foreach (Match path in LiquidSyntax.VariablePath().Matches(code))
                 {
                     // "t" is the translation filter, but "t.x" the questionnaire's own texts.
                     if (Keywords.Contains(path.Value.Split('.')[0]) && !path.Value.StartsWith("t.", StringComparison.Ordinal)) continue;
@@ -165,18 +165,6 @@ public sealed partial class TemplateEncodingTests
     private static readonly HashSet<string> Keywords =
         ["if", "elsif", "else", "endif", "for", "endfor", "in", "unless", "endunless", "and", "or", "not", "contains", "include",
          "comment", "endcomment", "true", "false", "nil", "null", "empty", "blank", "forloop", "t", "t_message", "default", "join", "url_encode", "lang"];
-
-    [GeneratedRegex(@"\{[{%]-?(.*?)-?[}%]\}", RegexOptions.Singleline)]
-    private static partial Regex Tag();
-
-    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
-    private static partial Regex Quoted();
-
-    [GeneratedRegex(@"^\s*for\s+(\w+)\s+in\s+([\w.]+)")]
-    private static partial Regex ForLoop();
-
-    [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")]
-    private static partial Regex VariablePath();
 
     [GeneratedRegex(@"\{%-?\s*include\s+(?:""([^""]+)""|body)")]
     private static partial Regex Include();

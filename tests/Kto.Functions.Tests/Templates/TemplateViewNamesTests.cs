@@ -119,10 +119,10 @@ public sealed partial class TemplateViewNamesTests
         var loops = new Dictionary<string, string>(StringComparer.Ordinal);
         var locals = new HashSet<string>(StringComparer.Ordinal) { "forloop" };
         var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match tag in Tag().Matches(Comment().Replace(text, "")))
+        foreach (Match tag in LiquidSyntax.Tag().Matches(Comment().Replace(text, "")))
         {
-            var code = Quoted().Replace(tag.Groups[1].Value, " ");
-            if (ForLoop().Match(code) is { Success: true } loop)
+            var code = LiquidSyntax.Quoted().Replace(tag.Groups[1].Value, " ");
+            if (LiquidSyntax.ForLoop().Match(code) is { Success: true } loop)
             {
                 loops[loop.Groups[1].Value] = Resolve(loop.Groups[2].Value, loops) + "[]";
                 paths.Add(loops[loop.Groups[1].Value]);
@@ -136,7 +136,7 @@ public sealed partial class TemplateViewNamesTests
             }
             // A filter's name is not a value (the t filter; "t.x" is the questionnaire's texts).
             code = FilterName().Replace(code, " ");
-            foreach (Match path in VariablePath().Matches(code))
+            foreach (Match path in LiquidSyntax.VariablePath().Matches(code))
                 if (!Keywords.Contains(path.Value) && !locals.Contains(path.Value.Split('.')[0])) paths.Add(Resolve(path.Value, loops));
         }
         return paths;
@@ -187,17 +187,8 @@ public sealed partial class TemplateViewNamesTests
         ["if", "elsif", "else", "endif", "for", "endfor", "in", "unless", "endunless", "and", "or", "not", "contains", "include",
          "true", "false", "nil", "null", "empty", "blank", "t", "endcapture", "capture", "assign"];
 
-    [GeneratedRegex(@"\{[{%]-?(.*?)-?[}%]\}", RegexOptions.Singleline)]
-    private static partial Regex Tag();
-
     [GeneratedRegex(@"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", RegexOptions.Singleline)]
     private static partial Regex Comment();
-
-    [GeneratedRegex("\"[^\"]*\"|'[^']*'")]
-    private static partial Regex Quoted();
-
-    [GeneratedRegex(@"^\s*for\s+(\w+)\s+in\s+([\w.]+)")]
-    private static partial Regex ForLoop();
 
     [GeneratedRegex(@"^\s*(?:assign|capture)\s+(\w+)\s*=?")]
     private static partial Regex Local();
@@ -207,7 +198,4 @@ public sealed partial class TemplateViewNamesTests
 
     [GeneratedRegex(@"\|\s*\w+\s*:?")]
     private static partial Regex FilterName();
-
-    [GeneratedRegex(@"(?<![\w.])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")]
-    private static partial Regex VariablePath();
 }
