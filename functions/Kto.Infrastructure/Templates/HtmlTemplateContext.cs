@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.Encodings.Web;
+using Kto.Core.Portal;
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Syntax;
 
 namespace Kto.Infrastructure.Templates;
 
@@ -36,6 +38,8 @@ public sealed class HtmlTemplateContext : LiquidTemplateContext
     {
         null => "",
         RawHtml raw => raw.Html,
+        // A date a page shows, in the page's language (the value "lang"), Dutch without one.
+        ShownDate date => date.In(ObjectToString(GetValue(new ScriptVariableGlobal("lang")))),
         // Numbers without trailing zeros, dates as "u" (2026-01-02 03:04:05Z): the text Fluid gave.
         decimal d => Normalized(d),
         double d => Normalized((decimal)d),

@@ -75,6 +75,37 @@ public sealed class PageModelEncodingTests
         }
     }
 
+    /// <summary>
+    /// A page model holds its dates as <see cref="ShownDate"/>, so each page writes them in its own language: every page
+    /// with a date shows it in English on an English page and in Dutch on a Dutch one (never the other language's).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PagesWithDates))]
+    public void A_date_on_a_page_reads_in_the_page_language(string page)
+    {
+        var type = Templates.Keys.Single(t => t.Name == page);
+        var user = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
+        var model = Make(type, flags: true)!;
+        var english = Renderer.Render(new PortalView(Templates[type], "Pagina", user, "token", model) { Language = "en" }).ToString();
+        var dutch = Renderer.Render(new PortalView(Templates[type], "Pagina", user, "token", model) { Language = "nl" }).ToString();
+        Assert.Contains("7 December 2026 at 06:52", english);
+        Assert.DoesNotContain("december 2026 om", english);
+        Assert.Contains("7 december 2026 om 06:52", dutch);
+        Assert.DoesNotContain("December 2026 at", dutch);
+    }
+
+    public static TheoryData<string> PagesWithDates() => [.. Templates.Keys.Where(t => HoldsDate(t, [])).Select(t => t.Name).Order()];
+
+    private static bool HoldsDate(Type type, HashSet<Type> seen)
+    {
+        var inner = Nullable.GetUnderlyingType(type) ?? type;
+        if (inner == typeof(ShownDate)) return true;
+        if (inner == typeof(string) || inner.IsPrimitive || !seen.Add(inner)) return false;
+        if (inner.IsGenericType && inner.GetGenericTypeDefinition() is var list && (list == typeof(List<>) || list == typeof(IReadOnlyList<>)))
+            return HoldsDate(inner.GetGenericArguments()[0], seen);
+        return inner.GetProperties().Any(p => HoldsDate(p.PropertyType, seen));
+    }
+
     [Fact]
     public void Every_page_model_is_rendered_here()
     {
@@ -104,6 +135,7 @@ public sealed class PageModelEncodingTests
         if (inner == typeof(bool)) return flags;
         if (inner == typeof(int)) return 1;
         if (inner == typeof(long)) return 1L;
+        if (inner == typeof(ShownDate)) return ShownDate.MinuteAt(new DateTimeOffset(2026, 12, 7, 5, 52, 0, TimeSpan.Zero));
         if (inner.IsGenericType && inner.GetGenericTypeDefinition() is var list && (list == typeof(List<>) || list == typeof(IReadOnlyList<>)))
         {
             var item = inner.GetGenericArguments()[0];

@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace Kto.Functions.Portal;
 /// </summary>
 public sealed record BureauOverviewPage(
     int Year,
-    string? FiguresAt,
+    ShownDate? FiguresAt,
     bool Refreshing,
-    string? RefreshedAt,
+    ShownDate? RefreshedAt,
     bool RefreshFailed,
     int Counting,
     List<BureauOverviewPage.AttentionItem> Attention,
@@ -17,7 +19,7 @@ public sealed record BureauOverviewPage(
     int ExemptionThreshold,
     List<BureauOverviewPage.CompanyRow> Companies)
 {
-    public sealed record AttentionItem(string Kind, string Text, string? Since, string? Url);
+    public sealed record AttentionItem(string Kind, string Text, ShownDate? Since, string? Url);
 
     public sealed record CompanyRow(
         string Id,
@@ -26,7 +28,7 @@ public sealed record BureauOverviewPage(
         string ProgressUrl,
         string FieldworkUrl,
         string ReportUrl,
-        string Last,
+        ShownDate? Last,
         bool ThisMonth,
         List<Action> Actions,
         List<PerceelFigures> Percelen,

@@ -53,7 +53,7 @@ public sealed class BureauPagesFunction(
             Attention: attentionItems.Select(a => new BureauOverviewPage.AttentionItem(
                 Kind: a.Kind.ToString(),
                 Text: a.Text,
-                Since: a.Since is { } since ? DutchTime.ToDutch(since).ToString("d MMM yyyy HH:mm", DutchTime.Culture) : null,
+                Since: a.Since is { } since ? ShownDate.ShortMinute(since) : null,
                 Url: a.Link)).ToList(),
             MinimumRate: Percent(norms.MinimumResponseRate),
             KpiGrade: norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
@@ -65,7 +65,7 @@ public sealed class BureauPagesFunction(
                 ProgressUrl: PortalUrls.Progress(c.CompanyId),
                 FieldworkUrl: PortalUrls.Fieldwork(c.CompanyId, year),
                 ReportUrl: PortalUrls.Report(c.CompanyId, year),
-                Last: c.LastDelivery is { } last ? DutchTime.ToDutch(last.ReceivedAt).ToString("d MMM yyyy", DutchTime.Culture) : "nooit",
+                Last: c.LastDelivery is { } last ? ShownDate.ShortDay(last.ReceivedAt) : null,
                 ThisMonth: c.DeliveredThisMonth,
                 Actions: Actions(c, year),
                 Percelen: c.Percelen.Where(p => p.Ended > 0).Select(p => new BureauOverviewPage.PerceelFigures(
@@ -191,7 +191,7 @@ public sealed class BureauPagesFunction(
         var (visitor, _, _) = request.Opening();
         var entries = await audit.RecentAsync(200, cancellationToken);
         var page = new BureauAuditPage(entries.Select(e => new BureauAuditPage.Entry(
-            At: DutchTime.ToDutch(e.At).ToString("d MMM yyyy HH:mm:ss", DutchTime.Culture),
+            At: ShownDate.ShortSecond(e.At),
             Actor: e.Actor, Action: e.Action, Company: e.Company ?? "–", Detail: e.Detail)).ToList());
         return gate.Page(visitor, "bureau-audit.liquid", "Logboek", page, "audit");
     }
@@ -213,12 +213,9 @@ public sealed class BureauPagesFunction(
         return gate.Page(visitor, "bureau-users.liquid", "Gebruikers en bedrijven", page, "users", status);
     }
 
-    /// <summary>The oldest figures on the page, in DutchTime.Culture time: only the hour today, the date too when older.</summary>
-    private string FiguresAt(DateTimeOffset computedAt)
-    {
-        var at = DutchTime.ToDutch(computedAt);
-        return DateOnly.FromDateTime(at.DateTime) == DutchTime.Today(time) ? at.ToString("HH:mm", DutchTime.Culture) : at.ToString("d MMM yyyy HH:mm", DutchTime.Culture);
-    }
+    /// <summary>The oldest figures on the page, in Dutch time: only the hour today, the date too when older.</summary>
+    private ShownDate FiguresAt(DateTimeOffset computedAt) =>
+        DutchTime.DateOf(computedAt) == DutchTime.Today(time) ? ShownDate.Time(computedAt) : ShownDate.ShortMinute(computedAt);
 
     private static string Base(HttpRequest request) => $"{request.Scheme}://{request.Host}";
 

@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>
@@ -22,10 +24,10 @@ public sealed record BureauReportPage(
     string OpenAnswersUrl,
     List<BureauReportPage.SignedVersion> Versions)
 {
-    public sealed record DraftMade(string Id, string GeneratedAt, string Pdf, string Status);
+    public sealed record DraftMade(string Id, ShownDate GeneratedAt, string Pdf, string Status);
 
     /// <summary>The version signed from the draft shown.</summary>
-    public sealed record SignedDraft(int Version, string? SignedBy, string SignedAt, string Pdf);
+    public sealed record SignedDraft(int Version, string? SignedBy, ShownDate SignedAt, string Pdf);
 
     /// <param name="StatusClass">The status as a CSS class: passed, pending, failed.</param>
     public sealed record Check(int Number, string Title, string Status, string StatusClass, string Explanation);
@@ -33,5 +35,5 @@ public sealed record BureauReportPage(
     /// <param name="Letter">Where the exemption request letter for the perceel is downloaded.</param>
     public sealed record Exemption(string Perceel, int Ended, string Letter);
 
-    public sealed record SignedVersion(int Version, string? SignedBy, string SignedAt, string Sha256, string Pdf);
+    public sealed record SignedVersion(int Version, string? SignedBy, ShownDate SignedAt, string Sha256, string Pdf);
 }

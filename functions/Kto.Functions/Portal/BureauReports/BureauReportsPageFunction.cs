@@ -1,8 +1,8 @@
-using Kto.Core.Portal;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
+using Kto.Core.Portal;
 using Kto.Core.Reports;
 using Kto.Functions.Reports;
 using Microsoft.DurableTask.Client;
@@ -206,13 +206,13 @@ public sealed class BureauReportsPageFunction(
             Running: running,
             Draft: draft is null ? null : new BureauReportPage.DraftMade(
                 Id: draft.Id,
-                GeneratedAt: DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                GeneratedAt: ShownDate.MinuteAt(draft.GeneratedAt),
                 Pdf: PortalUrls.DraftPdf(company.Id, year, draft.Id),
                 Status: StatusText(signedFrom?.ChecklistStatus ?? draft.ChecklistStatus)),
             Signed: signedFrom is null ? null : new BureauReportPage.SignedDraft(
                 Version: signedFrom.Version,
                 SignedBy: signedFrom.SignedBy,
-                SignedAt: DutchTime.ToDutch(signedFrom.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                SignedAt: ShownDate.MinuteAt(signedFrom.SignedAt),
                 Pdf: PortalUrls.ReportFile(company.Id, year, signedFrom.Version, "pdf")),
             Checks: checklist?.Checks.Select(c => new BureauReportPage.Check(
                 Number: c.Number,
@@ -230,7 +230,7 @@ public sealed class BureauReportsPageFunction(
             Versions: versions.AsEnumerable().Reverse().Select(v => new BureauReportPage.SignedVersion(
                 Version: v.Version,
                 SignedBy: v.SignedBy,
-                SignedAt: DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
+                SignedAt: ShownDate.Minute(v.SignedAt),
                 Sha256: v.Sha256,
                 Pdf: PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"))).ToList());
         var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", page, "overview");

@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>bureau-open-answers.liquid: the draft's open answers per perceel, each with a form to hide it, and what is hidden already.</summary>
@@ -12,11 +14,11 @@ public sealed record OpenAnswersPage(
     List<OpenAnswersPage.PerceelAnswers>? Groups,
     List<OpenAnswersPage.HiddenAnswer>? Hidden)
 {
-    public sealed record DraftMade(string Id, string GeneratedAt);
+    public sealed record DraftMade(string Id, ShownDate GeneratedAt);
 
     public sealed record PerceelAnswers(string Perceel, string Slug, List<Answer> Answers);
 
     public sealed record Answer(string Id, string Question, string Text);
 
-    public sealed record HiddenAnswer(string Id, string HiddenBy, string HiddenAt, string Reason);
+    public sealed record HiddenAnswer(string Id, string HiddenBy, ShownDate HiddenAt, string Reason);
 }

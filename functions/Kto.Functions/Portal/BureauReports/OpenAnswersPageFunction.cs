@@ -1,8 +1,8 @@
-using Kto.Core.Portal;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
+using Kto.Core.Portal;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
 using Kto.Functions.Reports;
@@ -70,7 +70,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
             ReportUrl: PortalUrls.Report(company.Id, year),
             Draft: found is null ? null : new OpenAnswersPage.DraftMade(
                 Id: found.Draft.Id,
-                GeneratedAt: DutchTime.ToDutch(found.Draft.GeneratedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture)),
+                GeneratedAt: ShownDate.MinuteAt(found.Draft.GeneratedAt)),
             Count: found?.Answers.Count ?? 0,
             Groups: found?.Answers.GroupBy(a => a.Perceel).OrderBy(g => g.Key).Select(g => new OpenAnswersPage.PerceelAnswers(
                 Perceel: PerceelNames.DisplayName(g.Key),
@@ -82,7 +82,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
             Hidden: found?.Hidden.Select(h => new OpenAnswersPage.HiddenAnswer(
                 Id: h.AnswerId,
                 HiddenBy: h.HiddenBy,
-                HiddenAt: DutchTime.ToDutch(h.HiddenAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
+                HiddenAt: ShownDate.Minute(h.HiddenAt),
                 Reason: h.Reason)).ToList());
         return gate.Page(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", page, "overview", status);
     }

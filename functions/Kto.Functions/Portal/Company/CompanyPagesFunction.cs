@@ -4,8 +4,8 @@ using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
-using Kto.Core.Portal;
 using Kto.Core.Forecast;
+using Kto.Core.Portal;
 using Kto.Core.Progress;
 using Kto.Core.Reports;
 
@@ -189,7 +189,7 @@ public sealed class CompanyPagesFunction(
         var now = time.GetUtcNow();
         var page = new DeliveriesPage(
             Company: CompanyLinks.Of(company),
-            MonthName: DutchTime.ToDutch(now).ToString("MMMM yyyy", DutchTime.Culture),
+            MonthName: ShownDate.Month(now),
             DeliveredThisMonth: DeliveryMonth.DeliveredIn(list, now),
             Error: error,
             Errors: error is null ? [] : [error],
@@ -197,7 +197,7 @@ public sealed class CompanyPagesFunction(
             Deliveries: list.Select(d => new DeliveriesPage.Delivery(
                 File: d.File,
                 Url: PortalUrls.Receipt(company.Id, d.File),
-                Date: DutchTime.ToDutch(d.ReceivedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
+                Date: ShownDate.ShortMinute(d.ReceivedAt),
                 Status: StatusText(d.Status),
                 Refused: d.Status == Receipt.Statuses.Refused,
                 Processing: d.Status is null,
@@ -214,7 +214,7 @@ public sealed class CompanyPagesFunction(
         // Rows, not issues: a row with two problems is one rejected row (and the lists stop at 100 per code).
         RejectedCount: receipt.Status == Receipt.Statuses.Accepted ? Math.Max(0, receipt.Rows - receipt.Accepted - receipt.Duplicates) : 0,
         RefusalColumn: receipt.Refusal?.Column,
-        Processed: DutchTime.ToDutch(receipt.ProcessedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+        Processed: ShownDate.MinuteAt(receipt.ProcessedAt),
         Rejected: receipt.Rejected.Select(IssueOf).ToList(),
         Warnings: receipt.Warnings.Select(IssueOf).ToList());
 

@@ -1,9 +1,11 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>deliveries.liquid: the upload form and every delivered file with its status and counts.</summary>
 public sealed record DeliveriesPage(
     CompanyLinks Company,
-    string MonthName,
+    ShownDate MonthName,
     bool DeliveredThisMonth,
     string? Error,
     List<string> Errors,
@@ -12,5 +14,5 @@ public sealed record DeliveriesPage(
 {
     /// <param name="Processing">Still being processed: no receipt yet.</param>
     public sealed record Delivery(
-        string File, string Url, string Date, string Status, bool Refused, bool Processing, int Rows, int Accepted, int Duplicates, int Rejected);
+        string File, string Url, ShownDate Date, string Status, bool Refused, bool Processing, int Rows, int Accepted, int Duplicates, int Rejected);
 }

@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>receipt.liquid: what became of a delivered file, row by row, with the receipt as files.</summary>
@@ -14,7 +16,7 @@ public sealed record ReceiptPage(CompanyLinks Company, string File, ReceiptPage.
         int Duplicates,
         int RejectedCount,
         string? RefusalColumn,
-        string Processed,
+        ShownDate Processed,
         List<Issue> Rejected,
         List<Issue> Warnings);
 

@@ -43,7 +43,7 @@ public sealed class FieldworkOverviewFunction(
         return gate.Page(visitor, "fieldwork-overview.liquid", "Veldwerk", page, "fieldwork");
     }
 
-    private static string Dutch(DateTimeOffset at) => DutchTime.ToDutch(at).ToString("d MMM yyyy HH:mm", DutchTime.Culture);
+    private static ShownDate Dutch(DateTimeOffset at) => ShownDate.ShortMinute(at);
 
     private static string JobName(string job) => job switch
     {

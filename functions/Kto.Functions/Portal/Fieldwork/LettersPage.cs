@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>letters.liquid: a company's letter batches, the one being made (with its progress), and what just happened.</summary>
@@ -22,5 +24,5 @@ public sealed record LettersPage(
     /// <summary>The counts as text ("1.234") and as numbers (for the progress bar).</summary>
     public sealed record Progress(string Id, string Done, string? Total, int DoneN, int? TotalN);
 
-    public sealed record ListedBatch(string Id, string Created, string CreatedBy, int First, int Reminder, bool Open, bool Posted, string Status);
+    public sealed record ListedBatch(string Id, ShownDate Created, string CreatedBy, int First, int Reminder, bool Open, bool Posted, string Status);
 }

@@ -1,12 +1,12 @@
-using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Letters;
+using Kto.Core.Portal;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
-using Microsoft.DurableTask.Client;
 using Kto.Functions.Letters;
+using Microsoft.DurableTask.Client;
 
 namespace Kto.Functions.Portal;
 
@@ -173,7 +173,7 @@ public sealed class LettersPageFunction(
             Confirm: confirm is null ? null : BatchOf(confirm),
             Batches: list.Select(b => new LettersPage.ListedBatch(
                 Id: b.Batch.Id,
-                Created: DutchTime.ToDutch(b.Batch.CreatedAt).ToString("d MMM yyyy HH:mm", DutchTime.Culture),
+                Created: ShownDate.ShortMinute(b.Batch.CreatedAt),
                 CreatedBy: b.Batch.CreatedBy,
                 First: b.Batch.FirstLetters,
                 Reminder: b.Batch.ReminderLetters,

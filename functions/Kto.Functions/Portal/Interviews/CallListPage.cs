@@ -1,4 +1,5 @@
 using Kto.Core.Fieldwork;
+using Kto.Core.Portal;
 
 namespace Kto.Functions.Portal;
 
@@ -24,6 +25,6 @@ public sealed record CallListPage(
         string Perceel,
         int Calls,
         string? Last,
-        string? CallBack,
+        ShownDate? CallBack,
         bool OnlyPhone);
 }

@@ -1,4 +1,5 @@
 using Kto.Core.Fieldwork;
+using Kto.Core.Portal;
 
 namespace Kto.Functions.Portal;
 
@@ -27,7 +28,7 @@ public sealed record CallSheetPage(
     string AnswersUrl,
     string ListUrl)
 {
-    public sealed record Call(string At, string Outcome, string? By, string? CallBack);
+    public sealed record Call(ShownDate At, string Outcome, string? By, ShownDate? CallBack);
 
     public sealed record Outcome(string Value, string Label);
 }

@@ -1,4 +1,3 @@
-using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
@@ -6,6 +5,7 @@ using Kto.Core.Deliveries;
 using Kto.Core.Fieldwork;
 using Kto.Core.Interviews;
 using Kto.Core.Keurmerk;
+using Kto.Core.Portal;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 using Kto.Functions.Interviews;
@@ -301,7 +301,7 @@ public sealed class InterviewPagesFunction(
     private static string? Tel(string? phone) =>
         phone is null ? null : new string(phone.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)).ToArray());
 
-    private static string DutchMoment(DateTimeOffset at) => DutchTime.ToDutch(at).ToString("d MMMM yyyy HH:mm", DutchTime.Culture);
+    private static ShownDate DutchMoment(DateTimeOffset at) => ShownDate.Minute(at);
 
     /// <summary>A datetime-local field ("2026-12-01T14:30"), meant as Dutch time; null when empty or unreadable.</summary>
     private static DateTimeOffset? ReadDutchMoment(string? value)

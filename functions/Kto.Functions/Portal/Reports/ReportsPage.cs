@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>reports.liquid: per year the report's status and every signed version to download.</summary>
@@ -5,5 +7,5 @@ public sealed record ReportsPage(CompanyHeading Company, List<ReportsPage.YearRe
 {
     public sealed record YearReports(int Year, string Status, List<SignedVersion> Versions);
 
-    public sealed record SignedVersion(int Version, string? SignedBy, string SignedAt, string Sha256, string Pdf, string Xlsx, string Json);
+    public sealed record SignedVersion(int Version, string? SignedBy, ShownDate SignedAt, string Sha256, string Pdf, string Xlsx, string Json);
 }

@@ -1,9 +1,9 @@
-using Kto.Core.Portal;
-using Kto.Core.Reports;
 using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
+using Kto.Core.Portal;
+using Kto.Core.Reports;
 
 namespace Kto.Functions.Portal;
 
@@ -35,7 +35,7 @@ public sealed class ReportsPageFunction(PortalGate gate, ReportFilesService repo
                 Versions: versions.AsEnumerable().Reverse().Select(v => new ReportsPage.SignedVersion(
                     Version: v.Version,
                     SignedBy: v.SignedBy,
-                    SignedAt: DutchTime.ToDutch(v.SignedAt).ToString("d MMMM yyyy HH:mm", DutchTime.Culture),
+                    SignedAt: ShownDate.Minute(v.SignedAt),
                     Sha256: v.Sha256,
                     Pdf: PortalUrls.ReportFile(company, year, v.Version, "pdf"),
                     Xlsx: PortalUrls.ReportFile(company, year, v.Version, "xlsx"),

@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>
@@ -14,14 +16,14 @@ public sealed record ReportCheckPage
     public string? Company { get; init; }
     public int? Year { get; init; }
     public int? Version { get; init; }
-    public string? SignedAt { get; init; }
+    public ShownDate? SignedAt { get; init; }
     public string? BureauName { get; init; }
     public string? SignedBy { get; init; }
-    public string? TimestampedAt { get; init; }
+    public ShownDate? TimestampedAt { get; init; }
     public string? TimestampAuthority { get; init; }
     public string? KindText { get; init; }
     public string? Norms { get; init; }
     public string? Checklist { get; init; }
     public int? LatestVersion { get; init; }
-    public string? LatestSignedAt { get; init; }
+    public ShownDate? LatestSignedAt { get; init; }
 }

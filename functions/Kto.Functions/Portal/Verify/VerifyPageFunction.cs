@@ -1,8 +1,9 @@
-using Kto.Core.Reports;
 using System.Globalization;
 using System.Security.Cryptography;
 using Kto.Core;
 using Kto.Core.Accounts;
+using Kto.Core.Portal;
+using Kto.Core.Reports;
 using Kto.Core.Settings;
 
 namespace Kto.Functions.Portal;
@@ -74,7 +75,7 @@ public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService repor
                 Company = found.CompanyName,
                 Year = found.Year,
                 Version = found.Version,
-                SignedAt = DutchTime.ToDutch(found.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                SignedAt = ShownDate.MinuteAt(found.SignedAt),
                 BureauName = bureau.Name,
                 SignedBy = found.SignedBy,
             };
@@ -83,7 +84,7 @@ public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService repor
                 // To the second: the authority's time is what the timestamp proves.
                 page = page with
                 {
-                    TimestampedAt = DutchTime.ToDutch(timestamp.At).ToString("d MMMM yyyy 'om' HH:mm:ss", DutchTime.Culture),
+                    TimestampedAt = ShownDate.SecondAt(timestamp.At),
                     TimestampAuthority = timestamp.Authority,
                 };
             }
@@ -107,7 +108,7 @@ public sealed class VerifyPageFunction(PortalGate gate, ReportFilesService repor
                 page = page with
                 {
                     LatestVersion = found.Latest!.Version,
-                    LatestSignedAt = DutchTime.ToDutch(found.Latest.SignedAt).ToString("d MMMM yyyy 'om' HH:mm", DutchTime.Culture),
+                    LatestSignedAt = ShownDate.MinuteAt(found.Latest.SignedAt),
                 };
             }
         }
