@@ -98,6 +98,8 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         var english = await page.Locator("table").First.Locator("tbody tr td").Nth(3).TextContentAsync();
         Assert.Contains("perceel", english);
         Assert.Contains("Use Werkfit maken, Naar werk, Praktijkassessment or Modulaire Re-integratiediensten.", english);
+        // And when it was processed, in English ("Processed on 7 December 2026 at 12:19.").
+        Assert.Matches(@"^Processed on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\.$", (await page.TextContentAsync("p.muted:has-text('Processed on')"))!.Trim());
         await CheckAsync(page, "portal-06-receipt-en");
         await page.ClickAsync("a.language");
         Assert.StartsWith("Ontvangstbewijs", await page.TextContentAsync("h1"));
