@@ -310,6 +310,7 @@ public sealed class LetterPdfRenderer(LiquidTemplates templates, BureauSettings 
         var view = new LetterView(
             Salutation: opdrachtgever ? OrganisationSalutation(letter.Contact) : letter.Contact.Salutation(),
             Company: document.CompanyName,
+            CompanyStop: SentenceStop.After(document.CompanyName),
             Perceel: opdrachtgever ? "" : PerceelNames.DisplayName(letter.Perceel),
             Closes: DutchTime.Format(document.FieldworkCloses),
             Bureau: bureau.Name,

@@ -20,7 +20,7 @@ namespace Kto.Infrastructure.Mail;
 public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings bureau) : IMailComposer
 {
     /// <summary>The values that differ between mails of one kind, in this order.</summary>
-    private static readonly string[] Gaps = ["salutation", "company", "perceel", "survey_url", "optout_url", "closes"];
+    private static readonly string[] Gaps = ["salutation", "company", "perceel", "survey_url", "optout_url", "closes", "company_stop"];
 
     private readonly ConcurrentDictionary<(string Name, bool Reminder), GappedText?> gapped = new();
 
@@ -34,6 +34,7 @@ public sealed class LiquidMailComposer(LiquidTemplates templates, BureauSettings
             content.SurveyUrl,
             content.OptOutUrl,
             DutchTime.Format(content.FieldworkCloses),
+            SentenceStop.After(content.CompanyName),
         ];
         var reminder = !content.Step.IsInvitation;
         var folder = content.Audience == SurveyAudience.Opdrachtgever ? "Mail/Opdrachtgever/" : "Mail/";

@@ -154,6 +154,7 @@ public sealed class SurveyPageRenderer : ISurveyPageRenderer
         return texts[lang].ToDictionary(kv => kv.Key, kv => kv.Value
             .Replace("{bureau}", bureau.Name, StringComparison.Ordinal)
             .Replace("{bureau_email}", bureau.ContactEmail, StringComparison.Ordinal)
+            .Replace("{company_stop}", SentenceStop.After(company), StringComparison.Ordinal)
             .Replace("{company}", company ?? "", StringComparison.Ordinal)
             .Replace("{closes}", closesText, StringComparison.Ordinal));
     }

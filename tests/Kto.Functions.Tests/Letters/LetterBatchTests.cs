@@ -34,7 +34,7 @@ public sealed partial class LetterBatchTests(LocalStack stack)
     [Fact]
     public async Task The_paper_form_says_each_scale_end_once_in_readable_type_and_the_letter_offers_phone_post_and_a_return_address()
     {
-        var (company, _) = await stack.NewCompanyAsync("papier");
+        var (company, _) = await stack.NewCompanyAsync("papier", " B.V.");
         var end = DateTime.Today.AddDays(-10);
         await stack.DeliverAsync(company, "brieven.csv", Export(end, "F"));
         var made = await stack.Api().MakeLetterBatchAndWaitAsync(company, end.Year);
@@ -58,6 +58,9 @@ public sealed partial class LetterBatchTests(LocalStack stack)
         Assert.Contains("Bel ons op 020 765 43 21", letter);
         Assert.Contains("Postbus 4321, 1000 AB Amsterdam", letter);
         Assert.Contains("Antwoordnummer 54321, 1000 VB Amsterdam", letter);
+        // A sentence that ends with the company's name has one full stop, also after "B.V.".
+        Assert.Contains($"Wij doen dit onderzoek voor Test Re-integratie {company} B.V. UWV verplicht", letter);
+        Assert.DoesNotContain("B.V..", letter);
     }
 
     [Fact]

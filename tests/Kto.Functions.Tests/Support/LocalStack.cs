@@ -124,12 +124,12 @@ public sealed class LocalStack : IAsyncLifetime
     /// <summary>The typed API client (the one ./kto and the benchmarks use) with the bureau key, or <paramref name="key"/>.</summary>
     public KtoApiClient Api(string? key = null) => new(new Uri(BaseUrl), key ?? BureauKey, TimeSpan.FromSeconds(60));
 
-    /// <summary>Registers a company with a unique id and returns its id and key.</summary>
-    public async Task<(string Id, string Key)> NewCompanyAsync(string prefix = "c")
+    /// <summary>Registers a company with a unique id (named "Test Re-integratie {id}" and <paramref name="nameSuffix"/>) and returns its id and key.</summary>
+    public async Task<(string Id, string Key)> NewCompanyAsync(string prefix = "c", string nameSuffix = "")
     {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..20];
         using var api = Api();
-        var response = (await api.AddCompanyAsync(id, "Test Re-integratie " + id)).EnsureSuccess("POST /api/companies");
+        var response = (await api.AddCompanyAsync(id, "Test Re-integratie " + id + nameSuffix)).EnsureSuccess("POST /api/companies");
         return (id, response.Json().GetProperty("key").GetString()!);
     }
 

@@ -15,7 +15,7 @@ namespace Kto.Functions.Tests.Templates;
 public sealed class MailTemplateGapsTests : IDisposable
 {
     private static readonly BureauSettings Bureau = new() { Name = "Bureau & Zn <onderzoek>", ContactEmail = "kto@bureau.example" };
-    private static readonly string[] Gaps = ["salutation", "company", "perceel", "survey_url", "optout_url", "closes"];
+    private static readonly string[] Gaps = ["salutation", "company", "perceel", "survey_url", "optout_url", "closes", "company_stop"];
     private readonly string root = Directory.CreateTempSubdirectory("kto-mail-templates-").FullName;
 
     public void Dispose() => Directory.Delete(root, recursive: true);
@@ -25,7 +25,7 @@ public sealed class MailTemplateGapsTests : IDisposable
     [
         new(ContactStep.Invitation, "zoe@example.nl", "Beste Zoë O'Brien & <partner>", "A&B \"Re-integratie\" <Noord>", Perceel.NaarWerk,
             "https://kto.example/s?t=abc&x=1", "https://kto.example/o?t=def", new DateOnly(2027, 1, 31)),
-        new(ContactStep.Invitation, "jan@example.nl", "Geachte heer Jansen", "Werk & Zo", Perceel.WerkfitMaken,
+        new(ContactStep.Invitation, "jan@example.nl", "Geachte heer Jansen", "Werk & Zo B.V.", Perceel.WerkfitMaken,
             "https://kto.example/s?t=ghi", "https://kto.example/o?t=jkl", new DateOnly(2026, 1, 31)),
     ];
 
@@ -55,6 +55,32 @@ public sealed class MailTemplateGapsTests : IDisposable
         Assert.Contains(HtmlEncoded(content.Salutation), mail.Html);
         Assert.Contains(content.Salutation, mail.Text);
         Assert.Equal((content.Email, content.OptOutUrl), (mail.To, mail.UnsubscribeUrl));
+    }
+
+    /// <summary>
+    /// A company name ending with a full stop ("B.V.") gets no second one where it ends a sentence; any other name gets
+    /// one. (An opdrachtgever's invitation has no sentence that ends with the name.)
+    /// </summary>
+    [Theory]
+    [InlineData(false, SurveyAudience.Client, true)]
+    [InlineData(true, SurveyAudience.Client, true)]
+    [InlineData(false, SurveyAudience.Opdrachtgever, false)]
+    [InlineData(true, SurveyAudience.Opdrachtgever, true)]
+    public void A_name_that_ends_a_sentence_gets_one_full_stop(bool reminder, SurveyAudience audience, bool endsASentence)
+    {
+        var composer = new LiquidMailComposer(new LiquidTemplates(), Bureau);
+        var content = Clients[1] with { Step = new ContactStep(reminder ? 1 : 0), Audience = audience };
+        var withStop = composer.Compose(content);
+        var without = composer.Compose(content with { CompanyName = "Werk en Zo" });
+
+        Assert.DoesNotContain("B.V..", withStop.Text);
+        Assert.DoesNotContain("B.V..", withStop.Html);
+        Assert.Equal(endsASentence, without.Text.Contains("Werk en Zo.", StringComparison.Ordinal));
+        // The same mail but for the name, except that where a sentence ends with it, the name's own stop is the only one.
+        Assert.Equal(without.Text.Replace("Werk en Zo.", "Werk en Zo", StringComparison.Ordinal),
+            withStop.Text.Replace("Werk & Zo B.V.", "Werk en Zo", StringComparison.Ordinal));
+        Assert.Equal(without.Html.Replace("Werk en Zo.", "Werk en Zo", StringComparison.Ordinal),
+            withStop.Html.Replace("Werk &amp; Zo B.V.", "Werk en Zo", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -116,6 +142,7 @@ public sealed class MailTemplateGapsTests : IDisposable
         ["survey_url"] = content.SurveyUrl,
         ["optout_url"] = content.OptOutUrl,
         ["closes"] = DutchTime.Format(content.FieldworkCloses),
+        ["company_stop"] = SentenceStop.After(content.CompanyName),
     };
 
     private static string HtmlEncoded(string text) => System.Text.Encodings.Web.HtmlEncoder.Default.Encode(text);
