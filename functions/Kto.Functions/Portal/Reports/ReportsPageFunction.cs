@@ -29,9 +29,10 @@ public sealed class ReportsPageFunction(PortalGate gate, ReportFilesService repo
             var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
             years.Add(new ReportsPage.YearReports(
                 Year: year,
-                Status: versions.Count > 0 ? $"Ondertekend (laatste versie {versions[^1].Version})"
-                    : draft is not null ? $"Concept van {DutchTime.ToDutch(draft.GeneratedAt).ToString("d MMMM yyyy", DutchTime.Culture)}; nog niet ondertekend"
+                Status: versions.Count > 0 ? "Ondertekend (laatste versie {0})"
+                    : draft is not null ? "Concept van {0}; nog niet ondertekend"
                     : year == thisYear ? "Het onderzoek loopt; het rapport volgt na afloop van het jaar" : "Nog geen rapport",
+                StatusValue: versions.Count > 0 ? versions[^1].Version : draft is not null ? ShownDate.Day(draft.GeneratedAt) : null,
                 Versions: versions.AsEnumerable().Reverse().Select(v => new ReportsPage.SignedVersion(
                     Version: v.Version,
                     SignedBy: v.SignedBy,
