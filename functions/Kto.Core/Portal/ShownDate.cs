@@ -42,6 +42,10 @@ public readonly record struct ShownDate
     /// <summary>"december 2026".</summary>
     public static ShownDate Month(DateTimeOffset at) => new(at, "MMMM yyyy");
 
+    /// <summary>A month's name without a year ("maart"; abbreviated "mrt"), as a table or chart labels a month.</summary>
+    public static ShownDate MonthName(int month, bool abbreviated = false) =>
+        new(new DateTimeOffset(2000, month, 15, 12, 0, 0, TimeSpan.Zero), abbreviated ? "MMM" : "MMMM");
+
     /// <summary>"06:52".</summary>
     public static ShownDate Time(DateTimeOffset at) => new(at, "HH:mm");
 

@@ -45,6 +45,16 @@ public sealed class ShownDateTests
         Assert.NotEqual(ShownDate.ShortDay(Summer).In("nl"), ShownDate.ShortDay(Summer).In("en"));
     }
 
+    [Theory]
+    [InlineData(3, false, "maart", "March")]
+    [InlineData(3, true, "mrt", "Mar")]
+    [InlineData(12, true, "dec", "Dec")]
+    public void A_month_is_named_in_the_page_language(int month, bool abbreviated, string dutch, string english)
+    {
+        Assert.Equal(dutch, ShownDate.MonthName(month, abbreviated).In("nl"));
+        Assert.Equal(english, ShownDate.MonthName(month, abbreviated).In("en"));
+    }
+
     [Fact]
     public void The_time_is_Dutch_time_in_either_language()
     {

@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record ChartGeometry(int Width, int Height, int Left, int RightX, 
     public sealed record Tick(string Y, string LabelY, int Value, int LabelX);
 
     public sealed record MonthBars(
-        string Name,
+        ShownDate Name,
         int Ended,
         int Responded,
         string EndedX,

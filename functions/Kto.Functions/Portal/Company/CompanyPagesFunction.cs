@@ -164,7 +164,7 @@ public sealed class CompanyPagesFunction(
                 Attempts: p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", DutchTime.Culture)} (max {p.MaxAttempts})" : "–",
                 Unreachable: p.Unreachable)).ToList(),
             Months: months.Select(m => new ProgressPage.MonthFigures(
-                Name: DutchTime.Culture.DateTimeFormat.GetMonthName(m.Month), Ended: m.Ended, Responded: m.Responded)).ToList(),
+                Name: ShownDate.MonthName(m.Month), Ended: m.Ended, Responded: m.Responded)).ToList(),
             Chart: ProgressChart.For(months),
             // Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".
             Forecast: forecast.Select(f => new ProgressPage.ForecastLine(Name: f.Perceel, Range: f.RangeText, AtRisk: f.AtRisk,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kto.Core.Portal;
 using Kto.Core.Progress;
 
 namespace Kto.Functions.Portal;
@@ -11,7 +12,6 @@ namespace Kto.Functions.Portal;
 public static class ProgressChart
 {
     public const int Width = 640, Height = 260, Left = 44, Right = 8, Top = 12, Bottom = 34;
-    private static readonly string[] MonthNames = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
     public static ChartGeometry For(IReadOnlyList<MonthProgress> months)
     {
@@ -36,7 +36,7 @@ public static class ProgressChart
             {
                 var x = Left + i * group + group * 0.12;
                 return new ChartGeometry.MonthBars(
-                    Name: MonthNames[m.Month - 1],
+                    Name: ShownDate.MonthName(m.Month, abbreviated: true),
                     Ended: m.Ended,
                     Responded: m.Responded,
                     EndedX: F(x), EndedY: F(Y(m.Ended)), EndedH: F(Top + plotHeight - Y(m.Ended)),

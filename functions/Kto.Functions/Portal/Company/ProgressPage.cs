@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>progress.liquid: a company's response per perceel and per month (with the chart), the forecast, and the opdrachtgevers.</summary>
@@ -34,7 +36,7 @@ public sealed record ProgressPage(
         string Attempts,
         int? Unreachable);
 
-    public sealed record MonthFigures(string Name, int Ended, int Responded);
+    public sealed record MonthFigures(ShownDate Name, int Ended, int Responded);
 
     /// <summary>Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".</summary>
     public sealed record ForecastLine(string Name, string Range, bool AtRisk, string Minimum);
