@@ -1,6 +1,4 @@
-using Kto.Core;
 using Kto.Core.Questionnaires;
-using Kto.Core.Settings;
 using Kto.Core.Survey;
 using Kto.Infrastructure.Templates;
 
@@ -12,8 +10,7 @@ namespace Kto.Functions.Tests.Templates;
 /// </summary>
 public sealed class FirstOpenPageCacheTests
 {
-    private static readonly SurveyPageRenderer Renderer = new(new LiquidTemplates(), new BureauSettings { Name = "Bureau & Co", ContactEmail = "kto@bureau.example" });
-    private static readonly QuestionnaireCatalog Questionnaires = new(new QuestionnaireSettings());
+    private static readonly SurveyPageRenderer Renderer = SurveyPages.Renderer;
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     [Fact]
@@ -67,14 +64,7 @@ public sealed class FirstOpenPageCacheTests
     }
 
     private static SurveyPage OpenPage(string token, string formKey, string language, SurveyAudience audience, string company, DateOnly? closes) =>
-        new(SurveyPageState.Open, language)
-        {
-            Token = token,
-            FormKey = formKey,
-            Service = new ServiceSnapshot(new ServiceRef("acme", 2026, "S1"), Perceel.NaarWerk, new DateOnly(2026, 5, 1), ServiceStatus.Open, company, audience),
-            Questionnaire = Questionnaires.For(audience),
-            FieldworkCloses = closes,
-        };
+        SurveyPages.Open(token, formKey, language, audience, company, closes);
 
     private static string Token(Random random) => new(Enumerable.Range(0, 32).Select(_ => TokenAlphabet[random.Next(TokenAlphabet.Length)]).ToArray());
 }
