@@ -51,6 +51,18 @@ async Task<int> RunAllAsync(string[] options)
     {
         if (options[i] == "--only" && i + 1 < options.Length) only = options[++i];
         else if (options[i] == "--results" && i + 1 < options.Length) resultsDir = options[++i];
+        else
+        {
+            // Anything else (--help, a typo) is not a reason to start a quarter of an hour of benchmarks.
+            Console.Error.WriteLine($"usage: ./kto bench [--only {string.Join(',', ScenarioCatalog.All.Select(s => s.Name))}] [--results DIR]");
+            return options[i] is "--help" or "-h" ? 0 : 2;
+        }
+    }
+    var unknown = only?.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(name => ScenarioCatalog.Find(name) is null).ToList();
+    if (unknown is { Count: > 0 })
+    {
+        Console.Error.WriteLine($"no scenario {string.Join(", ", unknown)}; there are {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
+        return 2;
     }
     var selected = only?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
     var started = DateTimeOffset.UtcNow;
