@@ -101,7 +101,9 @@ public sealed partial class QuestionnaireBrowserTests(LocalStack stack) : IAsync
         var questionnaire = stack.Services.GetRequiredService<QuestionnaireCatalog>().Current;
         var mandatory = questionnaire.Questions.Select((q, i) => (q, n: i + 1)).Where(x => x.q.Mandatory).ToList();
         Assert.Equal(1, await page.Locator(".error-summary").CountAsync());
-        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('error-summary')"), "focus moves to the summary");
+        // The browser moves focus to an autofocus element at its next rendering opportunity, which may come just after the
+        // click returns: wait for it (a page that never moves focus fails here after 5 s).
+        await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('error-summary') === true", null, new() { Timeout = 5000 });
         var summary = await page.TextContentAsync(".error-summary") ?? "";
         Assert.Contains($"U heeft {mandatory.Count} verplichte vragen nog niet beantwoord:", summary);
         var items = page.Locator(".error-summary li");

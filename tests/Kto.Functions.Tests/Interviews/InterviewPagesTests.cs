@@ -177,7 +177,9 @@ public sealed class InterviewPagesTests(LocalStack stack) : IAsyncLifetime
         await page.ClickAsync("button:has-text('Antwoorden opslaan')");
 
         var summary = page.Locator(".error-summary");
-        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.classList.contains('error-summary')"), "focus moves to the error summary");
+        // The browser moves focus to an autofocus element at its next rendering opportunity, which may come just after the
+        // click returns: wait for it (a page that never moves focus fails here after 5 s).
+        await page.WaitForFunctionAsync("() => document.activeElement?.classList.contains('error-summary') === true", null, new() { Timeout = 5000 });
         var text = await summary.TextContentAsync() ?? "";
         Assert.Contains("Er zijn nog 2 vragen niet goed ingevoerd", text);
         Assert.Contains($"Vraag 1: {questionnaire.Find("rapportcijfer")!.Text.Nl}", text);
