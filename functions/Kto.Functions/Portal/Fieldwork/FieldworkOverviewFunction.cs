@@ -33,17 +33,15 @@ public sealed class FieldworkOverviewFunction(
                 Id: r.Id,
                 Job: JobName(r.Job),
                 Trigger: r.Trigger == MailRunTriggers.Timer ? "schema" : "bureau",
-                Started: Dutch(r.StartedAt),
+                Started: ShownDate.ShortMinute(r.StartedAt),
                 Sent: r.Sent, Deferred: r.Deferred, Bounced: r.Bounced, Unknown: r.Unknown,
                 Stopped: StopReasonTexts.Dutch(r),
-                Next: r.NextRunAt is { } next ? Dutch(next) : null)).ToList(),
+                Next: r.NextRunAt is { } next ? ShownDate.ShortMinute(next) : null)).ToList(),
             Companies: figures.Companies.Select(c => new FieldworkOverviewPage.Company(
                 Name: c.CompanyName, Bounced: c.Bounced, WithoutEmail: c.WithoutEmail,
                 Url: PortalUrls.Fieldwork(c.CompanyId, year))).ToList());
         return gate.Page(visitor, "fieldwork-overview.liquid", "Veldwerk", page, "fieldwork");
     }
-
-    private static ShownDate Dutch(DateTimeOffset at) => ShownDate.ShortMinute(at);
 
     private static string JobName(string job) => job switch
     {

@@ -63,7 +63,7 @@ public sealed class InterviewPagesFunction(
                 Perceel: PerceelNames.DisplayName(c.Perceel),
                 Calls: c.Calls,
                 Last: c.LastOutcome is { } last ? Label(AttemptOutcomes.Name(last)) : null,
-                CallBack: c.CallBackAt is { } at ? DutchMoment(at) : null,
+                CallBack: c.CallBackAt is { } at ? ShownDate.Minute(at) : null,
                 OnlyPhone: c.OnlyByPhone)).ToList());
         return gate.Page(visitor, "calls.liquid", $"Bellijst {found!.Name}", page, "fieldwork");
     }
@@ -181,10 +181,10 @@ public sealed class InterviewPagesFunction(
             MaxCalls: sheet.MaxCallAttempts,
             Step: sheet.Step,
             Calls: sheet.Calls.Select(c => new CallSheetPage.Call(
-                At: DutchMoment(c.At),
+                At: ShownDate.Minute(c.At),
                 Outcome: Label(AttemptOutcomes.Name(c.Outcome)),
                 By: c.By,
-                CallBack: c.CallBackAt is { } at ? DutchMoment(at) : null)).ToList(),
+                CallBack: c.CallBackAt is { } at ? ShownDate.Minute(at) : null)).ToList(),
             Outcomes: Outcomes.Select(o => new CallSheetPage.Outcome(o.Value, o.Label)).ToList(),
             AnswersUrl: PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
             ListUrl: PortalUrls.Calls(company.Id, service.Year));
@@ -300,8 +300,6 @@ public sealed class InterviewPagesFunction(
     /// <summary>A tel: link target: digits and a leading +, nothing else.</summary>
     private static string? Tel(string? phone) =>
         phone is null ? null : new string(phone.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)).ToArray());
-
-    private static ShownDate DutchMoment(DateTimeOffset at) => ShownDate.Minute(at);
 
     /// <summary>A datetime-local field ("2026-12-01T14:30"), meant as Dutch time; null when empty or unreadable.</summary>
     private static DateTimeOffset? ReadDutchMoment(string? value)
