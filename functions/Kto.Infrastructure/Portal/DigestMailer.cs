@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Kto.Core.Digest;
 using Kto.Core.Fieldwork;
@@ -17,23 +16,20 @@ namespace Kto.Infrastructure.Portal;
 public sealed class DigestMailer(IMailSender sender, LiquidTemplates templates, BureauSettings bureau, KtoSettings settings, ILogger<DigestMailer> logger)
     : IDigestMailer
 {
-    private string Portal => settings.PublicBaseUrl.TrimEnd('/') + PortalUrls.Home;
+    private string Portal => PortalMailView.PortalAddress(settings);
 
     public Task<bool> SendDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {
         // "2026-W49" → "49".
         var week = digest.Week.Split("-W") is [_, var number] ? int.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : digest.Week;
         var single = digest.Recipient.Role == UserRole.Company ? digest.Companies[0] : null;
-        return SendAsync(digest.Recipient.Email, "digest", [Common(digest.Recipient), new DigestMailView(week, digest.Year, digest.Companies, digest.AtRisk, single)], cancellationToken);
+        return SendAsync(digest.Recipient.Email, "digest", [PortalMailView.For(digest.Recipient, settings, bureau), new DigestMailView(week, digest.Year, digest.Companies, digest.AtRisk, single)], cancellationToken);
     }
 
     public Task<bool> SendDeliveryReminderAsync(DeliveryReminder reminder, CancellationToken cancellationToken) =>
         SendAsync(reminder.Recipient.Email, "delivery-reminder",
-            [Common(reminder.Recipient), new DeliveryReminderMailView(reminder.CompanyName, reminder.Month, reminder.Due, $"{Portal}/companies/{reminder.CompanyId}")],
+            [PortalMailView.For(reminder.Recipient, settings, bureau), new DeliveryReminderMailView(reminder.CompanyName, reminder.Month, reminder.Due, $"{Portal}/companies/{reminder.CompanyId}")],
             cancellationToken);
-
-    private PortalMailView Common(PortalUser user) =>
-        new(user.Name, null, Portal, Portal + "/account", user.Role == UserRole.Bureau, bureau.Name, bureau.QuestionsAddress);
 
     private async Task<bool> SendAsync(string to, string template, object[] views, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using Kto.Core.Portal;
 using Kto.Core.Accounts;
 using Kto.Core.Fieldwork;
 using Kto.Core.Settings;
@@ -17,8 +16,7 @@ public sealed class WelcomeMailer(IMailSender sender, LiquidTemplates templates,
     public async Task<bool> SendWelcomeAsync(PortalUser user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var portal = settings.PublicBaseUrl.TrimEnd('/') + PortalUrls.Home;
-        var view = new PortalMailView(user.Name, user.Email, portal, portal + "/account", user.Role == UserRole.Bureau, bureau.Name, bureau.QuestionsAddress);
+        var view = PortalMailView.For(user, settings, bureau);
         var mail = new OutgoingMail(user.Email,
             templates.Render("Portal/Mail/welcome-subject.liquid", html: false, TemplateNames.SnakeCase, view).Trim(),
             templates.Render("Portal/Mail/welcome.txt.liquid", html: false, TemplateNames.SnakeCase, view),
