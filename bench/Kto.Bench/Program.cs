@@ -58,13 +58,12 @@ async Task<int> RunAllAsync(string[] options)
             return options[i] is "--help" or "-h" ? 0 : 2;
         }
     }
-    var unknown = only?.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(name => ScenarioCatalog.Find(name) is null).ToList();
-    if (unknown is { Count: > 0 })
+    var selected = only?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+    if (selected?.Where(name => ScenarioCatalog.Find(name) is null).ToList() is { Count: > 0 } unknown)
     {
         Console.Error.WriteLine($"no scenario {string.Join(", ", unknown)}; there are {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
         return 2;
     }
-    var selected = only?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
     var started = DateTimeOffset.UtcNow;
     var clock = Stopwatch.StartNew();
     var results = new List<(IScenario Scenario, ScenarioResult? Result)>();
