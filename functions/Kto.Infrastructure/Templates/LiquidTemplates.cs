@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
 using System.Text;
+using Kto.Core.Portal;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -25,7 +26,8 @@ public sealed class LiquidTemplates
         Root = root ?? Path.Combine(AppContext.BaseDirectory, "Templates");
         Texts = new TextCatalog(Root);
         // The functions the templates use beyond Scriban's Liquid builtins, or where those differ from Liquid.
-        // {{ "Dutch text {0}" | t: value }}: the text in the page's language (the value "lang"), Dutch where the catalog has none.
+        // {{ "Dutch text {0}" | t: value }}: the text in the page's language (the value "lang"), Dutch where the catalog has none;
+        // {{ notice | t }} for a PageText (a text composed in code) translates its text and fills in its values.
         functions.SetValue("t", new TemplateFunction(Translate), true);
         // {{ issue.message | t_message }}: a message Core wrote with its values in, in the page's language (TextCatalog.TranslateMessage).
         functions.SetValue("t_message", new TemplateFunction(TranslateMessage), true);
@@ -145,9 +147,15 @@ public sealed class LiquidTemplates
 
     private object? Translate(TemplateContext context, ScriptNode? caller, ScriptArray arguments)
     {
+        if (arguments.Count > 0 && arguments[0] is PageText text) return Translated(context, Written(context, text));
         var values = arguments.Skip(1).Select(a => (object?)context.ObjectToString(a)).ToArray();
         return Translated(context, Texts.Translate(Language(context), FirstArgument(context, arguments), values));
     }
+
+    /// <summary>A <see cref="PageText"/> in the page's language, each value written as the page writes it (a text among them translated too).</summary>
+    private string Written(TemplateContext context, PageText text) =>
+        Texts.Translate(Language(context), text.Text,
+            [.. text.Values.Select(v => (object?)(v is PageText inner ? Written(context, inner) : context.ObjectToString(v)))]);
 
     private object? TranslateMessage(TemplateContext context, ScriptNode? caller, ScriptArray arguments) =>
         Translated(context, Texts.TranslateMessage(Language(context), FirstArgument(context, arguments)));

@@ -95,6 +95,8 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         // The same receipt in English: the row's message too (Core writes it in Dutch; the page translates it, values kept).
         await page.ClickAsync("a.language");
         Assert.StartsWith("Receipt", await page.TextContentAsync("h1"));
+        // The window's title too: composed in code with the file's name, translated before the name goes in.
+        Assert.StartsWith($"Receipt export-{company}.xlsx", await page.TitleAsync());
         var english = await page.Locator("table").First.Locator("tbody tr td").Nth(3).TextContentAsync();
         Assert.Contains("perceel", english);
         Assert.Contains("Use Werkfit maken, Naar werk, Praktijkassessment or Modulaire Re-integratiediensten.", english);
@@ -103,6 +105,7 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         await CheckAsync(page, "portal-06-receipt-en");
         await page.ClickAsync("a.language");
         Assert.StartsWith("Ontvangstbewijs", await page.TextContentAsync("h1"));
+        Assert.StartsWith($"Ontvangstbewijs export-{company}.xlsx", await page.TitleAsync());
 
         // Back to the deliveries: delivered this month, the file listed with its counts.
         await page.ClickAsync("text=Terug naar leveringen");

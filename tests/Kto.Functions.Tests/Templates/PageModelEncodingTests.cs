@@ -135,6 +135,7 @@ public sealed class PageModelEncodingTests
         if (inner == typeof(bool)) return flags;
         if (inner == typeof(int)) return 1;
         if (inner == typeof(long)) return 1L;
+        if (inner == typeof(PageText)) return new PageText("{0}", Hostile);
         if (inner == typeof(ShownDate)) return ShownDate.MinuteAt(new DateTimeOffset(2026, 12, 7, 5, 52, 0, TimeSpan.Zero));
         if (inner.IsGenericType && inner.GetGenericTypeDefinition() is var list && (list == typeof(List<>) || list == typeof(IReadOnlyList<>)))
         {

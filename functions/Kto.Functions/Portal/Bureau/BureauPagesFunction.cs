@@ -154,7 +154,7 @@ public sealed class BureauPagesFunction(
                 return added.Done
                     ? await UsersPageAsync(visitor, new()
                     {
-                        Done = $"{added.User!.Email} is toegevoegd. Deze persoon logt in via {Base(request)}/portal met dit e-mailadres.",
+                        Done = new PageText("{0} is toegevoegd. Deze persoon logt in via {1} met dit e-mailadres.", added.User!.Email, Base(request) + "/portal"),
                         Welcome = added.Welcomed
                             ? "Er is een welkomstmail gestuurd met het adres van het portaal en hoe inloggen werkt."
                             : "De welkomstmail kon niet worden verstuurd. Geef deze persoon zelf het adres van het portaal.",
@@ -166,7 +166,7 @@ public sealed class BureauPagesFunction(
             case "remove":
                 var removed = await userService.RemoveAsync(actor, form.GetValueOrDefault("email") ?? "", cancellationToken);
                 return removed.Done
-                    ? await UsersPageAsync(visitor, new() { Done = $"{removed.User?.Email ?? PortalUser.Normalize(form.GetValueOrDefault("email") ?? "")} is verwijderd; een open sessie is meteen beëindigd." }, StatusCodes.Status200OK, cancellationToken)
+                    ? await UsersPageAsync(visitor, new() { Done = new PageText("{0} is verwijderd; een open sessie is meteen beëindigd.", removed.User?.Email ?? PortalUser.Normalize(form.GetValueOrDefault("email") ?? "")) }, StatusCodes.Status200OK, cancellationToken)
                     : await UsersPageAsync(visitor, new() { UserError = removed.Message }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
             case "company":
                 var registration = await companyService.RegisterAsync(actor, form.GetValueOrDefault("id")?.Trim(), form.GetValueOrDefault("name"), cancellationToken);
@@ -174,7 +174,7 @@ public sealed class BureauPagesFunction(
                     return await UsersPageAsync(visitor, new() { CompanyError = RegistrationMessage(registration.Error, form.GetValueOrDefault("id")), CompanyId = form.GetValueOrDefault("id"), CompanyName = form.GetValueOrDefault("name") }, StatusCodes.Status422UnprocessableEntity, cancellationToken);
                 return await UsersPageAsync(visitor, new()
                 {
-                    Done = $"{registration.Company.Name} is geregistreerd.",
+                    Done = new PageText("{0} is geregistreerd.", registration.Company.Name),
                     CompanyKey = registration.Key,
                 }, StatusCodes.Status200OK, cancellationToken);
             default:

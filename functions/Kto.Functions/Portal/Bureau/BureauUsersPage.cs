@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 namespace Kto.Functions.Portal;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Kto.Functions.Portal;
 /// </summary>
 public sealed record BureauUsersPage
 {
-    public string? Done { get; init; }
+    public PageText? Done { get; init; }
     public string? Welcome { get; init; }
     public string? UserError { get; init; }
     public string? Email { get; init; }

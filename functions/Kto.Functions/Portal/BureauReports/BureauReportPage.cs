@@ -11,7 +11,7 @@ public sealed record BureauReportPage(
     int Year,
     string? Notice,
     string? Error,
-    string? ConclusionError,
+    PageText? ConclusionError,
     string? Conclusion,
     string Signer,
     bool Running,

@@ -85,7 +85,7 @@ public sealed class BureauReportsPageFunction(
         var conclusion = form.GetValueOrDefault("conclusion")?.Trim();
         var action = form.GetValueOrDefault("actie");
         if (conclusion is { Length: > MaxConclusionLength })
-            return await PageAsync(visitor, found!, year, null, null, $"De conclusie mag hoogstens {MaxConclusionLength} tekens hebben.",
+            return await PageAsync(visitor, found!, year, null, null, new PageText("De conclusie mag hoogstens {0} tekens hebben.", MaxConclusionLength),
                 StatusCodes.Status422UnprocessableEntity, cancellationToken, conclusion);
         if (draftId.Length is 0 or > 100)
             return await PageAsync(visitor, found!, year, null, "Er is geen concept gekozen om te ondertekenen. Start eerst een concept.", null,
@@ -99,7 +99,7 @@ public sealed class BureauReportsPageFunction(
         {
             var review = await reportDrafts.ReviewBeforeSigningAsync(company, year, draftId, cancellationToken);
             if (review is null) return await ReplacedAsync(visitor, found!, year, conclusion, cancellationToken);
-            return gate.Page(visitor, "bureau-report-confirm.liquid", $"Rapport {found!.Name} {year} ondertekenen",
+            return gate.Page(visitor, "bureau-report-confirm.liquid", new PageText("Rapport {0} {1} ondertekenen", found!.Name, year),
                 new BureauReportConfirmPage(
                     Company: CompanyHeading.Of(found),
                     Year: year,
@@ -185,7 +185,7 @@ public sealed class BureauReportsPageFunction(
         return new FileContentResult(found.Content, "application/pdf");
     }
 
-    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, string? conclusionError,
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, PageText? conclusionError,
         int status, CancellationToken cancellationToken, string? conclusion = null, bool running = false)
     {
         var (draft, versions) = await reports.ListAsync(company.Id, year, cancellationToken);

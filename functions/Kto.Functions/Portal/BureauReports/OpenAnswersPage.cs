@@ -7,7 +7,7 @@ public sealed record OpenAnswersPage(
     CompanyHeading Company,
     int Year,
     string? Notice,
-    string? Error,
+    PageText? Error,
     string ReportUrl,
     OpenAnswersPage.DraftMade? Draft,
     int Count,

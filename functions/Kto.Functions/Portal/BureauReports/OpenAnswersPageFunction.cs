@@ -44,7 +44,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
         var reason = form.GetValueOrDefault("reason")?.Trim() ?? "";
         if (reason.Length is 0 or > OpenAnswersFunction.MaxReasonLength)
             return await PageAsync(visitor, found!, year, null,
-                $"Geef een reden om het antwoord te verbergen (hoogstens {OpenAnswersFunction.MaxReasonLength} tekens).",
+                new PageText("Geef een reden om het antwoord te verbergen (hoogstens {0} tekens).", OpenAnswersFunction.MaxReasonLength),
                 StatusCodes.Status422UnprocessableEntity, cancellationToken);
 
         // The person who hides is the signed-in person, as for signing.
@@ -58,7 +58,7 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
         return PortalResult.SeeOther(PortalUrls.OpenAnswers(company, year) + "&klaar=verborgen");
     }
 
-    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, string? error, int status,
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string? notice, PageText? error, int status,
         CancellationToken cancellationToken)
     {
         var found = await reportDrafts.DraftOpenAnswersAsync(company.Id, year, cancellationToken);
@@ -84,6 +84,6 @@ public sealed class OpenAnswersPageFunction(PortalGate gate, ReportDraftService 
                 HiddenBy: h.HiddenBy,
                 HiddenAt: ShownDate.Minute(h.HiddenAt),
                 Reason: h.Reason)).ToList());
-        return gate.Page(visitor, "bureau-open-answers.liquid", $"Open antwoorden {company.Name} {year}", page, "overview", status);
+        return gate.Page(visitor, "bureau-open-answers.liquid", new PageText("Open antwoorden {0} {1}", company.Name, year), page, "overview", status);
     }
 }

@@ -68,7 +68,7 @@ public sealed class CompanyPagesFunction(
             return await UploadErrorAsync(visitor, found!, Unreadable, cancellationToken, StatusCodes.Status400BadRequest);
         }
         if (outcome == DeliveryUploadOutcome.NameTaken)
-            return await UploadErrorAsync(visitor, found!, $"Er is al een bestand ‘{name}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", cancellationToken);
+            return await UploadErrorAsync(visitor, found!, new PageText("Er is al een bestand ‘{0}’ aangeleverd. Geef het bestand een nieuwe naam, bijvoorbeeld met de maand erin, en lever het opnieuw aan.", name), cancellationToken);
         return PortalResult.SeeOther(PortalUrls.Receipt(company, name));
     }
 
@@ -103,7 +103,7 @@ public sealed class CompanyPagesFunction(
             JsonUrl: PortalUrls.ReceiptFile(company, file, "json"),
             CsvUrl: PortalUrls.ReceiptFile(company, file, "csv"),
             XlsxUrl: PortalUrls.ReceiptFile(company, file, "xlsx"));
-        return gate.Page(visitor, "receipt.liquid", $"Ontvangstbewijs {file}", page, "deliveries");
+        return gate.Page(visitor, "receipt.liquid", new PageText("Ontvangstbewijs {0}", file), page, "deliveries");
     }
 
     /// <summary>The receipt as a file: <c>receipt.json</c> (as stored), <c>receipt.csv</c> or <c>receipt.xlsx</c> (one line per issue).</summary>
@@ -174,16 +174,16 @@ public sealed class CompanyPagesFunction(
                 Rate: opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
                 Grade: opdrachtgevers.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
                 KeurmerkUrl: PortalUrls.Keurmerk(company, year)));
-        return gate.Page(visitor, "progress.liquid", $"Voortgang {year}", page, "progress");
+        return gate.Page(visitor, "progress.liquid", new PageText("Voortgang {0}", year), page, "progress");
     }
 
     private const string Unreadable = "Het bestand kwam niet goed aan. Kies het bestand opnieuw en lever het nog eens aan.";
 
-    private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, string error, CancellationToken cancellationToken,
+    private async Task<IActionResult> UploadErrorAsync(Visitor visitor, Company company, PageText error, CancellationToken cancellationToken,
         int status = StatusCodes.Status422UnprocessableEntity) =>
         await DeliveriesPageAsync(visitor, company, error, status, cancellationToken);
 
-    private async Task<PortalResult> DeliveriesPageAsync(Visitor visitor, Company company, string? error, int status, CancellationToken cancellationToken)
+    private async Task<PortalResult> DeliveriesPageAsync(Visitor visitor, Company company, PageText? error, int status, CancellationToken cancellationToken)
     {
         var list = await history.ListAsync(company.Id, cancellationToken);
         var now = time.GetUtcNow();
@@ -202,7 +202,7 @@ public sealed class CompanyPagesFunction(
                 Refused: d.Status == Receipt.Statuses.Refused,
                 Processing: d.Status is null,
                 Rows: d.Rows, Accepted: d.Accepted, Duplicates: d.Duplicates, Rejected: d.Rejected)).ToList());
-        return gate.Page(visitor, "deliveries.liquid", $"Leveringen {company.Name}", page, "deliveries", status);
+        return gate.Page(visitor, "deliveries.liquid", new PageText("Leveringen {0}", company.Name), page, "deliveries", status);
     }
 
     private static ReceiptPage.Outcome ReceiptOutcome(Receipt receipt) => new(

@@ -7,8 +7,8 @@ public sealed record DeliveriesPage(
     CompanyLinks Company,
     ShownDate MonthName,
     bool DeliveredThisMonth,
-    string? Error,
-    List<string> Errors,
+    PageText? Error,
+    List<PageText> Errors,
     long MaxMb,
     List<DeliveriesPage.Delivery> Deliveries)
 {

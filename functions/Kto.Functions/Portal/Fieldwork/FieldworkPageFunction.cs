@@ -1,8 +1,8 @@
-using Kto.Core.Portal;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
+using Kto.Core.Portal;
 using Kto.Core.Survey;
 
 namespace Kto.Functions.Portal;
@@ -87,7 +87,7 @@ public sealed class FieldworkPageFunction(
                 Perceel: c.PerceelOrKind,
                 Reason: c.Reason,
                 Steps: c.StepsDone)).ToList());
-        return gate.Page(visitor, "fieldwork.liquid", $"Veldwerk {company.Name}", page, "overview", status);
+        return gate.Page(visitor, "fieldwork.liquid", new PageText("Veldwerk {0}", company.Name), page, "overview", status);
     }
 
     /// <summary>The client's name; an opdrachtgever's contact person, or its organisation when none was delivered.</summary>

@@ -8,7 +8,7 @@ public sealed record CallSheetPage(
     CompanyHeading Company,
     int Year,
     string Service,
-    string? Done,
+    PageText? Done,
     string? Error,
     string Name,
     string Klantnummer,

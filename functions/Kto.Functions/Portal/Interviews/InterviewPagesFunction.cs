@@ -65,7 +65,7 @@ public sealed class InterviewPagesFunction(
                 Last: c.LastOutcome is { } last ? Label(AttemptOutcomes.Name(last)) : null,
                 CallBack: c.CallBackAt is { } at ? ShownDate.Minute(at) : null,
                 OnlyPhone: c.OnlyByPhone)).ToList());
-        return gate.Page(visitor, "calls.liquid", $"Bellijst {found!.Name}", page, "fieldwork");
+        return gate.Page(visitor, "calls.liquid", new PageText("Bellijst {0}", found!.Name), page, "fieldwork");
     }
 
     [Function(nameof(PortalCallSheet))]
@@ -78,7 +78,7 @@ public sealed class InterviewPagesFunction(
     {
         var (visitor, found, _) = request.Opening();
         if (!YearQuery.TryRead(request, time, out var year)) return gate.NotFound(visitor);
-        var done = request.Query["vastgelegd"].ToString() is { Length: > 0 } outcome && Outcomes.Any(o => o.Value == outcome) ? $"Vastgelegd: {Label(outcome)}." : null;
+        var done = request.Query["vastgelegd"].ToString() is { Length: > 0 } outcome && Outcomes.Any(o => o.Value == outcome) ? new PageText("Vastgelegd: {0}.", new PageText(Label(outcome))) : null;
         return await SheetPageAsync(visitor, found!, new ServiceRef(company, year, service), done, null, StatusCodes.Status200OK, cancellationToken);
     }
 
@@ -156,7 +156,7 @@ public sealed class InterviewPagesFunction(
         return await AnswerPageAsync(visitor, found!, serviceRef, mode, false, refusal, entered, result.Issues, status, cancellationToken);
     }
 
-    private async Task<IActionResult> SheetPageAsync(Visitor visitor, Company company, ServiceRef service, string? done, string? error, int status, CancellationToken cancellationToken)
+    private async Task<IActionResult> SheetPageAsync(Visitor visitor, Company company, ServiceRef service, PageText? done, string? error, int status, CancellationToken cancellationToken)
     {
         if (!LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);
         var sheet = await calls.SheetAsync(service, cancellationToken);
@@ -188,7 +188,7 @@ public sealed class InterviewPagesFunction(
             Outcomes: Outcomes.Select(o => new CallSheetPage.Outcome(o.Value, o.Label)).ToList(),
             AnswersUrl: PortalUrls.Answers(company.Id, service.ServiceId, service.Year, ResponseModes.Phone),
             ListUrl: PortalUrls.Calls(company.Id, service.Year));
-        return gate.Page(visitor, "call-sheet.liquid", $"Bellen: {page.Name}", page, "fieldwork", status);
+        return gate.Page(visitor, "call-sheet.liquid", new PageText("Bellen: {0}", page.Name), page, "fieldwork", status);
     }
 
     private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
@@ -229,7 +229,7 @@ public sealed class InterviewPagesFunction(
             Questions: questionnaire.Questions.Select((q, n) => QuestionOf(q, n + 1, entered.GetValueOrDefault(q.Id), issues.FirstOrDefault(i => i.QuestionId == q.Id))).ToList(),
             BackUrl: mode == ResponseMode.Phone ? PortalUrls.Call(company.Id, service.ServiceId, service.Year) : null,
             ListUrl: mode == ResponseMode.Phone ? PortalUrls.Calls(company.Id, service.Year) : PortalUrls.Fieldwork(company.Id, service.Year));
-        var title = mode == ResponseMode.Phone ? $"Telefonisch interview: {page.Name}" : $"Papieren vragenlijst invoeren: {page.Name}";
+        var title = mode == ResponseMode.Phone ? new PageText("Telefonisch interview: {0}", page.Name) : new PageText("Papieren vragenlijst invoeren: {0}", page.Name);
         return gate.Page(visitor, "answers.liquid", title, page, "fieldwork", status);
     }
 

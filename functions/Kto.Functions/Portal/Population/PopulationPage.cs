@@ -1,3 +1,5 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>population.liquid: a company's services (the first ones, or those found), each with its corrections and the forms to correct it.</summary>
@@ -19,5 +21,5 @@ public sealed record PopulationPage(
 
     /// <param name="Service">The service id.</param>
     /// <param name="History">One line per correction.</param>
-    public sealed record ListedService(int Index, string Service, string Klantnummer, string Perceel, string Einddatum, bool Withdrawn, List<string> History);
+    public sealed record ListedService(int Index, string Service, string Klantnummer, string Perceel, string Einddatum, bool Withdrawn, List<PageText> History);
 }

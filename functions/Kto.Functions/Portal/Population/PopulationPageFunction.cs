@@ -1,8 +1,9 @@
-using Kto.Core.Portal;
+using System.Globalization;
 using Kto.Core;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
 using Kto.Core.Population;
+using Kto.Core.Portal;
 using Kto.Core.Survey;
 using Kto.Functions.Population;
 
@@ -82,18 +83,21 @@ public sealed class PopulationPageFunction(
                 Perceel: PerceelNames.DisplayName(h.Current.Perceel),
                 Einddatum: h.Current.Einddatum.ToString("yyyy-MM-dd"),
                 Withdrawn: h.Current.Withdrawn,
-                History: h.Corrections.Select(c => $"{DutchTime.Format(c.At)}, {c.Actor}: {What(c)} ({CorrectionReasons.DutchLabel(c.Reason)})" +
-                                                   (c.Note is null ? "" : $": “{c.Note}”")).ToList())).ToList());
-        return gate.Page(visitor, "population.liquid", $"Populatie {company.Name}", page, "overview", status);
+                History: h.Corrections.Select(c => c.Note is null
+                    ? new PageText("{0}, {1}: {2} ({3})", ShownDate.Day(c.At), c.Actor, What(c), new PageText(CorrectionReasons.DutchLabel(c.Reason)))
+                    : new PageText("{0}, {1}: {2} ({3}): “{4}”", ShownDate.Day(c.At), c.Actor, What(c), new PageText(CorrectionReasons.DutchLabel(c.Reason)), c.Note)).ToList())).ToList());
+        return gate.Page(visitor, "population.liquid", new PageText("Populatie {0}", company.Name), page, "overview", status);
     }
 
     private static List<PopulationPage.Reason> Reasons(CorrectionKind kind) => CorrectionReasons.AllowedFor(kind)
         .Select(r => new PopulationPage.Reason(CorrectionReasons.Name(r), CorrectionReasons.DutchLabel(r))).ToList();
 
-    private static string What(ServiceCorrection c) => c.Kind switch
+    private static PageText What(ServiceCorrection c) => c.Kind switch
     {
         CorrectionKind.Withdrawn => "ingetrokken",
-        CorrectionKind.Perceel => $"perceel {PerceelNames.DisplayName(c.PerceelBefore)} → {PerceelNames.DisplayName(c.NewPerceel!.Value)}",
-        _ => $"einddatum {c.EinddatumBefore:yyyy-MM-dd} → {c.NewEinddatum:yyyy-MM-dd}",
+        CorrectionKind.Perceel => new PageText("perceel {0} → {1}", PerceelNames.DisplayName(c.PerceelBefore), PerceelNames.DisplayName(c.NewPerceel!.Value)),
+        _ => new PageText("einddatum {0} → {1}", Iso(c.EinddatumBefore), Iso(c.NewEinddatum!.Value)),
     };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

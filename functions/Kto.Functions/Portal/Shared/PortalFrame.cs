@@ -1,9 +1,11 @@
+using Kto.Core.Portal;
+
 namespace Kto.Functions.Portal;
 
 /// <summary>What <c>layout.liquid</c>, the frame of every portal page, reads besides the page's own model.</summary>
 public sealed record PortalFrame(
     string Body,
-    string PageTitle,
+    PageText PageTitle,
     string Bureau,
     string BureauEmail,
     string CssUrl,

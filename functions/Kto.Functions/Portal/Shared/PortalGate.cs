@@ -1,7 +1,7 @@
-using Kto.Core.Portal;
 using Kto.Core.Access;
 using Kto.Core.Accounts;
 using Kto.Core.Companies;
+using Kto.Core.Portal;
 
 namespace Kto.Functions.Portal;
 
@@ -147,13 +147,13 @@ public sealed class PortalGate(SessionService sessions, PortalKey key, IPortalPa
         Page(visitor, "message.liquid", heading, new MessagePage(heading, text, linkUrl, linkText), status: status);
 
     /// <summary>A page in the portal's frame, as <paramref name="visitor"/> sees it (their language, their form token).</summary>
-    public PortalResult Page(Visitor visitor, string template, string title, object model, string? nav = null, int status = StatusCodes.Status200OK) =>
+    public PortalResult Page(Visitor visitor, string template, PageText title, object model, string? nav = null, int status = StatusCodes.Status200OK) =>
         Page(View(visitor, template, title, model, nav), status);
 
     /// <summary>A page from a view made with <see cref="View"/> and changed (a refresh, a status).</summary>
     public PortalResult Page(PortalView view, int status = StatusCodes.Status200OK) => PortalResult.Page(pages.Render(view), status);
 
-    public PortalView View(Visitor visitor, string template, string title, object model, string? nav = null) =>
+    public PortalView View(Visitor visitor, string template, PageText title, object model, string? nav = null) =>
         new(template, title, visitor.User, visitor.SessionId is null ? null : FormToken(visitor), model)
         {
             Nav = nav, Language = visitor.Language, SwitchUrl = visitor.SwitchUrl,

@@ -1,12 +1,13 @@
 using Kto.Core.Accounts;
+using Kto.Core.Portal;
 
 namespace Kto.Functions.Portal;
 
 /// <summary>
-/// One page to render: its body template, title, who is signed in, and the page's own view model (a record whose
+/// One page to render: its body template, title (a text the page translates, its values apart), who is signed in, and the page's own view model (a record whose
 /// properties the template reads in snake_case: <c>AtRisk</c> as <c>at_risk</c>).
 /// </summary>
-public sealed record PortalView(string Template, string Title, PortalUser? User, string? FormToken, object Model)
+public sealed record PortalView(string Template, PageText Title, PortalUser? User, string? FormToken, object Model)
 {
     /// <summary>
     /// Seconds after which the page loads itself again (<see cref="RefreshUrl"/>, or the same page) while something runs
