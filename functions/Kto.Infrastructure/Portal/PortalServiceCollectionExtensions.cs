@@ -15,6 +15,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<ISessionStore, TableSessionStore>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<Kto.Core.Portal.IDeliveryHistory, BlobDeliveryHistory>();
+        services.AddSingleton<PortalMails>();
         services.AddSingleton<ISignInMailer, SignInMailer>();
         services.AddSingleton<IWelcomeMailer, WelcomeMailer>();
         services.AddSingleton(provider => PortalKeyFrom(provider));

@@ -30,7 +30,7 @@ public sealed partial class TemplateViewNamesTests
         ["Portal/Mail/welcome-subject.liquid"] = [typeof(PortalMailView)],
         ["Portal/Mail/welcome.txt.liquid"] = [typeof(PortalMailView)],
         ["Portal/Mail/welcome.html.liquid"] = [typeof(PortalMailView)],
-        ["Portal/Mail/subject.liquid"] = [typeof(SignInMailView)],
+        ["Portal/Mail/signin-subject.liquid"] = [typeof(SignInMailView)],
         ["Portal/Mail/signin.txt.liquid"] = [typeof(SignInMailView)],
         ["Portal/Mail/signin.html.liquid"] = [typeof(SignInMailView)],
         ["Portal/Mail/digest-subject.liquid"] = [typeof(PortalMailView), typeof(DigestMailView)],
