@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 namespace Kto.Functions.Http;
 
 /// <summary>The shapes of API answers: JSON documents and errors as <c>{ error, message }</c> in plain Dutch.</summary>
@@ -7,7 +8,7 @@ public static class ApiResults
         new ObjectResult(new { error = code, message }) { StatusCode = status };
 
     /// <summary>A refusal as an outcome's answer table gives it (<c>CorrectionAnswers</c>, <c>RegistrationAnswers</c>, …).</summary>
-    public static IActionResult Error((int Status, string Code, string Message) answer) => Error(answer.Status, answer.Code, answer.Message);
+    public static IActionResult Error((int Status, string Code, PageText Message) answer) => Error(answer.Status, answer.Code, answer.Message.ToString());
 
     public static IActionResult Unauthorized() =>
         Error(StatusCodes.Status401Unauthorized, "unauthorized", "Geef een geldige sleutel mee: Authorization: Bearer SLEUTEL.");

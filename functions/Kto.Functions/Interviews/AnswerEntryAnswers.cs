@@ -1,4 +1,5 @@
 using Kto.Core.Interviews;
+using Kto.Core.Portal;
 
 namespace Kto.Functions.Interviews;
 
@@ -8,7 +9,7 @@ namespace Kto.Functions.Interviews;
 /// </summary>
 public static class AnswerEntryAnswers
 {
-    public static (int Status, string Code, string Message) For(AnswerEntryOutcome outcome) => outcome switch
+    public static (int Status, string Code, PageText Message) For(AnswerEntryOutcome outcome) => outcome switch
     {
         AnswerEntryOutcome.AlreadyAnswered => (StatusCodes.Status409Conflict, "already-answered",
             "Deze cliënt heeft de vragenlijst al beantwoord (online, telefonisch of op papier). Alleen het eerste antwoord telt: er is niets opgeslagen."),

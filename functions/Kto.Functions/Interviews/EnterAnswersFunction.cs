@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kto.Core.Accounts;
 using Kto.Core.Deliveries;
 using Kto.Core.Interviews;
+using Kto.Core.Portal;
 using Kto.Core.Survey;
 
 namespace Kto.Functions.Interviews;
@@ -32,7 +33,7 @@ public sealed class EnterAnswersFunction(AnswerEntryService entry)
         if (result.Outcome == AnswerEntryOutcome.Stored)
             return ApiResults.Json(new { stored = true, service = body.Service, mode = ResponseModes.Name(mode.Value) }, StatusCodes.Status201Created);
         var (status, code, message) = AnswerEntryAnswers.For(result.Outcome);
-        if (result.Outcome != AnswerEntryOutcome.Invalid) return ApiResults.Error(status, code, message);
+        if (result.Outcome != AnswerEntryOutcome.Invalid) return ApiResults.Error(status, code, message.ToString());
         return new ObjectResult(new
         {
             error = code,

@@ -1,7 +1,15 @@
 using System.Text.RegularExpressions;
 using Kto.Core.Accounts;
+using Kto.Core.Companies;
+using Kto.Core.Interviews;
+using Kto.Core.Letters;
+using Kto.Core.Population;
 using Kto.Core.Portal;
 using Kto.Core.Settings;
+using Kto.Functions.Companies;
+using Kto.Functions.Interviews;
+using Kto.Functions.Letters;
+using Kto.Functions.Population;
 using Kto.Functions.Portal;
 using Kto.Infrastructure.Templates;
 using Kto.TestSupport;
@@ -55,6 +63,42 @@ public sealed partial class PageTextTests
         var missing = texts.Where(t => Regex.IsMatch(Regex.Replace(t, @"\{\d+\}", ""), @"\p{L}") && !Liquid.Texts.Has("en", t)).ToList();
         Assert.True(missing.Count == 0, "composed texts without English: " + string.Join(" | ", missing));
     }
+
+    /// <summary>
+    /// The refusals the API and the portal share (the answer tables, the user service's) are shown on portal pages: each
+    /// one, every outcome, has its English, and so does every text among its values.
+    /// </summary>
+    [Fact]
+    public void Every_refusal_a_portal_page_can_show_has_English()
+    {
+        var messages = new List<PageText>();
+        foreach (var outcome in Enum.GetValues<CorrectionOutcome>().Where(o => o != CorrectionOutcome.Done))
+            messages.AddRange([CorrectionAnswers.For(outcome, withdraw: true).Message, CorrectionAnswers.For(outcome, withdraw: false).Message]);
+        foreach (var outcome in new[] { LetterBatchService.PostOutcome.NotReady, LetterBatchService.PostOutcome.Replaced, LetterBatchService.PostOutcome.UnknownBatch })
+            messages.Add(LetterPostAnswers.For(outcome, "B1").Message);
+        messages.AddRange(Enum.GetValues<RegistrationError>().Select(e => RegistrationAnswers.For(e, "acme").Message));
+        messages.AddRange(Enum.GetValues<AnswerEntryOutcome>().Where(o => o != AnswerEntryOutcome.Stored).Select(o => AnswerEntryAnswers.For(o).Message));
+        var userService = File.ReadAllText(Path.Combine(RepoPaths.Root, "functions", "Kto.Core", "Accounts", "Users", "UserService.cs"));
+        var refusals = UserRefusal().Matches(userService).Select(m => new PageText(Regex.Unescape(m.Groups["text"].Value))).ToList();
+        Assert.True(refusals.Count >= 6, $"only {refusals.Count} user refusals found: is the pattern still right?");
+        messages.AddRange(refusals);
+
+        var missing = messages.SelectMany(Texts).Where(t => !Liquid.Texts.Has("en", t)).Distinct().ToList();
+        Assert.True(missing.Count == 0, "refusals without English: " + string.Join(" | ", missing));
+    }
+
+    [Theory]
+    [InlineData("nl", "<title>Geef de naam van het bedrijf op: hoogstens 200 tekens, zonder regeleinden")]
+    [InlineData("en", "<title>Give the company&#39;s name: at most 200 characters, without line breaks")]
+    public void A_refusal_with_a_rule_in_it_reads_in_the_page_language(string language, string title) =>
+        Assert.Contains(title, Render(RegistrationAnswers.For(RegistrationError.InvalidName, "acme").Message, language));
+
+    /// <summary>The text and every text among its values.</summary>
+    private static IEnumerable<string> Texts(PageText text) =>
+        [text.Text, .. text.Values.OfType<PageText>().SelectMany(Texts)];
+
+    [GeneratedRegex(@"UserChange\.Invalid\(""[a-z-]+"", (?:new PageText\()?""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex UserRefusal();
 
     [GeneratedRegex(@"new PageText\(\s*""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex Composed();

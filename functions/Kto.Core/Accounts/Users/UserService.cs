@@ -1,5 +1,6 @@
 using Kto.Core.Companies;
 using Kto.Core.Deliveries;
+using Kto.Core.Portal;
 
 namespace Kto.Core.Accounts;
 
@@ -12,7 +13,7 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
         if (!EmailAddresses.IsValid(email?.Trim()))
             return UserChange.Invalid("invalid-email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.");
         if (!PortalUser.TryCleanName(name, out var cleanName))
-            return UserChange.Invalid("invalid-name", $"Vul als naam hoogstens {PortalUser.MaxNameLength} tekens in, {NameText.Rule}.");
+            return UserChange.Invalid("invalid-name", new PageText("Vul als naam hoogstens {0} tekens in, {1}.", PortalUser.MaxNameLength, new PageText(NameText.Rule)));
         if (role == UserRole.Company)
         {
             if (string.IsNullOrEmpty(companyId) || !CompanyId.IsValid(companyId) || await companies.GetAsync(companyId, cancellationToken) is null)
@@ -69,7 +70,7 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
 }
 
 /// <param name="Welcomed">A new user's welcome mail was taken by the mail server.</param>
-public sealed record UserChange(bool Done, string? Error = null, string? Message = null, PortalUser? User = null, bool Welcomed = false)
+public sealed record UserChange(bool Done, string? Error = null, PageText? Message = null, PortalUser? User = null, bool Welcomed = false)
 {
-    public static UserChange Invalid(string error, string message) => new(false, error, message);
+    public static UserChange Invalid(string error, PageText message) => new(false, error, message);
 }

@@ -221,6 +221,6 @@ public sealed class BureauPagesFunction(
 
     private static string Percent(double rate) => (rate * 100).ToString("0", DutchTime.Culture) + "%";
 
-    private static string RegistrationMessage(RegistrationError? error, string? id) =>
+    private static PageText RegistrationMessage(RegistrationError? error, string? id) =>
         error is { } refused ? RegistrationAnswers.For(refused, id).Message : "Het bedrijf kon niet worden geregistreerd.";
 }

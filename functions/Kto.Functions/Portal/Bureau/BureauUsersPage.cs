@@ -9,11 +9,11 @@ public sealed record BureauUsersPage
 {
     public PageText? Done { get; init; }
     public string? Welcome { get; init; }
-    public string? UserError { get; init; }
+    public PageText? UserError { get; init; }
     public string? Email { get; init; }
     public string? Name { get; init; }
     public string? ConfirmRemove { get; init; }
-    public string? CompanyError { get; init; }
+    public PageText? CompanyError { get; init; }
     public string? CompanyId { get; init; }
     public string? CompanyName { get; init; }
     /// <summary>A new company's API key, shown once.</summary>

@@ -1,5 +1,6 @@
 using Kto.Core.Access;
 using Kto.Core.Accounts;
+using Kto.Core.Portal;
 using Kto.Core.Settings;
 
 namespace Kto.Functions.Portal;
@@ -27,7 +28,7 @@ public sealed class UsersApiFunction(AccessService access, UserService users, Si
 
         var change = await users.AddAsync(AuditActions.BureauKey, body.Email, role.Value, body.Company, body.Name, cancellationToken);
         if (!change.Done)
-            return ApiResults.Error(change.Error == "user-exists" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, change.Error!, change.Message!);
+            return ApiResults.Error(change.Error == "user-exists" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest, change.Error!, change.Message!.ToString());
         var user = change.User!;
         return ApiResults.Json(new { email = user.Email, role = body.Role, company = user.CompanyId, name = user.Name }, StatusCodes.Status201Created);
     }

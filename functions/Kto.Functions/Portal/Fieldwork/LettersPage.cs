@@ -13,7 +13,7 @@ public sealed record LettersPage(
     string? Posted,
     bool AlreadyPosted,
     bool NothingDue,
-    string? Error,
+    PageText? Error,
     string ShortPage,
     LettersPage.Batch? OpenBatch,
     LettersPage.Batch? Confirm,

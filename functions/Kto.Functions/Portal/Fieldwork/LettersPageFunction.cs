@@ -141,7 +141,7 @@ public sealed class LettersPageFunction(
         gate.Page(visitor, "paper.liquid", "Papieren vragenlijst invoeren",
             new PaperPage(Error: error, Code: code?.Length > 20 ? code[..20] : code), "fieldwork", status);
 
-    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, LettersNotice notice, string? error, int status,
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, LettersNotice notice, PageText? error, int status,
         CancellationToken cancellationToken)
     {
         var list = await letters.ListAsync(company.Id, year, cancellationToken);

@@ -1,3 +1,4 @@
+using Kto.Core.Portal;
 namespace Kto.Functions.Portal;
 
 /// <summary>answers.liquid: the questionnaire as a form, to type in answers given by phone or on paper, with what was wrong in the last try.</summary>
@@ -8,7 +9,7 @@ public sealed record AnswerFormPage(
     string Mode,
     bool IsPhone,
     bool Saved,
-    string? Refusal,
+    PageText? Refusal,
     bool Answered,
     string Name,
     string Klantnummer,

@@ -191,7 +191,7 @@ public sealed class InterviewPagesFunction(
         return gate.Page(visitor, "call-sheet.liquid", new PageText("Bellen: {0}", page.Name), page, "fieldwork", status);
     }
 
-    private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, string? refusal,
+    private async Task<IActionResult> AnswerPageAsync(Visitor visitor, Company company, ServiceRef service, ResponseMode mode, bool saved, PageText? refusal,
         IReadOnlyDictionary<string, string?> entered, IReadOnlyList<FieldError> issues, int status, CancellationToken cancellationToken)
     {
         if (!LooksLikeId(service.ServiceId)) return gate.NotFound(visitor);

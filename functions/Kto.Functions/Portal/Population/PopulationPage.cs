@@ -11,7 +11,7 @@ public sealed record PopulationPage(
     int Total,
     bool Cut,
     string? Done,
-    string? Error,
+    PageText? Error,
     List<string> Percelen,
     List<PopulationPage.Reason> WithdrawReasons,
     List<PopulationPage.Reason> CorrectReasons,

@@ -57,7 +57,7 @@ public sealed class PopulationPageFunction(
         return PortalResult.SeeOther(PortalUrls.Population(company, year) + $"&klantnummer={PortalUrls.Query(klantnummer)}&opgeslagen=1");
     }
 
-    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string klantnummer, string? done, string? error, int status,
+    private async Task<IActionResult> PageAsync(Visitor visitor, Company company, int year, string klantnummer, string? done, PageText? error, int status,
         CancellationToken cancellationToken)
     {
         var search = klantnummer.Trim();
