@@ -40,6 +40,8 @@ public sealed class HtmlTemplateContext : LiquidTemplateContext
         RawHtml raw => raw.Html,
         // A date a page shows, in the page's language (the value "lang"), Dutch without one.
         ShownDate date => date.In(ObjectToString(GetValue(new ScriptVariableGlobal("lang")))),
+        // A grade or count a page shows, likewise ("7,4" / "7.4").
+        ShownNumber number => number.In(ObjectToString(GetValue(new ScriptVariableGlobal("lang")))),
         // Numbers without trailing zeros, dates as "u" (2026-01-02 03:04:05Z): the text Fluid gave.
         decimal d => Normalized(d),
         double d => Normalized((decimal)d),

@@ -27,7 +27,7 @@ public sealed class BureauOverviewCountingPageTests : IAsyncLifetime
     [InlineData("en", "The figures are still being counted: 1 of the 2 companies.", "Counting the figures…")]
     public void A_company_still_being_counted_says_so_instead_of_figures_and_actions(string lang, string notice, string counting)
     {
-        var page = new BureauOverviewPage(2026, ShownDate.ShortMinute(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), false, null, false, Counting: 1, [], "40%", "7,0", 75,
+        var page = new BureauOverviewPage(2026, ShownDate.ShortMinute(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), false, null, false, Counting: 1, [], "40%", ShownNumber.Grade(7), 75,
         [
             Row("acme", "Acme", counting: false),
             Row("beta", "Beta", counting: true),
@@ -58,7 +58,7 @@ public sealed class BureauOverviewCountingPageTests : IAsyncLifetime
     [InlineData("en", "Counting the figures…")]
     public async Task The_counting_state_reads_well_on_a_phone_and_passes_the_accessibility_check(string lang, string counting)
     {
-        var page = new BureauOverviewPage(2026, ShownDate.ShortMinute(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), false, null, false, Counting: 2, [], "40%", "7,0", 75,
+        var page = new BureauOverviewPage(2026, ShownDate.ShortMinute(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), false, null, false, Counting: 2, [], "40%", ShownNumber.Grade(7), 75,
         [
             Row("acme", "Acme Re-integratie en Begeleiding Noord-Holland", counting: false),
             Row("beta", "Beta", counting: true),

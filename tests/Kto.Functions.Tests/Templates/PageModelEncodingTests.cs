@@ -94,16 +94,40 @@ public sealed class PageModelEncodingTests
         Assert.DoesNotContain("December 2026 at", dutch);
     }
 
+    /// <summary>
+    /// Likewise a number (a grade, a count): every page with one writes it in its own language, "1,250" in English where
+    /// Dutch writes "1.250" (which an English reader takes for one and a quarter).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PagesWithNumbers))]
+    public void A_number_on_a_page_reads_in_the_page_language(string page)
+    {
+        var type = Templates.Keys.Single(t => t.Name == page);
+        var user = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
+        var model = Make(type, flags: true)!;
+        var english = Renderer.Render(new PortalView(Templates[type], "Pagina", user, "token", model) { Language = "en" }).ToString();
+        var dutch = Renderer.Render(new PortalView(Templates[type], "Pagina", user, "token", model) { Language = "nl" }).ToString();
+        Assert.Contains("1,250", english);
+        Assert.DoesNotContain("1.250", english);
+        Assert.Contains("1.250", dutch);
+        Assert.DoesNotContain("1,250", dutch);
+    }
+
+    public static TheoryData<string> PagesWithNumbers() => [.. Templates.Keys.Where(t => Holds(t, typeof(ShownNumber), [])).Select(t => t.Name).Order()];
+
     public static TheoryData<string> PagesWithDates() => [.. Templates.Keys.Where(t => HoldsDate(t, [])).Select(t => t.Name).Order()];
 
-    private static bool HoldsDate(Type type, HashSet<Type> seen)
+    private static bool HoldsDate(Type type, HashSet<Type> seen) => Holds(type, typeof(ShownDate), seen);
+
+    /// <summary>Whether a value of <paramref name="type"/> holds a <paramref name="wanted"/> anywhere, in a list too.</summary>
+    private static bool Holds(Type type, Type wanted, HashSet<Type> seen)
     {
         var inner = Nullable.GetUnderlyingType(type) ?? type;
-        if (inner == typeof(ShownDate)) return true;
-        if (inner == typeof(string) || inner.IsPrimitive || !seen.Add(inner)) return false;
+        if (inner == wanted) return true;
+        if (inner == typeof(string) || inner.IsPrimitive || inner == typeof(ShownDate) || inner == typeof(ShownNumber) || !seen.Add(inner)) return false;
         if (inner.IsGenericType && inner.GetGenericTypeDefinition() is var list && (list == typeof(List<>) || list == typeof(IReadOnlyList<>)))
-            return HoldsDate(inner.GetGenericArguments()[0], seen);
-        return inner.GetProperties().Any(p => HoldsDate(p.PropertyType, seen));
+            return Holds(inner.GetGenericArguments()[0], wanted, seen);
+        return inner.GetProperties().Any(p => Holds(p.PropertyType, wanted, seen));
     }
 
     [Fact]
@@ -136,6 +160,7 @@ public sealed class PageModelEncodingTests
         if (inner == typeof(int)) return 1;
         if (inner == typeof(long)) return 1L;
         if (inner == typeof(PageText)) return new PageText("{0}", Hostile);
+        if (inner == typeof(ShownNumber)) return ShownNumber.Count(1250);
         if (inner == typeof(ShownDate)) return ShownDate.MinuteAt(new DateTimeOffset(2026, 12, 7, 5, 52, 0, TimeSpan.Zero));
         if (inner.IsGenericType && inner.GetGenericTypeDefinition() is var list && (list == typeof(List<>) || list == typeof(IReadOnlyList<>)))
         {

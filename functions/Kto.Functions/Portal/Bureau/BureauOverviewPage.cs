@@ -15,7 +15,7 @@ public sealed record BureauOverviewPage(
     int Counting,
     List<BureauOverviewPage.AttentionItem> Attention,
     string MinimumRate,
-    string KpiGrade,
+    ShownNumber KpiGrade,
     int ExemptionThreshold,
     List<BureauOverviewPage.CompanyRow> Companies)
 {
@@ -38,7 +38,7 @@ public sealed record BureauOverviewPage(
     /// <summary>One flag kind as a sentence ("{0}" takes <see cref="Argument"/>) with a link to where the bureau acts on it.</summary>
     public sealed record Action(string Text, string? Argument, string Link, string Url);
 
-    public sealed record PerceelFigures(string Name, int Ended, int Approached, string Rate, bool RateLow, string Grade, bool GradeLow);
+    public sealed record PerceelFigures(string Name, int Ended, int Approached, string Rate, bool RateLow, ShownNumber? Grade, bool GradeLow);
 
-    public sealed record OpdrachtgeverFigures(int Count, int Approached, string Rate, string Grade);
+    public sealed record OpdrachtgeverFigures(int Count, int Approached, string Rate, ShownNumber? Grade);
 }

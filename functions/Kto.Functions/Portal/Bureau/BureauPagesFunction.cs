@@ -56,7 +56,7 @@ public sealed class BureauPagesFunction(
                 Since: a.Since is { } since ? ShownDate.ShortMinute(since) : null,
                 Url: a.Link)).ToList(),
             MinimumRate: Percent(norms.MinimumResponseRate),
-            KpiGrade: norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
+            KpiGrade: ShownNumber.Grade(norms.KpiMinimumMeanGrade),
             ExemptionThreshold: norms.ExemptionThreshold,
             Companies: rows.Select(c => new BureauOverviewPage.CompanyRow(
                 Id: c.CompanyId,
@@ -71,11 +71,11 @@ public sealed class BureauPagesFunction(
                 Percelen: c.Percelen.Where(p => p.Ended > 0).Select(p => new BureauOverviewPage.PerceelFigures(
                     Name: p.Perceel, Ended: p.Ended, Approached: p.Approached,
                     Rate: Percent(p.ResponseRate), RateLow: p.ResponseRate < norms.MinimumResponseRate,
-                    Grade: p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                    Grade: p.MeanGrade is { } grade ? ShownNumber.Grade(grade) : null,
                     GradeLow: p.MeanGrade < norms.KpiMinimumMeanGrade)).ToList(),
                 Opdrachtgevers: c.Opdrachtgevers is { Opdrachtgevers: > 0 } o
                     ? new BureauOverviewPage.OpdrachtgeverFigures(Count: o.Opdrachtgevers, Approached: o.Approached, Rate: Percent(o.ResponseRate),
-                        Grade: o.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–")
+                        Grade: o.MeanGrade is { } opdrachtgeverGrade ? ShownNumber.Grade(opdrachtgeverGrade) : null)
                     : null,
                 Counting: c.Counting)).ToList());
         var view = gate.View(visitor, "bureau-overview.liquid", "Overzicht bedrijven", page, "overview");

@@ -149,7 +149,7 @@ public sealed class CompanyPagesFunction(
             Year: year,
             Years: Enumerable.Range(thisYear - 3, 4).Reverse().Select(y => new ProgressPage.YearChoice(Value: y, Selected: y == year)).ToList(),
             MinimumRate: Percent(norms.MinimumResponseRate),
-            KpiGrade: norms.KpiMinimumMeanGrade.ToString("0.0", DutchTime.Culture),
+            KpiGrade: ShownNumber.Grade(norms.KpiMinimumMeanGrade),
             Percelen: percelen.Select(p => new ProgressPage.PerceelFigures(
                 Name: p.Perceel,
                 Ended: p.Ended,
@@ -157,11 +157,11 @@ public sealed class CompanyPagesFunction(
                 Responded: p.Responded,
                 Rate: p.Ended == 0 ? "–" : Percent(p.ResponseRate),
                 RateLow: p.Ended > 0 && p.ResponseRate < norms.MinimumResponseRate,
-                Grade: p.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                Grade: p.MeanGrade is { } grade ? ShownNumber.Grade(grade) : null,
                 GradeLow: p.MeanGrade < norms.KpiMinimumMeanGrade,
                 ByEmail: p.ApproachedByMode?.Email, ByLetter: p.ApproachedByMode?.Letter, ByPhone: p.ApproachedByMode?.Phone,
                 Web: p.RespondedByMode?.Web, Phone: p.RespondedByMode?.Phone, Paper: p.RespondedByMode?.Paper,
-                Attempts: p.MeanAttempts is { } mean ? $"{mean.ToString("0.#", DutchTime.Culture)} (max {p.MaxAttempts})" : "–",
+                Attempts: p.MeanAttempts is { } mean ? new PageText("{0} (max {1})", ShownNumber.Mean(mean), p.MaxAttempts) : null,
                 Unreachable: p.Unreachable)).ToList(),
             Months: months.Select(m => new ProgressPage.MonthFigures(
                 Name: ShownDate.MonthName(m.Month), Ended: m.Ended, Responded: m.Responded)).ToList(),
@@ -172,7 +172,7 @@ public sealed class CompanyPagesFunction(
             Opdrachtgevers: new ProgressPage.OpdrachtgeverFigures(
                 Count: opdrachtgevers.Opdrachtgevers, Approached: opdrachtgevers.Approached, Responded: opdrachtgevers.Responded,
                 Rate: opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
-                Grade: opdrachtgevers.MeanGrade?.ToString("0.0", DutchTime.Culture) ?? "–",
+                Grade: opdrachtgevers.MeanGrade is { } opdrachtgeverGrade ? ShownNumber.Grade(opdrachtgeverGrade) : null,
                 KeurmerkUrl: PortalUrls.Keurmerk(company, year)));
         return gate.Page(visitor, "progress.liquid", new PageText("Voortgang {0}", year), page, "progress");
     }

@@ -8,7 +8,7 @@ public sealed record ProgressPage(
     int Year,
     List<ProgressPage.YearChoice> Years,
     string MinimumRate,
-    string KpiGrade,
+    ShownNumber KpiGrade,
     List<ProgressPage.PerceelFigures> Percelen,
     List<ProgressPage.MonthFigures> Months,
     ChartGeometry Chart,
@@ -25,7 +25,7 @@ public sealed record ProgressPage(
         int Responded,
         string Rate,
         bool RateLow,
-        string Grade,
+        ShownNumber? Grade,
         bool GradeLow,
         int? ByEmail,
         int? ByLetter,
@@ -33,7 +33,7 @@ public sealed record ProgressPage(
         int? Web,
         int? Phone,
         int? Paper,
-        string Attempts,
+        PageText? Attempts,
         int? Unreachable);
 
     public sealed record MonthFigures(ShownDate Name, int Ended, int Responded);
@@ -41,5 +41,5 @@ public sealed record ProgressPage(
     /// <summary>Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".</summary>
     public sealed record ForecastLine(string Name, string Range, bool AtRisk, string Minimum);
 
-    public sealed record OpdrachtgeverFigures(int Count, int Approached, int Responded, string Rate, string Grade, string KeurmerkUrl);
+    public sealed record OpdrachtgeverFigures(int Count, int Approached, int Responded, string Rate, ShownNumber? Grade, string KeurmerkUrl);
 }

@@ -22,7 +22,7 @@ public sealed record LettersPage(
     public sealed record Batch(string Id, int Count, int First, int Reminder);
 
     /// <summary>The counts as text ("1.234") and as numbers (for the progress bar).</summary>
-    public sealed record Progress(string Id, string Done, string? Total, int DoneN, int? TotalN);
+    public sealed record Progress(string Id, ShownNumber Done, ShownNumber? Total, int DoneN, int? TotalN);
 
     public sealed record ListedBatch(string Id, ShownDate Created, string CreatedBy, int First, int Reminder, bool Open, bool Posted, string Status,
         ShownDate? PostedAt, string? PostedBy);

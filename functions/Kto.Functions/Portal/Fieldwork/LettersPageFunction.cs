@@ -159,8 +159,8 @@ public sealed class LettersPageFunction(
             Replaced: made is null || notice.Replaced is not { Count: > 0 } ? null : string.Join(", ", notice.Replaced),
             Making: making is null ? null : new LettersPage.Progress(
                 Id: making.Id,
-                Done: making.Done.ToString("N0", DutchTime.Culture),
-                Total: making.Total?.ToString("N0", DutchTime.Culture),
+                Done: ShownNumber.Count(making.Done),
+                Total: making.Total is { } total ? ShownNumber.Count(total) : null,
                 DoneN: making.Done,
                 TotalN: making.Total),
             Failed: failed,
