@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kto.Core.Portal;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace Kto.Core.Portal;
 /// </summary>
 public readonly record struct ShownDate
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     private ShownDate(DateTimeOffset at, string format) => (At, Format) = (at, format);
 
     public DateTimeOffset At { get; }
@@ -51,9 +47,8 @@ public readonly record struct ShownDate
 
     /// <summary>The text in <paramref name="language"/>: English for "en…", Dutch otherwise.</summary>
     public string In(string? language) =>
-        language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-            ? DutchTime.ToDutch(At).ToString(Format.Replace("'om'", "'at'", StringComparison.Ordinal), English)
-            : DutchTime.ToDutch(At).ToString(Format, DutchTime.Culture);
+        DutchTime.ToDutch(At).ToString(PageCulture.IsEnglish(language) ? Format.Replace("'om'", "'at'", StringComparison.Ordinal) : Format,
+            PageCulture.For(language));
 
     /// <summary>Dutch, as every text outside a page (logs, the API) is.</summary>
     public override string ToString() => In("nl");

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Kto.Core.Portal;
 
 /// <summary>
@@ -9,8 +7,6 @@ namespace Kto.Core.Portal;
 /// </summary>
 public readonly record struct ShownNumber
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
     private ShownNumber(double value, string format) => (Value, Format) = (value, format);
 
     public double Value { get; }
@@ -28,7 +24,7 @@ public readonly record struct ShownNumber
 
     /// <summary>The text in <paramref name="language"/>: English for "en…", Dutch otherwise.</summary>
     public string In(string? language) =>
-        Value.ToString(Format, language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : DutchTime.Culture);
+        Value.ToString(Format, PageCulture.For(language));
 
     /// <summary>Dutch, as every text outside a page (logs, the API) is.</summary>
     public override string ToString() => In("nl");
