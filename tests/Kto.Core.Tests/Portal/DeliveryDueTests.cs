@@ -58,6 +58,8 @@ public sealed class DeliveryDueTests
         Assert.True(DeliveryMonth.DeliveredIn([Delivery(lateNovemberUtc)], Dutch(2026, 12, 5)));
         Assert.False(DeliveryMonth.DeliveredIn([Delivery(lateNovemberUtc)], Dutch(2027, 12, 5))); // the same month a year later is not this month
         Assert.False(DeliveryMonth.DeliveredIn([Delivery(Dutch(2026, 11, 20))], Dutch(2026, 12, 5)));
+        // One file this month among older ones is enough.
+        Assert.True(DeliveryMonth.DeliveredIn([Delivery(Dutch(2026, 11, 20)), Delivery(Dutch(2026, 12, 2))], Dutch(2026, 12, 5)));
         Assert.False(DeliveryMonth.DeliveredIn([Delivery(Dutch(2026, 12, 2), "refused")], Dutch(2026, 12, 5)));
         Assert.True(DeliveryMonth.DeliveredIn([Delivery(Dutch(2026, 12, 2), null)], Dutch(2026, 12, 5))); // still being processed
     }

@@ -39,9 +39,11 @@ public class FieldworkOverviewServiceTests
     {
         var companies = new InMemoryCompanyStore();
         await companies.TryAddAsync(new Company("acme", "Acme", At), "hash", default);
-        var store = new OfflineOnly(State(ServiceStatus.Open, hasEmail: true, bounced: true), State(ServiceStatus.Open, hasEmail: false, bounced: false));
+        // Two bounced and one without an address: the bounced are counted by their mark, not as the rest.
+        var store = new OfflineOnly(State(ServiceStatus.Open, hasEmail: true, bounced: true), State(ServiceStatus.Open, hasEmail: true, bounced: true),
+            State(ServiceStatus.Open, hasEmail: false, bounced: false));
         var overview = await new FieldworkOverviewService(new Runs(0), new Throttle(new ThrottleUse(0, 30, 0, 100)), companies, store).ForYearAsync(2026, default);
-        Assert.Equal(new CompanyFieldwork("acme", "Acme", 1, 2), Assert.Single(overview.Companies));
+        Assert.Equal(new CompanyFieldwork("acme", "Acme", 2, 3), Assert.Single(overview.Companies));
     }
 
     /// <summary>A store that can filter: reading every client (CandidatesAsync) fails the test.</summary>
