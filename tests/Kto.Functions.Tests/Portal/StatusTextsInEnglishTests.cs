@@ -23,8 +23,8 @@ public sealed class StatusTextsInEnglishTests
     {
         var page = new ReportsPage(new CompanyHeading("acme", "Acme"),
         [
-            new ReportsPage.YearReports(2026, "Ondertekend (laatste versie {0})", 2, []),
-            new ReportsPage.YearReports(2025, "Concept van {0}; nog niet ondertekend", ShownDate.Day(Moment), []),
+            new ReportsPage.YearReports(2026, new PageText("Ondertekend (laatste versie {0})", 2), []),
+            new ReportsPage.YearReports(2025, new PageText("Concept van {0}; nog niet ondertekend", ShownDate.Day(Moment)), []),
         ]);
         var html = Renderer.Render(new PortalView("reports.liquid", "Rapporten", Company, "token", page) { Language = language }).ToString();
 
@@ -40,8 +40,8 @@ public sealed class StatusTextsInEnglishTests
         var bureau = new PortalUser("bureau@example.org", UserRole.Bureau, null, DateTimeOffset.UnixEpoch, "test");
         var page = new LettersPage(new CompanyHeading("acme", "Acme"), 2027, null, null, null, null, null, false, false, null, "kto.example/k", null, null,
         [
-            new LettersPage.ListedBatch("B1", ShownDate.ShortMinute(Moment), "bureau@example.org", 3, 0, false, true, "verstuurd {0} door {1}",
-                ShownDate.ShortMinute(Moment), "bureau@example.org"),
+            new LettersPage.ListedBatch("B1", ShownDate.ShortMinute(Moment), "bureau@example.org", 3, 0, false, true,
+                new PageText("verstuurd {0} door {1}", ShownDate.ShortMinute(Moment), "bureau@example.org")),
         ]);
         var html = Renderer.Render(new PortalView("letters.liquid", "Brieven", bureau, "token", page) { Language = language }).ToString();
 

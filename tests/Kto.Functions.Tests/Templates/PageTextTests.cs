@@ -65,6 +65,23 @@ public sealed partial class PageTextTests
     }
 
     /// <summary>
+    /// A title handed to the frame as an interpolated string is one Dutch text the catalog cannot know (it converts to a
+    /// <see cref="PageText"/> without values): every title with a value in it is a <see cref="PageText"/>.
+    /// </summary>
+    [Fact]
+    public void No_page_title_is_an_interpolated_string()
+    {
+        var portal = Path.Combine(RepoPaths.Root, "functions", "Kto.Functions", "Portal");
+        var interpolated = Directory.GetFiles(portal, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => InterpolatedTitle().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetFileName(f)}: {m.Value}"))
+            .ToList();
+        Assert.True(interpolated.Count == 0, "titles written as interpolated strings: " + string.Join(" | ", interpolated));
+    }
+
+    [GeneratedRegex(@"gate\.(?:Page|View)\(visitor, ""[^""]+"", \$""[^""]*""")]
+    private static partial Regex InterpolatedTitle();
+
+    /// <summary>
     /// The refusals the API and the portal share (the answer tables, the user service's) are shown on portal pages: each
     /// one, every outcome, has its English, and so does every text among its values.
     /// </summary>

@@ -233,7 +233,7 @@ public sealed class BureauReportsPageFunction(
                 SignedAt: ShownDate.Minute(v.SignedAt),
                 Sha256: v.Sha256,
                 Pdf: PortalUrls.ReportFile(company.Id, year, v.Version, "pdf"))).ToList());
-        var view = gate.View(visitor, "bureau-report.liquid", $"Rapport {company.Name} {year}", page, "overview");
+        var view = gate.View(visitor, "bureau-report.liquid", new PageText("Rapport {0} {1}", company.Name, year), page, "overview");
         return gate.Page(running ? view with { RefreshAfter = 3 } : view, status).WithOwnFrames();
     }
 

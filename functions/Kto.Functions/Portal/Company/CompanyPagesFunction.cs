@@ -93,7 +93,7 @@ public sealed class CompanyPagesFunction(
             if (!known && waited >= 10) return gate.NotFound(visitor);
             // Still being processed: the page says so and reloads itself (no script needed).
             var again = PortalUrls.Receipt(company, file) + $"?wacht={waited + 1}";
-            return gate.Page(gate.View(visitor, "processing.liquid", $"{file} wordt verwerkt", new ProcessingPage(CompanyLinks.Of(found!), file), "deliveries") with { RefreshAfter = 2, RefreshUrl = again });
+            return gate.Page(gate.View(visitor, "processing.liquid", new PageText("{0} wordt verwerkt", file), new ProcessingPage(CompanyLinks.Of(found!), file), "deliveries") with { RefreshAfter = 2, RefreshUrl = again });
         }
 
         var page = new ReceiptPage(

@@ -24,6 +24,5 @@ public sealed record LettersPage(
     /// <summary>The counts as text ("1.234") and as numbers (for the progress bar).</summary>
     public sealed record Progress(string Id, ShownNumber Done, ShownNumber? Total, int DoneN, int? TotalN);
 
-    public sealed record ListedBatch(string Id, ShownDate Created, string CreatedBy, int First, int Reminder, bool Open, bool Posted, string Status,
-        ShownDate? PostedAt, string? PostedBy);
+    public sealed record ListedBatch(string Id, ShownDate Created, string CreatedBy, int First, int Reminder, bool Open, bool Posted, PageText Status);
 }

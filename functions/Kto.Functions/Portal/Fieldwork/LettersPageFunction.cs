@@ -183,13 +183,12 @@ public sealed class LettersPageFunction(
                 {
                     LetterBatchStatus.Making => "wordt gemaakt",
                     LetterBatchStatus.Failed => "mislukt (geen brieven)",
-                    LetterBatchStatus.Posted => "verstuurd {0} door {1}",
+                    LetterBatchStatus.Posted => new PageText("verstuurd {0} door {1}",
+                        b.Batch.PostedAt is { } posted ? ShownDate.ShortMinute(posted) : null, b.Batch.PostedBy),
                     LetterBatchStatus.Replaced => "vervangen (niet versturen)",
                     _ => "nog niet verstuurd",
-                },
-                PostedAt: b.Batch.PostedAt is { } posted ? ShownDate.ShortMinute(posted) : null,
-                PostedBy: b.Batch.PostedBy)).ToList());
-        var view = gate.View(visitor, "letters.liquid", $"Brieven {company.Name}", page, "fieldwork");
+                })).ToList());
+        var view = gate.View(visitor, "letters.liquid", new PageText("Brieven {0}", company.Name), page, "fieldwork");
         // The portal runs no script: while a batch is being made the page reloads itself to show the progress.
         return gate.Page(making is null ? view : view with { RefreshAfter = 3 }, status);
     }

@@ -29,10 +29,9 @@ public sealed class ReportsPageFunction(PortalGate gate, ReportFilesService repo
             var (draft, versions) = await reports.ListAsync(company, year, cancellationToken);
             years.Add(new ReportsPage.YearReports(
                 Year: year,
-                Status: versions.Count > 0 ? "Ondertekend (laatste versie {0})"
-                    : draft is not null ? "Concept van {0}; nog niet ondertekend"
+                Status: versions.Count > 0 ? new PageText("Ondertekend (laatste versie {0})", versions[^1].Version)
+                    : draft is not null ? new PageText("Concept van {0}; nog niet ondertekend", ShownDate.Day(draft.GeneratedAt))
                     : year == thisYear ? "Het onderzoek loopt; het rapport volgt na afloop van het jaar" : "Nog geen rapport",
-                StatusValue: versions.Count > 0 ? versions[^1].Version : draft is not null ? ShownDate.Day(draft.GeneratedAt) : null,
                 Versions: versions.AsEnumerable().Reverse().Select(v => new ReportsPage.SignedVersion(
                     Version: v.Version,
                     SignedBy: v.SignedBy,
