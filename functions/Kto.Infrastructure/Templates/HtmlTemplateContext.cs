@@ -27,6 +27,9 @@ public sealed class HtmlTemplateContext : LiquidTemplateContext
 
     public bool Html { get; }
 
+    /// <summary>The language the template is rendered in (its value "lang": "nl", "en"), or "" without one.</summary>
+    public string PageLanguage => ObjectToString(GetValue(new ScriptVariableGlobal("lang")));
+
     public override TemplateContext Write(SourceSpan span, object? value)
     {
         if (value is RawHtml raw) return Write(raw.Html);
@@ -39,9 +42,9 @@ public sealed class HtmlTemplateContext : LiquidTemplateContext
         null => "",
         RawHtml raw => raw.Html,
         // A date a page shows, in the page's language (the value "lang"), Dutch without one.
-        ShownDate date => date.In(ObjectToString(GetValue(new ScriptVariableGlobal("lang")))),
+        ShownDate date => date.In(PageLanguage),
         // A grade or count a page shows, likewise ("7,4" / "7.4").
-        ShownNumber number => number.In(ObjectToString(GetValue(new ScriptVariableGlobal("lang")))),
+        ShownNumber number => number.In(PageLanguage),
         // Numbers without trailing zeros, dates as "u" (2026-01-02 03:04:05Z): the text Fluid gave.
         decimal d => Normalized(d),
         double d => Normalized((decimal)d),

@@ -160,7 +160,7 @@ public sealed class LiquidTemplates
     private object? TranslateMessage(TemplateContext context, ScriptNode? caller, ScriptArray arguments) =>
         Translated(context, Texts.TranslateMessage(Language(context), FirstArgument(context, arguments)));
 
-    private static string? Language(TemplateContext context) => context.ObjectToString(context.GetValue(new ScriptVariableGlobal("lang")));
+    private static string? Language(TemplateContext context) => ((HtmlTemplateContext)context).PageLanguage;
 
     private static string FirstArgument(TemplateContext context, ScriptArray arguments) =>
         context.ObjectToString(arguments.Count > 0 ? arguments[0] : null) ?? "";
