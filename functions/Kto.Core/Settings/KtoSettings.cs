@@ -15,6 +15,9 @@ public sealed class KtoSettings
     // Stryker disable once String : the local default, set by every deployment; a test pinning it would say nothing
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
+    /// <summary>An address of this app as a mail or document links it: <paramref name="path"/> ("/portal") on <see cref="PublicBaseUrl"/>.</summary>
+    public string Link(string path) => PublicBaseUrl.TrimEnd('/') + path;
+
     /// <summary>
     /// SHA-256 (hex) of the bureau key. Only the hash is configured; the key itself is never stored.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kto.Core.Accounts;
 using Kto.Core.Digest;
+using Kto.Core.Portal;
 using Kto.Core.Settings;
 
 namespace Kto.Infrastructure.Portal;
@@ -12,8 +13,6 @@ namespace Kto.Infrastructure.Portal;
 public sealed class DigestMailer(PortalMails mails, BureauSettings bureau, KtoSettings settings)
     : IDigestMailer
 {
-    private string Portal => PortalMailView.PortalAddress(settings);
-
     public Task<bool> SendDigestAsync(WeeklyDigest digest, CancellationToken cancellationToken)
     {
         // "2026-W49" → "49".
@@ -24,6 +23,6 @@ public sealed class DigestMailer(PortalMails mails, BureauSettings bureau, KtoSe
 
     public Task<bool> SendDeliveryReminderAsync(DeliveryReminder reminder, CancellationToken cancellationToken) =>
         mails.TrySendAsync(reminder.Recipient.Email, "delivery-reminder",
-            [PortalMailView.For(reminder.Recipient, settings, bureau), new DeliveryReminderMailView(reminder.CompanyName, reminder.Month, reminder.Due, $"{Portal}/companies/{reminder.CompanyId}")],
+            [PortalMailView.For(reminder.Recipient, settings, bureau), new DeliveryReminderMailView(reminder.CompanyName, reminder.Month, reminder.Due, settings.Link(PortalUrls.Company(reminder.CompanyId)))],
             cancellationToken);
 }

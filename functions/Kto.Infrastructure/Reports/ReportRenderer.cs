@@ -15,7 +15,7 @@ public sealed class ReportRenderer(QuestionnaireCatalog questionnaires, KtoSetti
     public string VerifyUrl => VerifyUrlOf(ktoSettings);
 
     /// <summary>The verify route a signed PDF (of any report kind) names, without the hash.</summary>
-    public static string VerifyUrlOf(KtoSettings settings) => settings.PublicBaseUrl.TrimEnd('/') + "/api/verify/";
+    public static string VerifyUrlOf(KtoSettings settings) => settings.Link("/api/verify/");
 
     public ReportFiles Render(AnnualReport report, int? version)
     {

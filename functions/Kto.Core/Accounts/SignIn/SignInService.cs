@@ -103,7 +103,7 @@ public sealed class SignInService(
         var token = SecretKeys.Create(24);
         var expires = now + settings.SignInLinkLifetime;
         await links.SaveAsync(SecretKeys.Hash(token), address, now, expires, cancellationToken);
-        return ($"{kto.PublicBaseUrl.TrimEnd('/')}{LinkPath}?t={token}", expires);
+        return (kto.Link($"{LinkPath}?t={token}"), expires);
     }
 }
 
