@@ -8,6 +8,7 @@ namespace Kto.Core.Portal;
 /// </summary>
 public static class PageCulture
 {
+    // Stryker disable once String : the invariant culture writes the pages' formats (d MMMM yyyy, HH:mm, N0, 0.0) as en-GB does
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static bool IsEnglish(string? language) => language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase);

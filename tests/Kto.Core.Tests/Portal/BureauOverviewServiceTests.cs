@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Kto.Core.Companies;
 using Kto.Core.Fieldwork;
+using Kto.Core.Forecast;
 using Kto.Core.Portal;
 using Kto.Core.Progress;
 using Kto.Core.Questionnaires;
@@ -27,9 +28,9 @@ public sealed class BureauOverviewServiceTests
     private readonly History history = new();
     private readonly PortalSettings settings = new() { OverviewRefreshAfter = TimeSpan.FromMinutes(5) };
 
-    private BureauOverviewService Service() => new(companies, history, new ProgressService(
+    private BureauOverviewService Service(ForecastSettings? forecastSettings = null) => new(companies, history, new ProgressService(
             new ReportFiguresService(rows, rows, rows, new QuestionnaireCatalog(new QuestionnaireSettings()), new InMemoryCorrectionStore())),
-        snapshots, new ReportSettings(), settings, time);
+        snapshots, new ReportSettings(), settings, time, forecastSettings: forecastSettings);
 
     [Fact]
     public async Task A_missing_snapshot_is_computed_and_saved_and_later_views_read_it_without_counting()
@@ -189,6 +190,91 @@ public sealed class BureauOverviewServiceTests
         Assert.Equal("november 2026", late.Text);
     }
 
+    [Fact]
+    public async Task Companies_are_listed_by_name()
+    {
+        await companies.TryAddAsync(new Company("z", "Zuiderzee Werk", Start), "hash", default);
+        await companies.TryAddAsync(new Company("a", "Aan de Slag", Start), "hash", default);
+        await companies.TryAddAsync(new Company("m", "Monter", Start), "hash", default);
+
+        var shown = await Service().ForYearAsync(2026, default);
+
+        Assert.Equal(["Aan de Slag", "Monter", "Zuiderzee Werk"], shown.Select(c => c.CompanyName));
+    }
+
+    [Fact]
+    public async Task A_company_still_being_counted_claims_nothing_not_even_a_delivery_this_month()
+    {
+        settings.OverviewFirstViewWait = TimeSpan.Zero;
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        history.Entries.Add(new DeliveryEntry("levering.csv", Start.AddDays(-1), "done", 1, 1, 0, 0));
+        rows.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var counting = Assert.Single(await Service().ForYearAsync(2026, default));
+
+        Assert.True(counting.Counting);
+        Assert.False(counting.DeliveredThisMonth);
+        Assert.Null(counting.LastDelivery);
+        rows.Gate.SetResult();
+    }
+
+    [Fact]
+    public async Task A_count_that_fails_while_the_view_waits_fails_the_view()
+    {
+        settings.OverviewFirstViewWait = TimeSpan.FromMinutes(1);
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        rows.Failure = new InvalidOperationException("storage unreachable");
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Service().ForYearAsync(2026, default).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("storage unreachable", thrown.Message);
+    }
+
+    [Fact]
+    public async Task A_view_cancelled_while_it_waits_for_the_count_is_cancelled()
+    {
+        settings.OverviewFirstViewWait = TimeSpan.FromMinutes(1);
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        rows.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var leaving = new CancellationTokenSource();
+
+        var view = Service().ForYearAsync(2026, leaving.Token);
+        await leaving.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => view.WaitAsync(TimeSpan.FromSeconds(30)));
+        rows.Gate.SetResult();
+    }
+
+    [Fact]
+    public async Task A_company_added_after_a_count_ended_gets_a_count_of_its_own()
+    {
+        // The first view counts Acme and waits for it; a company registered later is counted by the next view, not
+        // left "counting" behind a finished count.
+        settings.OverviewFirstViewWait = TimeSpan.FromMinutes(1);
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        var service = Service();
+        Assert.False(Assert.Single(await service.ForYearAsync(2026, default).WaitAsync(TimeSpan.FromSeconds(30))).Counting);
+
+        await companies.TryAddAsync(new Company("bolt", "Bolt", Start), "hash", default);
+        var later = await service.ForYearAsync(2026, default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(later, company => Assert.False(company.Counting));
+        Assert.Equal(["acme", "bolt"], snapshots.Saved.Select(s => s.CompanyId));
+    }
+
+    [Fact]
+    public async Task The_delivery_due_day_comes_from_the_settings()
+    {
+        // Delivered 23 November; with the due day on the 5th, the November delivery is late from 6 December on.
+        await companies.TryAddAsync(new Company("acme", "Acme", Start), "hash", default);
+        history.Entries.Add(new DeliveryEntry("levering.csv", Start.AddDays(-1), "done", 1, 1, 0, 0));
+        var service = Service(new ForecastSettings { DeliveryDueDay = 5 });
+        await service.ForYearAsync(2026, default);
+
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+        var late = Assert.Single(Assert.Single(await service.ForYearAsync(2026, default)).Flags, f => f.Kind == OverviewFlagKind.DeliveryOverdue);
+        Assert.Equal("november 2026", late.Text);
+    }
+
     private static ReportServiceRow Service(string id) => new(id, Perceel.NaarWerk, new DateOnly(2026, 3, 4), null);
 
     private sealed class Snapshots : IOverviewSnapshots
@@ -231,11 +317,14 @@ public sealed class BureauOverviewServiceTests
         public int ServiceReads;
         /// <summary>When set, reading the services waits for it (a count that takes a while).</summary>
         public TaskCompletionSource? Gate;
+        /// <summary>When set, reading the services fails with it.</summary>
+        public Exception? Failure;
 
         public async IAsyncEnumerable<ReportServiceRow> ServicesAsync(string company, int year, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             ServiceReads++;
             if (Gate is not null) await Gate.Task;
+            if (Failure is not null) throw Failure;
             foreach (var s in Services.ToList()) yield return s;
             await Task.CompletedTask;
         }

@@ -18,6 +18,15 @@ public sealed class ShownNumberTests
         Assert.Equal(whole, ShownNumber.Mean(2).In(language));
     }
 
+    [Theory]
+    [InlineData("nl", "2,5", "7,0")]
+    [InlineData("en", "2.5", "7.0")]
+    public void A_mean_and_a_grade_are_rounded_to_one_decimal(string language, string mean, string grade)
+    {
+        Assert.Equal(mean, ShownNumber.Mean(2.46).In(language));
+        Assert.Equal(grade, ShownNumber.Grade(6.96).In(language));
+    }
+
     [Fact]
     public void Outside_a_page_a_number_reads_in_Dutch() =>
         Assert.Equal(("7,0", 7.0), (ShownNumber.Grade(7).ToString(), ShownNumber.Grade(7).Value));
