@@ -15,6 +15,9 @@ public sealed class InMemoryFieldwork(SurveyAudience audience = SurveyAudience.C
     public ConcurrentDictionary<ServiceRef, ContactDetails> Contacts { get; } = new();
     public ConcurrentDictionary<string, ContactAttempt> Attempts { get; } = new();
 
+    /// <summary>Every contact read, in order: personal data is read only where it is needed.</summary>
+    public ConcurrentQueue<ServiceRef> ContactReads { get; } = new();
+
     public void Add(ServiceRef service, ContactState state, ContactDetails contact, Perceel perceel = Perceel.NaarWerk)
     {
         Services[service] = (perceel, state);
@@ -35,8 +38,11 @@ public sealed class InMemoryFieldwork(SurveyAudience audience = SurveyAudience.C
     public Task<bool> TryClaimAsync(FieldworkCandidate candidate, ContactStep step, DateTimeOffset until, CancellationToken cancellationToken) =>
         Task.FromResult(true);
 
-    public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken) =>
-        Task.FromResult(Contacts.GetValueOrDefault(service));
+    public Task<ContactDetails?> GetContactAsync(ServiceRef service, CancellationToken cancellationToken)
+    {
+        ContactReads.Enqueue(service);
+        return Task.FromResult(Contacts.GetValueOrDefault(service));
+    }
 
     /// <summary>Keyed like the attempts table (service, step, time): writing the same attempt again changes nothing.</summary>
     public Task RecordAsync(ContactAttempt attempt, ContactUpdate update, CancellationToken cancellationToken)
@@ -137,17 +143,27 @@ public sealed class InMemoryLetterBatches : ILetterBatchStore
         }
     }
 
+    /// <summary>Upserts by client, as the table does: items a stopped try left stay until deleted.</summary>
     public Task SaveItemsAsync(LetterBatch batch, IReadOnlyList<LetterBatchItem> items, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             var key = (batch.Company, batch.Id);
-            batches[key] = (batches[key].Batch, items.ToList());
+            var saved = items.Select(i => i.ServiceId).ToHashSet();
+            batches[key] = (batches[key].Batch, [.. batches[key].Items.Where(i => !saved.Contains(i.ServiceId)), .. items]);
         }
         return Task.CompletedTask;
     }
 
-    public Task DeleteItemsAsync(LetterBatch batch, CancellationToken cancellationToken) => SaveItemsAsync(batch, [], cancellationToken);
+    public Task DeleteItemsAsync(LetterBatch batch, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var key = (batch.Company, batch.Id);
+            batches[key] = (batches[key].Batch, []);
+        }
+        return Task.CompletedTask;
+    }
 
     /// <summary>PDF parts by batch id and part number.</summary>
     public ConcurrentDictionary<(string Batch, int Part), byte[]> Parts { get; } = new();
@@ -173,8 +189,11 @@ public sealed class InMemoryLetterBatches : ILetterBatchStore
         return Task.CompletedTask;
     }
 
+    /// <summary>As a table refuses a row key with / \\ # or ?, this store refuses to be asked for one.</summary>
     public Task<LetterBatch?> GetAsync(string company, string batchId, CancellationToken cancellationToken) =>
-        Task.FromResult(batches.TryGetValue((company, batchId), out var b) ? b.Batch : null);
+        batchId.IndexOfAny(['/', '\\', '#', '?']) >= 0
+            ? throw new ArgumentException("Not a key a table can hold.", nameof(batchId))
+            : Task.FromResult(batches.TryGetValue((company, batchId), out var b) ? b.Batch : null);
 
     public Task<IReadOnlyList<LetterBatch>> ListAsync(string company, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LetterBatch>>(batches.Values.Select(b => b.Batch).Where(b => b.Company == company).OrderBy(b => b.Id).ToList());
@@ -243,9 +262,20 @@ public sealed class RecordingLetterRenderer : ILetterRenderer
     /// <summary>How many parts each merge joined.</summary>
     public List<int> Merged { get; } = [];
 
+    /// <summary>The title each merged PDF was given.</summary>
+    public List<string> Titles { get; } = [];
+
+    /// <summary>Runs during a merge: a test makes something happen while the PDF is put together.</summary>
+    public Action? OnMerge { get; set; }
+
     public byte[] Merge(IReadOnlyList<byte[]> parts, string title)
     {
-        lock (Merged) Merged.Add(parts.Count);
+        lock (Merged)
+        {
+            Merged.Add(parts.Count);
+            Titles.Add(title);
+        }
+        OnMerge?.Invoke();
         return parts.Count == 1 ? parts[0] : [.. parts.SelectMany(p => p)];
     }
 }

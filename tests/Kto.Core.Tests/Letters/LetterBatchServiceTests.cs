@@ -145,7 +145,11 @@ public sealed class LetterBatchServiceTests
 
         Assert.Equal(1, again.Recorded);
         Assert.Equal(2, fieldwork.Attempts.Count);
+        var finished = Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersPosted);
+        Assert.Contains("(afgemaakt)", finished.Detail);
+        Assert.Contains($"batch {made.Batch.Id}, 1 brieven", finished.Detail);
         Assert.Equal(0, (await service.MarkPostedAsync(Company, made.Batch.Id, "piet@bureau.nl", default)).Recorded);
+        Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersPosted); // nothing left to finish: not audited again
     }
 
     [Fact]
@@ -265,5 +269,290 @@ public sealed class LetterBatchServiceTests
         Assert.Equal(LetterBatchService.MakeOutcome.UnknownCompany, (await service.MakeAsync("nobody", 2026, "x", default)).Outcome);
         Assert.Equal(LetterBatchService.PostOutcome.UnknownBatch, (await service.MarkPostedAsync(Company, "20260601-090000-abcd", "x", default)).Outcome);
         Assert.Equal(LetterBatchService.PostOutcome.UnknownBatch, (await service.MarkPostedAsync(Company, "../etc", "x", default)).Outcome);
+        Assert.Null(await service.GetAsync(Company, "20260601-090000-abcd", default));
+        Assert.Null(await service.GetAsync(Company, "../etc", default));
+        Assert.Null(await service.ReadPdfAsync(Company, "../etc", default));
+    }
+
+    [Fact]
+    public async Task A_batch_reads_the_contact_data_only_of_clients_a_letter_may_be_for()
+    {
+        Clients();
+        await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        var read = fieldwork.ContactReads.Select(r => r.ServiceId).ToHashSet();
+        Assert.Contains("a-letter", read);
+        Assert.DoesNotContain("c-email", read);
+        Assert.DoesNotContain("e-opted-out", read);
+        Assert.DoesNotContain("f-responded", read);
+    }
+
+    [Fact]
+    public async Task A_client_mailed_before_the_mail_bounced_still_gets_a_first_letter()
+    {
+        // The e-mail invitation was sent, then bounced: that attempt is no letter, so the first letter is still due.
+        Clients();
+        var mailed = new ContactAttempt(Ref("b-bounced"), ContactStep.Invitation, ContactMode.Email, time.GetUtcNow().AddDays(-3), AttemptOutcome.Sent);
+        await fieldwork.RecordAsync(mailed, ContactUpdate.For(mailed, TimeSpan.Zero), default);
+        fieldwork.Services[Ref("b-bounced")] = (Perceel.NaarWerk, State(hasEmail: true, bounced: true));
+
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        Assert.Equal((2, 0), (made.Batch!.FirstLetters, made.Batch.ReminderLetters));
+    }
+
+    [Fact]
+    public async Task A_plan_after_a_stopped_try_keeps_none_of_what_that_try_left()
+    {
+        Clients();
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+        // A try that died after saving an item for a client who needs no letter (as it would be found now).
+        await batches.SaveItemsAsync(started.Batch!, [new LetterBatchItem("c-email", ContactStep.Invitation)], default);
+
+        var planned = await service.PlanAsync(Company, started.Batch!.Id, default);
+
+        Assert.Equal(2, planned!.Total);
+        Assert.Equal(["a-letter", "b-bounced"], (await batches.ItemsAsync(Company, started.Batch.Id, default)).Select(i => i.ServiceId).Order());
+    }
+
+    [Fact]
+    public async Task Each_step_of_the_run_renews_its_lease_so_a_make_meanwhile_joins_it()
+    {
+        Clients();
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+        var id = started.Batch!.Id;
+        time.Advance(TimeSpan.FromMinutes(6));
+        await service.PlanAsync(Company, id, default);
+        time.Advance(TimeSpan.FromMinutes(6)); // 12 minutes after the start, 6 after the plan
+        Assert.Equal((LetterBatchService.StartOutcome.Joined, id), await Started());
+        await service.WritePartAsync(Company, id, 0, default);
+        time.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal((LetterBatchService.StartOutcome.Joined, id), await Started());
+
+        // A run that stops renewing is given up by the next make, which starts afresh.
+        time.Advance(LetterBatchService.WorkLease);
+        var (outcome, other) = await Started();
+        Assert.Equal(LetterBatchService.StartOutcome.Started, outcome);
+        Assert.NotEqual(id, other);
+        Assert.Equal(LetterBatchStatus.Failed, (await service.GetAsync(Company, id, default))!.Value.Status);
+
+        async Task<(LetterBatchService.StartOutcome, string)> Started()
+        {
+            var again = await service.StartAsync(Company, 2026, "anna@bureau.nl", default);
+            return (again.Outcome, again.Batch!.Id);
+        }
+    }
+
+    [Fact]
+    public async Task A_make_while_a_batch_is_being_made_answers_with_that_batch()
+    {
+        Clients();
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+
+        var made = await service.MakeAsync(Company, 2026, "anna@bureau.nl", default);
+
+        Assert.Equal(started.Batch!.Id, made.Batch!.Id);
+        Assert.Equal(LetterBatchState.Making, made.Batch.State);
+        Assert.Null(made.Pdf);
+        Assert.NotNull(made.Replaced);
+        Assert.Empty(made.Replaced);
+        // The stored row, with its version: what a later step of the run compares against.
+        Assert.Equal((await batches.GetAsync(Company, started.Batch.Id, default))!.Version, started.Batch.Version);
+    }
+
+    [Fact]
+    public async Task A_client_whose_contact_data_went_before_the_letters_were_drawn_gets_no_letter()
+    {
+        Clients();
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+        await service.PlanAsync(Company, started.Batch!.Id, default);
+        fieldwork.Contacts.TryRemove(Ref("a-letter"), out _); // retention, between finding and drawing
+
+        await service.WritePartAsync(Company, started.Batch.Id, 0, default);
+
+        Assert.Equal("K2", Assert.Single(Assert.Single(renderer.Documents).Letters).Contact.Klantnummer);
+    }
+
+    [Fact]
+    public async Task The_batch_pdf_is_titled_with_the_year_and_the_company()
+    {
+        Clients();
+        await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        Assert.Equal("Brieven KTO 2026 – Acme Re-integratie", Assert.Single(renderer.Titles));
+    }
+
+    [Fact]
+    public async Task A_batch_given_up_while_its_pdf_is_put_together_keeps_no_pdf()
+    {
+        Clients();
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+        var id = started.Batch!.Id;
+        await service.PlanAsync(Company, id, default);
+        await service.WritePartAsync(Company, id, 0, default);
+        renderer.OnMerge = () =>
+        {
+            var current = batches.GetAsync(Company, id, default).Result!;
+            Assert.NotNull(batches.TryUpdateAsync(current with { State = LetterBatchState.Failed }, default).Result);
+        };
+
+        Assert.Null(await service.FinishAsync(Company, id, default));
+
+        Assert.False(batches.Pdfs.ContainsKey(id));
+        Assert.Equal(LetterBatchStatus.Failed, (await service.GetAsync(Company, id, default))!.Value.Status);
+        Assert.DoesNotContain(audit.Entries, e => e.Action == AuditActions.LettersMade);
+    }
+
+    [Fact]
+    public async Task A_failed_run_leaves_no_parts_and_no_pdf()
+    {
+        Clients();
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+        var id = started.Batch!.Id;
+        await service.PlanAsync(Company, id, default);
+        await service.WritePartAsync(Company, id, 0, default);
+        await batches.SavePdfAsync(started.Batch, [1, 2, 3], default); // as if the last step saved it, then failed
+
+        await service.FailAsync(Company, id, default);
+
+        Assert.Empty(batches.Parts);
+        Assert.Empty(batches.Pdfs);
+        Assert.Equal(LetterBatchStatus.Failed, (await service.GetAsync(Company, id, default))!.Value.Status);
+    }
+
+    [Fact]
+    public async Task Only_the_open_batch_is_replaced_a_posted_one_keeps_its_pdf_and_the_audit_says_which()
+    {
+        Clients();
+        var first = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var second = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        var made = audit.Entries.Where(e => e.Action == AuditActions.LettersMade).Select(e => e.Detail).ToList();
+        Assert.DoesNotContain("vervangt", made[0]);
+        Assert.EndsWith($"; vervangt {first.Batch!.Id}", made[1]);
+
+        await service.MarkPostedAsync(Company, second.Batch!.Id, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromDays(7.1));
+        var reminders = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        // The posted batch is not replaced (its PDF stays with the post), nor is the first again: it was replaced already.
+        Assert.Equal((0, 2), (reminders.Batch!.FirstLetters, reminders.Batch.ReminderLetters));
+        Assert.Empty(reminders.Replaced!);
+        Assert.NotNull(await service.ReadPdfAsync(Company, second.Batch.Id, default));
+        Assert.DoesNotContain("vervangt", audit.Entries.Last(e => e.Action == AuditActions.LettersMade).Detail);
+    }
+
+    [Fact]
+    public async Task Posting_writes_whole_seconds_holds_the_recording_claim_for_its_lease_and_answers_the_stored_batch()
+    {
+        Clients();
+        time.Advance(TimeSpan.FromMilliseconds(700));
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        var posted = await service.MarkPostedAsync(Company, made.Batch!.Id, "piet@bureau.nl", default);
+
+        var at = new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+        Assert.Equal(at, posted.Batch!.PostedAt);
+        Assert.Equal(at + LetterBatchService.RecordingLease, posted.Batch.RecordingUntil);
+        Assert.True(posted.Batch.AttemptsRecorded);
+        Assert.All(fieldwork.Attempts.Values, a => Assert.Equal(at, a.At));
+        Assert.Contains($"batch {made.Batch.Id}, 2 brieven vastgelegd", Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersPosted).Detail);
+    }
+
+    [Fact]
+    public async Task A_posted_reminder_batch_records_a_reminder_letter_beside_the_first()
+    {
+        Clients();
+        var first = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        await service.MarkPostedAsync(Company, first.Batch!.Id, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromDays(7.1));
+        var reminders = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+
+        var posted = await service.MarkPostedAsync(Company, reminders.Batch!.Id, "piet@bureau.nl", default);
+
+        Assert.Equal(2, posted.Recorded);
+        Assert.Equal([0, 0, 1, 1], fieldwork.Attempts.Values.Select(a => a.Step.Number).Order());
+    }
+
+    [Fact]
+    public async Task When_no_short_code_is_free_after_twenty_tries_the_step_fails_rather_than_loop()
+    {
+        Clients();
+        var taken = new TakenCodes();
+        var companies = new InMemoryCompanyStore();
+        await companies.TryAddAsync(new Kto.Core.Companies.Company(Company, "Acme", time.GetUtcNow()), "hash", default);
+        var crowded = new LetterBatchService(fieldwork, companies, tokens, taken, new FixedSurveyLinks(), batches, renderer,
+            new ContactPolicy(new FieldworkSettings()), new QuestionnaireCatalog(new QuestionnaireSettings()), audit, time, key);
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => crowded.MakeAsync(Company, 2026, "piet@bureau.nl", default));
+
+        Assert.Contains("20 tries", failed.Message);
+        Assert.Equal(21, taken.Tries);
+    }
+
+    [Fact]
+    public async Task A_mark_gives_up_a_run_that_stopped_so_its_letters_can_never_follow_the_posted_ones()
+    {
+        Clients();
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        var stopped = await service.StartAsync(Company, 2026, "anna@bureau.nl", default); // its run never comes back in time
+        time.Advance(LetterBatchService.WorkLease + TimeSpan.FromMinutes(1));
+
+        var posted = await service.MarkPostedAsync(Company, made.Batch!.Id, "piet@bureau.nl", default);
+
+        Assert.Equal((LetterBatchService.PostOutcome.Recorded, 2), (posted.Outcome, posted.Recorded));
+        Assert.Equal(LetterBatchStatus.Failed, (await service.GetAsync(Company, stopped.Batch!.Id, default))!.Value.Status);
+        Assert.Null(await service.PlanAsync(Company, stopped.Batch.Id, default)); // the late run stops at its next step
+    }
+
+    [Fact]
+    public async Task A_mark_that_finds_every_attempt_written_after_a_crash_only_notes_it_and_audits_nothing()
+    {
+        Clients();
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
+        var at = time.GetUtcNow();
+        await batches.TryMarkPostedAsync(batch, await batches.YearVersionAsync(Company, 2026, default), at, "piet@bureau.nl",
+            at + LetterBatchService.RecordingLease, default);
+        foreach (var item in await batches.ItemsAsync(Company, batch.Id, default))
+        {
+            var attempt = new ContactAttempt(Ref(item.ServiceId), item.Letter, ContactMode.Letter, at, AttemptOutcome.Sent);
+            await fieldwork.RecordAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), default);
+        }
+        time.Advance(LetterBatchService.RecordingLease);
+
+        var again = await service.MarkPostedAsync(Company, batch.Id, "anna@bureau.nl", default);
+
+        Assert.Equal((LetterBatchService.PostOutcome.AlreadyPosted, 0), (again.Outcome, again.Recorded));
+        Assert.Equal(2, fieldwork.Attempts.Count);
+        Assert.DoesNotContain(audit.Entries, e => e.Action == AuditActions.LettersPosted);
+        Assert.True((await batches.GetAsync(Company, batch.Id, default))!.AttemptsRecorded);
+    }
+
+    [Fact]
+    public async Task Batches_are_listed_newest_first_and_in_the_same_second_by_id()
+    {
+        var at = time.GetUtcNow();
+        foreach (var id in new[] { "20260601-090000-1111", "20260601-090000-ffff", "20260601-080000-9999" })
+            Assert.True(await batches.TryStartAsync(new LetterBatch(id, Company, 2026, id.Contains("-08") ? at.AddHours(-1) : at, "piet@bureau.nl", 1, 0),
+                await batches.YearVersionAsync(Company, 2026, default), default));
+
+        var listed = await service.ListAsync(Company, 2026, default);
+
+        Assert.Equal(["20260601-090000-ffff", "20260601-090000-1111", "20260601-080000-9999"], listed.Select(l => l.Batch.Id));
+        Assert.Equal([LetterBatchStatus.Open, LetterBatchStatus.Replaced, LetterBatchStatus.Replaced], listed.Select(l => l.Status));
+    }
+
+    /// <summary>A code store where every code is taken already.</summary>
+    private sealed class TakenCodes : IShortCodeStore
+    {
+        public int Tries;
+        public Task<bool> TryAddAsync(string codeHash, ServiceRef service, CancellationToken cancellationToken)
+        {
+            Tries++;
+            return Task.FromResult(false);
+        }
+
+        public Task<ServiceRef?> FindAsync(string codeHash, CancellationToken cancellationToken) => Task.FromResult<ServiceRef?>(null);
     }
 }

@@ -18,6 +18,13 @@ public sealed class ShortCodeTests
     }
 
     [Fact]
+    public void A_typed_code_may_be_padded_up_to_64_characters()
+    {
+        Assert.Equal("K7PX4QM9", ShortCode.Normalize("K7PX-4QM9".PadRight(64)));
+        Assert.Null(ShortCode.Normalize("K7PX-4QM9".PadRight(65)));
+    }
+
+    [Fact]
     public void A_code_is_printed_in_two_groups()
     {
         Assert.Equal("K7PX-4QM9", ShortCode.Format("K7PX4QM9"));

@@ -93,12 +93,12 @@ public sealed class LetterBatchService(
             var batch = new LetterBatch(NewId(now), company, year, now, createdBy, 0, 0,
                 State: LetterBatchState.Making, WorkingUntil: now + WorkLease);
             if (await batches.TryStartAsync(batch, version, cancellationToken))
-                return new StartResult(StartOutcome.Started, await batches.GetAsync(company, batch.Id, cancellationToken) ?? batch, Open(earlier));
+                return new StartResult(StartOutcome.Started, await batches.GetAsync(company, batch.Id, cancellationToken) ?? batch, Open(earlier, now));
 
             // Someone made or posted a batch of this year meanwhile. Made only (nothing posted): that batch is the
             // answer (a double click makes one batch). Posted: look again.
             if (MadeAlongside(earlier, await OfYearAsync(company, year, cancellationToken)) is { } other)
-                return new StartResult(StartOutcome.Joined, other, Open(earlier));
+                return new StartResult(StartOutcome.Joined, other, Open(earlier, now));
         }
         throw new InvalidOperationException($"Letters {company} {year}: the year kept changing while a batch was started ({Rounds} rounds).");
     }
@@ -196,9 +196,10 @@ public sealed class LetterBatchService(
         }
         await batches.DeletePartsAsync(batch, cancellationToken);
 
-        // The batches this one replaces: their letters will not be posted, so their names and addresses go.
-        var replaced = (await OfYearAsync(company, batch.Year, cancellationToken))
-            .Where(b => b.Id != batch.Id && !b.IsPosted && b.State == LetterBatchState.Ready && IsLater(batch, b)).ToList();
+        // The batch this one replaces (the one open until now): its letters will not be posted, so their names and
+        // addresses go. One replaced before by a batch since posted was gone already, and is not named again.
+        var others = (await OfYearAsync(company, batch.Year, cancellationToken)).Where(b => b.Id != batch.Id).ToList();
+        var replaced = Open(others, time.GetUtcNow()).Where(b => IsLater(batch, b)).ToList();
         foreach (var old in replaced)
             await batches.DeletePdfAsync(old, cancellationToken);
         await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), batch.CreatedBy, AuditActions.LettersMade, company,
@@ -250,9 +251,9 @@ public sealed class LetterBatchService(
     private async Task<List<LetterBatch>> OfYearAsync(string company, int year, CancellationToken cancellationToken) =>
         (await batches.ListAsync(company, cancellationToken)).Where(b => b.Year == year).ToList();
 
-    /// <summary>The ready, unposted batches (what a new batch replaces).</summary>
-    private static List<LetterBatch> Open(IEnumerable<LetterBatch> ofYear) =>
-        ofYear.Where(b => !b.IsPosted && b.State == LetterBatchState.Ready).ToList();
+    /// <summary>The batches of the year that are open (ready, unposted, not replaced yet): what a new batch replaces.</summary>
+    private static List<LetterBatch> Open(IReadOnlyList<LetterBatch> ofYear, DateTimeOffset now) =>
+        ofYear.Where(b => StatusOf(b, ofYear, now) == LetterBatchStatus.Open).ToList();
 
     /// <summary>
     /// Marks failed every batch whose run stopped renewing its lease, at the version read: a step of it that comes back
@@ -294,6 +295,7 @@ public sealed class LetterBatchService(
         foreach (var batch in batchesOfYear.Where(b => b.IsPosted && !b.AttemptsRecorded))
             foreach (var item in await batches.ItemsAsync(company, batch.Id, cancellationToken))
                 Add(item.ServiceId, batch.PostedAt!.Value);
+        // Stryker disable once Linq : in time order for whoever reads the list; the policy itself only takes its earliest (Min)
         return posted.ToDictionary(p => p.Key, p => p.Value.Order().ToList(), StringComparer.Ordinal);
     }
 
@@ -408,6 +410,7 @@ public sealed class LetterBatchService(
             ? LetterBatchStatus.Replaced
         : LetterBatchStatus.Open;
 
+    // Stryker disable once Equality,Conditional : ids begin with the creation second, so comparing them orders batches of different seconds the same way; a batch is never compared with itself
     private static bool IsLater(LetterBatch a, LetterBatch b) =>
         a.CreatedAt != b.CreatedAt ? a.CreatedAt > b.CreatedAt : string.CompareOrdinal(a.Id, b.Id) > 0;
 
