@@ -26,6 +26,19 @@ public sealed class NightlyBackupTests
     }
 
     [Fact]
+    public async Task At_the_set_hour_exactly_the_night_s_snapshot_is_due()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 3, 20, 0, TimeSpan.Zero));
+        var archive = new MemoryArchive();
+        var nightly = Nightly(BackupServiceTests.AYear(), archive, new BackupSettings { AtHourUtc = 4, RetentionDays = 35 }, time);
+        Assert.Equal(NightlyBackupStatus.Written, (await nightly.RunAsync(default)).Status);
+
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 5, 4, 0, 0, TimeSpan.Zero));
+        Assert.Equal(NightlyBackupStatus.Written, (await nightly.RunAsync(default)).Status);
+        Assert.Equal(2, archive.Snapshots.Count);
+    }
+
+    [Fact]
     public async Task Retention_drops_old_snapshots_but_keeps_the_first_with_a_new_signed_report_without_its_contact_data()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 4, 20, 0, TimeSpan.Zero));
