@@ -12,8 +12,14 @@ public sealed class MemorySnapshot(string location = "memory") : ISnapshotFiles
 
     public Task<Stream> CreateAsync(string path, CancellationToken cancellationToken) => Task.FromResult<Stream>(new Capture(this, path));
 
-    public Task<Stream?> OpenAsync(string path, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream?>(Files.TryGetValue(path, out var bytes) ? new MemoryStream(bytes, writable: false) : null);
+    /// <summary>Every path asked for, in order.</summary>
+    public List<string> Opened { get; } = [];
+
+    public Task<Stream?> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        Opened.Add(path);
+        return Task.FromResult<Stream?>(Files.TryGetValue(path, out var bytes) ? new MemoryStream(bytes, writable: false) : null);
+    }
 
     private sealed class Capture(MemorySnapshot owner, string path) : MemoryStream
     {

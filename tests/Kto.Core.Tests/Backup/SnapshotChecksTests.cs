@@ -112,6 +112,7 @@ public sealed class SnapshotChecksTests
 
         Assert.Equal(RestoreOutcome.Damaged, refused.Outcome);
         Assert.Equal($"{path}: not a path inside the snapshot", Assert.Single(refused.Problems));
+        Assert.DoesNotContain(path, snapshot.Opened);
     }
 
     [Theory]
