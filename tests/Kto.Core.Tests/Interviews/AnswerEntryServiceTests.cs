@@ -96,6 +96,7 @@ public class AnswerEntryServiceTests
 
         Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, result.Outcome);
         Assert.Equal(ResponseMode.Web, (await data.FindAsync(service, default))!.Mode);
+        Assert.True(data.IsMarked(service)); // the online answer's service is marked responded here too
         Assert.Empty(accounts.Audit);
     }
 
@@ -164,7 +165,67 @@ public class AnswerEntryServiceTests
         var blank = Service().Questionnaire.Questions.ToDictionary(q => q.Id, q => (string?)null);
         var empty = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, blank, "typist@bureau.nl"), default);
         Assert.Equal(AnswerEntryOutcome.Invalid, empty.Outcome);
-        Assert.Equal(FieldErrorCodes.NothingAnswered, Assert.Single(empty.Issues).Code);
+        var nothing = Assert.Single(empty.Issues);
+        Assert.Equal(FieldErrorCodes.NothingAnswered, nothing.Code);
+        Assert.Contains("Een lege vragenlijst telt niet als antwoord", nothing.MessageNl);
+        Assert.Contains("An empty questionnaire does not count as a response", nothing.MessageEn);
         Assert.Null(await data.FindAsync(service, default));
+    }
+
+    [Fact]
+    public async Task The_typist_s_texts_are_in_English_too()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var answers = Valid();
+        answers.Remove("rapportcijfer");
+        answers["zzz"] = "1";
+        answers["aaa"] = "1";
+
+        var paper = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, answers, "typist@bureau.nl"), default);
+        var phone = await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Phone, answers, "piet@bureau.nl"), default);
+
+        // Unknown questions first, in order of their names; then the questionnaire's own issues.
+        Assert.Equal(["aaa", "zzz", "rapportcijfer"], paper.Issues.Select(i => i.QuestionId));
+        Assert.Equal("Question 'aaa' is not in questionnaire kto-2026-1.", paper.Issues[0].MessageEn);
+        Assert.Equal("Vraag 'aaa' staat niet in vragenlijst kto-2026-1.", paper.Issues[0].MessageNl);
+        Assert.Contains("the answer on the form", paper.Issues[2].MessageEn);
+        Assert.Contains("the client's answer", phone.Issues[2].MessageEn);
+    }
+
+    [Fact]
+    public async Task A_service_marked_responded_is_refused_before_any_answer_is_checked()
+    {
+        var marked = data.Add("s1", InMemorySurveyData.Contact("K1"), status: ServiceStatus.Responded);
+        var answeredOnline = data.Add("s2", InMemorySurveyData.Contact("K2"));
+        data.AddResponseDirectly(new StoredResponse(answeredOnline, Perceel.NaarWerk, new Answers("kto-2026-1", new Dictionary<string, AnswerValue>()), Now));
+        var invalid = new Dictionary<string, string?> { ["rapportcijfer"] = "11" };
+
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, (await Service().EnterAsync(new AnswerEntry(marked, ResponseMode.Phone, Valid(), "a@b.nl"), default)).Outcome);
+        var online = await Service().EnterAsync(new AnswerEntry(answeredOnline, ResponseMode.Paper, invalid, "a@b.nl"), default);
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, online.Outcome);
+        Assert.Empty(online.Issues);
+        Assert.Null(await data.FindAsync(marked, default));
+    }
+
+    [Fact]
+    public async Task A_paper_entry_is_audited_as_paper_under_the_acting_key_naming_who_typed_it()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        await Service().EnterAsync(new AnswerEntry(service, ResponseMode.Paper, Valid(), "typist@bureau.nl", Actor: "API-sleutel bureau"), default);
+
+        var audit = Assert.Single(accounts.Audit);
+        Assert.Equal("API-sleutel bureau", audit.Actor);
+        Assert.Contains("(papier) door typist@bureau.nl", audit.Detail);
+        Assert.Equal("online", AnswerEntryService.ModeText(ResponseMode.Web));
+    }
+
+    [Fact]
+    public async Task An_opdrachtgever_is_given_the_opdrachtgever_questionnaire_a_client_the_client_s()
+    {
+        var catalog = new QuestionnaireCatalog(new QuestionnaireSettings());
+        var service = Service();
+        Assert.Equal(catalog.Opdrachtgever.Version, service.QuestionnaireFor(new ServiceRef("acme", 2026, Kto.Core.Keurmerk.OpdrachtgeverIds.Of("UWV Utrecht"))).Version);
+        Assert.Equal(catalog.Current.Version, service.QuestionnaireFor(new ServiceRef("acme", 2026, "s1")).Version);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => service.EnterAsync(null!, default));
     }
 }

@@ -40,6 +40,46 @@ public class CallListServiceTests
     }
 
     [Fact]
+    public async Task With_as_many_calls_the_earliest_call_back_then_the_longest_untried_comes_first()
+    {
+        var later = data.Add("a-later-call-back", InMemorySurveyData.Contact("K1"));
+        var sooner = data.Add("b-sooner-call-back", InMemorySurveyData.Contact("K2"));
+        var recent = data.Add("c-called-recently", InMemorySurveyData.Contact("K3"));
+        var longAgo = data.Add("d-called-long-ago", InMemorySurveyData.Contact("K4"));
+        data.Call(later, AttemptOutcome.CallBack, Monday11.AddHours(-1), callBackAt: Monday11.AddHours(6));
+        data.Call(sooner, AttemptOutcome.CallBack, Monday11.AddHours(-1), callBackAt: Monday11.AddHours(2));
+        data.Call(recent, AttemptOutcome.NoAnswer, Monday11.AddHours(-1));
+        data.Call(longAgo, AttemptOutcome.NoAnswer, Monday11.AddDays(-2));
+
+        var list = await Service().ListAsync("acme", 2026, default);
+
+        Assert.Equal([longAgo, recent, sooner, later], list.Clients.Select(c => c.Service));
+    }
+
+    [Fact]
+    public async Task The_last_call_is_the_latest_in_time_whatever_order_the_calls_were_stored_in()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        data.Call(service, AttemptOutcome.Voicemail, Monday11.AddHours(-1));
+        data.Call(service, AttemptOutcome.NoAnswer, Monday11.AddDays(-1)); // stored later, made earlier
+
+        var client = Assert.Single((await Service().ListAsync("acme", 2026, default)).Clients);
+
+        Assert.Equal((AttemptOutcome.Voicemail, Monday11.AddHours(-1)), (client.LastOutcome, client.LastCallAt));
+    }
+
+    [Fact]
+    public async Task The_sheet_says_whether_the_client_answered()
+    {
+        var open = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        var answered = data.Add("s2", InMemorySurveyData.Contact("K2"));
+        data.AddResponseDirectly(new StoredResponse(answered, Perceel.NaarWerk, new Answers("kto-2026-1", new Dictionary<string, AnswerValue>()), Monday11));
+
+        Assert.False((await Service().SheetAsync(open, default))!.Answered);
+        Assert.True((await Service().SheetAsync(answered, default))!.Answered);
+    }
+
+    [Fact]
     public async Task Answered_opted_out_refused_wrong_numbers_without_phone_and_the_maximum_of_calls_leave_the_list()
     {
         var open = data.Add("open", InMemorySurveyData.Contact("K0"));
