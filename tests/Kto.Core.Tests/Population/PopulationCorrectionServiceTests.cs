@@ -174,6 +174,112 @@ public class PopulationCorrectionServiceTests
             (await report.ServicesAsync("acme", 2026, default).ToListAsync()).Select(s => (s.ServiceId, s.Perceel)).OrderBy(x => x.ServiceId == Id("s3")));
     }
 
+    [Fact]
+    public async Task One_service_s_history_shows_its_corrections_in_order_and_a_non_id_or_unknown_service_none()
+    {
+        await Service().ApplyAsync(s1, Correct("uwv-record", perceel: "Werkfit maken"), default);
+        await Service().ApplyAsync(s1, Correct("delivery-error", einddatum: "1-4-2026"), default);
+        await Service().ApplyAsync(s1, Correct("client-statement", einddatum: "02-04-2026"), default);
+
+        var history = await Service().GetAsync(s1, default);
+
+        Assert.Equal([1, 2, 3], history!.Corrections.Select(c => c.Sequence));
+        Assert.Equal(new CorrectedService(false, Perceel.WerkfitMaken, new DateOnly(2026, 4, 2)), history.Current);
+        Assert.Null(await Service().GetAsync(s1 with { ServiceId = Id("nope") }, default));
+        Assert.Null(await Service().GetAsync(s1 with { ServiceId = new string('g', 32) }, default));
+    }
+
+    [Fact]
+    public async Task A_correction_fact_holds_only_the_value_of_its_own_kind_and_an_unchanged_half_of_a_pair_makes_no_fact()
+    {
+        var result = await Service().ApplyAsync(s1, Correct("uwv-record", perceel: "Naar werk", einddatum: "2026-04-30"), default);
+
+        Assert.Equal(CorrectionOutcome.Done, result.Outcome);
+        var fact = Assert.Single(store.All); // the perceel was Naar werk already
+        Assert.Equal((CorrectionKind.Einddatum, (Perceel?)null, (DateOnly?)new DateOnly(2026, 4, 30)), (fact.Kind, fact.NewPerceel, fact.NewEinddatum));
+        await Service().ApplyAsync(s1, Correct("uwv-record", perceel: "Werkfit maken"), default);
+        Assert.Equal((CorrectionKind.Perceel, (Perceel?)Perceel.WerkfitMaken, (DateOnly?)null), (store.All[1].Kind, store.All[1].NewPerceel, store.All[1].NewEinddatum));
+        Assert.Equal("Dienst " + s1.ServiceId + " (2026) perceel Naar werk → Werkfit maken: " + CorrectionReasons.DutchLabel(CorrectionReason.UwvRecord),
+            audit.Audit.ElementAt(1).Detail);
+        Assert.Contains("einddatum 2026-03-15 → 2026-04-30", audit.Audit.First().Detail);
+    }
+
+    [Fact]
+    public async Task A_repeat_of_the_same_change_writes_nothing_but_the_same_value_for_another_reason_or_note_is_no_repeat()
+    {
+        var first = await Service().ApplyAsync(s1, Correct("uwv-record", perceel: "Werkfit maken", einddatum: "2026-04-30"), default);
+        var again = await Service().ApplyAsync(s1, Correct("uwv-record", perceel: "Werkfit maken", einddatum: "2026-04-30"), default);
+
+        Assert.Equal((CorrectionOutcome.Done, CorrectionOutcome.Done), (first.Outcome, again.Outcome));
+        Assert.Equal(2, store.All.Count);
+        Assert.Equal(first.Service!.Current, again.Service!.Current);
+        Assert.Equal(CorrectionOutcome.NoChange, (await Service().ApplyAsync(s1, Correct("delivery-error", perceel: "Werkfit maken"), default)).Outcome);
+        Assert.Equal(CorrectionOutcome.NoChange, (await Service().ApplyAsync(s1, Correct("uwv-record", einddatum: "2026-04-30") with { Note = "nagebeld" }, default)).Outcome);
+        Assert.Equal(2, store.All.Count);
+
+        await Service().ApplyAsync(s1, Withdraw("not-ended", "eerste"), default);
+        Assert.Equal(CorrectionOutcome.Done, (await Service().ApplyAsync(s1, Withdraw("not-ended", "eerste"), default)).Outcome);
+        Assert.Equal(CorrectionOutcome.AlreadyWithdrawn, (await Service().ApplyAsync(s1, Withdraw("not-ended", "tweede"), default)).Outcome);
+        Assert.Single(store.All, c => c.Kind == CorrectionKind.Withdrawn);
+    }
+
+    [Fact]
+    public async Task A_note_of_the_longest_length_and_an_end_date_of_today_are_accepted()
+    {
+        Assert.Equal(CorrectionOutcome.Done, (await Service().ApplyAsync(s1, Correct("delivery-error", einddatum: "2026-11-30"), default)).Outcome);
+        Assert.Equal(CorrectionOutcome.Done, (await Service().ApplyAsync(s1, Withdraw("not-ended", new string('x', PopulationCorrectionService.MaxNoteLength)), default)).Outcome);
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef", true)]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF", false)]
+    [InlineData("0123456789abcdef0123456789abcdeg", false)]
+    [InlineData("0123456789abcdef0123456789abcde", false)]
+    [InlineData("ghijklmnopqrstuvwxyzghijklmnopqr", false)]
+    public void Only_an_id_of_the_shape_ingest_writes_is_a_service_id(string id, bool valid) =>
+        Assert.Equal(valid, PopulationCorrectionService.IsServiceId(id));
+
+    [Fact]
+    public async Task The_list_shows_each_service_corrected_ordered_by_klantnummer_then_end_date()
+    {
+        var later = store.Deliver("acme", 2026, Id("s2"), Perceel.NaarWerk, March.AddDays(10), "K100").Ref;
+        store.Deliver("acme", 2026, Id("s3"), Perceel.NaarWerk, March, "K050");
+        await Service().ApplyAsync(later, Withdraw("not-ended"), default);
+
+        var list = await Service().ListAsync("acme", 2026, null, default);
+
+        Assert.Equal([("K050", March), ("K100", March), ("K100", March.AddDays(10))], list.Select(h => (h.Delivered.Klantnummer!, h.Delivered.Einddatum)));
+        Assert.Equal([false, false, true], list.Select(h => h.Current.Withdrawn));
+    }
+
+    [Fact]
+    public async Task The_questionnaire_and_the_interviewer_see_a_service_as_corrected_and_a_withdrawn_one_not_at_all()
+    {
+        var s2 = store.Deliver("acme", 2026, Id("s2"), Perceel.NaarWerk, March, "K200").Ref;
+        await Service().ApplyAsync(s1, Withdraw("wrong-company"), default);
+        await Service().ApplyAsync(s2, Correct("delivery-error", perceel: "Praktijkassessment", einddatum: "2026-04-01"), default);
+        var snapshots = new Snapshots(store);
+        var survey = new CorrectedSurveyServiceStore(snapshots, store);
+        var fieldwork = new CorrectedFieldworkStore(new Candidates(store), store);
+
+        Assert.Null(await survey.GetAsync(s1, default));
+        Assert.Equal((Perceel.Praktijkassessment, new DateOnly(2026, 4, 1)), (await survey.GetAsync(s2, default)) is { } seen ? (seen.Perceel, seen.Einddatum) : default);
+        Assert.Equal(Perceel.Praktijkassessment, (await fieldwork.GetAsync(s2, default))!.Perceel);
+        Assert.Null(await fieldwork.GetAsync(s1 with { ServiceId = Id("nope") }, default));
+    }
+
+    /// <summary>Service rows as the questionnaire reads them, each marked as possibly corrected.</summary>
+    private sealed class Snapshots(InMemoryCorrectionStore delivered) : ISurveyServiceStore
+    {
+        public async Task<ServiceSnapshot?> GetAsync(ServiceRef service, CancellationToken cancellationToken) =>
+            await delivered.GetServiceAsync(service, cancellationToken) is { } s
+                ? new ServiceSnapshot(s.Ref, s.Perceel, s.Einddatum, ServiceStatus.Open, "Acme", MayHaveCorrections: true)
+                : null;
+
+        public Task<bool> MarkRespondedAsync(ServiceRef service, int? grade, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task MarkOptedOutAsync(ServiceRef service, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
     /// <summary>The delivered services of the fake store as the mail job and the report read them, before corrections.</summary>
     private sealed class Candidates(InMemoryCorrectionStore delivered) : IFieldworkStore, IReportSource
     {
