@@ -160,6 +160,26 @@ public class AnswerValidatorTests
 
         Assert.Equal(("meebeslissen-plan", FieldErrorCodes.NotANumber), (error.QuestionId, error.Code));
         Assert.Equal("Please choose one of the answers.", error.MessageEn);
+        Assert.Equal("Kies een van de antwoorden.", error.MessageNl);
+    }
+
+    [Fact]
+    public void An_agree_choice_outside_the_five_asks_to_pick_an_answer_not_for_a_number()
+    {
+        var form = ValidForm();
+        form["meebeslissen-plan"] = "6";
+
+        var error = SingleError(form);
+
+        Assert.Equal(("meebeslissen-plan", FieldErrorCodes.OutOfRange), (error.QuestionId, error.Code));
+        Assert.Equal(("Kies een van de antwoorden.", "Please choose one of the answers."), (error.MessageNl, error.MessageEn));
+    }
+
+    [Fact]
+    public void Without_a_questionnaire_or_a_form_nothing_is_validated()
+    {
+        Assert.Throws<ArgumentNullException>(() => AnswerValidator.Validate(null!, ValidForm()));
+        Assert.Throws<ArgumentNullException>(() => AnswerValidator.Validate(Questionnaire, null!));
     }
 
     [Fact]
