@@ -17,8 +17,9 @@ public class StudentTTests
     [InlineData(40, 2.021075)]
     [InlineData(120, 1.979930)]
     [InlineData(100000, 1.959988)]
-    public void Approximation_beyond_the_table_is_within_a_thousandth(int df, double exact) =>
-        Assert.Equal(exact, StudentT.Critical95(df), 0.001);
+    public void Approximation_beyond_the_table_is_within_two_millionths(int df, double exact) =>
+        // The three-term expansion is within 1.3e-6 of qt at df 31 and closer beyond; the references have six decimals.
+        Assert.Equal(exact, StudentT.Critical95(df), 0.000002);
 
     [Fact]
     public void Values_decrease_towards_the_normal_quantile()
