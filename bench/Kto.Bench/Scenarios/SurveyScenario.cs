@@ -92,13 +92,20 @@ public sealed partial class SurveyScenario : AzuriteScenario
 
         // Each client walks its own slice of the GET links, so the lookups are spread over many rows.
         var nextGet = new int[Clients];
+        var pageBytes = 0;
+        var gc = GcWindow.Start();
         var page = await CpuAsync(azurite, () => load.RunAsync(client =>
             {
                 var i = client + Clients * (nextGet[client]++ % (GetTokens / Clients));
                 return new HttpRequestMessage(HttpMethod.Get, $"/s?t={getTokens[i]}");
             },
-            (status, body) => status == HttpStatusCode.OK && Contains(body, QuestionnaireMarker), Warmup, Duration, cancellationToken));
-        Console.WriteLine($"survey: GET questionnaire: {page}");
+            (status, body) =>
+            {
+                pageBytes = body.Length;
+                return status == HttpStatusCode.OK && Contains(body, QuestionnaireMarker);
+            }, Warmup, Duration, cancellationToken));
+        var pageGc = gc.Stop(page.Load.Requests); // the warm-up's requests are not counted, its collections are
+        Console.WriteLine($"survey: GET questionnaire: {page}; {pageBytes / 1024.0:N0} KB a page; {pageGc}");
         var reads = await RawReadsAsync(app, azurite, getTokens, cancellationToken);
         Console.WriteLine($"survey: raw token reads: {reads}");
 
@@ -120,7 +127,7 @@ public sealed partial class SurveyScenario : AzuriteScenario
             $"Load: {Clients} clients, closed loop (each sends its next request when the last response is read in full), one keep-alive connection each (an in-repo generator, bench/Kto.Bench/Support/LoadGenerator.cs; wrk is not installed). Latency from send to the last body byte; p50/p99 exact, by sorting every recorded latency. GET runs: {Warmup.TotalSeconds:F0} s warm-up, then {Duration.TotalSeconds:F0} s measured.",
             $"Seeded untimed in {seeded.TotalSeconds:F0} s: one company, one delivery through POST /api/deliveries (blob watcher, real ingest), then POST /api/jobs/send-invitations to a local SMTP server; the {tokens.Count:N0} personal links were read from the mails.",
             $"GET /api/health (baseline, the same host pipeline with no storage and no template): {health}.",
-            $"GET questionnaire page (/s?t={{token}}, {GetTokens} distinct open links, each client its own {GetTokens / Clients}; every response checked for 200 and the form): {page}; p90 {page.Load.PercentileMs(0.90):F1} ms.",
+            $"GET questionnaire page (/s?t={{token}}, {GetTokens} distinct open links, each client its own {GetTokens / Clients}; every response checked for 200 and the form): {page}; p90 {page.Load.PercentileMs(0.90):F1} ms; a page is {pageBytes / 1024.0:N0} KB; in this process, warm-up included: {pageGc}.",
             $"POST answer (all mandatory questions answered, our form field computed with the host's form key, as the page would carry it; every response checked for 200 and the thank-you page): a link answers only once, so each POST uses a fresh link from a pool of {PostTokens:N0} (after a warm-up pool of {PostWarmupTokens}); the run ends when the pool is used up or after {Duration.TotalSeconds:F0} s: {post}. Warm-up: {postWarmup}.",
             $"Storage alone, for what limits the page: the same token rows read straight from Azurite with the host's TableServiceClient ({Clients} concurrent loops, no HTTP in front): {reads}. A questionnaire page needs two such reads (token, service row); corrections and a stored response are read only for a service whose row is marked as possibly having them (every link here is fresh, so none is), or a row stored before those marks existed; the company name is kept in memory. A POST reads the same two rows, then writes the mark, the response and the responded merge.",
             $"What limits the GET: Azurite is one node thread, and a page costs it {page.AzuriteCpuMs:F2} ms of CPU, so it serves at most ~{1000 / page.AzuriteCpuMs:N0} pages/s even with a core to itself; this process adds {page.HostCpuMs:F2} ms per page (host, Azure SDK, Liquid render, and the generator) on the same 2 cores. With {Clients} clients in a closed loop the mean latency is {Clients} / rate (Little's law): {1000.0 * Clients / page.Load.RequestsPerSecond:F0} ms at the measured rate; p99 < 50 ms would need well over {Clients / 0.05:N0} pages/s, i.e. about one storage read per page on this machine.",
