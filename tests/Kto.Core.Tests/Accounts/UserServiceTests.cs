@@ -221,6 +221,63 @@ public sealed class UserServiceTests
         Assert.DoesNotContain(stores.Audit, e => e.Action == AuditActions.DigestOptOut);
     }
 
+    [Fact]
+    public async Task A_company_id_that_is_no_id_is_refused_without_asking_storage()
+    {
+        // Table keys cannot hold '/' or '#': such an id must be refused by its form, never sent to storage to fail there.
+        var change = await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme/beta", null, default);
+
+        Assert.Equal((false, "unknown-company"), (change.Done, change.Error));
+        Assert.Empty(stores.Users);
+    }
+
+    [Fact]
+    public async Task An_add_that_lost_to_an_account_removed_before_it_looked_is_refused_and_not_audited()
+    {
+        var change = await new UserService(new AddLostToARemovedAccount(), companies, stores, new FakeTimeProvider(Now))
+            .AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+
+        Assert.Equal((false, "user-exists"), (change.Done, change.Error));
+        Assert.Empty(stores.Audit);
+    }
+
+    [Fact]
+    public async Task Every_refusal_says_in_words_what_to_do()
+    {
+        await users.AddAsync("beheer@bureau.nl", "piet@bureau.nl", UserRole.Bureau, null, null, default);
+        await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+        var refusals = new[]
+        {
+            await users.AddAsync("beheer@bureau.nl", "geen-adres", UserRole.Company, "acme", null, default),
+            await users.AddAsync("beheer@bureau.nl", "jan@acme.nl", UserRole.Company, "acme", new string('a', PortalUser.MaxNameLength + 1), default),
+            await users.AddAsync("beheer@bureau.nl", "jan@acme.nl", UserRole.Company, "onbekend", null, default),
+            await users.AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Bureau, null, null, default),
+            await users.RemoveAsync("beheer@bureau.nl", "piet@bureau.nl", default),
+            await users.SetDigestAsync("weg@acme.nl", receive: false, default),
+            await new UserService(new ConcurrentlyRemovedUserStore(stores), companies, stores, new FakeTimeProvider(Now)).SetDigestAsync("anna@acme.nl", receive: false, default),
+        };
+
+        Assert.Equal(
+            ["Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl.",
+             $"Vul als naam hoogstens {PortalUser.MaxNameLength} tekens in, {NameText.Rule}.",
+             "Kies een geregistreerd bedrijf voor deze gebruiker.",
+             "Voor dit e-mailadres bestaat al een account.",
+             "Alleen gebruikers van een bedrijf kunnen hier worden verwijderd.",
+             "Dit account bestaat niet meer.",
+             "Dit account bestaat niet meer."],
+            refusals.Select(r => r.Message?.ToString()));
+    }
+
+    /// <summary>Another add took the address, and that account was removed before this add looked at it.</summary>
+    private sealed class AddLostToARemovedAccount : IUserStore
+    {
+        public Task<bool> TryAddAsync(PortalUser user, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<PortalUser?> GetAsync(string email, CancellationToken cancellationToken) => Task.FromResult<PortalUser?>(null);
+        public Task<bool> RemoveAsync(string email, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<IReadOnlyList<PortalUser>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PortalUser>>([]);
+        public Task<bool> SetDigestOptOutAsync(string email, bool optOut, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+
     private sealed class RecordingWelcomeMailer(bool accepted) : IWelcomeMailer
     {
         public List<string> Sent { get; } = [];

@@ -10,8 +10,12 @@ public sealed class InMemoryCompanyStore : ICompanyStore
     public Task<bool> TryAddAsync(Company company, string keyHash, CancellationToken cancellationToken) =>
         Task.FromResult(companies.TryAdd(company.Id, (company, keyHash)));
 
-    public Task<Company?> GetAsync(string companyId, CancellationToken cancellationToken) =>
-        Task.FromResult(companies.TryGetValue(companyId, out var found) ? found.Company : null);
+    /// <summary>Throws, as Table storage does, for an id that cannot be a key (a '/', '\\', '#' or '?').</summary>
+    public Task<Company?> GetAsync(string companyId, CancellationToken cancellationToken)
+    {
+        if (companyId.AsSpan().IndexOfAny("/\\#?") >= 0) throw new ArgumentException("Table keys cannot hold / \\ # or ?", nameof(companyId));
+        return Task.FromResult(companies.TryGetValue(companyId, out var found) ? found.Company : null);
+    }
 
     public Task<string?> GetKeyHashAsync(string companyId, CancellationToken cancellationToken) =>
         Task.FromResult(companies.TryGetValue(companyId, out var found) ? found.KeyHash : null);
