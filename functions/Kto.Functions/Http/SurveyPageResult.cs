@@ -11,7 +11,12 @@ public sealed class SurveyPageResult(SurveyPage page, ISurveyPageRenderer render
     {
         var response = context.HttpContext.Response;
         PageLanguage.Remember(context.HttpContext.Request, response);
-        await WriteAsync(response, renderer.Render(page), StatusCode, page.RetryAfter, context.HttpContext.RequestAborted);
+        var parts = renderer.RenderUtf8(page);
+        WriteHead(response, StatusCode, page.RetryAfter);
+        var length = 0L;
+        foreach (var part in parts) length += part.Length;
+        response.ContentLength = length;
+        foreach (var part in parts) await response.Body.WriteAsync(part, context.HttpContext.RequestAborted);
     }
 
     /// <summary>
@@ -20,6 +25,12 @@ public sealed class SurveyPageResult(SurveyPage page, ISurveyPageRenderer render
     /// </summary>
     public static async Task WriteAsync(HttpResponse response, string html, int status, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
+        WriteHead(response, status, retryAfter);
+        await response.WriteAsync(html, cancellationToken);
+    }
+
+    private static void WriteHead(HttpResponse response, int status, TimeSpan? retryAfter)
+    {
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
         SecurityHeaders.Apply(response);
@@ -27,7 +38,6 @@ public sealed class SurveyPageResult(SurveyPage page, ISurveyPageRenderer render
         response.Headers.CacheControl = "no-store";
         if (retryAfter is { } wait)
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await response.WriteAsync(html, cancellationToken);
     }
 
     /// <summary>The answer to a POST body larger than any form of ours.</summary>

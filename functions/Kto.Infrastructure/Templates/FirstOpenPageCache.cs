@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 
@@ -15,7 +16,7 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
     /// <summary>Enough for every company's pages in both languages; past it the cache starts again.</summary>
     private const int MaxPages = 1024;
 
-    private readonly ConcurrentDictionary<PageKey, string> pages = new();
+    private readonly ConcurrentDictionary<PageKey, KeptPage> pages = new();
 
     // New for every process and in the token's alphabet, so no text of a page can hold one and no encoding changes one.
     private readonly string tokenStandIn = "T" + Guid.NewGuid().ToString("N")[..31];
@@ -25,16 +26,52 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
 
     public string RenderCodePage(string language, string? error, string? entered) => renderer.RenderCodePage(language, error, entered);
 
-    public string Render(SurveyPage page)
+    public string Render(SurveyPage page) => IsFirstOpen(page)
+        ? Kept(page).Html.Replace(tokenStandIn, page.Token, StringComparison.Ordinal).Replace(formKeyStandIn, page.FormKey, StringComparison.Ordinal)
+        : renderer.Render(page);
+
+    /// <summary>
+    /// The kept page's encoded parts with this link's token and form key between them: no page-sized string or byte
+    /// array per request (a page is some 18 KB; two replacements made two strings of twice that, garbage at once).
+    /// </summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> RenderUtf8(SurveyPage page)
     {
-        if (!IsFirstOpen(page)) return renderer.Render(page);
+        if (!IsFirstOpen(page)) return [Encoding.UTF8.GetBytes(renderer.Render(page))];
+        var kept = Kept(page).Parts;
+        // ASCII: IsFirstOpen let only letters, digits, '-' and '_' through.
+        var token = Encoding.ASCII.GetBytes(page.Token!);
+        var formKey = Encoding.ASCII.GetBytes(page.FormKey!);
+        var parts = new ReadOnlyMemory<byte>[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+            parts[i] = kept[i].Kind switch { PartKind.Token => token, PartKind.FormKey => formKey, _ => kept[i].Text };
+        return parts;
+    }
+
+    private KeptPage Kept(SurveyPage page)
+    {
         var key = new PageKey(page.Language, page.Service!.Audience, page.Service.CompanyName, page.FieldworkCloses, page.Questionnaire!);
-        if (!pages.TryGetValue(key, out var html))
+        if (pages.TryGetValue(key, out var kept)) return kept;
+        if (pages.Count >= MaxPages) pages.Clear();
+        return pages.GetOrAdd(key, Keep(renderer.Render(page with { Token = tokenStandIn, FormKey = formKeyStandIn })));
+    }
+
+    /// <summary>The page rendered with the stand-ins, and cut at them into encoded text and places for the link's values.</summary>
+    private KeptPage Keep(string html)
+    {
+        var parts = new List<(PartKind, ReadOnlyMemory<byte>)>();
+        var start = 0;
+        while (true)
         {
-            if (pages.Count >= MaxPages) pages.Clear();
-            html = pages.GetOrAdd(key, renderer.Render(page with { Token = tokenStandIn, FormKey = formKeyStandIn }));
+            var token = html.IndexOf(tokenStandIn, start, StringComparison.Ordinal);
+            var formKey = html.IndexOf(formKeyStandIn, start, StringComparison.Ordinal);
+            var (at, kind, length) = token >= 0 && (formKey < 0 || token < formKey) ? (token, PartKind.Token, tokenStandIn.Length)
+                : formKey >= 0 ? (formKey, PartKind.FormKey, formKeyStandIn.Length)
+                : (html.Length, PartKind.Text, 0);
+            if (at > start) parts.Add((PartKind.Text, Encoding.UTF8.GetBytes(html[start..at])));
+            if (kind == PartKind.Text) return new KeptPage(html, [.. parts]);
+            parts.Add((kind, ReadOnlyMemory<byte>.Empty));
+            start = at + length;
         }
-        return html.Replace(tokenStandIn, page.Token, StringComparison.Ordinal).Replace(formKeyStandIn, page.FormKey, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -45,6 +82,10 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
         page is { State: SurveyPageState.Open, Errors.Count: 0, Entered.Count: 0, OptOutToken: null, Service: not null, Questionnaire: not null }
         && SurveyToken.LooksValid(page.Token)
         && page.FormKey is { Length: > 0 } formKey && formKey.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private enum PartKind { Text, Token, FormKey }
+
+    private sealed record KeptPage(string Html, (PartKind Kind, ReadOnlyMemory<byte> Text)[] Parts);
 
     private readonly record struct PageKey(string Language, SurveyAudience Audience, string CompanyName, DateOnly? Closes, Questionnaire Questionnaire);
 }

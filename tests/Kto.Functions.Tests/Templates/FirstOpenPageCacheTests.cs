@@ -1,3 +1,4 @@
+using System.Text;
 using Kto.Core.Questionnaires;
 using Kto.Core.Survey;
 using Kto.Infrastructure.Templates;
@@ -5,7 +6,8 @@ using Kto.Infrastructure.Templates;
 namespace Kto.Functions.Tests.Templates;
 
 /// <summary>
-/// The cached first view of a questionnaire must be the page the template renders for that link, byte for byte:
+/// The cached first view of a questionnaire must be the page the template renders for that link, byte for byte (as a
+/// string and as the UTF-8 parts the page is written with):
 /// with the link's own token and form key, never another link's, for every language, audience and company name.
 /// </summary>
 public sealed class FirstOpenPageCacheTests
@@ -31,6 +33,7 @@ public sealed class FirstOpenPageCacheTests
             var cached = cache.Render(page);
 
             Assert.Equal(Renderer.Render(page), cached);
+            Assert.Equal(Encoding.UTF8.GetBytes(cached), cache.RenderUtf8(page).SelectMany(part => part.ToArray()).ToArray());
             // The same page for another link: the earlier link's values must not be in it.
             if (previous.TryGetValue((language, audience, company, closes), out var earlierToken))
                 Assert.DoesNotContain(earlierToken, cached, StringComparison.Ordinal);
@@ -58,6 +61,7 @@ public sealed class FirstOpenPageCacheTests
         {
             var html = cache.Render(page);
             Assert.Equal(Renderer.Render(page), html);
+            Assert.Equal(Encoding.UTF8.GetBytes(html), cache.RenderUtf8(page).SelectMany(part => part.ToArray()).ToArray());
         }
         // The entered grade is checked on its page: a kept first view would have lost it.
         Assert.Contains("checked", cache.Render(others[0]), StringComparison.Ordinal);

@@ -8,6 +8,12 @@ public interface ISurveyPageRenderer
 {
     string Render(SurveyPage page);
 
+    /// <summary>
+    /// The page of <see cref="Render"/> as UTF-8, in parts to be written one after the other: a renderer that keeps a
+    /// page shared by many links keeps it encoded, and writes only each link's own values anew.
+    /// </summary>
+    IReadOnlyList<ReadOnlyMemory<byte>> RenderUtf8(SurveyPage page) => [System.Text.Encoding.UTF8.GetBytes(Render(page))];
+
     /// <summary>The page <c>/k</c> where a client types the short code from a letter.</summary>
     string RenderCodePage(string language, string? error, string? entered);
 
