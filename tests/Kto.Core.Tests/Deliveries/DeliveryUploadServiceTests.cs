@@ -50,6 +50,15 @@ public class DeliveryUploadServiceTests
     }
 
     [Fact]
+    public async Task A_declared_length_of_exactly_the_limit_is_read_and_stored()
+    {
+        var upload = await UploadAsync("acme", "maart.csv", 10, declared: 10);
+
+        Assert.Equal(DeliveryUploadOutcome.Stored, upload.Outcome);
+        Assert.Equal(10, inbox.Files["acme/maart.csv"].Length);
+    }
+
+    [Fact]
     public async Task A_declared_length_over_the_limit_is_refused_unread()
     {
         var upload = await UploadAsync("acme", "maart.csv", 1, declared: 11);
