@@ -16,7 +16,7 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
     /// <summary>Enough for every company's pages in both languages; past it the cache starts again.</summary>
     private const int MaxPages = 1024;
 
-    private readonly ConcurrentDictionary<PageKey, KeptPage> pages = new();
+    private readonly ConcurrentDictionary<PageKey, Part[]> pages = new();
 
     // New for every process and in the token's alphabet, so no text of a page can hold one and no encoding changes one.
     private readonly string tokenStandIn = "T" + Guid.NewGuid().ToString("N")[..31];
@@ -26,8 +26,9 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
 
     public string RenderCodePage(string language, string? error, string? entered) => renderer.RenderCodePage(language, error, entered);
 
+    /// <summary>The page of <see cref="RenderUtf8"/> as text (parts are cut only at ASCII stand-ins, so each decodes whole).</summary>
     public string Render(SurveyPage page) => IsFirstOpen(page)
-        ? Kept(page).Html.Replace(tokenStandIn, page.Token, StringComparison.Ordinal).Replace(formKeyStandIn, page.FormKey, StringComparison.Ordinal)
+        ? string.Concat(RenderUtf8(page).Select(part => Encoding.UTF8.GetString(part.Span)))
         : renderer.Render(page);
 
     /// <summary>
@@ -37,7 +38,7 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
     public IReadOnlyList<ReadOnlyMemory<byte>> RenderUtf8(SurveyPage page)
     {
         if (!IsFirstOpen(page)) return [Encoding.UTF8.GetBytes(renderer.Render(page))];
-        var kept = Kept(page).Parts;
+        var kept = Kept(page);
         // ASCII: IsFirstOpen let only letters, digits, '-' and '_' through.
         var token = Encoding.ASCII.GetBytes(page.Token!);
         var formKey = Encoding.ASCII.GetBytes(page.FormKey!);
@@ -47,7 +48,7 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
         return parts;
     }
 
-    private KeptPage Kept(SurveyPage page)
+    private Part[] Kept(SurveyPage page)
     {
         var key = new PageKey(page.Language, page.Service!.Audience, page.Service.CompanyName, page.FieldworkCloses, page.Questionnaire!);
         if (pages.TryGetValue(key, out var kept)) return kept;
@@ -56,9 +57,9 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
     }
 
     /// <summary>The page rendered with the stand-ins, and cut at them into encoded text and places for the link's values.</summary>
-    private KeptPage Keep(string html)
+    private Part[] Keep(string html)
     {
-        var parts = new List<(PartKind, ReadOnlyMemory<byte>)>();
+        var parts = new List<Part>();
         var start = 0;
         while (true)
         {
@@ -67,9 +68,9 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
             var (at, kind, length) = token >= 0 && (formKey < 0 || token < formKey) ? (token, PartKind.Token, tokenStandIn.Length)
                 : formKey >= 0 ? (formKey, PartKind.FormKey, formKeyStandIn.Length)
                 : (html.Length, PartKind.Text, 0);
-            if (at > start) parts.Add((PartKind.Text, Encoding.UTF8.GetBytes(html[start..at])));
-            if (kind == PartKind.Text) return new KeptPage(html, [.. parts]);
-            parts.Add((kind, ReadOnlyMemory<byte>.Empty));
+            if (at > start) parts.Add(new Part(PartKind.Text, Encoding.UTF8.GetBytes(html[start..at])));
+            if (kind == PartKind.Text) return [.. parts];
+            parts.Add(new Part(kind, ReadOnlyMemory<byte>.Empty));
             start = at + length;
         }
     }
@@ -85,7 +86,8 @@ public sealed class FirstOpenPageCache(SurveyPageRenderer renderer) : ISurveyPag
 
     private enum PartKind { Text, Token, FormKey }
 
-    private sealed record KeptPage(string Html, (PartKind Kind, ReadOnlyMemory<byte> Text)[] Parts);
+    /// <summary>Encoded text of the kept page, or the place of the link's token or form key.</summary>
+    private readonly record struct Part(PartKind Kind, ReadOnlyMemory<byte> Text);
 
     private readonly record struct PageKey(string Language, SurveyAudience Audience, string CompanyName, DateOnly? Closes, Questionnaire Questionnaire);
 }
