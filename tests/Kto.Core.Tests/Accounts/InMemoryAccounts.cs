@@ -61,8 +61,14 @@ public sealed class InMemoryAccounts : IUserStore, ISessionStore, ISignInLinkSto
         Outbox[id] = (new QueuedSignInMail(id, email, at), DateTimeOffset.MinValue);
         return Task.FromResult(id);
     }
+    /// <summary>Each claim's moment and end, in order.</summary>
+    public ConcurrentQueue<(DateTimeOffset Now, DateTimeOffset Until)> Claims { get; } = new();
+    /// <summary>Each purge's cut-off, in order.</summary>
+    public ConcurrentQueue<DateTimeOffset> Purges { get; } = new();
+
     public Task<QueuedSignInMail?> ClaimMailAsync(string id, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
+        Claims.Enqueue((now, until));
         if (!Outbox.TryGetValue(id, out var entry) || entry.ClaimedUntil > now) return Task.FromResult<QueuedSignInMail?>(null);
         Outbox[id] = entry with { ClaimedUntil = until };
         return Task.FromResult<QueuedSignInMail?>(entry.Mail);
@@ -70,7 +76,7 @@ public sealed class InMemoryAccounts : IUserStore, ISessionStore, ISignInLinkSto
     public Task CompleteMailAsync(string id, CancellationToken cancellationToken) { Outbox.TryRemove(id, out _); return Task.CompletedTask; }
     public Task<IReadOnlyList<string>> QueuedMailsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>(Outbox.Values.Where(e => e.Mail.RequestedAt < before).Select(e => e.Mail.Id).ToList());
-    public Task PurgeSourceCountsAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task PurgeSourceCountsAsync(DateTimeOffset before, CancellationToken cancellationToken) { Purges.Enqueue(before); return Task.CompletedTask; }
     public Task<(SignInLinkUse Use, string? Email)> UseAsync(string tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!Links.TryGetValue(tokenHash, out var l)) return Task.FromResult((SignInLinkUse.Unknown, (string?)null));
