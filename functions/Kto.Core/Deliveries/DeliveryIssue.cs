@@ -8,8 +8,9 @@ namespace Kto.Core.Deliveries;
 /// <param name="Code">One of <see cref="DeliveryCodes"/>.</param>
 /// <param name="Message">Plain Dutch, for the company.</param>
 /// <param name="Klantnummer">
-/// On a rejected row: the row's klantnummer, so the company finds the client in its own system; null when the row
-/// has none or when it looks like a BSN itself (a receipt never repeats one).
+/// On a rejected row or a row's warning: the row's klantnummer, so the company finds the client in its own system
+/// (row numbers change with every export); null for a file-level issue, when the row has none, or when it looks like a
+/// BSN itself (a receipt never repeats one).
 /// </param>
 public sealed record DeliveryIssue(
     int? Row,

@@ -82,6 +82,23 @@ public class DeliveryRowTests
         Assert.All(parsed.Rows.Skip(2), r => Assert.Empty(r.Rejections));
     }
 
+    [Fact]
+    public void A_warning_names_the_rows_klantnummer_so_the_company_finds_the_client()
+    {
+        var parsed = ParseCsv(Header,
+            Row(klantnummer: "K3001", email: "bram(at)example.nl"),
+            Row(klantnummer: "K3002"),
+            Row(klantnummer: "K3003", email: ""));
+        Assert.Null(parsed.Inspection.Refusal);
+        var badAddress = parsed.Rows[0];
+        Assert.NotNull(badAddress.Service);
+        Assert.Contains(badAddress.Warnings, w => w.Code == DeliveryCodes.InvalidEmail);
+        Assert.All(badAddress.Warnings, w => Assert.Equal("K3001", w.Klantnummer));
+        Assert.Empty(parsed.Rows[1].Warnings);
+        Assert.NotEmpty(parsed.Rows[2].Warnings);
+        Assert.All(parsed.Rows[2].Warnings, w => Assert.Equal("K3003", w.Klantnummer));
+    }
+
     [Theory]
     [InlineData("Werkfit maken", Perceel.WerkfitMaken)]
     [InlineData("WERKFIT MAKEN", Perceel.WerkfitMaken)]

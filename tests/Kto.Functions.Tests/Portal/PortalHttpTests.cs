@@ -231,6 +231,22 @@ public sealed class PortalHttpTests(LocalStack stack)
         Assert.DoesNotContain("111222333", page);
     }
 
+    [Fact]
+    public async Task A_warning_on_the_receipt_page_names_the_klantnummer_of_its_row()
+    {
+        var (company, _, client) = await SignedInCompanyUserAsync("waarsch");
+        var csv = "klantnummer;email;telefoon;perceel;einddatum\nK77;;0612345678;Naar werk;01-03-2026\nK78;k78@example.nl;;Naar werk;01-03-2026\n";
+        var page = WebUtility.HtmlDecode(await UploadAsync(client, company, "zonder-mail.csv", Encoding.UTF8.GetBytes(csv)));
+
+        var warnings = page[page.IndexOf("id=\"warnings-caption\"", StringComparison.Ordinal)..];
+        warnings = warnings[..warnings.IndexOf("</table>", StringComparison.Ordinal)];
+        var row = Assert.Single(System.Text.RegularExpressions.Regex.Matches(warnings, "<tr><td class=\"num\"[^>]*>(.*?)</tr>")).Value;
+        Assert.Contains(">2</td>", row);
+        Assert.Contains("data-label=\"Klantnummer\">K77</td>", row);
+        Assert.Contains("Geen e-mailadres", row);
+        Assert.DoesNotContain("K78", warnings);
+    }
+
     /// <summary>A company reading the portal in English reads what to mend in English, its values kept (the receipt files stay Dutch).</summary>
     [Fact]
     public async Task A_company_reading_in_English_reads_its_receipts_messages_in_English()

@@ -65,12 +65,12 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
             Opdrachtgever = Text(DeliveryField.Opdrachtgever),
         };
         AddContactWarnings(row, service, ref warnings);
-        return new DeliveryRow(row.Number, service, [], warnings is null ? [] : warnings);
+        return new DeliveryRow(row.Number, service, [], warnings is null ? [] : WithKlantnummer(warnings, ShownKlantnummer()));
     }
 
     private static void Add(ref List<DeliveryIssue>? issues, DeliveryIssue issue) => (issues ??= []).Add(issue);
 
-    /// <summary>The klantnummer a receipt may show beside a rejected row: never one that looks like a BSN, at most 40 characters.</summary>
+    /// <summary>The klantnummer a receipt may show beside a row's issue: never one that looks like a BSN, at most 40 characters.</summary>
     private string? ShownKlantnummer()
     {
         var value = texts[(int)DeliveryField.Klantnummer];
