@@ -232,12 +232,30 @@ public sealed class UserServiceTests
     }
 
     [Fact]
-    public async Task An_add_that_lost_to_an_account_removed_before_it_looked_is_refused_and_not_audited()
+    public async Task An_add_that_lost_to_an_account_removed_before_it_looked_adds_the_user_on_its_second_try()
     {
-        var change = await new UserService(new AddLostToARemovedAccount(), companies, stores, new FakeTimeProvider(Now))
+        // The address was taken when it inserted and free again when it looked: no account stands in the way.
+        await users.AddAsync("ander@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", "Anna Oud", default);
+
+        var change = await new UserService(new RemovedBeforeItLooks(stores), companies, stores, new FakeTimeProvider(Now))
+            .AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
+
+        Assert.True(change.Done);
+        var user = stores.Users["anna@acme.nl"];
+        Assert.Equal(("beheer@bureau.nl", (string?)null), (user.CreatedBy, user.Name));
+        Assert.Equal(["ander@bureau.nl", "beheer@bureau.nl"], stores.Audit.Where(e => e.Action == AuditActions.UserAdded).Select(e => e.Actor));
+    }
+
+    [Fact]
+    public async Task An_add_that_keeps_losing_to_accounts_that_are_gone_when_it_looks_stops_after_two_tries_and_is_not_audited()
+    {
+        // Never a loop: a store that refuses every insert yet holds no account gets two tries, then the refusal.
+        var store = new AddLostToARemovedAccount();
+        var change = await new UserService(store, companies, stores, new FakeTimeProvider(Now))
             .AddAsync("beheer@bureau.nl", "anna@acme.nl", UserRole.Company, "acme", null, default);
 
         Assert.Equal((false, "user-exists"), (change.Done, change.Error));
+        Assert.Equal(2, store.Inserts);
         Assert.Empty(stores.Audit);
     }
 
@@ -271,11 +289,30 @@ public sealed class UserServiceTests
     /// <summary>Another add took the address, and that account was removed before this add looked at it.</summary>
     private sealed class AddLostToARemovedAccount : IUserStore
     {
-        public Task<bool> TryAddAsync(PortalUser user, CancellationToken cancellationToken) => Task.FromResult(false);
+        public int Inserts { get; private set; }
+        public Task<bool> TryAddAsync(PortalUser user, CancellationToken cancellationToken)
+        {
+            Inserts++;
+            return Task.FromResult(false);
+        }
         public Task<PortalUser?> GetAsync(string email, CancellationToken cancellationToken) => Task.FromResult<PortalUser?>(null);
         public Task<bool> RemoveAsync(string email, CancellationToken cancellationToken) => Task.FromResult(false);
         public Task<IReadOnlyList<PortalUser>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PortalUser>>([]);
         public Task<bool> SetDigestOptOutAsync(string email, bool optOut, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+
+    /// <summary>Someone removes the account under the address just before this add looks at it.</summary>
+    private sealed class RemovedBeforeItLooks(IUserStore inner) : IUserStore
+    {
+        public Task<bool> TryAddAsync(PortalUser user, CancellationToken cancellationToken) => inner.TryAddAsync(user, cancellationToken);
+        public async Task<PortalUser?> GetAsync(string email, CancellationToken cancellationToken)
+        {
+            await inner.RemoveAsync(email, cancellationToken);
+            return await inner.GetAsync(email, cancellationToken);
+        }
+        public Task<bool> RemoveAsync(string email, CancellationToken cancellationToken) => inner.RemoveAsync(email, cancellationToken);
+        public Task<IReadOnlyList<PortalUser>> ListAsync(CancellationToken cancellationToken) => inner.ListAsync(cancellationToken);
+        public Task<bool> SetDigestOptOutAsync(string email, bool optOut, CancellationToken cancellationToken) => inner.SetDigestOptOutAsync(email, optOut, cancellationToken);
     }
 
     private sealed class RecordingWelcomeMailer(bool accepted) : IWelcomeMailer

@@ -23,11 +23,14 @@ public sealed class UserService(IUserStore users, ICompanyStore companies, IAudi
 
         var now = time.GetUtcNow();
         var user = new PortalUser(PortalUser.Normalize(email!), role, companyId, now, actor, cleanName);
-        if (!await users.TryAddAsync(user, cancellationToken))
+        for (var tries = 1; !await users.TryAddAsync(user, cancellationToken); tries++)
         {
             // The insert is create-only, so of two identical requests at once (a double click, a retry) one adds the
             // user and audits it; the other answers what that one did. Any other account under the address is a conflict.
             var existing = await users.GetAsync(user.Email, cancellationToken);
+            // The account it lost to was removed before it looked (a removal at the same moment): the address is free
+            // again, so the add is tried once more instead of naming an account that no longer exists.
+            if (existing is null && tries < 2) continue;
             return existing is not null && existing.Role == role && existing.CompanyId == companyId && existing.Name == cleanName && existing.CreatedBy == actor
                 ? new UserChange(true, User: existing)
                 : UserChange.Invalid("user-exists", "Voor dit e-mailadres bestaat al een account.");
