@@ -108,7 +108,7 @@ public static class Bsn
         digits == 9 || (digits == 8 && longestRun is <= 3 or 8);
 
     // Every ASCII character except digits, the separators, Excel's text wrappers (= " ') and ASCII white space (with
-    // U+001C–U+001F, in case): a value holding one is no BSN by the rules below. Non-ASCII characters are left to them.
+    // U+001C–U+001F, blank here too): a value holding one is no BSN by the rules below. Non-ASCII characters are left to them.
     private static readonly System.Buffers.SearchValues<char> NeverInBsn = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x80).Select(c => (char)c).Where(c => !char.IsAsciiDigit(c) && c is not ('.' or '-' or '=' or '"' or '\'' or ' ' or (>= '\t' and <= '\r') or (>= '\u001C' and <= '\u001F')))]);
 
@@ -141,7 +141,9 @@ public static class Bsn
         return value;
     }
 
-    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u2060' or '\uFEFF';
+    // The information separators U+001C–U+001F are white space to Unicode (not to .NET) and invisible in a cell:
+    // groups kept apart by them are still a BSN.
+    private static bool IsBlank(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\u2060' or '\uFEFF' or (>= '\u001C' and <= '\u001F');
 
     private static ReadOnlySpan<char> TrimBlank(ReadOnlySpan<char> value)
     {
