@@ -31,6 +31,8 @@ public sealed class GradeAtRiskTests
     [InlineData(false, 8)]
     [InlineData(true, 6)]
     [InlineData(true, 6, 8)]
+    // Two sevens: the lower bound is exactly 7, which is enough.
+    [InlineData(false, 7, 7)]
     [InlineData(false, 8, 8, 8, 8)]
     [InlineData(true, 6, 6, 6, 9, 9, 9)]
     [InlineData(false, 8, 8, 8, 9, 9, 9)]
