@@ -5,7 +5,8 @@ namespace Kto.Core.Tests.Fakes;
 
 /// <summary>
 /// Ledger, services and receipts in memory, insert-only like the table store. <see cref="BeforeInsert"/> lets a test
-/// act out storage failing on the n-th insert (1-based) of a run.
+/// act out storage failing on the n-th insert (1-based) of a run; <see cref="AfterSaveDelivery"/> lets it act between
+/// ledger writes (the first marks a run as processing, after the file was inspected and before its rows are read).
 /// </summary>
 public sealed class InMemoryDeliveryStore : IDeliveryStore
 {
@@ -22,6 +23,8 @@ public sealed class InMemoryDeliveryStore : IDeliveryStore
 
     public Func<int, Task>? BeforeInsert { get; set; }
 
+    public Action<DeliveryRecord>? AfterSaveDelivery { get; set; }
+
     /// <summary>The cut-off the last <see cref="StalledDeliveriesAsync"/> was asked for.</summary>
     public DateTimeOffset? AskedStalledBefore { get; private set; }
 
@@ -32,6 +35,7 @@ public sealed class InMemoryDeliveryStore : IDeliveryStore
     {
         Deliveries[(record.Company, record.ContentHash)] = record;
         LedgerWrites.Add(record);
+        AfterSaveDelivery?.Invoke(record);
         return Task.CompletedTask;
     }
 

@@ -166,41 +166,55 @@ public sealed partial class DeliveryIngestService(
         var pending = new Dictionary<int, List<NewService>>();
         var seenInFile = new HashSet<string>(StringComparer.Ordinal);
 
-        foreach (var row in ReadRows(copy, fileName, inspection, today))
+        try
         {
-            tally.Rows++;
-            tally.Rejected.AddRange(row.Rejections);
-            tally.Warnings.AddRange(row.Warnings);
-            if (row.Service is null) continue;
-
-            var id = row.Service.Key.Id();
-            var year = row.Service.Year;
-            if (!known.TryGetValue(year, out var knownForYear))
-                known[year] = knownForYear = await KnownServicesAsync(company, year, cancellationToken);
-
-            // Known from another delivery, or twice in this file: the population holds each service once.
-            var isKnown = knownForYear.TryGetValue(id, out var broughtBy);
-            if ((isKnown && broughtBy != deliveryId) || !seenInFile.Add(id))
+            foreach (var row in ReadRows(copy, fileName, inspection, today))
             {
-                tally.Duplicates++;
-                continue;
-            }
+                tally.Rows++;
+                tally.Rejected.AddRange(row.Rejections);
+                tally.Warnings.AddRange(row.Warnings);
+                if (row.Service is null) continue;
 
-            tally.Accepted++;
-            // Stored by an earlier run of this delivery: it counts, and its row (with its fieldwork state) is not touched.
-            if (isKnown) continue;
-            if (!pending.TryGetValue(year, out var batch)) pending[year] = batch = new List<NewService>(BatchSize);
-            batch.Add(new NewService(id, row.Service, deliveryId, now));
-            if (batch.Count == BatchSize)
-            {
-                await store.InsertServicesAsync(company, year, batch, cancellationToken);
-                batch.Clear();
+                var id = row.Service.Key.Id();
+                var year = row.Service.Year;
+                if (!known.TryGetValue(year, out var knownForYear))
+                    known[year] = knownForYear = await KnownServicesAsync(company, year, cancellationToken);
+
+                // Known from another delivery, or twice in this file: the population holds each service once.
+                var isKnown = knownForYear.TryGetValue(id, out var broughtBy);
+                if ((isKnown && broughtBy != deliveryId) || !seenInFile.Add(id))
+                {
+                    tally.Duplicates++;
+                    continue;
+                }
+
+                tally.Accepted++;
+                // Stored by an earlier run of this delivery: it counts, and its row (with its fieldwork state) is not touched.
+                if (isKnown) continue;
+                if (!pending.TryGetValue(year, out var batch)) pending[year] = batch = new List<NewService>(BatchSize);
+                batch.Add(new NewService(id, row.Service, deliveryId, now));
+                if (batch.Count == BatchSize)
+                {
+                    await store.InsertServicesAsync(company, year, batch, cancellationToken);
+                    batch.Clear();
+                }
             }
         }
+        catch (UnreadableRowsException)
+        {
+            // What was read stands (the receipt tells the company so): the accepted rows still pending are stored
+            // before the rest of the file is refused.
+            await InsertPendingAsync();
+            throw;
+        }
+        await InsertPendingAsync();
 
-        // Stryker disable once Equality : an empty batch inserts nothing (the stores return at once), so >= 0 only adds a no-op call
-        foreach (var (year, batch) in pending.Where(p => p.Value.Count > 0))
-            await store.InsertServicesAsync(company, year, batch, cancellationToken);
+        async Task InsertPendingAsync()
+        {
+            // Stryker disable once Equality : an empty batch inserts nothing (the stores return at once), so >= 0 only adds a no-op call
+            foreach (var (year, batch) in pending.Where(p => p.Value.Count > 0))
+                await store.InsertServicesAsync(company, year, batch, cancellationToken);
+        }
     }
 
     /// <summary>The parser's rows; an exception from the reader itself says from which row on the file is unreadable.</summary>
