@@ -79,4 +79,17 @@ public class EmailAddressesTests
         Assert.True(EmailAddresses.IsValid(longest));
         Assert.False(EmailAddresses.IsValid("x" + longest));
     }
+
+    [Fact]
+    public void An_address_that_needs_the_full_check_is_used_up_to_254_characters_as_well()
+    {
+        // The "!" takes the address past the quick check to the rules and MimeKit, which itself takes 255 characters:
+        // the limit of 254 must hold on that path too.
+        var domain = string.Join(".", Enumerable.Repeat(new string('b', 60), 4)) + ".nl"; // 246 characters
+        var longest = "jansen!@" + domain;
+
+        Assert.Equal(254, longest.Length);
+        Assert.True(EmailAddresses.IsValid(longest));
+        Assert.False(EmailAddresses.IsValid("x" + longest));
+    }
 }

@@ -113,4 +113,25 @@ public class HeaderMapTests
         // The refusal names the column the company must add, in the contract's own words.
         Assert.Equal(expected, HeaderMap.ContractName(Enum.Parse<DeliveryField>(field)));
     }
+
+    [Theory]
+    [InlineData("#")]
+    [InlineData("-")]
+    [InlineData("(…)")]
+    public void A_header_of_only_punctuation_is_no_contract_column_and_no_BSN_name(string header)
+    {
+        // "#" over a column of row numbers is common; it folds to nothing, and nothing is no column name:
+        // the column is ignored with a warning, never taken for klantnummer or email, and never refuses the file.
+        Assert.False(HeaderMap.TryMatch(header, out _));
+        Assert.False(HeaderMap.IsBsnName(header));
+    }
+
+    [Theory]
+    [InlineData("Burger service nummer klant")]
+    [InlineData("KlantSofinummer")]
+    public void A_BSN_name_inside_a_longer_name_is_recognised_even_when_no_word_is_one(string header)
+    {
+        // No single word is a BSN name here ("burger", "service", "klantsofinummer"): the folded whole name gives it away.
+        Assert.True(HeaderMap.IsBsnName(header));
+    }
 }

@@ -96,6 +96,7 @@ public sealed class XlsxSheetScanTests
     [InlineData("b1")]
     [InlineData("1")]
     [InlineData("AAAAAAA1")]
+    [InlineData("1C")]
     public void A_cell_reference_without_a_readable_column_counts_as_the_next_column(string reference)
     {
         // Lower case, no letters, or a column past any real sheet (it would overflow): taken as the next cell.
@@ -130,6 +131,43 @@ public sealed class XlsxSheetScanTests
         // A zip that is no workbook is refused by the parser as unreadable (it catches this), never read as empty.
         var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true)) Add(zip, "iets.txt", "x");
+        stream.Position = 0;
+
+        Assert.Throws<InvalidDataException>(() => XlsxSheetScan.Of(stream));
+    }
+
+    [Fact]
+    public void A_styled_empty_cell_does_not_hide_the_value_after_it()
+    {
+        // An empty element has no children to read: reading on from it would swallow the next cell, here the one in Z.
+        var scan = Scan("""<row r="1"><c r="A1" s="1"/><c r="Z1"><v>1</v></c></row>""");
+
+        Assert.Equal(new XlsxSheetScan(1, 26), scan);
+    }
+
+    [Fact]
+    public void A_cell_with_an_empty_value_a_comment_or_an_empty_CDATA_section_has_no_value()
+    {
+        // Only text counts: none of these cells gives the workbook reader anything to read, so none moves the caps.
+        var scan = Scan("""<row r="2"><c r="B2"><v>1</v></c><c r="K2"><v></v></c><c r="L2"><!-- notitie --></c>""" +
+            """<c r="M2"><v><![CDATA[]]></v></c></row><row r="9"><c r="N9" s="1"><v/></c></row>""");
+
+        Assert.Equal(new XlsxSheetScan(2, 2), scan);
+    }
+
+    [Fact]
+    public void A_workbook_whose_relationships_do_not_name_its_first_sheet_is_unreadable()
+    {
+        // The first sheet's r:id must resolve; when it does not, the parser refuses the file (it catches this), not reads it as empty.
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, "xl/workbook.xml",
+                $"""<workbook xmlns="{Main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Levering" sheetId="1" r:id="rId7"/></sheets></workbook>""");
+            Add(zip, "xl/_rels/workbook.xml.rels",
+                """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            Add(zip, "xl/worksheets/sheet1.xml", $"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>""");
+        }
         stream.Position = 0;
 
         Assert.Throws<InvalidDataException>(() => XlsxSheetScan.Of(stream));
