@@ -9,9 +9,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Kto.Core.Tests.Deliveries;
 
 /// <summary>
-/// A file whose reader breaks off part way through the second pass, after the census read it whole (rare: a damaged
-/// disk or a reader fault). Acted out by changing the local copy once the file was inspected: its rows from some row
-/// on are longer than the row limit the inspection fixed, which the reader refuses with an exception.
+/// A file whose second pass does not read what the census read (rare: a damaged disk or a reader fault): the reader
+/// breaks off part way, or finds no rows. Acted out by changing the local copy once the file was inspected; a break
+/// is a row longer than the row limit the inspection fixed, which the reader refuses with an exception.
 /// </summary>
 public sealed class DeliveryIngestBreakOffTests
 {
@@ -87,5 +87,18 @@ public sealed class DeliveryIngestBreakOffTests
         Assert.Empty(store.Services);
         Assert.Equal(new DeliveryRecord("acme", hash, "maart.csv", DeliveryStatus.Failed, 0, Now, Now, 1), store.LedgerWrites[^1]);
         Assert.True(content.Deleted);
+    }
+
+    [Fact]
+    public async Task A_second_pass_that_finds_no_rows_is_refused_as_holding_no_clients_not_accepted_empty()
+    {
+        // The census counted rows, but the rows read are what counts: with none, the company is told the file has no
+        // client rows instead of getting an accepted receipt for nothing.
+        var (receipt, _, hash) = await IngestBreakingOffAsync(Csv(DeliveryFiles.Row("K1")), Csv());
+
+        Assert.Equal((Receipt.Statuses.Refused, 0, 0), (receipt.Status, receipt.Rows, receipt.Accepted));
+        Assert.Equal(new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, DeliveryMessages.NoClientRows), receipt.Refusal);
+        Assert.Empty(store.Services);
+        Assert.Equal(new DeliveryRecord("acme", hash, "maart.csv", DeliveryStatus.Done, 0, Now, Now, 1), store.LedgerWrites[^1]);
     }
 }
