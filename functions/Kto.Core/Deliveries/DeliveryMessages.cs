@@ -22,6 +22,8 @@ public static class DeliveryMessages
     public const string Unreadable = "Het bestand kan niet worden gelezen. Lever een .csv- of .xlsx-bestand aan zoals beschreven.";
     public const string UnreadableFrom = "Het bestand kan vanaf rij {0} niet worden gelezen; het is mogelijk beschadigd. De {1} klanten ervóór zijn verwerkt. " +
         "Lever het herstelde bestand opnieuw aan onder een nieuwe naam: al verwerkte klanten worden niet dubbel geteld.";
+    public const string OpdrachtgeversUnreadableFrom = "Het bestand kan vanaf rij {0} niet worden gelezen; het is mogelijk beschadigd. De {1} opdrachtgevers ervóór zijn verwerkt. " +
+        "Lever het herstelde bestand opnieuw aan onder een nieuwe naam: al verwerkte opdrachtgevers worden niet dubbel geteld.";
     public const string IngestFailed = "Het verwerken van dit bestand is {0} keer mislukt door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
         "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd.";
     public const string IngestInterrupted = "Het verwerken van dit bestand is onderbroken door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +

@@ -33,14 +33,15 @@ public sealed class DeliveryIngestBreakOffTests
     private static string Overlong(string klantnummer) => DeliveryFiles.Row(klantnummer).Replace(";Jansen;", $";{new string('x', 200_000)};");
 
     /// <summary>Ingests <paramref name="delivered"/>; its second pass reads <paramref name="secondPass"/> instead.</summary>
-    private async Task<(Receipt Receipt, ChangingDeliveryContent Content, string Hash)> IngestBreakingOffAsync(byte[] delivered, byte[] secondPass)
+    private async Task<(Receipt Receipt, ChangingDeliveryContent Content, string Hash)> IngestBreakingOffAsync(byte[] delivered, byte[] secondPass,
+        InMemoryOpdrachtgeverStore? opdrachtgevers = null)
     {
         var content = new ChangingDeliveryContent(delivered);
         store.AfterSaveDelivery = record =>
         {
             if (record.Status == DeliveryStatus.Processing) content.ChangeCopyTo(secondPass);
         };
-        var ingest = new DeliveryIngestService(store, new DeliveryParser(settings), settings, time);
+        var ingest = new DeliveryIngestService(store, new DeliveryParser(settings), settings, time, opdrachtgevers: opdrachtgevers);
         var receipt = await ingest.IngestAsync("acme", "maart.csv", content, default);
         return (receipt, content, Convert.ToHexStringLower(SHA256.HashData(delivered)));
     }
@@ -86,6 +87,28 @@ public sealed class DeliveryIngestBreakOffTests
         Assert.Equal(new DeliveryIssue(2, null, DeliveryCodes.UnreadableFile, WrittenMessages.Format(DeliveryMessages.UnreadableFrom, 2, 0)), receipt.Refusal);
         Assert.Empty(store.Services);
         Assert.Equal(new DeliveryRecord("acme", hash, "maart.csv", DeliveryStatus.Failed, 0, Now, Now, 1), store.LedgerWrites[^1]);
+        Assert.True(content.Deleted);
+    }
+
+    [Fact]
+    public async Task An_opdrachtgever_list_whose_reader_breaks_off_is_refused_at_once_naming_the_row_and_keeps_what_was_read()
+    {
+        // As for client rows: no storage retries (the same row would break again), the opdrachtgevers read before the
+        // break stored, and the message counts opdrachtgevers, not clients.
+        const string header = "organisatie;contactpersoon;email;telefoon;aantal trajecten";
+        byte[] List(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [header, .. rows]) + "\r\n");
+        var opdrachtgevers = new InMemoryOpdrachtgeverStore();
+        var delivered = List("UWV Utrecht;Anna;anna@uwv.test;;12", "Gemeente Zeist;Piet;piet@zeist.test;;3", "Werkgever BV;Kees;kees@bv.test;;1");
+        var secondPass = List("UWV Utrecht;Anna;anna@uwv.test;;12", "Gemeente Zeist;Piet;piet@zeist.test;;3",
+            $"Werkgever BV;{new string('x', 200_000)};kees@bv.test;;1");
+
+        var (receipt, content, hash) = await IngestBreakingOffAsync(delivered, secondPass, opdrachtgevers);
+
+        Assert.Equal((Receipt.Statuses.Refused, Receipt.Kinds.Opdrachtgevers, 2, 2), (receipt.Status, receipt.Kind, receipt.Rows, receipt.Accepted));
+        Assert.Equal(new DeliveryIssue(4, null, DeliveryCodes.UnreadableFile, WrittenMessages.Format(DeliveryMessages.OpdrachtgeversUnreadableFrom, 4, 2)), receipt.Refusal);
+        Assert.Contains("De 2 opdrachtgevers ervóór zijn verwerkt", receipt.Refusal!.Message);
+        Assert.Equal(2, opdrachtgevers.Stored.Count);
+        Assert.Equal(new DeliveryRecord("acme", hash, "maart.csv", DeliveryStatus.Failed, 2, Now, Now, 1), store.LedgerWrites[^1]);
         Assert.True(content.Deleted);
     }
 

@@ -108,7 +108,8 @@ public sealed partial class DeliveryIngestService(
             // rest is refused, and a retry would only break off at the same row again.
             await content.DeleteAsync(cancellationToken);
             var broken = await SaveAsync(tally.Receipt(company, fileName, Receipt.Statuses.Refused, new DeliveryIssue(unreadable.Row, null, DeliveryCodes.UnreadableFile,
-                WrittenMessages.Format(DeliveryMessages.UnreadableFrom, unreadable.Row, tally.Accepted)), time.GetUtcNow()), cancellationToken);
+                WrittenMessages.Format(inspection.Kind == DeliveryKind.Opdrachtgevers ? DeliveryMessages.OpdrachtgeversUnreadableFrom : DeliveryMessages.UnreadableFrom,
+                    unreadable.Row, tally.Accepted)), time.GetUtcNow()), cancellationToken);
             await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Failed, tally.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
             return broken;
         }
@@ -218,9 +219,16 @@ public sealed partial class DeliveryIngestService(
     }
 
     /// <summary>The parser's rows; an exception from the reader itself says from which row on the file is unreadable.</summary>
-    private IEnumerable<DeliveryRow> ReadRows(Stream copy, string fileName, DeliveryInspection inspection, DateOnly today)
+    private IEnumerable<DeliveryRow> ReadRows(Stream copy, string fileName, DeliveryInspection inspection, DateOnly today) =>
+        UntilBreakOff(parser.ReadRows(copy, fileName, inspection, today), row => row.Row);
+
+    /// <summary>
+    /// The rows a reader gives, client rows or opdrachtgevers; when the reader itself throws, an
+    /// <see cref="UnreadableRowsException"/> naming the first row it could not give (the header is row 1).
+    /// </summary>
+    private static IEnumerable<T> UntilBreakOff<T>(IEnumerable<T> source, Func<T, int> rowOf)
     {
-        using var rows = parser.ReadRows(copy, fileName, inspection, today).GetEnumerator();
+        using var rows = source.GetEnumerator();
         var lastRow = 1;
         while (true)
         {
@@ -232,7 +240,7 @@ public sealed partial class DeliveryIngestService(
             {
                 throw new UnreadableRowsException(lastRow + 1);
             }
-            lastRow = rows.Current.Row;
+            lastRow = rowOf(rows.Current);
             yield return rows.Current;
         }
     }
