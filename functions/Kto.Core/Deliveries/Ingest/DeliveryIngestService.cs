@@ -158,53 +158,70 @@ public sealed partial class DeliveryIngestService(
         return known;
     }
 
-    private async Task StoreRowsAsync(string company, string fileName, string deliveryId, Stream copy,
+    private Task StoreRowsAsync(string company, string fileName, string deliveryId, Stream copy,
         DeliveryInspection inspection, Tally tally, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var today = DutchTime.Today(time);
-        var known = new Dictionary<int, IReadOnlyDictionary<string, string>>();
-        var pending = new Dictionary<int, List<NewService>>();
-        var seenInFile = new HashSet<string>(StringComparer.Ordinal);
+        return StoreAcceptedAsync(parser.ReadRows(copy, fileName, inspection, DutchTime.Today(time)), tally, deliveryId, Accepted,
+            year => KnownServicesAsync(company, year, cancellationToken),
+            (year, batch) => store.InsertServicesAsync(company, year, batch, cancellationToken));
 
+        (string Id, int Year, NewService Item)? Accepted(DeliveryRow row)
+        {
+            if (row.Service is not { } service) return null;
+            var id = service.Key.Id();
+            return (id, service.Year, new NewService(id, service, deliveryId, now));
+        }
+    }
+
+    /// <summary>
+    /// Counts a list's rows on the tally and stores what it accepts, client services or opdrachtgevers, each once per
+    /// year, a batch at a time. Known from another delivery, or met twice in this file, an item is a duplicate (the
+    /// population holds each once); stored by an earlier run of this delivery, it counts and its row (with its
+    /// fieldwork state) is not touched. When the reader breaks off, what was read stands, as the receipt tells the
+    /// company: the items still waiting are stored before the break is passed on.
+    /// </summary>
+    /// <param name="acceptedOf">The row's item with its id and year; null for a rejected row.</param>
+    /// <param name="knownIn">The ids a year holds already, with the delivery that brought each.</param>
+    private static async Task StoreAcceptedAsync<TRow, TItem>(IEnumerable<TRow> rows, Tally tally, string deliveryId,
+        Func<TRow, (string Id, int Year, TItem Item)?> acceptedOf,
+        Func<int, Task<IReadOnlyDictionary<string, string>>> knownIn,
+        Func<int, List<TItem>, Task> insert) where TRow : IValidatedRow
+    {
+        var known = new Dictionary<int, IReadOnlyDictionary<string, string>>();
+        var pending = new Dictionary<int, List<TItem>>();
+        var seenInFile = new HashSet<(int, string)>();
         try
         {
-            foreach (var row in ReadRows(copy, fileName, inspection, today))
+            foreach (var row in UntilBreakOff(rows, r => r.Row))
             {
                 tally.Rows++;
                 tally.Rejected.AddRange(row.Rejections);
                 tally.Warnings.AddRange(row.Warnings);
-                if (row.Service is null) continue;
+                if (acceptedOf(row) is not { } accepted) continue;
+                var (id, year, item) = accepted;
 
-                var id = row.Service.Key.Id();
-                var year = row.Service.Year;
                 if (!known.TryGetValue(year, out var knownForYear))
-                    known[year] = knownForYear = await KnownServicesAsync(company, year, cancellationToken);
-
-                // Known from another delivery, or twice in this file: the population holds each service once.
+                    known[year] = knownForYear = await knownIn(year);
                 var isKnown = knownForYear.TryGetValue(id, out var broughtBy);
-                if ((isKnown && broughtBy != deliveryId) || !seenInFile.Add(id))
+                if ((isKnown && broughtBy != deliveryId) || !seenInFile.Add((year, id)))
                 {
                     tally.Duplicates++;
                     continue;
                 }
-
                 tally.Accepted++;
-                // Stored by an earlier run of this delivery: it counts, and its row (with its fieldwork state) is not touched.
                 if (isKnown) continue;
-                if (!pending.TryGetValue(year, out var batch)) pending[year] = batch = new List<NewService>(BatchSize);
-                batch.Add(new NewService(id, row.Service, deliveryId, now));
+                if (!pending.TryGetValue(year, out var batch)) pending[year] = batch = new List<TItem>(BatchSize);
+                batch.Add(item);
                 if (batch.Count == BatchSize)
                 {
-                    await store.InsertServicesAsync(company, year, batch, cancellationToken);
+                    await insert(year, batch);
                     batch.Clear();
                 }
             }
         }
         catch (UnreadableRowsException)
         {
-            // What was read stands (the receipt tells the company so): the accepted rows still pending are stored
-            // before the rest of the file is refused.
             await InsertPendingAsync();
             throw;
         }
@@ -214,13 +231,9 @@ public sealed partial class DeliveryIngestService(
         {
             // Stryker disable once Equality : an empty batch inserts nothing (the stores return at once), so >= 0 only adds a no-op call
             foreach (var (year, batch) in pending.Where(p => p.Value.Count > 0))
-                await store.InsertServicesAsync(company, year, batch, cancellationToken);
+                await insert(year, batch);
         }
     }
-
-    /// <summary>The parser's rows; an exception from the reader itself says from which row on the file is unreadable.</summary>
-    private IEnumerable<DeliveryRow> ReadRows(Stream copy, string fileName, DeliveryInspection inspection, DateOnly today) =>
-        UntilBreakOff(parser.ReadRows(copy, fileName, inspection, today), row => row.Row);
 
     /// <summary>
     /// The rows a reader gives, client rows or opdrachtgevers; when the reader itself throws, an

@@ -9,4 +9,4 @@ public sealed record DeliveryRow(
     int Row,
     EndedService? Service,
     IReadOnlyList<DeliveryIssue> Rejections,
-    IReadOnlyList<DeliveryIssue> Warnings);
+    IReadOnlyList<DeliveryIssue> Warnings) : IValidatedRow;

@@ -7,4 +7,4 @@ public sealed record OpdrachtgeverRow(
     int Row,
     Opdrachtgever? Opdrachtgever,
     IReadOnlyList<DeliveryIssue> Rejections,
-    IReadOnlyList<DeliveryIssue> Warnings);
+    IReadOnlyList<DeliveryIssue> Warnings) : IValidatedRow;
