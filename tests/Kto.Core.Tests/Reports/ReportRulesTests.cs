@@ -49,6 +49,19 @@ public sealed class ReportRulesTests
         Assert.False(KpiJudgement.TooFewToJudge(sevens, 7));
     }
 
+    [Fact]
+    public void An_interval_that_ends_exactly_at_the_norm_is_too_few_to_judge()
+    {
+        // Nine tens and a five of 40: the interval is cut at 10, so with a norm of 10 it ends exactly there. The mean
+        // (9.5) is below the norm, yet the true mean may reach it: no "nee" the figures cannot carry.
+        var nearlyAllTens = Perceel(40, 10, 10, 10, 10, 10, 10, 10, 10, 10, 5);
+
+        Assert.Equal(10, nearlyAllTens.Grades.ConfidenceInterval!.Upper);
+        Assert.True(nearlyAllTens.Grades.ConfidenceInterval.Lower < 10);
+        Assert.False(nearlyAllTens.Grades.IsIndicative);
+        Assert.True(KpiJudgement.TooFewToJudge(nearlyAllTens, 10));
+    }
+
     [Theory]
     [InlineData(0, 0, 0, "geen")]
     [InlineData(3, 0, 0, "e-mail")]
