@@ -16,14 +16,14 @@ namespace Kto.Core.Tests.Reports;
 public class UnreadableDraftInputsTests
 {
     private readonly InMemoryReportArchive stored = new();
-    private readonly UnreadableInputsReportArchive archive;
+    private readonly InterceptedReportArchive archive;
     private readonly InMemoryOpenAnswerSources sources = new();
     private readonly QuestionnaireCatalog questionnaires = new(new QuestionnaireSettings());
     private readonly ReportServices reports;
 
     public UnreadableDraftInputsTests()
     {
-        archive = new UnreadableInputsReportArchive(stored);
+        archive = new InterceptedReportArchive(stored);
         var companies = new InMemoryCompanyStore();
         companies.TryAddAsync(new Company("acme", "Acme Re-integratie", At(2025, 1, 1)), "hash", default).Wait();
         reports = ReportServices.Create(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" }, questionnaires, companies, archive,

@@ -3,17 +3,32 @@ using Kto.Core.Reports;
 namespace Kto.Core.Tests.Fakes;
 
 /// <summary>
-/// An <see cref="InMemoryReportArchive"/> whose current draft can lose its stored inputs while the draft row stays (a
-/// missing or unreadable inputs blob), which the in-memory archive never does on its own: what the services that
-/// rebuild from a draft's inputs do when those inputs cannot be read.
+/// An <see cref="InMemoryReportArchive"/> whose draft inputs can be read differently than they were stored, which the
+/// in-memory archive never does on its own: lost while the draft row stays (a missing or unreadable inputs blob), read
+/// as an older draft's inputs, or replaced by another host just before they are read.
 /// </summary>
-public sealed class UnreadableInputsReportArchive(InMemoryReportArchive inner) : IReportArchive
+public sealed class InterceptedReportArchive(InMemoryReportArchive inner) : IReportArchive
 {
     /// <summary>From now on no draft's inputs can be read; the drafts themselves stay current.</summary>
     public bool DraftInputsUnreadable { get; set; }
 
-    public Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken) =>
-        DraftInputsUnreadable ? Task.FromResult<ReportDraftInputs?>(null) : inner.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
+    /// <summary>Changes the draft inputs as read (e.g. as a draft stored before its inputs carried open answers).</summary>
+    public Func<ReportDraftInputs, ReportDraftInputs>? DraftInputsAsRead { get; set; }
+
+    /// <summary>Runs once, just before the next read of a draft's inputs: lets a test play a run saving a new draft in between.</summary>
+    public Func<Task>? BeforeNextInputsRead { get; set; }
+
+    public async Task<ReportDraftInputs?> ReadDraftInputsAsync(string company, int year, string draftId, CancellationToken cancellationToken)
+    {
+        if (BeforeNextInputsRead is { } before)
+        {
+            BeforeNextInputsRead = null;
+            await before();
+        }
+        if (DraftInputsUnreadable) return null;
+        var inputs = await inner.ReadDraftInputsAsync(company, year, draftId, cancellationToken);
+        return inputs is not null && DraftInputsAsRead is { } change ? change(inputs) : inputs;
+    }
 
     public Task<ReportDraftInfo?> TryReplaceDraftAsync(string company, int year, ReportFiles files, ReportDraftInputs inputs, string checklistStatus,
         CurrentDraft? current, CancellationToken cancellationToken) =>
