@@ -35,7 +35,8 @@ public sealed class MemoryArchive : ISnapshotArchive
 {
     public Dictionary<string, MemorySnapshot> Snapshots { get; } = new(StringComparer.Ordinal);
 
-    public bool Configured => true;
+    /// <summary>False: no backup account, as a stack without one.</summary>
+    public bool Configured { get; init; } = true;
 
     public Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([.. Snapshots.Keys]);
 

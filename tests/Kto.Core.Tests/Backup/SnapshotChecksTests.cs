@@ -97,6 +97,8 @@ public sealed class SnapshotChecksTests
     [InlineData("tables/../../outside")]
     [InlineData("tables\\services.jsonl")]
     [InlineData("tables//services.jsonl")]
+    [InlineData("tables/./services.jsonl")]
+    [InlineData("")]
     public async Task A_manifest_naming_a_path_outside_the_snapshot_is_refused_and_that_path_never_opened(string path)
     {
         var snapshot = await Snapshot();
@@ -119,6 +121,8 @@ public sealed class SnapshotChecksTests
     [InlineData("{ not json")]
     [InlineData("{\"format\":\"kto-snapshot/0\",\"name\":\"x\",\"keys\":[],\"files\":[]}")]
     [InlineData("{\"format\":\"kto-snapshot/1\",\"name\":\"x\"}")]
+    [InlineData("{\"format\":\"kto-snapshot/1\",\"name\":\"x\",\"files\":[]}")]
+    [InlineData("{\"format\":\"kto-snapshot/1\",\"name\":\"x\",\"keys\":[]}")]
     public async Task A_manifest_of_another_format_or_none_at_all_is_refused(string text)
     {
         var snapshot = await Snapshot();
@@ -146,6 +150,7 @@ public sealed class SnapshotChecksTests
     [Theory]
     [InlineData("{\"partitionKey\":\"p\"}", "line 2 is not a row")]
     [InlineData("[1,2]", "line 2 is not a row")]
+    [InlineData("{ broken", "line 2 is not a row")]
     [InlineData("{\"partitionKey\":\"p\",\"rowKey\":\"r\",\"properties\":{\"A\":{\"type\":\"Edm.Decimal\",\"value\":\"x\"}}}", "line 2: unknown type Edm.Decimal")]
     public async Task A_row_that_is_none_is_named_by_its_line_and_empty_lines_are_passed_over(string line, string message)
     {
@@ -175,5 +180,13 @@ public sealed class SnapshotChecksTests
             BinaryPrimitives.WriteInt32BigEndian(changed.AsSpan(8 + 16), iterations);
             Assert.Null(KeyBundle.Open(changed, Passphrase));
         }
+    }
+
+    [Fact]
+    public void Sealed_keys_under_another_header_do_not_open()
+    {
+        var bundle = KeyBundle.Seal(new Dictionary<string, byte[]> { ["survey-form.key"] = [1, 2, 3] }, Passphrase, iterations: 100_000);
+        bundle[0] = (byte)'X'; // the rest still decrypts: only the header says it is no key bundle of this format
+        Assert.Null(KeyBundle.Open(bundle, Passphrase));
     }
 }
