@@ -79,7 +79,8 @@ public sealed class SnapshotChecksTests
     {
         var snapshot = new MemorySnapshot();
         var service = new BackupService(BackupServiceTests.AYear(), new FakeTimeProvider(Now));
-        await Assert.ThrowsAsync<ArgumentException>(() => service.WriteAsync(new BackupRequest(snapshot, "x", AllKeys(), ""), default));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => service.WriteAsync(new BackupRequest(snapshot, "x", AllKeys(), ""), default));
+        Assert.Contains("passphrase", refused.Message); // ./kto backup shows it: the bureau must learn what to add
         Assert.Empty(snapshot.Files);
     }
 
