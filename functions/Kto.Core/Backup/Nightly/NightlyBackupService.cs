@@ -17,7 +17,8 @@ public sealed class NightlyBackupService(BackupService backup, ISnapshotArchive 
 
         foreach (var name in (await archive.ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
         {
-            if (SnapshotNames.TimeOf(name) is not { } at) continue; // not ours
+            var at = SnapshotNames.TimeOf(name);
+            if (at is null) continue; // not ours
             if (at < dueFrom) break;
             if (await SnapshotRetention.ReadManifestAsync(archive.Open(name), cancellationToken) is { } done)
                 return new NightlyBackupResult(NightlyBackupStatus.AlreadyTaken, done, null);
