@@ -72,13 +72,14 @@ public sealed class NightlyBackupTests
     [Fact]
     public async Task An_entry_in_the_archive_that_is_no_snapshot_does_not_hide_the_night_s_snapshot()
     {
-        // Names are searched newest first; "manual-copy" sorts above every "kto-…" name. Retention and the latest
+        // Names are searched newest first; "manual-copy" (here a hand copy of an older snapshot) sorts above every "kto-…" name. Retention and the latest
         // snapshot pass over such entries; the hourly run must too, or it writes a whole snapshot every hour.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 4, 20, 0, TimeSpan.Zero));
         var archive = new MemoryArchive();
-        ((MemorySnapshot)archive.Open("manual-copy")).Files["notes.txt"] = [1];
+        var copied = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 4, 0, 0, TimeSpan.Zero));
+        await new BackupService(BackupServiceTests.AYear(), copied).WriteAsync(new BackupRequest(archive.Open("manual-copy"), "kto-20261201-040000"), default);
         var nightly = Nightly(BackupServiceTests.AYear(), archive, new BackupSettings { AtHourUtc = 4, RetentionDays = 35 }, time);
-        Assert.Equal(NightlyBackupStatus.Written, (await nightly.RunAsync(default)).Status);
+        Assert.Equal(NightlyBackupStatus.Written, (await nightly.RunAsync(default)).Status); // a copy of an older night is not tonight's
 
         time.Advance(TimeSpan.FromHours(1));
         Assert.Equal(NightlyBackupStatus.AlreadyTaken, (await nightly.RunAsync(default)).Status);
