@@ -11,8 +11,8 @@ namespace Kto.Core.Tests.Reports;
 
 /// <summary>
 /// Hiding an open answer and making a draft when the archive does not hold still: a draft from before open answers
-/// were kept, a draft replaced between reading it and its inputs, a hide already recorded by a request at the same
-/// time, and a run or hide whose conditional replace loses to another save.
+/// were kept, a draft whose stored inputs cannot be read, a draft replaced between reading it and its inputs, a hide
+/// already recorded by a request at the same time, and a run or hide whose conditional replace loses to another save.
 /// </summary>
 public class HidingAndDraftEdgeTests
 {
@@ -44,6 +44,39 @@ public class HidingAndDraftEdgeTests
 
     private async Task<IEnumerable<string>> DraftAnswerIdsAsync() =>
         (await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default))!.Answers.Select(a => a.Id);
+
+    /// <summary>A draft of 2026 holding the open answer, after which its inputs can no longer be read.</summary>
+    private async Task<ReportDraftInfo> DraftWithUnreadableInputsAsync()
+    {
+        var draft = await DraftAsync();
+        // The answer really is in the draft: what follows is about the unreadable inputs, not an unknown answer.
+        Assert.Contains(Id, await DraftAnswerIdsAsync());
+        archive.DraftInputsUnreadable = true;
+        return draft;
+    }
+
+    [Fact]
+    public async Task Hiding_an_answer_of_a_draft_whose_inputs_cannot_be_read_answers_no_draft_and_records_nothing()
+    {
+        // Without the inputs there is nothing to rebuild the draft from: no hide is recorded that no draft shows.
+        var draft = await DraftWithUnreadableInputsAsync();
+
+        var hiding = await reports.Hiding.HideAnswerAsync("acme", 2026, Id, "b", "herkenbaar", default);
+
+        Assert.Equal(AnswerHidingOutcome.NoDraft, hiding.Outcome);
+        Assert.Null(hiding.Draft);
+        Assert.Empty(await sources.ListAsync("acme", 2026, default));
+        Assert.Equal(draft.Id, (await archive.GetDraftAsync("acme", 2026, default))!.Id);
+    }
+
+    [Fact]
+    public async Task A_draft_whose_inputs_cannot_be_read_has_no_open_answers_to_review()
+    {
+        // The review page shows the draft's own answers; it cannot show them from inputs it cannot read.
+        await DraftWithUnreadableInputsAsync();
+
+        Assert.Null(await reports.Drafts.DraftOpenAnswersAsync("acme", 2026, default));
+    }
 
     [Fact]
     public async Task A_draft_from_before_open_answers_were_kept_has_none_to_review_or_hide()
