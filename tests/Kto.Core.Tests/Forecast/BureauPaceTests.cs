@@ -4,6 +4,8 @@ using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 
+using static Kto.Core.Tests.Forecast.ForecastFixtures;
+
 namespace Kto.Core.Tests.Forecast;
 
 /// <summary>
@@ -14,9 +16,7 @@ namespace Kto.Core.Tests.Forecast;
 /// </summary>
 public sealed class BureauPaceTests
 {
-    private static readonly TimeSpan Cest = TimeSpan.FromHours(2);
     private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-    private static DateTimeOffset Day(int month, int day) => new(2026, month, day, 12, 0, 0, Cest);
 
     private static readonly ResponseForecaster Forecaster = new(
         new ForecastSettings { DefaultLetterGapDays = 14, DefaultCallGapDays = 7, TimingPriorWeight = 3 },
@@ -25,7 +25,7 @@ public sealed class BureauPaceTests
     private static ForecastClient Client(string id, ForecastRoute route, (ContactMode Mode, DateTimeOffset At, AttemptOutcome Outcome)[] attempts,
         ServiceStatus status = ServiceStatus.Open, DateTimeOffset? respondedAt = null, DateOnly? ended = null) =>
         new(id, Perceel.NaarWerk, ended ?? new DateOnly(2026, 8, 20), route, new ContactState(status, false, false, 0, null, null),
-            attempts.Select((a, i) => new ContactAttempt(new ServiceRef("acme", 2026, id), new ContactStep(i), a.Mode, a.At, a.Outcome)).ToList(),
+            Attempts(id, attempts),
             respondedAt, respondedAt is null ? null : ResponseMode.Paper);
 
     private static (ContactMode, DateTimeOffset, AttemptOutcome) Letter(int month, int day) => (ContactMode.Letter, Day(month, day), AttemptOutcome.Sent);

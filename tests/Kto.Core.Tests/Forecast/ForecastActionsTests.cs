@@ -4,14 +4,14 @@ using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 
+using static Kto.Core.Tests.Forecast.ForecastFixtures;
+
 namespace Kto.Core.Tests.Forecast;
 
 /// <summary>What the forecast advises doing now per perceel, and for whom: only open clients, ranked by expected responses.</summary>
 public sealed class ForecastActionsTests
 {
-    private static readonly TimeSpan Cest = TimeSpan.FromHours(2);
     private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-    private static DateTimeOffset Day(int month, int day) => new(2026, month, day, 12, 0, 0, Cest);
 
     // Every default yield 0.25: with no tries yet, an invitation and a first letter are both expected to bring 0.25.
     private static readonly ResponseForecaster Forecaster = new(
@@ -21,7 +21,7 @@ public sealed class ForecastActionsTests
     private static ForecastClient Client(string id, ForecastRoute route, ContactState state, (ContactMode Mode, DateTimeOffset At, AttemptOutcome Outcome)[] attempts,
         DateTimeOffset? respondedAt = null, int month = 9) =>
         new(id, Perceel.NaarWerk, new DateOnly(2026, month, 1), route, state,
-            attempts.Select((a, i) => new ContactAttempt(new ServiceRef("acme", 2026, id), new ContactStep(i), a.Mode, a.At, a.Outcome)).ToList(),
+            Attempts(id, attempts),
             respondedAt, respondedAt is null ? null : ResponseMode.Web);
 
     private static readonly ContactState NotInvited = new(ServiceStatus.Open, true, false, 0, null, null);

@@ -4,6 +4,8 @@ using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 
+using static Kto.Core.Tests.Forecast.ForecastFixtures;
+
 namespace Kto.Core.Tests.Forecast;
 
 /// <summary>
@@ -13,9 +15,6 @@ namespace Kto.Core.Tests.Forecast;
 /// </summary>
 public sealed class ProjectionRangeTests
 {
-    private static readonly TimeSpan Cest = TimeSpan.FromHours(2);
-    private static DateTimeOffset Day(int month, int day) => new(2026, month, day, 12, 0, 0, Cest);
-
     // After fieldwork has closed (31 January) nothing more can come in: the range is the final rate itself.
     private static readonly DateTimeOffset Closed = new(2027, 2, 2, 12, 0, 0, TimeSpan.FromHours(1));
 

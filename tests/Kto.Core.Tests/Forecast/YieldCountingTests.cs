@@ -4,6 +4,8 @@ using Kto.Core.Reports;
 using Kto.Core.Settings;
 using Kto.Core.Survey;
 
+using static Kto.Core.Tests.Forecast.ForecastFixtures;
+
 namespace Kto.Core.Tests.Forecast;
 
 /// <summary>
@@ -12,9 +14,7 @@ namespace Kto.Core.Tests.Forecast;
 /// </summary>
 public sealed class YieldCountingTests
 {
-    private static readonly TimeSpan Cest = TimeSpan.FromHours(2);
     private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-    private static DateTimeOffset Day(int month, int day) => new(2026, month, day, 12, 0, 0, Cest);
 
     private static readonly ResponseForecaster Forecaster = new(
         new ForecastSettings
@@ -30,7 +30,7 @@ public sealed class YieldCountingTests
         new(id, Perceel.NaarWerk, new DateOnly(2026, 8, 20), route,
             new ContactState(respondedAt is null ? ServiceStatus.Open : ServiceStatus.Responded, route == ForecastRoute.Email, false,
                 attempts.Count(a => a.Mode == ContactMode.Email), attempts.Where(a => a.Mode == ContactMode.Email).Select(a => (DateTimeOffset?)a.At).FirstOrDefault(), null),
-            attempts.Select((a, i) => new ContactAttempt(new ServiceRef("acme", 2026, id), new ContactStep(i), a.Mode, a.At, a.Outcome)).ToList(),
+            Attempts(id, attempts),
             respondedAt, respondedAt is null ? null : by ?? ResponseMode.Web);
 
     private static RouteYields Yields(params ForecastClient[] clients) =>
