@@ -76,6 +76,11 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         Assert.Equal("K1003", await rejected.Locator("td").Nth(1).TextContentAsync()); // the company finds the client by its number
         Assert.Equal("perceel", (await rejected.Locator("td").Nth(2).TextContentAsync())!.ToLowerInvariant());
         Assert.Contains("Verwerkt, maar 1 rij afgekeurd.", await page.TextContentAsync(".notice"));
+        // A kept row's warning names its klantnummer too.
+        var warned = page.Locator("table").Nth(1).Locator("tbody tr");
+        Assert.Equal(1, await warned.CountAsync());
+        Assert.Equal(("3", "K1002"), (await warned.Locator("td").Nth(0).TextContentAsync(), await warned.Locator("td").Nth(1).TextContentAsync()));
+        Assert.Contains("Geen e-mailadres", await warned.Locator("td").Nth(3).TextContentAsync());
         await CheckAsync(page, "portal-06-receipt");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:text-is('JSON')"));
         var json = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!)).RootElement;

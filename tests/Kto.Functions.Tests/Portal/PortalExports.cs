@@ -16,7 +16,7 @@ public static class PortalExports
         object[][] rows =
         [
             ["K1001", "Sam", "Jansen", "sam@example.nl", "0612345678", "Naar werk", EndDate],
-            ["K1002", "Noor", "Bakker", "noor@example.nl", "0612345679", "Naar werk", EndDate],
+            ["K1002", "Noor", "Bakker", "", "0612345679", "Naar werk", EndDate], // kept, with a warning: no e-mail address
             ["K1003", "Lex", "Visser", "lex@example.nl", "0612345670", "Ergens heen", EndDate],
         ];
         for (var r = 0; r < rows.Length; r++)
