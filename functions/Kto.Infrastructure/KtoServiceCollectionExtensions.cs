@@ -55,6 +55,7 @@ public static class KtoServiceCollectionExtensions
         services.AddSingleton<ICompanyStore, TableCompanyStore>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
         services.AddSingleton<IFieldworkStore, TableFieldworkStore>();
+        services.AddSingleton<RecentTokens>();
         services.AddSingleton<ISurveyTokenStore, TableSurveyTokenStore>();
         services.AddSingleton<ISurveyServiceStore, TableSurveyServiceStore>();
         // Every door stores answers through the redacting wrapper: an open answer's original text is never at rest.

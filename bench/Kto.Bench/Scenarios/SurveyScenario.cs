@@ -109,6 +109,14 @@ public sealed partial class SurveyScenario : AzuriteScenario
         var reads = await RawReadsAsync(app, azurite, getTokens, cancellationToken);
         Console.WriteLine($"survey: raw token reads: {reads}");
 
+        // First opens: every link of the POST pools opened once, as its client does before answering. The GET run
+        // above opens each of its links again and again, which a host answers from the token rows it keeps
+        // (RecentTokens); this run shows what a link costs the first time.
+        var firstOpens = new ConcurrentQueue<string>(tokens[GetTokens..]);
+        var firstOpen = await CpuAsync(azurite, () => load.RunAsync(_ => firstOpens.TryDequeue(out var next) ? new HttpRequestMessage(HttpMethod.Get, $"/s?t={next}") : null,
+            (status, body) => status == HttpStatusCode.OK && Contains(body, QuestionnaireMarker), TimeSpan.Zero, Duration, cancellationToken));
+        Console.WriteLine($"survey: GET questionnaire, first open: {firstOpen}");
+
         // POST: one answer per link (a link answers once), so the POST run is bounded by its pool of links.
         // Its warm-up is its own small pool; then the measured pool until it runs out or the window ends.
         var postWarmup = await CpuAsync(azurite, () => load.RunAsync(_ => warmupPosts.TryDequeue(out var next) ? AnswerPost("/s", next.Body) : null,
@@ -117,7 +125,7 @@ public sealed partial class SurveyScenario : AzuriteScenario
             (status, body) => status == HttpStatusCode.OK && Contains(body, ThanksMarker), TimeSpan.Zero, Duration, cancellationToken));
         Console.WriteLine($"survey: POST answer: {post} ({posts.Count} links left)");
 
-        var errors = new[] { ("GET /api/health", health), ("GET questionnaire", page), ("POST answer warm-up", postWarmup), ("POST answer", post) }
+        var errors = new[] { ("GET /api/health", health), ("GET questionnaire", page), ("GET questionnaire, first open", firstOpen), ("POST answer warm-up", postWarmup), ("POST answer", post) }
             .Where(r => r.Item2.Load.Errors > 0).Select(r => $"{r.Item1}: {r.Item2.Load.Errors} errors (first: {r.Item2.Load.FirstError})").ToList();
         if (errors.Count > 0) throw new InvalidOperationException(string.Join("; ", errors));
 
@@ -128,9 +136,10 @@ public sealed partial class SurveyScenario : AzuriteScenario
             $"Seeded untimed in {seeded.TotalSeconds:F0} s: one company, one delivery through POST /api/deliveries (blob watcher, real ingest), then POST /api/jobs/send-invitations to a local SMTP server; the {tokens.Count:N0} personal links were read from the mails.",
             $"GET /api/health (baseline, the same host pipeline with no storage and no template): {health}.",
             $"GET questionnaire page (/s?t={{token}}, {GetTokens} distinct open links, each client its own {GetTokens / Clients}; every response checked for 200 and the form): {page}; p90 {page.Load.PercentileMs(0.90):F1} ms; a page is {pageBytes / 1024.0:N0} KB; in this process, warm-up included: {pageGc}.",
-            $"POST answer (all mandatory questions answered, our form field computed with the host's form key, as the page would carry it; every response checked for 200 and the thank-you page): a link answers only once, so each POST uses a fresh link from a pool of {PostTokens:N0} (after a warm-up pool of {PostWarmupTokens}); the run ends when the pool is used up or after {Duration.TotalSeconds:F0} s: {post}. Warm-up: {postWarmup}.",
-            $"Storage alone, for what limits the page: the same token rows read straight from Azurite with the host's TableServiceClient ({Clients} concurrent loops, no HTTP in front): {reads}. A questionnaire page needs two such reads (token, service row); corrections and a stored response are read only for a service whose row is marked as possibly having them (every link here is fresh, so none is), or a row stored before those marks existed; the company name is kept in memory. A POST reads the same two rows, then writes the mark, the response and the responded merge.",
-            $"What limits the GET: Azurite is one node thread, and a page costs it {page.AzuriteCpuMs:F2} ms of CPU, so it serves at most ~{1000 / page.AzuriteCpuMs:N0} pages/s even with a core to itself; this process adds {page.HostCpuMs:F2} ms per page (host, Azure SDK, Liquid render, and the generator) on the same 2 cores. With {Clients} clients in a closed loop the mean latency is {Clients} / rate (Little's law): {1000.0 * Clients / page.Load.RequestsPerSecond:F0} ms at the measured rate; p99 < 50 ms would need well over {Clients / 0.05:N0} pages/s, i.e. about one storage read per page on this machine.",
+            $"GET questionnaire page, first open ({tokens.Count - GetTokens:N0} links, the POST pools', each opened once, no warm-up): {firstOpen}. The GET run above opens each of its {GetTokens} links again and again: after its first open a link's token row is kept by the host for {RecentTokens.Lifetime.TotalMinutes:F0} minutes (RecentTokens), so such a page reads only the service row; a first open reads both.",
+            $"POST answer (all mandatory questions answered, our form field computed with the host's form key, as the page would carry it; every response checked for 200 and the thank-you page), on links opened once before, as a client answers: a link answers only once, so each POST uses a fresh link from a pool of {PostTokens:N0} (after a warm-up pool of {PostWarmupTokens}); the run ends when the pool is used up or after {Duration.TotalSeconds:F0} s: {post}. Warm-up: {postWarmup}.",
+            $"Storage alone, for what limits the page: the same token rows read straight from Azurite with the host's TableServiceClient ({Clients} concurrent loops, no HTTP in front): {reads}. A questionnaire page opened for the first time needs two such reads (token, service row), one opened again within minutes only the service row; corrections and a stored response are read only for a service whose row is marked as possibly having them (every link here is fresh, so none is), or a row stored before those marks existed; the company name is kept in memory. A POST reads the same two rows, then writes the mark, the response and the responded merge.",
+            $"What limits the GET: Azurite is one node thread, and a page costs it {page.AzuriteCpuMs:F2} ms of CPU, so it serves at most ~{1000 / page.AzuriteCpuMs:N0} pages/s even with a core to itself; this process adds {page.HostCpuMs:F2} ms per page (host, Azure SDK, Liquid render, and the generator) on the same 2 cores. With {Clients} clients in a closed loop the mean latency is {Clients} / rate (Little's law): {1000.0 * Clients / page.Load.RequestsPerSecond:F0} ms at the measured rate; p99 < 50 ms needs well over {Clients / 0.05:N0} pages/s, i.e. about one storage read per page on this machine.",
             $"Why the POST pool is {PostTokens:N0}: a link can be answered once, so every POST needs a fresh link, and the links come from the real invitation job (seeding time grows with every link).",
             "Rate limit: the only limiter on the survey routes counts unknown or malformed links per address (Kto:Survey:UnknownTokensPerMinute, default 20); every link here is real, so it never fires and is left at its default. Any 429 would count as an error.",
         };
@@ -140,6 +149,8 @@ public sealed partial class SurveyScenario : AzuriteScenario
                 page.Load.RequestsPerSecond / health.Load.RequestsPerSecond, "— (none set)", null),
             new Figure($"GET questionnaire p99, {Clients} clients", page.Load.P99Ms, "ms", "GET /api/health p99 (ms)", health.Load.P99Ms,
                 page.Load.P99Ms / health.Load.P99Ms, "p99 < 50 ms", page.Load.P99Ms < 50),
+            new Figure($"GET questionnaire p99, first open of a link, {Clients} clients", firstOpen.Load.P99Ms, "ms", "GET /api/health p99 (ms)", health.Load.P99Ms,
+                firstOpen.Load.P99Ms / health.Load.P99Ms, "— (none set)", null),
             new Figure($"POST answer, {Clients} clients", post.Load.RequestsPerSecond, "req/s", "GET /api/health", health.Load.RequestsPerSecond,
                 post.Load.RequestsPerSecond / health.Load.RequestsPerSecond, "— (none set)", null),
         ], notes);

@@ -25,6 +25,13 @@ public static class ServiceRows
         ServiceColumns.StepsSent, ServiceColumns.InvitedAt, ServiceColumns.RetryAfter, ServiceColumns.Deferrals, ServiceColumns.DeferralsStep,
     ];
 
+    /// <summary>What a questionnaire page reads of its service (<see cref="TableSurveyServiceStore"/>): its state and its marks.</summary>
+    public static readonly IReadOnlyList<string> SurveyColumns =
+    [
+        ServiceColumns.Perceel, ServiceColumns.Einddatum, ServiceColumns.Status, ServiceColumns.Responded,
+        ServiceColumns.MayHaveCorrections, ServiceColumns.MayHaveResponse,
+    ];
+
     /// <summary>What ingest reads to know which services a company delivered before, and in which delivery.</summary>
     public static readonly IReadOnlyList<string> KnownColumns = ["RowKey", ServiceColumns.DeliveryId];
 

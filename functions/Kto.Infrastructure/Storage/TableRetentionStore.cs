@@ -6,9 +6,9 @@ namespace Kto.Infrastructure.Storage;
 /// <summary>
 /// Deletes contact rows per company-year partition (clients' and opdrachtgevers', Blik op Werk; and empties the
 /// bureau's notes on corrections and deletes the letter PDFs of that partition), tokens by their service's year, and
-/// raw delivery blobs by upload time.
+/// raw delivery blobs by upload time. A deleted token is also forgotten by this process's <see cref="RecentTokens"/>.
 /// </summary>
-public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceClient blobs) : IRetentionStore
+public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceClient blobs, RecentTokens recentTokens) : IRetentionStore
 {
     private readonly TableClient contacts = tables.GetTableClient(StorageNames.ContactsTable);
     private readonly TableClient opdrachtgeverContacts = tables.GetTableClient(StorageNames.OpdrachtgeverContactsTable);
@@ -56,8 +56,11 @@ public sealed class TableRetentionStore(TableServiceClient tables, BlobServiceCl
         // Tokens are spread over 256 partitions by hash; a transaction holds one partition.
         foreach (var partition in doomed.GroupBy(t => t.Partition))
             foreach (var chunk in partition.Chunk(100))
+            {
                 await tokens.SubmitTransactionAsync(
                     chunk.Select(t => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(t.Partition, t.Row))), cancellationToken);
+                foreach (var (_, hash) in chunk) recentTokens.Forget(hash);
+            }
         return doomed.Count;
     }
 

@@ -21,7 +21,7 @@ public sealed class TableSurveyServiceStore(TableServiceClient tables, ICompanyS
     public async Task<ServiceSnapshot?> GetAsync(ServiceRef service, CancellationToken cancellationToken)
     {
         var found = await services.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, cancellationToken: cancellationToken);
+            TableKeys.CompanyYear(service.Company, service.Year), service.ServiceId, ServiceRows.SurveyColumns, cancellationToken);
         if (!found.HasValue) return null;
         // A row without a perceel or end date is not a service ingest wrote: no questionnaire for it.
         if (ServiceRows.Read(found.Value!) is not { Perceel: { } perceel, Einddatum: { } einddatum } row) return null;

@@ -2,8 +2,8 @@ using Kto.Core.Survey;
 
 namespace Kto.Infrastructure.Storage;
 
-/// <summary>Token hashes to services (<see cref="TokenRows"/>).</summary>
-public sealed class TableSurveyTokenStore(TableServiceClient tables) : ISurveyTokenStore
+/// <summary>Token hashes to services (<see cref="TokenRows"/>); a row found is kept a while in <see cref="RecentTokens"/>.</summary>
+public sealed class TableSurveyTokenStore(TableServiceClient tables, RecentTokens recent) : ISurveyTokenStore
 {
     private readonly TableClient table = tables.GetTableClient(StorageNames.TokensTable);
 
@@ -41,9 +41,13 @@ public sealed class TableSurveyTokenStore(TableServiceClient tables) : ISurveyTo
     public async Task<ServiceRef?> FindAsync(string tokenHash, TokenPurpose purpose, CancellationToken cancellationToken)
     {
         if (tokenHash.Length < 2) return null;
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(TokenRows.PartitionOf(tokenHash), tokenHash, cancellationToken: cancellationToken);
-        if (!found.HasValue) return null;
-        var (service, stored) = TokenRows.Read(found.Value!);
+        if (!recent.TryGet(tokenHash, out var service, out var stored))
+        {
+            var found = await table.GetEntityIfExistsAsync<TableEntity>(TokenRows.PartitionOf(tokenHash), tokenHash, cancellationToken: cancellationToken);
+            if (!found.HasValue) return null;
+            (service, stored) = TokenRows.Read(found.Value!);
+            recent.Remember(tokenHash, service, stored);
+        }
         return stored == purpose ? service : null;
     }
 }

@@ -235,7 +235,7 @@ public sealed class TableRowMapperTests
     [InlineData(250, 3)]
     public void A_mail_batchs_new_tokens_share_one_partition_per_transaction(int count, int partitions)
     {
-        var made = new TableSurveyTokenStore(new TableServiceClient("UseDevelopmentStorage=true")).NewTokens(count);
+        var made = new TableSurveyTokenStore(new TableServiceClient("UseDevelopmentStorage=true"), new RecentTokens(TimeProvider.System)).NewTokens(count);
 
         Assert.Equal(count, made.Select(t => t.Token).Distinct().Count());
         Assert.All(made, t => Assert.Equal(Kto.Core.Access.SecretKeys.Hash(t.Token), t.Hash));
