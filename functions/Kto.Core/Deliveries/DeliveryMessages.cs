@@ -25,9 +25,9 @@ public static class DeliveryMessages
     public const string OpdrachtgeversUnreadableFrom = "Het bestand kan vanaf rij {0} niet worden gelezen; het is mogelijk beschadigd. De {1} opdrachtgevers ervóór zijn verwerkt. " +
         "Lever het herstelde bestand opnieuw aan onder een nieuwe naam: al verwerkte opdrachtgevers worden niet dubbel geteld.";
     public const string IngestFailed = "Het verwerken van dit bestand is {0} keer mislukt door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
-        "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd.";
+        "wie al verwerkt is (klant of opdrachtgever), wordt niet dubbel geteld en niet opnieuw benaderd.";
     public const string IngestInterrupted = "Het verwerken van dit bestand is onderbroken door een storing bij het onderzoeksbureau. Lever het opnieuw aan; " +
-        "klanten die al verwerkt zijn worden niet dubbel geteld en niet opnieuw benaderd.";
+        "wie al verwerkt is (klant of opdrachtgever), wordt niet dubbel geteld en niet opnieuw benaderd.";
     public const string BsnColumn = "De kolom ‘{0}’ bevat burgerservicenummers (BSN). Een BSN mag nooit worden aangeleverd: verwijder die kolom en lever het bestand opnieuw aan.";
     public const string MissingColumn = "De verplichte kolom \"{0}\" ontbreekt.";
     public const string MissingColumns = "De verplichte kolommen {0} ontbreken.";

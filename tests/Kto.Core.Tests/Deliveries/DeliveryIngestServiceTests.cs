@@ -243,6 +243,8 @@ public sealed class DeliveryIngestServiceTests
 
         Assert.Equal((Receipt.Statuses.Refused, DeliveryCodes.IngestFailed), (receipt.Status, receipt.Refusal?.Code));
         Assert.Contains("5 keer", receipt.Refusal!.Message);
+        // The run may have been an opdrachtgever list: the message promises no double count to both kinds of row.
+        Assert.Contains("wie al verwerkt is (klant of opdrachtgever)", receipt.Refusal.Message);
         Assert.Same(receipt, store.Receipts[("acme", "maart.csv")]);
         Assert.Equal(new DeliveryRecord("acme", Hash(bytes), "maart.csv", DeliveryStatus.Failed, 0, Now.AddMinutes(-9), Now, 5),
             store.Deliveries[("acme", Hash(bytes))]);
@@ -301,6 +303,8 @@ public sealed class DeliveryIngestServiceTests
 
         Assert.Equal(DeliveryCodes.IngestFailed, receipt.Refusal?.Code);
         Assert.Contains("5 keer", receipt.Refusal!.Message);
+        // The run may have been an opdrachtgever list: the message promises no double count to both kinds of row.
+        Assert.Contains("wie al verwerkt is (klant of opdrachtgever)", receipt.Refusal.Message);
         Assert.Equal(new DeliveryRecord("acme", Hash(bytes), "maart.csv", DeliveryStatus.Failed, 0, started, Now, 5), Assert.Single(store.LedgerWrites));
         Assert.Empty(store.Inserts);
         Assert.True(content.Deleted);
@@ -368,6 +372,7 @@ public sealed class DeliveryIngestServiceTests
         Assert.Equal(Now.AddHours(-1), store.AskedStalledBefore);
         var written = store.Receipts[("acme", "maart.csv")];
         Assert.Equal((Receipt.Statuses.Refused, DeliveryCodes.IngestFailed, Now), (written.Status, written.Refusal?.Code, written.ProcessedAt));
+        Assert.Contains("wie al verwerkt is (klant of opdrachtgever)", written.Refusal!.Message);
         Assert.Same(kept, store.Receipts[("beta", "april.csv")]);
         Assert.Equal(new DeliveryRecord("acme", "h1", "maart.csv", DeliveryStatus.Failed, 0, old, Now, 2), store.Deliveries[("acme", "h1")]);
         Assert.Equal((DeliveryStatus.Failed, Now), (store.Deliveries[("beta", "h2")].Status, store.Deliveries[("beta", "h2")].CompletedAt));
