@@ -16,7 +16,8 @@ public sealed class SnapshotRetention(ISnapshotArchive archive, BackupSettings s
         var previousSigned = 0;
         foreach (var name in (await archive.ListAsync(cancellationToken)).Order(StringComparer.Ordinal))
         {
-            if (SnapshotNames.TimeOf(name) is not { } at) continue; // not ours
+            var at = SnapshotNames.TimeOf(name);
+            if (at is null) continue; // not ours (written without a pattern variable, so Stryker can mutate this loop)
             var snapshot = archive.Open(name);
             var manifest = await ReadManifestAsync(snapshot, cancellationToken);
             var newlySigned = manifest is not null && manifest.SignedReports > previousSigned;
