@@ -113,15 +113,16 @@ public sealed class DeliveryIngestBreakOffTests
     }
 
     [Fact]
-    public async Task A_second_pass_that_finds_no_rows_is_refused_as_holding_no_clients_not_accepted_empty()
+    public async Task A_second_pass_that_finds_no_rows_is_refused_as_holding_no_clients_not_accepted_empty_and_its_file_goes()
     {
         // The census counted rows, but the rows read are what counts: with none, the company is told the file has no
         // client rows instead of getting an accepted receipt for nothing.
-        var (receipt, _, hash) = await IngestBreakingOffAsync(Csv(DeliveryFiles.Row("K1")), Csv());
+        var (receipt, content, hash) = await IngestBreakingOffAsync(Csv(DeliveryFiles.Row("K1")), Csv());
 
         Assert.Equal((Receipt.Statuses.Refused, 0, 0), (receipt.Status, receipt.Rows, receipt.Accepted));
         Assert.Equal(new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, DeliveryMessages.NoClientRows), receipt.Refusal);
         Assert.Empty(store.Services);
         Assert.Equal(new DeliveryRecord("acme", hash, "maart.csv", DeliveryStatus.Done, 0, Now, Now, 1), store.LedgerWrites[^1]);
+        Assert.True(content.Deleted); // refused, so its raw file goes as any refused file's does
     }
 }

@@ -97,6 +97,8 @@ public sealed partial class DeliveryIngestService(
                 ? tally.Receipt(company, fileName, Receipt.Statuses.Refused,
                     new DeliveryIssue(null, null, DeliveryCodes.EmptyFile, DeliveryMessages.NoClientRows), time.GetUtcNow())
                 : tally.Receipt(company, fileName, Receipt.Statuses.Accepted, null, time.GetUtcNow());
+            // A refused file is not kept, as a refusal after the first pass is not: nothing of it was stored.
+            if (tally.Rows == 0) await content.DeleteAsync(cancellationToken);
             await SaveAsync(receipt, cancellationToken);
             await store.SaveDeliveryAsync(new DeliveryRecord(company, contentHash, fileName, DeliveryStatus.Done, receipt.Rows, started, time.GetUtcNow(), attempt), cancellationToken);
             KtoMetrics.Delivered(receipt);
