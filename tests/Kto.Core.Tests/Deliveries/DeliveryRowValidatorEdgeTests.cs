@@ -73,4 +73,29 @@ public sealed class DeliveryRowValidatorEdgeTests
 
         Assert.Equal("+31612345678", service.Telefoon);
     }
+
+    [Fact]
+    public void The_too_old_message_names_the_first_year_still_researched()
+    {
+        // Today is 30 June 2025: 2024 (fieldwork until 2025) and 2025 are open, so an end in 2023 is "vóór 2024".
+        var rejection = Assert.Single(Single("klantnummer;perceel;einddatum", "K1;Naar werk;31-12-2023").Rejections);
+
+        Assert.Equal(DeliveryCodes.EinddatumTooOld, rejection.Code);
+        Assert.StartsWith("De einddatum ligt vóór 2024.", rejection.Message);
+    }
+
+    [Fact]
+    public void BSNs_in_two_columns_are_listed_left_to_right()
+    {
+        // The receipt lists a row's issues in the order the company sees its columns. 123456782 and 111222333 pass the
+        // 11-proef; two clean rows keep each column under the share that refuses the whole file as a BSN column.
+        var parsed = Parse(Csv("klantnummer;achternaam;voornaam;perceel;einddatum",
+            "K1;123456782;111222333;Naar werk;15-03-2025",
+            "K2;Jansen;Jan;Naar werk;15-03-2025",
+            "K3;Pietersen;Piet;Naar werk;15-03-2025"));
+
+        Assert.Null(parsed.Inspection.Refusal);
+        Assert.Equal([("achternaam", DeliveryCodes.BsnValue), ("voornaam", DeliveryCodes.BsnValue)],
+            parsed.Rows[0].Rejections.Select(r => (r.Column, r.Code)));
+    }
 }
