@@ -15,10 +15,12 @@ public sealed class OpdrachtgeverRowValidatorTests
 
     private static List<OpdrachtgeverRow> Read(params string[] rows) => ReadWith(new DeliverySettings(), rows);
 
-    private static List<OpdrachtgeverRow> ReadWith(DeliverySettings settings, params string[] rows)
+    private static List<OpdrachtgeverRow> ReadWith(DeliverySettings settings, params string[] rows) => ReadFile(Header, settings, rows);
+
+    private static List<OpdrachtgeverRow> ReadFile(string header, DeliverySettings settings, params string[] rows)
     {
         var parser = new DeliveryParser(settings);
-        using var file = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n"));
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\r\n", [header, .. rows]) + "\r\n"));
         var inspection = parser.Inspect(file, "opdrachtgevers.csv");
         Assert.Null(inspection.Refusal);
         return parser.ReadOpdrachtgevers(file, inspection, Today.Year, Today).ToList();
@@ -92,6 +94,9 @@ public sealed class OpdrachtgeverRowValidatorTests
     [InlineData("100000", 100_000)]
     [InlineData("12.0", 12)]
     [InlineData("1e3", 1000)]
+    [InlineData("0.0", 0)]
+    [InlineData("100000.0", 100_000)]
+    [InlineData("1e5", 100_000)]
     public void The_number_of_trajectories_is_a_whole_number_from_0_to_100000_or_absent(string aantal, int? expected)
     {
         // A spreadsheet may write a whole number as 12.0 or 1E3; it is still that number.
@@ -174,5 +179,25 @@ public sealed class OpdrachtgeverRowValidatorTests
         var row = Assert.Single(ReadWith(new DeliverySettings { MaxCellLength = 5 }, "Gemeente Utrecht;Anna de Boer;a@uwv.test;;1;2026"));
 
         Assert.Equal(("Gemee", "Anna"), (row.Opdrachtgever!.Organisatie, row.Opdrachtgever.Contactpersoon));
+    }
+
+    [Fact]
+    public void BSNs_in_two_columns_are_listed_left_to_right()
+    {
+        // The receipt lists a row's issues in the order of the file's columns (123456782 and 111222333 pass the
+        // 11-proef; two clean rows keep each column under the share that refuses the whole file).
+        var row = Read("123456782;111222333;a@uwv.test;;1;2026", "Gemeente Zeist;Piet;p@zeist.test;;2;2026", "Gemeente Ede;Els;e@ede.test;;3;2026")[0];
+
+        Assert.Equal(["organisatie", "contactpersoon"], row.Rejections.Where(r => r.Code == DeliveryCodes.BsnValue).Select(r => r.Column));
+    }
+
+    [Fact]
+    public void An_issue_names_the_column_as_the_company_wrote_it()
+    {
+        // The company finds the column under its own header ("Organisatienaam", "Meetjaar"), not the contract's name.
+        var row = Assert.Single(ReadFile("Organisatienaam;Contactpersoon;E-mail;Meetjaar", new DeliverySettings(), ";Anna;a@uwv.test;1999"));
+
+        Assert.Equal([(DeliveryCodes.MissingOrganisatie, "Organisatienaam"), (DeliveryCodes.InvalidJaar, "Meetjaar")],
+            row.Rejections.Select(r => (r.Code, r.Column)));
     }
 }
