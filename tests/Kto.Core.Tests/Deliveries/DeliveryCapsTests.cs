@@ -48,6 +48,21 @@ public class DeliveryCapsTests
     }
 
     [Fact]
+    public void A_value_in_the_last_column_allowed_is_read_and_one_column_further_refuses_the_file()
+    {
+        // MaxColumns = 5: a value in the fifth column is allowed (a column without a name, so a warning), one in the
+        // sixth is past the cap.
+        var settings = new DeliverySettings { MaxColumns = 5 };
+
+        var atCap = Parse(Csv("klantnummer;perceel;einddatum", "K1;Naar werk;15-03-2025;;x"), settings: settings);
+        Assert.Null(atCap.Inspection.Refusal);
+        Assert.Equal("K1", atCap.Service.Klantnummer);
+
+        var pastCap = Parse(Csv("klantnummer;perceel;einddatum", "K1;Naar werk;15-03-2025;;;x"), settings: settings);
+        Assert.Equal(DeliveryCodes.TooManyColumns, pastCap.Inspection.Refusal?.Code);
+    }
+
+    [Fact]
     public void An_unclosed_quote_at_the_start_of_a_large_file_is_unreadable_not_one_huge_cell()
     {
         var settings = new DeliverySettings { MaxRowBytes = 64 * 1024 };
