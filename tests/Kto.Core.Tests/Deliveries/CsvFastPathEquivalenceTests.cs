@@ -106,6 +106,22 @@ public sealed class CsvFastPathEquivalenceTests
     public void Anything_else_is_left_to_the_text_way(string text) =>
         Assert.False(DeliveryDates.TryParsePlain(Encoding.UTF8.GetBytes(text), out _));
 
+    [Fact]
+    public void A_row_filled_only_outside_the_contract_is_a_row_and_one_of_white_space_is_not()
+    {
+        // "opmerking" is not in the contract, so its cells are only told filled or blank from their bytes. A row with a
+        // letter there ("x", "é", " é") is a row the company wrote: it is rejected for what it lacks, as the plain reading
+        // does; one of white space only (ASCII, or a no-break space) is an empty line and skipped. Rows 2–4 are the
+        // filled ones, 5 and 6 the blank ones, 7 a complete service.
+        var parsed = ParseCsv("klantnummer;perceel;einddatum;opmerking",
+            ";;;x", ";;;é", ";;; é", ";;; \u00A0 ", ";;;\t", "K1;Naar werk;15-03-2025;");
+
+        Assert.Equal([2, 3, 4, 7], parsed.Rows.Select(r => r.Row));
+        Assert.All(parsed.Rows.Take(3), row => Assert.Equal(
+            [DeliveryCodes.MissingKlantnummer, DeliveryCodes.UnknownPerceel, DeliveryCodes.MissingEinddatum], row.Rejections.Select(r => r.Code)));
+        Assert.Equal("K1", parsed.Rows[3].Service?.Klantnummer);
+    }
+
     private static List<DeliveryRow> ReferenceRows(byte[] bytes, DeliveryLayout layout)
     {
         var validator = new DeliveryRowValidator(layout, new Kto.Core.Settings.DeliverySettings(), Today);
