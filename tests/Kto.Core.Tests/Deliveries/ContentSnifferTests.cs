@@ -93,6 +93,26 @@ public sealed class ContentSnifferTests
     }
 
     [Fact]
+    public void Control_characters_after_the_first_block_do_not_make_a_file_binary()
+    {
+        // The share of control characters is judged on the first 64 KiB only (a NUL anywhere is another matter): a
+        // large export with a stray run of them further on is still text, here valid UTF-8.
+        var bytes = Enumerable.Repeat((byte)'a', 64 * 1024).Concat(Enumerable.Repeat((byte)0x01, 1000)).ToArray();
+
+        var sniffed = Sniff(bytes);
+
+        Assert.Null(sniffed.Refusal);
+        Assert.IsType<UTF8Encoding>(sniffed.Encoding);
+    }
+
+    [Fact]
+    public void A_file_of_a_stray_continuation_byte_is_Windows_1252()
+    {
+        // 0x80 starts no UTF-8 character; in Windows-1252 it is the euro sign.
+        Assert.Equal(1252, Sniff([0x80]).Encoding!.CodePage);
+    }
+
+    [Fact]
     public void A_zero_byte_anywhere_in_the_file_is_binary_and_refused()
     {
         // A NUL is never in text (UTF-16 without a byte order mark looks like this): also far past the first block.
@@ -152,6 +172,10 @@ public sealed class ContentSnifferTests
     [InlineData(new byte[] { 0x61, 0xF0, 0x9F, 0x98, 0x80 }, 5)]
     [InlineData(new byte[] { 0x80, 0x80, 0x80 }, 3)]
     [InlineData(new byte[] { 0x61 }, 1)]
+    [InlineData(new byte[] { 0x80 }, 1)]                   // only stray continuation bytes: nothing to look back to
+    [InlineData(new byte[] { 0x80, 0x80 }, 2)]
+    [InlineData(new byte[] { 0x61, 0xE2, 0x80 }, 1)]       // "…" (E2 80 A6) cut after its 0x80, the lowest continuation byte
+    [InlineData(new byte[] { 0x61, 0xE0, 0xA4 }, 1)]       // "क" (E0 A4 95) cut: E0 is the lowest lead byte of three
     public void A_block_is_validated_up_to_a_character_it_cuts_off(byte[] block, int complete)
     {
         // Only the last character can be unfinished; a stray continuation byte is left for the validation to refuse.
