@@ -17,6 +17,8 @@ public class PhoneNumbersTests
     [InlineData("+31 06 12345678", "+31612345678")]
     [InlineData("0031612345678", "+31612345678")]
     [InlineData("+32 470 12 34 56", "+32470123456")]
+    [InlineData("+44 (0)20 7946 0000", "+442079460000")] // the (0) is dropped after any country code, not only 31
+    [InlineData("06-19283746", "0619283746")]             // a 9 among separators is a digit like any other
     [InlineData("onbekend", null)]
     [InlineData("  ", null)]
     public void Written_numbers_are_normalised(string text, string? expected) =>
