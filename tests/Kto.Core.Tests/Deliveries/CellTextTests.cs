@@ -33,6 +33,8 @@ public sealed class CellTextTests
     {
         // Exports pad cells; the padding is not part of the value.
         Assert.Equal("Jan Jansen", CellText.Of("  Jan Jansen \t"));
+        // Padding on one side only is padding too.
+        Assert.Equal(("Jan", "Jan"), (CellText.Of(" Jan"), CellText.Of("Jan\t")));
     }
 
     [Theory]
