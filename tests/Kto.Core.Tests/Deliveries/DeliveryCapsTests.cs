@@ -139,4 +139,21 @@ public class DeliveryCapsTests
         Assert.Equal(10, issues.Counts[DeliveryCodes.UnknownPerceel]);
         Assert.Equal(1, issues.Counts[DeliveryCodes.InvalidDate]);
     }
+
+    [Fact]
+    public void A_receipts_counts_hold_rejections_and_warnings_together_in_code_order()
+    {
+        // The receipt shows the counts in one stable order, alphabetical by code, whatever order the rows came in:
+        // invalid-date, invalid-email, no-email, unknown-perceel.
+        var rejected = new ReceiptIssues(maxPerCode: 100);
+        rejected.Add(new DeliveryIssue(2, "perceel", DeliveryCodes.UnknownPerceel, "x"));
+        rejected.Add(new DeliveryIssue(3, "einddatum", DeliveryCodes.InvalidDate, "x"));
+        var warnings = new ReceiptIssues(maxPerCode: 100);
+        warnings.Add(new DeliveryIssue(4, "email", DeliveryCodes.NoEmail, "x"));
+        warnings.Add(new DeliveryIssue(5, "email", DeliveryCodes.InvalidEmail, "x"));
+        warnings.Add(new DeliveryIssue(6, "email", DeliveryCodes.NoEmail, "x"));
+
+        Assert.Equal([("invalid-date", 1), ("invalid-email", 1), ("no-email", 2), ("unknown-perceel", 1)],
+            ReceiptIssues.CountsOf(rejected, warnings).Select(c => (c.Key, c.Value)));
+    }
 }
