@@ -51,6 +51,13 @@ public sealed class CellTextTests
     }
 
     [Fact]
+    public void A_negative_zero_reads_as_0_like_any_whole_number()
+    {
+        // xUnit counts -0.0 and 0.0 as the same InlineData, so it has a test of its own: "R" would write "-0".
+        Assert.Equal("0", CellText.Of(-0.0));
+    }
+
+    [Fact]
     public void Floats_decimals_and_other_numbers_are_written_without_culture()
     {
         // A Dutch machine would write "1,5": the text must not depend on where the code runs.
