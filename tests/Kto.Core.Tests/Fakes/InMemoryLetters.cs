@@ -113,14 +113,32 @@ public sealed class InMemoryLetterBatches : ILetterBatchStore
     /// <summary>Runs just before a save or a mark checks the versions: a test makes the other party act "at the same moment".</summary>
     public Func<Task>? BeforeCommit { get; set; }
 
+    /// <summary>How many starts and marks to refuse as if the year had changed just before (by a write the test does not
+    /// show); <see cref="int.MaxValue"/> for a year that never stops changing.</summary>
+    public int CommitsToRefuse { get; set; }
+
+    /// <summary>How often the year's version was read: once per round of a start or a mark.</summary>
+    public int YearVersionReads;
+
     private string Next() => Interlocked.Increment(ref version).ToString();
 
-    public Task<string> YearVersionAsync(string company, int year, CancellationToken cancellationToken) =>
-        Task.FromResult(years.GetValueOrDefault((company, year)) ?? "");
+    private bool Refused()
+    {
+        if (CommitsToRefuse <= 0) return false;
+        CommitsToRefuse--;
+        return true;
+    }
+
+    public Task<string> YearVersionAsync(string company, int year, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref YearVersionReads);
+        return Task.FromResult(years.GetValueOrDefault((company, year)) ?? "");
+    }
 
     public async Task<bool> TryStartAsync(LetterBatch batch, string yearVersion, CancellationToken cancellationToken)
     {
         if (BeforeCommit is { } before) { BeforeCommit = null; await before(); }
+        if (Refused()) return false;
         lock (gate)
         {
             if ((years.GetValueOrDefault((batch.Company, batch.Year)) ?? "") != yearVersion) return false;
@@ -205,6 +223,7 @@ public sealed class InMemoryLetterBatches : ILetterBatchStore
         CancellationToken cancellationToken)
     {
         if (BeforeCommit is { } before) { BeforeCommit = null; await before(); }
+        if (Refused()) return false;
         lock (gate)
         {
             var key = (batch.Company, batch.Id);

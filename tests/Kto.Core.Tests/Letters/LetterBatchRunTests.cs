@@ -58,6 +58,8 @@ public sealed class LetterBatchRunTests
         var ready = await service.FinishAsync(Company, id, default);
         Assert.Equal(LetterBatchState.Ready, ready!.State);
         Assert.Equal([2, 2, 1], renderer.Documents.Select(d => d.Letters.Count).ToArray());
+        // Parts follow the service ids s1 … s5 (clients K1 … K5) in order.
+        Assert.Equal(["K1 K2", "K3 K4", "K5"], renderer.Documents.Select(d => string.Join(" ", d.Letters.Select(l => l.Contact.Klantnummer))));
         Assert.Equal(5, renderer.Documents.SelectMany(d => d.Letters).Select(l => l.Contact.Klantnummer).Distinct().Count());
         Assert.Equal([3], renderer.Merged);
         Assert.NotNull(await service.ReadPdfAsync(Company, id, default));

@@ -427,8 +427,8 @@ public sealed class LetterBatchServiceTests
         time.Advance(TimeSpan.FromMinutes(1));
         var second = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
         var made = audit.Entries.Where(e => e.Action == AuditActions.LettersMade).Select(e => e.Detail).ToList();
-        Assert.DoesNotContain("vervangt", made[0]);
-        Assert.EndsWith($"; vervangt {first.Batch!.Id}", made[1]);
+        Assert.Equal($"Brieven 2026 gemaakt: batch {first.Batch!.Id}, 2 eerste brief, 0 herinnering", made[0]);
+        Assert.EndsWith($"; vervangt {first.Batch.Id}", made[1]);
 
         await service.MarkPostedAsync(Company, second.Batch!.Id, "piet@bureau.nl", default);
         time.Advance(TimeSpan.FromDays(7.1));
@@ -541,6 +541,120 @@ public sealed class LetterBatchServiceTests
 
         Assert.Equal(["20260601-090000-ffff", "20260601-090000-1111", "20260601-080000-9999"], listed.Select(l => l.Batch.Id));
         Assert.Equal([LetterBatchStatus.Open, LetterBatchStatus.Replaced, LetterBatchStatus.Replaced], listed.Select(l => l.Status));
+    }
+
+    [Fact]
+    public async Task A_start_that_loses_to_a_change_that_made_no_batch_tries_again_and_starts()
+    {
+        Clients();
+        batches.CommitsToRefuse = 1; // the year changed, but no batch appeared and none was posted
+
+        var started = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+
+        Assert.Equal(LetterBatchService.StartOutcome.Started, started.Outcome);
+        Assert.Equal(2, batches.YearVersionReads); // the refused round and the one that started
+    }
+
+    [Fact]
+    public async Task A_start_whose_year_never_stops_changing_gives_up_after_eight_rounds()
+    {
+        Clients();
+        batches.CommitsToRefuse = int.MaxValue;
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => service.StartAsync(Company, 2026, "piet@bureau.nl", default));
+
+        Assert.Equal(8, batches.YearVersionReads);
+        Assert.Contains("kept changing while a batch was started (8 rounds)", failed.Message);
+        Assert.Empty(await batches.ListAsync(Company, default));
+    }
+
+    [Fact]
+    public async Task A_mark_whose_year_never_stops_changing_gives_up_after_eight_rounds_and_records_nothing()
+    {
+        Clients();
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        batches.YearVersionReads = 0;
+        batches.CommitsToRefuse = int.MaxValue;
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => service.MarkPostedAsync(Company, made.Batch!.Id, "piet@bureau.nl", default));
+
+        Assert.Equal(8, batches.YearVersionReads);
+        Assert.Contains($"batch {made.Batch!.Id} was marked posted", failed.Message);
+        Assert.Empty(fieldwork.Attempts);
+        Assert.False((await batches.GetAsync(Company, made.Batch.Id, default))!.IsPosted);
+    }
+
+    [Fact]
+    public async Task A_start_that_loses_to_a_post_and_a_make_joins_the_new_batch_without_naming_the_posted_one_replaced()
+    {
+        Clients();
+        var open = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromMinutes(1));
+        LetterBatchService.StartResult? other = null;
+        // Just before this start commits, someone posts the open batch and then starts a batch of their own.
+        batches.BeforeCommit = async () =>
+        {
+            await service.MarkPostedAsync(Company, open.Batch!.Id, "anna@bureau.nl", default);
+            other = await service.StartAsync(Company, 2026, "anna@bureau.nl", default);
+        };
+
+        var joined = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+
+        Assert.Equal(LetterBatchService.StartOutcome.Joined, joined.Outcome);
+        Assert.Equal(other!.Batch!.Id, joined.Batch!.Id);
+        // The open batch was posted meanwhile: it is replaced by nobody (it was open when this start first looked).
+        Assert.Empty(joined.Replaces ?? []);
+    }
+
+    [Fact]
+    public async Task A_start_that_loses_to_a_double_click_after_an_earlier_post_joins_it_and_names_the_open_batch_it_replaces()
+    {
+        Clients();
+        var posted = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        await service.MarkPostedAsync(Company, posted.Batch!.Id, "piet@bureau.nl", default);
+        time.Advance(TimeSpan.FromDays(7.1));
+        var open = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default); // reminders, not posted
+        time.Advance(TimeSpan.FromMinutes(1));
+        LetterBatchService.StartResult? other = null;
+        batches.BeforeCommit = async () => other = await service.StartAsync(Company, 2026, "anna@bureau.nl", default);
+
+        var joined = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+
+        // The batch posted long before is no change: the start made alongside is the answer, and it replaces the open one.
+        Assert.Equal(LetterBatchService.StartOutcome.Joined, joined.Outcome);
+        Assert.Equal(other!.Batch!.Id, joined.Batch!.Id);
+        Assert.Equal([open.Batch!.Id], joined.Replaces!.Select(b => b.Id));
+    }
+
+    [Fact]
+    public async Task Marking_a_run_that_stopped_posted_gives_it_up_and_answers_it_failed()
+    {
+        Clients();
+        var stopped = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
+        time.Advance(LetterBatchService.WorkLease + TimeSpan.FromMinutes(1));
+
+        var mark = await service.MarkPostedAsync(Company, stopped.Batch!.Id, "piet@bureau.nl", default);
+
+        Assert.Equal(LetterBatchService.PostOutcome.NotReady, mark.Outcome);
+        Assert.Equal(LetterBatchState.Failed, mark.Batch!.State); // the batch as it is now, not as first read
+    }
+
+    [Fact]
+    public async Task A_mark_that_takes_over_a_stopped_recording_holds_the_claim_for_a_lease_from_its_own_time()
+    {
+        Clients();
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
+        var at = time.GetUtcNow();
+        await batches.TryMarkPostedAsync(batch, await batches.YearVersionAsync(Company, 2026, default), at, "piet@bureau.nl",
+            at + LetterBatchService.RecordingLease, default);
+        time.Advance(LetterBatchService.RecordingLease + TimeSpan.FromMinutes(1));
+        var takeover = time.GetUtcNow();
+
+        var again = await service.MarkPostedAsync(Company, batch.Id, "anna@bureau.nl", default);
+
+        Assert.Equal((LetterBatchService.PostOutcome.AlreadyPosted, 2), (again.Outcome, again.Recorded));
+        Assert.Equal(takeover + LetterBatchService.RecordingLease, (await batches.GetAsync(Company, batch.Id, default))!.RecordingUntil);
     }
 
     /// <summary>A code store where every code is taken already.</summary>
