@@ -69,6 +69,21 @@ public sealed class LetterBatchRunTests
     }
 
     [Fact]
+    public async Task A_finish_with_a_part_not_drawn_fails_naming_that_part_and_leaves_the_batch_being_made()
+    {
+        var id = (await service.StartAsync(Company, 2026, "piet@bureau.nl", default)).Batch!.Id;
+        await service.PlanAsync(Company, id, default); // 5 letters, 2 a part: parts 0, 1 and 2
+        await service.WritePartAsync(Company, id, 0, default);
+        await service.WritePartAsync(Company, id, 2, default);
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => service.FinishAsync(Company, id, default));
+
+        Assert.Contains($"part 1 of batch {id} is missing", failed.Message);
+        Assert.Empty(renderer.Merged);
+        Assert.Equal(LetterBatchState.Making, (await batches.GetAsync(Company, id, default))!.State);
+    }
+
+    [Fact]
     public async Task A_second_make_while_one_is_being_made_answers_that_one_and_retried_steps_make_nothing_twice()
     {
         var first = await service.StartAsync(Company, 2026, "piet@bureau.nl", default);
