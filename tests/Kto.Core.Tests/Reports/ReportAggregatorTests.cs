@@ -138,4 +138,16 @@ public class ReportAggregatorTests
         Assert.Equal((4, 4.0), (listens.Answered, listens.Mean!.Value));
         Assert.Equal(1, f.RespondedByMode!.Paper);
     }
+
+    [Fact]
+    public void Of_two_answers_of_one_service_the_earliest_counts_whatever_the_order_read()
+    {
+        // s1 answered 8 a day after the invitation and (a second form) 3 two days later; the later one is read first.
+        var later = Response("s1", 3) with { SubmittedAt = Invited.AddDays(3) };
+
+        var f = ReportAggregator.Aggregate(Perceel.NaarWerk, Services, Attempts(), [later, Response("s1", 8)], ReportFixtures.Questionnaire);
+
+        Assert.Equal(1, f.Responded);
+        Assert.Equal([8], f.Grades);
+    }
 }
