@@ -159,4 +159,32 @@ public class AnnualReportBuilderTests
         Assert.Equal((2, (double?)null), (open.Answered, open.Mean));
         Assert.Equal(0, results.Single(r => r.QuestionId == "aanbevelen").Answered);
     }
+
+    [Fact]
+    public void Open_answers_to_the_same_question_are_listed_by_id()
+    {
+        var input = Input() with
+        {
+            OpenAnswers =
+            [
+                new OpenAnswer("s9-open-goed", Kto.Core.Perceel.NaarWerk, "open-goed", "Later id."),
+                new OpenAnswer("s1-open-goed", Kto.Core.Perceel.NaarWerk, "open-goed", "Earlier id."),
+            ],
+        };
+
+        var report = Builder().Build(input);
+
+        Assert.Equal(["s1-open-goed", "s9-open-goed"], report.Percelen.Single().OpenAnswers!.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Building_without_input_or_figures_is_refused_by_name()
+    {
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => Builder().Build(null!)).ParamName);
+        Assert.Equal("figures", Assert.Throws<ArgumentNullException>(() => Builder().BuildPerceel(null!)).ParamName);
+        var report = Builder().BuildPerceel(Healthy());
+        Assert.Equal("current", Assert.Throws<ArgumentNullException>(() => PerceelComparison.Of(null!, report, 2025)).ParamName);
+        Assert.Equal("previous", Assert.Throws<ArgumentNullException>(() => PerceelComparison.Of(report, null!, 2025)).ParamName);
+        Assert.Equal("report", Assert.Throws<ArgumentNullException>(() => SigningReview.Of(null!, new DateOnly(2027, 2, 1))).ParamName);
+    }
 }
