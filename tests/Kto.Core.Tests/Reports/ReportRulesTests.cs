@@ -123,6 +123,17 @@ public sealed class ReportRulesTests
     }
 
     [Fact]
+    public void The_review_gives_a_response_rate_to_one_decimal()
+    {
+        // 4 of 15 = 26.666…%: one decimal, rounded, with a Dutch comma.
+        var report = Builder().Build(Input(Healthy() with { Ended = 15, Approached = 15, Responded = 4, Grades = [7, 7, 7, 7] }));
+
+        var review = SigningReview.Of(report, new DateOnly(2027, 2, 1));
+
+        Assert.Contains("Respons Naar werk: 26,7% (4 van 15), onder het minimum van 30%.", review.NotInOrder);
+    }
+
+    [Fact]
     public void Report_kinds_are_written_down_in_lower_case()
     {
         // Blob paths and the verify row carry these names: a changed name loses stored reports.
