@@ -84,4 +84,22 @@ public class ExemptionLetterServiceTests
         // Naar werk has 5 (the threshold), Werkfit maken none: only Praktijkassessment, with its count.
         Assert.Equal([new ExemptionChoice(Perceel.Praktijkassessment, 3)], choices);
     }
+
+    [Fact]
+    public async Task Without_a_draft_the_letter_takes_the_figures_of_the_latest_signed_version()
+    {
+        async Task SignedAsync(int version, int ended)
+        {
+            var figures = Healthy(Perceel.Praktijkassessment) with { Ended = ended, Approached = ended, Responded = 1, Grades = [7] };
+            await archive.SaveVersionInputsAsync("acme", 2026, version, new ReportDraftInputs("Acme Re-integratie", "kto-2026-1", At(2027, 1, 15), [figures]), default);
+            await archive.CompleteVersionAsync("acme", 2026, version, new ReportFiles([], [], []), $"sha-{version}", "Acme Re-integratie", At(2027, 2, version), "passed", default);
+        }
+        await SignedAsync(1, 3);
+        await SignedAsync(2, 4);
+
+        var result = await Service().CreateAsync("acme", 2026, Perceel.Praktijkassessment, default);
+
+        Assert.Equal((ExemptionLetterOutcome.Ready, 4), (result.Outcome, result.Ended));
+        Assert.Contains("4 re-integratiediensten beëindigd", string.Join(" ", renderer.Letter!.Paragraphs));
+    }
 }
