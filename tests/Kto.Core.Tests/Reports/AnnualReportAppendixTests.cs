@@ -210,4 +210,17 @@ public class AnnualReportAppendixTests
 
         Assert.Equal(YearComparison.NoInputsNote(2025, 1), renderer.Rendered.Last().PreviousYear!.Note);
     }
+
+    [Fact]
+    public async Task An_answer_on_a_questionnaire_version_not_known_gives_no_open_answers_and_the_others_still_count()
+    {
+        Answer("s1", 2026, Perceel.NaarWerk, "Goed geholpen.");
+        sources.Services.Add(new ReportServiceRow("s2", Perceel.NaarWerk, new DateOnly(2026, 5, 1), null));
+        sources.Responses.Add(new StoredResponse(new ServiceRef("acme", 2026, "s2"), Perceel.NaarWerk,
+            new Answers("kto-1999-1", new Dictionary<string, AnswerValue> { ["open-goed"] = new(Text: "Onbekende versie.") }), At(2026, 6, 1)));
+
+        var answers = await new OpenAnswersService(sources, sources, sources, questionnaires).ReadAsync("acme", 2026, default);
+
+        Assert.Equal(["Goed geholpen."], answers.Select(a => a.Text));
+    }
 }
