@@ -152,4 +152,24 @@ public class HidingAndDraftEdgeTests
         Assert.Equal(At(2027, 1, 15), draft.GeneratedAt);
         Assert.Equal(draft.Id, (await archive.GetDraftAsync("acme", 2026, default))!.Id);
     }
+
+    [Theory]
+    [InlineData("kto-2026-1", "kto-2026-1")] // the version the draft was made with, though the setting moved on
+    [InlineData("kto-1999-1", "kto-2027-1")] // a version no longer known: the current one
+    public async Task A_draft_is_rebuilt_with_the_questionnaire_version_it_was_made_with(string drafted, string rebuilt)
+    {
+        var embedded = QuestionnaireCatalog.LoadEmbedded();
+        var next = embedded.Single(q => q.Version == "kto-2026-1") with { Version = "kto-2027-1" };
+        var catalog = new QuestionnaireCatalog(new QuestionnaireSettings { CurrentVersion = "kto-2027-1" }, [.. embedded, next]);
+        var companies = new InMemoryCompanyStore();
+        var later = ReportServices.Create(new ReportSettings(), new BureauSettings { Name = "Onderzoek BV" }, catalog, companies, stored,
+            new RecordingReportRenderer(), new MarkingPdfSigner(), new OpenAnswersService(sources, sources, sources, catalog), sources,
+            new FakeTimeProvider(At(2027, 2, 10)));
+        var draft = await stored.SaveDraftAsync("acme", 2026, new ReportFiles([], [], []),
+            new ReportDraftInputs("Acme Re-integratie", drafted, At(2027, 1, 15), [Healthy()]), "pending", default);
+
+        var report = await later.Drafts.DraftReportAsync("acme", 2026, draft.Id, default);
+
+        Assert.Equal(rebuilt, report!.QuestionnaireVersion);
+    }
 }
