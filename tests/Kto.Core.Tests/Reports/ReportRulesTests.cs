@@ -134,6 +134,15 @@ public sealed class ReportRulesTests
     }
 
     [Fact]
+    public void The_checklist_the_kpi_judgement_and_the_redactor_refuse_a_null_argument_by_name()
+    {
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => UwvChecklist.Evaluate(null!)).ParamName);
+        Assert.Equal("perceel", Assert.Throws<ArgumentNullException>(() => KpiJudgement.TooFewToJudge(null!, 7.0)).ParamName);
+        Assert.Equal("companyKlantnummers", Assert.Throws<ArgumentNullException>(() => new OpenAnswerRedactor(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => new OpenAnswerRedactor([]).Redact(null!, [])).ParamName);
+    }
+
+    [Fact]
     public void Report_kinds_are_written_down_in_lower_case()
     {
         // Blob paths and the verify row carry these names: a changed name loses stored reports.
