@@ -508,12 +508,7 @@ public sealed class LetterBatchServiceTests
     [Fact]
     public async Task A_mark_that_finds_every_attempt_written_after_a_crash_only_notes_it_and_audits_nothing()
     {
-        Clients();
-        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
-        var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
-        var at = time.GetUtcNow();
-        await batches.TryMarkPostedAsync(batch, await batches.YearVersionAsync(Company, 2026, default), at, "piet@bureau.nl",
-            at + LetterBatchService.RecordingLease, default);
+        var (batch, at) = await MadeAndRecordingAsync();
         foreach (var item in await batches.ItemsAsync(Company, batch.Id, default))
         {
             var attempt = new ContactAttempt(Ref(item.ServiceId), item.Letter, ContactMode.Letter, at, AttemptOutcome.Sent);
@@ -642,12 +637,7 @@ public sealed class LetterBatchServiceTests
     [Fact]
     public async Task A_mark_that_takes_over_a_stopped_recording_holds_the_claim_for_a_lease_from_its_own_time()
     {
-        Clients();
-        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
-        var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
-        var at = time.GetUtcNow();
-        await batches.TryMarkPostedAsync(batch, await batches.YearVersionAsync(Company, 2026, default), at, "piet@bureau.nl",
-            at + LetterBatchService.RecordingLease, default);
+        var (batch, _) = await MadeAndRecordingAsync();
         time.Advance(LetterBatchService.RecordingLease + TimeSpan.FromMinutes(1));
         var takeover = time.GetUtcNow();
 
@@ -655,6 +645,18 @@ public sealed class LetterBatchServiceTests
 
         Assert.Equal((LetterBatchService.PostOutcome.AlreadyPosted, 2), (again.Outcome, again.Recorded));
         Assert.Equal(takeover + LetterBatchService.RecordingLease, (await batches.GetAsync(Company, batch.Id, default))!.RecordingUntil);
+    }
+
+    /// <summary>A made batch whose posting piet started now (its recording claim taken), as a mark that crashed leaves it.</summary>
+    private async Task<(LetterBatch Batch, DateTimeOffset At)> MadeAndRecordingAsync()
+    {
+        Clients();
+        var made = await service.MakeAsync(Company, 2026, "piet@bureau.nl", default);
+        var batch = (await batches.GetAsync(Company, made.Batch!.Id, default))!;
+        var at = time.GetUtcNow();
+        await batches.TryMarkPostedAsync(batch, await batches.YearVersionAsync(Company, 2026, default), at, "piet@bureau.nl",
+            at + LetterBatchService.RecordingLease, default);
+        return (batch, at);
     }
 
     /// <summary>A code store where every code is taken already.</summary>
