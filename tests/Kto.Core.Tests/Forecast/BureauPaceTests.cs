@@ -16,8 +16,6 @@ namespace Kto.Core.Tests.Forecast;
 /// </summary>
 public sealed class BureauPaceTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-
     private static readonly ResponseForecaster Forecaster = new(
         new ForecastSettings { DefaultLetterGapDays = 14, DefaultCallGapDays = 7, TimingPriorWeight = 3 },
         new ReportSettings(), new FieldworkSettings { ReminderDays = "7,14", MaxCallAttempts = 5 });

@@ -11,8 +11,6 @@ namespace Kto.Core.Tests.Forecast;
 /// <summary>What the forecast advises doing now per perceel, and for whom: only open clients, ranked by expected responses.</summary>
 public sealed class ForecastActionsTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-
     // Every default yield 0.25: with no tries yet, an invitation and a first letter are both expected to bring 0.25.
     private static readonly ResponseForecaster Forecaster = new(
         new ForecastSettings { DefaultEmailYield = 0.25, DefaultLetterYield = 0.25, DefaultPhoneYield = 0.25, PriorWeight = 4 },

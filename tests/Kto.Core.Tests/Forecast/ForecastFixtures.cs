@@ -8,6 +8,9 @@ internal static class ForecastFixtures
 {
     public static readonly TimeSpan Cest = TimeSpan.FromHours(2);
 
+    /// <summary>"Now" in the forecast tests: 15 October 2026, noon, with two and a half months of fieldwork left.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
+
     /// <summary>Noon of that day in 2026.</summary>
     public static DateTimeOffset Day(int month, int day) => new(2026, month, day, 12, 0, 0, Cest);
 

@@ -15,8 +15,6 @@ namespace Kto.Core.Tests.Forecast;
 /// <summary>How the forecast reads a year's population: services without a stored state, and services answered twice.</summary>
 public sealed class ForecastServiceInputTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-
     private static ForecastService Service(InMemoryForecastSources data) =>
         new(data, data, data, data, new ResponseForecaster(new ForecastSettings(), new ReportSettings(), new FieldworkSettings()), new FakeTimeProvider(Now));
 

@@ -14,8 +14,6 @@ namespace Kto.Core.Tests.Forecast;
 /// </summary>
 public sealed class YieldCountingTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 10, 15, 12, 0, 0, Cest);
-
     private static readonly ResponseForecaster Forecaster = new(
         new ForecastSettings
         {
