@@ -28,6 +28,38 @@ public sealed class BsnQuickFilterTests
         Assert.True(bsns > 300 && others > 300, $"{bsns} BSNs, {others} others");
     }
 
+    [Fact]
+    public void A_first_character_that_rules_a_BSN_out_does_so_whatever_follows()
+    {
+        // The row check skips LooksLikeBsn for a value whose first character RuledOutByFirst names: every character
+        // (all of UTF-16) before written BSNs, BSN-like values and ordinary text must then be no BSN to it either.
+        var random = new Random(23);
+        var (ruledOut, kept) = (0, 0);
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var first = (char)c;
+            var rest = (c % 3) switch { 0 => Written(random), 1 => ValidBsn(random), _ => "" };
+            var value = first + rest;
+            if (Bsn.RuledOutByFirst(first))
+            {
+                ruledOut++;
+                Assert.False(Bsn.LooksLikeBsn(value), $"U+{c:X4} then \"{rest}\"");
+            }
+            else kept++;
+        }
+        // Letters and most ASCII punctuation are ruled out; digits, the separators, the wrappers and non-ASCII are not.
+        Assert.True(Bsn.RuledOutByFirst('K') && Bsn.RuledOutByFirst('@') && Bsn.RuledOutByFirst('/'));
+        Assert.False(Bsn.RuledOutByFirst('1') || Bsn.RuledOutByFirst(' ') || Bsn.RuledOutByFirst('=') || Bsn.RuledOutByFirst('\'')
+            || Bsn.RuledOutByFirst('.') || Bsn.RuledOutByFirst('-') || Bsn.RuledOutByFirst('\u00A0') || Bsn.RuledOutByFirst('\u2013'));
+        Assert.True(ruledOut > 50 && kept > 60_000, $"{ruledOut} ruled out, {kept} kept");
+        // And a value the check does take for a BSN never starts with such a character.
+        for (var round = 0; round < 20_000; round++)
+        {
+            var value = Written(random);
+            if (Bsn.LooksLikeBsn(value)) Assert.False(Bsn.RuledOutByFirst(value[0]), value);
+        }
+    }
+
     [Theory]
     [InlineData("12-03-1985")]   // a date: eight digits with a run of four
     [InlineData("0612345678")]   // ten digits

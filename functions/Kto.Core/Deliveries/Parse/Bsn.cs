@@ -103,6 +103,13 @@ public static class Bsn
         return DigitCountMayBeBsn(digits, longestRun);
     }
 
+    /// <summary>
+    /// True when a value starting with <paramref name="first"/> is no BSN whatever follows: an ASCII character no
+    /// written BSN has (a letter, "@"). <see cref="LooksLikeBsn(ReadOnlySpan{char})"/> answers false for such a value at
+    /// its first character; this lets a caller that checks many values skip the call for most.
+    /// </summary>
+    internal static bool RuledOutByFirst(char first) => first < 0x80 && NeverInBsnTable[first];
+
     /// <summary>Whether a value with this many ASCII digits, the longest run this long, may be a written BSN (see <see cref="MayBeBsn"/>).</summary>
     internal static bool DigitCountMayBeBsn(int digits, int longestRun) =>
         digits == 9 || (digits == 8 && longestRun is <= 3 or 8);

@@ -26,14 +26,17 @@ internal sealed class DeliveryRowValidator(DeliveryLayout layout, DeliverySettin
 
     public DeliveryRow Validate(SheetRow row)
     {
-        foreach (var (field, column) in bsnChecked) texts[(int)field] = CellText.Of(row.Cell(column));
-
         // Allocated at the first issue: most rows have none.
         List<DeliveryIssue>? rejections = null;
-        foreach (var (field, _) in bsnChecked)
-            if (Bsn.LooksLikeBsn(texts[(int)field]))
+        // One loop for both: each text is BSN-checked as it is read, in column order as before. Most texts start with
+        // a character no BSN has (a letter, see Bsn.RuledOutByFirst): known without the call.
+        foreach (var (field, column) in bsnChecked)
+        {
+            var text = texts[(int)field] = CellText.Of(row.Cell(column));
+            if (text is not null && !Bsn.RuledOutByFirst(text[0]) && Bsn.LooksLikeBsn(text))
                 Add(ref rejections, Issue(row, field, DeliveryCodes.BsnValue,
                     DeliveryMessages.BsnValue));
+        }
 
         var klantnummer = ReadKlantnummer(row, ref rejections);
         var perceel = ReadPerceel(row, ref rejections);
