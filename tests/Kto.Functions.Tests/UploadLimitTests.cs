@@ -77,7 +77,7 @@ public sealed class UploadLimitTests(LocalStack stack)
     public async Task Kto_deliver_exits_non_zero_on_a_413_and_prints_the_receipt()
     {
         var (company, _) = await stack.NewCompanyAsync();
-        var file = Path.Combine(Path.GetTempPath(), $"te-groot-{Guid.NewGuid():N}.csv");
+        var file = TestTemp.File($"te-groot-{Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(file, new byte[LocalStack.MaxFileBytes + 1024]);
         try
         {

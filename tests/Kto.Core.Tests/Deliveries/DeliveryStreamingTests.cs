@@ -1,3 +1,4 @@
+using Kto.TestSupport;
 using System.Text;
 using static Kto.Core.Tests.Deliveries.DeliveryFiles;
 
@@ -7,7 +8,7 @@ namespace Kto.Core.Tests.Deliveries;
 public sealed class DeliveryStreamingTests : IDisposable
 {
     private const int RowCount = 100_000;
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"kto-levering-{Guid.NewGuid():N}.csv");
+    private readonly string _path = TestTemp.File($"kto-levering-{Guid.NewGuid():N}.csv");
 
     public DeliveryStreamingTests()
     {

@@ -18,7 +18,7 @@ public static class BackupCli
     /// <summary>A passphrase file (first line) for --passphrase-file.</summary>
     public static string PassphraseFile(string passphrase)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-pass-{Guid.NewGuid():N}.txt");
+        var path = TestTemp.File($"kto-pass-{Guid.NewGuid():N}.txt");
         File.WriteAllText(path, passphrase + "\n");
         return path;
     }
@@ -26,7 +26,7 @@ public static class BackupCli
     /// <summary>A copy of a snapshot folder, to damage without touching the original.</summary>
     public static string Copy(string folder)
     {
-        var copy = Directory.CreateTempSubdirectory("kto-snapshot-copy-").FullName;
+        var copy = TestTemp.Folder("kto-snapshot-copy-");
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(copy, Path.GetRelativePath(folder, file));

@@ -27,7 +27,7 @@ public sealed partial class BackupRestoreTests
     {
         using var keysA = KeyFolder.WithNewKeys();
         using var keysB = new KeyFolder();
-        var snapshot = Path.Combine(Directory.CreateTempSubdirectory("kto-backup-").FullName, "b");
+        var snapshot = Path.Combine(TestTemp.Folder("kto-backup-"), "b");
         var passphraseFile = BackupCli.PassphraseFile(Passphrase);
         var wrongPassphraseFile = BackupCli.PassphraseFile("not-the-right-passphrase");
 

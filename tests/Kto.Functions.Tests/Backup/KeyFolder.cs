@@ -7,7 +7,7 @@ namespace Kto.Functions.Tests.Backup;
 /// <summary>A KTO_DATA folder with the keys ./kto up keeps there, and the settings a stack reads them as.</summary>
 public sealed class KeyFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("kto-data-").FullName;
+    public string Path { get; } = TestTemp.Folder("kto-data-");
 
     /// <summary>Keys as ./kto up makes them: 32 random bytes in base64 for the form and session keys, a PFX without password.</summary>
     public static KeyFolder WithNewKeys()

@@ -59,7 +59,7 @@ public sealed class KtoCommandTests(LocalStack stack)
     public async Task Deliver_prints_the_receipt_and_a_second_upload_of_the_name_exits_1()
     {
         var (company, key) = await stack.NewCompanyAsync("cli");
-        var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.csv");
+        var file = TestTemp.File($"export-{Guid.NewGuid():N}.csv");
         await File.WriteAllBytesAsync(file, Exports.Csv(Exports.Row("k1"), Exports.Row("k2", perceel: "Werkfit maken"), Exports.Row("k3", perceel: "onbekend")));
         try
         {
@@ -207,7 +207,7 @@ public sealed class KtoCommandTests(LocalStack stack)
     public async Task The_kto_script_runs_these_commands_with_its_port_and_key_from_the_environment()
     {
         var port = new Uri(stack.BaseUrl).Port.ToString();
-        var data = Directory.CreateTempSubdirectory("kto-data-").FullName;
+        var data = TestTemp.Folder("kto-data-");
         try
         {
             var id = $"cli-{Guid.NewGuid():N}"[..16];

@@ -71,7 +71,7 @@ public sealed class ReportModerationCommandTests(LocalStack stack)
     public async Task Exemption_writes_the_letter_of_the_one_perceel_that_qualifies_and_asks_for_a_perceel_when_several_do()
     {
         var (company, _) = await stack.NewCompanyAsync("cliexem");
-        var output = Path.Combine(Directory.CreateTempSubdirectory("kto-exemption-").FullName, "vrijstelling.pdf");
+        var output = Path.Combine(TestTemp.Folder("kto-exemption-"), "vrijstelling.pdf");
 
         var noReport = await KtoCli.RunAsync(stack, "exemption", company, "--year", "2026", "--out", output);
         Assert.Equal(1, noReport.Exit);

@@ -93,7 +93,7 @@ public sealed class DoorRulesTests(LocalStack stack)
 
         var cli = SurveyClient.ValidAnswers().ToDictionary(a => a.Key, a => int.TryParse(a.Value, out var n) ? (object)n : a.Value);
         cli["open-goed"] = Text("cli");
-        var file = Path.Combine(Path.GetTempPath(), $"antwoorden-{Guid.NewGuid():N}.json");
+        var file = TestTemp.File($"antwoorden-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(cli));
         try
         {

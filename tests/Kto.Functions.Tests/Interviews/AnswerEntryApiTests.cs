@@ -84,7 +84,7 @@ public sealed class AnswerEntryApiTests(LocalStack stack)
     {
         var invited = await Invitations.InviteAsync(stack, "brief");
         var service = await Invitations.ServiceOfAsync(stack, invited.Tokens["brief"]);
-        var file = Path.Combine(Path.GetTempPath(), $"antwoorden-{Guid.NewGuid():N}.json");
+        var file = TestTemp.File($"antwoorden-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(Answers(7)));
         try
         {
@@ -116,7 +116,7 @@ public sealed class AnswerEntryApiTests(LocalStack stack)
         var answers = SurveyClient.ValidAnswers(4).ToDictionary(a => a.Key, a => int.TryParse(a.Value, out var n) ? (object?)n : a.Value);
         answers["rapportcijfer"] = null; // left blank on the paper form
         answers["begeleider-luistert"] = null;
-        var file = Path.Combine(Path.GetTempPath(), $"leeg-{Guid.NewGuid():N}.json");
+        var file = TestTemp.File($"leeg-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(answers));
         try
         {

@@ -74,7 +74,7 @@ public static class LetterPdf
 
     private static T Run<T>(string tool, List<string> args, byte[] pdf, string? output, string extension, Func<byte[], T> read)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-letter-{Guid.NewGuid():N}{extension}");
+        var path = TestTemp.File($"kto-letter-{Guid.NewGuid():N}{extension}");
         // KTO_LETTER_DUMP=DIR keeps a copy of every letter PDF a test reads, to look at as a person would.
         if (Environment.GetEnvironmentVariable("KTO_LETTER_DUMP") is { Length: > 0 } dump)
         {

@@ -14,7 +14,7 @@ public sealed class LettersCommandTests(LocalStack stack)
         var (company, _) = await stack.NewCompanyAsync("kletter");
         var end = DateTime.Today.AddDays(-10);
         await stack.DeliverAsync(company, "brieven.csv", LetterBatchTests.Export(end, "C"));
-        var file = Path.Combine(Path.GetTempPath(), $"kto-letters-{Guid.NewGuid():N}.pdf");
+        var file = TestTemp.File($"kto-letters-{Guid.NewGuid():N}.pdf");
         try
         {
             var made = await KtoCli.RunAsync(stack, "letters", company, "--year", end.Year.ToString(), "--out", file);

@@ -224,7 +224,7 @@ public sealed class ServiceCorrectionTests(LocalStack stack)
         var (company, key) = await stack.NewCompanyAsync("pop");
         await stack.DeliverAsync(company, "levering.csv", File(Row(company, "k1"), Row(company, "k2")));
         var port = new Uri(stack.BaseUrl).Port.ToString();
-        var data = Directory.CreateTempSubdirectory("kto-pop-").FullName;
+        var data = TestTemp.Folder("kto-pop-");
         try
         {
             var bureau = new Dictionary<string, string> { ["KTO_PORT"] = port, ["KTO_DATA"] = data, ["KTO_BUREAU_KEY"] = stack.BureauKey };

@@ -59,7 +59,7 @@ public sealed partial class PortalBrowserTests(LocalStack stack) : IAsyncLifetim
         Assert.Equal("Leveringen", await page.TextContentAsync("h1"));
         Assert.Contains("nog niet geleverd", await page.TextContentAsync(".notice"));
         await CheckAsync(page, "portal-05-deliveries-empty");
-        var file = Path.Combine(Path.GetTempPath(), $"export-{company}.xlsx");
+        var file = TestTemp.File($"export-{company}.xlsx");
         await File.WriteAllBytesAsync(file, PortalExports.Xlsx());
         await page.GetByLabel("Bestand").SetInputFilesAsync(file);
         await page.ClickAsync("form[enctype] button[type=submit]");

@@ -33,8 +33,8 @@ public sealed class VerifyPageBrowserTests(LocalStack stack) : IAsyncLifetime
         var pdf = await ReportStack.DownloadAsync(stack.Bureau(), company, "report.pdf", "1");
         var altered = pdf.ToArray();
         altered[altered.Length / 2] ^= 0x01;
-        var signedFile = Path.Combine(Path.GetTempPath(), $"rapport-{company}.pdf");
-        var alteredFile = Path.Combine(Path.GetTempPath(), $"rapport-{company}-gewijzigd.pdf");
+        var signedFile = TestTemp.File($"rapport-{company}.pdf");
+        var alteredFile = TestTemp.File($"rapport-{company}-gewijzigd.pdf");
         await File.WriteAllBytesAsync(signedFile, pdf);
         await File.WriteAllBytesAsync(alteredFile, altered);
 

@@ -153,7 +153,7 @@ public sealed class ReportChartTests
     /// <summary>Runs a poppler tool on the PDF ({0} in the arguments: its path) and returns what it wrote to standard output.</summary>
     private static byte[] RunBytes(string tool, byte[] pdf, params string[] arguments)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-chart-{Guid.NewGuid():N}.pdf");
+        var path = TestTemp.File($"kto-chart-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {

@@ -51,7 +51,7 @@ public sealed class ReportLayoutTests
     /// <summary>The text of every page, in order (pdftotext separates pages with a form feed).</summary>
     private static IReadOnlyList<string> Pages(byte[] pdf)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-layout-{Guid.NewGuid():N}.pdf");
+        var path = TestTemp.File($"kto-layout-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {

@@ -107,7 +107,7 @@ public static class ReportStack
     /// <summary>Every word of the PDF with its place (pdftotext -bbox), to read a table cell by its column and row.</summary>
     public static IReadOnlyList<PdfWord> PdfWords(byte[] pdf)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-{Guid.NewGuid():N}.pdf");
+        var path = TestTemp.File($"kto-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
@@ -133,7 +133,7 @@ public static class ReportStack
     /// <summary>The PDF's text as pdftotext (poppler) extracts it, whitespace (line breaks of wrapped text) collapsed to one space.</summary>
     public static string PdfText(byte[] pdf)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-{Guid.NewGuid():N}.pdf");
+        var path = TestTemp.File($"kto-{Guid.NewGuid():N}.pdf");
         // KTO_REPORT_DUMP=DIR keeps a copy of every PDF a test reads, to look at them as a person would.
         if (Environment.GetEnvironmentVariable("KTO_REPORT_DUMP") is { Length: > 0 } dump)
         {

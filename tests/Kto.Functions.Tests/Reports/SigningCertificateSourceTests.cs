@@ -38,7 +38,7 @@ public sealed class SigningCertificateSourceTests
     public async Task A_wrong_password_a_missing_file_or_a_certificate_without_private_key_is_refused()
     {
         var path = TestSigningCertificate.WritePfx();
-        var publicOnly = Path.Combine(Path.GetTempPath(), $"kto-public-{Guid.NewGuid():N}.pfx");
+        var publicOnly = TestTemp.File($"kto-public-{Guid.NewGuid():N}.pfx");
         try
         {
             await Assert.ThrowsAnyAsync<System.Security.Cryptography.CryptographicException>(() =>

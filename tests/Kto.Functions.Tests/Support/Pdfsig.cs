@@ -8,7 +8,7 @@ public static class Pdfsig
     /// <summary>pdfsig's report on the file: every signature, validated; times in UTC.</summary>
     public static string Check(byte[] pdf)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"kto-sig-{Guid.NewGuid():N}.pdf");
+        var path = TestTemp.File($"kto-sig-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
         try
         {
@@ -32,7 +32,7 @@ public static class Pdfsig
     /// <summary>The first signature's DER CMS as <c>pdfsig -dump</c> writes it out (a <c>.sig0</c> file in its working directory).</summary>
     public static byte[] DumpFirstSignature(byte[] pdf)
     {
-        var folder = Directory.CreateTempSubdirectory("kto-sig-dump-").FullName;
+        var folder = TestTemp.Folder("kto-sig-dump-");
         try
         {
             var path = Path.Combine(folder, "report.pdf");

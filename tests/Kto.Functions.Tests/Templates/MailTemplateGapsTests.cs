@@ -16,7 +16,7 @@ public sealed class MailTemplateGapsTests : IDisposable
 {
     private static readonly BureauSettings Bureau = new() { Name = "Bureau & Zn <onderzoek>", ContactEmail = "kto@bureau.example" };
     private static readonly string[] Gaps = ["salutation", "company", "perceel", "survey_url", "optout_url", "closes", "company_stop"];
-    private readonly string root = Directory.CreateTempSubdirectory("kto-mail-templates-").FullName;
+    private readonly string root = TestTemp.Folder("kto-mail-templates-");
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 

@@ -10,7 +10,7 @@ namespace Kto.Functions.Tests.Templates;
 /// </summary>
 public sealed class TextCatalogTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("kto-texts-").FullName;
+    private readonly string root = TestTemp.Folder("kto-texts-");
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
