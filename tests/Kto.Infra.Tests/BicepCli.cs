@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Kto.TestSupport;
 
 namespace Kto.Infra.Tests;
 
@@ -88,12 +89,10 @@ public sealed record BicepResult(int ExitCode, string Output)
     public bool HasWarningOrError => Diagnostics.Count > 0 || Output.Contains("Warning", StringComparison.Ordinal);
 }
 
-/// <summary>A temporary folder outside the repository, deleted on dispose.</summary>
+/// <summary>A temporary folder outside the repository (in the test run's <see cref="TestTemp"/> folder), deleted on dispose.</summary>
 public sealed class TempDir : IDisposable
 {
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kto-infra-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = TestTemp.Folder("kto-infra-");
 
     /// <summary>Copies infra-bicep into this folder (to try a changed template without touching the repo).</summary>
     public string CopyInfra()
