@@ -41,6 +41,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["urls"] = BaseUrl;
         start.Environment["Local__RunTimers"] = "false";
         start.Environment["Local__BlobPollInterval"] = "00:00:00.200";
+        // Its temp files (a delivery's DeleteOnClose copy) outlive a SIGKILL: they go to the test run's folder, not /tmp.
+        start.Environment["TMPDIR"] = TestTemp.Folder("kto-local-");
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
