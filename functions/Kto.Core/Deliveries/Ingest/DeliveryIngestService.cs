@@ -32,8 +32,7 @@ public sealed partial class DeliveryIngestService(
         }
 
         // A local copy lets the parser read twice (refusal check first, then rows) without holding the file in memory.
-        await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite,
-            FileShare.None, 81920, FileOptions.DeleteOnClose);
+        await using var copy = LocalDeliveryCopy.Create();
         await content.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
         var contentHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
