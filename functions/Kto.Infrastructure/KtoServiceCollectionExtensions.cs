@@ -108,6 +108,7 @@ public static class KtoServiceCollectionExtensions
             provider.GetRequiredService<AudienceFieldworkStore>(),
             new AudienceResponseStore(provider.GetRequiredService<IResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>())));
         services.AddSingleton(provider => ActivatorUtilities.CreateInstance<AnswerEntryService>(provider,
+            provider.GetRequiredService<AudienceFieldworkStore>(),
             new AudienceSurveyServiceStore(provider.GetRequiredService<ISurveyServiceStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()),
             ActivatorUtilities.CreateInstance<RedactingResponseStore>(provider,
                 new AudienceResponseStore(provider.GetRequiredService<TableResponseStore>(), provider.GetRequiredService<TableOpdrachtgeverStore>()))));

@@ -11,12 +11,17 @@ namespace Kto.Core.Interviews;
 /// the current questionnaire version and <see cref="AnswerValidator"/> (option values, required questions, "weet niet"
 /// where the questionnaire offers it), the first answer counts whatever its mode (the response row's key is the
 /// service id, so a web answer and an entered one can never both be stored), and the service is then marked responded.
+/// An answer is also a contact: one taken by phone is a call that reached the client, one typed from a paper form a
+/// letter that reached them. When that contact was not recorded (the answer form opened without "Gebeld: bereikt"
+/// first, a form posted outside a letter batch), it is recorded with the answer, so the client counts as approached in
+/// that mode wherever approach is counted (progress, overview, report), never fewer approached than responded.
 /// An opdrachtgever (Blik op Werk) answers the opdrachtgever questionnaire, as on the web; the stores it is given decide
 /// where its answer lives (<see cref="Keurmerk.AudienceResponseStore"/>).
 /// </summary>
 public sealed class AnswerEntryService(
     ISurveyServiceStore services,
     IResponseStore responses,
+    IFieldworkStore fieldwork,
     QuestionnaireCatalog questionnaires,
     ContactPolicy policy,
     IAuditLog audit,
@@ -52,6 +57,8 @@ public sealed class AnswerEntryService(
                 "No question has been answered. An empty questionnaire does not count as a response: save nothing, or enter the answers."));
         if (issues.Count > 0) return new AnswerEntryResult(AnswerEntryOutcome.Invalid, issues);
 
+        // Before the answer: a crash in between leaves a true contact and no answer, never an answer without its contact.
+        var contact = await RecordContactAsync(entry, now, cancellationToken);
         var response = new StoredResponse(entry.Service, snapshot.Perceel, validation.Answers!, now, entry.Mode, entry.EnteredBy);
         if (!await responses.TryAddAsync(response, cancellationToken))
         {
@@ -62,8 +69,24 @@ public sealed class AnswerEntryService(
         KtoMetrics.Answered(entry.Mode);
         await services.MarkRespondedAsync(entry.Service, response.Answers.Rapportcijfer, cancellationToken);
         await audit.WriteAsync(new AuditEntry(now, entry.Actor ?? entry.EnteredBy, AuditActions.AnswersEntered, entry.Service.Company,
-            $"Antwoorden ingevoerd ({ModeText(entry.Mode)}) door {entry.EnteredBy} (dienst {entry.Service.ServiceId}, {entry.Service.Year})"), cancellationToken);
+            $"Antwoorden ingevoerd ({ModeText(entry.Mode)}) door {entry.EnteredBy} (dienst {entry.Service.ServiceId}, {entry.Service.Year})" +
+            (contact is { } recorded ? $"; benaderd vastgelegd: {ManualAttemptService.Describe(recorded.Mode, recorded.Outcome)}" : "")), cancellationToken);
         return AnswerEntryResult.Of(AnswerEntryOutcome.Stored);
+    }
+
+    /// <summary>
+    /// The contact the answer proves (a phone call that reached the client, a letter sent), recorded unless one is
+    /// there already; the recorded attempt, or null when there was one.
+    /// </summary>
+    private async Task<ContactAttempt?> RecordContactAsync(AnswerEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (mode, outcome) = entry.Mode == ResponseMode.Phone ? (ContactMode.Phone, AttemptOutcome.Reached) : (ContactMode.Letter, AttemptOutcome.Sent);
+        if (await fieldwork.AttemptsOfAsync(entry.Service, cancellationToken).AnyAsync(a => a.Mode == mode && a.Outcome == outcome, cancellationToken))
+            return null;
+        if (await fieldwork.GetAsync(entry.Service, cancellationToken) is not { } current) return null;
+        var attempt = new ContactAttempt(entry.Service, new ContactStep(current.State.StepsSent), mode, now, outcome, By: entry.EnteredBy);
+        // Create-only: two entries of the same answer at once record the contact once.
+        return await fieldwork.TryRecordOnceAsync(attempt, ContactUpdate.For(attempt, TimeSpan.Zero), cancellationToken) ? attempt : null;
     }
 
     /// <summary>"telefonisch" / "papier": the mode as the audit log and pages say it.</summary>

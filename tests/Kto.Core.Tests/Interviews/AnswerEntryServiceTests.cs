@@ -18,7 +18,7 @@ public class AnswerEntryServiceTests
     private readonly InMemoryAccounts accounts = new();
     private readonly FakeTimeProvider time = new(Now);
 
-    private AnswerEntryService Service() => new(data, data, new QuestionnaireCatalog(new QuestionnaireSettings()),
+    private AnswerEntryService Service() => new(data, data, data, new QuestionnaireCatalog(new QuestionnaireSettings()),
         new ContactPolicy(new FieldworkSettings()), accounts, time);
 
     public static Dictionary<string, string?> Valid(string grade = "8") => new()

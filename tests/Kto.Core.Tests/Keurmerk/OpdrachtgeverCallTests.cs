@@ -85,7 +85,7 @@ public sealed class OpdrachtgeverCallTests
     {
         var uwv = AddOpdrachtgever("UWV Utrecht");
         var catalog = new QuestionnaireCatalog(new QuestionnaireSettings());
-        var entry = new AnswerEntryService(new AudienceSurveyServiceStore(clients, opdrachtgevers), Responses, catalog, policy, accounts, time);
+        var entry = new AnswerEntryService(new AudienceSurveyServiceStore(clients, opdrachtgevers), Responses, Fieldwork, catalog, policy, accounts, time);
         Assert.Equal(catalog.Opdrachtgever, entry.QuestionnaireFor(uwv));
 
         // The clients' questions are not this questionnaire's.

@@ -147,6 +147,33 @@ public sealed class AnswerEntryApiTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task Answers_entered_for_clients_never_recorded_as_approached_count_them_approached_by_phone_and_by_letter()
+    {
+        var (company, _) = await stack.NewCompanyAsync("benaderd");
+        var end = Invitations.Einddatum.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture);
+        await stack.DeliverAsync(company, "benaderd.csv", Exports.Csv(
+            $"B1;Bas;Beller;;0611111111;Naar werk;{end}",
+            $"B2;Bea;Papier;;0622222222;Naar werk;{end}"));
+        var api = stack.Api();
+        var list = (await api.GetCallListAsync(company, Invitations.Year)).Json().GetProperty("clients").EnumerateArray().ToList();
+        string Service(string klantnummer) => list.Single(c => c.GetProperty("klantnummer").GetString() == klantnummer).GetProperty("service").GetString()!;
+
+        // The phone answer without "Gebeld: bereikt" first; the paper form without a letter batch.
+        Assert.Equal(HttpStatusCode.Created, (await EnterAsync(company, Service("B1"), "phone", Answers(7), "piet@bureau.nl")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await EnterAsync(company, Service("B2"), "paper", Answers(8), "typist@bureau.nl")).StatusCode);
+
+        var naarWerk = (await api.GetProgressAsync(company, Invitations.Year)).Json().GetProperty("percelen").EnumerateArray()
+            .Single(p => p.GetProperty("perceel").GetString() == "Naar werk");
+        Assert.Equal((2, 2), (naarWerk.GetProperty("approached").GetInt32(), naarWerk.GetProperty("responded").GetInt32()));
+        var fieldwork = stack.Services.GetRequiredService<Kto.Core.Fieldwork.IFieldworkStore>();
+        var modes = new List<(Kto.Core.Fieldwork.ContactMode, Kto.Core.Fieldwork.AttemptOutcome)>();
+        foreach (var klantnummer in new[] { "B1", "B2" })
+            await foreach (var attempt in fieldwork.AttemptsOfAsync(new ServiceRef(company, Invitations.Year, Service(klantnummer)), default))
+                modes.Add((attempt.Mode, attempt.Outcome));
+        Assert.Equal([(Kto.Core.Fieldwork.ContactMode.Phone, Kto.Core.Fieldwork.AttemptOutcome.Reached), (Kto.Core.Fieldwork.ContactMode.Letter, Kto.Core.Fieldwork.AttemptOutcome.Sent)], modes);
+    }
+
+    [Fact]
     public async Task The_call_list_drops_refusals_wrong_numbers_and_clients_called_the_maximum_number_of_times()
     {
         var (company, _) = await stack.NewCompanyAsync("lijst");
