@@ -5,7 +5,7 @@ namespace Kto.Core.Forecast;
 public sealed record ForecastAction(ForecastActionKind Kind, int Clients, double ExpectedResponses, int? Month = null)
 {
     /// <summary>The action as a sentence (Dutch; the pages translate <see cref="ForecastActionTexts.Pattern"/> with <see cref="Argument"/>).</summary>
-    public string Text => string.Format(DutchTime.Culture, ForecastActionTexts.Pattern(Kind), Argument);
+    public string Text => string.Format(DutchTime.Culture, ForecastActionTexts.Pattern(Kind, Clients == 1 && Kind != ForecastActionKind.MissingDelivery), Argument);
 
     /// <summary>The value the sentence names: the number of clients, or the month's name for a missing delivery.</summary>
     public string Argument => Kind == ForecastActionKind.MissingDelivery

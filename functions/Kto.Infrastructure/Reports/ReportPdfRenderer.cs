@@ -114,8 +114,10 @@ public sealed class ReportPdfRenderer
         if (parts.Count == 0) parts.Add("Er is nog geen klant benaderd.");
         if (f.Unreachable is > 0 and var n)
             parts.Add($"{Clients(n)} {(n == 1 ? "was" : "waren")} niet te bereiken: geen bruikbaar e-mailadres, geen postadres en geen telefoonnummer.");
-        if (f.RespondedByMode is { } answered && answered.Total > 0)
-            parts.Add($"Van de deelnemers antwoordden er {answered.Web} online, {answered.Phone} telefonisch en {answered.Paper} op papier.");
+        if (f.RespondedByMode is { } answered && answered.Total == 1)
+            parts.Add($"De ene deelnemer antwoordde {(answered.Web == 1 ? "online" : answered.Phone == 1 ? "telefonisch" : "op papier")}.");
+        else if (f.RespondedByMode is { } all && all.Total > 1)
+            parts.Add($"Van de deelnemers antwoordden er {all.Web} online, {all.Phone} telefonisch en {all.Paper} op papier.");
         return string.Join(" ", parts);
     }
 
@@ -137,10 +139,15 @@ public sealed class ReportPdfRenderer
         pdf.NewPage();
         pdf.Heading1($"Perceel {name}");
         pdf.Heading2("Werkwijze en respons");
-        var approachedAll = f.Approached == f.Ended
-            ? $"Alle {f.Ended} klanten zijn benaderd."
-            : $"Van de {f.Ended} klanten zijn er {f.Approached} benaderd; {f.Ended - f.Approached} niet.";
-        pdf.Paragraph($"In {report.Year} zijn {f.Ended} diensten in dit perceel beëindigd. {approachedAll} " + MethodText(f) +
+        var approachedAll = (f.Ended, f.Approached) switch
+        {
+            (1, 1) => "De klant is benaderd.",
+            (1, _) => "De klant is niet benaderd.",
+            var (ended, approached) when approached == ended => $"Alle {ended} klanten zijn benaderd.",
+            var (ended, approached) => $"Van de {ended} klanten {(approached == 1 ? "is" : "zijn")} er {approached} benaderd; {ended - approached} niet.",
+        };
+        var endedText = f.Ended == 1 ? $"In {report.Year} is 1 dienst in dit perceel beëindigd." : $"In {report.Year} zijn {f.Ended} diensten in dit perceel beëindigd.";
+        pdf.Paragraph($"{endedText} {approachedAll} " + MethodText(f) +
                       (p.ExemptionPossible ? $" Met minder dan {report.Norms.ExemptionThreshold} beëindigde diensten kan het bedrijf voor dit perceel vrijstelling aanvragen bij UWV." : ""));
         var modes = f.AttemptsByMode;
         pdf.Field("Benaderingen", modes is null
@@ -170,7 +177,7 @@ public sealed class ReportPdfRenderer
         // Results are Blik op Werk's norm, not UWV's: shown when the deliveries give them; a remark on missing reasons
         // of ending belongs in the Keurmerk report, not here.
         if (f.CompletedTrajectories is { } completed)
-            pdf.Field("Resultaten (Blik op Werk)", $"{completed} trajecten afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
+            pdf.Field("Resultaten (Blik op Werk)", $"{completed} {(completed == 1 ? "traject" : "trajecten")} afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
         pdf.Field(PopulationChangeText.Label, PopulationChangeText.Describe(f.PopulationChanges));
         pdf.Paragraph(PopulationChangeText.OnlyTheBureau, pdf.Small);
         pdf.Space(4);

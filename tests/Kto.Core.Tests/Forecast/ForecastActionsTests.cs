@@ -39,8 +39,8 @@ public sealed class ForecastActionsTests
             Client("e", ForecastRoute.Email, NotInvited, []));
 
         Assert.Equal(
-            [(ForecastActionKind.SendInvitations, 1, 0.25, "Stuur de uitnodiging aan 1 klanten"),
-             (ForecastActionKind.PostLetters, 1, 0.25, "Verstuur brieven aan 1 klanten zonder e-mail")],
+            [(ForecastActionKind.SendInvitations, 1, 0.25, "Stuur de uitnodiging aan 1 klant"),
+             (ForecastActionKind.PostLetters, 1, 0.25, "Verstuur een brief aan 1 klant zonder e-mail")],
             naarWerk.Actions.Select(a => (a.Kind, a.Clients, a.ExpectedResponses, a.Text)));
     }
 

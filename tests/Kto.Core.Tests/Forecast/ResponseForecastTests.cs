@@ -150,7 +150,7 @@ public sealed class ResponseForecastTests
             [(ForecastActionKind.MissingDelivery, 2, 0.96, "De levering over september ontbreekt"),
              (ForecastActionKind.PostLetters, 3, 0.75, "Verstuur brieven aan 3 klanten zonder e-mail"),
              (ForecastActionKind.SendReminders, 3, 0.43, "Stuur de herinnering die klaarstaat aan 3 klanten"),
-             (ForecastActionKind.CallPhoneOnly, 1, 0.25, "Bel 1 klanten die alleen telefonisch bereikbaar zijn")],
+             (ForecastActionKind.CallPhoneOnly, 1, 0.25, "Bel 1 klant die alleen telefonisch bereikbaar is")],
             naarWerk.Actions.Select(a => (a.Kind, a.Clients, a.ExpectedResponses, a.Text)));
 
         // Werkfit maken: 5 ended, 0.625 a month → 2.5 to come, nobody reachable: 0 % of 7.5, at risk (7.5 ≥ the exemption threshold 5).

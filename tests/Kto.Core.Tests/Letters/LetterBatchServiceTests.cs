@@ -147,7 +147,7 @@ public sealed class LetterBatchServiceTests
         Assert.Equal(2, fieldwork.Attempts.Count);
         var finished = Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersPosted);
         Assert.Contains("(afgemaakt)", finished.Detail);
-        Assert.Contains($"batch {made.Batch.Id}, 1 brieven", finished.Detail);
+        Assert.Contains($"batch {made.Batch.Id}, 1 brief vastgelegd", finished.Detail);
         Assert.Equal(0, (await service.MarkPostedAsync(Company, made.Batch.Id, "piet@bureau.nl", default)).Recorded);
         Assert.Single(audit.Entries, e => e.Action == AuditActions.LettersPosted); // nothing left to finish: not audited again
     }

@@ -79,9 +79,9 @@ public sealed class ForecastApiTests(LocalStack stack)
         Assert.All(actions, a => Assert.Equal(["action", "clients", "expectedResponses", "link"], a.EnumerateObject().Select(p => p.Name)));
         var byText = actions.ToDictionary(a => a.GetProperty("action").GetString()!);
         Assert.Equal(3, byText.Count);
-        Assert.Equal((1, $"/portal/bureau/fieldwork?year={Year}"), (byText["Stuur de uitnodiging aan 1 klanten"].GetProperty("clients").GetInt32(), byText["Stuur de uitnodiging aan 1 klanten"].GetProperty("link").GetString()));
-        Assert.Equal($"/portal/bureau/fieldwork/{company}/letters?year={Year}", byText["Verstuur brieven aan 1 klanten zonder e-mail"].GetProperty("link").GetString());
-        Assert.Equal($"/portal/bureau/calls/{company}?year={Year}", byText["Bel 1 klanten die alleen telefonisch bereikbaar zijn"].GetProperty("link").GetString());
+        Assert.Equal((1, $"/portal/bureau/fieldwork?year={Year}"), (byText["Stuur de uitnodiging aan 1 klant"].GetProperty("clients").GetInt32(), byText["Stuur de uitnodiging aan 1 klant"].GetProperty("link").GetString()));
+        Assert.Equal($"/portal/bureau/fieldwork/{company}/letters?year={Year}", byText["Verstuur een brief aan 1 klant zonder e-mail"].GetProperty("link").GetString());
+        Assert.Equal($"/portal/bureau/calls/{company}?year={Year}", byText["Bel 1 klant die alleen telefonisch bereikbaar is"].GetProperty("link").GetString());
         var expected = actions.Select(a => a.GetProperty("expectedResponses").GetDouble()).ToList();
         Assert.Equal(expected.OrderDescending(), expected);
         Assert.All(expected, e => Assert.InRange(e, 0.01, 1));
