@@ -41,14 +41,14 @@ public sealed class AnswerEntryService(
         var snapshot = await services.GetAsync(entry.Service, cancellationToken);
         if (snapshot is null) return AnswerEntryResult.Of(AnswerEntryOutcome.UnknownService);
         if (snapshot.Status == ServiceStatus.Responded || (snapshot.MayHaveResponse && await CompleteRespondedAsync(entry.Service, cancellationToken)))
-            return AnswerEntryResult.Of(AnswerEntryOutcome.AlreadyAnswered);
+            return await AnsweredAsync(entry, snapshot.Audience, cancellationToken);
         if (snapshot.Status == ServiceStatus.OptedOut) return AnswerEntryResult.Of(AnswerEntryOutcome.OptedOut);
         var now = time.GetUtcNow();
         if (!policy.IsFieldworkOpen(entry.Service.Year, now)) return AnswerEntryResult.Of(AnswerEntryOutcome.FieldworkClosed);
 
         var questionnaire = questionnaires.For(snapshot.Audience);
         var issues = UnknownQuestions(questionnaire, entry.Answers).ToList();
-        var blank = entry.Answers.Where(a => a.Value is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var blank = Blank(entry);
         var validation = AnswerValidator.Validate(questionnaire, entry.Answers, blank);
         issues.AddRange(validation.Errors.Select(e => ForTypist(e, entry.Mode, questionnaire)));
         if (issues.Count == 0 && validation.Answers!.Values.Values.All(v => !v.IsAnswered))
@@ -64,7 +64,7 @@ public sealed class AnswerEntryService(
         {
             // The client answered online (or a second tab entered it) in between: the first answer counts.
             await CompleteRespondedAsync(entry.Service, cancellationToken);
-            return AnswerEntryResult.Of(AnswerEntryOutcome.AlreadyAnswered);
+            return await AnsweredAsync(entry, snapshot.Audience, cancellationToken);
         }
         KtoMetrics.Answered(entry.Mode);
         await services.MarkRespondedAsync(entry.Service, response.Answers.Rapportcijfer, cancellationToken);
@@ -72,6 +72,24 @@ public sealed class AnswerEntryService(
             $"Antwoorden ingevoerd ({ModeText(entry.Mode)}) door {entry.EnteredBy} (dienst {entry.Service.ServiceId}, {entry.Service.Year})" +
             (contact is { } recorded ? $"; benaderd vastgelegd: {ManualAttemptService.Describe(recorded.Mode, recorded.Outcome)}" : "")), cancellationToken);
         return AnswerEntryResult.Of(AnswerEntryOutcome.Stored);
+    }
+
+    /// <summary>The questions the typist marked as left blank ("niet ingevuld"): sent with no value.</summary>
+    private static HashSet<string> Blank(AnswerEntry entry) =>
+        entry.Answers.Where(a => a.Value is null).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A service answered already: the same entry sent again (a double click, a retried request) is answered as the
+    /// first was, stored, with nothing written or audited again; anything else is refused, without the issues of answers
+    /// that would not count anyway.
+    /// </summary>
+    private async Task<AnswerEntryResult> AnsweredAsync(AnswerEntry entry, SurveyAudience audience, CancellationToken cancellationToken)
+    {
+        var validation = AnswerValidator.Validate(questionnaires.For(audience), entry.Answers, Blank(entry));
+        var stored = validation.IsValid ? await responses.FindAsync(entry.Service, cancellationToken) : null;
+        return AnswerEntryResult.Of(stored is not null && stored.IsRepeatOf(validation.Answers!, entry.Mode, entry.EnteredBy)
+            ? AnswerEntryOutcome.Stored
+            : AnswerEntryOutcome.AlreadyAnswered);
     }
 
     /// <summary>

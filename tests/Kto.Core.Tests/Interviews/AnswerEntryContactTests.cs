@@ -75,6 +75,22 @@ public class AnswerEntryContactTests
     }
 
     [Fact]
+    public async Task Only_the_same_entry_by_the_same_person_in_the_same_mode_is_a_repeat_anything_else_is_already_answered()
+    {
+        var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
+        await EnterAsync(service, ResponseMode.Phone);
+
+        async Task<AnswerEntryOutcome> Again(ResponseMode mode, string by, string grade) =>
+            (await Service().EnterAsync(new AnswerEntry(service, mode, AnswerEntryServiceTests.Valid(grade), by), default)).Outcome;
+        Assert.Equal(AnswerEntryOutcome.Stored, await Again(ResponseMode.Phone, "piet@bureau.nl", "8"));
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, await Again(ResponseMode.Phone, "piet@bureau.nl", "9"));
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, await Again(ResponseMode.Phone, "anna@bureau.nl", "8"));
+        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, await Again(ResponseMode.Paper, "piet@bureau.nl", "8"));
+        Assert.Equal(8, (await data.FindAsync(service, default))!.Answers.Rapportcijfer);
+        Assert.Single(accounts.Audit);
+    }
+
+    [Fact]
     public async Task An_entry_that_stores_nothing_records_no_contact_and_a_second_entry_of_the_same_answer_none_again()
     {
         var service = data.Add("s1", InMemorySurveyData.Contact("K1"));
@@ -84,7 +100,9 @@ public class AnswerEntryContactTests
         Assert.Empty(data.Attempts);
 
         Assert.Equal(AnswerEntryOutcome.Stored, (await EnterAsync(service, ResponseMode.Phone)).Outcome);
-        Assert.Equal(AnswerEntryOutcome.AlreadyAnswered, (await EnterAsync(service, ResponseMode.Phone)).Outcome);
+        // The same entry again (a double click): answered as the first was, nothing recorded or audited twice.
+        Assert.Equal(AnswerEntryOutcome.Stored, (await EnterAsync(service, ResponseMode.Phone)).Outcome);
         Assert.Single(data.Attempts);
+        Assert.Single(accounts.Audit);
     }
 }

@@ -145,6 +145,31 @@ public sealed class SurveyPageServiceTests
     }
 
     [Fact]
+    public async Task The_same_answers_sent_again_get_the_thank_you_page_the_first_got_and_are_stored_once()
+    {
+        var (service, token) = Link();
+        var first = await Service().SubmitAsync(Request(token), Form(token, AnswerEntryServiceTests.Valid("7")), default);
+        var stored = await data.FindAsync(service, default);
+
+        // A double click: the browser shows the second answer's page.
+        var again = await Service().SubmitAsync(Request(token), Form(token, AnswerEntryServiceTests.Valid("7")), default);
+
+        Assert.Equal((SurveyPageState.Thanks, SurveyPageState.Thanks), (first.State, again.State));
+        Assert.Same(stored, await data.FindAsync(service, default));
+        // A different text only (an open answer is stored redacted, so texts are not compared) is still the same answers.
+        var text = AnswerEntryServiceTests.Valid("7");
+        text["open-goed"] = "Fijn geholpen door mijn begeleider";
+        Assert.Equal(SurveyPageState.Thanks, (await Service().SubmitAsync(Request(token), Form(token, text), default)).State);
+        // Without the text, or with another "weet niet", it is not.
+        var noText = AnswerEntryServiceTests.Valid("7");
+        noText.Remove("open-goed");
+        Assert.Equal(SurveyPageState.AlreadyAnswered, (await Service().SubmitAsync(Request(token), Form(token, noText), default)).State);
+        var otherDontKnow = AnswerEntryServiceTests.Valid("7");
+        otherDontKnow["begeleider-bereikbaar"] = "3";
+        Assert.Equal(SurveyPageState.AlreadyAnswered, (await Service().SubmitAsync(Request(token), Form(token, otherDontKnow), default)).State);
+    }
+
+    [Fact]
     public async Task A_response_stored_before_a_crash_finishes_the_service_when_the_link_is_opened_again()
     {
         var (service, token) = Link();

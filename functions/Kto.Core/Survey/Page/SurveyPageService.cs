@@ -40,6 +40,7 @@ public sealed class SurveyPageService(
         var (found, early) = await ResolveAsync(request, cancellationToken, form);
         if (early is not null) return early;
         var page = await PageForStateAsync(request, found!, cancellationToken);
+        if (page.State == SurveyPageState.AlreadyAnswered) return await AnsweredAsync(request, found!, form, cancellationToken);
         if (page.State != SurveyPageState.Open) return page;
 
         var questionnaire = questionnaires.For(found!.Snapshot.Audience);
@@ -63,7 +64,19 @@ public sealed class SurveyPageService(
         }
         // A double submit, a second tab or a retry: the first answer counts.
         await CompleteRespondedAsync(service.Ref, cancellationToken);
-        return Page(SurveyPageState.AlreadyAnswered, request, found);
+        return await AnsweredAsync(request, found, form, cancellationToken);
+    }
+
+    /// <summary>
+    /// Answered already: the same answers sent again (a double click, a retry) get the thank-you page the first got;
+    /// other answers are told that only the first answers count.
+    /// </summary>
+    private async Task<SurveyPage> AnsweredAsync(SurveyRequest request, Found found, IReadOnlyDictionary<string, string?> form, CancellationToken cancellationToken)
+    {
+        var validation = AnswerValidator.Validate(questionnaires.For(found.Snapshot.Audience), form);
+        var stored = validation.IsValid ? await responses.FindAsync(found.Snapshot.Ref, cancellationToken) : null;
+        return Page(stored is not null && stored.IsRepeatOf(validation.Answers!, ResponseMode.Web, null) ? SurveyPageState.Thanks : SurveyPageState.AlreadyAnswered,
+            request, found);
     }
 
     public async Task<SurveyPage> OpenOptOutAsync(SurveyRequest request, CancellationToken cancellationToken)
