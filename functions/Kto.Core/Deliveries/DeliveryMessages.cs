@@ -35,7 +35,9 @@ public static class DeliveryMessages
     public const string TooManyColumns = "Het bestand heeft waarden in meer dan {0} kolommen. Lever alleen de kolommen van de levering aan.";
 
     // A rejected row.
-    public const string BsnValue = "Deze kolom bevat een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen.";
+    // The value, not the column: the column may hold ordinary values in every other row. A klantnummer of eight or nine
+    // digits passes the 11-proef by chance about one time in eleven and cannot be told from a BSN: the text says what to do.
+    public const string BsnValue = "Deze waarde lijkt op een burgerservicenummer (BSN). Een BSN mag niet worden aangeleverd; deze rij is niet opgeslagen. Is het een klantnummer? Dan lijkt het toevallig op een BSN: geef deze klant een klantnummer met een letter erin.";
     public const string MissingKlantnummer = "Het klantnummer ontbreekt.";
     public const string KlantnummerTooLong = "Het klantnummer is langer dan {0} tekens en daarom geen bruikbaar klantnummer.";
     public static readonly string MissingPerceel = $"Het perceel ontbreekt. Gebruik {PerceelList()}.";
