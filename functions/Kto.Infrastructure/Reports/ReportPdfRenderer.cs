@@ -337,11 +337,16 @@ public sealed class ReportPdfRenderer
     internal static void VerifyNote(PdfLayout pdf, string verifyUrl)
     {
         pdf.Space(8);
-        pdf.Paragraph("Echtheid controleren: bereken de SHA-256-hash van dit PDF-bestand (bijvoorbeeld met sha256sum of " +
-                      "Get-FileHash) en open " + verifyUrl + "{sha256}. Het antwoord noemt het bedrijf, het jaar, de versie en het " +
-                      "moment van ondertekening. De hash staat niet in het bestand zelf (een bestand kan zijn eigen hash niet bevatten); " +
-                      "het onderzoeksbureau legt hem vast bij het ondertekenen. Een gewijzigd bestand heeft een andere hash en wordt niet herkend.", pdf.Small);
+        pdf.Paragraph("Echtheid controleren: open " + VerifyPage(verifyUrl) + " en kies dit PDF-bestand. De pagina noemt het bedrijf, " +
+                      "het jaar, de versie en het moment van ondertekening. Zonder browser: bereken de SHA-256-hash van het bestand " +
+                      "(bijvoorbeeld met sha256sum of Get-FileHash) en open " + verifyUrl + "{sha256}. De hash staat niet in het bestand zelf " +
+                      "(een bestand kan zijn eigen hash niet bevatten); het onderzoeksbureau legt hem vast bij het ondertekenen. Een gewijzigd " +
+                      "bestand heeft een andere hash en wordt niet herkend.", pdf.Small);
     }
+
+    /// <summary>The check page for people (<c>/verify</c>, upload the PDF), beside the API route <c>/api/verify/</c>.</summary>
+    private static string VerifyPage(string verifyUrl) =>
+        verifyUrl.EndsWith("/api/verify/", StringComparison.Ordinal) ? verifyUrl[..^"api/verify/".Length] + "verify" : verifyUrl;
 
     public static string StatusText(UwvCheckStatus status) => status switch
     {

@@ -54,4 +54,13 @@ public sealed class ReportWordingTests
         Assert.DoesNotContain("1 trajecten", text);
         Assert.DoesNotContain("antwoordden er 1 online, 0", text);
     }
+
+    [Fact]
+    public void The_report_sends_a_reader_to_the_check_page_and_names_the_route_for_a_hash()
+    {
+        var text = Text(Figures(Perceel.NaarWerk, 3, 3, new ResponsesByMode(2, 0, 0), completed: null));
+
+        Assert.Contains("Echtheid controleren: open https://kto.example/verify en kies dit PDF-bestand.", text);
+        Assert.Contains("open https://kto.example/api/verify/{sha256}", text);
+    }
 }
