@@ -65,6 +65,15 @@ public sealed class MailRunServiceTests
     }
 
     [Fact]
+    public async Task The_audit_line_gives_the_moment_a_run_acts_as_in_UTC_whatever_offset_it_was_given()
+    {
+        // ./kto job send-invitations --at 2026-12-08T10:00:00+01:00: ten o'clock Dutch time is nine UTC.
+        await Service().QueueAsync(MailJob.SendInvitations, new DateTimeOffset(2026, 12, 8, 10, 0, 0, TimeSpan.FromHours(1)), MailRunTriggers.Http, default);
+
+        Assert.EndsWith(", als 2026-12-08 09:00 UTC)", Assert.Single(audit.Audit).Detail);
+    }
+
+    [Fact]
     public async Task A_run_that_did_all_it_could_is_completed_with_its_counts_and_no_next_run()
     {
         var client = await AddClientAsync("s1");

@@ -22,7 +22,7 @@ public sealed class MailRunService(MailJobService jobs, IMailRunLog log, IMailSc
         // A run the bureau starts (not the schedule) is a change through a door: audited once, here.
         if (trigger == MailRunTriggers.Http && audit is not null)
             await audit.WriteAsync(new Accounts.AuditEntry(now, Accounts.AuditActions.BureauKey, Accounts.AuditActions.JobStarted, null,
-                $"{run.Job} gestart (run {run.Id}, als {at:yyyy-MM-dd HH:mm} UTC)"), cancellationToken);
+                $"{run.Job} gestart (run {run.Id}, als {at.ToUniversalTime():yyyy-MM-dd HH:mm} UTC)"), cancellationToken);
         return run;
     }
 
