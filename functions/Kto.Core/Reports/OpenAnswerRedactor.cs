@@ -52,7 +52,9 @@ public sealed partial class OpenAnswerRedactor
     {
         ArgumentNullException.ThrowIfNull(text);
         var result = Email().Replace(text, Marker);
-        result = DutchPhone().Replace(result, Marker);
+        // "(06-12345678)": the pattern takes the opening bracket of "(020) 123 4567", not the closing one after the
+        // last digit; a bracket left open keeps its pair, so the sentence reads "([verwijderd])".
+        result = DutchPhone().Replace(result, m => m.Value.StartsWith('(') && !m.Value.Contains(')') ? "(" + Marker : Marker);
         result = InternationalPhone().Replace(result, Marker);
         result = Postcode().Replace(result, Marker);
         result = DigitGroups().Replace(result, m => Bsn.LooksLikeBsn(m.Value) ? Marker : m.Value);

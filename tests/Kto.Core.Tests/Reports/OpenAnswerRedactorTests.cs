@@ -44,6 +44,9 @@ public class OpenAnswerRedactorTests
         Assert.Equal("Bel me op [verwijderd] als er vragen zijn.", Redactor.Redact("Bel me op 06-12345678 als er vragen zijn.", []));
         Assert.Equal("Mevrouw [verwijderd] was erg behulpzaam.", Redactor.Redact("Mevrouw de Vries was erg behulpzaam.", []));
         Assert.Equal("Ik woon in [verwijderd] Amsterdam.", Redactor.Redact("Ik woon in 1234 AB Amsterdam.", []));
+        // A number in brackets keeps both brackets; one whose area code is bracketed goes whole.
+        Assert.Equal("Mijn begeleider ([verwijderd]) was top.", Redactor.Redact("Mijn begeleider (06-12345678) was top.", []));
+        Assert.Equal("Bel [verwijderd] voor een afspraak.", Redactor.Redact("Bel (020) 123 4567 voor een afspraak.", []));
     }
 
     [Fact]
