@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kto.Core;
 using Kto.Core.Questionnaires;
 using Kto.Core.Reports;
@@ -8,7 +7,7 @@ namespace Kto.Functions.Tests.Reports;
 
 /// <summary>
 /// The signed report is an official document: one client is "1 dienst", "de klant", "1 traject", never "1 diensten",
-/// "alle 1 klanten" or "zijn er 1 benaderd". Read back with poppler's pdftotext.
+/// "alle 1 klanten" or "zijn er 1 benaderd". Read back with poppler's pdftotext (<see cref="ReportStack.PdfText"/>).
 /// </summary>
 public sealed class ReportWordingTests
 {
@@ -25,14 +24,7 @@ public sealed class ReportWordingTests
     {
         var report = new AnnualReportBuilder(new ReportSettings(), new BureauInfo("Onderzoek BV", "MOA"))
             .Build(new AnnualReportInput("een", "Eén Klant BV", 2026, new DateTimeOffset(2027, 1, 15, 12, 0, 0, TimeSpan.FromHours(1)), Questionnaire, figures));
-        var path = TestTemp.File($"kto-wording-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, new ReportPdfRenderer().Render(report, Questionnaire, "https://kto.example/api/verify/", null));
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", "-raw", path, "-"]) { RedirectStandardOutput = true })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        // Lines joined: a sentence may be wrapped.
-        return string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return ReportStack.PdfText(new ReportPdfRenderer().Render(report, Questionnaire, "https://kto.example/api/verify/", null));
     }
 
     [Fact]
