@@ -39,6 +39,10 @@ public static class DeliveryCodes
     public const string InvalidEmail = "invalid-email";
     public const string NoContactData = "no-contact-data";
     public const string IgnoredColumn = "ignored-column";
+    /// <summary>A row counted as "dubbel": the same service (or opdrachtgever) earlier in this file.</summary>
+    public const string DuplicateRow = "duplicate-row";
+    /// <summary>A row counted as "dubbel": the same service (or opdrachtgever) came in an earlier delivery.</summary>
+    public const string DeliveredBefore = "delivered-before";
 
     // On a receipt with status "duplicate": the same content was delivered before under another name.
     public const string DuplicateFile = "duplicate-file";

@@ -65,6 +65,8 @@ public static class DeliveryMessages
     public const string ColumnNotInContract = "Deze kolom hoort niet bij de levering en wordt niet opgeslagen.";
     public const string ColumnTwice = "Deze kolom komt dubbel voor; alleen de eerste wordt gelezen.";
     public const string ColumnWithoutName = "Deze kolom heeft geen naam en wordt niet opgeslagen.";
+    public const string DuplicateRow = "Dubbel: deze rij staat al eerder in dit bestand en telt één keer.";
+    public const string DeliveredBefore = "Dubbel: deze rij is al eerder aangeleverd en telt één keer.";
 
     // On a receipt with status "duplicate".
     public const string DuplicateFile = "Dit bestand is al eerder aangeleverd als '{0}'. Er is niets opnieuw verwerkt.";

@@ -194,6 +194,10 @@ public sealed class DeliveryIngestServiceTests
         Assert.Equal((4, 2, 2), (receipt.Rows, receipt.Accepted, receipt.Duplicates));
         Assert.Equal(3, store.Services.Count);
         Assert.Equal(Hash(Csv(DeliveryFiles.Row("K1"))), store.Services[("acme", 2025, Id("K1"))].DeliveryId);
+        // Every "dubbel" row is named, with why: delivered before (row 2, K1) or earlier in this file (row 4, k2).
+        Assert.Equal([(2, "K1", DeliveryCodes.DeliveredBefore, DeliveryMessages.DeliveredBefore), (4, "k2", DeliveryCodes.DuplicateRow, DeliveryMessages.DuplicateRow)],
+            receipt.Warnings.Where(w => w.Code is DeliveryCodes.DeliveredBefore or DeliveryCodes.DuplicateRow).Select(w => (w.Row!.Value, w.Klantnummer, w.Code, w.Message)));
+        Assert.Equal((1, 1), (receipt.Counts[DeliveryCodes.DeliveredBefore], receipt.Counts[DeliveryCodes.DuplicateRow]));
     }
 
     [Fact]

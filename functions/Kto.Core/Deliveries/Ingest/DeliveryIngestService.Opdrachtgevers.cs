@@ -12,6 +12,7 @@ public sealed partial class DeliveryIngestService
         var now = time.GetUtcNow();
         var today = DutchTime.Today(time);
         return StoreAcceptedAsync(parser.ReadOpdrachtgevers(copy, inspection, today.Year, today), tally, deliveryId, Accepted,
+            _ => null,
             year => list.KnownAsync(company, year, cancellationToken),
             (year, batch) => list.InsertAsync(company, year, batch, cancellationToken));
 

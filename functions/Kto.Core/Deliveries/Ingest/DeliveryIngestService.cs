@@ -164,6 +164,7 @@ public sealed partial class DeliveryIngestService(
     {
         var now = time.GetUtcNow();
         return StoreAcceptedAsync(parser.ReadRows(copy, fileName, inspection, DutchTime.Today(time)), tally, deliveryId, Accepted,
+            row => row.Service?.Key.Klantnummer,
             year => KnownServicesAsync(company, year, cancellationToken),
             (year, batch) => store.InsertServicesAsync(company, year, batch, cancellationToken));
 
@@ -183,9 +184,11 @@ public sealed partial class DeliveryIngestService(
     /// company: the items still waiting are stored before the break is passed on.
     /// </summary>
     /// <param name="acceptedOf">The row's item with its id and year; null for a rejected row.</param>
+    /// <param name="shownAs">The klantnummer a receipt shows for the row (null for an opdrachtgever).</param>
     /// <param name="knownIn">The ids a year holds already, with the delivery that brought each.</param>
     private static async Task StoreAcceptedAsync<TRow, TItem>(IEnumerable<TRow> rows, Tally tally, string deliveryId,
         Func<TRow, (string Id, int Year, TItem Item)?> acceptedOf,
+        Func<TRow, string?> shownAs,
         Func<int, Task<IReadOnlyDictionary<string, string>>> knownIn,
         Func<int, List<TItem>, Task> insert) where TRow : IValidatedRow
     {
@@ -205,9 +208,14 @@ public sealed partial class DeliveryIngestService(
                 if (!known.TryGetValue(year, out var knownForYear))
                     known[year] = knownForYear = await knownIn(year);
                 var isKnown = knownForYear.TryGetValue(id, out var broughtBy);
-                if ((isKnown && broughtBy != deliveryId) || !seenInFile.Add((year, id)))
+                var deliveredBefore = isKnown && broughtBy != deliveryId;
+                if (deliveredBefore || !seenInFile.Add((year, id)))
                 {
+                    // Every row the company sent gets its answer: a "dubbel" says which rows, and why.
                     tally.Duplicates++;
+                    tally.Warnings.Add(deliveredBefore
+                        ? new DeliveryIssue(row.Row, null, DeliveryCodes.DeliveredBefore, DeliveryMessages.DeliveredBefore, shownAs(row))
+                        : new DeliveryIssue(row.Row, null, DeliveryCodes.DuplicateRow, DeliveryMessages.DuplicateRow, shownAs(row)));
                     continue;
                 }
                 tally.Accepted++;
