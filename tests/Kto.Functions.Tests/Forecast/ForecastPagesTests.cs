@@ -53,4 +53,25 @@ public sealed class ForecastPagesTests(LocalStack stack)
             Assert.DoesNotContain("Naar werk: risico", row);
         }
     }
+
+    [Fact]
+    public async Task A_perceel_whose_grade_is_the_risk_says_so_beside_its_response_range()
+    {
+        // Both clients answered, with a 5: the response is no risk, the mean grade is (below 7).
+        var invited = await Invitations.InviteAsync(stack, "laag1", "laag2");
+        var client = new SurveyClient(stack);
+        foreach (var token in invited.Tokens.Values)
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.AnswerAsync(token, SurveyClient.ValidAnswers(5))).Status);
+
+        var bureau = new PortalClient(stack);
+        var email = $"fg-{Guid.NewGuid().ToString("N")[..8]}@bureau.example.nl";
+        await PortalClient.AddUserAsync(stack, email, null);
+        await bureau.SignInAsync(email);
+
+        var progress = await bureau.Http.GetStringAsync($"/portal/companies/{invited.Company}/progress?year={Invitations.Year}");
+        Assert.Matches(@"Naar werk: verwachte respons \d+–\d+ %, minimum 30 % <strong class=""status-bad"">risico: gemiddeld cijfer onder 7,0</strong>", progress);
+        var english = await bureau.Http.GetStringAsync($"/portal/companies/{invited.Company}/progress?year={Invitations.Year}&lang=en");
+        Assert.Contains("at risk: mean grade below 7.0</strong>", english);
+        await bureau.Http.GetStringAsync($"/portal/companies/{invited.Company}/progress?year={Invitations.Year}&lang=nl");
+    }
 }

@@ -142,7 +142,9 @@ public sealed class CompanyPagesFunction(
 
         var (percelen, months) = await progress.WithMonthsAsync(company, year, cancellationToken);
         var opdrachtgevers = await progress.OpdrachtgeversAsync(company, year, cancellationToken);
-        var forecast = ForecastSummary.Of(await forecasts.ForYearAsync(company, year, cancellationToken));
+        var companyForecast = await forecasts.ForYearAsync(company, year, cancellationToken);
+        var forecast = ForecastSummary.Of(companyForecast);
+        var risks = companyForecast.Percelen.ToDictionary(p => p.PerceelName, p => (p.ResponseAtRisk, p.GradeAtRisk));
         var thisYear = DutchTime.Today(time).Year;
         var page = new ProgressPage(
             Company: CompanyLinks.Of(found!),
@@ -168,7 +170,8 @@ public sealed class CompanyPagesFunction(
             Chart: ProgressChart.For(months),
             // Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".
             Forecast: forecast.Select(f => new ProgressPage.ForecastLine(Name: f.Perceel, Range: f.RangeText, AtRisk: f.AtRisk,
-                Minimum: (norms.MinimumResponseRate * 100).ToString("0", DutchTime.Culture) + " %")).ToList(),
+                Minimum: (norms.MinimumResponseRate * 100).ToString("0", DutchTime.Culture) + " %",
+                Risk: RiskText(risks.GetValueOrDefault(f.Perceel), norms.KpiMinimumMeanGrade))).ToList(),
             Opdrachtgevers: new ProgressPage.OpdrachtgeverFigures(
                 Count: opdrachtgevers.Opdrachtgevers, Approached: opdrachtgevers.Approached, Responded: opdrachtgevers.Responded,
                 Rate: opdrachtgevers.Opdrachtgevers == 0 ? "–" : Percent(opdrachtgevers.ResponseRate),
@@ -234,4 +237,16 @@ public sealed class CompanyPagesFunction(
     };
 
     private static string Percent(double rate) => (rate * 100).ToString("0", DutchTime.Culture) + "%";
+
+    /// <summary>
+    /// What the forecast's "risico" is about, beside the response range it stands next to: the response, the mean grade
+    /// (below the KPI), or both.
+    /// </summary>
+    private static PageText? RiskText((bool Response, bool Grade) risk, double kpiGrade) => risk switch
+    {
+        (true, true) => new PageText("risico: respons en gemiddeld cijfer onder {0}", ShownNumber.Grade(kpiGrade)),
+        (false, true) => new PageText("risico: gemiddeld cijfer onder {0}", ShownNumber.Grade(kpiGrade)),
+        (true, false) => new PageText("risico"),
+        _ => null,
+    };
 }

@@ -39,7 +39,8 @@ public sealed record ProgressPage(
     public sealed record MonthFigures(ShownDate Name, int Ended, int Responded);
 
     /// <summary>Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".</summary>
-    public sealed record ForecastLine(string Name, string Range, bool AtRisk, string Minimum);
+    /// <param name="Risk">What is at risk, in words ("risico", "risico: gemiddeld cijfer onder 7"); null when nothing is.</param>
+    public sealed record ForecastLine(string Name, string Range, bool AtRisk, string Minimum, PageText? Risk = null);
 
     public sealed record OpdrachtgeverFigures(int Count, int Approached, int Responded, string Rate, ShownNumber? Grade, string KeurmerkUrl);
 }
