@@ -19,7 +19,7 @@ public sealed record ExemptionLetter(
         string bureauName, DateOnly today)
     {
         var name = PerceelNames.DisplayName(perceel);
-        var services = ended == 1 ? "1 re-integratiedienst" : $"{ended} re-integratiediensten";
+        var services = DutchCount.Of(ended, "re-integratiedienst", "re-integratiediensten");
         return new ExemptionLetter(
             companyName,
             today,

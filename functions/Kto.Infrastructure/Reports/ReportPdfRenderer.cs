@@ -121,7 +121,7 @@ public sealed class ReportPdfRenderer
         return string.Join(" ", parts);
     }
 
-    private static string Clients(int n) => n == 1 ? "1 klant" : $"{n} klanten";
+    private static string Clients(int n) => DutchCount.Of(n, "klant", "klanten");
 
     private static void PerceelSection(PdfLayout pdf, AnnualReport report, PerceelReport p, Questionnaire? questionnaire)
     {
@@ -157,12 +157,12 @@ public sealed class ReportPdfRenderer
             pdf.Field("Klanten per manier", $"{clients.Email} benaderd per e-mail, {clients.Letter} per brief, {clients.Phone} telefonisch");
         pdf.Field("Aantal keer benaderd", f.AttemptsPerService.Count == 0
             ? "niet bekend"
-            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {a.Services} {(a.Services == 1 ? "klant" : "klanten")}")) +
+            : string.Join("; ", f.AttemptsPerService.Select(a => $"{a.Attempts} keer: {Clients(a.Services)}")) +
               (f.MeanAttemptsPerService is { } mean ? $" (gemiddeld {Number(mean)}, hoogstens {f.MaxAttemptsPerService})" : ""));
         if (f.RespondedByMode is { } answered)
             pdf.Field("Respons per manier", $"{answered.Web} online, {answered.Phone} telefonisch, {answered.Paper} op papier");
         if (f.Unreachable is { } unreachable)
-            pdf.Field("Onbereikbaar", $"{unreachable} {(unreachable == 1 ? "klant" : "klanten")} zonder bruikbaar e-mailadres, postadres en telefoonnummer");
+            pdf.Field("Onbereikbaar", $"{Clients(unreachable)} zonder bruikbaar e-mailadres, postadres en telefoonnummer");
         pdf.Field("Respons", $"{f.Responded} van {f.Ended} = {Percent(p.ResponseRate.Proportion)}" +
                              (p.ResponseRate.Proportion is null ? "" : $" (95%-BI {Percent(p.ResponseRate.Lower)} – {Percent(p.ResponseRate.Upper)})") +
                              $"; minimale respons {(p.MinimumResponseMet == true ? "gehaald" : "niet gehaald")}");
@@ -177,7 +177,7 @@ public sealed class ReportPdfRenderer
         // Results are Blik op Werk's norm, not UWV's: shown when the deliveries give them; a remark on missing reasons
         // of ending belongs in the Keurmerk report, not here.
         if (f.CompletedTrajectories is { } completed)
-            pdf.Field("Resultaten (Blik op Werk)", $"{completed} {(completed == 1 ? "traject" : "trajecten")} afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
+            pdf.Field("Resultaten (Blik op Werk)", $"{DutchCount.Of(completed, "traject", "trajecten")} afgerond, waarvan {f.SuccessfulTrajectories ?? 0} succesvol (werk of plaatsing volgens de reden van beëindiging)");
         pdf.Field(PopulationChangeText.Label, PopulationChangeText.Describe(f.PopulationChanges));
         pdf.Paragraph(PopulationChangeText.OnlyTheBureau, pdf.Small);
         pdf.Space(4);

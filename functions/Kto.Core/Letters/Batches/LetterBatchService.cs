@@ -332,7 +332,7 @@ public sealed class LetterBatchService(
                 var marked = batch with { PostedAt = now, PostedBy = postedBy, RecordingUntil = now + RecordingLease };
                 var recorded = await RecordAttemptsAsync(marked, cancellationToken);
                 await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), postedBy, AuditActions.LettersPosted, company,
-                    $"Brieven {batch.Year} verstuurd: batch {batch.Id}, {Letters(recorded)} vastgelegd als benaderd"), cancellationToken);
+                    $"Brieven {batch.Year} verstuurd: batch {batch.Id}, {DutchCount.Of(recorded, "brief", "brieven")} vastgelegd als benaderd"), cancellationToken);
                 return new PostResult(PostOutcome.Recorded, await batches.GetAsync(company, batchId, cancellationToken) ?? marked, recorded);
             }
             // The batch or the year changed: marked posted by someone else, or another batch made or posted. Look again.
@@ -346,7 +346,7 @@ public sealed class LetterBatchService(
         var finished = await RecordAttemptsAsync(batch, cancellationToken);
         if (finished > 0)
             await audit.WriteAsync(new AuditEntry(time.GetUtcNow(), postedBy, AuditActions.LettersPosted, company,
-                $"Brieven {batch.Year} verstuurd (afgemaakt): batch {batch.Id}, {Letters(finished)} vastgelegd als benaderd"), cancellationToken);
+                $"Brieven {batch.Year} verstuurd (afgemaakt): batch {batch.Id}, {DutchCount.Of(finished, "brief", "brieven")} vastgelegd als benaderd"), cancellationToken);
         return new PostResult(PostOutcome.AlreadyPosted, batch, finished);
     }
 
@@ -427,7 +427,4 @@ public sealed class LetterBatchService(
 
     private static string NewId(DateTimeOffset now) =>
         $"{now.UtcDateTime:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(2))}";
-
-    /// <summary>"1 brief", "2 brieven": the audit log's count of letters.</summary>
-    private static string Letters(int n) => n == 1 ? "1 brief" : $"{n} brieven";
 }

@@ -169,7 +169,7 @@ public sealed class CompanyPagesFunction(
                 Name: ShownDate.MonthName(m.Month), Ended: m.Ended, Responded: m.Responded)).ToList(),
             Chart: ProgressChart.For(months),
             // Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".
-            Forecast: forecast.Select(f => new ProgressPage.ForecastLine(Name: f.Perceel, Range: f.RangeText, AtRisk: f.AtRisk,
+            Forecast: forecast.Select(f => new ProgressPage.ForecastLine(Name: f.Perceel, Range: f.RangeText,
                 Minimum: (norms.MinimumResponseRate * 100).ToString("0", DutchTime.Culture) + " %",
                 Risk: RiskText(risks.GetValueOrDefault(f.Perceel), norms.KpiMinimumMeanGrade))).ToList(),
             Opdrachtgevers: new ProgressPage.OpdrachtgeverFigures(

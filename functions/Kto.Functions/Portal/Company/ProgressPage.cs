@@ -40,7 +40,7 @@ public sealed record ProgressPage(
 
     /// <summary>Issue 24: "Naar werk: verwachte respons 24–31 %, minimum 30 %".</summary>
     /// <param name="Risk">What is at risk, in words ("risico", "risico: gemiddeld cijfer onder 7"); null when nothing is.</param>
-    public sealed record ForecastLine(string Name, string Range, bool AtRisk, string Minimum, PageText? Risk = null);
+    public sealed record ForecastLine(string Name, string Range, string Minimum, PageText? Risk);
 
     public sealed record OpdrachtgeverFigures(int Count, int Approached, int Responded, string Rate, ShownNumber? Grade, string KeurmerkUrl);
 }
